@@ -1,0 +1,170 @@
+"""Checking a report, fully or incrementally.
+
+The checker indexes which checks each input feeds (a cell id, 'meta.level', 'prior', 'section.s6' …).
+After an edit only those checks run again; the caller learns which cells' findings changed, so a grid
+repaints exactly those.  Findings per cell are kept in a dict, so a view asks for them in O(1).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from .checks import Check, FuncCheck, figure_checks
+from .findings import Finding
+from .report import Report
+from .rules import ERROR, SEVERITY_RANK
+from .text_checks import text_checks
+
+IMPORT_NOTES = "import_notes"
+EXPLAIN = "explain:"  # input prefix: the 说明 stored under a finding key or rule id
+
+
+def _import_check() -> Check:
+    def fn(report: Report) -> tuple[Finding, ...]:
+        return tuple(Finding(rule, tuple(cells), msg, f"{rule}:{i}")
+                     for i, (rule, cells, msg) in enumerate(report.import_notes))
+    return FuncCheck("IMPORT", "S.OLD_FORMAT", (IMPORT_NOTES,), fn)
+
+
+def all_checks() -> list[Check]:
+    return figure_checks() + text_checks() + [_import_check()]
+
+
+_CHECKS_CACHE: list[Check] | None = None
+
+
+def default_checks() -> list[Check]:
+    """The checks are stateless, so one list serves every report."""
+    global _CHECKS_CACHE
+    if _CHECKS_CACHE is None:
+        _CHECKS_CACHE = all_checks()
+    return _CHECKS_CACHE
+
+
+class Checker:
+    def __init__(self, report: Report, checks: list[Check] | None = None):
+        self.report = report
+        self.checks = checks if checks is not None else default_checks()
+        self._order = {c.key: i for i, c in enumerate(self.checks)}
+        self._deps: dict[str, list[Check]] = defaultdict(list)
+        for c in self.checks:
+            for name in c.inputs:
+                self._deps[name].append(c)
+        self._results: dict[str, tuple[Finding, ...]] = {}
+        self._by_cell: dict[str, list[Finding]] = defaultdict(list)
+        self._sorted: list[Finding] | None = None
+        self.run_all()
+
+    # -------------------------------------------------------------- running
+
+    def run_all(self) -> set[str]:
+        """Check everything; returns every cell that has or had findings."""
+        before = set(self._by_cell)
+        self._results = {}
+        self._by_cell = defaultdict(list)
+        for c in self.checks:
+            found = self._evaluate(c)
+            if found:
+                self._results[c.key] = found
+                for f in found:
+                    for cell in f.cells:
+                        self._by_cell[cell].append(f)
+        self._sorted = None
+        return before | set(self._by_cell)
+
+    def update(self, inputs: Iterable[str]) -> set[str]:
+        """Re-run the checks fed by `inputs`; returns the cells whose findings changed."""
+        todo: dict[str, Check] = {}
+        for name in inputs:
+            if name.startswith(EXPLAIN):
+                for c in self._checks_explained_by(name[len(EXPLAIN):]):
+                    todo[c.key] = c
+                continue
+            for c in self._deps.get(name, ()):
+                todo[c.key] = c
+        changed: set[str] = set()
+        for key, c in todo.items():
+            old = self._results.get(key, ())
+            new = self._evaluate(c)
+            if old == new:
+                continue
+            for f in old:
+                for cell in f.cells:
+                    lst = self._by_cell.get(cell)
+                    if lst is not None:
+                        lst.remove(f)
+                        if not lst:
+                            del self._by_cell[cell]
+                    changed.add(cell)
+            for f in new:
+                for cell in f.cells:
+                    self._by_cell[cell].append(f)
+                    changed.add(cell)
+            if new:
+                self._results[key] = new
+            else:
+                self._results.pop(key, None)
+            self._sorted = None
+        return changed
+
+    def _checks_explained_by(self, key: str) -> list[Check]:
+        """Checks whose findings carry `key` (a finding key or a rule id)."""
+        out = []
+        for c in self.checks:
+            found = self._results.get(c.key, ())
+            if c.key == key or c.rule == key or any(f.key == key or f.rule == key for f in found):
+                out.append(c)
+        return out
+
+    def _evaluate(self, c: Check) -> tuple[Finding, ...]:
+        found = c.evaluate(self.report)
+        if not found:
+            return ()
+        notes = self.report.explanations
+        if not notes:
+            return found
+        return tuple(f.with_explanation(notes.get(f.key) or notes.get(f.rule)) for f in found)
+
+    # -------------------------------------------------------------- reading
+
+    def findings(self) -> list[Finding]:
+        """All findings: errors first, then warnings, then information; each in form order."""
+        if self._sorted is None:
+            flat = [(SEVERITY_RANK[f.severity], self._order[key], i, f)
+                    for key, found in self._results.items() for i, f in enumerate(found)]
+            flat.sort(key=lambda t: t[:3])
+            self._sorted = [t[3] for t in flat]
+        return self._sorted
+
+    def findings_for(self, cell: str) -> list[Finding]:
+        return self._by_cell.get(cell, [])
+
+    def cell_severity(self, cell: str) -> str | None:
+        """The state a grid paints: 'error', 'warning', 'explained', 'info' or None."""
+        lst = self._by_cell.get(cell)
+        if not lst:
+            return None
+        best = None
+        for f in lst:
+            state = "explained" if f.explained else f.severity
+            if best is None or _STATE_RANK[state] < _STATE_RANK[best]:
+                best = state
+        return best
+
+    def has_errors(self) -> bool:
+        return any(f.severity == ERROR for found in self._results.values() for f in found)
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0, "explained": 0}
+        for found in self._results.values():
+            for f in found:
+                out["explained" if f.explained else f.severity] += 1
+        return out
+
+
+_STATE_RANK = {"error": 0, "warning": 1, "explained": 2, "info": 3}
+
+
+def check(report: Report) -> list[Finding]:
+    """One full check, for the command line and tests."""
+    return Checker(report).findings()
