@@ -64,6 +64,7 @@ class LinearCheck(Check):
         self.lhs, self.rhs, self.needs, self.skip_zero = lhs, rhs, needs, skip_zero
         terms = lhs + rhs
         self.cells = tuple(dict.fromkeys(t.cell for t in terms if not t.prior))
+        self.primary = tuple(t.cell for t in rhs if not t.prior)
         self.inputs = self.cells + ((PRIOR,) if any(t.prior for t in terms) else ())
 
     def _value(self, report: Report, t: Term):
@@ -90,7 +91,7 @@ class LinearCheck(Check):
             right += f" = {_fmt(actual)}"
         diff = actual - expected
         msg = f"{self.prefix}：{left}，不等于{right}，相差{_fmt(abs(diff))}"
-        return (Finding(self.rule, self.cells, msg, self.key, expected, actual, diff),)
+        return (Finding(self.rule, self.cells, msg, self.key, expected, actual, diff, primary=self.primary),)
 
 
 class FuncCheck(Check):

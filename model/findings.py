@@ -19,6 +19,9 @@ class Finding:
     difference: object = None  # actual − expected
     span: tuple[str, int, int] | None = None  # (section id, start, end) of the text it is about
     explanation: str | None = None
+    # the cells that hold the reported side (a total that disagrees with its parts); a grid paints these
+    # strongest and the other cells of the formula more lightly.  Empty: all cells alike.
+    primary: tuple[str, ...] = ()
 
     @property
     def severity(self) -> str:
