@@ -106,7 +106,8 @@ def from_dict(data) -> Report:
         raise FileFormatError(f"文件由更新版本的程序保存（格式版本 {version}，本程序支持 {VERSION}），请升级程序后再打开")
     _need(version >= 1, f"格式版本 {version} 无效")
     unknown = set(data) - _TOP_KEYS
-    _need(not unknown, f"有未知的内容「{sorted(map(str, unknown))[0][:40]}」")
+    if unknown:
+        raise FileFormatError(f"有未知的内容「{sorted(map(str, unknown))[0][:40]}」")
 
     meta_raw = data.get("meta", {})
     _need(isinstance(meta_raw, dict), "meta 应为对象")
@@ -160,6 +161,21 @@ def from_dict(data) -> Report:
                   headings=headings, import_notes=notes)
 
 
+class _Duplicate(Exception):
+    pass
+
+
+def _no_duplicates(pairs: list) -> dict:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise _Duplicate(k)
+            seen.add(k)
+    return out
+
+
 def loads(text: str | bytes, name: str = "文件") -> Report:
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
@@ -169,11 +185,15 @@ def loads(text: str | bytes, name: str = "文件") -> Report:
         except UnicodeDecodeError:
             raise FileFormatError(f"{name}：不是 UTF-8 文本，不是 nianbao 年度报告文件") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
     except RecursionError:
         raise FileFormatError(f"{name}：内容嵌套过深，不是年度报告文件") from None
     except json.JSONDecodeError as e:
         raise FileFormatError(f"{name}：文件已损坏或不完整（第 {e.lineno} 行第 {e.colno} 列：JSON 格式错误）") from None
+    except _Duplicate as e:
+        raise FileFormatError(f"{name}：同一项「{str(e)[:40]}」出现了两次，无法确定取哪一个") from None
+    except ValueError:  # e.g. an integer of thousands of digits
+        raise FileFormatError(f"{name}：含有超长的数字，不是年度报告文件") from None
     try:
         return from_dict(data)
     except FileFormatError as e:

@@ -1,0 +1,43 @@
+from decimal import Decimal
+
+import pytest
+
+from model.schema import COUNT, DECIMAL
+from model.values import NA, BadValue, format_value, from_json, is_valid, parse_value
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("12", 12), (" 12 ", 12), ("１２３", 123), ("1,234", 1234), ("1，234", 1234), ("0", 0),
+    ("", None), ("   ", None), ("/", NA), ("／", NA), ("—", NA), ("－", NA), ("1 234", 1234), ("\u3000７\u3000", 7),
+])
+def test_count_accepts(text, expected):
+    assert parse_value(text, COUNT) == expected
+
+
+@pytest.mark.parametrize("text", ["12件", "-3", "1.5", "abc", "1,23", "１２a", "3-", "1e5", "NaN", "Infinity",
+                                  "9" * 40, "一二"])
+def test_count_rejects_with_chinese_message(text):
+    with pytest.raises(BadValue) as e:
+        parse_value(text, COUNT)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in str(e.value))
+
+
+def test_decimals_are_exact():
+    v = parse_value("18651.06", DECIMAL)
+    assert v == Decimal("18651.06") and isinstance(v, Decimal)
+    assert format_value(parse_value("0.000001", DECIMAL)) == "0.000001"
+    assert parse_value("1,234.5", DECIMAL) == Decimal("1234.5")
+    with pytest.raises(BadValue):
+        parse_value("-0.5", DECIMAL)
+
+
+def test_stored_values_keep_out_of_range_numbers_for_value_count():
+    assert from_json("t3.r1.np", -3) == -3
+    assert not is_valid("t3.r1.np", -3)
+    assert from_json("t3.r1.np", "1.5") == Decimal("1.5")
+    assert not is_valid("t3.r1.np", Decimal("1.5"))
+    assert from_json("t2.fees.amount", "7730.28") == Decimal("7730.28")
+    with pytest.raises(BadValue):
+        from_json("t3.r1.np", "abc")
+    with pytest.raises(BadValue):
+        from_json("t3.r1.np", True)
