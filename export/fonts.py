@@ -32,7 +32,7 @@ ROLES: dict[str, tuple[tuple[str, ...], str]] = {
                "FZXiaoBiaoSong-B05S.ttf"), "serif-bold"),
     "body": (("仿宋_GB2312.ttf", "FangSong_GB2312.ttf", "FS_GB2312.ttf", "fsgb2312.ttf", "simfang.ttf"), "serif"),
     "heading": (("simhei.ttf", "黑体.ttf"), "sans-bold"),
-    "kai": (("楷体_GB2312.ttf", "KaiTi_GB2312.ttf", "kaiti_gb2312.ttf", "simkai.ttf"), ""),  # "" → body face
+    "kai": (("楷体_GB2312.ttf", "KaiTi_GB2312.ttf", "KT_GB2312.ttf", "simkai.ttf"), ""),  # "" → body face
     "table": (("simsun.ttc", "simsun.ttf", "宋体.ttf"), ""),
 }
 

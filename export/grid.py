@@ -55,3 +55,14 @@ class Box:
 def span_box(table_id: str, row: int, col: int, rowspan: int = 1, colspan: int = 1) -> Box:
     bounds = column_bounds(table_id)
     return Box(row, row + rowspan - 1, bounds[col][0], bounds[col + colspan - 1][1])
+
+
+def vertical_columns(t: TableDef) -> set[int]:
+    """Table columns whose vertical labels are all tall enough to be printed top to bottom.
+    One short group in a column turns the whole column horizontal, so a column never mixes both."""
+    cols: dict[int, bool] = {}
+    for sp in t.spans:
+        if sp.vertical:
+            fits = len(sp.text) <= sp.rowspan * 1.5
+            cols[sp.col] = cols.get(sp.col, True) and fits
+    return {c for c, ok in cols.items() if ok}

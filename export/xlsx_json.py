@@ -18,6 +18,7 @@ MARKER = "nianbao-json"
 CHUNK = 32000  # below Excel's 32767-character cell limit
 MAX_XLSX_BYTES = 50 * 1024 * 1024  # a real workbook is ~50 KB; bounds memory on hostile files
 MAX_PIECES = 2000
+MAX_UNPACKED = 300 * 1024 * 1024  # a zip bomb is refused before openpyxl inflates it
 
 
 def write_data_sheet(wb, report: Report) -> None:
@@ -49,6 +50,13 @@ def read_own_xlsx(path: str | os.PathLike) -> Report | None:
         raise FileFormatError(f"{p}：无法读取（{e.strerror or e}）") from None
     if size > MAX_XLSX_BYTES:
         raise FileFormatError(f"{name}：文件过大（{size // 1024} KB），不是年度报告工作簿")
+    try:
+        with zipfile.ZipFile(p) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise FileFormatError(f"{name}：不是有效的 Excel 工作簿（{type(e).__name__}）") from None
+    if unpacked > MAX_UNPACKED:
+        raise FileFormatError(f"{name}：工作簿解压后过大（{unpacked // (1024 * 1024)} MB），不是年度报告工作簿")
     try:
         from openpyxl import load_workbook
 

@@ -22,10 +22,13 @@ class Finding:
     # the cells that hold the reported side (a total that disagrees with its parts); a grid paints these
     # strongest and the other cells of the formula more lightly.  Empty: all cells alike.
     primary: tuple[str, ...] = ()
+    # format.md gives a few rules a second, milder severity for one kind of finding (N.CLOSED for a
+    # completeness claim, N.T2 for 现行有效); None means the rule's catalogue severity
+    level: str | None = None
 
     @property
     def severity(self) -> str:
-        return RULES[self.rule].severity
+        return self.level or RULES[self.rule].severity
 
     @property
     def explained(self) -> bool:

@@ -7,7 +7,8 @@ glyf outlines and renames the family, as the OFL asks of a Modified Version.
 
     python resources/fonts/build_font.py [--src /usr/share/fonts/opentype/noto]
 
-Writes NianbaoSerif-Regular.ttf (body, tables: 仿宋/宋体/楷体 fallback), NianbaoSerif-Bold.ttf
+Writes NianbaoSerif-Regular.ttf (body, tables: 仿宋/宋体/楷体 fallback; also every unified ideograph,
+the per-character fallback of the other faces), NianbaoSerif-Bold.ttf
 (title: 小标宋 fallback) and NianbaoSans-Bold.ttf (一、 headings: 黑体 fallback) beside this file.
 """
 from __future__ import annotations
@@ -24,14 +25,18 @@ from fontTools.ttLib import TTCollection, TTFont, newTable
 HERE = Path(__file__).resolve().parent
 DEFAULT_SRC = Path("/usr/share/fonts/opentype/noto")
 
-# (output file, source collection, new family, style)
+# (output file, source collection, new family, style, all unified ideographs?)
+# The regular serif also carries every CJK Unified Ideograph (U+4E00–U+9FFF, a superset of GBK's hanzi):
+# the exporter falls back to it, character by character, for a rare place-name character that the
+# title or heading face (or the PC's 仿宋_GB2312) lacks.
 TARGETS = (
-    ("NianbaoSerif-Regular.ttf", "NotoSerifCJK-Regular.ttc", "Nianbao Serif", "Regular"),
-    ("NianbaoSerif-Bold.ttf", "NotoSerifCJK-Bold.ttc", "Nianbao Serif", "Bold"),
-    ("NianbaoSans-Bold.ttf", "NotoSansCJK-Bold.ttc", "Nianbao Sans", "Bold"),
+    ("NianbaoSerif-Regular.ttf", "NotoSerifCJK-Regular.ttc", "Nianbao Serif", "Regular", True),
+    ("NianbaoSerif-Bold.ttf", "NotoSerifCJK-Bold.ttc", "Nianbao Serif", "Bold", False),
+    ("NianbaoSans-Bold.ttf", "NotoSansCJK-Bold.ttc", "Nianbao Sans", "Bold", False),
 )
+UNIFIED = (0x4E00, 0x9FFF)
 SC_FAMILY_SUFFIX = "CJK SC"
-MAX_ERR = 1.0  # font units (of 1000) allowed between the cubic and quadratic curve
+MAX_ERR = 2.0  # font units (of 1000) allowed between the cubic and quadratic curve: 0.03 pt at 16 pt
 
 EXTRA = (
     "〔〕〈〉《》「」『』【】〖〗“”‘’—–―…·•、，。；：！？（）［］｛｝％＋－×÷＝＜＞"
@@ -63,8 +68,10 @@ def gb2312_chars() -> set[int]:
     return out
 
 
-def wanted_unicodes() -> set[int]:
+def wanted_unicodes(unified: bool = False) -> set[int]:
     u = gb2312_chars()
+    if unified:
+        u.update(range(UNIFIED[0], UNIFIED[1] + 1))
     for lo, hi in RANGES:
         u.update(range(lo, hi + 1))
     u.update(ord(c) for c in EXTRA)
@@ -77,6 +84,26 @@ def open_sc_face(ttc: Path) -> TTFont:
         if font["name"].getDebugName(1).endswith(SC_FAMILY_SUFFIX):
             return font
     raise SystemExit(f"{ttc}: no Simplified Chinese face")
+
+
+FULL_WIDTH = (0x2014,)  # 「——」 is two full character cells in Chinese text; Noto's default dash is narrower
+
+
+def use_full_width_forms(font: TTFont) -> None:
+    """Point the cmap of FULL_WIDTH code points at their 'fwid' glyphs (before GSUB is dropped)."""
+    gsub = font["GSUB"].table
+    lookups = {i for fr in gsub.FeatureList.FeatureRecord if fr.FeatureTag == "fwid" for i in fr.Feature.LookupListIndex}
+    subst: dict[str, str] = {}
+    for i in lookups:
+        for st in gsub.LookupList.Lookup[i].SubTable:
+            subst.update(getattr(st, "mapping", None) or {})
+    for table in font["cmap"].tables:
+        if not table.isUnicode():
+            continue
+        for cp in FULL_WIDTH:
+            g = table.cmap.get(cp)
+            if g in subst:
+                table.cmap[cp] = subst[g]
 
 
 def subset_font(font: TTFont, unicodes: set[int]) -> None:
@@ -154,11 +181,11 @@ def rename(font: TTFont, family: str, style: str) -> None:
 
 
 def build(src: Path, out_dir: Path) -> list[Path]:
-    unicodes = wanted_unicodes()
     written = []
-    for out_name, ttc, family, style in TARGETS:
+    for out_name, ttc, family, style, unified in TARGETS:
         font = open_sc_face(src / ttc)
-        subset_font(font, unicodes)
+        use_full_width_forms(font)
+        subset_font(font, wanted_unicodes(unified))
         cff_to_glyf(font)
         rename(font, family, style)
         out = out_dir / out_name

@@ -1,0 +1,292 @@
+"""The PDF in the official layout (GB/T 9704-2012 body, the form's tables of 国办公开办函〔2021〕30号).
+
+A4, margins 37/35/28/26 mm (版心 156×225 mm); title 22 pt 小标宋 style; body 16 pt 仿宋 style with a
+two-character indent and a 28.9 pt pitch (22 lines a page); 一、 headings in 黑体 style; page numbers
+「- N -」 14 pt, 7 mm below the 版心, odd pages right and even pages left.  The tables are drawn from
+model.schema spans, so the merged cells are the official ones.  Fonts: export/fonts.py; line breaking
+禁则: export/linebreak.py.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from model import schema as S
+from model.engine import Checker
+from model.report import Report
+from model.values import format_value
+
+from . import linebreak
+from .errors import ExportError
+from .fonts import register_fonts
+from .grid import vertical_columns
+from .xlsx import write_file
+
+MM = 72 / 25.4
+PAGE_W, PAGE_H = 210 * MM, 297 * MM
+TOP, BOTTOM, LEFT, RIGHT = 37 * MM, 35 * MM, 28 * MM, 26 * MM
+FRAME_W, FRAME_H = PAGE_W - LEFT - RIGHT, PAGE_H - TOP - BOTTOM  # 156 × 225 mm
+
+TITLE_PT = 22
+BODY_PT = 16
+PITCH = 28.9  # ≈ 225 mm / 22 lines
+PAGE_NO_PT = 14
+PAGE_NO_GAP = 7 * MM  # from the bottom edge of the 版心 to the top of the page number
+TABLE_PT = {"t2": 10.5, "t3": 8.0, "t4": 8.0}
+DRAFT_MARK = "草稿（校核未通过）"
+CREATOR = "nianbao"
+
+_LEVEL2 = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。！？\n]{0,40}?[。：]")
+_LEVEL2_ALONE = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。！？；，]{0,30}$")
+_LEVEL1 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Faces:
+    title: str
+    body: str
+    heading: str
+    kai: str
+    table: str
+    kai_official: bool
+
+
+def _faces() -> Faces:
+    from .fonts import choose_fonts
+
+    names = register_fonts()
+    kai = choose_fonts()["kai"]
+    return Faces(names["title"], names["body"], names["heading"], names["kai"], names["table"], kai.official)
+
+
+def _x(text: str) -> str:
+    """Paragraph markup for plain text."""
+    return escape(_CONTROL.sub("", text).replace("\t", " "))
+
+
+class _Styles:
+    def __init__(self, f: Faces):
+        from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+        from reportlab.lib.styles import ParagraphStyle
+
+        self.faces = f
+        self.title = ParagraphStyle("title", fontName=f.title, fontSize=TITLE_PT, leading=TITLE_PT * 1.5,
+                                    alignment=TA_CENTER, wordWrap="CJK")
+        self.body = ParagraphStyle("body", fontName=f.body, fontSize=BODY_PT, leading=PITCH,
+                                   firstLineIndent=2 * BODY_PT, alignment=TA_JUSTIFY, wordWrap="CJK")
+        self.heading = ParagraphStyle("heading", parent=self.body, fontName=f.heading, alignment=TA_LEFT)
+        self.cells: dict[tuple[str, str], ParagraphStyle] = {}
+        for tid, pt in TABLE_PT.items():
+            for align, a in (("c", TA_CENTER), ("l", TA_LEFT)):
+                self.cells[(tid, align)] = ParagraphStyle(f"{tid}{align}", fontName=f.table, fontSize=pt,
+                                                          leading=pt * 1.25, alignment=a, wordWrap="CJK")
+
+
+# ---------------------------------------------------------------- the story
+
+def _title(report: Report, st: _Styles) -> list:
+    """One or two centred lines: 机关全称 / 「YYYY年政府信息公开工作年度报告」."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Spacer
+
+    title = report.title
+    organ = report.meta.organ
+    if stringWidth(title, st.faces.title, TITLE_PT) > FRAME_W and organ and title.startswith(organ) \
+            and title != organ:
+        markup = f"{_x(organ)}<br/>{_x(title[len(organ):])}"
+    else:
+        markup = _x(title)
+    return [Paragraph(markup, st.title), Spacer(1, PITCH)]
+
+
+def _paragraph(text: str, st: _Styles):
+    from reportlab.platypus import Paragraph
+
+    if _LEVEL1.match(text):
+        return Paragraph(_x(text), st.heading)
+    if st.faces.kai_official and _LEVEL2_ALONE.match(text):
+        return Paragraph(f'<font name="{st.faces.kai}">{_x(text)}</font>', st.body)
+    m = _LEVEL2.match(text)
+    if m and st.faces.kai_official:  # （一） run-in heading in 楷体 where the face exists, else 仿宋
+        head, rest = text[:m.end()], text[m.end():]
+        return Paragraph(f'<font name="{st.faces.kai}">{_x(head)}</font>{_x(rest)}', st.body)
+    return Paragraph(_x(text), st.body)
+
+
+def _section_text(text: str, st: _Styles) -> list:
+    paras = [p.strip() for p in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return [_paragraph(p, st) for p in paras if p]
+
+
+def table_col_widths(t: S.TableDef) -> list[float]:
+    total = sum(t.col_weights)
+    return [FRAME_W * w / total for w in t.col_weights]
+
+
+def _table(t: S.TableDef, report: Report, st: _Styles):
+    """The table from its spans: every span one (merged) cell, ruled, numbers centred."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    pt = TABLE_PT[t.id]
+    centre, left = st.cells[(t.id, "c")], st.cells[(t.id, "l")]
+    data = [["" for _ in range(t.ncols)] for _ in range(t.nrows)]
+    cmds: list = [
+        ("GRID", (0, 0), (-1, -1), 0.6, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("FONT", (0, 0), (-1, -1), st.faces.table, pt),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    vertical = vertical_columns(t)
+    widths = table_col_widths(t)
+    for sp in t.spans:
+        if sp.rowspan > 1 or sp.colspan > 1:
+            cmds.append(("SPAN", (sp.col, sp.row), (sp.col + sp.colspan - 1, sp.row + sp.rowspan - 1)))
+        if sp.cell:
+            data[sp.row][sp.col] = format_value(report.cells.get(sp.cell))
+            continue
+        if sp.vertical and sp.col in vertical:
+            markup = "<br/>".join(_x(ch) for ch in sp.text)
+            data[sp.row][sp.col] = Paragraph(markup, centre)
+        elif sp.role == "label":
+            data[sp.row][sp.col] = Paragraph(_x(sp.text), left)
+        else:
+            width = sum(widths[sp.col:sp.col + sp.colspan]) - 4  # minus the cell padding
+            data[sp.row][sp.col] = Paragraph(_balanced(sp.text, st.faces.table, pt, width), centre)
+    tbl = Table(data, colWidths=widths, repeatRows=t.header_rows, hAlign="CENTER")
+    tbl.setStyle(TableStyle(cmds))
+    return tbl
+
+
+def _balanced(text: str, font: str, pt: float, width: float) -> str:
+    """Markup for a centred header that needs two lines: split it into halves of similar width
+    (「结果/维持」, not 「结果维/持」), preferring a break after a closing bracket (「（四）/无法提供」)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, pt) <= width or len(text) < 2:
+        return _x(text)
+    best, best_key = None, None
+    for k in range(1, len(text)):
+        if not linebreak.can_break(text[k - 1], text[k]):
+            continue
+        a, b = stringWidth(text[:k], font, pt), stringWidth(text[k:], font, pt)
+        if max(a, b) > width:
+            continue
+        key = (0 if text[k - 1] in "）)" else 1, abs(a - b))
+        if best_key is None or key < best_key:
+            best, best_key = k, key
+    if best is None:  # needs three lines or more: let the paragraph wrap it
+        return _x(text)
+    return f"{_x(text[:best])}<br/>{_x(text[best:])}"
+
+
+def _fee_table(report: Report, st: _Styles):
+    """The three 信息处理费 figures under section 六, when any is given."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    vals = [report.cells.get(cid) for cid, *_ in S.FEE_FIELDS]
+    if all(v is None for v in vals):
+        return None
+    pt = TABLE_PT["t2"]
+    left = st.cells[("t2", "l")]
+    data = [[Paragraph(_x(label), left), format_value(v)] for (_cid, label, _k, _u), v in zip(S.FEE_FIELDS, vals)]
+    tbl = Table(data, colWidths=[FRAME_W * 0.62, FRAME_W * 0.38], hAlign="CENTER")
+    tbl.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.6, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 0), (1, -1), "CENTER"), ("FONT", (0, 0), (-1, -1), st.faces.table, pt),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return tbl
+
+
+def build_story(report: Report, st: _Styles) -> list:
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    story = _title(report, st)
+    for sec in S.SECTIONS:
+        heading = Paragraph(_x(sec.heading), st.heading)
+        if sec.table:
+            # heading and table move together: a table starts on a fresh page when it does not fit
+            story.append(KeepTogether([heading, Spacer(1, 4), _table(S.TABLES[sec.table], report, st),
+                                       Spacer(1, PITCH / 2)]))
+            continue
+        body = _section_text(report.sections.get(sec.id, ""), st)
+        story.append(KeepTogether([heading] + body[:1]))  # never a heading alone at a page foot
+        story.extend(body[1:])
+        if sec.id == "s6":
+            fees = _fee_table(report, st)
+            if fees is not None:
+                story += [Spacer(1, 6), fees]
+    return story
+
+
+# ---------------------------------------------------------------- pages
+
+def _page_decor(draft: bool, faces: Faces):
+    def draw(canv, doc) -> None:
+        canv.saveState()
+        n = canv.getPageNumber()
+        text = f"- {n} -"
+        y = BOTTOM - PAGE_NO_GAP - PAGE_NO_PT * 0.8  # baseline: top of the figures 7 mm below the 版心
+        canv.setFont(faces.body, PAGE_NO_PT)
+        if n % 2:  # odd: right, one character in from the edge of the 版心
+            canv.drawRightString(PAGE_W - RIGHT - PAGE_NO_PT, y, text)
+        else:
+            canv.drawString(LEFT + PAGE_NO_PT, y, text)
+        if draft:
+            canv.setFillColorRGB(0.75, 0, 0)
+            canv.setFont(faces.heading, 12)
+            canv.drawCentredString(PAGE_W / 2, PAGE_H - TOP + 10 * MM, DRAFT_MARK)
+        canv.restoreState()
+    return draw
+
+
+def render_pdf(report: Report, draft: bool) -> bytes:
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    linebreak.install()
+    faces = _faces()
+    st = _Styles(faces)
+    buf = io.BytesIO()
+    title = report.title + ("（草稿）" if draft else "")
+    doc = BaseDocTemplate(buf, pagesize=(PAGE_W, PAGE_H), leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
+                          bottomMargin=BOTTOM, title=title, author=report.meta.organ or CREATOR,
+                          creator=CREATOR, subject=S.TITLE_SUFFIX.lstrip("年"), producer=CREATOR,
+                          lang="zh-CN", pageCompression=1, initialFontName=faces.body, initialFontSize=BODY_PT)
+    frame = Frame(LEFT, BOTTOM, FRAME_W, FRAME_H, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                  id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_decor(draft, faces))])
+    doc.build(build_story(report, st))
+    return buf.getvalue()
+
+
+def is_draft(report: Report) -> bool:
+    """A draft while the report has errors; an error's 说明 never makes it final."""
+    return Checker(report).has_errors()
+
+
+def write_pdf(report: Report, path: str | os.PathLike, draft: bool | None = None) -> None:
+    """Write the PDF to `path` through a temporary file; raises ExportError with a Chinese message.
+
+    draft None: a draft (「草稿（校核未通过）」 in the page header) when the report still has errors."""
+    target = Path(path)
+    if draft is None:
+        draft = is_draft(report)
+    try:
+        data = render_pdf(report, draft)
+    except ExportError:
+        raise
+    except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
+        raise ExportError(f"生成 PDF 失败：{type(e).__name__}：{str(e)[:200]}") from None
+    write_file(target, data)
+
+
+__all__ = ["write_pdf", "render_pdf", "is_draft", "DRAFT_MARK"]

@@ -1,0 +1,200 @@
+"""Starting the window: display check, bundled font, the report to open, crash recovery, screenshots.
+
+main.py calls `run(path, screenshot)`; `display_available()` lets it refuse early without a display.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "samples" / "sample.nianbao"
+FONTS_DIR = ROOT / "resources" / "fonts"
+SYSTEM_FALLBACK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
+NO_DISPLAY_MESSAGE = ("没有可用的图形显示（未设置 DISPLAY / WAYLAND_DISPLAY），无法打开窗口；"
+                      "无界面时请使用命令：check（校核）、import（导入）、new（从上年新建）、export（导出），"
+                      "如 python main.py check 报告.nianbao")
+ENV_SHOWN = "NIANBAO_PRINT_SHOWN"  # bench hook: print the wall-clock time the window was first shown
+
+
+def display_available() -> bool:
+    """False when Qt would abort for lack of a display (Linux without X11/Wayland and no headless platform)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if platform in HEADLESS_PLATFORMS:
+        return True
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def font_files() -> list[Path]:
+    """The bundled faces (from export.fonts when present), else any font in resources/fonts, else Noto."""
+    paths: list[Path] = []
+    try:
+        from export.fonts import bundled_font_paths
+        paths = [Path(p) for p in bundled_font_paths()]
+    except Exception:  # noqa: BLE001 - the exporter may not be there yet; fonts are still needed
+        paths = []
+    if not paths and FONTS_DIR.is_dir():
+        paths = sorted(p for p in FONTS_DIR.iterdir() if p.suffix.lower() in (".ttf", ".ttc", ".otf"))
+    if not paths and SYSTEM_FALLBACK_FONT.is_file():
+        paths = [SYSTEM_FALLBACK_FONT]
+    return paths
+
+
+# UI faces that read well on screen, used before the bundled serif when the PC has them
+PREFERRED_UI_CJK = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+                    "WenQuanYi Micro Hei", "Noto Sans SC", "SimHei")
+
+
+def install_fonts(app) -> list[str]:
+    """Load the bundled faces into Qt and make the app font fall back to them for Chinese.
+
+    Returns the families the app font uses, in order.  On a PC without any Chinese font the bundled
+    family draws every Chinese character; where a good UI face exists it is used first."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    bundled: list[str] = []
+    for p in font_files():
+        fid = QFontDatabase.addApplicationFont(str(p))
+        if fid >= 0:
+            for fam in QFontDatabase.applicationFontFamilies(fid):
+                if fam not in bundled:
+                    bundled.append(fam)
+    font = QFont(app.font())
+    families = [font.family()]
+    available = set(QFontDatabase.families())
+    for fam in PREFERRED_UI_CJK:
+        if fam in available and fam not in bundled:
+            families.append(fam)
+            break
+    families += bundled
+    font.setFamilies(families)
+    app.setFont(font)
+    return families
+
+
+def make_app(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName("nianbao")
+    app.setApplicationName("nianbao")
+    app.setApplicationDisplayName("政府信息公开工作年度报告")
+    install_fonts(app)
+    return app
+
+
+def offer_recovery(window) -> bool:
+    """After a crash: offer the newest leftover recovery copy.  True when one was restored."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .recovery import leftovers
+
+    try:
+        found = leftovers()
+    except OSError:
+        return False
+    if not found:
+        return False
+    newest = found[0]
+    name = Path(newest.original).name if newest.original else "未命名报告"
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(newest.saved_at)) if newest.saved_at else "未知时间"
+    B = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        window, "恢复未保存的修改",
+        f"程序上次没有正常关闭。找到「{name}」在 {when} 自动保存的修改。\n是否恢复？（选「否」将删除这份自动保存）",
+        B.Yes | B.No, B.Yes)
+    if answer != B.Yes:
+        for lo in found:
+            lo.discard()
+        return False
+    try:
+        report = newest.load()
+    except Exception as e:  # noqa: BLE001 - a damaged recovery copy must not stop the program
+        QMessageBox.warning(window, "无法恢复", f"自动保存的文件已损坏，无法恢复：{e}")
+        newest.discard()
+        return False
+    window.restore(report, newest.original)
+    for lo in found:
+        lo.discard()
+    return True
+
+
+def build_window(path: str | None):
+    """The window on `path` (or the sample report).  A file that cannot be read leaves the sample open."""
+    from .window import MainWindow
+
+    window = MainWindow()
+    target = path or (str(SAMPLE) if SAMPLE.is_file() else None)
+    if target:
+        if path is None:  # the sample is opened read-as-template: saving asks for a new name
+            from model import fileformat
+            from model.document import Document
+            try:
+                window.set_document(Document(fileformat.load(target), path=None), native=True)
+                window.show_part("s3")
+            except Exception:  # noqa: BLE001
+                pass
+        else:
+            window.open_path(target)
+    return window
+
+
+def screenshot_window(window, out: str, size=(1366, 768)) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(*size)
+    window.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    window.panel.flush()
+    QApplication.processEvents()
+    pm = window.grab()
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    if not pm.save(out, "PNG"):
+        raise OSError(f"无法写入截图「{out}」")
+
+
+def run(path: str | None, screenshot: str | None) -> int:
+    """Open the window (on `path`, else the bundled sample) and run it; returns the exit code.
+
+    With `screenshot`, render the window offscreen to that PNG and return 0 without waiting."""
+    if screenshot and not display_available():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    app = make_app()
+    window = build_window(path)
+    if screenshot:
+        try:
+            screenshot_window(window, screenshot)
+        except OSError as e:
+            print(str(e), file=sys.stderr)
+            return 2
+        if os.environ.get(ENV_SHOWN):
+            print(f"shown {time.time():.6f}", flush=True)
+        window.unsaved_extra = False
+        window.doc.mark_saved()
+        window.close()
+        return 0
+    window.show()
+    if os.environ.get(ENV_SHOWN):
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))
+    offer_recovery(window)
+    return app.exec()
+
+
+if __name__ == "__main__":  # python -m gui.app [FILE] [--screenshot OUT]
+    args = sys.argv[1:]
+    shot = None
+    if "--screenshot" in args:
+        i = args.index("--screenshot")
+        shot = args[i + 1] if i + 1 < len(args) else "screenshot.png"
+        del args[i:i + 2]
+    sys.exit(run(args[0] if args else None, shot))

@@ -1,0 +1,148 @@
+"""问题清单: every finding grouped by severity with counts; click jumps, 说明 for warnings."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from model.document import Change, Document
+from model.findings import Finding
+from model.rules import RULES
+
+from . import theme
+from .findings_text import state_of
+
+GROUPS = ("error", "warning", "explained", "info")
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FindingsPanel(QWidget):
+    activated = Signal(object)  # Finding
+    explain_requested = Signal(object)  # Finding
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.doc = document
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.summary = QLabel()
+        self.explain_button = QPushButton("填写说明…")
+        self.explain_button.setEnabled(False)
+        self.explain_button.setToolTip("为选中的警告填写说明（保存在报告文件中）")
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.explain_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(top)
+        lay.addWidget(self.tree, 1)
+        self._by_key: dict[str, Finding] = {}
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)
+        self.tree.currentItemChanged.connect(self._current)
+        self.explain_button.clicked.connect(self._explain)
+        # rebuilding the list is coalesced: a burst of edits rebuilds it once, after the grid repainted
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(60)
+        self._timer.timeout.connect(self.rebuild)
+        document.listeners.append(self._on_change)
+        self.rebuild()
+
+    def set_document(self, document: Document) -> None:
+        if self._on_change in self.doc.listeners:
+            self.doc.listeners.remove(self._on_change)
+        self.doc = document
+        document.listeners.append(self._on_change)
+        self.rebuild()
+
+    def _on_change(self, change: Change) -> None:
+        if change.findings_changed or any(t[0] in ("section", "meta", "explanation", "prior")
+                                          for t in change.targets):
+            self._timer.start()
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.rebuild()
+
+    def finding(self, key: str) -> Finding | None:
+        return self._by_key.get(key)
+
+    def rebuild(self) -> None:
+        findings = self.doc.checker.findings()
+        selected = self.tree.currentItem().data(0, KEY_ROLE) if self.tree.currentItem() else None
+        expanded = {self.tree.topLevelItem(i).data(0, KEY_ROLE): self.tree.topLevelItem(i).isExpanded()
+                    for i in range(self.tree.topLevelItemCount())}
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        self._by_key = {}
+        groups = {g: [] for g in GROUPS}
+        for f in findings:
+            groups[state_of(f)].append(f)
+        keep = None
+        for g in GROUPS:
+            if not groups[g]:
+                continue
+            top = QTreeWidgetItem([f"{theme.STATE_LABEL[g]}（{len(groups[g])}）"])
+            top.setData(0, KEY_ROLE, f"group:{g}")
+            top.setForeground(0, QBrush(theme.strong(g)))
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            self.tree.addTopLevelItem(top)
+            for f in groups[g]:
+                item = QTreeWidgetItem([f"{RULES[f.rule].title}：{f.message}"])
+                item.setData(0, KEY_ROLE, f.key)
+                item.setToolTip(0, self._tooltip(f))
+                top.addChild(item)
+                self._by_key[f.key] = f
+                if f.key == selected:
+                    keep = item
+            top.setExpanded(expanded.get(f"group:{g}", g != "info"))
+        self.tree.setUpdatesEnabled(True)
+        if keep is not None:
+            self.tree.setCurrentItem(keep)
+        c = self.doc.checker.counts()
+        self.summary.setText(f"错误 {c['error']} · 警告 {c['warning']} · 已说明 {c['explained']} · 提示 {c['info']}"
+                             if findings else "未发现问题")
+
+    @staticmethod
+    def _tooltip(f: Finding) -> str:
+        r = RULES[f.rule]
+        lines = [f"{f.rule}　{r.title}", f"规则：{r.formula}", f.message]
+        if f.explanation:
+            lines.append(f"说明：{f.explanation}")
+        return "\n".join(lines)
+
+    def items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            out.extend(top.child(j) for j in range(top.childCount()))
+        return out
+
+    def item_for(self, key: str) -> QTreeWidgetItem | None:
+        for it in self.items():
+            if it.data(0, KEY_ROLE) == key:
+                return it
+        return None
+
+    def _clicked(self, item: QTreeWidgetItem, _col: int = 0) -> None:
+        f = self._by_key.get(item.data(0, KEY_ROLE))
+        if f is not None:
+            self.activated.emit(f)
+
+    def _current(self, item, _prev) -> None:
+        f = self._by_key.get(item.data(0, KEY_ROLE)) if item else None
+        self.explain_button.setEnabled(f is not None and f.severity != "error")
+
+    def _explain(self) -> None:
+        item = self.tree.currentItem()
+        f = self._by_key.get(item.data(0, KEY_ROLE)) if item else None
+        if f is not None and f.severity != "error":
+            self.explain_requested.emit(f)

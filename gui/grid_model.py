@@ -1,0 +1,143 @@
+"""A Qt table model over one table of the form (t2, t3, t4), fed by the Document.
+
+The layout comes from model.schema.TABLES: every position of the grid is covered by one Span (a header,
+a label, a vertical group label, the 勾稽关系 note or a figure cell).  Figures are read from the report and
+their state from the checker, both O(1), so painting a cell never walks the findings.  After an edit the
+Document tells us which cells changed value or findings and exactly those cells are repainted.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from model.document import Change, Document
+from model.schema import CELLS, TABLES, Span, TableDef
+from model.values import BadValue, format_value, parse_cell
+
+from . import theme
+from .findings_text import cell_tooltip
+
+CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell id of a figure position, else None
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the span role: header, label, group, note, value
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # 'error', 'warning', 'explained', 'info' or None
+
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class TableModel(QAbstractTableModel):
+    rejected = Signal(str, str)  # cell id, Chinese message: a typed value that was refused
+
+    def __init__(self, table_id: str, document: Document, parent=None):
+        super().__init__(parent)
+        self.table: TableDef = TABLES[table_id]
+        self.doc = document
+        self._mine = set(self.table.cells)
+        document.listeners.append(self._on_change)
+
+    # -------------------------------------------------------------- document
+
+    def set_document(self, document: Document) -> None:
+        self.beginResetModel()
+        if self._on_change in self.doc.listeners:
+            self.doc.listeners.remove(self._on_change)
+        self.doc = document
+        document.listeners.append(self._on_change)
+        self.endResetModel()
+
+    def detach(self) -> None:
+        if self._on_change in self.doc.listeners:
+            self.doc.listeners.remove(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        for cid in (change.cells | change.findings_changed) & self._mine:
+            idx = self.index_of(cid)
+            self.dataChanged.emit(idx, idx)
+
+    # -------------------------------------------------------------- layout
+
+    def span(self, index: QModelIndex) -> Span | None:
+        return self.table.span_at(index.row(), index.column()) if index.isValid() else None
+
+    def index_of(self, cell_id: str) -> QModelIndex:
+        r, c = self.table.position_of(cell_id)
+        return self.index(r, c)
+
+    def cell_at(self, row: int, col: int) -> str | None:
+        sp = self.table.span_at(row, col)
+        return sp.cell if sp is not None else None
+
+    def state(self, cell_id: str) -> tuple[str | None, bool]:
+        """(state, primary): primary is False when the cell is only a part of a broken formula whose
+        reported side is elsewhere (painted lighter)."""
+        checker = self.doc.checker
+        state = checker.cell_severity(cell_id)
+        if state not in ("error", "warning"):
+            return state, True
+        for f in checker.findings_for(cell_id):
+            if f.severity == state and not f.explained and (not f.primary or cell_id in f.primary):
+                return state, True
+        return state, False
+
+    # -------------------------------------------------------------- Qt model
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.table.nrows
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.table.ncols
+
+    def flags(self, index: QModelIndex):
+        sp = self.span(index)
+        if sp is None:
+            return Qt.ItemFlag.NoItemFlags
+        if sp.cell:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        return Qt.ItemFlag.ItemIsEnabled  # labels: read-only and not selectable
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        sp = self.span(index)
+        if sp is None:
+            return None
+        anchor = index.row() == sp.row and index.column() == sp.col
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not anchor:
+                return None
+            return format_value(self.doc.report.cells.get(sp.cell)) if sp.cell else sp.text
+        if role == Qt.ItemDataRole.EditRole:
+            return format_value(self.doc.report.cells.get(sp.cell)) if sp.cell else None
+        if role == CELL_ROLE:
+            return sp.cell
+        if role == KIND_ROLE:
+            return sp.role
+        if role == STATE_ROLE:
+            return self.doc.checker.cell_severity(sp.cell) if sp.cell else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT if sp.role == "label" else _CENTER
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if sp.cell:
+                return cell_tooltip(sp.cell, self.doc.checker.findings_for(sp.cell))
+            return sp.text or None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if sp.cell:
+                return theme.background(self.doc.checker.cell_severity(sp.cell))
+            return theme.HEADER_BG if sp.role in ("header", "note") else theme.LABEL_BG
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if sp.cell:
+                return f"{CELLS[sp.cell].label} {format_value(self.doc.report.cells.get(sp.cell))}"
+            return sp.text
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        sp = self.span(index)
+        if role != Qt.ItemDataRole.EditRole or sp is None or not sp.cell:
+            return False
+        try:
+            parsed = parse_cell(sp.cell, value)
+        except BadValue as e:
+            self.rejected.emit(sp.cell, f"{CELLS[sp.cell].label}：{e}")
+            return False
+        self.doc.set_cells({sp.cell: parsed}, label=f"输入 {CELLS[sp.cell].label}")
+        return True
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        return None

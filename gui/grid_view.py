@@ -1,0 +1,434 @@
+"""The spreadsheet view of one table: official layout, Excel-like keys, copy/paste, trace outlines."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
+                               QStyle, QStyledItemDelegate, QTableView)
+
+from model.schema import CELLS
+from model.values import BadValue, format_value, parse_cell
+
+from . import theme
+from .clipboard import parse_block, to_tsv
+from .grid_model import TableModel
+
+_ROTATE = set("（）()《》〈〉「」【】〔〕")  # characters turned 90° in vertical text, as in print
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Paints every position itself: state colours, light parts of broken formulas, outlines."""
+
+    def __init__(self, view: "GridView"):
+        super().__init__(view)
+        self.view = view
+        self.painted: dict[str, float] | None = None  # bench hook: cell id → perf_counter of last paint
+
+    def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
+        model: TableModel = index.model()
+        sp = model.span(index)
+        if sp is None:
+            return
+        rect = option.rect
+        pal = option.palette
+        if sp.cell:
+            state, primary = model.state(sp.cell)
+            bg = theme.background(state)
+            if state == "error" and not primary:
+                bg = theme.LIGHT_ERROR
+            elif state == "warning" and not primary:
+                bg = theme.LIGHT_WARNING
+            painter.fillRect(rect, bg if bg is not None else pal.base())
+            if option.state & QStyle.StateFlag.State_Selected:
+                hl = QColor(pal.highlight().color())
+                hl.setAlpha(70)
+                painter.fillRect(rect, hl)
+            if state in ("error", "warning", "explained") and primary:
+                self._corner(painter, rect, theme.strong(state))
+            text = format_value(model.doc.report.cells.get(sp.cell))
+            painter.setPen(pal.text().color())
+            painter.drawText(rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignCenter, text)
+            if sp.cell in self.view.traced:
+                painter.setPen(QPen(theme.TRACE, 2))
+                painter.drawRect(rect.adjusted(1, 1, -2, -2))
+            if option.state & QStyle.StateFlag.State_HasFocus:
+                painter.setPen(QPen(pal.text().color(), 2))
+                painter.drawRect(rect.adjusted(1, 1, -2, -2))
+            if self.painted is not None:
+                from time import perf_counter
+                self.painted[sp.cell] = perf_counter()
+            return
+        painter.fillRect(rect, theme.HEADER_BG if sp.role in ("header", "note") else theme.LABEL_BG)
+        painter.setPen(pal.text().color())
+        if sp.vertical:
+            self._vertical(painter, rect, sp.text)
+            return
+        flags = Qt.TextFlag.TextWordWrap | (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                            if sp.role == "label" else Qt.AlignmentFlag.AlignCenter)
+        painter.save()
+        if sp.role == "note":
+            font = painter.font()
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+            painter.setFont(font)
+        painter.drawText(rect.adjusted(5, 2, -5, -2), int(flags) | int(Qt.TextFlag.TextWrapAnywhere), sp.text)
+        painter.restore()
+
+    @staticmethod
+    def _corner(painter: QPainter, rect: QRect, colour: QColor) -> None:
+        s = max(5, rect.height() // 4)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        from PySide6.QtCore import QPoint
+        from PySide6.QtGui import QPolygon
+        painter.drawPolygon(QPolygon([QPoint(rect.right() - s, rect.top()), QPoint(rect.right(), rect.top()),
+                                      QPoint(rect.right(), rect.top() + s)]))
+        painter.restore()
+
+    @staticmethod
+    def _vertical(painter: QPainter, rect: QRect, text: str) -> None:
+        """One character per line, top to bottom, brackets turned as in the printed form."""
+        fm = painter.fontMetrics()
+        line = fm.height()
+        total = line * len(text)
+        if total > rect.height() - 4:  # not enough room: wrap instead
+            painter.drawText(rect.adjusted(2, 2, -2, -2),
+                             int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWrapAnywhere), text)
+            return
+        y = rect.top() + (rect.height() - total) // 2
+        cx = rect.center().x()
+        for ch in text:
+            box = QRect(rect.left(), y, rect.width(), line)
+            if ch in _ROTATE:
+                painter.save()
+                painter.translate(cx, y + line / 2)
+                painter.rotate(90)
+                painter.drawText(QRect(-line // 2, -line // 2, line, line), Qt.AlignmentFlag.AlignCenter, ch)
+                painter.restore()
+            else:
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, ch)
+            y += line
+
+    def createEditor(self, parent, option, index):
+        ed = QLineEdit(parent)
+        ed.setFrame(False)
+        ed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return ed
+
+    def setEditorData(self, editor, index):
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.selectAll()
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class GridView(QTableView):
+    """One of t2, t3, t4.  Signals carry messages for the window's status bar and dialogs."""
+
+    message = Signal(str)  # a short status message
+    refused = Signal(str, list)  # title, [Chinese lines]: values that were not taken (the window shows them)
+    cell_changed = Signal(object)  # the current figure cell id (or None)
+
+    def __init__(self, model: TableModel, parent=None):
+        super().__init__(parent)
+        self.traced: set[str] = set()
+        self.setModel(model)
+        self.delegate = GridDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.setTabKeyNavigation(True)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setWordWrap(True)
+        self.setGridStyle(Qt.PenStyle.SolidLine)
+        for sp in model.table.spans:
+            if sp.rowspan > 1 or sp.colspan > 1:
+                self.setSpan(sp.row, sp.col, sp.rowspan, sp.colspan)
+        model.rejected.connect(lambda cid, msg: self.refused.emit("输入未被接受", [msg]))
+        model.modelReset.connect(self.fit)
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self._edit_key = None
+        self.fit()
+
+    @property
+    def grid_model(self) -> TableModel:
+        return self.model()
+
+    # -------------------------------------------------------------- geometry
+
+    def _units(self) -> tuple[int, int, int]:
+        fm = QFontMetrics(self.font())
+        em = fm.horizontalAdvance("中")
+        return em, max(fm.horizontalAdvance("0000000") + 8, int(em * 3.4)), int(em * 5.5)
+
+    def fit(self) -> None:
+        """Column widths from the form's weights, filling the width; rows tall enough for their labels."""
+        table = self.grid_model.table
+        em, lo, hi = self._units()
+        avail = max(self.viewport().width(), 200) - 2
+        unit = max(lo, min(hi, avail / sum(table.col_weights)))
+        widths = [int(w * unit) for w in table.col_weights]
+        for c, w in enumerate(widths):
+            self.setColumnWidth(c, w)
+        fm = QFontMetrics(self.font())
+        base = int(fm.height() * 1.7)
+        heights = [base] * table.nrows
+        for sp in table.spans:
+            if sp.rowspan != 1 or not sp.text:
+                continue
+            w = sum(widths[sp.col:sp.col + sp.colspan]) - 10
+            box = fm.boundingRect(QRect(0, 0, max(w, 10), 10000),
+                                  int(Qt.TextFlag.TextWordWrap) | int(Qt.TextFlag.TextWrapAnywhere), sp.text)
+            heights[sp.row] = max(heights[sp.row], box.height() + 10)
+        # multi-row header/note spans: grow their last row if the rows together are too short
+        for sp in table.spans:
+            if sp.rowspan > 1 and sp.text and not sp.vertical:
+                w = sum(widths[sp.col:sp.col + sp.colspan]) - 10
+                f = QFontMetrics(self.font())
+                need = f.boundingRect(QRect(0, 0, max(w, 10), 10000),
+                                      int(Qt.TextFlag.TextWordWrap) | int(Qt.TextFlag.TextWrapAnywhere),
+                                      sp.text).height() + 10
+                have = sum(heights[sp.row:sp.row + sp.rowspan])
+                if need > have:
+                    heights[sp.row + sp.rowspan - 1] += need - have
+            elif sp.vertical:
+                need = fm.height() * len(sp.text) + 8
+                have = sum(heights[sp.row:sp.row + sp.rowspan])
+                if need > have:
+                    extra = (need - have) // sp.rowspan + 1
+                    for r in range(sp.row, sp.row + sp.rowspan):
+                        heights[r] += extra
+        for r, h in enumerate(heights):
+            self.setRowHeight(r, h)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def content_width(self) -> int:
+        return sum(self.columnWidth(c) for c in range(self.grid_model.table.ncols))
+
+    # -------------------------------------------------------------- navigation
+
+    def next_cell(self, row: int, col: int, dr: int, dc: int) -> tuple[int, int] | None:
+        """The next figure position from (row, col) in direction (dr, dc), skipping labels and span interiors."""
+        table = self.grid_model.table
+        sp = table.span_at(row, col)
+        if sp is not None:
+            if dc > 0:
+                col = sp.col + sp.colspan - 1
+            if dr > 0:
+                row = sp.row + sp.rowspan - 1
+        r, c = row + dr, col + dc
+        while 0 <= r < table.nrows and 0 <= c < table.ncols:
+            s = table.span_at(r, c)
+            if s is not None and s.cell and (s.row, s.col) != (sp.row if sp else -1, sp.col if sp else -1):
+                return s.row, s.col
+            r, c = r + dr, c + dc
+        return None
+
+    def first_cell(self) -> tuple[int, int]:
+        table = self.grid_model.table
+        return table.position_of(table.cells[0])
+
+    def moveCursor(self, action, modifiers):
+        cur = self.currentIndex()
+        if not cur.isValid():
+            return self.model().index(*self.first_cell())
+        A = QAbstractItemView.CursorAction
+        step = {A.MoveUp: (-1, 0), A.MoveDown: (1, 0), A.MoveLeft: (0, -1), A.MoveRight: (0, 1),
+                A.MoveNext: (0, 1), A.MovePrevious: (0, -1)}.get(action)
+        if step is None:
+            return super().moveCursor(action, modifiers)
+        nxt = self.next_cell(cur.row(), cur.column(), *step)
+        if nxt is None and action in (A.MoveNext, A.MovePrevious):  # Tab at the row's end: next row
+            table = self.grid_model.table
+            cells = list(table.cells)
+            cid = self.grid_model.cell_at(cur.row(), cur.column())
+            if cid in cells:
+                i = cells.index(cid) + (1 if action == A.MoveNext else -1)
+                if 0 <= i < len(cells):
+                    nxt = table.position_of(cells[i])
+        return self.model().index(*nxt) if nxt else cur
+
+    def move_current(self, dr: int, dc: int) -> None:
+        cur = self.currentIndex()
+        if not cur.isValid():
+            return
+        nxt = self.next_cell(cur.row(), cur.column(), dr, dc)
+        if nxt:
+            self.setCurrentIndex(self.model().index(*nxt))
+
+    def closeEditor(self, editor, hint) -> None:
+        H = QAbstractItemDelegate.EndEditHint
+        super().closeEditor(editor, H.NoHint if hint in (H.EditNextItem, H.EditPreviousItem) else hint)
+        if hint == H.SubmitModelCache:  # Enter: like Excel, go down
+            self.move_current(1, 0)
+        elif hint == H.EditNextItem:
+            self.move_current(0, 1)
+        elif hint == H.EditPreviousItem:
+            self.move_current(0, -1)
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste_text(QGuiApplication.clipboard().text())
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clear_selection_cells()
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.move_current(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
+                return
+            if key == Qt.Key.Key_Escape and self.traced:
+                self.set_traced(set())
+                return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        if self.traced:
+            self.set_traced(set())
+        super().mousePressEvent(event)
+
+    def _current_changed(self, cur: QModelIndex, _prev: QModelIndex) -> None:
+        self.cell_changed.emit(self.grid_model.cell_at(cur.row(), cur.column()) if cur.isValid() else None)
+
+    # -------------------------------------------------------------- selection helpers
+
+    def selected_cells(self) -> list[str]:
+        out = []
+        for idx in self.selectionModel().selectedIndexes():
+            cid = self.grid_model.cell_at(idx.row(), idx.column())
+            if cid and cid not in out:
+                out.append(cid)
+        if not out:
+            cur = self.currentIndex()
+            cid = self.grid_model.cell_at(cur.row(), cur.column()) if cur.isValid() else None
+            if cid:
+                out.append(cid)
+        return out
+
+    def select_cells(self, cells, current: str | None = None) -> None:
+        """Select these cells (of this table) and make `current` (or the first) current."""
+        model = self.grid_model
+        mine = [c for c in cells if c in model._mine]
+        if not mine:
+            return
+        sel = QItemSelection()
+        for cid in mine:
+            idx = model.index_of(cid)
+            sel.select(idx, idx)
+        cur = model.index_of(current if current in mine else mine[0])
+        self.selectionModel().setCurrentIndex(cur, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(cur)
+
+    def set_traced(self, cells: set[str]) -> None:
+        old = self.traced
+        self.traced = set(cells) & self.grid_model._mine
+        for cid in old | self.traced:
+            self.update(self.grid_model.index_of(cid))
+
+    # -------------------------------------------------------------- clipboard and clearing
+
+    def copy_selection(self) -> str:
+        """Copy the rectangle around the selected figures as tab-separated text; returns it."""
+        model = self.grid_model
+        idxs = [i for i in self.selectionModel().selectedIndexes() if model.cell_at(i.row(), i.column())]
+        if not idxs:
+            cur = self.currentIndex()
+            if not cur.isValid() or not model.cell_at(cur.row(), cur.column()):
+                return ""
+            idxs = [cur]
+        chosen = {(i.row(), i.column()) for i in idxs}
+        rows = sorted({r for r, _ in chosen})
+        cols = sorted({c for _, c in chosen})
+        out = []
+        for r in rows:
+            line = []
+            for c in cols:
+                cid = model.cell_at(r, c)
+                sp = model.table.span_at(r, c)
+                anchor = sp is not None and (sp.row, sp.col) == (r, c)
+                if (r, c) in chosen and cid and anchor:
+                    line.append(format_value(model.doc.report.cells.get(cid)))
+                elif any((r, cc) in chosen for cc in cols):
+                    line.append("")
+            out.append(line)
+        text = to_tsv(out)
+        QGuiApplication.clipboard().setText(text)
+        self.message.emit(f"已复制 {len(chosen)} 个单元格")
+        return text
+
+    def paste_text(self, text: str) -> dict:
+        """Paste a block into the grid from the current cell (or fill a selection with one value).
+
+        Good values go in as ONE undo step; refused values are named in one message."""
+        model = self.grid_model
+        rows = [r for r in parse_block(text)]
+        if not rows or not any(rows):
+            self.message.emit("剪贴板中没有可粘贴的数字")
+            return {}
+        cur = self.currentIndex()
+        if not cur.isValid() or not model.cell_at(cur.row(), cur.column()):
+            self.message.emit("请先选中要粘贴到的单元格")
+            return {}
+        targets: list[tuple[str, str]] = []
+        selected = self.selected_cells()
+        if len(rows) == 1 and len(rows[0]) == 1 and len(selected) > 1:
+            targets = [(cid, rows[0][0]) for cid in selected]
+        else:
+            anchor = model.table.span_at(cur.row(), cur.column())
+            top_left = None
+            if len(selected) > 1:  # paste at the top-left of the selection, as Excel does
+                pos = sorted(model.table.position_of(c) for c in selected)
+                top_left = min(pos, key=lambda p: (p[0], p[1]))
+            r0, c0 = top_left or (anchor.row, anchor.col)
+            row_pos: tuple[int, int] | None = (r0, c0)
+            outside = 0
+            for line in rows:
+                if row_pos is None:
+                    outside += len([t for t in line if t != ""])
+                    continue
+                pos: tuple[int, int] | None = row_pos
+                for tok in line:
+                    if pos is None:
+                        if tok != "":
+                            outside += 1
+                        continue
+                    targets.append((model.cell_at(*pos), tok))
+                    pos = self.next_cell(pos[0], pos[1], 0, 1)
+                row_pos = self.next_cell(row_pos[0], row_pos[1], 1, 0)
+            if outside:
+                self.message.emit(f"有 {outside} 个值超出表格，未粘贴")
+        good: dict = {}
+        bad: list[str] = []
+        for cid, tok in targets:
+            try:
+                good[cid] = parse_cell(cid, tok)
+            except BadValue as e:
+                bad.append(f"{CELLS[cid].label}：{e}")
+        if good:
+            model.doc.set_cells(good, label=f"粘贴 {len(good)} 个单元格")
+            self.select_cells(list(good), current=next(iter(good)))
+        if bad:
+            self.refused.emit(f"有 {len(bad)} 个值未粘贴", bad)
+        self.message.emit(f"已粘贴 {len(good)} 个值" + (f"，{len(bad)} 个值未被接受" if bad else ""))
+        return good
+
+    def clear_selection_cells(self) -> None:
+        cells = [c for c in self.selected_cells() if self.grid_model.doc.report.cells.get(c) is not None]
+        if cells:
+            self.grid_model.doc.set_cells({c: None for c in cells}, label=f"清除 {len(cells)} 个单元格")

@@ -1,0 +1,26 @@
+"""The parts of the report the navigation list shows, and which part a finding belongs to."""
+from __future__ import annotations
+
+from model.findings import Finding
+from model.schema import CELLS, SECTIONS, TABLES
+
+META = "meta"
+PARTS: tuple[tuple[str, str], ...] = ((META, "基本信息"),) + tuple((s.id, s.heading) for s in SECTIONS)
+PART_INDEX = {pid: i for i, (pid, _) in enumerate(PARTS)}
+_TABLE_PART = {tid: t.section for tid, t in TABLES.items()}
+
+
+def part_of_cell(cell_id: str) -> str:
+    table = CELLS[cell_id].table
+    return "s6" if table == "fee" else _TABLE_PART[table]
+
+
+def part_of(f: Finding) -> str:
+    """Where the clerk fixes it: the text a span points at, else the table of its cells, else 基本信息."""
+    if f.span:
+        return f.span[0]
+    cells = f.primary or f.cells
+    for c in cells:
+        if c in CELLS:
+            return part_of_cell(c)
+    return META

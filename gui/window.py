@@ -1,0 +1,616 @@
+"""The editor window: navigation, the part editors, the findings panel, menus, files, recovery."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
+
+from model import fileformat
+from model.document import Change, Document
+from model.findings import Finding
+from model.nextyear import new_from_prior
+from model.report import Meta, Report
+from model.rules import RULES
+from model.schema import CELLS, SECTION_BY_ID, TABLES, TEXT_SECTIONS
+from model.totals import total_changes
+from model.values import format_value
+
+from . import theme
+from .files import OPEN_FILTER, SAVE_FILTER, OpenError, Opened, read_any
+from .findings_panel import FindingsPanel
+from .findings_text import status_text
+from .grid_model import TableModel
+from .grid_view import GridView
+from .meta_page import MetaPage
+from .parts import META, PARTS, PART_INDEX, part_of
+from .recovery import AUTOSAVE_MS, RecoverySlot
+from .text_page import TextSectionPage
+
+APP_NAME = "政府信息公开工作年度报告"
+MAX_RECENT = 8
+
+
+def _dot(colour: QColor | None, size: int = 12) -> QIcon:
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    if colour is not None:
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setBrush(colour)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawEllipse(1, 1, size - 2, size - 2)
+        p.end()
+    return QIcon(pm)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: Document | None = None, settings: QSettings | None = None):
+        super().__init__()
+        self.doc = document or Document(Report(meta=Meta(year=dt.date.today().year - 1)))
+        self.settings = settings or QSettings("nianbao", "nianbao")
+        self.unsaved_extra = False  # modified without an undo step: imported, restored, made from last year
+        self.native = True  # the path is a .nianbao we may save back to
+        self.recovery: RecoverySlot | None = None
+
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(12, 12))
+        for pid, label in PARTS:
+            item = QListWidgetItem(_dot(None), label)
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            self.nav.addItem(item)
+        fm = self.nav.fontMetrics()
+        self.nav.setFixedWidth(max(fm.horizontalAdvance(l) for _, l in PARTS) // 2 + fm.horizontalAdvance("中") * 4)
+        self.nav.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.meta_page = MetaPage(self.doc)
+        self.models: dict[str, TableModel] = {}
+        self.grids: dict[str, GridView] = {}
+        self.texts: dict[str, TextSectionPage] = {}
+        for pid, label in PARTS:
+            if pid == META:
+                page = self._titled("基本信息", self.meta_page)
+            elif pid in TEXT_SECTIONS:
+                page = self.texts[pid] = TextSectionPage(pid, self.doc)
+                page.message.connect(self.show_message)
+                page.refused.connect(self.show_refused)
+                page.undo_requested.connect(self.undo)
+                page.redo_requested.connect(self.redo)
+            else:
+                tid = SECTION_BY_ID[pid].table
+                model = self.models[tid] = TableModel(tid, self.doc, self)
+                grid = self.grids[tid] = GridView(model)
+                grid.message.connect(self.show_message)
+                grid.refused.connect(self.show_refused)
+                grid.cell_changed.connect(self._cell_changed)
+                page = self._titled(label, grid)
+            self.pages[pid] = page
+            self.stack.addWidget(page)
+        self.meta_page.refused.connect(self.show_refused)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.panel = FindingsPanel(self.doc)
+        self.panel.activated.connect(self.jump_to_finding)
+        self.panel.explain_requested.connect(self.explain)
+        self.dock = QDockWidget("问题清单", self)
+        self.dock.setObjectName("findings")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.resizeDocks([self.dock], [em * 20], Qt.Orientation.Horizontal)
+
+        self.cell_status = QLabel()
+        self.counts = QLabel()
+        self.statusBar().addWidget(self.cell_status, 1)
+        self.statusBar().addPermanentWidget(self.counts)
+
+        self._build_actions()
+        self.nav.currentRowChanged.connect(self._part_changed)
+        self.nav.setCurrentRow(PART_INDEX["s3"] if self.doc.report.cells else 0)
+
+        self._marks = QTimer(self)
+        self._marks.setSingleShot(True)
+        self._marks.setInterval(60)
+        self._marks.timeout.connect(self.refresh_marks)
+        self.doc.listeners.append(self._on_change)
+        self._autosave = QTimer(self)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
+        self.refresh_marks()
+        self.update_title()
+        self.resize(self._default_size())
+
+    # -------------------------------------------------------------- building
+
+    @staticmethod
+    def _titled(title: str, body: QWidget) -> QWidget:
+        w = QWidget()
+        lab = QLabel(title)
+        f = lab.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.15)
+        lab.setFont(f)
+        lay = QVBoxLayout(w)
+        lay.addWidget(lab)
+        lay.addWidget(body, 1)
+        return w
+
+    def _default_size(self) -> QSize:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            return QSize(1280, 760)
+        return QSize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
+
+    def _act(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setStatusTip(tip)
+        a.triggered.connect(lambda _checked=False: slot())
+        return a
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.act_new = self._act("新建", self.new_report, K.New)
+        self.act_open = self._act("打开…", self.open_dialog, K.Open, "打开 .nianbao，或导入 PDF、Word、Excel、网页文本")
+        self.act_prior = self._act("从上年报告新建…", self.new_from_prior_dialog, None,
+                                   "选择上年的报告（任意可导入的格式），生成本年报告")
+        self.act_save = self._act("保存", self.save, K.Save)
+        self.act_save_as = self._act("另存为…", self.save_as, K.SaveAs)
+        self.act_xlsx = self._act("导出 Excel…", lambda: self.export("xlsx"))
+        self.act_pdf = self._act("导出 PDF…", lambda: self.export("pdf"))
+        self.act_quit = self._act("退出", self.close, K.Quit)
+        self.act_undo = self._act("撤销", self.undo, K.Undo)
+        self.act_redo = self._act("重做", self.redo, QKeySequence("Ctrl+Y"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.act_copy = self._act("复制\tCtrl+C", lambda: self._grid_call("copy_selection"))
+        self.act_paste = self._act("粘贴\tCtrl+V", self._paste_menu)
+        self.act_clear = self._act("清除\tDelete", lambda: self._grid_call("clear_selection_cells"))
+        self.act_totals = self._act("计算合计", self.compute_totals, QKeySequence("Ctrl+T"),
+                                    "按分项重新计算总计列、（七）总计行和表四的总计")
+        m = self.menuBar().addMenu("文件(&F)")
+        for a in (self.act_new, self.act_open, self.act_prior):
+            m.addAction(a)
+        self.recent_menu = m.addMenu("最近打开")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addSeparator()
+        for a in (self.act_save, self.act_save_as):
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.act_xlsx)
+        m.addAction(self.act_pdf)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        e = self.menuBar().addMenu("编辑(&E)")
+        for a in (self.act_undo, self.act_redo):
+            e.addAction(a)
+        e.addSeparator()
+        for a in (self.act_copy, self.act_paste, self.act_clear):
+            e.addAction(a)
+        e.addSeparator()
+        e.addAction(self.act_totals)
+        v = self.menuBar().addMenu("视图(&V)")
+        v.addAction(self.dock.toggleViewAction())
+        tb = self.addToolBar("常用")
+        tb.setObjectName("main")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.act_open, self.act_save, self.act_undo, self.act_redo, self.act_totals, self.act_xlsx,
+                  self.act_pdf):
+            tb.addAction(a)
+
+    # -------------------------------------------------------------- document switching
+
+    def set_document(self, doc: Document, native: bool = True, unsaved: bool = False) -> None:
+        if self._on_change in self.doc.listeners:
+            self.doc.listeners.remove(self._on_change)
+        for grid in self.grids.values():
+            grid.set_traced(set())
+        self.doc = doc
+        for model in self.models.values():
+            model.set_document(doc)
+        for page in self.texts.values():
+            page.set_document(doc)
+        self.meta_page.set_document(doc)
+        self.panel.set_document(doc)
+        doc.listeners.append(self._on_change)
+        self.native = native
+        self.unsaved_extra = unsaved
+        if self.recovery is not None:
+            self.recovery.clear()
+        self.refresh_marks()
+        self.update_title()
+        self.cell_status.clear()
+
+    @property
+    def modified(self) -> bool:
+        return self.doc.modified or self.unsaved_extra
+
+    def update_title(self) -> None:
+        name = Path(self.doc.path).name if self.doc.path else "未命名"
+        self.setWindowTitle(f"{name}{'*' if self.modified else ''} - {APP_NAME}")
+        self.act_undo.setEnabled(self.doc.can_undo())
+        self.act_redo.setEnabled(self.doc.can_redo())
+        self.act_undo.setText(f"撤销 {self.doc.undo_label()}" if self.doc.can_undo() else "撤销")
+        self.act_redo.setText(f"重做 {self.doc.redo_label()}" if self.doc.can_redo() else "重做")
+
+    def _on_change(self, change: Change) -> None:
+        self.update_title()
+        self._marks.start()
+        grid = self.current_grid()
+        if grid is not None:
+            cur = grid.currentIndex()
+            cid = grid.grid_model.cell_at(cur.row(), cur.column()) if cur.isValid() else None
+            if cid and cid in (change.cells | change.findings_changed):
+                self._cell_changed(cid)
+
+    def refresh_marks(self) -> None:
+        worst: dict[str, str] = {}
+        for f in self.doc.checker.findings():
+            if f.explained or f.severity not in ("error", "warning"):
+                continue
+            p = part_of(f)
+            if worst.get(p) != "error":
+                worst[p] = f.severity
+        for i, (pid, _) in enumerate(PARTS):
+            item = self.nav.item(i)
+            state = worst.get(pid)
+            item.setIcon(_dot(theme.strong(state) if state else None))
+            item.setData(Qt.ItemDataRole.UserRole + 1, state)
+            item.setToolTip({"error": "此部分有错误", "warning": "此部分有警告"}.get(state, ""))
+        c = self.doc.checker.counts()
+        self.counts.setText(f"错误 {c['error']}　警告 {c['warning']}　提示 {c['info']}")
+
+    # -------------------------------------------------------------- parts
+
+    def current_part(self) -> str:
+        return PARTS[max(self.nav.currentRow(), 0)][0]
+
+    def current_grid(self) -> GridView | None:
+        pid = self.current_part()
+        table = SECTION_BY_ID[pid].table if pid in SECTION_BY_ID else None
+        return self.grids.get(table) if table else None
+
+    def show_part(self, pid: str) -> None:
+        self.nav.setCurrentRow(PART_INDEX[pid])
+
+    def _part_changed(self, row: int) -> None:
+        self.flush_texts()
+        pid = PARTS[row][0]
+        self.stack.setCurrentWidget(self.pages[pid])
+        grid = self.current_grid()
+        if grid is not None:
+            if not grid.currentIndex().isValid():
+                grid.setCurrentIndex(grid.model().index(*grid.first_cell()))
+            grid.setFocus()
+        elif pid in self.texts:
+            self.texts[pid].editor.setFocus()
+        self.cell_status.clear()
+
+    def flush_texts(self) -> None:
+        for page in self.texts.values():
+            page.flush()
+
+    def _cell_changed(self, cid) -> None:
+        if cid is None:
+            self.cell_status.clear()
+            return
+        self.cell_status.setText(status_text(cid, self.doc.checker.findings_for(cid), self.doc.report.cells.get(cid)))
+
+    # -------------------------------------------------------------- findings
+
+    def jump_to_finding(self, f: Finding) -> None:
+        """Show the part, select and outline every cell of the formula (or select the text span)."""
+        pid = part_of(f)
+        self.show_part(pid)
+        if f.span and pid in self.texts:
+            self.texts[pid].select_span(f.span[1], f.span[2])
+        else:
+            table = CELLS[(f.primary or f.cells)[0]].table if (f.primary or f.cells) else None
+            if table in self.grids:
+                grid = self.grids[table]
+                first = (f.primary or f.cells)[0]
+                grid.select_cells(f.cells, current=first)
+                grid.set_traced(set(f.cells))
+                grid.setFocus()
+            elif table == "fee" and pid in self.texts:
+                ed = self.texts[pid].fee_edits.get((f.primary or f.cells)[0])
+                if ed is not None:
+                    ed.setFocus()
+                    ed.selectAll()
+        self.statusBar().showMessage(f"{RULES[f.rule].title}：{f.message}", 8000)
+
+    def explain(self, f: Finding) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            self, "填写说明", f"{RULES[f.rule].title}\n{f.message}\n\n说明（保存在报告中，清空即删除）：",
+            f.explanation or "")
+        if ok:
+            self.doc.set_explanation(f.key, text.strip() or None)
+            self.panel.flush()
+
+    # -------------------------------------------------------------- editing
+
+    def undo(self) -> None:
+        self.flush_texts()
+        if self.doc.can_undo():
+            ch = self.doc.undo()
+            self.show_message(f"已撤销：{ch.label}")
+
+    def redo(self) -> None:
+        self.flush_texts()
+        if self.doc.can_redo():
+            ch = self.doc.redo()
+            self.show_message(f"已重做：{ch.label}")
+
+    def _grid_call(self, name: str) -> None:
+        grid = self.current_grid()
+        if grid is not None:
+            getattr(grid, name)()
+
+    def _paste_menu(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+        grid = self.current_grid()
+        if grid is not None:
+            grid.paste_text(QGuiApplication.clipboard().text())
+
+    def compute_totals(self) -> dict:
+        """「计算合计」: show what would change, ask, apply as one undo step.  Returns what was applied."""
+        self.flush_texts()
+        changes = total_changes(self.doc.report)
+        if not changes:
+            QMessageBox.information(self, "计算合计", "所有合计均与分项一致，无需修改。")
+            return {}
+        lines = [f"{CELLS[c].label}：{format_value(self.doc.report.cells.get(c)) or '空'} → {format_value(v)}"
+                 for c, v in changes.items()]
+        shown = "\n".join(lines[:20]) + (f"\n……另有 {len(lines) - 20} 项" if len(lines) > 20 else "")
+        answer = QMessageBox.question(
+            self, "计算合计", f"将按分项重新计算以下 {len(changes)} 个合计：\n\n{shown}\n\n是否修改？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return {}
+        self.doc.set_cells(changes, label="计算合计")
+        by_table: dict[str, list[str]] = {}
+        for c in changes:
+            by_table.setdefault(CELLS[c].table, []).append(c)
+        grid = self.current_grid()
+        if grid is None or grid.grid_model.table.id not in by_table:
+            table = max(by_table, key=lambda t: len(by_table[t]))
+            self.show_part(TABLES[table].section)
+            grid = self.grids[table]
+        grid.select_cells(by_table.get(grid.grid_model.table.id, []))
+        self.show_message(f"计算合计：已修改 {len(changes)} 个合计（可撤销）")
+        return changes
+
+    # -------------------------------------------------------------- messages
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def show_refused(self, title: str, lines: list) -> None:
+        shown = "\n".join(lines[:15]) + (f"\n……另有 {len(lines) - 15} 项" if len(lines) > 15 else "")
+        self.show_message(f"{title}：{lines[0] if lines else ''}")
+        QMessageBox.warning(self, title, shown)
+
+    # -------------------------------------------------------------- files
+
+    def maybe_save(self) -> bool:
+        """Before the report is replaced or the window closes: ask about unsaved changes."""
+        self.flush_texts()
+        if not self.modified:
+            return True
+        B = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, APP_NAME, "报告有未保存的修改，是否保存？",
+                                      B.Save | B.Discard | B.Cancel, B.Save)
+        if answer == B.Save:
+            return self.save()
+        return answer == B.Discard
+
+    def new_report(self) -> None:
+        if not self.maybe_save():
+            return
+        self.set_document(Document(Report(meta=Meta(year=dt.date.today().year - 1))))
+        self.show_part(META)
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "打开年度报告", self._last_dir(), OPEN_FILTER)
+        if path:
+            self.open_path(path)
+
+    def _read(self, path: str) -> Opened | None:
+        """Read a file for the window; a dialog names the problem and None is returned on failure."""
+        try:
+            opened = read_any(path)
+        except OpenError as e:
+            QMessageBox.critical(self, "无法打开", str(e))
+            return None
+        except Exception as e:  # noqa: BLE001 - a reader bug must not take the open report with it
+            QMessageBox.critical(self, "无法打开", f"「{Path(path).name}」：读取时出错（{type(e).__name__}：{e}）")
+            return None
+        if not opened.native:
+            text = opened.summary or "已读取。"
+            answer = QMessageBox.question(
+                self, "导入结果", f"从「{Path(path).name}」导入：\n\n{text}\n\n使用导入的报告吗？",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        return opened
+
+    def open_path(self, path: str) -> bool:
+        """Open a .nianbao or import another file.  On failure the open report is untouched."""
+        opened = self._read(path)
+        if opened is None:
+            return False
+        if not self.maybe_save():
+            return False
+        if opened.native:
+            self.set_document(Document(opened.report, path=str(Path(path).resolve())))
+        else:
+            self.set_document(Document(opened.report), native=False, unsaved=True)
+        self.add_recent(path)
+        self.show_part("s3" if opened.report.cells else META)
+        self.show_message(f"已打开「{Path(path).name}」")
+        return True
+
+    def new_from_prior_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "选择上年的年度报告", self._last_dir(), OPEN_FILTER)
+        if path:
+            self.new_from_prior_path(path)
+
+    def new_from_prior_path(self, path: str) -> bool:
+        opened = self._read(path)
+        if opened is None:
+            return False
+        if not self.maybe_save():
+            return False
+        report = new_from_prior(opened.report)
+        self.set_document(Document(report), native=True, unsaved=True)
+        self.show_part(META)
+        self.show_message(f"已根据「{Path(path).name}」新建 {report.meta.year or ''} 年度报告：正文沿用上年，"
+                          "上年结转已填入，请逐项更新")
+        return True
+
+    def save(self) -> bool:
+        self.flush_texts()
+        if not self.doc.path or not self.native:
+            return self.save_as()
+        return self._write(self.doc.path)
+
+    def save_as(self) -> bool:
+        self.flush_texts()
+        m = self.doc.report.meta
+        suggest = self.doc.path if (self.doc.path and self.native) else str(
+            Path(self._last_dir()) / f"{m.organ or '年度报告'}{m.year or ''}.nianbao")
+        path, _ = QFileDialog.getSaveFileName(self, "另存为", suggest, SAVE_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith(".nianbao"):
+            path += ".nianbao"
+        return self._write(path)
+
+    def _write(self, path: str) -> bool:
+        try:
+            fileformat.save(self.doc.report, path)
+        except (OSError, fileformat.FileFormatError) as e:
+            QMessageBox.critical(self, "保存失败", f"无法保存到「{Path(path).name}」：{e}")
+            return False
+        self.doc.path = str(Path(path).resolve())
+        self.doc.mark_saved()
+        self.native = True
+        self.unsaved_extra = False
+        if self.recovery is not None:
+            self.recovery.clear()
+        self.add_recent(path)
+        self.update_title()
+        self.show_message(f"已保存到「{Path(path).name}」")
+        return True
+
+    def export(self, kind: str) -> bool:
+        """导出 Excel / PDF through export/ (imported here, so the window works before it exists)."""
+        self.flush_texts()
+        if self.doc.checker.has_errors():
+            n = self.doc.checker.counts()["error"]
+            answer = QMessageBox.question(
+                self, "导出", f"报告仍有 {n} 个错误未改正。\n仍要导出吗？（PDF 将标注「草稿（校核未通过）」）",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        ext, filt = (".xlsx", "Excel 工作簿 (*.xlsx)") if kind == "xlsx" else (".pdf", "PDF 文件 (*.pdf)")
+        base = Path(self.doc.path).stem if self.doc.path else (self.doc.report.title or "年度报告")
+        path, _ = QFileDialog.getSaveFileName(self, f"导出 {'Excel' if kind == 'xlsx' else 'PDF'}",
+                                              str(Path(self._last_dir()) / f"{base}{ext}"), filt)
+        if not path:
+            return False
+        if not path.lower().endswith(ext):
+            path += ext
+        try:
+            from export import ExportError
+            if kind == "xlsx":
+                from export.xlsx import write_xlsx
+                write_xlsx(self.doc.report, path)
+            else:
+                from export.pdf import write_pdf
+                write_pdf(self.doc.report, path, draft=None)
+        except ImportError:
+            QMessageBox.critical(self, "无法导出", "本版本尚未包含导出功能。")
+            return False
+        except ExportError as e:
+            QMessageBox.critical(self, "导出失败", str(e))
+            return False
+        except OSError as e:
+            QMessageBox.critical(self, "导出失败", f"无法写入「{Path(path).name}」：{e}")
+            return False
+        self.show_message(f"已导出「{Path(path).name}」")
+        return True
+
+    def _last_dir(self) -> str:
+        if self.doc.path:
+            return str(Path(self.doc.path).parent)
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if isinstance(v, str)]
+
+    def add_recent(self, path: str) -> None:
+        p = str(Path(path).resolve())
+        items = [p] + [x for x in self.recent_files() if x != p]
+        self.settings.setValue("recent", items[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        if not files:
+            a = self.recent_menu.addAction("（无）")
+            a.setEnabled(False)
+        for f in files:
+            a = self.recent_menu.addAction(Path(f).name)
+            a.setToolTip(f)
+            a.triggered.connect(lambda _c=False, p=f: self.open_path(p))
+
+    # -------------------------------------------------------------- recovery
+
+    def autosave(self) -> bool:
+        """Write the recovery copy if there are unsaved changes (every 30 s)."""
+        self.flush_texts()
+        if not self.modified:
+            return False
+        try:
+            if self.recovery is None:
+                self.recovery = RecoverySlot()
+            self.recovery.write(self.doc.report, self.doc.path if self.native else None)
+        except OSError as e:
+            self.show_message(f"自动保存失败：{e}")
+            return False
+        return True
+
+    def restore(self, report: Report, original: str | None) -> None:
+        """Take a recovered report: it keeps the original file name and counts as unsaved."""
+        self.set_document(Document(report, path=original), native=True, unsaved=True)
+        self.show_message("已恢复上次未保存的修改，请检查后保存")
+
+    def closeEvent(self, event) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._autosave.stop()
+        if self.recovery is not None:
+            self.recovery.close()
+            self.recovery = None
+        event.accept()

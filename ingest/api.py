@@ -1,0 +1,96 @@
+"""Entry points: find what a file is, read it safely, send it down the one path (build.py)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from model.fileformat import FileFormatError, loads
+
+from .build import build_report
+from .readers.text import decode, text_items
+from .result import NOTE, ImportProblem, ImportResult, IngestError
+from .sniff import sniff
+
+MAX_TEXT_CHARS = 8_000_000  # a real report is ~10–50 K characters; a web page a few hundred K
+MAX_FILE_BYTES = 60 * 1024 * 1024
+PARSE_TIMEOUT = 30.0  # seconds for the PDF/Word/Excel parsers in their child process
+
+_EXT_KIND = {".nianbao": "nianbao", ".json": "nianbao", ".xlsx": "xlsx", ".xlsm": "xlsx", ".docx": "docx",
+             ".pdf": "pdf", ".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
+_KIND_NAME = {"nianbao": "nianbao 文件", "xlsx": "Excel 文件", "docx": "Word 文件", "pdf": "PDF 文件",
+              "text": "文本文件", "html": "网页文件"}
+
+
+def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
+    if not isinstance(text, str):
+        raise IngestError(f"{name}：不是文字")
+    if len(text) > MAX_TEXT_CHARS:
+        raise IngestError(f"{name}：文字过长（{len(text) // 1000} 千字），不是一份年度报告")
+    from .readers.html import looks_like_html, html_items
+
+    if looks_like_html(text):
+        return build_report(html_items(text), name, "html", lines_are_paragraphs=True)
+    return build_report(text_items(text), name, "text")
+
+
+def read_report(path: str | os.PathLike, timeout: float | None = None) -> ImportResult:
+    p = Path(path)
+    name = p.name
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise IngestError(f"{p}：文件不存在") from None
+    except OSError as e:
+        raise IngestError(f"{p}：无法读取（{e.strerror or e}）") from None
+    if p.is_dir():
+        raise IngestError(f"{p}：是文件夹，不是文件")
+    if size == 0:
+        raise IngestError(f"{name}：文件是空的")
+    if size > MAX_FILE_BYTES:
+        raise IngestError(f"{name}：文件过大（{size // (1024 * 1024)} MB），不是一份年度报告")
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(8192)
+    except OSError as e:
+        raise IngestError(f"{name}：无法读取（{e.strerror or e}）") from None
+    kind = sniff(head, p)
+    notes = []
+    expected = _EXT_KIND.get(p.suffix.lower())
+    if expected and expected != kind and not (expected == "text" and kind == "html"):
+        notes.append(ImportProblem(NOTE, f"文件扩展名是「{p.suffix}」，但内容是{_KIND_NAME[kind]}，已按{_KIND_NAME[kind]}读取"))
+    result = _read_kind(p, kind, timeout if timeout is not None else PARSE_TIMEOUT)
+    result.problems[:0] = notes
+    result.source = name
+    return result
+
+
+def _read_kind(p: Path, kind: str, timeout: float) -> ImportResult:
+    name = p.name
+    if kind == "nianbao":
+        try:
+            data = p.read_bytes()
+            report = loads(data, name)
+        except FileFormatError as e:
+            raise IngestError(str(e)) from None
+        return ImportResult(report, [], name, "nianbao")
+    if kind in ("text", "html"):
+        data = p.read_bytes()
+        text = decode(data, name)
+        if len(text) > MAX_TEXT_CHARS:
+            raise IngestError(f"{name}：文字过长（{len(text) // 1000} 千字），不是一份年度报告")
+        return read_text(text, name)
+    from .sandbox import run_reader
+
+    if kind in ("docx", "xlsx"):
+        from .zipguard import check_zip
+
+        check_zip(p, name)
+    out = run_reader(kind, str(p), name, timeout)
+    if out[0] == "nianbao":
+        try:
+            report = loads(out[1], name)
+        except FileFormatError as e:
+            raise IngestError(str(e)) from None
+        return ImportResult(report, [], name, "own_xlsx")
+    _, items, tables = out
+    return build_report(items, name, kind, tables, lines_are_paragraphs=kind in ("docx", "xlsx"))

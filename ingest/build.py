@@ -1,0 +1,302 @@
+"""The one path every reader ends in: document items → Report + problems.
+
+items, in document order: ("line", text) · ("table", rows) with rows of cells (str, or None for the
+continuation of a merged cell) · ("page", None) at a page break.
+"""
+from __future__ import annotations
+
+import re
+
+from model.report import Meta, Report
+from model.schema import CELLS, SECTIONS, TABLE_CELL_IDS, TEXT_SECTIONS
+
+from . import stream as streams
+from .fees import fee_rows, read_fees
+from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult
+from .sections import Wrap, clean_body, find_headings, find_title, guess_level, organ_year, published_in
+from .tables import TableRead, read_t2, read_t3, read_t4
+from .textnorm import label_key, nfkc
+
+SECTION_NAME = {s.id: s.heading for s in SECTIONS}
+_T2_START = re.compile(r"^\s*第二十条\s*第?\s*[(（]")
+
+
+def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | None = None,
+                 lines_are_paragraphs: bool = False) -> ImportResult:
+    """lines_are_paragraphs: Word, Excel and web pages (no page wrapping to undo)."""
+    problems: list[ImportProblem] = []
+    items = drop_running_lines(items)
+    lines = [c if k == "line" else None for k, c in items]
+    heads = find_headings(lines)
+    order = [s.id for s in SECTIONS]
+
+    def next_heading(i: int) -> int:
+        later = [j for j in heads.values() if j > i]
+        return min(later) if later else len(items)
+
+    # where the tables start when the heading 二 is missing: the first 「第二十条第（一）项」
+    table_start = heads.get("s2")
+    if table_start is None:
+        after = heads.get("s1", -1)
+        table_start = next((i for i in range(after + 1, len(items)) if lines[i] and _T2_START.match(nfkc(lines[i]))), None)
+        if table_start is not None:
+            table_start -= 1  # the region starts after this index
+    # ---------------------------------------------------------------- title and meta
+    first_head = min(heads.values()) if heads else min(len(items), 20)
+    pre = [l if l is not None else "" for l in lines[:first_head]]
+    title = find_title(pre)
+    meta = Meta(published=published_in(pre))
+    if title:
+        meta.title = title[0]
+        meta.organ, meta.year = organ_year(title[0])
+        meta.level = guess_level(meta.organ)
+    else:
+        problems.append(ImportProblem(MISSING, "未找到报告标题（机关名称和年度需要手工填写）"))
+    # ---------------------------------------------------------------- sections
+    wrap = Wrap([] if lines_are_paragraphs else [l for l in lines if l])
+    report = Report(meta=meta)
+    fee_table: dict = {}
+    headings: dict[str, str] = {}
+    for sid in order:
+        if sid in heads:
+            headings[sid] = lines[heads[sid]].strip()
+    for sid in TEXT_SECTIONS:
+        if sid not in heads:
+            continue
+        from .sections import heading_of
+
+        start = heads[sid]
+        end = next_heading(start)
+        if sid == "s1" and table_start is not None and "s2" not in heads and start < table_start < end:
+            end = table_start + 1
+        body = []
+        rest = heading_of(lines[start])[1] if lines[start] else ""
+        if rest:
+            body.append(rest)
+        body.extend(_body_lines(items[start + 1:end]))
+        if sid == "s6":
+            body, fee_table, fee_problems = fee_rows(body)
+            problems.extend(fee_problems)
+            body, published = _strip_signature(body, meta.organ)
+            if published and not meta.published:
+                meta.published = published
+        report.sections[sid] = clean_body(body, wrap)
+    missing = [sid for sid in order if sid not in heads]
+    for sid in missing:
+        problems.append(ImportProblem(MISSING, f"未找到「{SECTION_NAME[sid]}」这一部分的标题"))
+    if meta.year is None:
+        meta.year = _year_from_text(report.sections.get("s1", ""))
+    report.headings = headings if heads else None
+    # ---------------------------------------------------------------- tables
+    starts = [i for i in (table_start, heads.get("s3"), heads.get("s4")) if i is not None]
+    if starts:
+        r0 = min(starts) + (1 if table_start is not None and min(starts) == table_start else 0)
+    else:
+        r0 = next_heading(heads["s1"]) if "s1" in heads else 0
+    r1 = next((heads[s] for s in ("s5", "s6") if s in heads and heads[s] > r0), len(items))
+    marks = {heads[s] - r0: s for s in ("s3", "s4") if s in heads and r0 <= heads[s] < r1}
+    st = streams.build(items[r0:r1], marks)
+    text_read = _read_tables(st)
+    if grid_tables:
+        grid_read = _read_grid_tables(grid_tables)
+        reads = {t: _prefer(text_read[t], grid_read.get(t), t) for t in text_read}
+    else:
+        reads = text_read
+    for tid in ("t2", "t3", "t4"):
+        tr = reads[tid]
+        report.cells.update(tr.cells)
+        problems.extend(tr.problems)
+        for note in tr.notes:
+            if note not in report.import_notes:
+                report.import_notes.append(note)
+    # ---------------------------------------------------------------- fees
+    fees, fee_problems = read_fees(report.sections.get("s6", ""))
+    for cid, v in fees.items():
+        if cid in fee_table and fee_table[cid] != v:
+            problems.append(ImportProblem(AMBIGUOUS, f"{CELLS[cid].label}：第六部分的文字（{v}）与表格（{fee_table[cid]}）不一致，留空",
+                                          (cid,), [{cid: v}, {cid: fee_table[cid]}]))
+            fee_table.pop(cid)
+        elif cid not in fee_table:
+            fee_table[cid] = v
+    report.cells.update(fee_table)
+    problems.extend(fee_problems)
+    return ImportResult(report, problems, name, kind)
+
+
+def _body_lines(items) -> list[str]:
+    out = []
+    for k, c in items:
+        if k == "line":
+            out.append(c)
+        elif k == "page":
+            out.append("\f")
+        elif k == "table":
+            out.append("")
+            for row in c:
+                cells = [str(x).strip() for x in row if x]
+                if cells:
+                    out.append("　".join(cells))
+                    out.append("")
+    return out
+
+
+def _read_tables(st: streams.Stream) -> dict[str, TableRead]:
+    s3 = st.marks.get("s3")
+    s4 = st.marks.get("s4")
+    end = len(st.key)
+    t3 = read_t3(st, s3 or 0, s4 if s4 is not None else end)
+    t2_end = s3 if s3 is not None else (t3.start if t3.start is not None else end)
+    t2 = read_t2(st, 0, t2_end)
+    t4_start = s4 if s4 is not None else (t3.end + 1 if t3.found_rows else t2_end)
+    t4 = read_t4(st, t4_start, end)
+    return {"t2": t2, "t3": t3, "t4": t4}
+
+
+_CLASS_MARKS = {
+    "t3": [label_key(x) for x in ("本年新收政府信息公开申请数量", "属于国家秘密", "信访举报投诉类申请", "结转下年度继续办理",
+                                  "本机关不掌握相关政府信息", "重复申请", "其他处理")],
+    "t2": [label_key(x) for x in ("规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费")],
+    "t4": [label_key(x) for x in ("行政复议", "行政诉讼", "结果维持", "尚未审结")],
+}
+
+
+def classify(rows) -> set[str]:
+    text = label_key("".join(str(c) for r in rows for c in r if c))
+    out = set()
+    for tid, marks in _CLASS_MARKS.items():
+        if sum(1 for m in marks if m in text) >= 2:
+            out.add(tid)
+    return out
+
+
+def _read_grid_tables(tables: list) -> dict[str, TableRead]:
+    by_class: dict[str, list] = {"t2": [], "t3": [], "t4": []}
+    for rows in tables:
+        for tid in classify(rows):
+            by_class[tid].append(rows)
+    out = {}
+    for tid, group in by_class.items():
+        if not group:
+            continue
+        st = streams.build([("table", rows) for rows in group])
+        out[tid] = {"t2": read_t2, "t3": read_t3, "t4": read_t4}[tid](st)
+    return out
+
+
+def _prefer(text: TableRead, grid: TableRead | None, tid: str) -> TableRead:
+    """Two readings of one table (PDF text and PDF ruling).  A complete ruled table is structure, not a
+    guess: it is taken, and differences of the text reading are mentioned.  Otherwise the fuller reading
+    is taken, and every disagreement is reported and left blank."""
+    if grid is None:
+        return text
+    table_cells = [c for c in TABLE_CELL_IDS if c.startswith(tid + ".")]
+    complete = all(c in grid.cells for c in table_cells) or (
+        grid.found_rows and not any(p.kind in (AMBIGUOUS, "unreadable", MISSING) for p in grid.problems))
+    if complete and all(c in grid.cells for c in table_cells if c in text.cells or c not in _collapsed(grid)):
+        diff = [c for c in grid.cells if c in text.cells and text.cells[c] != grid.cells[c]]
+        if diff:
+            grid.problems.append(ImportProblem(
+                NOTE, f"{CELLS[diff[0]].label} 等 {len(diff)} 处：PDF 文字层的读法与表格线不同，已按表格线读取", tuple(diff)))
+        return grid
+    primary, other = (grid, text) if len(grid.cells) >= len(text.cells) else (text, grid)
+    out = TableRead(dict(primary.cells), list(primary.problems), list(primary.notes), primary.found_rows)
+    for cid, v in other.cells.items():
+        if cid not in out.cells:
+            out.cells[cid] = v
+        elif out.cells[cid] != v:
+            mine = out.cells.pop(cid)
+            out.problems.append(ImportProblem(
+                AMBIGUOUS, f"{CELLS[cid].label}：PDF 的表格线与文字两种读法不一致（{mine} / {v}），留空",
+                (cid,), [{cid: mine}, {cid: v}]))
+    out.problems = [p for p in out.problems
+                    if p.kind == AMBIGUOUS or not p.cells or not all(c in out.cells for c in p.cells)]
+    return out
+
+
+def _collapsed(read: TableRead) -> set[str]:
+    """Cells a collapsed 2019 row leaves blank on purpose."""
+    return {c for rule, cells, _ in read.notes if rule == "S.OLD_FORMAT" for c in cells}
+
+
+def drop_running_lines(items: list[tuple]) -> list[tuple]:
+    """Running headers and footers: the same short line at the top or bottom of most pages."""
+    pages: list[list[int]] = [[]]
+    for i, (k, c) in enumerate(items):
+        if k == "page":
+            pages.append([])
+        elif k == "line" and c.strip():
+            pages[-1].append(i)
+    if len(pages) < 3:
+        return items
+
+    def form(i: int) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", nfkc(items[i][1])))
+    seen: dict[str, set[int]] = {}
+    edges: dict[int, str] = {}
+    for p, idx in enumerate(pages):
+        for i in idx[:2] + idx[-2:]:
+            f = form(i)
+            if 2 <= len(f) <= 50 and re.search(r"[^#\W]", f):
+                seen.setdefault(f, set()).add(p)
+                edges[i] = f
+    running = {f for f, ps in seen.items() if len(ps) >= max(3, (len(pages) + 1) // 2)}
+    if not running:
+        return items
+    first_page_top = set(pages[0][:3])
+    return [it for i, it in enumerate(items) if not (edges.get(i) in running and i not in first_page_top)]
+
+
+# ---------------------------------------------------------------- signature and date
+
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
+
+
+def _cn_number(s: str) -> int:
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (_CN_DIGIT.get(a, 1) if a else 1) * 10 + (_CN_DIGIT.get(b, 0) if b else 0)
+    return int("".join(str(_CN_DIGIT[c]) for c in s))
+
+
+def parse_date(line: str) -> str | None:
+    t = re.sub(r"\s+", "", nfkc(line))
+    m = _DATE.match(t)
+    if m:
+        y, mo, d = map(int, m.groups())
+    else:
+        m = _CN_DATE.match(t)
+        if not m:
+            return None
+        y, mo, d = (_cn_number(g) for g in m.groups())
+    if 1 <= mo <= 12 and 1 <= d <= 31 and 1990 <= y <= 2200:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _strip_signature(body: list[str], organ: str) -> tuple[list[str], str | None]:
+    """A closing 「机关名称 / 2025年1月20日」 is not part of section 六: it gives meta.published."""
+    idx = [i for i, l in enumerate(body) if l.strip() and l != "\f"]
+    if not idx:
+        return body, None
+    last = idx[-1]
+    date = parse_date(body[last])
+    if not date:
+        return body, None
+    cut = last
+    if len(idx) >= 2:
+        prev = body[idx[-2]].strip()
+        p = re.sub(r"\s+", "", prev)
+        if len(p) <= 30 and not re.search(r"[。，,；;：:]", p) and (
+                (organ and (p in organ or organ in p)) or re.search(r"(政府|局|委员会|办公室|中心|厅|委|办|院)$", p)):
+            cut = idx[-2]
+    return body[:cut], date
+
+
+def _year_from_text(text: str) -> int | None:
+    m = re.search(r"统计期限自?\s*(\d{4})\s*年", text) or re.search(r"(\d{4})\s*年", text)
+    if m:
+        y = int(m.group(1))
+        return y if 1990 <= y <= 2200 else None
+    return None

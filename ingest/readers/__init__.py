@@ -1,0 +1,1 @@
+"""One module per file kind.  Each turns a file into document items for ingest.build."""

@@ -1,0 +1,114 @@
+"""Run a file parser (pdfplumber, python-docx, openpyxl) in a child process with a time and memory
+limit, so that a hostile or broken file ends in one clear message and nothing else in the program is
+affected.  Works on Windows too (spawn start method; the memory limit is POSIX only there the size
+checks and the timeout still apply)."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+
+from .result import IngestError
+
+MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space for the child (POSIX)
+_KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
+
+
+def run_reader(kind: str, path: str, name: str, timeout: float):
+    """("doc", items, tables) or ("nianbao", json_text); IngestError on any failure."""
+    ctx = multiprocessing.get_context("spawn")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(kind, path, name, send, MEMORY_LIMIT, timeout), daemon=True)
+    try:
+        _start_without_main(proc)
+    except OSError as e:
+        raise IngestError(f"{name}：无法启动读取进程（{e}）") from None
+    send.close()
+    msg = None
+    try:
+        if recv.poll(timeout):
+            try:
+                msg = recv.recv()
+            except (EOFError, OSError):
+                msg = None
+        else:
+            proc.kill()
+            proc.join(5)
+            raise IngestError(f"{name}：读取超时（超过 {timeout:g} 秒仍未读完），文件可能已损坏或结构异常")
+    finally:
+        recv.close()
+        if proc.is_alive():
+            proc.join(2)
+        if proc.is_alive():
+            proc.kill()
+            proc.join(2)
+    if msg is None:
+        code = proc.exitcode
+        raise IngestError(f"{name}：{_KIND_NAME.get(kind, '')}文件读取失败（读取进程异常退出，代码 {code}），"
+                          "文件可能已损坏或过于复杂")
+    status, payload = msg[0], msg[1:]
+    if status == "error":
+        raise IngestError(payload[0])
+    return payload[0] if len(payload) == 1 else payload
+
+
+def _start_without_main(proc) -> None:
+    """Start the child without re-running the program's main script in it (a spawned child imports
+    __main__ by path otherwise: slow when that script imports Qt, and fatal for a script without an
+    `if __name__ == "__main__"` guard).  A frozen program needs multiprocessing.freeze_support()."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(sys, "frozen", False):
+        proc.start()
+        return
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+    try:
+        main.__dict__.pop("__file__", None)
+        main.__dict__["__spec__"] = None
+        proc.start()
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
+
+
+def _limit(memory: int, timeout: float) -> None:
+    if os.name != "posix":
+        return
+    import resource
+
+    for what, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, int(timeout) + 5)):
+        try:
+            soft, hard = resource.getrlimit(what)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)
+            resource.setrlimit(what, (value, hard))
+        except (ValueError, OSError):
+            pass
+
+
+def _child(kind: str, path: str, name: str, conn, memory: int, timeout: float) -> None:
+    _limit(memory, timeout)
+    try:
+        if kind == "pdf":
+            from .readers.pdf import read_pdf as fn
+        elif kind == "docx":
+            from .readers.docx import read_docx as fn
+        elif kind == "xlsx":
+            from .readers.xlsx import read_xlsx as fn
+        else:
+            raise IngestError(f"{name}：未知的文件类型")
+        result = fn(path, name)
+        conn.send(("ok", result))
+    except IngestError as e:
+        conn.send(("error", str(e)))
+    except MemoryError:
+        conn.send(("error", f"{name}：读取时内存超出限制，文件过大或结构异常"))
+    except RecursionError:
+        conn.send(("error", f"{name}：文件结构嵌套过深，无法读取"))
+    except Exception as e:  # any parser failure is one message, never a traceback
+        conn.send(("error", f"{name}：{_KIND_NAME.get(kind, '')}文件已损坏或无法解析（{type(e).__name__}：{str(e)[:80]}）"))
+    finally:
+        try:
+            conn.close()
+        except Exception:
+            pass
+        sys.stdout.flush()

@@ -1,0 +1,240 @@
+"""The six headings, the title and the section bodies of a report given as lines in document order."""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from model.schema import SECTIONS, TITLE_SUFFIX
+
+from .textnorm import is_page_furniture, label_key, nfkc, squeeze, width
+
+_MARK = re.compile(r"^\s*(?:#+\s*|\*\*)?(?P<num>第[一二三四五六七八九十]{1,2}部分|[一二三四五六七八九十]{1,2}|\d{1,2}|[(（][一二三四五六七八九十\d]{1,2}[)）])"
+                   r"\s*(?P<sep>[、.．,，:：]?)\s*(?P<text>.*)$")
+_HEAD_TEXT = {s.id: label_key(s.heading.split("、", 1)[1]) for s in SECTIONS}
+MAX_HEADING_EXTRA = 6  # characters a heading line may differ in length from the official heading
+
+
+def heading_of(line: str) -> tuple[str, str] | None:
+    """(section id, rest of the line after the heading) when the line is one of the six headings.
+
+    Tolerates 「2、」 for 「二、」, a missing or odd separator, spacing, and small slips in the words; the
+    printed form is kept so that the checks can report it.
+    """
+    t = nfkc(line).strip().strip("*#").strip()
+    if not t or len(t) > 4000:
+        return None
+    m = _MARK.match(t)
+    body = label_key(m.group("text")) if m else label_key(t)
+    for sid, want in _HEAD_TEXT.items():
+        if body.startswith(want) and (m or body == want):
+            return sid, _rest_after(line, want)
+        if m and len(t) <= 60 and abs(len(body) - len(want)) <= MAX_HEADING_EXTRA and len(body) >= 4:
+            if SequenceMatcher(None, body, want).ratio() >= 0.8:
+                return sid, ""
+    return None
+
+
+def _rest_after(line: str, want: str) -> str:
+    """The text printed after the heading on the same line (web text sometimes runs on)."""
+    k = ""
+    for i, ch in enumerate(line):
+        k += label_key(ch)
+        if len(k) > len(want) + 8:
+            break
+        if k.endswith(want):
+            return line[i + 1:].strip().strip("*#").lstrip(" 。：:\u3000").strip()
+    return ""
+
+
+def find_headings(lines: list[str | None]) -> dict[str, int]:
+    """Line index of each heading, in order; a heading out of order is not taken.  None entries are
+    tables (never headings)."""
+    found: dict[str, int] = {}
+    order = [s.id for s in SECTIONS]
+    last_rank = -1
+    for i, line in enumerate(lines):
+        if line is None:
+            continue
+        h = heading_of(line)
+        if not h:
+            continue
+        rank = order.index(h[0])
+        if rank > last_rank and h[0] not in found:
+            found[h[0]] = i
+            last_rank = rank
+    return found
+
+
+# ---------------------------------------------------------------- title
+
+_TITLE_END = re.compile(r"报告$")
+_YEAR = re.compile(r"(\d{4})\s*年(?:度)?")
+
+
+def find_title(lines: list[str]) -> tuple[str, int, int] | None:
+    """(title, first line, last line) among the lines before section 一.
+
+    The title ends with 「报告」 and may be wrapped over two or three lines; one that names a year wins
+    over one that does not (a web page's breadcrumb 「首页 > 年度报告」 is no title).
+    """
+    clean = [(i, nfkc(l).strip()) for i, l in enumerate(lines)]
+    found = []
+    for i, t in clean:
+        if not t or re.search(r"[>›»]|http|[:：]", t):
+            continue
+        joined = re.sub(r"\s+", "", t)
+        hit = None
+        if _TITLE_END.search(joined) and len(joined) <= 80:
+            hit = (_extend_back(clean, i), i)
+        elif i + 1 < len(lines):  # a title wrapped mid-word: this line and the next
+            nxt = re.sub(r"\s+", "", nfkc(lines[i + 1]))
+            if nxt and _TITLE_END.search(joined + nxt) and len(joined + nxt) <= 80 and len(nxt) <= 12:
+                hit = (_extend_back(clean, i), i + 1)
+        if hit:
+            text = _title_from(lines, *hit)
+            if _YEAR.search(text):
+                return text, hit[0], hit[1]
+            if "信息公开" in text:
+                found.append((text, hit[0], hit[1]))
+    return found[0] if found else None
+
+
+_PUBLISHED = re.compile(r"(?:发布|成文|印发|公开)(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def published_in(lines: list[str]) -> str | None:
+    """A web page's 「发布日期：2025-01-20」 above the title."""
+    for line in lines:
+        m = _PUBLISHED.search(nfkc(line or ""))
+        if m:
+            y, mo, d = map(int, m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31 and 1990 <= y <= 2200:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _extend_back(clean, i: int) -> int:
+    first = i
+    while first - 1 >= 0 and first > i - 2:
+        prev = clean[first - 1][1]
+        if not prev or len(prev) > 40 or re.search(r"[。，：:;；/]", prev) or "http" in prev:
+            break
+        first -= 1
+    return first
+
+
+def _title_from(lines, a: int, b: int) -> str:
+    return re.sub(r"\s+", "", "".join(nfkc(l) for l in lines[a:b + 1]).replace("\u3000", ""))
+
+
+def organ_year(title: str) -> tuple[str, int | None]:
+    m = _YEAR.search(title)
+    if not m:
+        return title.replace(TITLE_SUFFIX, "").strip(), None
+    organ = title[: m.start()].strip()
+    organ = re.sub(r"(关于|的)$", "", organ)
+    year = int(m.group(1))
+    return organ, year if 1990 <= year <= 2200 else None
+
+
+def guess_level(organ: str) -> str:
+    o = organ.strip()
+    if not o.endswith("人民政府"):
+        return "department"
+    head = o[: -len("人民政府")]
+    if head.endswith("省") or head.endswith("自治区") or head in ("北京市", "天津市", "上海市", "重庆市"):
+        return "province"
+    if head.endswith(("区", "县", "旗", "自治县", "自治旗", "林区", "特区")):
+        return "county"
+    if head.endswith(("市", "自治州", "州", "盟", "地区")):
+        return "prefecture"
+    return "department"
+
+
+# ---------------------------------------------------------------- body text
+
+_PARA_START = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
+                         r"|\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d)|[(（]\d{1,2}[)）]|第[一二三四五六七八九十]+[，、,])")
+_FINAL = "。！？；：!?;:"
+_CLOSE = "”’」』）)》"
+
+
+def _ends_sentence(t: str) -> bool:
+    t = t.rstrip()
+    if not t:
+        return False
+    if t[-1] in _FINAL:
+        return True
+    return len(t) >= 2 and t[-1] in _CLOSE and t[-2] in _FINAL
+
+
+def _indent(line: str) -> float:
+    n = 0.0
+    for ch in line:
+        if ch == " ":
+            n += 1
+        elif ch == "\u3000":
+            n += 2
+        elif ch == "\t":
+            n += 4
+        else:
+            break
+    return n
+
+
+class Wrap:
+    """How lines were wrapped in this document: the full line width, if the text is page-wrapped."""
+
+    def __init__(self, lines: list[str]):
+        ws = sorted(width(squeeze(l)) for l in lines if l and width(squeeze(l)) >= 8)
+        self.full = None
+        if len(ws) >= 4:
+            top = ws[int(len(ws) * 0.85)]
+            near = sum(1 for w in ws if w >= top - 2.5)
+            if top <= 60 and near >= 0.25 * len(ws):
+                self.full = top
+
+    def is_full(self, line: str) -> bool:
+        return self.full is not None and width(squeeze(line)) >= self.full - 4
+
+
+def clean_body(lines: list[str], wrap: Wrap) -> str:
+    """Join wrapped lines into paragraphs; drop page numbers; paragraphs separated by "\\n"."""
+    kept = [l for l in lines if l is not None and not is_page_furniture(l)]
+    body = [l for l in kept if l.strip() and l != "\f"]
+    if not body:
+        return ""
+    indents = sorted(_indent(l) for l in body)
+    base = indents[len(indents) // 2]
+    paras: list[str] = []
+    cur = ""
+    prev = None
+    blanks = 0
+    for line in kept:
+        if line == "\f":
+            continue
+        if not line.strip():
+            blanks += 1
+            continue
+        text = squeeze(line)
+        if prev is None:
+            cur = text
+        else:
+            starts = _indent(line) >= base + 2 or bool(_PARA_START.match(text))
+            full = wrap.is_full(prev)
+            if starts:
+                join = False
+            elif blanks:
+                join = full and not _ends_sentence(prev)
+            else:
+                join = full
+            if join:
+                sep = " " if (cur[-1:].isascii() and cur[-1:].isalnum() and text[:1].isascii() and text[:1].isalnum()) else ""
+                cur = cur + sep + text
+            else:
+                paras.append(cur)
+                cur = text
+        prev = line
+        blanks = 0
+    paras.append(cur)
+    return "\n".join(p.strip() for p in paras if p.strip())

@@ -1,0 +1,50 @@
+"""What a file is, from its first bytes (the extension may lie)."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from .result import IngestError
+
+
+def sniff(head: bytes, path: Path) -> str:
+    name = path.name
+    if head[:1024].find(b"%PDF-") >= 0:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(path) as z:
+                names = set(z.namelist()[:5000])
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+            raise IngestError(f"{name}：压缩包已损坏，无法作为 Word 或 Excel 文件读取") from None
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if any(n.startswith("ppt/") for n in names):
+            raise IngestError(f"{name}：是 PowerPoint 演示文稿，不能导入；请使用 PDF、Word、Excel 或网页文字")
+        raise IngestError(f"{name}：是压缩包，不是 Word（.docx）或 Excel（.xlsx）文件")
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise IngestError(f"{name}：是旧版 Word/Excel 格式（.doc/.xls/.wps），请在 Office 或 WPS 中另存为 .docx 或 .xlsx 后再导入")
+    if head.startswith(b"{\\rtf"):
+        raise IngestError(f"{name}：是 RTF 文档，请另存为 .docx 后再导入")
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")):
+        raise IngestError(f"{name}：是图片，不能识别其中的文字；请使用 PDF、Word 或网页文字")
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{") and b'"nianbao"' in head:
+        return "nianbao"
+    if _binary(head):
+        raise IngestError(f"{name}：不是可识别的文件（不是 PDF、Word、Excel、网页或文本）")
+    low = head[:4096].lower()
+    if any(tag in low for tag in (b"<html", b"<!doctype html", b"<body", b"<table", b"<div", b"<p>", b"<p ")):
+        return "html"
+    return "text"
+
+
+def _binary(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head:
+        return True
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return ctrl > len(head) * 0.05

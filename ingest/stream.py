@@ -1,0 +1,154 @@
+"""A table region as one stream: label characters in a comparison key, figures placed between them.
+
+Every shape a report arrives in (pdftotext lines, layout text, Markdown, one cell per line, Word and PDF
+tables) becomes the same thing: the labels' characters concatenated (spaces, line breaks and page
+furniture removed) and the figures recorded at the position in that string where they occurred.  A
+figure then belongs to the row whose label starts before it.  Grid cells remember their grid row, and
+empty grid cells are kept as blanks, so that a table with empty cells keeps its columns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .textnorm import is_page_furniture, label_key, nfkc
+
+BLANK = ""
+
+
+@dataclass
+class Fig:
+    pos: int  # position in Stream.key where the figure occurred
+    text: str  # the figure as printed (NFKC); BLANK for an empty grid cell
+    group: object = None  # grid row identity, None for running text
+    glued: bool = False  # a digit run that may hold several figures
+
+    @property
+    def blank(self) -> bool:
+        return self.text == BLANK
+
+
+@dataclass
+class Stream:
+    key: str = ""
+    shown: list[str] = field(default_factory=list)  # printed form of each key position (for S.LABELS)
+    figs: list[Fig] = field(default_factory=list)
+    marks: dict[str, int] = field(default_factory=dict)  # name → key position (section headings)
+    _key_parts: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._key_parts = [self.key] if self.key else []
+
+    def _add_label(self, printed: str) -> None:
+        k = label_key(printed)
+        if not k:
+            return
+        self._key_parts.append(k)
+        # shown: one entry per key char; the printed text is kept on the first char of the piece
+        self.shown.append(printed)
+        self.shown.extend([""] * (len(k) - 1))
+        self.key_len += len(k)
+
+    key_len: int = 0
+
+    def finish(self) -> "Stream":
+        self.key = "".join(self._key_parts)
+        return self
+
+    def pos(self) -> int:
+        return self.key_len
+
+    def mark(self, name: str) -> None:
+        self.marks.setdefault(name, self.key_len)
+
+    def add_fig(self, text: str, group=None) -> None:
+        self.figs.append(Fig(self.key_len, text, group, glued=text.isdigit() and len(text) > 1))
+
+    # ---------------------------------------------------------------- tokenising
+
+    def add_text(self, text: str, group=None) -> None:
+        """Running text: figures are the digit runs and 「/」 standing alone; all else is label."""
+        t = nfkc(text)
+        i, n = 0, len(t)
+        label_start = None
+        while i < n:
+            m = _TOKEN.match(t, i)
+            kind = m.lastgroup
+            s = m.group()
+            if kind == "ws":
+                i = m.end()
+                continue
+            if kind == "signed":  # 「本年增/减」 of the 2019 form: kept so that the columns stay in place
+                self.figs.append(Fig(self.key_len, s, group))
+                i = m.end()
+                continue
+            if kind == "num":
+                # 「…0002.其他法律」: the last digit numbers the next row label
+                nm = _NUMBERING.match(t, m.end())
+                if nm and "." not in s and "," not in s:
+                    if len(s) > 1:
+                        self.add_fig(s[:-1], group)
+                    self._add_label(s[-1] + nm.group(1))
+                    i = nm.end()
+                    continue
+                self.add_fig(s, group)
+                i = m.end()
+                continue
+            if kind == "na":
+                before_ok = m.start() == 0 or t[m.start() - 1].isspace()
+                after_ok = m.end() == n or t[m.end()].isspace()
+                if before_ok and after_ok:
+                    self.add_fig("/", group)
+                    i = m.end()
+                    continue
+            # label text up to the next space or digit
+            j = _LABEL_RUN.match(t, i).end()
+            if j == i:
+                j = i + 1
+            self._add_label(t[i:j])
+            i = j
+
+    def add_line(self, line: str) -> None:
+        if is_page_furniture(line):
+            return
+        self.add_text(line)
+
+    def add_grid(self, rows: list[list[str | None]], table_no: int) -> None:
+        """A table: None is the continuation of a merged cell (skipped), '' an empty cell (a blank)."""
+        for r, row in enumerate(rows):
+            group = (table_no, r)
+            for cell in row:
+                if cell is None:
+                    continue
+                c = nfkc(str(cell)).strip()
+                if not c:
+                    self.figs.append(Fig(self.key_len, BLANK, group))
+                elif _ALL_FIGS.match(c):
+                    for part in c.split():
+                        self.add_fig("/" if _NA_ONLY.match(part) else part, group)
+                else:
+                    self.add_text(c, group)
+
+
+_TOKEN = re.compile(r"(?P<ws>\s+)|(?P<signed>(?<!\S)[+\-－]\d+(?:\.\d+)?(?!\S))|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
+                    r"|(?P<na>[/／—–―─\-－]+)|(?P<other>.)", re.S)
+_NUMBERING = re.compile(r"([.、．])[ \t\u3000]*(?=[^\d\s/／—–―─\-－])")
+_LABEL_RUN = re.compile(r"[^\s\d/／—–―─\-－]*")
+_ALL_FIGS = re.compile(r"^(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[/／—–―─\-－]{1,2})(?:\s+|$))+$")
+_NA_ONLY = re.compile(r"^[/／—–―─\-－]{1,2}$")
+
+
+def build(items, marks_at: dict[int, str] | None = None) -> Stream:
+    """items: ("line", text) or ("table", rows) in document order.  marks_at: item index → mark name."""
+    s = Stream()
+    tno = 0
+    for i, (kind, content) in enumerate(items):
+        if marks_at and i in marks_at:
+            s.mark(marks_at[i])
+            continue  # the heading line itself holds no figure
+        if kind == "table":
+            tno += 1
+            s.add_grid(content, tno)
+        elif kind == "line":
+            s.add_line(content)
+    return s.finish()

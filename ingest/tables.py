@@ -1,0 +1,510 @@
+"""The three tables read from a Stream: labels located, figures assigned, glued runs decoded.
+
+Every decision that is not certain becomes an ImportProblem and the cell stays blank.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from model.schema import (CELLS, T2_BLOCKS, T3_COL_IDS, T3_GROUPS, T3_LEAF_ROWS, T3_RESULTS_GROUP, T3_ROWS, T4_COLS,
+                          T4_GROUPS)
+from model.values import BadValue, Value, parse_value
+
+from . import glued
+from .labels import find_exact, find_fuzzy, locate_in_order
+from .result import AMBIGUOUS, MISSING, NOTE, OLD_FORMAT, UNREADABLE, ImportProblem
+from .stream import Fig, Stream
+from .textnorm import display_key, label_key, nfkc
+
+STOP_TEXT = 16  # this many label characters after a row's figures end the row
+
+
+@dataclass
+class TableRead:
+    cells: dict[str, Value] = field(default_factory=dict)
+    problems: list[ImportProblem] = field(default_factory=list)
+    notes: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)  # (rule, cells, message)
+    found_rows: int = 0
+    start: int | None = None  # key position of the first label found
+    end: int = 0  # key position after the last figure used
+
+    def merge(self, other: "TableRead") -> None:
+        self.cells.update(other.cells)
+        self.problems.extend(other.problems)
+        self.notes.extend(other.notes)
+        self.found_rows += other.found_rows
+
+
+# ---------------------------------------------------------------- shared
+
+
+def _figs_between(stream: Stream, start: int, end: int, label_end: int) -> list[Fig]:
+    """Figures of one row: from the label's start to the next label, stopping at a long run of text."""
+    out: list[Fig] = []
+    last = label_end
+    for f in stream.figs:
+        if f.pos <= start:  # at a label's first character: printed before the label
+            continue
+        if f.pos > end:
+            break
+        if out and f.pos - max(last, label_end) >= STOP_TEXT and f.pos > label_end:
+            break
+        out.append(f)
+        last = f.pos
+    return out
+
+
+def _choose(figs: list[Fig], n: int, label_group) -> list[Fig] | None:
+    """Exactly n figures for a row, or None.  Grid blanks are trimmed from the ends when there are too many."""
+    if len(figs) == n:
+        return figs
+    if any(f.group is not None for f in figs):
+        same = [f for f in figs if f.group == label_group] if label_group is not None else figs
+        if len(same) >= n or label_group is None:
+            cand = same if label_group is not None else figs
+        else:
+            cand = figs
+        cand = list(cand)
+        while len(cand) > n and cand[-1].blank:
+            cand.pop()
+        while len(cand) > n and cand[0].blank:
+            cand.pop(0)
+        if len(cand) == n:
+            return cand
+    solid = [f for f in figs if not f.blank]
+    if len(solid) == n:
+        return solid
+    return None
+
+
+def _parse(cell: str, fig: Fig, out: TableRead) -> None:
+    if fig.blank:
+        return
+    try:
+        v = parse_value(fig.text, CELLS[cell].kind)
+    except BadValue as e:
+        out.problems.append(ImportProblem(UNREADABLE, f"{CELLS[cell].label}：{e}", (cell,)))
+        return
+    if v is not None:
+        out.cells[cell] = v
+
+
+def _group_at(stream: Stream, pos: int):
+    """The grid row a label sits in (the figure group nearest after it, if it is a grid)."""
+    for f in stream.figs:
+        if f.pos > pos:
+            return f.group
+        if f.pos == pos and f.group is not None:
+            return f.group
+    return None
+
+
+_GROUP_CHARS = set(label_key("".join([T3_RESULTS_GROUP] + [g.label for g in T3_GROUPS.values()])))
+
+
+def _without_layout_junk(printed: str, official: str) -> str:
+    """pdftotext -layout interleaves the characters of vertical group labels (「三、本年度办理结果」,
+    「（六）其他处理」) with wrapped row labels; those insertions are not a wording change."""
+    a, b = label_key(printed), label_key(official)
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "insert":
+            continue
+        if op == "delete" and all(c in _GROUP_CHARS for c in a[i1:i2]):
+            continue
+        out.append(a[i1:i2])
+    return "".join(out)
+
+
+def _label_note(stream: Stream, hit, official: str, cells: tuple[str, ...], out: TableRead) -> None:
+    """S.LABELS when the printed label differs from the official wording (not just width or spacing)."""
+    s, e, _ = hit
+    printed = "".join(stream.shown[s:e])
+    if not printed:
+        return
+    words = _without_layout_junk(printed, official)
+    shown = printed if words == label_key(printed) else words
+    if words != label_key(official):
+        out.notes.append(("S.LABELS", cells, f"表格标签「{shown}」与官方格式「{official}」不一致"))
+        return
+    num_printed = re.match(r"^\s*(\d)\s*([、.．])", nfkc(printed))
+    num_official = re.match(r"^(\d)([.])", official)
+    if num_printed and num_official and num_printed.group(2) == "、":
+        head = display_key(printed)
+        head = head if len(head) <= 10 else head[:10] + "…"
+        out.notes.append(("S.LABELS", cells, f"表格标签「{head}」的序号用了「{num_printed.group(1)}、」，"
+                                             f"官方格式为「{num_official.group(0)}」"))
+
+
+def _runs_of(figs: list[Fig]) -> list[str] | None:
+    runs = [f.text for f in figs if not f.blank]
+    if not runs or any(not r.isdigit() for r in runs):
+        return None
+    return runs
+
+
+def _too_long(runs: list[str]) -> bool:
+    return sum(len(r) for r in runs) > glued.MAX_RUN_DIGITS
+
+
+# ---------------------------------------------------------------- t3
+
+
+def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead:
+    out = TableRead()
+    end = len(stream.key) if end is None else end
+    row_ids = [r for r, _, _ in T3_ROWS]
+    labels = {r: l for r, l, _ in T3_ROWS}
+    hits = locate_in_order(stream.key, [label_key(labels[r]) for r in row_ids], start, end)
+    # a sub-row 「3.其他」 found only inside a group label 「（六）其他处理」 printed as one row is no sub-row
+    for g in T3_GROUPS.values():
+        gk = label_key(g.label)
+        for r, _ in g.rows:
+            i = row_ids.index(r)
+            h = hits[i]
+            if h and h[2] > 0:
+                p = stream.key.rfind(gk, max(start, h[0] - len(gk)), h[1] + len(gk))
+                if p >= 0 and p < h[1] and h[0] < p + len(gk):
+                    hits[i] = None
+    anchors: list[tuple[int, int, str]] = []  # (start, end, row id or group id)
+    for rid, hit in zip(row_ids, hits):
+        if hit:
+            anchors.append((hit[0], hit[1], rid))
+            _label_note(stream, hit, labels[rid], tuple(f"t3.{rid}.{c}" for c in T3_COL_IDS), out)
+    found = {a[2] for a in anchors}
+    # a group printed as one row (the 2019 trial form prints 「（六）其他处理」 alone)
+    for gid, g in T3_GROUPS.items():
+        if any(r in found for r, _ in g.rows):
+            continue
+        first = row_ids.index(g.rows[0][0])
+        last = row_ids.index(g.rows[-1][0])
+        lo = max([a[1] for a in anchors if row_ids.index(a[2]) < first] or [start])
+        hi = min([a[0] for a in anchors if a[2] in row_ids and row_ids.index(a[2]) > last] or [end])
+        gk = label_key(g.label)
+        hit = find_exact(stream.key, gk, lo, hi)
+        hit = (hit[0], hit[1], 0) if hit else find_fuzzy(stream.key, gk, lo, hi, 1)
+        if hit:
+            anchors.append((hit[0], hit[1], gid))
+    anchors.sort()
+    out.found_rows = len(found)
+    out.start = anchors[0][0] if anchors else None
+    rows: dict[str, list[Fig]] = {}
+    raw: dict[str, list[Fig]] = {}
+    for i, (s, e, target) in enumerate(anchors):
+        nxt = anchors[i + 1][0] if i + 1 < len(anchors) else end
+        figs = _figs_between(stream, s, nxt, e)
+        if figs:
+            out.end = max(out.end, figs[-1].pos)
+        raw[target] = figs
+        chosen = _choose(figs, 7, _group_at(stream, e))
+        if chosen is not None:
+            rows[target] = chosen
+    _figures_listed_after_labels(stream, anchors, rows, end, out)
+    # collapsed groups
+    collapsed = {r for gid in raw if gid in T3_GROUPS for r, _ in T3_GROUPS[gid].rows}
+    for gid, g in T3_GROUPS.items():
+        if gid not in raw:
+            continue
+        sub = [r for r, _ in g.rows]
+        cells = tuple(f"t3.{r}.{c}" for r in sub for c in T3_COL_IDS)
+        if gid == "r3_6":
+            msg = ("表三「（六）其他处理」只印了一行（2019年试行格式），其数字记入「3.其他」，"
+                   "「1.申请人无正当理由逾期不补正…」「2.申请人逾期未按收费通知要求缴纳费用…」两行留空")
+            out.notes.append(("S.OLD_FORMAT", cells, msg))
+            out.problems.append(ImportProblem(OLD_FORMAT, msg, cells))
+            if gid in rows:
+                rows["r3_6_3"] = rows.pop(gid)
+            elif raw[gid]:
+                raw["r3_6_3"] = raw.pop(gid)
+        else:
+            msg = f"表三「{g.label}」只印了一行，分项无法确定，留空"
+            out.notes.append(("S.OLD_FORMAT", cells, msg))
+            out.problems.append(ImportProblem(OLD_FORMAT, msg, cells))
+            rows.pop(gid, None)
+            raw.pop(gid, None)
+    fixed: dict[str, tuple] = {}
+    options: dict[str, list[tuple]] = {}
+    for rid in row_ids:
+        cells = tuple(f"t3.{rid}.{c}" for c in T3_COL_IDS)
+        name = labels[rid] if rid not in ("r3_6_3",) else "（六）其他处理 3.其他"
+        if rid in rows:
+            for cid, f in zip(cells, rows[rid]):
+                _parse(cid, f, out)
+            continue
+        figs = raw.get(rid)
+        if figs is None:
+            if rid in collapsed:
+                continue
+            out.problems.append(ImportProblem(MISSING, f"表三未找到「{name}」这一行，留空", cells))
+            continue
+        runs = _runs_of(figs)
+        if runs and len(runs) < 7 and not _too_long(runs):
+            try:
+                cands = glued.split_t3_row(runs)
+            except glued.TooHard:
+                cands = None
+            if cands is None:
+                out.problems.append(ImportProblem(UNREADABLE, f"表三「{name}」的数字连在一起，拆分情况过多，留空", cells))
+            elif not cands:
+                out.problems.append(ImportProblem(
+                    UNREADABLE, f"表三「{name}」的数字「{' '.join(runs)}」连在一起，且没有满足「各列之和等于总计」的拆分，留空", cells))
+            elif len(cands) == 1:
+                fixed[rid] = cands[0]
+            else:
+                options[rid] = cands
+            continue
+        if runs and _too_long(runs):
+            out.problems.append(ImportProblem(UNREADABLE, f"表三「{name}」的数字串过长（{sum(map(len, runs))} 位），无法拆分，留空", cells))
+            continue
+        shown = " ".join(f.text or "（空）" for f in figs[:12])
+        out.problems.append(ImportProblem(
+            UNREADABLE, f"表三「{name}」找到 {len(figs)} 个数字（{shown}），应为 7 个，无法确定对应的列，留空", cells))
+    if fixed or options:
+        _settle_glued(fixed, options, out)
+    return out
+
+
+def _figures_listed_after_labels(stream: Stream, anchors, rows: dict, end: int, out: TableRead) -> None:
+    """PDF-to-text tools sometimes print all the labels first and the figures after them, row by row or
+    column by column.  Taken only when every row was found and exactly one order satisfies every
+    identity of the table (row totals, LEAF_SUM, BALANCE)."""
+    targets = [t for _, _, t in anchors]
+    names = {r for r, _, _ in T3_ROWS}
+    covered = set(targets) | {r for g in targets if g in T3_GROUPS for r, _ in T3_GROUPS[g].rows}
+    if not names <= covered or sum(1 for t in targets if t not in rows) < 3:
+        return
+    figs = [f for f in stream.figs if anchors[0][0] < f.pos <= end and not f.blank]
+    n = len(targets)
+    if len(figs) != 7 * n or not all(f.text.isdigit() for f in figs):
+        return
+    vals = [int(f.text) for f in figs]
+    orders = {"逐行": lambda i, j: i * 7 + j, "逐列": lambda i, j: j * n + i}
+    good = {}
+    for name, at in orders.items():
+        table = {t: tuple(vals[at(i, j)] for j in range(7)) for i, t in enumerate(targets)}
+        if _identities_hold(table):
+            good[name] = (table, at)
+    if len(good) == 2 and good["逐行"][0] != good["逐列"][0]:
+        out.problems.append(ImportProblem(AMBIGUOUS, "表三的数字集中列在标签之后，按行、按列对应都符合勾稽关系，无法确定，留空"))
+        return
+    if not good:
+        return
+    name, (table, at) = next(iter(good.items()))
+    for i, t in enumerate(targets):
+        rows[t] = [figs[at(i, j)] for j in range(7)]
+    out.problems.append(ImportProblem(NOTE, f"表三的数字集中列在各行标签之后（PDF 转文字常见），已{name}对应，"
+                                            "并用各行合计与勾稽关系核对无误，请再核对一次"))
+
+
+def _identities_hold(table: dict) -> bool:
+    for vals in table.values():
+        if vals[6] != sum(vals[:6]):
+            return False
+    leaves = [r for r in T3_LEAF_ROWS if r in table] + [g for g in T3_GROUPS if g in table]
+    for c in range(7):
+        if table["r3_7"][c] != sum(table[r][c] for r in leaves):
+            return False
+        if table["r1"][c] + table["r2"][c] != table["r3_7"][c] + table["r4"][c]:
+            return False
+    return True
+
+
+def _settle_glued(fixed: dict[str, tuple], options: dict[str, list[tuple]], out: TableRead) -> None:
+    """Glued rows: unique splits are taken; the others are solved with the whole table."""
+    known = {}
+    for rid in [r for r, _, _ in T3_ROWS]:
+        vals = [out.cells.get(f"t3.{rid}.{c}") for c in T3_COL_IDS]
+        if all(isinstance(v, int) for v in vals):
+            known[rid] = tuple(vals)
+    known.update(fixed)
+    sols = glued.solve_t3(known, options, T3_LEAF_ROWS, "r3_7", ("r1", "r2"), "r4") if options else []
+    for rid, vals in fixed.items():
+        for c, v in zip(T3_COL_IDS, vals):
+            out.cells[f"t3.{rid}.{c}"] = v
+    for rid, cands in options.items():
+        pool = cands if not sols else sorted({s[rid] for s in sols})
+        cells = tuple(f"t3.{rid}.{c}" for c in T3_COL_IDS)
+        _take_agreed(cells, pool, out, f"表三「{dict((r, l) for r, l, _ in T3_ROWS)[rid]}」的数字连在一起")
+
+
+def _take_agreed(cells: tuple[str, ...], pool: list[tuple], out: TableRead, what: str) -> None:
+    """Take the cells on which every candidate agrees; report the others with their candidates."""
+    open_cells = []
+    for i, cid in enumerate(cells):
+        vals = {p[i] for p in pool}
+        if len(vals) == 1:
+            out.cells[cid] = pool[0][i]
+        else:
+            open_cells.append(i)
+    if open_cells:
+        sub = tuple(cells[i] for i in open_cells)
+        cands = []
+        for p in pool:
+            d = {cells[i]: p[i] for i in open_cells}
+            if d not in cands:
+                cands.append(d)
+        out.problems.append(ImportProblem(AMBIGUOUS, f"{what}，有 {len(cands)} 种拆分都成立，无法确定，留空", sub, cands))
+
+
+# ---------------------------------------------------------------- t2
+
+_T2_ALIASES = {"normative": ("规范性文件",)}
+_T2_STOPS = tuple(label_key(x) for x in ("其他对外管理服务事项", "政府集中采购"))  # 2019 rows with no 2021 cell
+_T2_DECISION_ROWS = ("license", "penalty", "coercion")
+_T2_OLD_MARKS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "政府集中采购", "第二十条第(九)项")
+
+
+def read_t2(stream: Stream, start: int = 0, end: int | None = None) -> TableRead:
+    out = TableRead()
+    end = len(stream.key) if end is None else end
+    region = stream.key[start:end]
+    old = [m for m in _T2_OLD_MARKS if label_key(m) in region]
+    rows = [(b, rid, lab) for b in T2_BLOCKS for rid, lab in b.rows]
+    keys = [label_key(lab) for _, _, lab in rows]
+    hits: list = []
+    cur = start
+    for (block, rid, lab), k in zip(rows, keys):
+        hit = _t2_find(stream, k, cur, end)
+        if hit is None:
+            for alias in _T2_ALIASES.get(rid, ()):
+                hit = _t2_find(stream, label_key(alias), cur, end)
+                if hit:
+                    break
+        hits.append(hit)
+        if hit:
+            cur = hit[1]
+    if old:
+        cells = tuple(c for c in CELLS if c.startswith("t2.rules") or c.startswith("t2.normative"))
+        msg = f"表二使用2019年试行格式（出现「{'」「'.join(old)}」），「规章」「行政规范性文件」的列与现行格式不同，留空"
+        out.notes.append(("S.OLD_FORMAT", cells, msg))
+        out.problems.append(ImportProblem(OLD_FORMAT, msg, cells))
+    found = [(h, i) for i, h in enumerate(hits) if h]
+    out.found_rows = len(found)
+    stops = sorted(p for k in _T2_STOPS for p in _all_positions(stream.key, k, start, end))
+    for n, (hit, i) in enumerate(found):
+        block, rid, lab = rows[i]
+        cells = tuple(f"t2.{rid}.{c}" for c in block.cols)
+        nxt = found[n + 1][0][0] if n + 1 < len(found) else end
+        nxt = min([nxt] + [p for p in stops if p >= hit[1]])
+        figs = _figs_between(stream, hit[0], nxt, hit[1])
+        if figs:
+            out.end = max(out.end, figs[-1].pos)
+        if old and rid in ("rules", "normative"):
+            continue
+        solid = [f for f in figs if not f.blank]
+        if old and rid in _T2_DECISION_ROWS and len(solid) == 3:
+            # 2019 form: 上一年项目数量 | 本年增/减 | 处理决定数量 — the last is the 2021 form's figure
+            _parse(cells[0], solid[2], out)
+            continue
+        if old and rid == "fees" and len(solid) == 2:
+            out.problems.append(ImportProblem(OLD_FORMAT, "表二「行政事业性收费」是2019年试行格式（上一年项目数量、本年增/减），"
+                                                          "没有「本年收费金额」，留空", cells))
+            continue
+        chosen = _choose(figs, len(cells), _group_at(stream, hit[1]))
+        if chosen is not None:
+            for cid, f in zip(cells, chosen):
+                _parse(cid, f, out)
+            continue
+        runs = _runs_of(figs)
+        if runs and len(runs) < len(cells) and not _too_long(runs):
+            try:
+                cands = glued.split_plain(runs, len(cells))
+            except glued.TooHard:
+                cands = []
+            if len(cands) == 1:
+                for cid, v in zip(cells, cands[0]):
+                    out.cells[cid] = v
+                continue
+            if cands:
+                _take_agreed(cells, cands, out, f"表二「{lab}」的数字「{''.join(runs)}」连在一起")
+                continue
+        if old and len(figs) > len(cells):
+            out.problems.append(ImportProblem(OLD_FORMAT, f"表二「{lab}」的列与现行格式不同，留空", cells))
+            continue
+        shown = " ".join(f.text or "（空）" for f in figs[:8])
+        out.problems.append(ImportProblem(
+            UNREADABLE, f"表二「{lab}」找到 {len(figs)} 个数字（{shown or '无'}），应为 {len(cells)} 个，留空", cells))
+    for hit, (block, rid, lab) in zip(hits, rows):
+        if not hit:
+            cells = tuple(f"t2.{rid}.{c}" for c in block.cols)
+            out.problems.append(ImportProblem(MISSING, f"表二未找到「{lab}」这一行，留空", cells))
+    return out
+
+
+def _all_positions(key: str, k: str, start: int, end: int) -> list[int]:
+    out, p = [], key.find(k, start, end)
+    while p >= 0 and len(out) < 50:
+        out.append(p)
+        p = key.find(k, p + 1, end)
+    return out
+
+
+def _t2_find(stream: Stream, k: str, start: int, end: int):
+    """The first occurrence of a t2 label that a figure follows closely (skips mentions in prose)."""
+    first = None
+    pos = start
+    while True:
+        p = stream.key.find(k, pos, end)
+        if p < 0:
+            return first
+        hit = (p, p + len(k), 0)
+        if first is None:
+            first = hit
+        nxt = next((f for f in stream.figs if f.pos >= p + len(k)), None)
+        if nxt is not None and nxt.pos - (p + len(k)) <= 2:
+            return hit
+        pos = p + 1
+
+
+# ---------------------------------------------------------------- t4
+
+
+def read_t4(stream: Stream, start: int = 0, end: int | None = None) -> TableRead:
+    out = TableRead()
+    end = len(stream.key) if end is None else end
+    cells = tuple(f"t4.{g}.{c}" for g, _ in T4_GROUPS for c, _ in T4_COLS)
+    figs = [f for f in stream.figs if start < f.pos <= end]
+    # skip figures before the header (a stray number in a note above the table)
+    head = label_key("总计")
+    p = stream.key.rfind(head, start, end)
+    if p >= 0:
+        after = [f for f in figs if f.pos >= p + len(head)]
+        if len([f for f in after if not f.blank]) > 0:
+            figs = after
+    if not figs:
+        out.problems.append(ImportProblem(MISSING, "表四（行政复议、行政诉讼）未找到数字，留空", cells))
+        return out
+    out.found_rows = 1
+    chosen = None
+    grouped = any(f.group is not None for f in figs)
+    if grouped:
+        groups: dict = {}
+        for f in figs:
+            groups.setdefault(f.group, []).append(f)
+        best = max(groups.values(), key=lambda fs: sum(1 for f in fs if not f.blank))
+        chosen = _choose(best, 15, best[0].group)
+    else:
+        chosen = _choose(figs, 15, None)
+    if chosen is not None:
+        for cid, f in zip(cells, chosen):
+            _parse(cid, f, out)
+        return out
+    runs = _runs_of(figs)
+    if runs and len(runs) < 15 and not _too_long(runs):
+        try:
+            cands = glued.split_t4(runs)
+        except glued.TooHard:
+            cands = None
+        if cands is None:
+            out.problems.append(ImportProblem(UNREADABLE, "表四的数字连在一起，拆分情况过多，留空", cells))
+        elif not cands:
+            out.problems.append(ImportProblem(
+                UNREADABLE, f"表四的数字「{' '.join(runs)}」连在一起，且没有满足「各项之和等于总计」的拆分，留空", cells))
+        else:
+            _take_agreed(cells, cands, out, "表四的数字连在一起")
+        return out
+    shown = " ".join(f.text or "（空）" for f in figs[:20])
+    out.problems.append(ImportProblem(UNREADABLE, f"表四找到 {len(figs)} 个数字（{shown}），应为 15 个，留空", cells))
+    return out

@@ -1,0 +1,141 @@
+"""S.NUMBERING: the numbering inside a text section.
+
+Official hierarchy (GB/T 9704): 一、 → （一） → 1. → （1）.  Inside sections 一, 五 and 六 (which are
+themselves 一、 五、 六、) we report:
+- a level-1 「一、」 at the start of a paragraph or sentence (the numbering restarts inside the section);
+- 「1、」 for 「1.」 and 「一.」 for 「一、」;
+- an unbalanced marker: 「二）依申请公开」, 「（二依申请公开」;
+- a gap or a repeat in a run of （一）（二）…, 1. 2. …, （1）（2）… or 一是、二是 …
+
+Markers count only at the start of a paragraph or right after 。！？ (after ：；, too, for 一是), so an
+inline 「一、二季度」 or 「（1）…；（2）…」 list is left alone.  Half-width brackets 「(一)」 are accepted.
+Skipping a level (1. directly under 一、) is allowed by the standard and not reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .compact import compact
+from .numerals import chinese_ordinal, parse_int
+
+_CN = "一二三四五六七八九十"
+_START = "\n。！？!?"
+_SHI_START = _START + "，,；;：:、）)"
+_MARKERS = re.compile(
+    rf"(?P<l1>[{_CN}]{{1,3}})、(?![{_CN}\d])"
+    rf"|(?P<l1dot>[{_CN}]{{1,3}})[.．](?!\d)"
+    rf"|[（(](?P<l2>[{_CN}]{{1,3}})[）)]"
+    rf"|[（(](?P<l2open>[{_CN}]{{1,3}})(?![{_CN}）)是])"
+    rf"|(?P<l2close>[{_CN}]{{1,3}})[）)]"
+    r"|[（(](?P<l4>\d{1,2})[）)]"
+    r"|(?P<l3>\d{1,2})[.．](?!\d)"
+    r"|(?P<l3comma>\d{1,2})、(?!\d)"
+)
+_SHI = re.compile(rf"([{_CN}]{{1,3}})是")
+
+
+def _starts_here(s: str, i: int) -> bool:
+    """A marker position: text start, after 。！？, or after a paragraph break that is not a stray line wrap
+    (the paragraph before ends a sentence, or is a short heading such as 「（一）主动公开情况」)."""
+    if i == 0:
+        return True
+    before = s[i - 1]
+    if before != "\n":
+        return before in _START
+    prev_start = s.rfind("\n", 0, i - 1) + 1
+    prev = s[prev_start:i - 1]
+    return not prev or prev[-1] in "。！？；：:!?;”」）)" or len(prev) <= 30
+
+
+@dataclass(frozen=True)
+class NumberingProblem:
+    kind: str  # restart | style | comma | bracket | sequence
+    start: int
+    end: int
+    quote: str
+    message: str
+
+
+def _label(level: int, n: int) -> str:
+    return {2: f"（{chinese_ordinal(n)}）", 3: f"{n}.", 4: f"（{n}）", 5: f"{chinese_ordinal(n)}是"}[level]
+
+
+def numbering_problems(text: str) -> list[NumberingProblem]:
+    c = compact(text)
+    s = c.s
+    out: list[NumberingProblem] = []
+
+    def add(kind: str, i: int, j: int, message: str) -> None:
+        a, b = c.span(i, j)
+        out.append(NumberingProblem(kind, a, b, s[i:j], message))
+
+    def quote_at(i: int, j: int) -> str:
+        k = j
+        while k < len(s) and k < j + 8 and s[k] not in "，。；：,;:\n":
+            k += 1
+        return s[i:k]
+
+    last: dict[int, int | None] = {2: None, 3: None, 4: None, 5: None}  # last number seen per level
+
+    def step(level: int, n: int, i: int, j: int) -> None:
+        for deeper in range(level + 1, 6):
+            last[deeper] = None
+        prev = last[level]
+        last[level] = n
+        if prev is None or n == prev + 1 or (level == 5 and n == 1):
+            return
+        q = quote_at(i, j)
+        if n == prev:
+            add("sequence", i, j, f"序号重复：「{_label(level, prev)}」之后又是「{q}」")
+        elif n > prev + 1:
+            add("sequence", i, j, f"序号不连续：「{_label(level, prev)}」之后是「{q}」，缺少「{_label(level, prev + 1)}」")
+        elif level != 5:
+            add("sequence", i, j, f"序号顺序颠倒：「{_label(level, prev)}」之后是「{q}」")
+
+    events: list[tuple[int, int, str, int]] = []  # (pos, end, kind, number)
+    for m in _MARKERS.finditer(s):
+        if not _starts_here(s, m.start()) or s[m.end():m.end() + 1] in ("项", "条", "款", "目"):
+            continue
+        kind = m.lastgroup
+        n = parse_int(m.group(kind))
+        if n is None or n == 0:
+            continue
+        events.append((m.start(), m.end(), kind, n))
+    for m in _SHI.finditer(s):
+        if m.start() > 0 and s[m.start() - 1] not in _SHI_START:
+            continue
+        if s[m.start() - 1:m.start()] == "\n" and not _starts_here(s, m.start()):
+            continue
+        n = parse_int(m.group(1))
+        if n:
+            events.append((m.start(), m.end(), "shi", n))
+    events.sort()
+
+    for i, j, kind, n in events:
+        q = quote_at(i, j)
+        if kind == "l1":
+            add("restart", i, j, f"本部分内出现一级序号「{q}」：一级序号只用于六个部分的标题，这里应使用（一）（二）…")
+            for lv in last:
+                last[lv] = None
+        elif kind == "l1dot":
+            add("style", i, j, f"「{q}」：一级序号应为「{chinese_ordinal(n)}、」，且部分内应使用（{chinese_ordinal(n)}）")
+        elif kind == "l2":
+            step(2, n, i, j)
+        elif kind == "l2open":
+            add("bracket", i, j, f"「{q}」缺少右括号，应为「（{chinese_ordinal(n)}）」")
+            step(2, n, i, j)
+        elif kind == "l2close":
+            add("bracket", i, j, f"「{q}」缺少左括号，应为「（{chinese_ordinal(n)}）」")
+            step(2, n, i, j)
+        elif kind == "l3":
+            step(3, n, i, j)
+        elif kind == "l3comma":
+            add("comma", i, j, f"「{q}」：阿拉伯数字序号应写作「{n}.」，不用顿号；层次为 一、→（一）→1.→（1）")
+            step(3, n, i, j)
+        elif kind == "l4":
+            step(4, n, i, j)
+        elif kind == "shi":
+            step(5, n, i, j)
+    out.sort(key=lambda p: p.start)
+    return out

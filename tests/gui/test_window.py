@@ -1,0 +1,319 @@
+"""The real window, driven offscreen: live checking, findings, paste, undo, totals, files, recovery."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from gui import theme
+from gui.grid_model import STATE_ROLE
+from model import fileformat
+from model.document import Document
+from model.schema import t3
+
+from .conftest import B
+
+
+def _goto(w, part, cell=None):
+    w.show_part(part)
+    grid = w.current_grid()
+    if cell:
+        grid.setCurrentIndex(grid.grid_model.index_of(cell))
+    grid.setFocus()
+    return grid
+
+
+def _state(w, cell):
+    table = cell.split(".")[0]
+    m = w.models[table]
+    return m.data(m.index_of(cell), STATE_ROLE)
+
+
+def _type_into(qtbot, grid, text):
+    qtbot.keyClicks(grid, text[0])  # the first key opens the editor, like Excel, and replaces the value
+    editor = QApplication.focusWidget()
+    assert editor is not grid, "typing did not open an editor"
+    qtbot.keyClicks(editor, text[1:])
+    assert editor.text() == text
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState)
+
+
+def test_sample_opens_clean(window):
+    assert window.doc.checker.counts()["error"] == 0
+    assert window.doc.checker.findings() == []
+    assert "*" not in window.windowTitle()
+    assert "report.nianbao" in window.windowTitle()
+
+
+def test_typing_figures_paints_the_right_cells_and_updates_panel(qtbot, window):
+    grid = _goto(window, "s3", t3("r1", "np"))
+    model = grid.grid_model
+    repainted: list = []
+    resets: list = []
+    model.dataChanged.connect(lambda a, b: repainted.append(model.cell_at(a.row(), a.column())))
+    model.modelReset.connect(lambda: resets.append(1))
+    _type_into(qtbot, grid, "41")
+    assert window.doc.report.cells[t3("r1", "np")] == 41
+    # row total (reported side) and the column balance break
+    assert _state(window, t3("r1", "tot")) == "error"
+    assert _state(window, t3("r3_7", "np")) == "error" or _state(window, t3("r4", "np")) == "error"
+    assert _state(window, t3("r2", "biz")) is None  # an unrelated cell stays clean
+    bg = model.data(model.index_of(t3("r1", "tot")), Qt.ItemDataRole.BackgroundRole)
+    assert bg == theme.background("error")
+    # exactly the affected cells were repainted, no model reset
+    assert not resets
+    assert t3("r1", "np") in repainted and t3("r1", "tot") in repainted
+    assert t3("r2", "biz") not in repainted
+    assert len(repainted) < 40
+    # Enter moved down
+    assert model.cell_at(grid.currentIndex().row(), grid.currentIndex().column()) == t3("r2", "np")
+    # panel, title, nav mark
+    qtbot.waitUntil(lambda: window.panel.summary.text().startswith("错误 2"))
+    tops = [window.panel.tree.topLevelItem(i).text(0) for i in range(window.panel.tree.topLevelItemCount())]
+    assert tops[0] == "错误（2）"
+    assert "*" in window.windowTitle()
+    qtbot.waitUntil(lambda: window.nav.item(3).data(Qt.ItemDataRole.UserRole + 1) == "error")
+    assert window.nav.item(4).data(Qt.ItemDataRole.UserRole + 1) is None
+
+
+def test_typed_bad_value_is_refused_with_message(qtbot, window, dialogs):
+    grid = _goto(window, "s3", t3("r1", "np"))
+    _type_into(qtbot, grid, "abc")
+    assert window.doc.report.cells[t3("r1", "np")] == 40
+    assert dialogs.of("warning") and "abc" in dialogs.of("warning")[0][2]
+
+
+def test_full_width_digits_typed(qtbot, window):
+    grid = _goto(window, "s3", t3("r2", "np"))
+    assert grid.grid_model.setData(grid.grid_model.index_of(t3("r2", "np")), "１２")
+    assert window.doc.report.cells[t3("r2", "np")] == 12
+
+
+def test_clicking_a_finding_selects_and_outlines_its_cells(qtbot, window):
+    window.doc.set_cells({t3("r1", "np"): 41})
+    window.panel.flush()
+    window.show_part("meta")
+    f = next(f for f in window.doc.checker.findings() if f.rule == "T3.BALANCE")
+    item = window.panel.item_for(f.key)
+    tree = window.panel.tree
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_part() == "s3"
+    grid = window.current_grid()
+    assert set(grid.selected_cells()) == set(f.cells)
+    assert grid.traced == set(f.cells)
+    cur = grid.currentIndex()
+    assert grid.grid_model.cell_at(cur.row(), cur.column()) == (f.primary or f.cells)[0]
+
+
+def test_paste_block_from_excel_is_one_undo_step(qtbot, window, dialogs):
+    grid = _goto(window, "s3", t3("r3_3_1", "np"))
+    before = dict(window.doc.report.cells)
+    QGuiApplication.clipboard().setText("1\t2\t3\r\n4\t5\t6\r\n")
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    got = {c: window.doc.report.cells[c] for c in (t3("r3_3_1", "np"), t3("r3_3_1", "biz"), t3("r3_3_1", "res"),
+                                                    t3("r3_3_2", "np"), t3("r3_3_2", "biz"), t3("r3_3_2", "res"))}
+    assert list(got.values()) == [1, 2, 3, 4, 5, 6]
+    assert not dialogs.of("warning")
+    # undo with Ctrl+Z restores all six at once; Ctrl+Y brings them back
+    window.activateWindow()
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.report.cells == before
+    qtbot.keyClick(grid, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.report.cells[t3("r3_3_2", "res")] == 6
+    window.undo()
+    assert window.doc.report.cells == before
+
+
+def test_paste_refuses_bad_values_and_keeps_good_ones(qtbot, window, dialogs):
+    grid = _goto(window, "s3", t3("r3_3_1", "np"))
+    grid.paste_text("7，abc，３\n-2 8 x9\n")
+    c = window.doc.report.cells
+    assert c[t3("r3_3_1", "np")] == 7 and c[t3("r3_3_1", "res")] == 3
+    assert c[t3("r3_3_1", "biz")] == 0  # refused: unchanged
+    assert c[t3("r3_3_2", "biz")] == 8
+    msg = dialogs.of("warning")[0][2]
+    assert "abc" in msg and "-2" in msg and "x9" in msg
+    assert window.doc.undo_label().startswith("粘贴")
+
+
+def test_copy_selection_as_tsv(qtbot, window):
+    grid = _goto(window, "s3")
+    grid.select_cells([t3("r1", "np"), t3("r1", "biz"), t3("r2", "np"), t3("r2", "biz")])
+    assert grid.copy_selection() == "40\t6\n2\t1\n"
+    assert QGuiApplication.clipboard().text() == "40\t6\n2\t1\n"
+
+
+def test_delete_clears_selection_in_one_step(qtbot, window):
+    grid = _goto(window, "s3")
+    cells = [t3("r1", "np"), t3("r1", "biz")]
+    grid.select_cells(cells)
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    assert all(window.doc.report.cells.get(c) is None for c in cells)
+    window.undo()
+    assert window.doc.report.cells[t3("r1", "np")] == 40 and window.doc.report.cells[t3("r1", "biz")] == 6
+
+
+def test_tab_moves_right_arrows_skip_labels(qtbot, window):
+    grid = _goto(window, "s3", t3("r1", "tot"))
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    cur = grid.currentIndex()
+    assert grid.grid_model.cell_at(cur.row(), cur.column()) == t3("r2", "np")
+    qtbot.keyClick(grid, Qt.Key.Key_Left)
+    cur = grid.currentIndex()
+    assert grid.grid_model.cell_at(cur.row(), cur.column()) == t3("r2", "np")  # labels are skipped
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    cur = grid.currentIndex()
+    assert grid.grid_model.cell_at(cur.row(), cur.column()) == t3("r3_1", "np")
+
+
+def test_compute_totals_asks_applies_one_step(qtbot, window, dialogs):
+    window.doc.set_cells({t3("r3_1", "np"): 20, t3("r3_1", "biz"): 4}, label="两格")
+    assert any(f.rule == "T3.ROW_TOTAL" for f in window.doc.checker.findings())
+    dialogs.answers = [B.Yes]
+    changes = window.compute_totals()
+    assert changes[t3("r3_1", "tot")] == 27
+    assert changes[t3("r3_7", "np")] == 41
+    assert window.doc.report.cells[t3("r3_7", "tot")] == 53
+    assert not any(f.rule in ("T3.ROW_TOTAL", "T3.LEAF_SUM") for f in window.doc.checker.findings())
+    q = dialogs.of("question")[-1][2]
+    assert "→ 27" in q
+    window.undo()
+    assert window.doc.report.cells[t3("r3_1", "tot")] == 24
+    assert window.doc.undo_label() == "两格"
+    # declining changes nothing
+    dialogs.answers = [B.No]
+    assert window.compute_totals() == {}
+    assert window.doc.report.cells[t3("r3_1", "tot")] == 24
+
+
+def test_corrupt_file_leaves_open_report_untouched(window, dialogs, tmp_path):
+    bad = tmp_path / "坏文件.nianbao"
+    bad.write_bytes(b'{"format": "nianbao", "version": 1, "cells": {"t3.r1.np": "abc"}}')
+    doc = window.doc
+    window.doc.set_cells({t3("r1", "np"): 41})
+    assert window.open_path(str(bad)) is False
+    assert window.doc is doc and doc.report.cells[t3("r1", "np")] == 41
+    err = dialogs.of("critical")[0][2]
+    assert "坏文件.nianbao" in err
+    garbage = tmp_path / "垃圾.nianbao"
+    garbage.write_bytes(b"\x00\xff" * 100)
+    assert window.open_path(str(garbage)) is False
+    assert window.doc is doc
+    assert "垃圾.nianbao" in dialogs.of("critical")[1][2]
+
+
+def test_save_and_title(window, dialogs, tmp_path):
+    window.doc.set_cells({t3("r1", "np"): 41})
+    assert window.windowTitle().startswith("report.nianbao*")
+    assert window.save()
+    assert "*" not in window.windowTitle()
+    assert fileformat.load(window.doc.path).cells[t3("r1", "np")] == 41
+    dialogs.save_path = str(tmp_path / "另存")
+    assert window.save_as()
+    assert window.doc.path.endswith("另存.nianbao")
+    assert window.recent_files()[0].endswith("另存.nianbao")
+
+
+def test_crash_then_restart_offers_restore(qtbot, make_window, sample_copy, dialogs, recovery_dir):
+    from gui.app import offer_recovery
+
+    w1 = make_window(sample_copy)
+    w1.doc.set_cells({t3("r1", "np"): 41, t3("r1", "tot"): 53})
+    w1.texts["s5"].editor.setPlainText("新的问题与改进。")
+    assert w1.autosave()
+    # simulate a crash: the process "dies" with its recovery copy on disk and its lock released
+    w1._autosave.stop()
+    w1.recovery.lock.unlock()
+    w1.recovery = None
+    w1.doc.mark_saved()
+    w1.unsaved_extra = False
+    w2 = make_window(document=Document())
+    dialogs.answers = [B.Yes]
+    assert offer_recovery(w2)
+    assert w2.doc.report.cells[t3("r1", "np")] == 41
+    assert w2.doc.report.sections["s5"] == "新的问题与改进。"
+    assert w2.doc.path == str(sample_copy)
+    assert "*" in w2.windowTitle()
+    assert not list(recovery_dir.glob("*.nianbao"))  # taken, so not offered again
+    w3 = make_window(document=Document())
+    assert not offer_recovery(w3)
+
+
+def test_clean_close_leaves_no_recovery(qtbot, make_window, sample_copy, dialogs, recovery_dir):
+    w = make_window(sample_copy)
+    w.doc.set_cells({t3("r1", "np"): 41})
+    assert w.autosave()
+    assert list(recovery_dir.glob("*.nianbao"))
+    dialogs.answers = [B.Discard]
+    w.close()
+    assert not list(recovery_dir.glob("*.nianbao"))
+
+
+def test_close_with_unsaved_changes_asks(window, dialogs):
+    window.doc.set_cells({t3("r1", "np"): 41})
+    dialogs.answers = [B.Cancel]
+    assert window.close() is False
+    assert dialogs.of("question")
+    dialogs.answers = [B.Discard]
+    assert window.close() is True
+
+
+def test_new_from_prior(window, dialogs, sample_copy):
+    assert window.new_from_prior_path(str(sample_copy))
+    r = window.doc.report
+    assert r.meta.year == 2026
+    assert r.cells[t3("r2", "np")] == 3 and r.cells[t3("r2", "tot")] == 4
+    assert r.prior.year == 2025
+    assert "*" in window.windowTitle() and window.doc.path is None
+
+
+def test_explanation_from_panel(qtbot, window, dialogs):
+    window.doc.set_cells({"t2.normative.in_force": 26})
+    window.panel.flush()
+    f = next(f for f in window.doc.checker.findings() if f.rule == "X.IN_FORCE")
+    window.panel.tree.setCurrentItem(window.panel.item_for(f.key))
+    assert window.panel.explain_button.isEnabled()
+    dialogs.text = ("本年清理文件时恢复1件。", True)
+    window.panel.explain_button.click()
+    assert window.doc.report.explanations[f.key] == "本年清理文件时恢复1件。"
+    assert _state(window, "t2.normative.in_force") == "explained"
+    window.undo()
+    assert _state(window, "t2.normative.in_force") == "warning"
+
+
+def test_export_asks_when_errors_and_calls_writer(window, dialogs, tmp_path, monkeypatch):
+    import sys
+    import types
+
+    calls = []
+    fake = types.ModuleType("export.xlsx")
+    fake.write_xlsx = lambda report, path: calls.append(path)
+    monkeypatch.setitem(sys.modules, "export.xlsx", fake)
+    dialogs.save_path = str(tmp_path / "out")
+    window.doc.set_cells({t3("r1", "np"): 41})
+    dialogs.answers = [B.No]
+    assert window.export("xlsx") is False and not calls
+    dialogs.answers = [B.Yes]
+    assert window.export("xlsx") is True
+    assert calls == [str(tmp_path / "out.xlsx")]
+
+
+def test_undo_restores_text_section(qtbot, window):
+    page = window.texts["s5"]
+    window.show_part("s5")
+    old = page.editor.toPlainText()
+    page.editor.setPlainText(old + "补充。")
+    assert page.pending()
+    qtbot.waitUntil(lambda: not page.pending(), timeout=2000)
+    assert window.doc.report.sections["s5"].endswith("补充。")
+    window.undo()
+    assert page.editor.toPlainText() == old
+
+
+def test_overview_count_label(window):
+    page = window.texts["s1"]
+    page.editor.setPlainText("2025年，本机关收到申请52件（PDF格式）。")
+    assert page.count.text() == "18 / 1000 字"

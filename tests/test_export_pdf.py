@@ -1,0 +1,348 @@
+"""The PDF: A4 with GB/T 9704 margins, embedded fonts, the right text on each page, tables whole on one page,
+page numbers, draft mark, metadata, rendering, and Chinese line breaking (禁则)."""
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import subprocess
+
+import pdfplumber
+import pytest
+
+from export import ExportError
+from export import fonts as F
+from export import linebreak
+from export.pdf import DRAFT_MARK, write_pdf
+from model import schema as S
+from model.values import format_value
+
+from tests.test_export_sample import broken_report, sample_report
+
+MM = 72 / 25.4
+FORBIDDEN_START = set("，。、；：！？）》」’”")
+FORBIDDEN_END = set("（《「‘“")
+
+
+def _need(tool):
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} (poppler-utils) not installed")
+
+
+def _pages_text(path, layout=False):
+    _need("pdftotext")
+    out = []
+    n = _info(path)["Pages"]
+    for p in range(1, int(n) + 1):
+        args = ["pdftotext", "-f", str(p), "-l", str(p)] + (["-layout"] if layout else []) + [str(path), "-"]
+        out.append(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+    return out
+
+
+def _info(path):
+    _need("pdfinfo")
+    text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in text.splitlines() if ":" in line)}
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    write_pdf(sample_report(), path)
+    return path
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def test_a4_metadata_and_not_a_draft(sample_pdf):
+    info = _info(sample_pdf)
+    assert info["Page size"].startswith("595.276 x 841.89")
+    r = sample_report()
+    assert info["Title"] == r.title
+    assert info["Author"] == r.meta.organ
+    assert info["Creator"] == "nianbao"
+    assert all(DRAFT_MARK not in t for t in _pages_text(sample_pdf))
+
+
+def test_every_font_embedded(sample_pdf):
+    _need("pdffonts")
+    out = subprocess.run(["pdffonts", str(sample_pdf)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows
+    for row in rows:
+        emb, sub = row.split()[-5], row.split()[-4]
+        assert (emb, sub) == ("yes", "yes"), row
+
+
+def test_text_inside_the_margins_and_page_numbers(sample_pdf):
+    with pdfplumber.open(sample_pdf) as pdf:
+        assert len(pdf.pages) >= 3
+        for n, page in enumerate(pdf.pages, start=1):
+            body = [c for c in page.chars if c["top"] < page.height - 35 * MM]
+            foot = [c for c in page.chars if c["top"] >= page.height - 35 * MM]
+            assert min(c["x0"] for c in body) >= 28 * MM - 0.5
+            assert max(c["x1"] for c in body) <= page.width - 26 * MM + 0.5
+            assert min(c["top"] for c in body) >= 37 * MM - 6  # the title's ascent may reach above
+            assert max(c["bottom"] for c in body) <= page.height - 35 * MM + 0.5
+            number = "".join(c["text"] for c in foot)
+            assert number == f"- {n} -"
+            # 7 mm below the 版心; odd pages right, even pages left, one character in
+            assert abs(min(c["top"] for c in foot) - (page.height - 35 * MM + 7 * MM)) < 2.5
+            if n % 2:
+                assert abs(max(c["x1"] for c in foot) - (page.width - 26 * MM - 14)) < 1
+            else:
+                assert abs(min(c["x0"] for c in foot) - (28 * MM + 14)) < 1
+        # justified body text runs to the right edge of the 版心 and starts at its left edge
+        first = pdf.pages[0]
+        big = [c for c in first.chars if abs(c["size"] - 16) < 0.1]
+        assert abs(max(c["x1"] for c in big) - (first.width - 26 * MM)) < 2
+        assert abs(min(c["x0"] for c in big) - 28 * MM) < 1
+
+
+def test_body_size_and_pitch(sample_pdf):
+    with pdfplumber.open(sample_pdf) as pdf:
+        chars = [c for c in pdf.pages[0].chars if abs(c["size"] - 16) < 0.1]
+    tops = sorted({round(c["top"], 1) for c in chars})
+    gaps = [b - a for a, b in zip(tops, tops[1:]) if b - a < 40]
+    assert gaps and all(abs(g - 28.9) < 0.3 for g in gaps)
+    with pdfplumber.open(sample_pdf) as pdf:
+        title = [c for c in pdf.pages[0].chars if abs(c["size"] - 22) < 0.1]
+    assert "".join(c["text"] for c in title) == _squash(sample_report().title)
+
+
+def test_each_page_has_what_it_should(sample_pdf):
+    r = sample_report()
+    pages = _pages_text(sample_pdf)
+    flat = [_squash(p) for p in pages]
+    assert _squash(r.title) in flat[0] and "一、总体情况" in flat[0]
+    whole = "".join(flat)
+    # headings once each, in order
+    pos = [whole.index(s.heading) for s in S.SECTIONS]
+    assert pos == sorted(pos)
+    for sec in S.TEXT_SECTIONS:
+        for para in r.sections[sec].split("\n"):
+            assert _squash(para) in whole
+    t3_pages = [i for i, p in enumerate(flat) if _squash(S.T3_NOTE) in p]
+    assert len(t3_pages) == 1
+    with pdfplumber.open(sample_pdf) as pdf:  # cell by cell: a two-line header is one cell's text
+        cells = {_squash(c or "") for t in pdf.pages[t3_pages[0]].extract_tables() for row in t for c in row}
+    for sp in S.TABLES["t3"].spans + S.TABLES["t4"].spans:
+        if sp.text:
+            assert _squash(sp.text) in cells, sp.text
+    # figures in reading order: each row's seven figures follow its label on the same line
+    layout = _pages_text(sample_pdf, layout=True)[t3_pages[0]]
+    for row in ("r1", "r2", "r3_1", "r3_3_1", "r3_3_8", "r3_4_1", "r3_5_1", "r3_7", "r4"):
+        figures = [format_value(r.cells[S.t3(row, c)]) for c in S.T3_COL_IDS]
+        label = S.T3_ROW_LABEL[row]
+        pattern = re.escape(label) + r"\s+" + r"\s+".join(map(re.escape, figures)) + r"\s*$"
+        assert re.search(pattern, layout, re.M), (row, figures)
+    t4_line = r"\s+".join(format_value(r.cells[c]) for c in S.TABLES["t4"].cells)
+    assert re.search(t4_line, "\n".join(_pages_text(sample_pdf, layout=True)))
+    for cid in S.TABLES["t2"].cells + S.FEE_CELL_IDS:
+        assert format_value(r.cells[cid]) in whole
+
+
+@pytest.mark.parametrize("chars", [0, 250, 520, 800, 1100, 1500])
+def test_t3_is_never_split(tmp_path, chars):
+    """Whatever precedes it, t3 (with its heading) is whole on one page."""
+    r = sample_report()
+    r.sections["s1"] = ("各项工作有序推进，" * 200)[:chars]
+    path = tmp_path / "t3.pdf"
+    write_pdf(r, path)
+    pages = [_squash(p) for p in _pages_text(path)]
+    holding = [i for i, p in enumerate(pages) if _squash(S.T3_NOTE) in p]
+    assert len(holding) == 1
+    page = pages[holding[0]]
+    assert S.SECTION_BY_ID["s3"].heading in page
+    assert S.T3_ROW_LABEL["r4"] in page and S.T3_ROW_LABEL["r1"] in page
+    for other in pages[:holding[0]] + pages[holding[0] + 1:]:
+        assert S.T3_ROW_LABEL["r4"] not in other
+
+
+def test_pdftoppm_renders_every_page(sample_pdf, tmp_path):
+    _need("pdftoppm")
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(sample_pdf), str(tmp_path / "p")], check=True)
+    pngs = sorted(tmp_path.glob("p-*.png"))
+    assert len(pngs) == int(_info(sample_pdf)["Pages"])
+    from PIL import Image  # Pillow comes with pdfplumber
+
+    for png in pngs:
+        with Image.open(png) as img:
+            gray = img.convert("L")
+            assert abs(gray.width - 210 / 25.4 * 30) < 2 and abs(gray.height - 297 / 25.4 * 30) < 2
+            dark = sum(gray.histogram()[:128])
+        assert dark > 200, png.name  # something is drawn
+
+
+def test_draft_mark(tmp_path):
+    auto = tmp_path / "auto.pdf"
+    write_pdf(broken_report(), auto)
+    pages = _pages_text(auto)
+    assert all(DRAFT_MARK in p for p in pages)
+    forced = tmp_path / "forced.pdf"
+    write_pdf(sample_report(), forced, draft=True)
+    assert DRAFT_MARK in _pages_text(forced)[0]
+    final = tmp_path / "final.pdf"
+    write_pdf(broken_report(), final, draft=False)
+    assert all(DRAFT_MARK not in p for p in _pages_text(final))
+
+
+def test_unwritable_and_failed_exports(tmp_path, monkeypatch):
+    with pytest.raises(ExportError) as e:
+        write_pdf(sample_report(), tmp_path / "missing" / "x.pdf")
+    assert "不存在" in str(e.value)
+    path = tmp_path / "keep.pdf"
+    write_pdf(sample_report(), path)
+    before = path.read_bytes()
+    import export.pdf as P
+
+    monkeypatch.setattr(P, "build_story", lambda *a: 1 / 0)
+    with pytest.raises(ExportError) as e:
+        write_pdf(sample_report(), path)
+    assert "PDF" in str(e.value)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.pdf"]
+
+
+def test_hostile_text_does_not_break_the_pdf(tmp_path):
+    r = sample_report()
+    r.meta.organ = "<b>&amp;机关</b>\x00\x07"
+    r.sections["s1"] = "<para>未闭合 & 标签</font>\t\x01" + "长" * 5000
+    path = tmp_path / "h.pdf"
+    write_pdf(r, path, draft=False)
+    whole = "".join(_squash(p) for p in _pages_text(path))
+    assert "<para>未闭合&标签</font>" in whole
+
+
+# ---------------------------------------------------------------- line breaking
+
+PUNCT_TEXT = (
+    "他说：“这是‘测试’。”（见《中华人民共和国政府信息公开条例》第一条。）好！真的？是的，"
+    "那么：一、二、三；「甲」、「乙」……——以及〈丙〉。"
+)
+
+
+def _punct_report(seed: int):
+    rng = random.Random(seed)
+    parts = PUNCT_TEXT.replace("。", "。|").replace("，", "，|").split("|")
+    paras = []
+    for _ in range(12):
+        fill = "政务公开" * rng.randint(1, 6) + "年" * rng.randint(0, 3)
+        paras.append(fill + "".join(rng.sample(parts, len(parts))))
+    r = sample_report()
+    r.sections["s1"] = "\n".join(paras)
+    r.sections["s5"] = "\n".join(reversed(paras))
+    return r
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_no_forbidden_line_starts_or_ends_in_the_pdf(tmp_path, seed):
+    path = tmp_path / "punct.pdf"
+    write_pdf(_punct_report(seed), path, draft=False)
+    lines = 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            body = [c for c in page.chars if abs(c["size"] - 16) < 0.1]
+            by_line: dict[float, list] = {}
+            for c in body:
+                by_line.setdefault(round(c["top"]), []).append(c)
+            for chars in by_line.values():
+                chars.sort(key=lambda c: c["x0"])
+                text = "".join(c["text"] for c in chars)
+                lines += 1
+                assert text[0] not in FORBIDDEN_START, text
+                assert text[-1] not in FORBIDDEN_END, text
+                # nothing hangs past the right edge of the 版心
+                assert chars[-1]["x1"] <= page.width - 26 * MM + 0.5, text
+    assert lines > 40
+
+
+def test_break_lines_rules():
+    rng = random.Random(7)
+    alphabet = "政务公开信息年度报告" + "，。、；：！？）》」’”" + "（《「‘“" + "0123456789"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 120)))
+        # runs of marks that no break can avoid are not a fair test
+        if re.search(r"[，。、；：！？）》」’”（《「‘“0-9]{6,}", text):
+            continue
+        widths = [5.0 if ch.isascii() else 10.0 for ch in text]
+        lines = linebreak.break_lines(list(text), widths, [95.0, 100.0])
+        assert "".join(text[a:b] for a, b in lines) == text
+        for n, (a, b) in enumerate(lines):
+            assert b > a
+            if n:
+                assert text[a] not in FORBIDDEN_START, (text, lines)
+            if b < len(text):
+                assert text[b - 1] not in FORBIDDEN_END, (text, lines)
+                assert sum(widths[a:b]) <= (95.0 if n == 0 else 100.0) + 1e-6
+
+
+# ---------------------------------------------------------------- fonts
+
+def test_bundled_fonts_are_truetype_with_gb2312(tmp_path):
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    paths = F.bundled_font_paths()
+    assert len(paths) == 3
+    assert sum(p.stat().st_size for p in paths) < 15e6
+    gb2312 = []
+    for hi in range(0xB0, 0xF8):  # the 6763 hanzi
+        for lo in range(0xA1, 0xFF):
+            try:
+                gb2312.append(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    assert len(gb2312) == 6763
+    for p in paths:
+        face = TTFontFile(str(p))  # raises for CFF outlines
+        name = face.name.decode() if isinstance(face.name, bytes) else face.name
+        assert "Nianbao" in name and "Noto" not in name and "Source" not in name
+        cmap = face.charToGlyph
+        missing = [ch for ch in gb2312 + list("〔〕〈〉《》“”‘’「」—…·、，。ＡＺ０９") if ord(ch) not in cmap]
+        assert not missing, (p.name, missing[:10])
+
+
+def test_official_faces_found_and_unusable_ones_skipped(tmp_path, monkeypatch):
+    fonts_dir = tmp_path / "Fonts"
+    (fonts_dir / "sub").mkdir(parents=True)
+    # a TrueType face named like the official one is used …
+    shutil.copy(F.BUNDLED["serif"], fonts_dir / "sub" / "SIMFANG.TTF")
+    # … a CFF face named like simhei is not (reportlab cannot embed it), nor a broken file
+    cff = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+    (fonts_dir / "simhei.ttf").write_bytes(open(cff, "rb").read(4096) if shutil.os.path.exists(cff) else b"OTTO")
+    (fonts_dir / "simkai.ttf").write_bytes(b"not a font")
+    monkeypatch.setenv(F.ENV_DIRS, str(fonts_dir))
+    monkeypatch.delenv(F.ENV_BUNDLED_ONLY, raising=False)
+    chosen = F.choose_fonts()
+    assert chosen["body"].official and chosen["body"].path.name == "SIMFANG.TTF"
+    assert not chosen["heading"].official and chosen["heading"].path == F.BUNDLED["sans-bold"]
+    assert chosen["kai"].path == chosen["body"].path  # no 楷体: run-in 仿宋
+    assert not chosen["title"].official
+    path = tmp_path / "official.pdf"
+    write_pdf(sample_report(), path)
+    assert F.register_fonts()["body"] == chosen["body"].name == "nb-SIMFANG-0"
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "NianbaoSans-Bold" in out and " no " not in out
+    monkeypatch.setenv(F.ENV_BUNDLED_ONLY, "1")
+    assert not any(c.official for c in F.choose_fonts().values())
+
+
+def test_level2_headings_in_kai_when_the_face_exists(tmp_path, monkeypatch):
+    fonts_dir = tmp_path / "kai"
+    fonts_dir.mkdir()
+    # stand-in 楷体: any TrueType face whose name we can tell apart in the PDF
+    shutil.copy(F.BUNDLED["sans-bold"], fonts_dir / "simkai.ttf")
+    monkeypatch.setenv(F.ENV_DIRS, str(fonts_dir))
+    monkeypatch.delenv(F.ENV_BUNDLED_ONLY, raising=False)
+    assert F.choose_fonts()["kai"].official
+    path = tmp_path / "kai.pdf"
+    write_pdf(sample_report(), path, draft=False)
+    with pdfplumber.open(path) as pdf:
+        chars = [c for c in pdf.pages[0].chars if abs(c["size"] - 16) < 0.1]
+    text = "".join(c["text"] for c in chars)
+    start = text.index("（一）主动公开情况。")
+    head = chars[start:start + len("（一）主动公开情况。")]
+    assert all("NianbaoSans" in c["fontname"] for c in head)
+    assert "NianbaoSerif" in chars[start + len("（一）主动公开情况。")]["fontname"]  # the run-in text stays 仿宋

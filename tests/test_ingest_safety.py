@@ -1,0 +1,175 @@
+"""Hostile and broken files end in one clear IngestError, quickly, and never anything else."""
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ingest import IngestError, read_report, read_text
+from tests.conftest import REAL_PDF, SEEDS
+
+SEED_TEXT = sorted(SEEDS.glob("*.txt"))[4].read_text(encoding="utf-8")
+
+
+def _refused(path, *words, timeout=None, seconds=20):
+    t = time.perf_counter()
+    with pytest.raises(IngestError) as e:
+        read_report(path, timeout=timeout) if timeout else read_report(path)
+    msg = str(e.value)
+    assert path.name in msg and "\n" not in msg
+    for w in words:
+        assert w in msg, msg
+    assert time.perf_counter() - t < seconds
+    return msg
+
+
+def test_zip_bomb_is_refused_before_parsing(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (30 * 1024 * 1024) + b"</w:document>")
+    _refused(path, "压缩炸弹")
+
+
+def test_xml_entity_attack_is_refused(tmp_path):
+    import docx
+
+    good = tmp_path / "good.docx"
+    d = docx.Document()
+    d.add_paragraph("一、总体情况")
+    d.save(good)
+    lol = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
+           b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><w:document>&lol3;</w:document>')
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, lol if item.filename == "word/document.xml" else data)
+    _refused(bad, "实体")
+
+
+def test_parser_that_never_ends_is_stopped(tmp_path):
+    # a real PDF with a timeout far below its parse time stands for a PDF that never finishes
+    _refused(REAL_PDF / "huaian_city_2024.pdf", "超时", timeout=0.05, seconds=10)
+
+
+def test_corrupt_pdf(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 50)
+    _refused(path, "PDF")
+
+
+def test_pdf_without_text(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    c.rect(10, 10, 100, 100)
+    c.save()
+    _refused(path, "没有文字")
+
+
+def test_wrong_extension_is_read_by_content(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_text(SEED_TEXT, encoding="utf-8")
+    result = read_report(path)
+    assert result.report.meta.organ == "卧龙区人民政府办公室"
+    assert any("扩展名" in p.message for p in result.problems)
+
+
+def test_old_binary_office_is_refused(tmp_path):
+    path = tmp_path / "report.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
+    _refused(path, "另存为")
+
+
+def test_random_binary_is_refused(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    _refused(path, "不是")
+
+
+def test_plain_zip_is_refused(tmp_path):
+    path = tmp_path / "x.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("a.txt", "hello")
+    _refused(path, "压缩包")
+
+
+def test_ten_megabyte_digit_line_file(tmp_path):
+    path = tmp_path / "digits.txt"
+    path.write_bytes(b"1" * (10 * 1024 * 1024))
+    _refused(path, "过长", seconds=5)
+
+
+def test_missing_and_empty_files(tmp_path):
+    with pytest.raises(IngestError):
+        read_report(tmp_path / "none.pdf")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    _refused(tmp_path / "empty.txt", "空")
+
+
+def test_gbk_text(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(SEED_TEXT.encode("gb18030"))
+    assert read_report(path).report.cells["t3.r1.tot"] == 82
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=3000))
+def test_random_text_never_raises_anything_else(text):
+    try:
+        read_text(text)
+    except IngestError:
+        pass
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cuts=st.lists(st.tuples(st.integers(0, len(SEED_TEXT)), st.integers(0, 60),
+                               st.text(alphabet="0123456789 \n\t|/、.（）一二三四五六七八九", max_size=8)), max_size=12))
+def test_mutated_report_never_raises_anything_else(cuts):
+    text = SEED_TEXT
+    for pos, length, insert in cuts:
+        text = text[:pos] + insert + text[pos + length:]
+    result = read_text(text)
+    assert isinstance(result.summary(), str)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=4000))
+def test_random_bytes_as_files(tmp_path, data):
+    for suffix in (".txt", ".html", ".nianbao"):
+        path = tmp_path / f"f{suffix}"
+        path.write_bytes(data)
+        try:
+            read_report(path)
+        except IngestError:
+            pass
+
+
+def test_mutated_docx_never_raises_anything_else(tmp_path):
+    import random
+
+    import docx
+
+    src = tmp_path / "a.docx"
+    d = docx.Document()
+    for line in SEED_TEXT.splitlines()[:80]:
+        d.add_paragraph(line)
+    d.save(src)
+    raw = src.read_bytes()
+    rng = random.Random(5)
+    for k in range(6):
+        data = bytearray(raw)
+        for _ in range(20):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        path = tmp_path / f"m{k}.docx"
+        path.write_bytes(bytes(data))
+        try:
+            read_report(path)
+        except IngestError as e:
+            assert path.name in str(e)

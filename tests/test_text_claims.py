@@ -1,0 +1,147 @@
+"""The numeric-claim extractor: real phrasings, what it must skip, and spans into the original text."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from model.text.claims import extract_claims
+from model.text.numerals import parse_int
+
+
+def kinds(text: str, year: int | None = 2024) -> list[tuple[str, int | None]]:
+    return [(c.kind, c.value) for c in extract_claims(text, year)]
+
+
+def test_numbers_in_prose():
+    assert [parse_int(x) for x in ("82", "3,119", "３１", "两", "十二", "一百零五")] == [82, 3119, 31, 2, 12, 105]
+    assert parse_int("abc") is None
+
+
+def test_received_phrasings():
+    assert kinds("共收到政府信息公开申请82件") == [("received", 82)]
+    assert kinds("2023 年全区受理政府信息公开申请 21 件，均在法定期限答复。", 2023) == [("received", 21)]
+    assert kinds("全年办理政府信息公开申请218件。") == [("handled", 218)]
+    assert kinds("依申请公开情况。受理749件（含上年结转36件），办结148件，结转至2025年6件。") == [
+        ("received", 749), ("carried_in", 36), ("closed", 148), ("carried_out", 6)]
+    assert kinds("本年度共收到政府信息公开申请两件。") == [("received", 2)]
+
+
+def test_huaian_paragraph():
+    text = ("2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度"
+            "答复），均在法定期限内予以答复。政府信息公开行政复议 351件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，"
+            "尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。")
+    claims = extract_claims(text, 2024)
+    got = [(c.kind, c.value, c.subject) for c in claims]
+    assert got == [
+        ("received", 3119, None), ("closed", 3050, None), ("carried_in", 34, None), ("carried_out", 103, None),
+        ("review", 351, None), ("t4sub:upheld", 72, "review"), ("t4sub:corrected", 64, "review"),
+        ("t4sub:other", 178, "review"), ("t4sub:pending", 37, "review"),
+        ("lawsuit", 46, None), ("t4sub:upheld", 25, "lawsuit"), ("t4sub:corrected", 5, "lawsuit"),
+        ("t4sub:other", 9, "lawsuit"), ("t4sub:pending", 7, "lawsuit")]
+    assert "complete" not in [k for k, _, _ in got]  # 「均在法定期限内予以答复」 is about time, not completion
+
+
+def test_categories_and_percent():
+    claims = extract_claims("共收到政府信息公开申请81件，其中予以公开及部分公开42件，占51.85%；不予公开3件，无法提供10件。", 2024)
+    assert [(c.kind, c.value) for c in claims] == [
+        ("received", 81), ("cat:r3_1+r3_2", 42), ("cat:r3_3", 3), ("cat:r3_4", 10)]
+    assert claims[1].pct == Decimal("51.85")
+
+
+def test_applicant_types_follow_a_received_claim():
+    assert kinds("共收到政府信息公开申请82件，其中涉及自然人72件、商业企业3件。") == [
+        ("received", 82), ("applicant:np", 72), ("applicant:biz", 3)]
+    assert kinds("服务企业3件。") == []  # 「企业」 alone is not an applicant claim
+
+
+def test_review_and_lawsuit():
+    assert kinds("依申请公开工作中，行政复议36起，行政诉讼9起。") == [("review", 36), ("lawsuit", 9)]
+    assert kinds("涉及行政复议、行政诉讼案件共3件。") == [("t4_all", 3)]
+    assert kinds("行政复议和行政诉讼各1件。") == []
+
+
+def test_statements_of_none():
+    assert kinds("我局未接收到来自公民、法人或者其他组织提出的公开政府信息的申请，无相关行政行为发生。") == [
+        ("none_received", None)]
+    assert kinds("未出现因政府信息公开引起的行政复议、行政诉讼情况。") == [("none_review", None), ("none_lawsuit", None)]
+    assert kinds("2024 年未制发行政规范性文件。") == [("none_normative", None)]
+    assert kinds("未收到申请人的补正材料。") == []
+    assert kinds("全年未发生政府信息公开行政复议被纠错情况。") == []
+
+
+def test_completeness_claims():
+    text = "共收到政府信息公开申请82件，除7件未按照补正期限进行补正的外，其他均已按照法定时间依法依规予以回复。"
+    assert sorted(kinds(text), key=str) == [("complete", None), ("leaf:r3_6_1", 7), ("received", 82)]
+    assert kinds("共收到政府信息公开申请82件，均在法定期限内予以答复。") == [("received", 82)]
+    assert kinds("上年结转的申请5件均已办结。") == [("carried_in", 5)]
+
+
+def test_skips_other_years_changes_and_approximations():
+    assert kinds("共收到政府信息公开申请82件，同比增长20%，较上年减少5件。") == [("received", 82)]
+    assert kinds("2023年收到政府信息公开申请50件。") == []
+    assert kinds("上年共收到政府信息公开申请50件。") == []
+    assert kinds("收到政府信息公开申请约50件。") == []
+    assert kinds("受理行政许可申请5000件。") == []
+    assert kinds("围绕“高效办成一件事”公开信息。") == []
+    assert kinds("主动公开政府信息 1136 条。") == []
+
+
+def test_rules_and_normative_documents():
+    assert kinds("全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件") == [("rules_issued", 1)]
+    assert kinds("全年制发行政规范性文件12件，现行有效行政规范性文件60件。") == [
+        ("normative_issued", 12), ("normative_in_force", 60)]
+
+
+def test_spans_point_at_the_original_text():
+    text = "（二）依申请公开情况\n2024年，卧龙区人民政府办公室共收到政府信息公开申请 82件，除 7件未按照补正期限进行补正的外。"
+    claims = extract_claims(text, 2024)
+    received = claims[0]
+    assert text[received.start:received.end] == "卧龙区人民政府办公室共收到政府信息公开申请 82件"
+    leaf = claims[1]
+    assert text[leaf.start:leaf.end] == "除 7件未按照补正期限进行补正"
+
+
+def test_half_width_punctuation():
+    # an importer that folds full-width punctuation (NFKC) must not change what is read
+    assert kinds("共收到政府信息公开申请82件,其中予以公开37件,占45.12%;结转下年度12件.") == [
+        ("received", 82), ("cat:r3_1", 37), ("carried_out", 12)]
+
+
+def test_parts_channels_and_in_progress():
+    assert kinds("依申请公开：办结120件，其中按时办结118件。网上受理申请100件。") == [("closed", 120)]
+    assert kinds("依申请公开：已答复120件，正在办理5件。") == [("closed", 120), ("carried_out", 5)]
+    assert kinds("全年共收到政府信息公开申请125件，其中当面申请3件、网上申请110件。") == [("received", 125)]
+    assert kinds("本年度新收政府信息公开申请120件，上年结转5件，共计125件。") == [("received", 120), ("carried_in", 5)]
+    assert kinds("共收到政府信息公开申请125件，比2023年的100件增加25件。") == [("received", 125)]
+
+
+def test_other_business_is_not_read():
+    assert kinds("依申请公开方面，受理群众来信来访50件，答复人大代表建议和政协提案30件，回复网民留言200条。") == []
+    assert kinds("2024年，共办理政府12345热线47件，已全部办结，回复率和满意率均达100%。") == []
+    assert kinds("确保不出现未收到答复的申请。") == []
+    assert kinds("对2件不予公开的申请均书面说明理由。") == []
+
+
+def test_review_phrasings():
+    assert kinds("因政府信息公开被申请行政复议3件、提起行政诉讼1件。") == [("review", 3), ("lawsuit", 1)]
+    assert kinds("本机关未因政府信息公开工作被申请行政复议、提起行政诉讼。") == [("none_review", None), ("none_lawsuit", None)]
+    assert kinds("行政复议和行政诉讼0件。") == [("t4_all", 0)]
+
+
+def test_applicant_words_that_are_not_applicant_claims():
+    assert kinds("共收到来自公民、法人或其他组织的政府信息公开申请82件。") == [("received", 82)]
+    assert kinds("共收到政府信息公开申请82件，其中涉及企业经营的3件。") == [("received", 82)]
+    assert kinds("共收到政府信息公开申请82件，其中法人或其他组织提出的申请10件。") == [
+        ("received", 82), ("applicant:legal", 10)]
+
+
+def test_none_received_about_a_part_is_not_read():
+    assert kinds("本年度未收到法人或其他组织提出的政府信息公开申请。") == []
+    assert kinds("本年度未收到信函申请。") == []
+    assert kinds("未收到涉及企业经营的申请。") == []
+    assert kinds("未收到公民、法人或者其他组织提出的政府信息公开申请。") == [("none_received", None)]
+
+
+def test_sums_of_results_are_not_read_as_one_result():
+    assert kinds("申请办理中，不予公开和无法提供共15件。") == []
+    assert kinds("申请办理中，予以公开、部分公开各10件。") == []
+    assert kinds("申请办理中，予以公开及部分公开42件。") == [("cat:r3_1+r3_2", 42)]
