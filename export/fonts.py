@@ -8,6 +8,7 @@ Noto CJK (resources/fonts/) takes its place, so the PDF is always complete and a
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import threading
@@ -50,7 +51,12 @@ class FontChoice:
     @property
     def name(self) -> str:
         """The name reportlab registers it under: unique per file and subfont."""
-        return f"nb-{self.path.stem}-{self.subfont}"
+        return _font_name(self.path, self.subfont)
+
+
+def _font_name(path: Path, subfont: int) -> str:
+    digest = hashlib.sha1(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:6]
+    return f"nb-{path.stem}-{subfont}-{digest}"
 
 
 def bundled_font_paths() -> list[Path]:
@@ -90,15 +96,23 @@ def _font_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
     return found
 
 
-def _loadable(path: Path, subfont: int) -> bool:
-    """reportlab can embed it (TrueType outlines, embedding allowed)."""
-    try:
-        from reportlab.pdfbase.ttfonts import TTFont
+_loaded: dict[str, object] = {}  # registered name → reportlab TTFont, parsed once per process
 
-        TTFont("probe", str(path), subfontIndex=subfont)
-        return True
-    except Exception:  # CFF outlines, broken file, no permission: use the next one
-        return False
+
+def _load(path: Path, subfont: int):
+    """The reportlab font for the file, or None when reportlab cannot embed it (CFF outlines,
+    embedding not permitted, broken file, no permission)."""
+    name = _font_name(path, subfont)
+    font = _loaded.get(name)
+    if font is None:
+        try:
+            from reportlab.pdfbase.ttfonts import TTFont
+
+            font = TTFont(name, str(path), subfontIndex=subfont)
+        except Exception:  # reportlab raises several kinds; any of them means "use the next face"
+            return None
+        _loaded[name] = font
+    return font
 
 
 _lock = threading.Lock()
@@ -106,7 +120,7 @@ _choices: dict[tuple, dict[str, FontChoice]] = {}
 
 
 def choose_fonts() -> dict[str, FontChoice]:
-    """role → FontChoice for title, body, heading, kai and table.  Cached per search setting."""
+    """role → FontChoice for title, body, heading, kai, table and fallback.  Cached per search setting."""
     bundled_only = os.environ.get(ENV_BUNDLED_ONLY, "") == "1"
     dirs = () if bundled_only else tuple(font_dirs())
     with _lock:
@@ -119,7 +133,7 @@ def choose_fonts() -> dict[str, FontChoice]:
             choice = None
             for n in names:
                 p = files.get(n.lower())
-                if p is not None and _loadable(p, 0):
+                if p is not None and _load(p, 0) is not None:
                     choice = FontChoice(role, p, 0, True)
                     break
             if choice is None:
@@ -133,6 +147,9 @@ def choose_fonts() -> dict[str, FontChoice]:
                 else:
                     choice = FontChoice(role, path, 0, False)
             out[role] = choice
+        # per-character fallback for whatever the chosen faces lack (a rare place-name character):
+        # the bundled serif, which carries every CJK unified ideograph
+        out["fallback"] = FontChoice("fallback", BUNDLED["serif"], 0, False)
         _choices[dirs] = out
         return out
 
@@ -143,17 +160,23 @@ _registered: set[str] = set()
 def register_fonts() -> dict[str, str]:
     """Register the chosen faces with reportlab once; returns role → registered font name."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     names: dict[str, str] = {}
     for role, ch in choose_fonts().items():
         if ch.name not in _registered:
             with _lock:
                 if ch.name not in _registered:
-                    try:
-                        pdfmetrics.registerFont(TTFont(ch.name, str(ch.path), subfontIndex=ch.subfont))
-                    except Exception as e:
-                        raise ExportError(f"无法读取字体 {ch.path.name}：{e}") from None
+                    font = _load(ch.path, ch.subfont)
+                    if font is None:
+                        raise ExportError(f"无法读取字体 {ch.path.name}，请重新安装本程序")
+                    pdfmetrics.registerFont(font)
                     _registered.add(ch.name)
         names[role] = ch.name
     return names
+
+
+def covered(font_name: str) -> dict[int, int]:
+    """code point → glyph of a registered font (its cmap), to find characters it cannot draw."""
+    from reportlab.pdfbase import pdfmetrics
+
+    return pdfmetrics.getFont(font_name).face.charToGlyph

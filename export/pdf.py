@@ -22,9 +22,9 @@ from model.values import format_value
 
 from . import linebreak
 from .errors import ExportError
-from .fonts import register_fonts
+from .fonts import covered, register_fonts
 from .grid import vertical_columns
-from .xlsx import write_file
+from .atomic import write_file
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -53,6 +53,7 @@ class Faces:
     heading: str
     kai: str
     table: str
+    fallback: str  # draws what the others lack
     kai_official: bool
 
 
@@ -61,12 +62,17 @@ def _faces() -> Faces:
 
     names = register_fonts()
     kai = choose_fonts()["kai"]
-    return Faces(names["title"], names["body"], names["heading"], names["kai"], names["table"], kai.official)
+    return Faces(names["title"], names["body"], names["heading"], names["kai"], names["table"], names["fallback"],
+                 kai.official)
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", text).replace("\t", " ")
 
 
 def _x(text: str) -> str:
     """Paragraph markup for plain text."""
-    return escape(_CONTROL.sub("", text).replace("\t", " "))
+    return escape(_clean(text))
 
 
 class _Styles:
@@ -80,11 +86,43 @@ class _Styles:
         self.body = ParagraphStyle("body", fontName=f.body, fontSize=BODY_PT, leading=PITCH,
                                    firstLineIndent=2 * BODY_PT, alignment=TA_JUSTIFY, wordWrap="CJK")
         self.heading = ParagraphStyle("heading", parent=self.body, fontName=f.heading, alignment=TA_LEFT)
+        self._cmaps: dict[str, dict] = {}
         self.cells: dict[tuple[str, str], ParagraphStyle] = {}
         for tid, pt in TABLE_PT.items():
             for align, a in (("c", TA_CENTER), ("l", TA_LEFT)):
                 self.cells[(tid, align)] = ParagraphStyle(f"{tid}{align}", fontName=f.table, fontSize=pt,
                                                           leading=pt * 1.25, alignment=a, wordWrap="CJK")
+
+    def mark(self, text: str, face: str) -> str:
+        """Paragraph markup for plain text in `face`; characters the face cannot draw (a rare place-name
+        character missing from 仿宋_GB2312, say) are drawn in the fallback face instead of as blanks."""
+        cmap = self._cmap(face)
+        fb = self.faces.fallback
+        if fb == face:
+            return _x(text)
+        fb_cmap = self._cmap(fb)
+        out: list[str] = []
+        run: list[str] = []
+        run_fb = False
+        for ch in _clean(text):
+            use_fb = ord(ch) not in cmap and ord(ch) in fb_cmap and not ch.isspace()
+            if use_fb != run_fb and run:
+                out.append(self._run("".join(run), run_fb))
+                run = []
+            run_fb = use_fb
+            run.append(ch)
+        if run:
+            out.append(self._run("".join(run), run_fb))
+        return "".join(out)
+
+    def _run(self, text: str, fallback: bool) -> str:
+        return f'<font name="{self.faces.fallback}">{escape(text)}</font>' if fallback else escape(text)
+
+    def _cmap(self, face: str) -> dict:
+        m = self._cmaps.get(face)
+        if m is None:
+            m = self._cmaps[face] = covered(face)
+        return m
 
 
 # ---------------------------------------------------------------- the story
@@ -98,9 +136,9 @@ def _title(report: Report, st: _Styles) -> list:
     organ = report.meta.organ
     if stringWidth(title, st.faces.title, TITLE_PT) > FRAME_W and organ and title.startswith(organ) \
             and title != organ:
-        markup = f"{_x(organ)}<br/>{_x(title[len(organ):])}"
+        markup = f"{st.mark(organ, st.faces.title)}<br/>{st.mark(title[len(organ):], st.faces.title)}"
     else:
-        markup = _x(title)
+        markup = st.mark(title, st.faces.title)
     return [Paragraph(markup, st.title), Spacer(1, PITCH)]
 
 
@@ -108,14 +146,15 @@ def _paragraph(text: str, st: _Styles):
     from reportlab.platypus import Paragraph
 
     if _LEVEL1.match(text):
-        return Paragraph(_x(text), st.heading)
+        return Paragraph(st.mark(text, st.faces.heading), st.heading)
     if st.faces.kai_official and _LEVEL2_ALONE.match(text):
-        return Paragraph(f'<font name="{st.faces.kai}">{_x(text)}</font>', st.body)
+        return Paragraph(f'<font name="{st.faces.kai}">{st.mark(text, st.faces.kai)}</font>', st.body)
     m = _LEVEL2.match(text)
     if m and st.faces.kai_official:  # （一） run-in heading in 楷体 where the face exists, else 仿宋
         head, rest = text[:m.end()], text[m.end():]
-        return Paragraph(f'<font name="{st.faces.kai}">{_x(head)}</font>{_x(rest)}', st.body)
-    return Paragraph(_x(text), st.body)
+        return Paragraph(f'<font name="{st.faces.kai}">{st.mark(head, st.faces.kai)}</font>'
+                         f'{st.mark(rest, st.faces.body)}', st.body)
+    return Paragraph(st.mark(text, st.faces.body), st.body)
 
 
 def _section_text(text: str, st: _Styles) -> list:
@@ -154,25 +193,26 @@ def _table(t: S.TableDef, report: Report, st: _Styles):
             data[sp.row][sp.col] = format_value(report.cells.get(sp.cell))
             continue
         if sp.vertical and sp.col in vertical:
-            markup = "<br/>".join(_x(ch) for ch in sp.text)
+            markup = "<br/>".join(st.mark(ch, st.faces.table) for ch in sp.text)
             data[sp.row][sp.col] = Paragraph(markup, centre)
         elif sp.role == "label":
-            data[sp.row][sp.col] = Paragraph(_x(sp.text), left)
+            data[sp.row][sp.col] = Paragraph(st.mark(sp.text, st.faces.table), left)
         else:
             width = sum(widths[sp.col:sp.col + sp.colspan]) - 4  # minus the cell padding
-            data[sp.row][sp.col] = Paragraph(_balanced(sp.text, st.faces.table, pt, width), centre)
+            data[sp.row][sp.col] = Paragraph(_balanced(sp.text, st, pt, width), centre)
     tbl = Table(data, colWidths=widths, repeatRows=t.header_rows, hAlign="CENTER")
     tbl.setStyle(TableStyle(cmds))
     return tbl
 
 
-def _balanced(text: str, font: str, pt: float, width: float) -> str:
+def _balanced(text: str, st: _Styles, pt: float, width: float) -> str:
     """Markup for a centred header that needs two lines: split it into halves of similar width
     (「结果/维持」, not 「结果维/持」), preferring a break after a closing bracket (「（四）/无法提供」)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    font = st.faces.table
     if stringWidth(text, font, pt) <= width or len(text) < 2:
-        return _x(text)
+        return st.mark(text, font)
     best, best_key = None, None
     for k in range(1, len(text)):
         if not linebreak.can_break(text[k - 1], text[k]):
@@ -184,8 +224,8 @@ def _balanced(text: str, font: str, pt: float, width: float) -> str:
         if best_key is None or key < best_key:
             best, best_key = k, key
     if best is None:  # needs three lines or more: let the paragraph wrap it
-        return _x(text)
-    return f"{_x(text[:best])}<br/>{_x(text[best:])}"
+        return st.mark(text, font)
+    return f"{st.mark(text[:best], font)}<br/>{st.mark(text[best:], font)}"
 
 
 def _fee_table(report: Report, st: _Styles):
@@ -197,7 +237,7 @@ def _fee_table(report: Report, st: _Styles):
         return None
     pt = TABLE_PT["t2"]
     left = st.cells[("t2", "l")]
-    data = [[Paragraph(_x(label), left), format_value(v)] for (_cid, label, _k, _u), v in zip(S.FEE_FIELDS, vals)]
+    data = [[Paragraph(st.mark(label, st.faces.table), left), format_value(v)] for (_cid, label, _k, _u), v in zip(S.FEE_FIELDS, vals)]
     tbl = Table(data, colWidths=[FRAME_W * 0.62, FRAME_W * 0.38], hAlign="CENTER")
     tbl.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.6, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -208,19 +248,19 @@ def _fee_table(report: Report, st: _Styles):
 
 
 def build_story(report: Report, st: _Styles) -> list:
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
     story = _title(report, st)
     for sec in S.SECTIONS:
-        heading = Paragraph(_x(sec.heading), st.heading)
+        heading = Paragraph(st.mark(sec.heading, st.faces.heading), st.heading)
         if sec.table:
             # heading and table move together: a table starts on a fresh page when it does not fit
             story.append(KeepTogether([heading, Spacer(1, 4), _table(S.TABLES[sec.table], report, st),
                                        Spacer(1, PITCH / 2)]))
             continue
-        body = _section_text(report.sections.get(sec.id, ""), st)
-        story.append(KeepTogether([heading] + body[:1]))  # never a heading alone at a page foot
-        story.extend(body[1:])
+        # never a heading alone at a page foot: it needs room for itself and two lines of text
+        story += [CondPageBreak(PITCH * 3), heading]
+        story += _section_text(report.sections.get(sec.id, ""), st)
         if sec.id == "s6":
             fees = _fee_table(report, st)
             if fees is not None:
@@ -268,6 +308,15 @@ def render_pdf(report: Report, draft: bool) -> bytes:
     return buf.getvalue()
 
 
+def preload() -> None:
+    """Import reportlab and parse the fonts ahead of the first export (≈ 0.15 s); the window may call
+    it in a background thread at start-up so that the clerk's first PDF comes as fast as the later ones."""
+    import reportlab.platypus  # noqa: F401
+
+    linebreak.install()
+    register_fonts()
+
+
 def is_draft(report: Report) -> bool:
     """A draft while the report has errors; an error's 说明 never makes it final."""
     return Checker(report).has_errors()
@@ -289,4 +338,4 @@ def write_pdf(report: Report, path: str | os.PathLike, draft: bool | None = None
     write_file(target, data)
 
 
-__all__ = ["write_pdf", "render_pdf", "is_draft", "DRAFT_MARK"]
+__all__ = ["write_pdf", "render_pdf", "is_draft", "preload", "DRAFT_MARK"]

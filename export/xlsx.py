@@ -17,11 +17,11 @@ from pathlib import Path
 
 from model import schema as S
 from model.engine import check
-from model.fileformat import atomic_write
 from model.report import Report
 from model.rules import RULES, SEVERITY_LABEL
 from model.values import NA
 
+from .atomic import write_file
 from .errors import ExportError
 from .grid import GRID, column_bounds, span_box, vertical_columns
 from .identities import excel_sum, identities
@@ -443,20 +443,6 @@ def write_xlsx(report: Report, path: str | os.PathLike) -> None:
     except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
         raise ExportError(f"生成 Excel 工作簿失败：{type(e).__name__}：{str(e)[:200]}") from None
     write_file(target, buf.getvalue())
-
-
-def write_file(target: Path, data: bytes) -> None:
-    """Atomic replace of `target`; any OS failure becomes one ExportError line naming the file."""
-    if target.is_dir():
-        raise ExportError(f"{target}：是文件夹，不能作为导出文件")
-    if not target.parent.is_dir() and str(target.parent):
-        raise ExportError(f"{target}：所在文件夹不存在")
-    try:
-        atomic_write(target, data, backup=False)
-    except PermissionError:
-        raise ExportError(f"{target}：没有写入权限（文件可能正在被 Excel/WPS 打开）") from None
-    except OSError as e:
-        raise ExportError(f"{target}：无法写入（{e.strerror or e}）") from None
 
 
 __all__ = ["write_xlsx", "read_own_xlsx", "build_workbook", "MAIN_SHEET", "TEXT_SHEET", "FINDINGS_SHEET",

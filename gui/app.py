@@ -12,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "sample.nianbao"
 FONTS_DIR = ROOT / "resources" / "fonts"
+ICON = ROOT / "resources" / "icons" / "nianbao.svg"
 SYSTEM_FALLBACK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
 NO_DISPLAY_MESSAGE = ("没有可用的图形显示（未设置 DISPLAY / WAYLAND_DISPLAY），无法打开窗口；"
@@ -85,6 +86,10 @@ def make_app(argv: list[str] | None = None):
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("政府信息公开工作年度报告")
     install_fonts(app)
+    from PySide6.QtGui import QIcon
+    icon = QIcon(str(ICON))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     return app
 
 
@@ -135,7 +140,7 @@ def build_window(path: str | None):
             from model import fileformat
             from model.document import Document
             try:
-                window.set_document(Document(fileformat.load(target), path=None), native=True)
+                window.set_document(Document(fileformat.load(target), path=None), native=True, name="示例报告")
                 window.show_part("s3")
             except Exception:  # noqa: BLE001
                 pass
@@ -153,18 +158,39 @@ def screenshot_window(window, out: str, size=(1366, 768)) -> None:
         QApplication.processEvents()
     window.panel.flush()
     QApplication.processEvents()
+    if os.environ.get(ENV_SHOWN):
+        print(f"shown {time.time():.6f}", flush=True)
     pm = window.grab()
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     if not pm.save(out, "PNG"):
         raise OSError(f"无法写入截图「{out}」")
 
 
+_QUIET = ("propagateSizeHints",)  # harmless notices of the offscreen platform, noise in --screenshot
+
+
+def _qt_message(mode, context, message: str) -> None:
+    if not any(q in message for q in _QUIET):
+        print(message, file=sys.stderr)
+
+
 def run(path: str | None, screenshot: str | None) -> int:
     """Open the window (on `path`, else the bundled sample) and run it; returns the exit code.
 
-    With `screenshot`, render the window offscreen to that PNG and return 0 without waiting."""
-    if screenshot and not display_available():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    With `screenshot`, render the window offscreen to that PNG and return 0 without waiting.
+    Without a display (and no screenshot) print one Chinese line naming the headless commands, return 2."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = qInstallMessageHandler(_qt_message)
+    try:
+        return _run(path, screenshot)
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _run(path: str | None, screenshot: str | None) -> int:
+    if screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never flash a window on screen; same pixels everywhere
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
@@ -176,13 +202,14 @@ def run(path: str | None, screenshot: str | None) -> int:
         except OSError as e:
             print(str(e), file=sys.stderr)
             return 2
-        if os.environ.get(ENV_SHOWN):
-            print(f"shown {time.time():.6f}", flush=True)
-        window.unsaved_extra = False
         window.doc.mark_saved()
         window.close()
         return 0
-    window.show()
+    screen = window.screen().availableGeometry() if window.screen() else None
+    if screen is not None and screen.width() <= 1440:  # a laptop screen: use all of it for the tables
+        window.showMaximized()
+    else:
+        window.show()
     if os.environ.get(ENV_SHOWN):
         from PySide6.QtCore import QTimer
         QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))

@@ -1,9 +1,9 @@
 """问题清单: every finding grouped by severity with counts; click jumps, 说明 for warnings."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
 from model.document import Change, Document
@@ -15,6 +15,23 @@ from .findings_text import state_of
 
 GROUPS = ("error", "warning", "explained", "info")
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped message at the panel's current width."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index):
+        depth = 1 if index.parent().isValid() else 0
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 12
+        fm = option.fontMetrics
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        box = fm.boundingRect(QRect(0, 0, max(width, 40), 100000),
+                              int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(max(width, 40), box.height() + 6)
 
 
 class FindingsPanel(QWidget):
@@ -29,6 +46,12 @@ class FindingsPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # one column as wide as the panel, so long messages wrap instead of running off the edge
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setItemDelegate(_WrapDelegate(self.tree))
+        self.tree.viewport().installEventFilter(self)
         self.summary = QLabel()
         self.explain_button = QPushButton("填写说明…")
         self.explain_button.setEnabled(False)
@@ -52,6 +75,11 @@ class FindingsPanel(QWidget):
         self._timer.timeout.connect(self.rebuild)
         document.listeners.append(self._on_change)
         self.rebuild()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.tree.scheduleDelayedItemsLayout()  # re-wrap the messages at the new width
+        return super().eventFilter(obj, event)
 
     def set_document(self, document: Document) -> None:
         if self._on_change in self.doc.listeners:

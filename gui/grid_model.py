@@ -20,6 +20,9 @@ CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell id of a figure position, el
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the span role: header, label, group, note, value
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # 'error', 'warning', 'explained', 'info' or None
 
+_FIGURE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+_LABEL_FLAGS = Qt.ItemFlag.ItemIsEnabled  # labels: read-only and not selectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
@@ -87,12 +90,10 @@ class TableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.table.ncols
 
     def flags(self, index: QModelIndex):
-        sp = self.span(index)
+        sp = self.table.span_at(index.row(), index.column())  # called for every painted cell: keep it cheap
         if sp is None:
-            return Qt.ItemFlag.NoItemFlags
-        if sp.cell:
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-        return Qt.ItemFlag.ItemIsEnabled  # labels: read-only and not selectable
+            return _NO_FLAGS
+        return _FIGURE_FLAGS if sp.cell else _LABEL_FLAGS
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         sp = self.span(index)

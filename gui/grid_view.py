@@ -1,10 +1,12 @@
 """The spreadsheet view of one table: official layout, Excel-like keys, copy/paste, trace outlines."""
 from __future__ import annotations
 
+from time import perf_counter
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
-                               QStyle, QStyledItemDelegate, QTableView)
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QApplication,
+                               QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView)
 
 from model.schema import CELLS
 from model.values import BadValue, format_value, parse_cell
@@ -13,6 +15,10 @@ from . import theme
 from .clipboard import parse_block, to_tsv
 from .grid_model import TableModel
 
+_SELECTED = QStyle.StateFlag.State_Selected
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_MARKED = frozenset(("error", "warning", "explained"))
 _ROTATE = set("（）()《》〈〉「」【】〔〕")  # characters turned 90° in vertical text, as in print
 
 
@@ -23,46 +29,61 @@ class GridDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.painted: dict[str, float] | None = None  # bench hook: cell id → perf_counter of last paint
+        self._colours = None
+
+    def colours(self) -> tuple[QColor, QColor, QColor]:
+        """(base, text, selection overlay) from the view's palette, cached: painting runs per cell."""
+        pal = self.view.palette()
+        key = pal.cacheKey()
+        if self._colours is None or self._colours[0] != key:
+            hl = QColor(pal.highlight().color())
+            hl.setAlpha(70)
+            self._colours = (key, QColor(pal.base().color()), QColor(pal.text().color()), hl)
+        return self._colours[1:]
 
     def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
         model: TableModel = index.model()
-        sp = model.span(index)
+        sp = model.table.span_at(index.row(), index.column())
         if sp is None:
             return
         rect = option.rect
-        pal = option.palette
-        if sp.cell:
-            state, primary = model.state(sp.cell)
-            bg = theme.background(state)
-            if state == "error" and not primary:
-                bg = theme.LIGHT_ERROR
-            elif state == "warning" and not primary:
-                bg = theme.LIGHT_WARNING
-            painter.fillRect(rect, bg if bg is not None else pal.base())
-            if option.state & QStyle.StateFlag.State_Selected:
-                hl = QColor(pal.highlight().color())
-                hl.setAlpha(70)
-                painter.fillRect(rect, hl)
-            if state in ("error", "warning", "explained") and primary:
+        base, ink, overlay = self.colours()
+        cid = sp.cell
+        if cid:
+            state, primary = model.state(cid)
+            if state is None:
+                painter.fillRect(rect, base)
+            elif primary:
+                painter.fillRect(rect, theme.background(state))
+            else:
+                painter.fillRect(rect, theme.LIGHT_ERROR if state == "error" else theme.LIGHT_WARNING)
+            state_flags = option.state
+            if state_flags & _SELECTED:
+                painter.fillRect(rect, overlay)
+            if primary and state in _MARKED:
                 self._corner(painter, rect, theme.strong(state))
-            text = format_value(model.doc.report.cells.get(sp.cell))
-            painter.setPen(pal.text().color())
-            painter.drawText(rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignCenter, text)
-            if sp.cell in self.view.traced:
+            value = model.doc.report.cells.get(cid)
+            painter.setPen(ink)
+            if value is not None:
+                painter.drawText(rect.adjusted(3, 0, -3, 0), _CENTER, format_value(value))
+            if cid in self.view.traced:
                 painter.setPen(QPen(theme.TRACE, 2))
                 painter.drawRect(rect.adjusted(1, 1, -2, -2))
-            if option.state & QStyle.StateFlag.State_HasFocus:
-                painter.setPen(QPen(pal.text().color(), 2))
+            if state_flags & _HAS_FOCUS:
+                painter.setPen(QPen(ink, 2))
                 painter.drawRect(rect.adjusted(1, 1, -2, -2))
             if self.painted is not None:
-                from time import perf_counter
-                self.painted[sp.cell] = perf_counter()
+                self.painted[cid] = perf_counter()
             return
         painter.fillRect(rect, theme.HEADER_BG if sp.role in ("header", "note") else theme.LABEL_BG)
-        painter.setPen(pal.text().color())
+        painter.setPen(ink)
         if sp.vertical:
             self._vertical(painter, rect, sp.text)
             return
+        self._label(painter, rect, sp)
+
+    @staticmethod
+    def _label(painter: QPainter, rect: QRect, sp) -> None:
         flags = Qt.TextFlag.TextWordWrap | (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                                             if sp.role == "label" else Qt.AlignmentFlag.AlignCenter)
         painter.save()
@@ -70,7 +91,7 @@ class GridDelegate(QStyledItemDelegate):
             font = painter.font()
             font.setPointSizeF(font.pointSizeF() * 0.85)
             painter.setFont(font)
-        painter.drawText(rect.adjusted(5, 2, -5, -2), int(flags) | int(Qt.TextFlag.TextWrapAnywhere), sp.text)
+        painter.drawText(rect.adjusted(5, 2, -5, -2), int(flags), sp.text)
         painter.restore()
 
     @staticmethod
@@ -117,7 +138,7 @@ class GridDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
-        editor.selectAll()
+        editor.selectAll()  # the typed key replaces the value, as in Excel (F2: see GridView.edit)
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
@@ -133,6 +154,7 @@ class GridView(QTableView):
     def __init__(self, model: TableModel, parent=None):
         super().__init__(parent)
         self.traced: set[str] = set()
+        self.last_trigger = None  # how the current editor was opened (typing replaces, F2 edits)
         self.setModel(model)
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
@@ -155,8 +177,16 @@ class GridView(QTableView):
         model.rejected.connect(lambda cid, msg: self.refused.emit("输入未被接受", [msg]))
         model.modelReset.connect(self.fit)
         self.selectionModel().currentChanged.connect(self._current_changed)
-        self._edit_key = None
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self.fit()
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction("复制\tCtrl+C", self.copy_selection)
+        menu.addAction("粘贴\tCtrl+V", lambda: self.paste_text(QGuiApplication.clipboard().text()))
+        menu.addAction("清除\tDelete", self.clear_selection_cells)
+        menu.exec(self.viewport().mapToGlobal(pos))
 
     @property
     def grid_model(self) -> TableModel:
@@ -167,15 +197,27 @@ class GridView(QTableView):
     def _units(self) -> tuple[int, int, int]:
         fm = QFontMetrics(self.font())
         em = fm.horizontalAdvance("中")
-        return em, max(fm.horizontalAdvance("0000000") + 8, int(em * 3.4)), int(em * 5.5)
+        return em, max(fm.horizontalAdvance("00000") + 12, int(em * 3)), int(em * 5.5)
+
+    def column_widths(self, avail: int) -> list[int]:
+        """Widths from the form's weights filling `avail`; when that is too narrow, the figure columns keep
+        a readable minimum and the label columns give way (their labels wrap), so figures stay in view."""
+        table = self.grid_model.table
+        weights = table.col_weights
+        em, lo, hi = self._units()
+        unit = min(hi, avail / sum(weights))
+        if unit >= lo or table.label_cols == 0:
+            unit = max(unit, lo)
+            return [int(w * unit) for w in weights]
+        label_w = weights[:table.label_cols]
+        value_w = weights[table.label_cols:]
+        rest = max(avail - sum(value_w) * lo, sum(label_w) * em * 2)
+        return [int(w / sum(label_w) * rest) for w in label_w] + [int(w * lo) for w in value_w]
 
     def fit(self) -> None:
         """Column widths from the form's weights, filling the width; rows tall enough for their labels."""
         table = self.grid_model.table
-        em, lo, hi = self._units()
-        avail = max(self.viewport().width(), 200) - 2
-        unit = max(lo, min(hi, avail / sum(table.col_weights)))
-        widths = [int(w * unit) for w in table.col_weights]
+        widths = self.column_widths(max(self.viewport().width(), 200) - 2)
         for c, w in enumerate(widths):
             self.setColumnWidth(c, w)
         fm = QFontMetrics(self.font())
@@ -186,7 +228,7 @@ class GridView(QTableView):
                 continue
             w = sum(widths[sp.col:sp.col + sp.colspan]) - 10
             box = fm.boundingRect(QRect(0, 0, max(w, 10), 10000),
-                                  int(Qt.TextFlag.TextWordWrap) | int(Qt.TextFlag.TextWrapAnywhere), sp.text)
+                                  int(Qt.TextFlag.TextWordWrap), sp.text)
             heights[sp.row] = max(heights[sp.row], box.height() + 10)
         # multi-row header/note spans: grow their last row if the rows together are too short
         for sp in table.spans:
@@ -194,7 +236,7 @@ class GridView(QTableView):
                 w = sum(widths[sp.col:sp.col + sp.colspan]) - 10
                 f = QFontMetrics(self.font())
                 need = f.boundingRect(QRect(0, 0, max(w, 10), 10000),
-                                      int(Qt.TextFlag.TextWordWrap) | int(Qt.TextFlag.TextWrapAnywhere),
+                                      int(Qt.TextFlag.TextWordWrap),
                                       sp.text).height() + 10
                 have = sum(heights[sp.row:sp.row + sp.rowspan])
                 if need > have:
@@ -267,6 +309,33 @@ class GridView(QTableView):
         if nxt:
             self.setCurrentIndex(self.model().index(*nxt))
 
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:  # the public slot edit(index)
+            self.last_trigger = None
+            return super().edit(index)
+        self.last_trigger = trigger
+        opened = super().edit(index, trigger, event)
+        if opened and trigger != QAbstractItemView.EditTrigger.AnyKeyPressed:
+            ed = QApplication.focusWidget()  # Qt selects the whole text of a new editor; F2 edits in place
+            if isinstance(ed, QLineEdit) and ed.parent() is self.viewport():
+                ed.deselect()
+                ed.end(False)
+        return opened
+
+    def inputMethodEvent(self, event) -> None:
+        """Text committed by a Chinese IME (full-width digits come this way) replaces the cell, like typing."""
+        cur = self.currentIndex()
+        text = event.commitString()
+        if (self.state() != QAbstractItemView.State.EditingState and text and not event.preeditString()
+                and cur.isValid() and self.model().flags(cur) & Qt.ItemFlag.ItemIsEditable):
+            if self.edit(cur, QAbstractItemView.EditTrigger.EditKeyPressed, None):
+                ed = QApplication.focusWidget()
+                if isinstance(ed, QLineEdit) and ed.parent() is self.viewport():
+                    ed.setText(text)
+                    event.accept()
+                    return
+        super().inputMethodEvent(event)
+
     def closeEditor(self, editor, hint) -> None:
         H = QAbstractItemDelegate.EndEditHint
         super().closeEditor(editor, H.NoHint if hint in (H.EditNextItem, H.EditPreviousItem) else hint)
@@ -296,6 +365,23 @@ class GridView(QTableView):
                 self.set_traced(set())
                 return
         super().keyPressEvent(event)
+
+    # QAbstractItemView repaints the whole viewport on every focus change (for inactive selection
+    # colours, which this delegate does not use).  Closing a cell editor returns focus here, so that
+    # would repaint ~200 cells per keystroke; only the current cell's focus frame changes.
+    def focusInEvent(self, event) -> None:
+        QAbstractScrollArea.focusInEvent(self, event)
+        cur = self.currentIndex()
+        editable = cur.isValid() and bool(self.model().flags(cur) & Qt.ItemFlag.ItemIsEditable)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editable)  # IME typing opens the editor
+        if cur.isValid():
+            self.viewport().update(self.visualRect(cur))
+
+    def focusOutEvent(self, event) -> None:
+        QAbstractScrollArea.focusOutEvent(self, event)
+        cur = self.currentIndex()
+        if cur.isValid():
+            self.viewport().update(self.visualRect(cur))
 
     def mousePressEvent(self, event) -> None:
         if self.traced:

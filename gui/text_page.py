@@ -20,7 +20,7 @@ from model.values import BadValue, format_value, parse_cell
 
 from . import theme
 from .findings_text import one_line, state_of
-from .wordcount import count_chars
+from model.text.wordcount import count_chars
 
 DEBOUNCE_MS = 300
 BURST_GAP_S = 2.0  # pushes closer together than this are one undo step
@@ -48,6 +48,10 @@ class TextSectionPage(QWidget):
         self.editor.setUndoRedoEnabled(False)  # undo goes through the Document, with everything else
         self.editor.installEventFilter(self)
         self.editor.setTabChangesFocus(True)
+        font = self.editor.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)  # prose reads better a little larger than the UI
+        self.editor.setFont(font)
+        self.editor.document().setDocumentMargin(8)
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
         head.addWidget(self.count)
@@ -184,6 +188,7 @@ class TextSectionPage(QWidget):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline
                                   if f.severity == "error" else QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(theme.strong(state_of(f)))
+            fmt.setBackground(theme.background(state_of(f)))  # a thin underline alone is easy to miss
             fmt.setToolTip(one_line(f))
             sel.format = fmt
             cur = QTextCursor(self.editor.document())

@@ -8,7 +8,7 @@ STATE_COLOURS = {
     "error": (QColor(255, 205, 205), QColor(200, 30, 30)),
     "warning": (QColor(255, 232, 180), QColor(215, 135, 0)),
     "explained": (QColor(226, 240, 226), QColor(70, 140, 70)),
-    "info": (QColor(244, 246, 250), QColor(120, 130, 150)),
+    "info": (QColor(238, 242, 249), QColor(120, 130, 150)),  # blank: subtly marked as incomplete
 }
 LIGHT_ERROR = QColor(255, 232, 232)  # a non-primary cell of a broken formula
 LIGHT_WARNING = QColor(255, 243, 218)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
+                               QMainWindow, QMessageBox, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from model import fileformat
 from model.document import Change, Document
@@ -19,7 +19,7 @@ from model.schema import CELLS, SECTION_BY_ID, TABLES, TEXT_SECTIONS
 from model.totals import total_changes
 from model.values import format_value
 
-from . import theme
+from . import dialogs, theme
 from .files import OPEN_FILTER, SAVE_FILTER, OpenError, Opened, read_any
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
@@ -34,8 +34,9 @@ APP_NAME = "政府信息公开工作年度报告"
 MAX_RECENT = 8
 
 
-def _dot(colour: QColor | None, size: int = 12) -> QIcon:
-    pm = QPixmap(size, size)
+def _dot(colour: QColor | None, size: int = 12, dpr: float = 1.0) -> QIcon:
+    pm = QPixmap(int(size * dpr), int(size * dpr))  # drawn at device pixels: sharp on HiDPI screens
+    pm.setDevicePixelRatio(dpr)
     pm.fill(Qt.GlobalColor.transparent)
     if colour is not None:
         p = QPainter(pm)
@@ -52,8 +53,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.doc = document or Document(Report(meta=Meta(year=dt.date.today().year - 1)))
         self.settings = settings or QSettings("nianbao", "nianbao")
-        self.unsaved_extra = False  # modified without an undo step: imported, restored, made from last year
         self.native = True  # the path is a .nianbao we may save back to
+        self.display_name: str | None = None
         self.recovery: RecoverySlot | None = None
 
         self.nav = QListWidget()
@@ -111,10 +112,20 @@ class MainWindow(QMainWindow):
         em = self.fontMetrics().horizontalAdvance("中")
         self.resizeDocks([self.dock], [em * 20], Qt.Orientation.Horizontal)
 
+        # the current cell's findings and short notes are two labels (QStatusBar's temporary messages
+        # would hide or overlap the cell's findings)
         self.cell_status = QLabel()
+        self.cell_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long message must not widen the window: the label is clipped (full text in its tooltip)
+        self.cell_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.note = QLabel()
         self.counts = QLabel()
         self.statusBar().addWidget(self.cell_status, 1)
+        self.statusBar().addPermanentWidget(self.note)
         self.statusBar().addPermanentWidget(self.counts)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.timeout.connect(self.note.clear)
 
         self._build_actions()
         self.nav.currentRowChanged.connect(self._part_changed)
@@ -215,7 +226,9 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------- document switching
 
-    def set_document(self, doc: Document, native: bool = True, unsaved: bool = False) -> None:
+    def set_document(self, doc: Document, native: bool = True, unsaved: bool = False,
+                     name: str | None = None) -> None:
+        """Show `doc`.  `name`: the title for a report without a file (the bundled sample)."""
         if self._on_change in self.doc.listeners:
             self.doc.listeners.remove(self._on_change)
         for grid in self.grids.values():
@@ -229,7 +242,9 @@ class MainWindow(QMainWindow):
         self.panel.set_document(doc)
         doc.listeners.append(self._on_change)
         self.native = native
-        self.unsaved_extra = unsaved
+        if unsaved:  # imported, restored or made from last year: not saved anywhere yet
+            doc.mark_modified()
+        self.display_name = name
         if self.recovery is not None:
             self.recovery.clear()
         self.refresh_marks()
@@ -238,10 +253,10 @@ class MainWindow(QMainWindow):
 
     @property
     def modified(self) -> bool:
-        return self.doc.modified or self.unsaved_extra
+        return self.doc.modified
 
     def update_title(self) -> None:
-        name = Path(self.doc.path).name if self.doc.path else "未命名"
+        name = Path(self.doc.path).name if self.doc.path else (self.display_name or "未命名")
         self.setWindowTitle(f"{name}{'*' if self.modified else ''} - {APP_NAME}")
         self.act_undo.setEnabled(self.doc.can_undo())
         self.act_redo.setEnabled(self.doc.can_redo())
@@ -269,7 +284,7 @@ class MainWindow(QMainWindow):
         for i, (pid, _) in enumerate(PARTS):
             item = self.nav.item(i)
             state = worst.get(pid)
-            item.setIcon(_dot(theme.strong(state) if state else None))
+            item.setIcon(_dot(theme.strong(state) if state else None, dpr=self.devicePixelRatioF()))
             item.setData(Qt.ItemDataRole.UserRole + 1, state)
             item.setToolTip({"error": "此部分有错误", "warning": "此部分有警告"}.get(state, ""))
         c = self.doc.checker.counts()
@@ -305,34 +320,41 @@ class MainWindow(QMainWindow):
         for page in self.texts.values():
             page.flush()
 
+    def _set_status(self, text: str) -> None:
+        self.cell_status.setText(text)
+        self.cell_status.setToolTip(text)
+
     def _cell_changed(self, cid) -> None:
         if cid is None:
             self.cell_status.clear()
             return
-        self.cell_status.setText(status_text(cid, self.doc.checker.findings_for(cid), self.doc.report.cells.get(cid)))
+        self._set_status(status_text(cid, self.doc.checker.findings_for(cid), self.doc.report.cells.get(cid)))
 
     # -------------------------------------------------------------- findings
 
     def jump_to_finding(self, f: Finding) -> None:
-        """Show the part, select and outline every cell of the formula (or select the text span)."""
+        """Show the part, select and outline every cell of the formula (or select the text span).
+
+        The cells of a text finding are outlined in their grid too, for when the clerk looks there."""
         pid = part_of(f)
+        for grid in self.grids.values():
+            grid.set_traced(set(f.cells))
         self.show_part(pid)
+        first = (f.primary or f.cells or (None,))[0]
+        table = CELLS[first].table if first in CELLS else None
         if f.span and pid in self.texts:
             self.texts[pid].select_span(f.span[1], f.span[2])
-        else:
-            table = CELLS[(f.primary or f.cells)[0]].table if (f.primary or f.cells) else None
-            if table in self.grids:
-                grid = self.grids[table]
-                first = (f.primary or f.cells)[0]
-                grid.select_cells(f.cells, current=first)
-                grid.set_traced(set(f.cells))
-                grid.setFocus()
-            elif table == "fee" and pid in self.texts:
-                ed = self.texts[pid].fee_edits.get((f.primary or f.cells)[0])
-                if ed is not None:
-                    ed.setFocus()
-                    ed.selectAll()
-        self.statusBar().showMessage(f"{RULES[f.rule].title}：{f.message}", 8000)
+        elif table in self.grids:
+            grid = self.grids[table]
+            grid.select_cells(f.cells, current=first)
+            grid.setFocus()
+        elif table == "fee" and pid in self.texts:
+            ed = self.texts[pid].fee_edits[first]
+            ed.setFocus()
+            ed.selectAll()
+        elif pid in self.texts:
+            self.texts[pid].editor.setFocus()
+        self._set_status(f"{RULES[f.rule].title}：{f.message}")
 
     def explain(self, f: Finding) -> None:
         text, ok = QInputDialog.getMultiLineText(
@@ -398,7 +420,8 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- messages
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 6000)
+        self.note.setText(text)
+        self._note_timer.start(8000)
 
     def show_refused(self, title: str, lines: list) -> None:
         shown = "\n".join(lines[:15]) + (f"\n……另有 {len(lines) - 15} 项" if len(lines) > 15 else "")
@@ -440,13 +463,8 @@ class MainWindow(QMainWindow):
         except Exception as e:  # noqa: BLE001 - a reader bug must not take the open report with it
             QMessageBox.critical(self, "无法打开", f"「{Path(path).name}」：读取时出错（{type(e).__name__}：{e}）")
             return None
-        if not opened.native:
-            text = opened.summary or "已读取。"
-            answer = QMessageBox.question(
-                self, "导入结果", f"从「{Path(path).name}」导入：\n\n{text}\n\n使用导入的报告吗？",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
+        if not opened.native and not dialogs.confirm_import(self, Path(path).name, opened.summary or "已读取。"):
+            return None
         return opened
 
     def open_path(self, path: str) -> bool:
@@ -510,7 +528,6 @@ class MainWindow(QMainWindow):
         self.doc.path = str(Path(path).resolve())
         self.doc.mark_saved()
         self.native = True
-        self.unsaved_extra = False
         if self.recovery is not None:
             self.recovery.clear()
         self.add_recent(path)

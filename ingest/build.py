@@ -1,7 +1,8 @@
 """The one path every reader ends in: document items → Report + problems.
 
 items, in document order: ("line", text) · ("table", rows) with rows of cells (str, or None for the
-continuation of a merged cell) · ("page", None) at a page break.
+continuation of a merged cell) · ("page", None) at a page break · ("sheet", name) where a workbook sheet
+starts.
 """
 from __future__ import annotations
 
@@ -13,67 +14,82 @@ from model.schema import CELLS, SECTIONS, TABLE_CELL_IDS, TEXT_SECTIONS
 from . import stream as streams
 from .fees import fee_rows, read_fees
 from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult
-from .sections import Wrap, clean_body, find_headings, find_title, guess_level, organ_year, published_in
+from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, organ_year,
+                       published_in)
 from .tables import TableRead, read_t2, read_t3, read_t4
 from .textnorm import label_key, nfkc
 
-SECTION_NAME = {s.id: s.heading for s in SECTIONS}
+S_TABLE_TITLE = {s.table: s.heading for s in SECTIONS if s.table}
 _T2_START = re.compile(r"^\s*第二十条\s*第?\s*[(（]")
 
 
 def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | None = None,
                  lines_are_paragraphs: bool = False) -> ImportResult:
-    """lines_are_paragraphs: Word, Excel and web pages (no page wrapping to undo)."""
+    """items → ImportResult.  grid_tables: a PDF's ruled tables, read as a second opinion on the text.
+    lines_are_paragraphs: Word, Excel and web pages (no page wrapping to undo)."""
     problems: list[ImportProblem] = []
     items = drop_running_lines(items)
-    lines = [c if k == "line" else None for k, c in items]
-    heads = find_headings(lines)
-    order = [s.id for s in SECTIONS]
+    doc = _Layout(items)
+    report = Report(meta=_meta(doc, problems))
+    fee_table = _sections(doc, report, problems, lines_are_paragraphs)
+    _tables(doc, report, problems, grid_tables)
+    _fees(report, fee_table, problems)
+    return ImportResult(report, problems, name, kind)
 
-    def next_heading(i: int) -> int:
-        later = [j for j in heads.values() if j > i]
-        return min(later) if later else len(items)
 
-    # where the tables start when the heading 二 is missing: the first 「第二十条第（一）项」
-    table_start = heads.get("s2")
-    if table_start is None:
-        after = heads.get("s1", -1)
-        table_start = next((i for i in range(after + 1, len(items)) if lines[i] and _T2_START.match(nfkc(lines[i]))), None)
-        if table_start is not None:
-            table_start -= 1  # the region starts after this index
-    # ---------------------------------------------------------------- title and meta
-    first_head = min(heads.values()) if heads else min(len(items), 20)
-    pre = [l if l is not None else "" for l in lines[:first_head]]
-    title = find_title(pre)
+class _Layout:
+    """Where the headings, the tables and the workbook sheets are among the items."""
+
+    def __init__(self, items: list[tuple]):
+        self.items = items
+        self.lines = [c if k == "line" else None for k, c in items]
+        self.heads = find_headings(self.lines)
+        self.sheets = [i for i, (k, _) in enumerate(items) if k == "sheet"]
+        # where the tables start when the heading 二 is missing: just before 「第二十条第（一）项」
+        self.table_start = self.heads.get("s2")
+        if self.table_start is None:
+            after = self.heads.get("s1", -1)
+            first = next((i for i in range(after + 1, len(items))
+                          if self.lines[i] and _T2_START.match(nfkc(self.lines[i]))), None)
+            self.table_start = first - 1 if first is not None else None
+
+    def section_end(self, i: int) -> int:
+        """Where the part that starts at line i ends: the next heading, or the next workbook sheet."""
+        later = [j for j in list(self.heads.values()) + self.sheets if j > i]
+        return min(later) if later else len(self.items)
+
+
+def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
+    first_head = min(doc.heads.values()) if doc.heads else min(len(doc.items), 20)
+    pre = [l if l is not None else "" for l in doc.lines[:first_head]]
     meta = Meta(published=published_in(pre))
+    title = find_title(pre)
     if title:
         meta.title = title[0]
         meta.organ, meta.year = organ_year(title[0])
         meta.level = guess_level(meta.organ)
     else:
         problems.append(ImportProblem(MISSING, "未找到报告标题（机关名称和年度需要手工填写）"))
-    # ---------------------------------------------------------------- sections
+    return meta
+
+
+def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines_are_paragraphs: bool) -> dict:
+    """Section texts, headings as printed, the closing date; returns the fee figures printed as a table."""
+    heads, lines, meta = doc.heads, doc.lines, report.meta
     wrap = Wrap([] if lines_are_paragraphs else [l for l in lines if l])
-    report = Report(meta=meta)
     fee_table: dict = {}
-    headings: dict[str, str] = {}
-    for sid in order:
-        if sid in heads:
-            headings[sid] = lines[heads[sid]].strip()
     for sid in TEXT_SECTIONS:
         if sid not in heads:
             continue
-        from .sections import heading_of
-
         start = heads[sid]
-        end = next_heading(start)
-        if sid == "s1" and table_start is not None and "s2" not in heads and start < table_start < end:
-            end = table_start + 1
+        end = doc.section_end(start)
+        if sid == "s1" and doc.table_start is not None and "s2" not in heads and start < doc.table_start < end:
+            end = doc.table_start + 1
         body = []
         rest = heading_of(lines[start])[1] if lines[start] else ""
         if rest:
             body.append(rest)
-        body.extend(_body_lines(items[start + 1:end]))
+        body.extend(_body_lines(doc.items[start + 1:end]))
         if sid == "s6":
             body, fee_table, fee_problems = fee_rows(body)
             problems.extend(fee_problems)
@@ -81,46 +97,58 @@ def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | N
             if published and not meta.published:
                 meta.published = published
         report.sections[sid] = clean_body(body, wrap)
-    missing = [sid for sid in order if sid not in heads]
-    for sid in missing:
-        problems.append(ImportProblem(MISSING, f"未找到「{SECTION_NAME[sid]}」这一部分的标题"))
+    for s in SECTIONS:
+        if s.id not in heads:
+            problems.append(ImportProblem(MISSING, f"未找到「{s.heading}」这一部分的标题"))
     if meta.year is None:
         meta.year = _year_from_text(report.sections.get("s1", ""))
-    report.headings = headings if heads else None
-    # ---------------------------------------------------------------- tables
-    starts = [i for i in (table_start, heads.get("s3"), heads.get("s4")) if i is not None]
+    report.headings = {sid: lines[i].strip() for sid, i in heads.items()} if heads else None
+    return fee_table
+
+
+def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_tables: list | None) -> None:
+    heads, items = doc.heads, doc.items
+    starts = [i for i in (doc.table_start, heads.get("s3"), heads.get("s4")) if i is not None]
     if starts:
-        r0 = min(starts) + (1 if table_start is not None and min(starts) == table_start else 0)
+        r0 = min(starts) + (1 if doc.table_start is not None and min(starts) == doc.table_start else 0)
     else:
-        r0 = next_heading(heads["s1"]) if "s1" in heads else 0
+        r0 = doc.section_end(heads["s1"]) if "s1" in heads else 0
     r1 = next((heads[s] for s in ("s5", "s6") if s in heads and heads[s] > r0), len(items))
     marks = {heads[s] - r0: s for s in ("s3", "s4") if s in heads and r0 <= heads[s] < r1}
-    st = streams.build(items[r0:r1], marks)
-    text_read = _read_tables(st)
+    reads = _read_tables(streams.build(items[r0:r1], marks))
+    if any(not reads[t].found_rows for t in reads) and (r0 > 0 or r1 < len(items)):
+        # a table outside its section (a workbook with the tables on another sheet): look everywhere
+        whole = _read_tables(streams.build(items))
+        reads = {t: reads[t] if reads[t].found_rows else whole[t] for t in reads}
     if grid_tables:
         grid_read = _read_grid_tables(grid_tables)
-        reads = {t: _prefer(text_read[t], grid_read.get(t), t) for t in text_read}
-    else:
-        reads = text_read
+        reads = {t: _prefer(reads[t], grid_read.get(t), t) for t in reads}
     for tid in ("t2", "t3", "t4"):
         tr = reads[tid]
         report.cells.update(tr.cells)
+        if not tr.found_rows:  # one line for a table that is not there at all
+            cells = tuple(c for c in TABLE_CELL_IDS if c.startswith(tid + "."))
+            problems.append(ImportProblem(MISSING, f"未找到表格「{S_TABLE_TITLE[tid]}」，其数字留空", cells))
+            continue
         problems.extend(tr.problems)
         for note in tr.notes:
             if note not in report.import_notes:
                 report.import_notes.append(note)
-    # ---------------------------------------------------------------- fees
+
+
+def _fees(report: Report, fee_table: dict, problems: list[ImportProblem]) -> None:
+    """Fee figures from the words of section 六, checked against a fee table if one was printed."""
     fees, fee_problems = read_fees(report.sections.get("s6", ""))
     for cid, v in fees.items():
         if cid in fee_table and fee_table[cid] != v:
-            problems.append(ImportProblem(AMBIGUOUS, f"{CELLS[cid].label}：第六部分的文字（{v}）与表格（{fee_table[cid]}）不一致，留空",
-                                          (cid,), [{cid: v}, {cid: fee_table[cid]}]))
+            problems.append(ImportProblem(
+                AMBIGUOUS, f"{CELLS[cid].label}：第六部分的文字（{v}）与表格（{fee_table[cid]}）不一致，留空",
+                (cid,), [{cid: v}, {cid: fee_table[cid]}]))
             fee_table.pop(cid)
         elif cid not in fee_table:
             fee_table[cid] = v
     report.cells.update(fee_table)
     problems.extend(fee_problems)
-    return ImportResult(report, problems, name, kind)
 
 
 def _body_lines(items) -> list[str]:

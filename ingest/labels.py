@@ -50,6 +50,41 @@ def find_fuzzy(key: str, label: str, start: int, end: int, max_dist: int) -> tup
     return s, e, d
 
 
+def _exact_in_order(key: str, labels: list[str], start: int, end: int) -> list:
+    """The largest set of exact occurrences that keeps the form's order (a longest increasing chain).
+
+    A label printed out of place (PDF-to-text tools move some) is then left out instead of pulling
+    every later label past its own place."""
+    occ: list[tuple[int, int]] = []  # (position, label index)
+    for i, lab in enumerate(labels):
+        if not lab:
+            continue
+        p = key.find(lab, start, end)
+        n = 0
+        while p >= 0 and n < 20:
+            occ.append((p, i))
+            n += 1
+            p = key.find(lab, p + 1, end)
+    occ.sort()
+    # longest chain increasing in both position and label index (O(n^2), n is small)
+    best = [1] * len(occ)
+    prev = [-1] * len(occ)
+    for b in range(len(occ)):
+        pb, ib = occ[b]
+        for a in range(b):
+            pa, ia = occ[a]
+            if ia < ib and pa + len(labels[ia]) <= pb and best[a] + 1 > best[b]:
+                best[b], prev[b] = best[a] + 1, a
+    found: list = [None] * len(labels)
+    if occ:
+        k = max(range(len(occ)), key=lambda j: (best[j], -occ[j][0]))
+        while k >= 0:
+            p, i = occ[k]
+            found[i] = (p, p + len(labels[i]), 0)
+            k = prev[k]
+    return found
+
+
 def distance_budget(label: str) -> int:
     return max(1, int(len(label) * 0.3))
 
@@ -68,13 +103,7 @@ def locate_in_order(key: str, labels: list[str], start: int, end: int) -> list[t
     only in the gap their found neighbours leave, so one garbled label cannot pull others out of place.
     Each result is (start, end, distance) or None.
     """
-    found: list[tuple[int, int, int] | None] = [None] * len(labels)
-    cur = start
-    for i, lab in enumerate(labels):
-        hit = find_exact(key, lab, cur, end)
-        if hit:
-            found[i] = (hit[0], hit[1], 0)
-            cur = hit[1]
+    found = _exact_in_order(key, labels, start, end)
     for i, lab in enumerate(labels):
         if found[i] is not None:
             continue

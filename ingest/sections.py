@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from model.schema import SECTIONS, TITLE_SUFFIX
+from model.schema import SECTIONS
 
 from .textnorm import is_page_furniture, label_key, nfkc, squeeze, width
 
 _MARK = re.compile(r"^\s*(?:#+\s*|\*\*)?(?P<num>第[一二三四五六七八九十]{1,2}部分|[一二三四五六七八九十]{1,2}|\d{1,2}|[(（][一二三四五六七八九十\d]{1,2}[)）])"
                    r"\s*(?P<sep>[、.．,，:：]?)\s*(?P<text>.*)$")
 _HEAD_TEXT = {s.id: label_key(s.heading.split("、", 1)[1]) for s in SECTIONS}
+_HEAD_SETS = {sid: set(t) for sid, t in _HEAD_TEXT.items()}
 MAX_HEADING_EXTRA = 6  # characters a heading line may differ in length from the official heading
 
 
@@ -29,7 +30,10 @@ def heading_of(line: str) -> tuple[str, str] | None:
         if body.startswith(want) and (m or body == want):
             return sid, _rest_after(line, want)
         if m and len(t) <= 60 and abs(len(body) - len(want)) <= MAX_HEADING_EXTRA and len(body) >= 4:
-            if SequenceMatcher(None, body, want).ratio() >= 0.8:
+            if len(set(body) & _HEAD_SETS[sid]) < 0.7 * len(_HEAD_SETS[sid]):
+                continue
+            sm = SequenceMatcher(None, body, want, autojunk=False)
+            if sm.real_quick_ratio() >= 0.8 and sm.quick_ratio() >= 0.8 and sm.ratio() >= 0.8:
                 return sid, ""
     return None
 
@@ -47,22 +51,33 @@ def _rest_after(line: str, want: str) -> str:
 
 
 def find_headings(lines: list[str | None]) -> dict[str, int]:
-    """Line index of each heading, in order; a heading out of order is not taken.  None entries are
-    tables (never headings)."""
-    found: dict[str, int] = {}
+    """Line index of each heading: the largest set of heading lines in the official order (a table of
+    contents, a repeated heading or a workbook's extra sheet cannot push the others out).  None entries
+    are tables (never headings)."""
     order = [s.id for s in SECTIONS]
-    last_rank = -1
+    cands: list[tuple[int, int]] = []  # (line index, rank)
     for i, line in enumerate(lines):
         if line is None:
             continue
         h = heading_of(line)
-        if not h:
-            continue
-        rank = order.index(h[0])
-        if rank > last_rank and h[0] not in found:
-            found[h[0]] = i
-            last_rank = rank
-    return found
+        if h:
+            cands.append((i, order.index(h[0])))
+    if len(cands) > 400:  # hostile input: keep the first ones
+        cands = cands[:400]
+    best = [1] * len(cands)
+    prev = [-1] * len(cands)
+    for b in range(len(cands)):
+        for a in range(b):
+            if cands[a][1] < cands[b][1] and best[a] + 1 > best[b]:
+                best[b], prev[b] = best[a] + 1, a
+    found: dict[str, int] = {}
+    if cands:
+        top = max(best)
+        k = best.index(top)  # the earliest chain of the greatest length
+        while k >= 0:
+            found[order[cands[k][1]]] = cands[k][0]
+            k = prev[k]
+    return dict(sorted(found.items(), key=lambda kv: kv[1]))
 
 
 # ---------------------------------------------------------------- title
@@ -80,7 +95,7 @@ def find_title(lines: list[str]) -> tuple[str, int, int] | None:
     clean = [(i, nfkc(l).strip()) for i, l in enumerate(lines)]
     found = []
     for i, t in clean:
-        if not t or re.search(r"[>›»]|http|[:：]", t):
+        if not t or re.search(r"[>›»]|http|[:：]", t) or is_page_furniture(t):
             continue
         joined = re.sub(r"\s+", "", t)
         hit = None
@@ -117,7 +132,7 @@ def _extend_back(clean, i: int) -> int:
     first = i
     while first - 1 >= 0 and first > i - 2:
         prev = clean[first - 1][1]
-        if not prev or len(prev) > 40 or re.search(r"[。，：:;；/]", prev) or "http" in prev:
+        if not prev or is_page_furniture(prev) or len(prev) > 40 or re.search(r"[。，：:;；/]", prev) or "http" in prev:
             break
         first -= 1
     return first
@@ -127,14 +142,22 @@ def _title_from(lines, a: int, b: int) -> str:
     return re.sub(r"\s+", "", "".join(nfkc(l) for l in lines[a:b + 1]).replace("\u3000", ""))
 
 
+_SUFFIX = re.compile(r"(?:关于)?(?:\d{4}\s*年度?)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告$")
+
+
 def organ_year(title: str) -> tuple[str, int | None]:
+    """「淮安市人民政府2024年政府信息公开工作年度报告」 → ("淮安市人民政府", 2024); the year may also come
+    first (「2024年度某局政府信息公开工作年度报告」)."""
     m = _YEAR.search(title)
-    if not m:
-        return title.replace(TITLE_SUFFIX, "").strip(), None
-    organ = title[: m.start()].strip()
-    organ = re.sub(r"(关于|的)$", "", organ)
-    year = int(m.group(1))
-    return organ, year if 1990 <= year <= 2200 else None
+    year = int(m.group(1)) if m else None
+    if year is not None and not 1990 <= year <= 2200:
+        year = None
+    organ = title[: m.start()] if m else title
+    if m and not organ.strip():
+        organ = title[m.end():]
+    organ = _SUFFIX.sub("", organ.strip())
+    organ = re.sub(r"(关于|的)$", "", organ).strip()
+    return organ, year
 
 
 def guess_level(organ: str) -> str:

@@ -35,14 +35,33 @@ def sniff(head: bytes, path: Path) -> str:
         return "nianbao"
     if _binary(head):
         raise IngestError(f"{name}：不是可识别的文件（不是 PDF、Word、Excel、网页或文本）")
-    low = head[:4096].lower()
+    enc = utf16_without_bom(head)
+    low = (head.decode(enc, errors="ignore").encode("utf-8") if enc else head)[:4096].lower()
     if any(tag in low for tag in (b"<html", b"<!doctype html", b"<body", b"<table", b"<div", b"<p>", b"<p ")):
         return "html"
     return "text"
 
 
+def utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' for Windows 「Unicode」 text saved without a BOM: its NUL bytes (from
+    digits, spaces and line breaks) all sit on one side of each pair."""
+    if len(head) < 16:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    total = odd + even
+    if total < max(4, len(head) // 200):
+        return None
+    enc = "utf-16-le" if odd >= 0.8 * total else "utf-16-be" if even >= 0.8 * total else None
+    if enc:
+        try:
+            head[: len(head) // 2 * 2].decode(enc)
+        except UnicodeDecodeError:
+            return None
+    return enc
+
+
 def _binary(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):
         return False
     if b"\x00" in head:
         return True

@@ -22,7 +22,8 @@ class Fig:
     text: str  # the figure as printed (NFKC); BLANK for an empty grid cell
     group: object = None  # grid row identity, None for running text
     glued: bool = False  # a digit run that may hold several figures
-
+    line: int | None = None  # running text: which line the figure is on
+    col: float | None = None  # running text: the figure's centre, in characters from the line start
     @property
     def blank(self) -> bool:
         return self.text == BLANK
@@ -34,10 +35,10 @@ class Stream:
     shown: list[str] = field(default_factory=list)  # printed form of each key position (for S.LABELS)
     figs: list[Fig] = field(default_factory=list)
     marks: dict[str, int] = field(default_factory=dict)  # name → key position (section headings)
+    positions: list[int] = field(default_factory=list)  # Fig.pos of every figure, ascending
+    key_len: int = 0  # length of the key built so far
+    lines_seen: int = 0
     _key_parts: list[str] = field(default_factory=list)
-
-    def __post_init__(self):
-        self._key_parts = [self.key] if self.key else []
 
     def _add_label(self, printed: str) -> None:
         k = label_key(printed)
@@ -49,11 +50,22 @@ class Stream:
         self.shown.extend([""] * (len(k) - 1))
         self.key_len += len(k)
 
-    key_len: int = 0
-
     def finish(self) -> "Stream":
         self.key = "".join(self._key_parts)
+        self.positions = [f.pos for f in self.figs]
         return self
+
+    def figs_in(self, lo: int, hi: int) -> list[Fig]:
+        """Figures with lo < pos <= hi (binary search: hostile input may hold millions)."""
+        from bisect import bisect_right
+
+        return self.figs[bisect_right(self.positions, lo):bisect_right(self.positions, hi)]
+
+    def first_fig_from(self, pos: int) -> Fig | None:
+        from bisect import bisect_left
+
+        i = bisect_left(self.positions, pos)
+        return self.figs[i] if i < len(self.figs) else None
 
     def pos(self) -> int:
         return self.key_len
@@ -61,14 +73,19 @@ class Stream:
     def mark(self, name: str) -> None:
         self.marks.setdefault(name, self.key_len)
 
-    def add_fig(self, text: str, group=None) -> None:
-        self.figs.append(Fig(self.key_len, text, group, glued=text.isdigit() and len(text) > 1))
+    def add_fig(self, text: str, group=None, at: tuple[int, float] | None = None) -> None:
+        line, col = at if at else (None, None)
+        self.figs.append(Fig(self.key_len, text, group, glued=text.isdigit() and len(text) > 1, line=line, col=col))
 
     # ---------------------------------------------------------------- tokenising
 
-    def add_text(self, text: str, group=None) -> None:
+    def add_text(self, text: str, group=None, line_no: int | None = None) -> None:
         """Running text: figures are the digit runs and 「/」 standing alone; all else is label."""
         t = nfkc(text)
+        columns = line_no is not None and "\t" not in t  # character columns mean something (pdftotext -layout)
+
+        def at(a: int, b: int):
+            return (line_no, (a + b) / 2) if columns else None
         i, n = 0, len(t)
         label_start = None
         while i < n:
@@ -79,7 +96,7 @@ class Stream:
                 i = m.end()
                 continue
             if kind == "signed":  # 「本年增/减」 of the 2019 form: kept so that the columns stay in place
-                self.figs.append(Fig(self.key_len, s, group))
+                self.add_fig(s, group, at(m.start(), m.end()))
                 i = m.end()
                 continue
             if kind == "num":
@@ -87,18 +104,18 @@ class Stream:
                 nm = _NUMBERING.match(t, m.end())
                 if nm and "." not in s and "," not in s:
                     if len(s) > 1:
-                        self.add_fig(s[:-1], group)
+                        self.add_fig(s[:-1], group, at(m.start(), m.end() - 1))
                     self._add_label(s[-1] + nm.group(1))
                     i = nm.end()
                     continue
-                self.add_fig(s, group)
+                self.add_fig(s, group, at(m.start(), m.end()))
                 i = m.end()
                 continue
             if kind == "na":
                 before_ok = m.start() == 0 or t[m.start() - 1].isspace()
                 after_ok = m.end() == n or t[m.end()].isspace()
                 if before_ok and after_ok:
-                    self.add_fig("/", group)
+                    self.add_fig("/", group, at(m.start(), m.end()))
                     i = m.end()
                     continue
             # label text up to the next space or digit
@@ -111,7 +128,8 @@ class Stream:
     def add_line(self, line: str) -> None:
         if is_page_furniture(line):
             return
-        self.add_text(line)
+        self.lines_seen += 1
+        self.add_text(line, line_no=self.lines_seen)
 
     def add_grid(self, rows: list[list[str | None]], table_no: int) -> None:
         """A table: None is the continuation of a merged cell (skipped), '' an empty cell (a blank)."""

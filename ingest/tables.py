@@ -14,10 +14,11 @@ from model.values import BadValue, Value, parse_value
 
 from . import glued
 from .labels import find_exact, find_fuzzy, locate_in_order
-from .result import AMBIGUOUS, MISSING, NOTE, OLD_FORMAT, UNREADABLE, ImportProblem
-from .stream import Fig, Stream
+from .result import AMBIGUOUS, MISSING, NOTE, OLD_FORMAT, UNRECOGNISED, UNREADABLE, ImportProblem
+from .stream import BLANK, Fig, Stream
 from .textnorm import display_key, label_key, nfkc
 
+_T4_HEAD = label_key("行政复议")
 STOP_TEXT = 16  # this many label characters after a row's figures end the row
 
 
@@ -30,12 +31,6 @@ class TableRead:
     start: int | None = None  # key position of the first label found
     end: int = 0  # key position after the last figure used
 
-    def merge(self, other: "TableRead") -> None:
-        self.cells.update(other.cells)
-        self.problems.extend(other.problems)
-        self.notes.extend(other.notes)
-        self.found_rows += other.found_rows
-
 
 # ---------------------------------------------------------------- shared
 
@@ -44,11 +39,7 @@ def _figs_between(stream: Stream, start: int, end: int, label_end: int) -> list[
     """Figures of one row: from the label's start to the next label, stopping at a long run of text."""
     out: list[Fig] = []
     last = label_end
-    for f in stream.figs:
-        if f.pos <= start:  # at a label's first character: printed before the label
-            continue
-        if f.pos > end:
-            break
+    for f in stream.figs_in(start, end):  # a figure at a label's first character was printed before it
         if out and f.pos - max(last, label_end) >= STOP_TEXT and f.pos > label_end:
             break
         out.append(f)
@@ -93,12 +84,13 @@ def _parse(cell: str, fig: Fig, out: TableRead) -> None:
 
 def _group_at(stream: Stream, pos: int):
     """The grid row a label sits in (the figure group nearest after it, if it is a grid)."""
-    for f in stream.figs:
-        if f.pos > pos:
-            return f.group
-        if f.pos == pos and f.group is not None:
-            return f.group
-    return None
+    f = stream.first_fig_from(pos)
+    if f is None:
+        return None
+    if f.pos > pos or f.group is not None:
+        return f.group
+    nxt = stream.first_fig_from(pos + 1)
+    return nxt.group if nxt is not None else None
 
 
 _GROUP_CHARS = set(label_key("".join([T3_RESULTS_GROUP] + [g.label for g in T3_GROUPS.values()])))
@@ -138,9 +130,10 @@ def _label_note(stream: Stream, hit, official: str, cells: tuple[str, ...], out:
                                              f"官方格式为「{num_official.group(0)}」"))
 
 
-def _runs_of(figs: list[Fig]) -> list[str] | None:
+def _runs_of(figs: list[Fig], n: int = 1) -> list[str] | None:
+    """The digit runs of a row that may hold n figures printed with no separator."""
     runs = [f.text for f in figs if not f.blank]
-    if not runs or any(not r.isdigit() for r in runs):
+    if not runs or any(not r.isdigit() for r in runs) or sum(map(len, runs)) < n or len(runs) >= n:
         return None
     return runs
 
@@ -178,6 +171,8 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
     for gid, g in T3_GROUPS.items():
         if any(r in found for r, _ in g.rows):
             continue
+        if any(stream.key.find(label_key(lab), start, end) >= 0 for _, lab in g.rows):
+            continue  # the sub-rows are printed, only out of place: not a collapsed row
         first = row_ids.index(g.rows[0][0])
         last = row_ids.index(g.rows[-1][0])
         lo = max([a[1] for a in anchors if row_ids.index(a[2]) < first] or [start])
@@ -186,8 +181,13 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
         hit = find_exact(stream.key, gk, lo, hi)
         hit = (hit[0], hit[1], 0) if hit else find_fuzzy(stream.key, gk, lo, hi, 1)
         if hit:
-            anchors.append((hit[0], hit[1], gid))
+            nxt = min([a[0] for a in anchors if a[0] > hit[0]] or [end])
+            if len([f for f in _figs_between(stream, hit[0], nxt, hit[1]) if not f.blank]) == 7:
+                anchors.append((hit[0], hit[1], gid))
     anchors.sort()
+    if anchors:  # table 四 printed right after table 三 (no heading between them in this source)
+        p = stream.key.find(_T4_HEAD, anchors[-1][1], end)
+        end = p if p >= 0 else end
     out.found_rows = len(found)
     out.start = anchors[0][0] if anchors else None
     rows: dict[str, list[Fig]] = {}
@@ -197,11 +197,21 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
         figs = _figs_between(stream, s, nxt, e)
         if figs:
             out.end = max(out.end, figs[-1].pos)
+            _unrecognised_rows(stream, figs[-1].pos, nxt, out)
         raw[target] = figs
         chosen = _choose(figs, 7, _group_at(stream, e))
         if chosen is not None:
             rows[target] = chosen
+    _relocate_overflow(row_ids, rows, raw, out)
     _figures_listed_after_labels(stream, anchors, rows, end, out)
+    _place_by_columns(rows, raw, labels, out)
+    for t in list(rows):
+        if not _plausible(rows[t], (7,)):
+            rows.pop(t)
+            out.problems.append(ImportProblem(
+                UNREADABLE, f"表三「{labels.get(t, T3_GROUPS[t].label if t in T3_GROUPS else t)}」的数字之间夹有文字且合计不符，"
+                            "可能与别的行错位，留空", tuple(f"t3.{t}.{c}" for c in T3_COL_IDS)))
+            raw[t] = []
     # collapsed groups
     collapsed = {r for gid in raw if gid in T3_GROUPS for r, _ in T3_GROUPS[gid].rows}
     for gid, g in T3_GROUPS.items():
@@ -239,7 +249,7 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
                 continue
             out.problems.append(ImportProblem(MISSING, f"表三未找到「{name}」这一行，留空", cells))
             continue
-        runs = _runs_of(figs)
+        runs = _runs_of(figs, 7)
         if runs and len(runs) < 7 and not _too_long(runs):
             try:
                 cands = glued.split_t3_row(runs)
@@ -266,6 +276,113 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
     return out
 
 
+def _unrecognised_rows(stream: Stream, after: int, end: int, out: TableRead) -> None:
+    """Figures after a row's own, behind text that is no label of the form: a row we do not know."""
+    rest = [f for f in stream.figs_in(after, end) if not f.blank]
+    if not rest:
+        return
+    text = "".join(stream.shown[after:rest[0].pos]).strip()
+    figures = " ".join(f.text for f in rest[:10])
+    out.problems.append(ImportProblem(UNRECOGNISED, f"表三中「{text[:30]}」一行不是官方格式的行，其数字（{figures}）未导入"))
+
+
+def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
+    """Figures taken by position must not be scattered among label text unless their totals agree:
+    a report's own arithmetic error is kept, a reading that mixed rows up is not."""
+    if any(f.group is not None for f in figs) or figs[-1].pos == figs[0].pos:
+        return True
+    if not all(f.text.isdigit() for f in figs):
+        return False
+    vals = [int(f.text) for f in figs]
+    i = 0
+    for n in groups:
+        part = vals[i:i + n]
+        if part[-1] != sum(part[:-1]):
+            return False
+        i += n
+    return True
+
+
+def _place_by_columns(rows: dict, raw: dict, labels: dict, out: TableRead) -> None:
+    """pdftotext -layout keeps each figure under its column, so a row with empty cells can be placed:
+    the nearest complete rows (same page, as columns move between pages) give the seven column centres;
+    a short row's figures go to the nearest centres when each is clearly closer to one column than to
+    any other.  The clerk is told which rows."""
+    full = [f for f in rows.values() if len(f) == 7 and all(x.col is not None for x in f)
+            and len({x.line for x in f}) == 1]
+    if len(full) < 3:
+        return
+    placed = []
+    for t, figs in raw.items():
+        solid = [f for f in figs if not f.blank]
+        if t in rows or not 0 < len(solid) < 7 or len(solid) != len(figs):
+            continue
+        if any(f.col is None for f in solid) or len({f.line for f in solid}) != 1:
+            continue
+        near = sorted(full, key=lambda f: abs(f[0].line - solid[0].line))[:4]
+        centres = []
+        for j in range(7):
+            xs = sorted(f[j].col for f in near)
+            if xs[-1] - xs[0] > 4:  # the columns wander: not a layout print
+                break
+            centres.append(xs[len(xs) // 2])
+        if len(centres) < 7:
+            continue
+        gap = min(b - a for a, b in zip(centres, centres[1:]))
+        if gap < 2:
+            continue
+        slots: list = [None] * 7
+        for f in solid:
+            d = sorted((abs(f.col - c), j) for j, c in enumerate(centres))
+            if d[0][0] > gap * 0.35 or slots[d[0][1]] is not None:
+                break
+            slots[d[0][1]] = f
+        else:
+            rows[t] = [f if f is not None else Fig(solid[0].pos, BLANK) for f in slots]
+            placed.append(t)
+    if placed:
+        names = "」「".join(labels.get(t, T3_GROUPS[t].label if t in T3_GROUPS else t) for t in placed)
+        out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按各列的位置对应，空白处留空，请核对",
+                                          tuple(f"t3.{t}.{c}" for t in placed for c in T3_COL_IDS)))
+
+
+def _relocate_overflow(row_ids: list[str], rows: dict, raw: dict, out: TableRead) -> None:
+    """PDF-to-text tools sometimes print a few rows' figures right after an earlier row and those rows'
+    labels elsewhere: a row with 7·k figures followed (in the form's order) by k−1 rows that have none.
+    Taken when every 7-group adds up to its 总计; the clerk is told which rows."""
+    moved = []
+    before_rows, before_raw = dict(rows), dict(raw)
+    for i, rid in enumerate(row_ids):
+        figs = raw.get(rid)
+        if not figs or rid in rows:
+            continue
+        solid = [f for f in figs if not f.blank]
+        if len(solid) < 14 or len(solid) % 7 or len(solid) != len(figs):
+            continue
+        k = len(solid) // 7
+        nxt = row_ids[i + 1:i + k]
+        if len(nxt) != k - 1 or any(raw.get(r) for r in nxt) or any(r in rows for r in nxt):
+            continue
+        parts = [solid[j * 7:(j + 1) * 7] for j in range(k)]
+        if not all(all(f.text.isdigit() for f in p) and int(p[6].text) == sum(int(f.text) for f in p[:6]) for p in parts):
+            continue
+        for r, p in zip([rid] + nxt, parts):
+            rows[r] = p
+            raw[r] = p
+        moved.extend(nxt)
+    if moved:
+        table = {r: tuple(int(f.text) for f in rows[r]) for r in row_ids
+                 if r in rows and all(f.text.isdigit() for f in rows[r])}
+        if len(table) != len(row_ids) or not _identities_hold(table):
+            rows.clear(), rows.update(before_rows)  # unproven: leave those rows to be reported
+            raw.clear(), raw.update(before_raw)
+            return
+        names = "」「".join(dict((r, l) for r, l, _ in T3_ROWS)[r] for r in moved)
+        out.problems.append(ImportProblem(NOTE, f"表三「{names}」的数字印在上一行之后、标签印在别处（PDF 转文字常见），"
+                                                "已按表格顺序对应（各行合计相符），请核对",
+                                          tuple(f"t3.{r}.{c}" for r in moved for c in T3_COL_IDS)))
+
+
 def _figures_listed_after_labels(stream: Stream, anchors, rows: dict, end: int, out: TableRead) -> None:
     """PDF-to-text tools sometimes print all the labels first and the figures after them, row by row or
     column by column.  Taken only when every row was found and exactly one order satisfies every
@@ -275,7 +392,7 @@ def _figures_listed_after_labels(stream: Stream, anchors, rows: dict, end: int, 
     covered = set(targets) | {r for g in targets if g in T3_GROUPS for r, _ in T3_GROUPS[g].rows}
     if not names <= covered or sum(1 for t in targets if t not in rows) < 3:
         return
-    figs = [f for f in stream.figs if anchors[0][0] < f.pos <= end and not f.blank]
+    figs = [f for f in stream.figs_in(anchors[0][0], end) if not f.blank]
     n = len(targets)
     if len(figs) != 7 * n or not all(f.text.isdigit() for f in figs):
         return
@@ -366,11 +483,14 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
     hits: list = []
     cur = start
     for (block, rid, lab), k in zip(rows, keys):
-        hit = _t2_find(stream, k, cur, end)
+        hit = _t2_find(stream, k, cur, end, len(block.cols))
         if hit is None:
             for alias in _T2_ALIASES.get(rid, ()):
-                hit = _t2_find(stream, label_key(alias), cur, end)
+                hit = _t2_find(stream, label_key(alias), cur, end, len(block.cols))
                 if hit:
+                    if not old:
+                        out.notes.append(("S.LABELS", tuple(f"t2.{rid}.{c}" for c in block.cols),
+                                          f"表格标签「{alias}」与官方格式「{lab}」不一致"))
                     break
         hits.append(hit)
         if hit:
@@ -383,14 +503,22 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
     found = [(h, i) for i, h in enumerate(hits) if h]
     out.found_rows = len(found)
     stops = sorted(p for k in _T2_STOPS for p in _all_positions(stream.key, k, start, end))
+    used_to = start  # key position of the last figure taken so far
     for n, (hit, i) in enumerate(found):
         block, rid, lab = rows[i]
         cells = tuple(f"t2.{rid}.{c}" for c in block.cols)
         nxt = found[n + 1][0][0] if n + 1 < len(found) else end
         nxt = min([nxt] + [p for p in stops if p >= hit[1]])
         figs = _figs_between(stream, hit[0], nxt, hit[1])
+        if not figs:
+            # a figure printed just before its label (PDF-to-text reading order), after the block header
+            orphans = stream.figs_in(used_to, hit[0])
+            if len(orphans) == len(cells) and orphans[0].pos == orphans[-1].pos and orphans[0].pos > used_to:
+                figs = orphans
+                out.problems.append(ImportProblem(NOTE, f"表二「{lab}」的数字印在标签之前（PDF 转文字常见），已对应，请核对", cells))
         if figs:
             out.end = max(out.end, figs[-1].pos)
+            used_to = max(used_to, figs[-1].pos)
         if old and rid in ("rules", "normative"):
             continue
         solid = [f for f in figs if not f.blank]
@@ -407,7 +535,7 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
             for cid, f in zip(cells, chosen):
                 _parse(cid, f, out)
             continue
-        runs = _runs_of(figs)
+        runs = _runs_of(figs, len(cells))
         if runs and len(runs) < len(cells) and not _too_long(runs):
             try:
                 cands = glued.split_plain(runs, len(cells))
@@ -441,21 +569,25 @@ def _all_positions(key: str, k: str, start: int, end: int) -> list[int]:
     return out
 
 
-def _t2_find(stream: Stream, k: str, start: int, end: int):
-    """The first occurrence of a t2 label that a figure follows closely (skips mentions in prose)."""
-    first = None
+def _t2_find(stream: Stream, k: str, start: int, end: int, n: int = 1):
+    """The occurrence of a t2 label that its figures follow: first one followed by exactly n figures,
+    else the first followed closely by any figure, else the first (a mention in prose is skipped)."""
+    first = close = None
     pos = start
-    while True:
+    for _ in range(50):
         p = stream.key.find(k, pos, end)
         if p < 0:
-            return first
+            break
         hit = (p, p + len(k), 0)
-        if first is None:
-            first = hit
-        nxt = next((f for f in stream.figs if f.pos >= p + len(k)), None)
+        first = first or hit
+        nxt = stream.first_fig_from(p + len(k))
         if nxt is not None and nxt.pos - (p + len(k)) <= 2:
-            return hit
+            close = close or hit
+            figs = _figs_between(stream, p, end, p + len(k))
+            if len([f for f in figs[:n + 1] if f.pos - figs[0].pos <= 2]) == n:
+                return hit
         pos = p + 1
+    return close or first
 
 
 # ---------------------------------------------------------------- t4
@@ -465,10 +597,10 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
     out = TableRead()
     end = len(stream.key) if end is None else end
     cells = tuple(f"t4.{g}.{c}" for g, _ in T4_GROUPS for c, _ in T4_COLS)
-    figs = [f for f in stream.figs if start < f.pos <= end]
+    figs = stream.figs_in(start, end)
     # skip figures before the header (a stray number in a note above the table)
-    head = label_key("总计")
-    p = stream.key.rfind(head, start, end)
+    head = label_key("行政复议")
+    p = stream.key.find(head, start, end)
     if p >= 0:
         after = [f for f in figs if f.pos >= p + len(head)]
         if len([f for f in after if not f.blank]) > 0:
@@ -487,11 +619,14 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
         chosen = _choose(best, 15, best[0].group)
     else:
         chosen = _choose(figs, 15, None)
+    if chosen is not None and not _plausible(chosen, (5, 5, 5)):
+        out.problems.append(ImportProblem(UNREADABLE, "表四的数字与表头文字交错，且各项之和与总计不符，可能错位，留空", cells))
+        return out
     if chosen is not None:
         for cid, f in zip(cells, chosen):
             _parse(cid, f, out)
         return out
-    runs = _runs_of(figs)
+    runs = _runs_of(figs, 15)
     if runs and len(runs) < 15 and not _too_long(runs):
         try:
             cands = glued.split_t4(runs)

@@ -87,6 +87,11 @@ class Document:
     def mark_saved(self) -> None:
         self._clean_depth = len(self._undo)
 
+    def mark_modified(self) -> None:
+        """Unsaved though no edit was made (an imported, restored or next-year report): no undo reaches
+        a saved state until the next save."""
+        self._clean_depth = None
+
     def can_undo(self) -> bool:
         return bool(self._undo)
 

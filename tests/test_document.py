@@ -110,3 +110,14 @@ def test_totals_leave_blank_tables_and_na_alone():
     assert "t3.r1.tot" not in changes
     assert "t4.review.tot" not in changes  # nothing filled in t4
     assert computed_totals(r)["t3.r1.tot"] == 3
+
+
+def test_mark_modified_stays_until_saved():
+    doc = Document(Report())
+    doc.mark_modified()
+    assert doc.modified
+    doc.set_cells({"t3.r1.np": 1})
+    doc.undo()
+    assert doc.modified  # no undo reaches a saved state
+    doc.mark_saved()
+    assert not doc.modified

@@ -302,6 +302,9 @@ def test_bundled_fonts_are_truetype_with_gb2312(tmp_path):
         cmap = face.charToGlyph
         missing = [ch for ch in gb2312 + list("〔〕〈〉《》“”‘’「」—…·、，。ＡＺ０９") if ord(ch) not in cmap]
         assert not missing, (p.name, missing[:10])
+    # the fallback face draws every unified ideograph (GBK's 20,902 and the rest of the block)
+    fallback = TTFontFile(str(F.BUNDLED["serif"])).charToGlyph
+    assert not [cp for cp in range(0x4E00, 0x9FA6) if cp not in fallback]
 
 
 def test_official_faces_found_and_unusable_ones_skipped(tmp_path, monkeypatch):
@@ -322,7 +325,8 @@ def test_official_faces_found_and_unusable_ones_skipped(tmp_path, monkeypatch):
     assert not chosen["title"].official
     path = tmp_path / "official.pdf"
     write_pdf(sample_report(), path)
-    assert F.register_fonts()["body"] == chosen["body"].name == "nb-SIMFANG-0"
+    assert F.register_fonts()["body"] == chosen["body"].name
+    assert chosen["body"].name.startswith("nb-SIMFANG-0-")
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert "NianbaoSans-Bold" in out and " no " not in out
     monkeypatch.setenv(F.ENV_BUNDLED_ONLY, "1")
@@ -346,3 +350,35 @@ def test_level2_headings_in_kai_when_the_face_exists(tmp_path, monkeypatch):
     head = chars[start:start + len("（一）主动公开情况。")]
     assert all("NianbaoSans" in c["fontname"] for c in head)
     assert "NianbaoSerif" in chars[start + len("（一）主动公开情况。")]["fontname"]  # the run-in text stays 仿宋
+
+
+def test_characters_a_face_lacks_come_from_the_fallback(tmp_path):
+    """埇 (宿州市埇桥区) and 浉 (信阳市浉河区) are outside GB2312: the title and heading faces lack them."""
+    r = sample_report()
+    r.meta.organ = "宿州市埇桥区人民政府"
+    r.sections["s1"] = "信阳市浉河区、宿州市埇桥区的来信。"
+    path = tmp_path / "rare.pdf"
+    write_pdf(r, path, draft=False)
+    with pdfplumber.open(path) as pdf:
+        chars = pdf.pages[0].chars
+    title = [c for c in chars if abs(c["size"] - 22) < 0.1]
+    assert "".join(c["text"] for c in title).startswith("宿州市埇桥区人民政府")
+    rare = [c for c in chars if c["text"] in "埇浉"]
+    assert len(rare) == 3
+    assert all("NianbaoSerif-Regular" in c["fontname"] for c in rare)
+    assert all("NianbaoSerif-Bold" in c["fontname"] for c in title if c["text"] != "埇")
+
+
+def test_no_heading_alone_at_a_page_foot(tmp_path):
+    """Whatever the length of section 五, no page ends with a heading (here 六、) as its last line."""
+    r = sample_report()
+    for lines in range(0, 26):
+        r.sections["s5"] = "\n".join(["（一）存在的主要问题。"] * lines)
+        path = tmp_path / f"h{lines}.pdf"
+        write_pdf(r, path, draft=False)
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                body = [c for c in page.chars if c["top"] < page.height - 35 * MM]  # all but the page number
+                last_top = max(c["top"] for c in body)
+                last = [c for c in body if abs(c["top"] - last_top) < 1]
+                assert not all("Sans" in c["fontname"] for c in last), (lines, "".join(c["text"] for c in last))

@@ -180,3 +180,15 @@ def test_upgrade_path_accepts_bare_prior_snapshot(report):
     data["prior"] = {"t3.r4.np": 4}
     back = loads(json.dumps(data, ensure_ascii=False))
     assert back.prior.cells == {"t3.r4.np": 4}
+
+
+def test_saved_file_has_ordinary_permissions(report, tmp_path):
+    import stat
+    path = tmp_path / "p.nianbao"
+    save(report, path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    os.chmod(path, 0o640)
+    save(report, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640

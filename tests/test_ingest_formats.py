@@ -266,3 +266,49 @@ def test_old_2019_table_two_maps_what_maps():
     assert cells["t2.penalty.decisions"] == 900 and cells["t2.coercion.decisions"] == 30
     assert not any(c.startswith(("t2.rules", "t2.normative", "t2.fees")) for c in cells)
     assert any(r == "S.OLD_FORMAT" for r, _, _ in result.report.import_notes)
+
+
+def test_docx_auto_numbered_headings(tmp_path):
+    """Headings numbered by Word itself (a list with 「%1、」 in Chinese counting) keep their number."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    rep = sample_report(29)
+    path = tmp_path / "numbered.docx"
+    write_docx(rep, path)
+    d = docx.Document(path)
+    numbering = d.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for p in d.paragraphs:
+        for sec in S.SECTIONS:
+            if p.text == sec.heading:
+                p.text = sec.heading.split("、", 1)[1]
+                p._p.get_or_add_pPr().append(parse_xml(
+                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+    d.save(path)
+    got = read_report(path).report
+    assert got.headings == {s.id: s.heading for s in S.SECTIONS}
+    _same(rep, got)
+
+
+@pytest.mark.skipif(not _have("export.xlsx"), reason="export/xlsx.py (the export issue) is not in the tree yet")
+def test_our_xlsx_without_its_data_sheet_reads_by_labels(tmp_path):
+    """A clerk who copied only the visible sheets: tables on one sheet, text on another, extra sheets."""
+    import openpyxl
+
+    from export.xlsx import write_xlsx
+
+    rep = sample_report(31)
+    path = tmp_path / "ours.xlsx"
+    write_xlsx(rep, path)
+    wb = openpyxl.load_workbook(path)
+    del wb["nianbao"]
+    wb.save(path)
+    result = read_report(path)
+    assert result.source_kind == "xlsx"
+    _same(rep, result.report)
+    assert not result.problems, result.summary()

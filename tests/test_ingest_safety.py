@@ -173,3 +173,18 @@ def test_mutated_docx_never_raises_anything_else(tmp_path):
             read_report(path)
         except IngestError as e:
             assert path.name in str(e)
+
+
+def test_utf16_text_without_bom(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(SEED_TEXT.encode("utf-16-le"))
+    assert read_report(path).report.cells["t3.r1.tot"] == 82
+
+
+def test_damaged_nianbao_names_its_problem(tmp_path):
+    path = tmp_path / "a.nianbao"
+    path.write_text('{"format": "nianbao", "version": 1, "cells": {"t3.r1.np": "abc"}}', encoding="utf-8")
+    msg = _refused(path)
+    assert "t3.r1.np" in msg
+    path.write_text("这不是文件", encoding="utf-8")
+    _refused(path, "JSON")

@@ -58,6 +58,10 @@ def read_docx(path: str, name: str):
             rows.append(row)
         return rows
 
+    from .docx_numbering import Numbering, style_numbering
+
+    numbering = Numbering(document)
+    styles = style_numbering(document)
     items: list[tuple] = []
 
     def walk(parent):
@@ -65,7 +69,9 @@ def read_docx(path: str, name: str):
             if len(items) > MAX_ITEMS:
                 raise IngestError(f"{name}：Word 文件内容过多，不是一份年度报告")
             if el.tag == W_P:
-                for line in para_text(el).split("\n"):
+                text = para_text(el)
+                number = numbering.label(el, styles) if text.strip() else ""
+                for line in (number + text).split("\n"):
                     items.append(("line", line))
             elif el.tag == W_TBL:
                 items.append(("table", table_rows(el)))

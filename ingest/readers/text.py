@@ -14,6 +14,11 @@ def decode(data: bytes, name: str) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    from ..sniff import utf16_without_bom
+
+    enc = utf16_without_bom(data[:8192])
+    if enc:
+        return data.decode(enc, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -25,7 +30,53 @@ def decode(data: bytes, name: str) -> str:
 
 
 def text_items(text: str) -> list[tuple]:
-    """Lines; runs of Markdown table lines become tables; form feeds become page breaks."""
+    """Lines; Markdown tables and one-cell-per-line tables (below) become tables; form feeds page breaks."""
+    return _tab_cells(_lines_and_markdown(text))
+
+
+def _tab_cells(items: list[tuple]) -> list[tuple]:
+    """Text copied from a Word or web table often gives one cell per line, each starting with a tab, and
+    a blank line between rows.  Such blocks become grid rows, so that an empty cell keeps its column."""
+    out: list[tuple] = []
+    block: list[str] = []
+    rows: list[list[str]] = []
+
+    def end_block():
+        nonlocal block
+        if block and block[0].startswith("\t") and sum(1 for l in block if l.startswith("\t")) >= 2:
+            cells: list[str] = []
+            for line in block:
+                if line.startswith("\t"):
+                    cells.append(line[1:].strip().replace("\u3000", ""))
+                else:  # a cell's text wrapped onto the next line
+                    cells[-1] = (cells[-1] + "\n" + line.strip()).strip()
+            rows.append(cells)
+        else:
+            flush_rows()
+            out.extend(("line", l) for l in block)
+        block = []
+
+    def flush_rows():
+        if rows:
+            out.append(("table", [list(r) for r in rows]))
+            rows.clear()
+
+    for kind, content in items:
+        if kind == "line" and (content.strip() or content.startswith("\t")):
+            block.append(content)  # a line of just a tab is an empty cell, not a break between rows
+            continue
+        end_block()
+        if kind == "line":
+            out.append((kind, content))
+            continue
+        flush_rows()
+        out.append((kind, content))
+    end_block()
+    flush_rows()
+    return out
+
+
+def _lines_and_markdown(text: str) -> list[tuple]:
     items: list[tuple] = []
     table: list[list[str]] = []
 
@@ -47,7 +98,12 @@ def text_items(text: str) -> list[tuple]:
                 cells = s.strip("|").split("|")
                 table.append([c.strip() for c in cells])
                 continue
+            inner = line.strip(" \u3000\r").rstrip("\t")
+            if inner.count("\t") >= 2 and not inner.startswith("\t"):
+                # a table row copied from a web page or Word: cells separated by tabs, empty ones kept
+                table.append([c.strip() for c in inner.split("\t")])
+                continue
             flush()
-            items.append(("line", line.rstrip()))
+            items.append(("line", line.rstrip(" \r")))
     flush()
     return items

@@ -26,6 +26,9 @@ def read_xlsx(path: str, name: str):
                 return ("nianbao", own)
         items: list[tuple] = []
         for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            items.append(("sheet", ws.title))
             table: list[list] = []
             for n, row in enumerate(ws.iter_rows(max_col=MAX_COLS, values_only=True)):
                 if n >= MAX_ROWS:

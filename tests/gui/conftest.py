@@ -50,6 +50,11 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (d.save_path, "")))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (d.open_path, "")))
     monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: d.text))
+
+    def confirm_import(parent, name, summary):
+        d.calls.append(("import", name, summary))
+        return d.answers.pop(0) == B.Yes if d.answers else True
+    monkeypatch.setattr("gui.dialogs.confirm_import", confirm_import)
     return d
 
 

@@ -18,7 +18,7 @@ def _goto(w, part, cell=None):
     w.show_part(part)
     grid = w.current_grid()
     if cell:
-        grid.setCurrentIndex(grid.grid_model.index_of(cell))
+        grid.select_cells([cell])  # explicit ClearAndSelect: immune to modifier state left by other tests
     grid.setFocus()
     return grid
 
@@ -176,7 +176,7 @@ def test_compute_totals_asks_applies_one_step(qtbot, window, dialogs):
     changes = window.compute_totals()
     assert changes[t3("r3_1", "tot")] == 27
     assert changes[t3("r3_7", "np")] == 41
-    assert window.doc.report.cells[t3("r3_7", "tot")] == 53
+    assert window.doc.report.cells[t3("r3_7", "tot")] == 54
     assert not any(f.rule in ("T3.ROW_TOTAL", "T3.LEAF_SUM") for f in window.doc.checker.findings())
     q = dialogs.of("question")[-1][2]
     assert "→ 27" in q
@@ -229,7 +229,6 @@ def test_crash_then_restart_offers_restore(qtbot, make_window, sample_copy, dial
     w1.recovery.lock.unlock()
     w1.recovery = None
     w1.doc.mark_saved()
-    w1.unsaved_extra = False
     w2 = make_window(document=Document())
     dialogs.answers = [B.Yes]
     assert offer_recovery(w2)
@@ -317,3 +316,119 @@ def test_overview_count_label(window):
     page = window.texts["s1"]
     page.editor.setPlainText("2025年，本机关收到申请52件（PDF格式）。")
     assert page.count.text() == "18 / 1000 字"
+
+
+CRASHING_CHILD = r"""
+import os, sys
+sys.path.insert(0, sys.argv[1])
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from gui.app import make_app
+from gui.window import MainWindow
+from model import fileformat
+from model.document import Document
+app = make_app()
+w = MainWindow(Document(fileformat.load(sys.argv[2]), path=sys.argv[2]))
+w.doc.set_cells({"t3.r1.np": 77})
+assert w.autosave()
+os._exit(3)  # the process dies: no close, no cleanup
+"""
+
+
+def test_real_process_crash_is_recovered(make_window, sample_copy, dialogs, recovery_dir):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from gui.app import offer_recovery
+
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, NIANBAO_RECOVERY_DIR=str(recovery_dir))
+    proc = subprocess.run([sys.executable, "-c", CRASHING_CHILD, root, str(sample_copy)], env=env, timeout=60)
+    assert proc.returncode == 3
+    w = make_window(document=Document())
+    dialogs.answers = [B.Yes]
+    assert offer_recovery(w)
+    assert w.doc.report.cells[t3("r1", "np")] == 77 and w.doc.path == str(sample_copy)
+
+
+def test_f2_edits_in_place_typing_replaces(qtbot, window):
+    grid = _goto(window, "s3", t3("r1", "np"))
+    qtbot.keyClick(grid, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not grid and editor.text() == "40" and not editor.hasSelectedText()
+    qtbot.keyClicks(editor, "1")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState)
+    assert window.doc.report.cells[t3("r1", "np")] == 401
+    window.undo()
+    _type_into(qtbot, _goto(window, "s3", t3("r1", "np")), "9")
+    assert window.doc.report.cells[t3("r1", "np")] == 9
+
+
+def test_t3_fits_1366_without_horizontal_scrolling(window):
+    window.resize(1366, 768)
+    grid = _goto(window, "s3")
+    QApplication.processEvents()
+    assert grid.content_width() <= grid.viewport().width()
+    assert not grid.horizontalScrollBar().isVisible()
+
+
+def test_tooltip_and_status_bar_show_the_cell_findings(qtbot, window):
+    window.doc.set_cells({t3("r1", "np"): 41})
+    grid = _goto(window, "s3", t3("r1", "tot"))
+    m = grid.grid_model
+    tip = m.data(m.index_of(t3("r1", "tot")), Qt.ItemDataRole.ToolTipRole)
+    assert "总计列不等于各类申请人之和" in tip
+    assert "总计列不等于各类申请人之和" in window.cell_status.text()
+    label = m.data(m.index(3, 0), Qt.ItemDataRole.DisplayRole)
+    assert label == "一、本年新收政府信息公开申请数量"
+    assert not (m.flags(m.index(3, 0)) & Qt.ItemFlag.ItemIsEditable)
+
+
+def test_chinese_ime_full_width_digits_open_the_editor(qtbot, window):
+    from PySide6.QtGui import QInputMethodEvent
+
+    grid = _goto(window, "s3", t3("r2", "np"))
+    assert grid.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    ev = QInputMethodEvent()
+    ev.setCommitString("１２")
+    QApplication.sendEvent(grid, ev)
+    editor = QApplication.focusWidget()
+    assert editor is not grid and editor.text() == "１２"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState)
+    assert window.doc.report.cells[t3("r2", "np")] == 12
+
+
+def test_new_report_recent_menu_and_autosave_timer(window, dialogs, sample_copy):
+    assert window._autosave.isActive() and window._autosave.interval() == 30_000
+    assert window.autosave() is False  # nothing unsaved: no recovery copy
+    window.add_recent(str(sample_copy))
+    window._fill_recent()
+    names = [a.text() for a in window.recent_menu.actions()]
+    assert names == ["report.nianbao"]
+    window.new_report()
+    assert window.doc.report.cells == {} and window.current_part() == "meta"
+    assert window.windowTitle().startswith("未命名")
+    qa = window.doc.checker.counts()
+    assert qa["info"] > 100  # blanks are marked as incomplete
+    m = window.models["t3"]
+    assert m.data(m.index_of(t3("r1", "np")), STATE_ROLE) == "info"
+
+
+def test_meta_form_edits_are_undoable(window, dialogs):
+    page = window.meta_page
+    page.organ.setText("示范市另一区人民政府办公室")
+    page.organ.editingFinished.emit()
+    assert window.doc.report.meta.organ == "示范市另一区人民政府办公室"
+    assert "示范市另一区人民政府办公室2025年" in page.title.text()
+    page.level.setCurrentIndex(page.level.findData("county"))
+    assert window.doc.report.meta.level == "county"
+    page.published.setText("2026/13/40")
+    page.published.editingFinished.emit()
+    assert window.doc.report.meta.published == "2026-01-20" and dialogs.of("warning")
+    window.undo()
+    window.undo()
+    assert window.doc.report.meta.organ == "示范市示范区人民政府办公室"
+    assert page.organ.text() == "示范市示范区人民政府办公室"

@@ -1,0 +1,23 @@
+"""Writing an exported file: to a temporary file in the same folder, then renamed over the target, so a
+failed export never leaves half a file over a good one (model.fileformat.atomic_write, without a .bak)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from model.fileformat import atomic_write
+
+from .errors import ExportError
+
+
+def write_file(target: Path, data: bytes) -> None:
+    """Atomic replace of `target`; any OS failure becomes one ExportError line naming the file."""
+    if target.is_dir():
+        raise ExportError(f"{target}：是文件夹，不能作为导出文件")
+    if not target.parent.is_dir() and str(target.parent):
+        raise ExportError(f"{target}：所在文件夹不存在")
+    try:
+        atomic_write(target, data, backup=False)
+    except PermissionError:
+        raise ExportError(f"{target}：没有写入权限（文件可能正被其他程序打开）") from None
+    except OSError as e:
+        raise ExportError(f"{target}：无法写入（{e.strerror or e}）") from None

@@ -1,0 +1,68 @@
+"""The README pictures: each part of the window on the sample report, offscreen, into docs/img/gui-*.png.
+
+    .venv/bin/python -m gui.screenshots [OUT_DIR]
+
+t3 and 一 are shown with two figures mistyped (自然人 41, 总计 53), so the live checks are visible: the
+broken cells in red, the formula of the clicked finding outlined, the sentence of 一 that disagrees with
+the table underlined, the nav marks and the 问题清单.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(out_dir: str | None = None) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from model.schema import t3
+
+    from .app import build_window, make_app
+
+    out = Path(out_dir or ROOT / "docs" / "img")
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_app()
+    w = build_window(None)
+    w.resize(1366, 768)
+    w.show()
+
+    def settle():
+        for _ in range(6):
+            app.processEvents()
+        w.panel.flush()
+        w.refresh_marks()
+        app.processEvents()
+
+    written = []
+
+    def shot(name: str):
+        settle()
+        p = out / f"gui-{name}.png"
+        w.grab().save(str(p))
+        written.append(p)
+
+    for part in ("meta", "s2", "s4", "s5", "s6"):
+        w.show_part(part)
+        shot(part)
+    w.show_part("s3")
+    shot("t3-clean")
+    w.doc.set_cells({t3("r1", "np"): 41, t3("r1", "tot"): 53}, label="示例错误")
+    settle()
+    balance = next(f for f in w.doc.checker.findings() if f.rule == "T3.BALANCE")
+    w.jump_to_finding(balance)
+    w.current_grid().scrollToTop()
+    shot("t3")
+    w.show_part("s1")
+    shot("s1")
+    w.doc.undo()
+    w.doc.mark_saved()
+    w.close()
+    return written
+
+
+if __name__ == "__main__":
+    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
+        print(p)

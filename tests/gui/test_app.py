@@ -1,0 +1,119 @@
+"""Start-up: display detection, fonts, screenshot, clipboard parsing, imports through ingest."""
+from __future__ import annotations
+
+import sys
+import types
+
+from PySide6.QtGui import QFontDatabase
+
+from gui import app as gui_app
+from gui.clipboard import parse_block, to_tsv
+
+
+def test_display_detection(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "linux")
+    for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(k, raising=False)
+    assert gui_app.display_available() is False
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert gui_app.display_available() is True
+    monkeypatch.delenv("DISPLAY")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert gui_app.display_available() is True
+
+
+def test_run_without_display_exits_2_with_one_line(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "platform", "linux")
+    for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(k, raising=False)
+    assert gui_app.run(None, None) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "check" in err and "export" in err and "import" in err
+
+
+def test_bundled_font_draws_chinese(qapp):
+    families = gui_app.install_fonts(qapp)
+    bundled = [f for f in families if f.startswith("Nianbao") or "CJK" in f]
+    assert bundled, families
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(bundled[-1])
+    assert qapp.font().families()[-1] == families[-1]
+
+
+def test_screenshot(qapp, tmp_path, recovery_dir):
+    out = tmp_path / "shot.png"
+    assert gui_app.run(None, str(out)) == 0
+    assert out.stat().st_size > 10_000
+
+
+def test_clipboard_shapes():
+    assert parse_block("1\t2\t3\r\n4\t\t6\r\n") == [["1", "2", "3"], ["4", "", "6"]]
+    assert parse_block("1,234 5，6、7\n") == [["1,234", "5", "6", "7"]]
+    assert parse_block("3,4,5") == [["3", "4", "5"]]
+    assert parse_block("\n\n") == []
+    assert to_tsv([["1", ""], ["2", "3"]]) == "1\t\n2\t3\n"
+
+
+class _Result:
+    def __init__(self, report):
+        self.report = report
+        self.problems = ["第三部分（七）总计一行无法读取，已留空"]
+
+    def summary(self):
+        return "读取 175 个数字；1 处需核对：" + self.problems[0]
+
+
+def test_import_shows_summary_before_use(window, dialogs, tmp_path, monkeypatch, sample_copy):
+    from model import fileformat
+    from .conftest import B
+
+    fake = types.ModuleType("ingest")
+
+    class IngestError(Exception):
+        pass
+
+    def read_report(path):
+        if path.endswith("bad.pdf"):
+            raise IngestError("「bad.pdf」不是有效的 PDF 文件")
+        r = fileformat.load(sample_copy)
+        r.cells["t3.r1.np"] = 7
+        return _Result(r)
+
+    fake.read_report, fake.IngestError = read_report, IngestError
+    monkeypatch.setitem(sys.modules, "ingest", fake)
+    src = tmp_path / "上年报告.pdf"
+    src.write_bytes(b"%PDF-1.4")
+    doc = window.doc
+    dialogs.answers = [B.Cancel]
+    assert window.open_path(str(src)) is False and window.doc is doc
+    assert "需核对" in dialogs.of("import")[0][2] and dialogs.of("import")[0][1] == "上年报告.pdf"
+    dialogs.answers = [B.Yes]
+    assert window.open_path(str(src)) is True
+    assert window.doc.report.cells["t3.r1.np"] == 7
+    assert window.doc.path is None and "*" in window.windowTitle()
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"xx")
+    doc = window.doc
+    assert window.open_path(str(bad)) is False and window.doc is doc
+    assert "bad.pdf" in dialogs.of("critical")[-1][2]
+
+
+def test_real_import_of_a_seed(window, dialogs):
+    """Through the real ingest package: a web-text seed opens after its summary is shown."""
+    from tests.conftest import SEEDS
+
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    assert window.open_path(str(seed)) is True
+    kind, name, summary = dialogs.of("import")[0]
+    assert name == seed.name and "表格数字" in summary
+    assert window.doc.report.cells and window.doc.path is None
+    assert not window.native and "*" in window.windowTitle()
+
+
+def test_real_export_from_window(window, dialogs, tmp_path):
+    dialogs.save_path = str(tmp_path / "年报.xlsx")
+    assert window.export("xlsx") is True
+    assert (tmp_path / "年报.xlsx").stat().st_size > 5000
+    dialogs.save_path = str(tmp_path / "年报.pdf")
+    assert window.export("pdf") is True
+    assert (tmp_path / "年报.pdf").read_bytes().startswith(b"%PDF")
+    assert not dialogs.of("question")  # a clean report exports without asking
