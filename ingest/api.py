@@ -23,6 +23,7 @@ _KIND_NAME = {"nianbao": "nianbao 文件", "xlsx": "Excel 文件", "docx": "Word
 
 
 def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
+    """Text pasted from a web page or a PDF-to-text tool (HTML source is recognised and parsed)."""
     if not isinstance(text, str):
         raise IngestError(f"{name}：不是文字")
     from .readers.html import html_items, looks_like_html
@@ -38,6 +39,8 @@ def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
 
 
 def read_report(path: str | os.PathLike, timeout: float | None = None) -> ImportResult:
+    """Any report file, its kind found from its content.  IngestError (one Chinese line naming the file)
+    when it cannot be read at all; timeout bounds the PDF/Word/Excel parser (default PARSE_TIMEOUT)."""
     p = Path(path)
     name = p.name
     try:

@@ -15,7 +15,7 @@ from . import stream as streams
 from .fees import fee_rows, read_fees
 from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult
 from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, organ_year,
-                       published_in)
+                       printed_heading, published_in)
 from .tables import TableRead, read_t2, read_t3, read_t4
 from .textnorm import label_key, nfkc
 
@@ -76,7 +76,7 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
 def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines_are_paragraphs: bool) -> dict:
     """Section texts, headings as printed, the closing date; returns the fee figures printed as a table."""
     heads, lines, meta = doc.heads, doc.lines, report.meta
-    wrap = Wrap([] if lines_are_paragraphs else [l for l in lines if l])
+    wrap = Wrap([] if lines_are_paragraphs else [l for l in lines if l], paragraphs=lines_are_paragraphs)
     fee_table: dict = {}
     for sid in TEXT_SECTIONS:
         if sid not in heads:
@@ -102,7 +102,7 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
             problems.append(ImportProblem(MISSING, f"未找到「{s.heading}」这一部分的标题"))
     if meta.year is None:
         meta.year = _year_from_text(report.sections.get("s1", ""))
-    report.headings = {sid: lines[i].strip() for sid, i in heads.items()} if heads else None
+    report.headings = {sid: printed_heading(lines[i]) for sid, i in heads.items()} if heads else None
     return fee_table
 
 

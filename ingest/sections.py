@@ -50,6 +50,16 @@ def _rest_after(line: str, want: str) -> str:
     return ""
 
 
+def printed_heading(line: str) -> str:
+    """The heading as printed: without surrounding spaces and Markdown marks, and without the text that
+    runs on after it on the same line."""
+    h = heading_of(line)
+    text = line.strip().strip("*#").strip()
+    if h and h[1] and text.endswith(h[1]):
+        text = text[: len(text) - len(h[1])].rstrip(" 。：:\u3000*#")
+    return text
+
+
 def find_headings(lines: list[str | None]) -> dict[str, int]:
     """Line index of each heading: the largest set of heading lines in the official order (a table of
     contents, a repeated heading or a workbook's extra sheet cannot push the others out).  None entries
@@ -64,16 +74,24 @@ def find_headings(lines: list[str | None]) -> dict[str, int]:
             cands.append((i, order.index(h[0])))
     if len(cands) > 400:  # hostile input: keep the first ones
         cands = cands[:400]
-    best = [1] * len(cands)
+    # longest chain in the official order; among equals the one with text between its headings (a table
+    # of contents is a run of headings with nothing between them)
+    heading_lines = {i for i, _ in cands}
+    content = [0]
+    for i, line in enumerate(lines):
+        content.append(content[-1] + (1 if (line is None or line.strip()) and i not in heading_lines else 0))
+    score = [(1, 0)] * len(cands)
     prev = [-1] * len(cands)
     for b in range(len(cands)):
         for a in range(b):
-            if cands[a][1] < cands[b][1] and best[a] + 1 > best[b]:
-                best[b], prev[b] = best[a] + 1, a
+            if cands[a][1] < cands[b][1]:
+                filled = 1 if content[cands[b][0]] - content[cands[a][0] + 1] > 0 else 0
+                cand = (score[a][0] + 1, score[a][1] + filled)
+                if cand >= score[b]:  # on a tie the later heading (nearest its text) wins
+                    score[b], prev[b] = cand, a
     found: dict[str, int] = {}
     if cands:
-        top = max(best)
-        k = best.index(top)  # the earliest chain of the greatest length
+        k = max(range(len(cands)), key=lambda j: (score[j], -j))
         while k >= 0:
             found[order[cands[k][1]]] = cands[k][0]
             k = prev[k]
@@ -139,7 +157,8 @@ def _extend_back(clean, i: int) -> int:
 
 
 def _title_from(lines, a: int, b: int) -> str:
-    return re.sub(r"\s+", "", "".join(nfkc(l) for l in lines[a:b + 1]).replace("\u3000", ""))
+    text = "".join(l.strip().strip("#*").strip() for l in lines[a:b + 1])  # as printed: no width folding
+    return re.sub(r"\s+", "", text)
 
 
 _SUFFIX = re.compile(r"(?:关于)?(?:\d{4}\s*年度?)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告$")
@@ -179,6 +198,7 @@ def guess_level(organ: str) -> str:
 _PARA_START = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
                          r"|\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d)|[(（]\d{1,2}[)）]|第[一二三四五六七八九十]+[，、,])")
 _FINAL = "。！？；：!?;:"
+_MID = "，、,（(《“‘—"
 _CLOSE = "”’」』）)》"
 
 
@@ -189,6 +209,15 @@ def _ends_sentence(t: str) -> bool:
     if t[-1] in _FINAL:
         return True
     return len(t) >= 2 and t[-1] in _CLOSE and t[-2] in _FINAL
+
+
+def _is_word(ch: str) -> bool:
+    return bool(ch) and (ch.isalnum() or "\u4e00" <= ch <= "\u9fff")
+
+
+def _mid_word(prev: str) -> bool:
+    """A long line that ends on a character, not a mark, and is no sub-heading: the sentence goes on."""
+    return len(prev) > 14 and _is_word(prev[-1]) and not _PARA_START.match(prev)
 
 
 def _indent(line: str) -> float:
@@ -206,9 +235,11 @@ def _indent(line: str) -> float:
 
 
 class Wrap:
-    """How lines were wrapped in this document: the full line width, if the text is page-wrapped."""
+    """How lines were wrapped in this document: the full line width, if the text is page-wrapped.
+    paragraphs: every line is a paragraph (Word, Excel, web pages): nothing to join."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], paragraphs: bool = False):
+        self.paragraphs = paragraphs
         ws = sorted(width(squeeze(l)) for l in lines if l and width(squeeze(l)) >= 8)
         self.full = None
         if len(ws) >= 4:
@@ -245,8 +276,12 @@ def clean_body(lines: list[str], wrap: Wrap) -> str:
         else:
             starts = _indent(line) >= base + 2 or bool(_PARA_START.match(text))
             full = wrap.is_full(prev)
-            if starts:
+            if starts or wrap.paragraphs:
                 join = False
+            elif squeeze(prev)[-1:] in _MID:  # a line never ends on a comma unless the sentence goes on
+                join = True
+            elif not blanks and _mid_word(squeeze(prev)) and _is_word(text[:1]):
+                join = True  # broken in the middle of a sentence (pdftotext -raw breaks at wide spaces)
             elif blanks:
                 join = full and not _ends_sentence(prev)
             else:

@@ -9,6 +9,7 @@ empty grid cells are kept as blanks, so that a table with empty cells keeps its 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .textnorm import is_page_furniture, label_key, nfkc
@@ -21,9 +22,9 @@ class Fig:
     pos: int  # position in Stream.key where the figure occurred
     text: str  # the figure as printed (NFKC); BLANK for an empty grid cell
     group: object = None  # grid row identity, None for running text
-    glued: bool = False  # a digit run that may hold several figures
     line: int | None = None  # running text: which line the figure is on
     col: float | None = None  # running text: the figure's centre, in characters from the line start
+
     @property
     def blank(self) -> bool:
         return self.text == BLANK
@@ -37,7 +38,7 @@ class Stream:
     marks: dict[str, int] = field(default_factory=dict)  # name → key position (section headings)
     positions: list[int] = field(default_factory=list)  # Fig.pos of every figure, ascending
     key_len: int = 0  # length of the key built so far
-    lines_seen: int = 0
+    lines_seen: int = 0  # running-text lines so far (a figure's line number)
     _key_parts: list[str] = field(default_factory=list)
 
     def _add_label(self, printed: str) -> None:
@@ -57,25 +58,18 @@ class Stream:
 
     def figs_in(self, lo: int, hi: int) -> list[Fig]:
         """Figures with lo < pos <= hi (binary search: hostile input may hold millions)."""
-        from bisect import bisect_right
-
         return self.figs[bisect_right(self.positions, lo):bisect_right(self.positions, hi)]
 
     def first_fig_from(self, pos: int) -> Fig | None:
-        from bisect import bisect_left
-
         i = bisect_left(self.positions, pos)
         return self.figs[i] if i < len(self.figs) else None
-
-    def pos(self) -> int:
-        return self.key_len
 
     def mark(self, name: str) -> None:
         self.marks.setdefault(name, self.key_len)
 
     def add_fig(self, text: str, group=None, at: tuple[int, float] | None = None) -> None:
         line, col = at if at else (None, None)
-        self.figs.append(Fig(self.key_len, text, group, glued=text.isdigit() and len(text) > 1, line=line, col=col))
+        self.figs.append(Fig(self.key_len, text, group, line=line, col=col))
 
     # ---------------------------------------------------------------- tokenising
 

@@ -197,3 +197,30 @@ def test_tab_separated_rows_keep_empty_cells():
     cells = read_text("\n".join(lines)).report.cells
     assert "t3.r3_2.npo" not in cells
     assert all(cells[c] == rep.cells[c] for c in S.TABLE_CELL_IDS if c.startswith("t3.") and c != "t3.r3_2.npo")
+
+
+def test_table_of_contents_does_not_take_the_headings():
+    heads = [s.heading for s in S.SECTIONS]
+    text = "\n".join(["某局2024年政府信息公开工作年度报告", "目录"] + heads + [
+        heads[0], "正文一。", heads[1], "规章 1 2 3", heads[2], heads[3], heads[4], "正文五。", heads[5], "正文六。"])
+    rep = read_text(text).report
+    assert rep.sections == {"s1": "正文一。", "s5": "正文五。", "s6": "正文六。"}
+    assert rep.cells["t2.rules.in_force"] == 3
+
+
+def test_headings_as_printed_without_markup_or_run_on_text():
+    text = ("## 某局2024年政府信息公开工作年度报告\n## 一、总体情况 2024年，我局依法公开。\n"
+            "**2、 主动公开政府信息情况**\n四、政府信息公开行政法复议、行政诉讼情况\n无")
+    rep = read_text(text).report
+    assert rep.headings == {"s1": "一、总体情况", "s2": "2、 主动公开政府信息情况",
+                            "s4": "四、政府信息公开行政法复议、行政诉讼情况"}
+    assert rep.sections["s1"] == "2024年，我局依法公开。"
+
+
+def test_lines_broken_mid_sentence_are_joined_but_subheadings_kept():
+    text = ("某局2024年政府信息公开工作年度报告\n一、总体情况\n2023 年，\n本机关坚持以习近平新时代中国特色社会\n"
+            "主义思想为指导，推进工作规范、\n有序、\n健康发展。\n（一）主动公开情况\n全年主动公开信息 20 条。\n"
+            "二、主动公开政府信息情况")
+    rep = read_text(text).report
+    assert rep.sections["s1"] == ("2023 年，本机关坚持以习近平新时代中国特色社会主义思想为指导，推进工作规范、有序、健康发展。\n"
+                                  "（一）主动公开情况\n全年主动公开信息 20 条。")
