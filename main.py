@@ -210,4 +210,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the importers parse files in a child process; a frozen build needs this
     sys.exit(main())

@@ -1,36 +1,28 @@
 """The hidden sheet that carries the report itself, so that re-opening our own workbook loses nothing.
-
-The sheet holds model.fileformat.dumps(report) split over cells of column A (Excel keeps at most
-32767 characters in a cell); A1 names the format and B1 the number of pieces, so a truncated or
-edited sheet is noticed instead of half-read.
-"""
+Its layout is model.embedded's; this module puts it into and takes it out of an openpyxl workbook."""
 from __future__ import annotations
 
 import os
 import zipfile
 from pathlib import Path
 
+from model.embedded import CHUNK, SHEET as DATA_SHEET, from_rows, to_rows
 from model.fileformat import FileFormatError, dumps, loads
 from model.report import Report
 
-DATA_SHEET = "nianbao"
-MARKER = "nianbao-json"
-CHUNK = 32000  # below Excel's 32767-character cell limit
+__all__ = ["CHUNK", "DATA_SHEET", "read_own_xlsx", "write_data_sheet"]
 MAX_XLSX_BYTES = 50 * 1024 * 1024  # a real workbook is ~50 KB; bounds memory on hostile files
-MAX_PIECES = 2000
 MAX_UNPACKED = 300 * 1024 * 1024  # a zip bomb is refused before openpyxl inflates it
 
 
 def write_data_sheet(wb, report: Report) -> None:
-    text = dumps(report)
     ws = wb.create_sheet(DATA_SHEET)
-    pieces = [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
-    ws.cell(1, 1, MARKER)
-    ws.cell(1, 2, len(pieces))
-    for i, piece in enumerate(pieces, start=2):
-        c = ws.cell(i, 1)
-        c.value = piece
-        c.data_type = "s"  # JSON never starts with '=', but never let it be read as a formula
+    for i, row in enumerate(to_rows(dumps(report)), start=1):
+        for j, value in enumerate(row, start=1):
+            c = ws.cell(i, j)
+            c.value = value
+            if isinstance(value, str):
+                c.data_type = "s"  # JSON never starts with '=', but never let it be read as a formula
     ws.sheet_state = "hidden"
     ws.protection.sheet = True  # stops accidental edits in Excel/WPS; not a secret
 
@@ -72,25 +64,11 @@ def read_own_xlsx(path: str | os.PathLike) -> Report | None:
             return None
         ws = wb[DATA_SHEET]
         try:
-            rows = ws.iter_rows(min_row=1, max_col=2, values_only=True)
-            head = next(rows, None)
-            if not head or head[0] != MARKER:
-                return None
-            count = head[1] if len(head) > 1 else None
-            if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= MAX_PIECES:
-                raise FileFormatError(f"{name}：nianbao 数据页已损坏（分段数无效）")
-            pieces = []
-            for row in rows:
-                if len(pieces) == count:
-                    break
-                v = row[0] if row else None
-                pieces.append("" if v is None else str(v))
+            text = from_rows(ws.iter_rows(min_row=1, max_col=2, values_only=True), name)
         except FileFormatError:
             raise
         except Exception as e:
             raise FileFormatError(f"{name}：nianbao 数据页无法读取（{type(e).__name__}）") from None
-        if len(pieces) != count:
-            raise FileFormatError(f"{name}：nianbao 数据页不完整（应有 {count} 段，只有 {len(pieces)} 段）")
-        return loads("".join(pieces), name)
+        return None if text is None else loads(text, name)
     finally:
         wb.close()

@@ -3,10 +3,12 @@
 official tables is read by its labels: every sheet becomes lines (rows with one text cell) and tables."""
 from __future__ import annotations
 
+from model.embedded import SHEET as OWN_SHEET, from_rows
+from model.fileformat import FileFormatError
+
 from ..result import IngestError
 from ..zipguard import check_xml_parts
 
-OWN_SHEET = "nianbao"
 MAX_ROWS = 5000
 MAX_COLS = 60
 
@@ -53,28 +55,12 @@ def read_xlsx(path: str, name: str):
         wb.close()
 
 
-OWN_MARKER = "nianbao-json"  # A1 of the data sheet; B1 the number of pieces in A2 …
-MAX_PIECES = 2000
-
-
 def _own_json(ws, name: str) -> str | None:
-    """The JSON our exporter stored (export/xlsx_json.py writes it); None if the sheet is not ours."""
-    rows = ws.iter_rows(min_col=1, max_col=2, values_only=True)
-    head = next(rows, None)
-    if not head or head[0] != OWN_MARKER:
-        return None
-    count = head[1] if len(head) > 1 else None
-    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= MAX_PIECES:
-        raise IngestError(f"{name}：本程序导出的数据页已损坏（分段数无效）")
-    pieces = []
-    for row in rows:
-        if len(pieces) == count:
-            break
-        v = row[0] if row else None
-        pieces.append("" if v is None else str(v))
-    if len(pieces) != count:
-        raise IngestError(f"{name}：本程序导出的数据页不完整（应有 {count} 段，只有 {len(pieces)} 段）")
-    return "".join(pieces)
+    """The JSON our exporter stored (layout: model.embedded); None if the sheet is not ours."""
+    try:
+        return from_rows(ws.iter_rows(min_col=1, max_col=2, values_only=True), name)
+    except FileFormatError as e:
+        raise IngestError(str(e)) from None
 
 
 def _text(v) -> str:
