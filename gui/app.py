@@ -129,11 +129,12 @@ def offer_recovery(window) -> bool:
     return True
 
 
-def build_window(path: str | None):
+def build_window(path: str | None, interactive: bool = True):
     """The window on `path` (or the sample report).  A file that cannot be read leaves the sample open."""
     from .window import MainWindow
 
     window = MainWindow()
+    window.interactive = interactive
     target = path or (str(SAMPLE) if SAMPLE.is_file() else None)
     if target:
         if path is None:  # the sample is opened read-as-template: saving asks for a new name
@@ -195,7 +196,7 @@ def _run(path: str | None, screenshot: str | None) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     app = make_app()
-    window = build_window(path)
+    window = build_window(path, interactive=not screenshot)
     if screenshot:
         try:
             screenshot_window(window, screenshot)

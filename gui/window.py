@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("nianbao", "nianbao")
         self.native = True  # the path is a .nianbao we may save back to
         self.display_name: str | None = None
+        # False while rendering --screenshot: nothing may wait for a click (problems go to stderr)
+        self.interactive = True
         self.recovery: RecoverySlot | None = None
 
         self.nav = QListWidget()
@@ -458,14 +461,21 @@ class MainWindow(QMainWindow):
         try:
             opened = read_any(path)
         except OpenError as e:
-            QMessageBox.critical(self, "无法打开", str(e))
+            self._problem("无法打开", str(e))
             return None
         except Exception as e:  # noqa: BLE001 - a reader bug must not take the open report with it
-            QMessageBox.critical(self, "无法打开", f"「{Path(path).name}」：读取时出错（{type(e).__name__}：{e}）")
+            self._problem("无法打开", f"「{Path(path).name}」：读取时出错（{type(e).__name__}：{e}）")
             return None
-        if not opened.native and not dialogs.confirm_import(self, Path(path).name, opened.summary or "已读取。"):
+        if not opened.native and self.interactive and not dialogs.confirm_import(
+                self, Path(path).name, opened.summary or "已读取。"):
             return None
         return opened
+
+    def _problem(self, title: str, text: str) -> None:
+        if self.interactive:
+            QMessageBox.critical(self, title, text)
+        else:
+            print(text, file=sys.stderr)
 
     def open_path(self, path: str) -> bool:
         """Open a .nianbao or import another file.  On failure the open report is untouched."""
