@@ -87,3 +87,35 @@ def test_window_without_display_is_one_line(tmp_path):
                           timeout=60)
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1 and "check" in proc.stderr
+
+
+def test_cli_import_then_check(tmp_path, capsys):
+    from tests.conftest import SEEDS
+
+    seed = sorted(SEEDS.glob("004_*.txt"))[0]
+    out = tmp_path / "imported.nianbao"
+    assert main.main(["import", str(seed), "-o", str(out)]) == 0
+    report = load(out)
+    assert report.meta.organ and report.cells["t3.r1.tot"] == 82
+    capsys.readouterr()
+    assert main.main(["check", str(out), "--json"]) == 1  # the sample really has errors (S.STATUTE)
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)[0]["findings"]}
+    assert "S.STATUTE" in rules
+    assert main.main(["import", str(tmp_path / "none.pdf"), "-o", str(out)]) == 2
+
+
+def test_cli_export_refuses_errors_without_force(tmp_path, capsys):
+    bad = consistent_report(random.Random(21))
+    bad.sections = {"s1": "", "s5": "", "s6": "本年度未收取信息处理费。"}
+    bad.cells["t4.review.tot"] += 3
+    src = tmp_path / "bad.nianbao"
+    save(bad, src)
+    xlsx, pdf = tmp_path / "out.xlsx", tmp_path / "out.pdf"
+    assert main.main(["export", str(src), "--xlsx", str(xlsx), "--pdf", str(pdf)]) == 1
+    assert not xlsx.exists() and not pdf.exists()
+    assert "--force" in capsys.readouterr().err
+    assert main.main(["export", str(src), "--xlsx", str(xlsx), "--pdf", str(pdf), "--force"]) == 0
+    assert xlsx.stat().st_size > 0 and pdf.read_bytes().startswith(b"%PDF")
+    from export.xlsx import read_own_xlsx
+    assert read_own_xlsx(xlsx).cells == bad.cells
+    assert main.main(["export", str(src)]) == 2  # no output named
