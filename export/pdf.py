@@ -251,6 +251,7 @@ def build_story(report: Report, st: _Styles) -> list:
     from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
     story = _title(report, st)
+    story += _section_text(report.sections.get(S.PREAMBLE.id, ""), st)  # 前言, unnumbered, under the title
     for sec in S.SECTIONS:
         heading = Paragraph(st.mark(sec.heading, st.faces.heading), st.heading)
         if sec.table:

@@ -297,17 +297,22 @@ def _text_sheet(wb, report: Report, st: _Styles) -> None:
     c.alignment = st.center
     ws.row_dimensions[1].height = 24 * lines_needed(report.title, width, 18) + 10
     r = 3
-    for sec in S.SECTIONS:
-        h = ws.cell(r, 1)
-        put_text(h, sec.heading)
-        h.font = st.heading
-        h.alignment = st.left
-        ws.row_dimensions[r].height = 24
-        r += 1
-        if sec.kind == "table":
-            paras = [f"（见「{MAIN_SHEET}」工作表）"]
-        else:
+    for sec in (S.PREAMBLE,) + S.SECTIONS:
+        if sec is S.PREAMBLE:  # printed under the title with no heading of its own
             paras = _paragraphs(report.sections.get(sec.id, ""))
+            if not paras:
+                continue
+        else:
+            h = ws.cell(r, 1)
+            put_text(h, sec.heading)
+            h.font = st.heading
+            h.alignment = st.left
+            ws.row_dimensions[r].height = 24
+            r += 1
+            if sec.kind == "table":
+                paras = [f"（见「{MAIN_SHEET}」工作表）"]
+            else:
+                paras = _paragraphs(report.sections.get(sec.id, ""))
         for para in paras:
             for piece in _cell_pieces(para):
                 p = ws.cell(r, 1)

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from model.findings import Finding
-from model.schema import CELLS, SECTIONS, TABLES
+from model.schema import CELLS, PREAMBLE, SECTIONS, TABLES
 
 META = "meta"
-PARTS: tuple[tuple[str, str], ...] = ((META, "基本信息"),) + tuple((s.id, s.heading) for s in SECTIONS)
+PARTS: tuple[tuple[str, str], ...] = ((META, "基本信息"), (PREAMBLE.id, "前言（标题下的说明）")) + tuple(
+    (s.id, s.heading) for s in SECTIONS)
 PART_INDEX = {pid: i for i, (pid, _) in enumerate(PARTS)}
 _TABLE_PART = {tid: t.section for tid, t in TABLES.items()}
 
@@ -17,7 +18,7 @@ def part_of_cell(cell_id: str) -> str:
 
 # rules about one text section whose findings may carry neither span nor cells (an empty section)
 _RULE_PART = {"S.S5_PARTS": "s5", "S.OVERVIEW_LEN": "s1", "FEE.MENTION": "s6", "FEE.TERM": "s6"}
-_SECTION_IDS = {s.id for s in SECTIONS}
+_SECTION_IDS = {s.id for s in (PREAMBLE,) + SECTIONS}
 
 
 def part_of(f: Finding) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
 
 from model.document import Change, Document
 from model.findings import Finding
-from model.schema import CELLS, FEE_FIELDS, SECTION_BY_ID
+from model.schema import CELLS, FEE_FIELDS, PREAMBLE, SECTION_BY_ID
 from model.values import BadValue, format_value, parse_cell
 
 from . import theme
@@ -52,6 +52,8 @@ class TextSectionPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)  # prose reads better a little larger than the UI
         self.editor.setFont(font)
         self.editor.document().setDocumentMargin(8)
+        if section == PREAMBLE.id:
+            self.editor.setPlaceholderText("标题之下、「一、总体情况」之前的说明（编制依据、统计期限、联系方式），没有可不填")
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
         head.addWidget(self.count)

@@ -21,6 +21,8 @@ from .textnorm import label_key, nfkc
 
 S_TABLE_TITLE = {s.table: s.heading for s in SECTIONS if s.table}
 _T2_START = re.compile(r"^\s*第二十条\s*第?\s*[(（]")
+# a web page's fields under the title (「发布日期：…」 「来源：…」 「字号：大 中 小」): no part of the preamble
+_PAGE_META = re.compile(r"^\s*[^，。、；\s]{1,8}\s*[:：]|.*(?:字号|浏览次数|打印本页|关闭窗口|分享到)")
 
 
 def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | None = None,
@@ -45,6 +47,7 @@ class _Layout:
         self.lines = [c if k == "line" else None for k, c in items]
         self.heads = find_headings(self.lines)
         self.sheets = [i for i, (k, _) in enumerate(items) if k == "sheet"]
+        self.title_end: int | None = None  # the last line of the title, once found
         # where the tables start when the heading 二 is missing: just before 「第二十条第（一）项」
         self.table_start = self.heads.get("s2")
         if self.table_start is None:
@@ -65,6 +68,7 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
     meta = Meta(published=published_in(pre))
     title = find_title(pre)
     if title:
+        doc.title_end = title[2]
         meta.title = title[0]
         meta.organ, meta.year = organ_year(title[0])
         meta.level = guess_level(meta.organ)
@@ -97,6 +101,8 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
             if published and not meta.published:
                 meta.published = published
         report.sections[sid] = clean_body(body, wrap)
+    if doc.title_end is not None and heads and meta.title:
+        report.sections["s0"] = _preamble(doc, meta.title, wrap)
     for s in SECTIONS:
         if s.id not in heads:
             problems.append(ImportProblem(MISSING, f"未找到「{s.heading}」这一部分的标题"))
@@ -149,6 +155,29 @@ def _fees(report: Report, fee_table: dict, problems: list[ImportProblem]) -> Non
             fee_table[cid] = v
     report.cells.update(fee_table)
     problems.extend(fee_problems)
+
+
+def _preamble(doc: _Layout, title: str, wrap: Wrap) -> str:
+    """The text between the title and the first heading.
+
+    Read backwards from the heading up to the nearest line of the title, so that a title repeated
+    further on (a workbook's 正文 sheet after its tables) still has its preamble; a table, another sheet or
+    a heading (of a table of contents, say) on the way means there is none."""
+    want = label_key(title)
+    lines: list[str] = []
+    for kind, content in reversed(doc.items[doc.title_end + 1:min(doc.heads.values())]):
+        if kind != "line":
+            if kind == "page":
+                continue
+            return ""
+        key = label_key(content)
+        if len(key) >= 4 and key in want:
+            break  # the (last line of the) title
+        if heading_of(content):
+            return ""
+        if not _PAGE_META.match(nfkc(content)) and nfkc(content).strip() != "目录":
+            lines.append(content)
+    return clean_body(lines[::-1], wrap)
 
 
 def _body_lines(items) -> list[str]:

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from .report import Meta, Prior, Report
-from .schema import CELLS, LEVELS, TEXT_SECTIONS
+from .schema import CELLS, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
 from .values import BadValue, from_json, to_json
 
 FORMAT = "nianbao"
@@ -126,7 +126,7 @@ def from_dict(data) -> Report:
     _need(isinstance(sections_raw, dict), "sections 应为对象")
     for k in sections_raw:
         _need(k in TEXT_SECTIONS, f"有未知的部分「{str(k)[:20]}」")
-    sections = {s: _text(sections_raw.get(s, ""), f"第{s[1]}部分正文") for s in TEXT_SECTIONS}
+    sections = {s: _text(sections_raw.get(s, ""), f"{TEXT_SECTION_NAME[s]}正文") for s in TEXT_SECTIONS}
 
     cells = _cells(data.get("cells", {}), "cells")
 

@@ -33,8 +33,14 @@ SECTIONS: tuple[Section, ...] = (
     Section("s5", "五、存在的主要问题及改进情况", "text"),
     Section("s6", "六、其他需要报告的事项", "text"),
 )
-SECTION_BY_ID = {s.id: s for s in SECTIONS}
-TEXT_SECTIONS = tuple(s.id for s in SECTIONS if s.kind == "text")
+# The paragraph(s) many reports print between the title and 一、 (legal basis, 统计期限, contact).  It is no
+# numbered section of the form, but it is part of the published text: the statute and the year are checked
+# in it, it is exported after the title, and it carries over to next year like the sections.
+PREAMBLE = Section("s0", "前言", "text")
+SECTION_BY_ID = {s.id: s for s in (PREAMBLE,) + SECTIONS}
+TEXT_SECTIONS = (PREAMBLE.id,) + tuple(s.id for s in SECTIONS if s.kind == "text")
+# how messages name a text part: 「前言」, 「第一部分」 …
+TEXT_SECTION_NAME = {"s0": "前言", "s1": "第一部分", "s5": "第五部分", "s6": "第六部分"}
 
 LEVELS = {
     "department": "县级以上人民政府部门",

@@ -26,9 +26,9 @@ from .text.statute import statute_problems
 from .text.wordcount import count_chars
 from .values import NA, number
 
-TEXT = S.TEXT_SECTIONS  # s1, s5, s6
+TEXT = S.TEXT_SECTIONS  # s0 (前言), s1, s5, s6
 CLAIM_SECTIONS = ("s1", "s6")  # where the figures are narrated; 五 is about problems
-SECTION_NAME = {"s1": "第一部分", "s5": "第五部分", "s6": "第六部分"}
+SECTION_NAME = S.TEXT_SECTION_NAME
 OVERVIEW_LIMIT = 1000
 REPEAT_RATIO = 0.7
 REPEAT_MIN_CHARS = 60

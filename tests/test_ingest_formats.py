@@ -14,6 +14,7 @@ from model.values import NA, format_value
 from tests.factories import consistent_report
 
 SECTIONS = {
+    "s0": "本报告依据《中华人民共和国政府信息公开条例》编制，统计期限自2025年1月1日起至2025年12月31日止。",
     "s1": "2025年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。\n（一）主动公开情况。全年主动公开政府信息120条。\n（二）依申请公开情况。依法答复。",
     "s5": "（一）存在问题。一是公开形式单一。\n（二）改进情况。一是丰富公开形式。",
     "s6": "本年度发出收费通知的件数为{n}件，总金额为{b}元，实际收取的总金额为{c}元。",
@@ -41,6 +42,8 @@ def write_docx(rep, path):
     d = docx.Document()
     d.add_paragraph(rep.meta.organ)
     d.add_paragraph(f"{rep.meta.year}{S.TITLE_SUFFIX}")
+    for para in rep.sections["s0"].split("\n"):
+        d.add_paragraph(para)
     for sec in S.SECTIONS:
         d.add_paragraph(sec.heading)
         if sec.kind == "text":
@@ -90,6 +93,7 @@ def test_docx_blank_cells_stay_blank(tmp_path):
 
 def html_of(rep) -> str:
     out = [f"<html><head><title>x</title><style>p{{}}</style></head><body><h1>{rep.meta.organ}{rep.meta.year}{S.TITLE_SUFFIX}</h1>"]
+    out.extend(f"<p>{p}</p>" for p in rep.sections["s0"].split("\n"))
     for sec in S.SECTIONS:
         out.append(f"<h2>{sec.heading}</h2>")
         if sec.kind == "text":
@@ -119,7 +123,7 @@ def test_html_page(tmp_path):
 
 def test_markdown_tables_with_blank_cells():
     rep = sample_report(5)
-    lines = [f"{rep.meta.organ}{rep.meta.year}{S.TITLE_SUFFIX}"]
+    lines = [f"{rep.meta.organ}{rep.meta.year}{S.TITLE_SUFFIX}"] + rep.sections["s0"].split("\n")
     for sec in S.SECTIONS:
         lines.append(sec.heading)
         if sec.kind == "text":
@@ -162,6 +166,9 @@ def write_foreign_xlsx(rep, path):
     r0 = 1
     ws.cell(r0, 1, f"{rep.meta.organ}{rep.meta.year}{S.TITLE_SUFFIX}")
     r0 += 1
+    for p in rep.sections["s0"].split("\n"):
+        ws.cell(r0, 1, p)
+        r0 += 1
     for sec in S.SECTIONS:
         ws.cell(r0, 1, sec.heading)
         r0 += 1

@@ -204,7 +204,7 @@ def test_table_of_contents_does_not_take_the_headings():
     text = "\n".join(["某局2024年政府信息公开工作年度报告", "目录"] + heads + [
         heads[0], "正文一。", heads[1], "规章 1 2 3", heads[2], heads[3], heads[4], "正文五。", heads[5], "正文六。"])
     rep = read_text(text).report
-    assert rep.sections == {"s1": "正文一。", "s5": "正文五。", "s6": "正文六。"}
+    assert rep.sections == {"s0": "", "s1": "正文一。", "s5": "正文五。", "s6": "正文六。"}
     assert rep.cells["t2.rules.in_force"] == 3
 
 

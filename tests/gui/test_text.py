@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from gui import theme
 from gui.app import SAMPLE
+from gui.parts import PART_INDEX
 from model import fileformat
 from model.checks import FuncCheck
 from model.document import Document
@@ -106,6 +107,6 @@ def test_real_text_rule_span_follows_the_table(qtbot, make_window):
     assert spans, "a text rule should point at the sentence of 一 that states the received figure"
     assert [(s, e) for s, e, _ in page.underlined_ranges()] == [(s, e) for _, s, e in spans]
     assert "52" in doc.report.sections["s1"][spans[0][1]:spans[0][2]]
-    qtbot.waitUntil(lambda: w.nav.item(1).data(Qt.ItemDataRole.UserRole + 1) == "error")
+    qtbot.waitUntil(lambda: w.nav.item(PART_INDEX["s1"]).data(Qt.ItemDataRole.UserRole + 1) == "error")
     doc.undo()
     assert page.underlined_ranges() == []

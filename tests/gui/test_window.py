@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui import theme
 from gui.grid_model import STATE_ROLE
+from gui.parts import PART_INDEX
 from model import fileformat
 from model.document import Document
 from model.schema import t3
@@ -73,8 +74,8 @@ def test_typing_figures_paints_the_right_cells_and_updates_panel(qtbot, window):
     tops = [window.panel.tree.topLevelItem(i).text(0) for i in range(window.panel.tree.topLevelItemCount())]
     assert tops[0] == "错误（2）"
     assert "*" in window.windowTitle()
-    qtbot.waitUntil(lambda: window.nav.item(3).data(Qt.ItemDataRole.UserRole + 1) == "error")
-    assert window.nav.item(4).data(Qt.ItemDataRole.UserRole + 1) is None
+    qtbot.waitUntil(lambda: window.nav.item(PART_INDEX["s3"]).data(Qt.ItemDataRole.UserRole + 1) == "error")
+    assert window.nav.item(PART_INDEX["s4"]).data(Qt.ItemDataRole.UserRole + 1) is None
 
 
 def test_typed_bad_value_is_refused_with_message(qtbot, window, dialogs):
