@@ -73,7 +73,7 @@ class FindingsPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(60)
         self._timer.timeout.connect(self.rebuild)
-        document.listeners.append(self._on_change)
+        document.subscribe(self._on_change)
         self.rebuild()
 
     def eventFilter(self, obj, event) -> bool:
@@ -82,10 +82,9 @@ class FindingsPanel(QWidget):
         return super().eventFilter(obj, event)
 
     def set_document(self, document: Document) -> None:
-        if self._on_change in self.doc.listeners:
-            self.doc.listeners.remove(self._on_change)
+        self.doc.unsubscribe(self._on_change)
         self.doc = document
-        document.listeners.append(self._on_change)
+        document.subscribe(self._on_change)
         self.rebuild()
 
     def _on_change(self, change: Change) -> None:

@@ -35,21 +35,19 @@ class TableModel(QAbstractTableModel):
         self.table: TableDef = TABLES[table_id]
         self.doc = document
         self._mine = set(self.table.cells)
-        document.listeners.append(self._on_change)
+        document.subscribe(self._on_change)
 
     # -------------------------------------------------------------- document
 
     def set_document(self, document: Document) -> None:
         self.beginResetModel()
-        if self._on_change in self.doc.listeners:
-            self.doc.listeners.remove(self._on_change)
+        self.doc.unsubscribe(self._on_change)
         self.doc = document
-        document.listeners.append(self._on_change)
+        document.subscribe(self._on_change)
         self.endResetModel()
 
     def detach(self) -> None:
-        if self._on_change in self.doc.listeners:
-            self.doc.listeners.remove(self._on_change)
+        self.doc.unsubscribe(self._on_change)
 
     def _on_change(self, change: Change) -> None:
         for cid in (change.cells | change.findings_changed) & self._mine:

@@ -46,14 +46,13 @@ class MetaPage(QWidget):
         self.year.valueChanged.connect(lambda v: self._set("year", None if v == NO_YEAR else v))
         self.level.currentIndexChanged.connect(lambda _i: self._set("level", self.level.currentData()))
         self.published.editingFinished.connect(self._published)
-        document.listeners.append(self._on_change)
+        document.subscribe(self._on_change)
         self.load()
 
     def set_document(self, document: Document) -> None:
-        if self._on_change in self.doc.listeners:
-            self.doc.listeners.remove(self._on_change)
+        self.doc.unsubscribe(self._on_change)
         self.doc = document
-        document.listeners.append(self._on_change)
+        document.subscribe(self._on_change)
         self.load()
 
     def load(self) -> None:

@@ -80,17 +80,16 @@ class TextSectionPage(QWidget):
         self._last_push = 0.0
         self._loading = False
         self.editor.textChanged.connect(self._typed)
-        document.listeners.append(self._on_change)
+        document.subscribe(self._on_change)
         self.load()
 
     # -------------------------------------------------------------- document
 
     def set_document(self, document: Document) -> None:
         self._timer.stop()
-        if self._on_change in self.doc.listeners:
-            self.doc.listeners.remove(self._on_change)
+        self.doc.unsubscribe(self._on_change)
         self.doc = document
-        document.listeners.append(self._on_change)
+        document.subscribe(self._on_change)
         self.load()
 
     def load(self) -> None:

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self._marks.setSingleShot(True)
         self._marks.setInterval(60)
         self._marks.timeout.connect(self.refresh_marks)
-        self.doc.listeners.append(self._on_change)
+        self.doc.subscribe(self._on_change)
         self._autosave = QTimer(self)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
@@ -232,8 +232,7 @@ class MainWindow(QMainWindow):
     def set_document(self, doc: Document, native: bool = True, unsaved: bool = False,
                      name: str | None = None) -> None:
         """Show `doc`.  `name`: the title for a report without a file (the bundled sample)."""
-        if self._on_change in self.doc.listeners:
-            self.doc.listeners.remove(self._on_change)
+        self.doc.unsubscribe(self._on_change)
         for grid in self.grids.values():
             grid.set_traced(set())
         self.doc = doc
@@ -243,7 +242,7 @@ class MainWindow(QMainWindow):
             page.set_document(doc)
         self.meta_page.set_document(doc)
         self.panel.set_document(doc)
-        doc.listeners.append(self._on_change)
+        doc.subscribe(self._on_change)
         self.native = native
         if unsaved:  # imported, restored or made from last year: not saved anywhere yet
             doc.mark_modified()

@@ -63,6 +63,15 @@ class Document:
         self._clean_depth: int | None = 0  # len(_undo) when last saved; None: unreachable
         self.listeners: list[Callable[[Change], None]] = []
 
+    def subscribe(self, fn: Callable[[Change], None]) -> None:
+        """Call fn(change) after every apply, undo and redo (once, however often subscribed)."""
+        if fn not in self.listeners:
+            self.listeners.append(fn)
+
+    def unsubscribe(self, fn: Callable[[Change], None]) -> None:
+        if fn in self.listeners:
+            self.listeners.remove(fn)
+
     # -------------------------------------------------------------- reading
 
     def get(self, target: Target):
