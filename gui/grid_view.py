@@ -150,6 +150,7 @@ class GridView(QTableView):
     message = Signal(str)  # a short status message
     refused = Signal(str, list)  # title, [Chinese lines]: values that were not taken (the window shows them)
     cell_changed = Signal(object)  # the current figure cell id (or None)
+    explain_requested = Signal(object)  # Finding: a warning of the cell under the mouse wants a 说明
 
     def __init__(self, model: TableModel, parent=None):
         super().__init__(parent)
@@ -186,7 +187,21 @@ class GridView(QTableView):
         menu.addAction("复制\tCtrl+C", self.copy_selection)
         menu.addAction("粘贴\tCtrl+V", lambda: self.paste_text(QGuiApplication.clipboard().text()))
         menu.addAction("清除\tDelete", self.clear_selection_cells)
+        warnings = self.explainable_at(pos)
+        if warnings:
+            menu.addSeparator()
+        for f in warnings:
+            short = f.message if len(f.message) <= 30 else f.message[:29] + "…"
+            menu.addAction(f"{'修改' if f.explanation else '填写'}说明：{short}",
+                           lambda f=f: self.explain_requested.emit(f))
         menu.exec(self.viewport().mapToGlobal(pos))
+
+    def explainable_at(self, pos) -> list:
+        """The warnings of the figure cell at `pos` that a 说明 can explain (errors must be fixed)."""
+        cell = self.grid_model.cell_at(self.rowAt(pos.y()), self.columnAt(pos.x()))
+        if cell is None:
+            return []
+        return [f for f in self.grid_model.doc.checker.findings_for(cell) if f.severity == "warning"]
 
     @property
     def grid_model(self) -> TableModel:

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
                 model = self.models[tid] = TableModel(tid, self.doc, self)
                 grid = self.grids[tid] = GridView(model)
                 grid.message.connect(self.show_message)
+                grid.explain_requested.connect(self.explain)
                 grid.refused.connect(self.show_refused)
                 grid.cell_changed.connect(self._cell_changed)
                 page = self._titled(label, grid)

@@ -284,6 +284,22 @@ def test_explanation_from_panel(qtbot, window, dialogs):
     assert _state(window, "t2.normative.in_force") == "warning"
 
 
+def test_explanation_from_a_cell_context_menu(qtbot, window, dialogs):
+    window.doc.set_cells({"t2.normative.in_force": 26})
+    grid = window.grids["t2"]
+    window.show_part("s2")
+    idx = grid.grid_model.index_of("t2.normative.in_force")
+    pos = grid.visualRect(idx).center()
+    offered = grid.explainable_at(pos)
+    assert [f.rule for f in offered] == ["X.IN_FORCE"]
+    assert grid.explainable_at(grid.visualRect(grid.grid_model.index_of("t2.license.decisions")).center()) == []
+    dialogs.text = ("文件清理。", True)
+    with qtbot.waitSignal(grid.explain_requested):
+        grid.explain_requested.emit(offered[0])
+    assert window.doc.report.explanations[offered[0].key] == "文件清理。"
+    assert _state(window, "t2.normative.in_force") == "explained"
+
+
 def test_export_asks_when_errors_and_calls_writer(window, dialogs, tmp_path, monkeypatch):
     import sys
     import types
