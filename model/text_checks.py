@@ -322,8 +322,10 @@ def _deadline_findings(report: Report) -> tuple[Finding, ...]:
 
 # ---------------------------------------------------------------- fees (section 六)
 
-_FEE_MENTION = re.compile(r"处理费|收费|收取[^。；\n]{0,10}费")
-_FEE_WRONG = re.compile(r"(?:政府)?信息公开(?:处理)?费用?")
+# 「未产生任何费用」「申请人无需缴费」 speak of the fee too
+_FEE_MENTION = re.compile(r"处理费|收费|收取[^。；\n]{0,10}费|费用|缴费|缴纳[^。；\n]{0,6}费")
+# not 「将政府信息公开费用纳入预算」: the budget for the work, not the fee charged to applicants
+_FEE_WRONG = re.compile(r"(?<!工作)(?:政府)?信息公开(?:处理)?费(?!用?(?:纳入|列入|预算|保障|支出|投入))用?")
 
 
 def _fee_mention(report: Report) -> tuple[Finding, ...]:

@@ -7,7 +7,11 @@ after the number (「另有103件顺延到下年度答复」), so the tail is re
 number (「未收到…申请」, 「均已办结」) are separate patterns.
 
 Precision first: a number is skipped when it is about another year or is a change (「同比增长20件」,
-「较上年减少」), approximate (「约」「50余件」), or sits in a paragraph that is not about applications.
+「较上年减少」), approximate (「约」「50余件」), or sits in a paragraph that is not about applications;
+when its subject is a part of the organ (a county report's 乡镇, 部门, 本级, or 「其中县政府办公室收到15件」
+after the total); when the applications are of another kind (「受理不动产登记申请3000件」) or the
+number counts documents or items (「主动公开…予以公开326件」「涉及信息380条」); and when the organ
+handles other organs' 复议 cases (「全县共办理行政复议案件120件」).
 """
 from __future__ import annotations
 
@@ -38,12 +42,15 @@ _UNITS = "件起宗个条份部例"
 _NUM_RE = re.compile(
     rf"(?<![\d.．:：\-/])(\d{{1,3}}(?:,\d{{3}})+|\d+|[{CHINESE_NUMERALS}]+)([{_UNITS}])(?!次)")
 _CLAUSE_END = "，,（）()：:。！？；!?;\n「」“”"
+_ALL_APPLICATIONS = re.compile(r"(?:政府)?信息公开(?:申请)?|依申请公开(?:申请)?")
+_OTHER_BASE = re.compile(r"占[^%％\d]*(?:公开|提供|处理|不予|自然人|法人|企业|组织|复议|诉讼)")
+_ROUGH_PCT = re.compile(r"约|近|超过|逾|左右|以上|以下|不到|不足|多")  # 「占比约45%」「占40%以上」
 _PCT_RE = re.compile(r"[，,]?[^，,。；;！？\n\d]{0,3}?(?:占|比例为|比例是|比重为)[^，,。；;！？\n\d%％]{0,12}?"
                      r"(\d+(?:\.\d+)?)[%％]")
 
 # (kind, pattern); at one position earlier entries win, so longer phrases come first
 _KEYS: tuple[tuple[str, str], ...] = (
-    ("carried_in", r"(?:含|包括|其中)?上一?年度?结转"),
+    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)结转(?:(?:至|到|入)(?:本年度?|今年))?(?![至到入下])"),
     ("carried_out", r"结转(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续办理)?"),
     ("cat:r3_1+r3_2", r"(?:予以|全部)公开(?:和|及|与|、|以及|或)部分公开"),
     ("cat:r3_3", r"不予公开"),
@@ -66,10 +73,13 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("rules_issued", r"(?:制发|印发|出台|制定|发布|新增|公布)(?:公开|发布|了)?(?:[省市区县](?:人民)?政府)?规章"),
     ("carried_out", r"(?:正在|仍在|尚在)办理中?|尚未办结|未办结|顺延(?:至|到)下一?年度?|转入下一?年度?"),
     ("received", r"新受理|收到|受理|接收到?|接到|新收|收悉"),
-    ("handled", r"办理"),
+    # 「全年政府信息公开申请共计45件」: the applications as the subject, no verb
+    ("received_bare", r"(?:政府)?信息公开申请(?=(?:(?:总数|数量|件数|总量|数)(?:共计|共有|共|合计|总计|为|达|是)*|"
+                      r"(?:共计|共有|共|合计|总计|为|达|是)+)$)"),
+    ("handled", r"办理|处理(?!完毕|完成|结果|情况|意见|决定)"),
     ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
-    ("applicant:np", r"自然人"),
+    ("applicant:np", r"自然人|公民(?![、，,和及或与])"),
     ("applicant:biz", r"商业企业|企业"),
     ("applicant:res", r"科研机构"),
     ("applicant:npo", r"社会公益组织"),
@@ -82,29 +92,88 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^(?:申请)?(?:结转|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
                                r"(?:(?:到|至|入)?下一?年度?|(?:到|至)\d{4}年度?)?(?:继续)?(?:答复|办理)?")),
+    # 「3件因在答复期限内结转到2025年办理」「3件尚在法定答复期限内」
+    ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:结转(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
+                               r"(?:尚|仍|还)?(?:在|处于)(?:法定)?(?:答复|办理)(?:期限|期|时限)内"
+                               r"(?!予以|作出|答复|办结|回复|完成|依法|按时|及时)|尚未办结|未办结|仍在办理|正在办理|尚在办理)")),
     ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
 )
 
 _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|较\d{4}年|比\d{4}年|增长|下降|上升|减少|增加|增幅|降幅|"
                     r"多于|少于|约|近|超过|逾|不足|将近|累计")
 _SUBSET = re.compile(r"按时|按期|逾期|延期|超期|当场|当日|即时|网上|线上|线下|电话|书面|当面|平均|通过|经由|"
-                     r"邮寄|信函|传真|电子邮件|现场|窗口")
+                     r"邮寄|信函|信件|来函|传真|电子邮件|邮件|在线|网络|平台|现场|窗口|"
+                     r"(?<![年\d\-—－至到~～])\d{1,2}月(?!\d{1,2}日|底|末)|(?<![年\d\-—－至到~～])\d{1,2}月份|"
+                     r"季度|上半年|下半年|当月|每月")
+# a part of the organ, not the organ: a county government's report names its towns and departments
+_SUBUNIT = re.compile(r"(?:乡镇|街道|县直|市直|区直|旗直|部门|本级|各单位|下属|所属|直属|村(?:居|委|级)|社区|"
+                      r"[镇乡](?:人民)?政府|办事处|各[县区市旗](?!域|级)|县区|区县|县市区|县（市、?区）|设区市|开发区|园区)")
+# the organ naming itself: 「本部门」「我街道办事处」「本镇人民政府」
+_SELF = re.compile(r"[本我该](?:街道办事处|街道|[镇乡](?:人民)?政府|[镇乡]|部门|社区|办事处|单位)|主管部门|牵头部门")
+
+
+def _is_subunit(text: str) -> bool:
+    return bool(_SUBUNIT.search(_SELF.sub("", text)))
+
+
+# an office or agency named as the subject of a clause (「其中县政府办公室收到15件」)
+_ORGAN = re.compile(r"办公室|[局委办院所站队处科镇乡]|中心|政府|街道|部门|单位|本级")
+_WIDE_END = "，,；;：:。！？!?\n"
+# what may stand between 收到/受理 and 申请 when the application is one for information
+_GENERIC_OBJECT = re.compile(r"(?:了|各类|各种|的|相关|共|共计|群众|公民|申请人|新|依|有关|书面|此类|该类|类似|提出|递交|提交)*")
+_ACTIVE = re.compile(r"主动公开|公文|发文|制发|公开属性|文件")
+_CAT_SUBSET = re.compile(r"补正|征求|协商|撤回|纠正|重新|复议|诉讼")
+_RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零一二两三四五六七八九十]*$")
+_CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理)*")
+_EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
+_WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
+# 「《条例》实施以来共收到申请300件」: many years; 「今年以来」 is this one
+_SINCE = re.compile(r"(?<![0-9]年)(?<!今年)(?<!本年)(?<!年初)(?<!年内)(?<!全年)(?<!本年度)以来|(?<!截)至今|历年|多年")
+_APPLIED_FOR = re.compile(r"(?:受理|收到|接收|接到|办理)([^，,。；;公]{0,8}?)申请")
+_QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
+_WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
+_NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未)$")
+_DURATION = re.compile(r"(?:个)?(?:工作日|自然日|月|小时|天|百分点|季度)")
+_CARRY_FROM = re.compile(r"度?结转(?!至|到|入|下)")
+_CARRY_TO = re.compile(r"(?:结转|顺延|转入)?(?:至|到|入)$")
+_CARRIED_IN = re.compile(r"上一?年度?结转")
 _PAST = re.compile(r"上一?年|去年|往年|历年")
 _YEAR = re.compile(r"(\d{4})年")
 # what makes an 申请 not a 政府信息公开 application
 _NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|诉求|热线|"
                              r"补正|事项|服务|12345|意见")
-_REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问责|责任追究|前置|决定书|复议法|诉讼法")
+_REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问责|责任追究|前置|决定书|复议法|诉讼法|"
+                             r"复议机关|应诉|不到位|不当|不规范|违法|过错|失职|纠正|改变|变更|责令|被告败")
+# the organ handling other organs' cases (a county government is a 复议机关), not cases about its disclosure
+_REVIEW_AUTHORITY = re.compile(r"全[县市区旗州盟省]|办理|受理|审理|收到|审结")
+_DISCLOSURE_WORDS = re.compile(r"信息公开|依申请|公开申请")
+_BROADER = re.compile(r"[^。；;！？\n]{0,6}?其中[^。；;，,！？\n]{0,12}?(?:信息公开|依申请)")
 
 _NEG = r"(?:未发生|未出现|未有|没有|未产生|未收到|未接到|未涉及|不存在|未引发|未引起|未因|未被(?:提起|申请)|无(?=因|涉及|政府信息公开|行政复议|行政诉讼|相关))"
 _NONE_RECEIVED_RE = re.compile(
     r"(?:未|没有|尚未|均未|并未|暂未|从未)(?:收到|接到|接收到?|收悉|受理)[^，,。；;！？\n]{0,40}?申请(?!人)")
+# 「全年无政府信息公开申请」「本年度我局无依申请公开情况」「暂无依申请公开的情况发生」: none without 未
+_NONE_RECEIVED_BARE_RE = re.compile(
+    r"(?:暂无|均无|并无|无|没有|未有)(?:任何)?(?:(?:政府)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:的)?(?:申请|事项|情况|件|业务)?|"
+    r"(?:公民|自然人|申请人)[^，,。；;！？\n]{0,16}?(?:申请|提出)[^，,。；;！？\n]{0,6}?(?:政府信息公开|公开政府信息|信息公开)(?:申请)?)"
+    r"(?:的)?(?:情况|事项)?(?:发生|出现)?(?=[，,。；;！？!?\n]|$)")
+# 「政府信息公开申请数为0」
+_NONE_RECEIVED_ZERO_RE = re.compile(r"(?:政府信息公开|依申请公开)(?:的)?申请(?:数量?|件数|总数)(?:为|是|共|计)?(?:0|零)件?"
+                                    r"(?=[，,。；;！？!?\n、）)]|$)")
+# 「行政复议、行政诉讼均为0件」「行政复议、行政诉讼案件数量为0」
+_NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开)?(?:行政复议|行政诉讼)(?:[、和及与或](?:行政复议|行政诉讼))?(?:案件)?"
+                              r"(?:(?:均|都)(?:为|是)(?:0|零)件?|(?:数量?|件数|总数)?(?:均|都)?(?:为|是)?(?:0|零)(?![件起]))"
+                              r"(?=[，,。；;！？!?\n、）)]|$)")  # not 「行政复议零纠错」
+_NONE_TAIL = re.compile(r"(?:公开)?(?:政府信息)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
+_ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
-_NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政)?规范性文件")
+_NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政)?规范性文件"
+                                r"(?!的?(?:权|职|资格|主体|任务|计划))")  # not 「无制发规范性文件权限」
 _COMPLETE_RE = re.compile(
     r"(?:均已|都已|已全部|全部已|已经全部|均已经)[^，,。；;！？\n]{0,20}?(?:办结|答复|回复|处理完毕|办理完毕|处理完成|办理完成)|"
-    r"(?<!按时)(?<!及时)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
-_COMPLETE_EXCLUDE = re.compile(r"结转|顺延|下一?年度|转入|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
+    r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
+_COMPLETE_EXCLUDE = re.compile(r"结转|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
+                               r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
 
 _SUBJECT_KINDS = ("review", "lawsuit")
 _JOINED = re.compile(r"(?:公开|提供|处理|申请|信息)(?:和|及|与|、|以及|或)$")
@@ -127,6 +196,8 @@ def _last_key(lead: str):
     """The keyword the number belongs to: the last one, unless that is an applicant type that is not
     followed closely by the number (「来自公民、法人或其他组织的政府信息公开申请82件」 is received)."""
     keys = list(_KEY_RE.finditer(lead))
+    if len(keys) > 1:  # a bare 「信息公开申请」 only speaks when nothing else does
+        keys = [k for k in keys if _KEY_KIND[k.lastgroup] != "received_bare"]
     for m in reversed(keys):
         if _KEY_KIND[m.lastgroup].startswith("applicant:") and not _APPLICANT_GAP.fullmatch(lead[m.end():]):
             continue
@@ -140,6 +211,10 @@ def _skip_for_year(c: Compact, sent_start: int, pos: int, kind: str, year: int |
         return False
     last = None
     for m in _YEAR.finditer(c.s, sent_start, pos):
+        y = int(m.group(1))
+        if m.end() < pos and ((y == year - 1 and _CARRY_FROM.match(c.s, m.end()))
+                              or (y == year + 1 and _CARRY_TO.search(c.s, max(0, m.start() - 3), m.start()))):
+            continue  # 「加上2023年结转的3件」「3件结转至2025年」 name the neighbour year of a carry-over only
         last = m
     if last is None:
         return False
@@ -148,6 +223,8 @@ def _skip_for_year(c: Compact, sent_start: int, pos: int, kind: str, year: int |
         return False
     if kind == "carried_out" and y == year + 1:
         return False
+    if kind == "carried_in" and y == year - 1:
+        return False  # 「含2023年结转3件」
     return True
 
 
@@ -163,6 +240,10 @@ def _number_claims(c: Compact, year: int | None) -> list[Claim]:
     prev_end = 0
     subject: tuple[int, str] | None = None  # (sentence start, review|lawsuit) for 其中结果维持…
     received_sentence = -1
+    received_para = -1  # paragraph start of the last received/handled claim
+    subunit_sentence = -1  # a sentence whose subject is a town or department, not the organ
+    received_unit = (-1, "")  # (sentence, unit) of the last received claim: 件, or 条 when counted so
+    foreign_sentence = -1  # a sentence about applications of another kind (登记, 许可, 来电 …)
     for m in _NUM_RE.finditer(s):
         num_text, start, end = m.group(1), m.start(), m.end()
         floor = prev_end
@@ -173,7 +254,9 @@ def _number_claims(c: Compact, year: int | None) -> list[Claim]:
         chinese = not num_text[0].isdigit()
         before = s[start - 1] if start else ""
         after = s[end] if end < len(s) else ""
-        if before in "第每逐统唯单" or (chinese and (m.group(2) not in "件起宗" or after in "事")):
+        # 「第3件」「数十件」「上百件」「3至5件」: an ordinal, a rough count or a range
+        if before in "第每逐统唯单" or (chinese and (m.group(2) not in "件起宗" or after in "事" or before in "数几上近")) \
+                or _RANGE.search(s, max(0, start - 4), start):
             continue
         sent_start, sent_end = c.sentence_at(start)
         if subject and subject[0] != sent_start:
@@ -184,6 +267,8 @@ def _number_claims(c: Compact, year: int | None) -> list[Claim]:
         lead = s[cl:start]
         key = _last_key(lead)
         kind = _KEY_KIND[key.lastgroup] if key else None
+        if kind == "received_bare":
+            kind = "received"
         tail = s[end:min(sent_end, end + 24)]
         quote_end = end
         if kind is None:
@@ -194,16 +279,43 @@ def _number_claims(c: Compact, year: int | None) -> list[Claim]:
                     break
         if kind is None or kind == "in_force_tail":
             continue
+        if m.group(2) in "个条份部例" and _DURATION.match(s, end - 1 if m.group(2) == "个" else end):
+            continue  # 「在15个工作日内答复」: a time, not a count
+        # the subject of the clause, brackets included: 「乡镇（街道）收到25件」
+        w = start
+        while w > max(floor, sent_start) and s[w - 1] not in _WIDE_END:
+            w -= 1
+        own = s[w:cl + key.start()] if key else s[w:start]
+        if _is_subunit(s[w:start]):
+            subunit_sentence = sent_start
+            continue
+        if foreign_sentence == sent_start and not _DISCLOSURE_WORDS.search(lead):
+            continue  # the sentence is about other business
+        if subunit_sentence == sent_start and not _WHOLE.search(own):
+            continue  # 「各乡镇共收到申请12件，办结12件」: the whole sentence is about the towns
+        if key and _NEG_BEFORE.search(lead[:key.start()]):
+            continue  # 「没有收到申请的乡镇有5个」
         # words around the keyword that make the number something else
         lead_rest = lead[:key.start()] + lead[key.end():] if key else lead
-        if _DELTA.search(lead) or _PAST.search(lead_rest):
+        if _DELTA.search(lead) or _PAST.search(lead_rest) or _SINCE.search(s, sent_start, start):
             continue
         if kind == "carried_in" and _DELTA.search(lead_rest):
             continue
+        into_this_year = False
+        if kind == "carried_out" and year is not None and key:
+            ky = _YEAR.search(key.group(0))
+            if ky and int(ky.group(1)) == year:
+                kind, into_this_year = "carried_in", True  # 「2023年度结转至2024年的申请3件」 in the 2024 report
+            elif ky and int(ky.group(1)) != year + 1:
+                continue
+        if kind == "carried_in" and year is not None and not into_this_year:
+            ky = _YEAR.search(key.group(0))
+            if ky and int(ky.group(1)) != year - 1:
+                continue  # 「2024年结转3件」 in the 2024 report: into the next year or out of this one?
         if _skip_for_year(c, sent_start, start, kind, year):
             continue
         after_key = lead[key.end():] if key else ""
-        if "各" in after_key or "分别" in after_key:
+        if after_key.endswith("各") or "分别" in after_key or (kind not in ("received", "handled") and "各" in after_key):
             continue  # 「予以公开、部分公开各10件」: not one figure per result
         if key and kind.startswith(("cat:", "leaf:")) and _JOINED.search(lead[:key.start()]):
             continue  # 「不予公开和无法提供共15件」: a sum of two results the form does not print
@@ -211,8 +323,18 @@ def _number_claims(c: Compact, year: int | None) -> list[Claim]:
             continue  # 「其中按时办结118件」「网上受理申请100件」: part of the total
         if kind in ("received", "handled"):
             if _NOT_DISCLOSURE.search(after_key):
+                foreign_sentence = sent_start
                 continue
-            if "申请" not in after_key:
+            if "申请" in after_key and "公开" not in after_key \
+                    and not _GENERIC_OBJECT.fullmatch(after_key[:after_key.find("申请")]):
+                foreign_sentence = sent_start  # 「受理不动产登记申请3000件，办结2990件」
+                continue
+            if key.group(0).endswith("申请"):
+                # 「政府信息公开申请共计45件」 (the key's own pattern checked the gap), but not a kind of them:
+                # 「其中涉及征地拆迁的政府信息公开申请共20件」
+                if _QUALIFIED.search(s[w:cl + key.start()]):
+                    continue
+            elif "申请" not in after_key:
                 # 「受理749件（含上年结转36件）」 in a paragraph about applications
                 if (kind == "handled" or not _BARE_GAP.fullmatch(after_key)
                         or not _about_applications(c, start, "公开")):
@@ -223,30 +345,62 @@ def _number_claims(c: Compact, year: int | None) -> list[Claim]:
             if _NOT_DISCLOSURE.search(lead) or not _about_applications(c, start):
                 continue
         elif kind.startswith(("cat:", "leaf:", "carried_", "applicant:")):
-            if not _about_applications(c, start) or m.group(2) not in "件个宗条":
+            p0 = c.paragraph_at(start)[0]
+            # 「办理结果：予以公开20件…」 in its own paragraph right after the received figure
+            follows = p0 > 0 and received_para == c.paragraph_at(p0 - 1)[0]
+            if not (_about_applications(c, start) or follows) or m.group(2) not in "件个宗条":
                 continue
+            if kind.startswith("carried_") and not _CARRY_GAP.fullmatch(after_key):
+                continue  # 「正在办理中的政务服务事项120件」「结转下年度的建议提案5件」
+            if m.group(2) == "条" and received_unit != (sent_start, "条"):
+                continue  # 「涉及信息380条，其中予以公开200条」: items of information, not applications
+            before = s[sent_start:start]
+            if _ACTIVE.search(before) and "申请" not in before.replace("依申请公开", ""):
+                continue  # 「主动公开…经审核予以公开326件」: documents, not applications
             if kind.startswith(("cat:", "leaf:")) and len(after_key) > 8:
                 continue  # the number is too far from the result it would count
+            if kind.startswith(("cat:", "leaf:")) and _CAT_SUBSET.search(lead):
+                continue  # 「经补正后予以公开2件」: some of them
+            if _EXCLUDED.match(lead):
+                continue  # 「（不含重复申请3件）」: outside the figure it qualifies
+            if kind == "cat:r3_1" and _WITH_PARTIAL.match(s, end):
+                kind = "cat:r3_1+r3_2"  # 「予以公开20件（含部分公开5件）」: 20 counts both
             if kind.startswith("applicant:") and received_sentence != sent_start:
-                continue  # 「企业」 etc. only count as applicant types right after a received claim
+                # 「企业」 only counts right after a received claim; the types' own names
+                # (「从申请人类型看，自然人申请40件」) anywhere in the paragraph of one
+                if key.group(0) == "企业" or received_para != c.paragraph_at(start)[0]:
+                    continue
         elif kind in _SUBJECT_KINDS:
             if _REVIEW_EXCLUDE.search(lead) or not _T4_GAP.fullmatch(after_key):
                 continue
+            if not _DISCLOSURE_WORDS.search(s[sent_start:start]) and _REVIEW_AUTHORITY.search(lead):
+                continue  # 「全县共办理行政复议案件120件」
+            if _BROADER.match(s, end):
+                continue  # 「行政复议案件15件，其中涉及政府信息公开的2件」: all cases, not only ours
             if "复议" in lead[:key.start()] or "诉讼" in lead[:key.start()]:
                 kind = "t4_all"  # 「行政复议、行政诉讼案件共3件」: both together
         elif kind.startswith("t4sub:"):
             if subject is None:
                 continue
+        if kind in ("normative_in_force", "normative_issued", "rules_issued") and lead.startswith("对"):
+            continue  # 「对现行有效的规范性文件56件进行清理」: the object of a review, not the count
         if kind in _SUBJECT_KINDS:
             subject = (sent_start, kind)
+        if kind in ("received", "handled", "closed") and received_para == c.paragraph_at(start)[0] \
+                and _ORGAN.search(own):
+            continue  # 「共收到申请45件，其中县政府办公室收到15件」: one office's share
         if kind in ("received", "handled"):
             received_sentence = sent_start
+            received_unit = (sent_start, m.group(2))
+            received_para = c.paragraph_at(start)[0]
         a, b = c.span(cl, quote_end)
         claim = Claim(kind, value, a, b, s[cl:quote_end],
                       subject=subject[1] if kind.startswith("t4sub:") and subject else None)
         if kind.startswith(("cat:", "leaf:", "closed")):
             pm = _PCT_RE.match(s, end, min(sent_end, end + 30))
-            if pm:
+            # 「分别占44.44%、11.11%」: a list in order; 「占予以公开和部分公开总数的80%」: another base
+            if pm and "分别" not in pm.group(0) and not _OTHER_BASE.search(_ALL_APPLICATIONS.sub("", pm.group(0))) \
+                    and not _ROUGH_PCT.search(s, pm.start(), min(len(s), pm.end() + 2)):
                 pa, pb = c.span(cl, pm.end())
                 claim = Claim(kind, value, pa, pb, s[cl:pm.end()], pct=Decimal(pm.group(1)),
                               pct_text=pm.group(1) + "%")
@@ -262,14 +416,31 @@ def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
         a, b = c.span(i, j)
         out.append(Claim(kind, None, a, b, s[i:j]))
 
-    for m in _NONE_RECEIVED_RE.finditer(s):
+    none_received = [m for rx in (_NONE_RECEIVED_RE, _NONE_RECEIVED_BARE_RE, _NONE_RECEIVED_ZERO_RE)
+                     for m in rx.finditer(s)]
+    none_received.sort(key=lambda m: m.start())
+    last_end = -1
+    for m in none_received:
+        if m.start() < last_end:
+            continue  # one statement matched by two patterns
         w = m.group(0)
         sent_start, _ = c.sentence_at(m.start())
-        if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
+        # 「除上年结转的3件外，本年度未收到新的申请」: the carry-over is not a statement about last year
+        if _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])) \
+                or _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
+        w0 = _clause_start(s, m.start(), sent_start)
+        clause = s[w0:m.end()]
+        if _is_subunit(s[sent_start:m.end()]) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
+            continue  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
+        if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|办结|答复|处理|公开率|更正", clause):
+            continue
+        if not _NONE_TAIL.match(s, m.end()):
+            continue  # 「未收到政府信息公开申请延期答复的情况」: 申请 qualifies something else
         if "复议" in w or "诉讼" in w:
             continue  # 「未收到行政复议申请」 is read below
-        if re.search(r"补正|缴费|费用|投诉|举报|意见|建议|咨询|信访|留言|提案|许可|审批|政务服务|答复|回复|告知|材料|"
+        if re.search(r"其他(?!组织)|其余|另外|更多|转办|转交|转来|外国|境外|港澳|台湾|需要|征求|第三方|涉密|隐私|商业秘密|重复|大量|"
+                     r"补正|缴费|费用|投诉|举报|意见|建议|咨询|信访|留言|提案|许可|审批|政务服务|答复|回复|告知|材料|"
                      r"通知|回执|决定", w):
             continue
         if _SUBSET.search(w) or "涉及" in w or "关于" in w:
@@ -277,11 +448,19 @@ def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
         if re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w):
             continue  # 「未收到法人或其他组织的申请」: one applicant type
         add("none_received", m.start(), m.end())
-    for m in _NONE_T4_RE.finditer(s):
+        last_end = m.end()
+    none_t4 = sorted(list(_NONE_T4_RE.finditer(s)) + list(_NONE_T4_ZERO_RE.finditer(s)), key=lambda m: m.start())
+    last_end = -1
+    for m in none_t4:
+        if m.start() < last_end:
+            continue
         w = m.group(0)
         sent_start, _ = c.sentence_at(m.start())
         if _REVIEW_EXCLUDE.search(w) or _PAST.search(s[sent_start:m.end()]):
             continue
+        if _is_subunit(s[sent_start:m.end()]):
+            continue  # 「各乡镇未发生行政复议」
+        last_end = m.end()
         if _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
         if "复议" in w and "复议后" not in w:
@@ -292,6 +471,8 @@ def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
         sent_start, _ = c.sentence_at(m.start())
         if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
+        if _is_subunit(s[sent_start:m.end()]):
+            continue  # 「各乡镇未制发规范性文件」
         add("none_normative", m.start(), m.end())
     for m in _COMPLETE_RE.finditer(s):
         sent_start, sent_end = c.sentence_at(m.start())
@@ -300,6 +481,11 @@ def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
             continue
         if _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
+        if not _DISCLOSURE_WORDS.search(sent) and any(
+                not _GENERIC_OBJECT.fullmatch(o.group(1)) for o in _APPLIED_FOR.finditer(sent)):
+            continue  # 「受理涉农补贴申请3200件，已全部办结」: applications of another kind
+        if _is_subunit(s[sent_start:m.start()]):
+            continue  # 「各乡镇收到的申请均已办结」
         add("complete", sent_start, sent_end)
     return out
 

@@ -5,7 +5,10 @@ themselves 一、 五、 六、) we report:
 - a level-1 「一、」 at the start of a paragraph or sentence (the numbering restarts inside the section);
 - 「1、」 for 「1.」 and 「一.」 for 「一、」;
 - an unbalanced marker: 「二）依申请公开」, 「（二依申请公开」;
-- a gap or a repeat in a run of （一）（二）…, 1. 2. …, （1）（2）… or 一是、二是 …
+- a gap or a repeat in a run of （一）（二）…, 1. 2. …, （1）（2）… or 一是、二是 …;
+- levels nested the wrong way round: 「1.… （一）…（二）… 2.…」 (the （一） sits under 1.).
+A list that starts again at 1 after a colon (「改进措施：1.…」) or after an unnumbered heading line
+(「改进措施」) is a new list, not a step back.
 
 Markers count only at the start of a paragraph or right after 。！？ (after ：；, too, for 一是), so an
 inline 「一、二季度」 or 「（1）…；（2）…」 list is left alone.  Half-width brackets 「(一)」 are accepted.
@@ -32,6 +35,8 @@ _MARKERS = re.compile(
     r"|(?P<l3>\d{1,2})[.．](?!\d)"
     r"|(?P<l3comma>\d{1,2})、(?!\d)"
 )
+_PARAGRAPH = re.compile(r"[^\n]+")
+_PARENTHETICAL = re.compile(r"[^（()）\n。！？]{0,40}[）)]")
 _SHI = re.compile(rf"([{_CN}]{{1,3}})是")
 
 
@@ -50,7 +55,7 @@ def _starts_here(s: str, i: int) -> bool:
 
 @dataclass(frozen=True)
 class NumberingProblem:
-    kind: str  # restart | style | comma | bracket | sequence
+    kind: str  # restart | style | comma | bracket | sequence | order
     start: int
     end: int
     quote: str
@@ -64,7 +69,7 @@ def _label(level: int, n: int) -> str:
 def numbering_problems(text: str) -> list[NumberingProblem]:
     c = compact(text)
     s = c.s
-    out: list[NumberingProblem] = []
+    out: list[NumberingProblem | None] = []  # None: withdrawn (see `cut`)
 
     def add(kind: str, i: int, j: int, message: str) -> None:
         a, b = c.span(i, j)
@@ -77,29 +82,53 @@ def numbering_problems(text: str) -> list[NumberingProblem]:
         return s[i:k]
 
     last: dict[int, int | None] = {2: None, 3: None, 4: None, 5: None}  # last number seen per level
+    # a run of a deeper level cut by a first marker of a shallower one: deeper level → (its last number,
+    # the shallower marker's span and level).  「1.… （一）…（二）… 2.…」: when the deeper run then goes
+    # on (2.), the （一） was nested inside 1. — the hierarchy upside down.
+    cut: dict[int, tuple[int, int, int, int, int | None]] = {}
 
     def step(level: int, n: int, i: int, j: int) -> None:
+        opened = [d for d in range(level + 1, 5) if level >= 2 and n == 1 and last[d] is not None]
+        saved = {d: last[d] for d in opened}
         for deeper in range(level + 1, 6):
             last[deeper] = None
         prev = last[level]
         last[level] = n
-        if prev is None or n == prev + 1 or (level == 5 and n == 1):
-            return
-        q = quote_at(i, j)
-        if n == prev:
-            add("sequence", i, j, f"序号重复：「{_label(level, prev)}」之后又是「{q}」")
-        elif n > prev + 1:
-            add("sequence", i, j, f"序号不连续：「{_label(level, prev)}」之后是「{q}」，缺少「{_label(level, prev + 1)}」")
-        elif level != 5:
-            add("sequence", i, j, f"序号顺序颠倒：「{_label(level, prev)}」之后是「{q}」")
+        seq = len(out)
+        if prev is None and level in cut:
+            before, ci, cj, clevel, dup = cut.pop(level)
+            if n == before + 1:
+                if dup is not None:
+                    out[dup] = None  # 「（一）」 again was not a repeat but a level nested the wrong way
+                q = quote_at(ci, cj)
+                add("order", ci, cj, f"层次颠倒：「{q}」写在「{_label(level, before)}」之下，其后又接「{_label(level, n)}」；"
+                                     f"层次应为 一、→（一）→1.→（1），「{_label(clevel, 1)}」不能用在「{_label(level, 1)}」之下")
+                return
+        if not (prev is None or n == prev + 1 or (level == 5 and n == 1)):
+            q = quote_at(i, j)
+            if n == prev:
+                add("sequence", i, j, f"序号重复：「{_label(level, prev)}」之后又是「{q}」")
+            elif n > prev + 1:
+                add("sequence", i, j, f"序号不连续：「{_label(level, prev)}」之后是「{q}」，缺少「{_label(level, prev + 1)}」")
+            elif level != 5:
+                add("sequence", i, j, f"序号顺序颠倒：「{_label(level, prev)}」之后是「{q}」")
+        for d in opened:
+            cut[d] = (saved[d], i, j, level, seq if len(out) > seq else None)
 
     events: list[tuple[int, int, str, int]] = []  # (pos, end, kind, number)
     for m in _MARKERS.finditer(s):
-        if not _starts_here(s, m.start()) or s[m.end():m.end() + 1] in ("项", "条", "款", "目"):
+        if s[m.end():m.end() + 1] in ("项", "条", "款", "目"):
             continue
         kind = m.lastgroup
         n = parse_int(m.group(kind))
         if n is None or n == 0:
+            continue
+        if kind == "l2open" and _PARENTHETICAL.match(s, m.end()):
+            continue  # 「（一季度完成）」「（二期工程正在推进）」: a remark in brackets, not a marker
+        if not _starts_here(s, m.start()):
+            # 「依申请公开方面：1.规范流程。2.加强培训。」: a list opened after a colon starts afresh
+            if n == 1 and m.start() > 0 and s[m.start() - 1] in "：:" and kind in ("l2", "l3", "l4"):
+                events.append((m.start(), m.end(), "restart_" + kind, n))
             continue
         events.append((m.start(), m.end(), kind, n))
     for m in _SHI.finditer(s):
@@ -110,16 +139,37 @@ def numbering_problems(text: str) -> list[NumberingProblem]:
         n = parse_int(m.group(1))
         if n:
             events.append((m.start(), m.end(), "shi", n))
+    # an unnumbered heading line (「改进措施：」「存在问题」) opens a new list: a 1. after it starts afresh
+    marked = {i for i, _, _, _ in events}
+    for m in _PARAGRAPH.finditer(s):
+        para = m.group(0)
+        if m.start() not in marked and para and (len(para) <= 20 or para[-1] in "：:"):
+            events.append((m.start(), m.start(), "heading", 0))
     events.sort()
 
+    after_heading = False
     for i, j, kind, n in events:
+        if kind == "heading":
+            after_heading = True
+            continue
+        if after_heading and n == 1 and kind in ("l2", "l3", "l4", "l3comma"):
+            level = {"l2": 2, "l3": 3, "l4": 4, "l3comma": 3}[kind]
+            last[level] = None
+            cut.pop(level, None)
+        after_heading = False
         q = quote_at(i, j)
         if kind == "l1":
             add("restart", i, j, f"本部分内出现一级序号「{q}」：一级序号只用于六个部分的标题，这里应使用（一）（二）…")
             for lv in last:
                 last[lv] = None
+            cut.clear()
         elif kind == "l1dot":
             add("style", i, j, f"「{q}」：一级序号应为「{chinese_ordinal(n)}、」，且部分内应使用（{chinese_ordinal(n)}）")
+        elif kind.startswith("restart_"):
+            level = {"l2": 2, "l3": 3, "l4": 4}[kind[8:]]
+            last[level] = None
+            cut.pop(level, None)
+            step(level, n, i, j)
         elif kind == "l2":
             step(2, n, i, j)
         elif kind == "l2open":
@@ -137,5 +187,6 @@ def numbering_problems(text: str) -> list[NumberingProblem]:
             step(4, n, i, j)
         elif kind == "shi":
             step(5, n, i, j)
+    out = [p for p in out if p is not None]
     out.sort(key=lambda p: p.start)
     return out

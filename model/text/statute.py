@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .compact import compact
 
 STATUTE = "中华人民共和国政府信息公开条例"
-_SHORT_FORMS = {STATUTE, "政府信息公开条例", "条例"}
+SHORT = "政府信息公开条例"
+_SHORT_FORMS = {STATUTE, SHORT, "条例"}
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _NESTED = re.compile(r"《[^《》\n]*《([^《》\n]*)》[^《》\n]*》")
 _DOC_NO = re.compile(r"([\u4e00-\u9fff]{1,12}?)([（(\[【［〔〔])((?:19|20)\d{2})([）)\]】］〕])(\d{1,5})号")
@@ -58,10 +59,13 @@ def statute_problems(text: str) -> list[StatuteProblem]:
             continue  # a longer title that cites the statute: 《中华人民共和国政府信息公开条例释义》
         # near misses only: other statutes named 中华人民共和国…条例 are 5+ edits away, and none is about 公开
         d = _distance(name, STATUTE, 4)
-        if d <= 2 or (d <= 4 and "公开" in name):
+        # the short form one character off: 《政府信息公开条列》《政府信息公开条》
+        near_short = _distance(name, SHORT, 1) == 1
+        if d <= 2 or (d <= 4 and "公开" in name) or near_short:
             a, b = c.span(m.start(), m.end())
             out.append(StatuteProblem("name", a, b, m.group(0),
-                                      f"法规名称写作「{m.group(0)}」，应为「《{STATUTE}》」"))
+                                      f"法规名称写作「{m.group(0)}」，应为「《{STATUTE}》」"
+                                      + (f"（或简称「《{SHORT}》」）" if near_short else "")))
     for m in _NESTED.finditer(s):
         a, b = c.span(m.start(), m.end())
         inner = m.group(1)
