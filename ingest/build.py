@@ -14,8 +14,8 @@ from model.schema import CELLS, SECTIONS, TABLE_CELL_IDS, TEXT_SECTIONS
 from . import stream as streams
 from .fees import fee_rows, read_fees
 from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult
-from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, organ_year,
-                       printed_heading, published_in)
+from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, organ_like,
+                       organ_line_below, organ_year, printed_heading, published_in)
 from .tables import TableRead, read_t2, read_t3, read_t4
 from .textnorm import label_key, nfkc
 
@@ -30,7 +30,7 @@ def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | N
     """items → ImportResult.  grid_tables: a PDF's ruled tables, read as a second opinion on the text.
     lines_are_paragraphs: Word, Excel and web pages (no page wrapping to undo)."""
     problems: list[ImportProblem] = []
-    items = drop_running_lines(items)
+    items = headings_out_of_tables(drop_running_lines(items))
     doc = _Layout(items)
     report = Report(meta=_meta(doc, problems))
     fee_table = _sections(doc, report, problems, lines_are_paragraphs)
@@ -71,6 +71,11 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
         doc.title_end = title[2]
         meta.title = title[0]
         meta.organ, meta.year = organ_year(title[0])
+        if not meta.organ:  # 「2024年政府信息公开工作年度报告」 with the organ printed under it as a byline
+            byline = organ_line_below(pre, title[2])
+            if byline is not None:
+                meta.organ = re.sub(r"\s+", "", nfkc(pre[byline]).strip())
+                doc.title_end = byline
         meta.level = guess_level(meta.organ)
     else:
         problems.append(ImportProblem(MISSING, "未找到报告标题（机关名称和年度需要手工填写）"))
@@ -102,7 +107,7 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
                 meta.published = published
         report.sections[sid] = clean_body(body, wrap)
     if doc.title_end is not None and heads and meta.title:
-        report.sections["s0"] = _preamble(doc, meta.title, wrap)
+        report.sections["s0"] = _preamble(doc, meta, wrap)
     for s in SECTIONS:
         if s.id not in heads:
             problems.append(ImportProblem(MISSING, f"未找到「{s.heading}」这一部分的标题"))
@@ -157,13 +162,14 @@ def _fees(report: Report, fee_table: dict, problems: list[ImportProblem]) -> Non
     problems.extend(fee_problems)
 
 
-def _preamble(doc: _Layout, title: str, wrap: Wrap) -> str:
+def _preamble(doc: _Layout, meta: Meta, wrap: Wrap) -> str:
     """The text between the title and the first heading.
 
     Read backwards from the heading up to the nearest line of the title, so that a title repeated
     further on (a workbook's 正文 sheet after its tables) still has its preamble; a table, another sheet or
-    a heading (of a table of contents, say) on the way means there is none."""
-    want = label_key(title)
+    a heading (of a table of contents, say) on the way means there is none.  A date alone under the
+    title (「（2025年1月20日）」) is the publication date, not preamble text."""
+    want = label_key(meta.title)
     lines: list[str] = []
     for kind, content in reversed(doc.items[doc.title_end + 1:min(doc.heads.values())]):
         if kind != "line":
@@ -175,6 +181,10 @@ def _preamble(doc: _Layout, title: str, wrap: Wrap) -> str:
             break  # the (last line of the) title
         if heading_of(content):
             return ""
+        date = parse_date(re.sub(r"^[(（]|[)）]$", "", nfkc(content).strip()))
+        if date:
+            meta.published = meta.published or date
+            continue
         if not _PAGE_META.match(nfkc(content)) and nfkc(content).strip() != "目录":
             lines.append(content)
     return clean_body(lines[::-1], wrap)
@@ -203,9 +213,11 @@ def _read_tables(st: streams.Stream) -> dict[str, TableRead]:
     end = len(st.key)
     t3 = read_t3(st, s3 or 0, s4 if s4 is not None else end)
     t2_end = s3 if s3 is not None else (t3.start if t3.start is not None else end)
-    t2 = read_t2(st, 0, t2_end)
     t4_start = s4 if s4 is not None else (t3.end + 1 if t3.found_rows else t2_end)
-    t4 = read_t4(st, t4_start, end)
+    t4 = read_t4(st, t4_start, end, glued_source=t3.glued)
+    # table 二 has no identity: its run-together rows are split only when the other tables show that this
+    # source runs figures together and leaves no cell empty (a t3 row that fits no split has empty cells)
+    t2 = read_t2(st, 0, t2_end, glued_source=(t3.glued or t4.glued) and not t3.unsplit)
     return {"t2": t2, "t3": t3, "t4": t4}
 
 
@@ -275,6 +287,41 @@ def _collapsed(read: TableRead) -> set[str]:
     return {c for rule, cells, _ in read.notes if rule == "S.OLD_FORMAT" for c in cells}
 
 
+def headings_out_of_tables(items: list[tuple]) -> list[tuple]:
+    """Word and web tables often carry the section heading (or the title) in a first row merged across
+    the table: that row is a line of the document, not a row of the table."""
+    out: list[tuple] = []
+    for kind, content in items:
+        if kind == "table" and content and _frame_table(content):
+            # a one-column table used as a frame around the text (headings and paragraphs in its cells)
+            for row in content:
+                for cell in row:
+                    if cell is not None and str(cell).strip():
+                        out.extend(("line", line) for line in str(cell).split("\n"))
+            continue
+        if kind == "table" and content:
+            texts = [str(c).strip() for c in content[0] if c is not None and str(c).strip()]
+            one = texts[0].replace("\n", "") if len(texts) == 1 else ""
+            if one and len(one) <= 80 and (heading_of(one) or _TITLE_LIKE.search(nfkc(one))):
+                out.append(("line", one))
+                if len(content) > 1:
+                    out.append((kind, content[1:]))
+                continue
+        out.append((kind, content))
+    return out
+
+
+_TITLE_LIKE = re.compile(r"信息公开.{0,12}报告$")
+
+
+def _frame_table(rows: list) -> bool:
+    """No row has two filled cells, and a cell holds one of the six headings on a line of its own."""
+    if len(rows) > 2000 or any(sum(1 for c in row if c is not None and str(c).strip()) > 1 for row in rows):
+        return False
+    return any(heading_of(line) for row in rows for c in row if c is not None
+               for line in str(c).split("\n")[:400] if 0 < len(line.strip()) <= 60)
+
+
 def drop_running_lines(items: list[tuple]) -> list[tuple]:
     """Running headers and footers: the same short line at the top or bottom of most pages."""
     pages: list[list[int]] = [[]]
@@ -297,10 +344,39 @@ def drop_running_lines(items: list[tuple]) -> list[tuple]:
                 seen.setdefault(f, set()).add(p)
                 edges[i] = f
     running = {f for f, ps in seen.items() if len(ps) >= max(3, (len(pages) + 1) // 2)}
-    if not running:
+    numbers = _bare_page_numbers(items, pages)
+    if not running and not numbers:
         return items
-    first_page_top = set(pages[0][:3])
-    return [it for i, it in enumerate(items) if not (edges.get(i) in running and i not in first_page_top)]
+    # the top of page one may be the title itself repeated as a running header: kept; other running
+    # lines there (「草稿」, 「内部资料」) are dropped like everywhere else
+    first_page_top = {i for i in pages[0][:3]
+                      if re.search(r"报告|年", edges.get(i, "")) or organ_like(nfkc(items[i][1]).strip())}
+    return [it for i, it in enumerate(items) if i not in numbers
+            and not (edges.get(i) in running and i not in first_page_top)]
+
+
+def _bare_page_numbers(items: list[tuple], pages: list[list[int]]) -> set[int]:
+    """Page numbers printed as a bare 「3」 as the first or last line of each page: taken as such only
+    when they count the pages (page k carries k + constant on at least three pages), since a bare
+    figure is otherwise a table cell."""
+    # (top or bottom, page number − page index) → {item index: page index}; a figure that happens to equal
+    # its page's number at the other edge is not taken along
+    by_offset: dict[tuple[int, int], dict[int, int]] = {}
+    alone: dict[tuple[int, int], int] = {}  # pages where the number is the only line (at both edges)
+    for p, idx in enumerate(pages):
+        for edge, i in ((0, idx[0]), (1, idx[-1])) if idx else ():
+            t = nfkc(items[i][1]).strip()
+            if re.fullmatch(r"\d{1,3}", t):
+                key = (edge, int(t) - p)
+                by_offset.setdefault(key, {})[i] = p
+                alone[key] = alone.get(key, 0) + (len(idx) == 1)
+    need = max(3, len(pages) // 2)
+    series = [k for k, lines in by_offset.items() if len(set(lines.values())) >= need]
+    if not series:
+        return set()
+    # one series: the edge where the numbers stand apart from the text most often
+    best = max(series, key=lambda k: (len(by_offset[k]) - alone[k], k[0]))
+    return set(by_offset[best])
 
 
 # ---------------------------------------------------------------- signature and date

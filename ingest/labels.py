@@ -114,7 +114,8 @@ def locate_in_order(key: str, labels: list[str], start: int, end: int) -> list[t
         hit = find_fuzzy(key, lab, lo, hi, distance_budget(lab))
         if hit is None:
             bare = strip_number(lab)
-            if len(bare) >= 4 and bare != lab:
+            # a short bare label (「其他」) only right at the start of the gap its neighbours leave
+            if bare != lab and (len(bare) >= 4 or key.startswith(bare, lo)):
                 e = find_exact(key, bare, lo, min(hi, lo + MAX_WINDOW))
                 if e:
                     hit = (e[0], e[1], len(lab) - len(bare))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from model.schema import SECTIONS
 
@@ -38,11 +39,16 @@ def heading_of(line: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _char_key(ch: str) -> str:
+    return label_key(ch)
+
+
 def _rest_after(line: str, want: str) -> str:
     """The text printed after the heading on the same line (web text sometimes runs on)."""
     k = ""
     for i, ch in enumerate(line):
-        k += label_key(ch)
+        k += _char_key(ch)
         if len(k) > len(want) + 8:
             break
         if k.endswith(want):
@@ -101,7 +107,12 @@ def find_headings(lines: list[str | None]) -> dict[str, int]:
 # ---------------------------------------------------------------- title
 
 _TITLE_END = re.compile(r"报告$")
-_YEAR = re.compile(r"(\d{4})\s*年(?:度)?")
+_YEAR = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?")  # 「二〇二四年」 in some titles
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def _year_value(text: str) -> int:
+    return int(text.translate(_CN_DIGITS))
 
 
 def find_title(lines: list[str]) -> tuple[str, int, int] | None:
@@ -119,12 +130,18 @@ def find_title(lines: list[str]) -> tuple[str, int, int] | None:
         hit = None
         if _TITLE_END.search(joined) and len(joined) <= 80:
             hit = (_extend_back(clean, i), i)
-        elif i + 1 < len(lines):  # a title wrapped mid-word: this line and the next
-            nxt = re.sub(r"\s+", "", nfkc(lines[i + 1]))
+        elif i + 1 < len(lines):  # a title wrapped mid-word: this line and the next (an empty one between)
+            k = i + 1 if clean[i + 1][1] or i + 2 >= len(lines) else i + 2
+            nxt = re.sub(r"\s+", "", nfkc(lines[k]))
             if nxt and _TITLE_END.search(joined + nxt) and len(joined + nxt) <= 80 and len(nxt) <= 12:
-                hit = (_extend_back(clean, i), i + 1)
+                hit = (_extend_back(clean, i), k)
         if hit:
             text = _title_from(lines, *hit)
+            if not organ_year(text)[0]:  # 「2024年政府信息公开工作年度报告」: the organ is on a line above
+                first = _organ_line_above(clean, hit[0])
+                if first is not None:
+                    hit = (first, hit[1])
+                    text = _title_from(lines, *hit)
             if _YEAR.search(text):
                 return text, hit[0], hit[1]
             if "信息公开" in text:
@@ -150,10 +167,43 @@ def _extend_back(clean, i: int) -> int:
     first = i
     while first - 1 >= 0 and first > i - 2:
         prev = clean[first - 1][1]
-        if not prev or is_page_furniture(prev) or len(prev) > 40 or re.search(r"[。，：:;；/]", prev) or "http" in prev:
+        if (not prev or is_page_furniture(prev) or len(prev) > 40 or re.search(r"[。，：:;；/>›»|]", prev) or "http" in prev
+                or prev.isdigit()  # a bare page number
+                or re.fullmatch(r"[(（【\[〔].*[)）】\]〕]", prev)  # 「（此件公开发布）」 above the title
+                or not (organ_like(prev) or re.search(r"\d|年|信息|公开|工作|政府|人民|报告", prev))):  # 「首页」
             break
         first -= 1
     return first
+
+
+def _organ_line_above(clean, i: int) -> int | None:
+    """The organ's name printed alone a few lines above a title that starts with the year (Word files
+    put empty paragraphs between the two)."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        prev = clean[j][1]
+        if not prev:
+            continue
+        return j if organ_like(prev) else None
+    return None
+
+
+def organ_line_below(lines: list[str], i: int) -> int | None:
+    """The organ's name printed alone just under a title that does not name it (a byline)."""
+    for j in range(i + 1, min(len(lines), i + 4)):
+        t = nfkc(lines[j] or "").strip()
+        if not t:
+            continue
+        return j if organ_like(t) else None
+    return None
+
+
+_ORGAN_END = re.compile(r"(政府|局|委员会|办公室|中心|厅|委|办|院|会|所|处|站|署|部|室|馆|队|行)$")
+
+
+def organ_like(t: str) -> bool:
+    """A short line with no punctuation or figures that ends like the name of an organ."""
+    return not (is_page_furniture(t) or len(t) > 40 or re.search(r"[。，：:;；/>›»|\d]", t) or "http" in t
+                or not _ORGAN_END.search(t))
 
 
 def _title_from(lines, a: int, b: int) -> str:
@@ -168,7 +218,7 @@ def organ_year(title: str) -> tuple[str, int | None]:
     """「淮安市人民政府2024年政府信息公开工作年度报告」 → ("淮安市人民政府", 2024); the year may also come
     first (「2024年度某局政府信息公开工作年度报告」)."""
     m = _YEAR.search(title)
-    year = int(m.group(1)) if m else None
+    year = _year_value(m.group(1)) if m else None
     if year is not None and not 1990 <= year <= 2200:
         year = None
     organ = title[: m.start()] if m else title

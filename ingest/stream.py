@@ -105,10 +105,18 @@ class Stream:
                 self.add_fig(s, group, at(m.start(), m.end()))
                 i = m.end()
                 continue
+            if kind == "parnum":  # 「（1）属于国家秘密」: a row number, not a figure
+                self._add_label(s)
+                i = m.end()
+                continue
             if kind == "na":
                 before_ok = m.start() == 0 or t[m.start() - 1].isspace()
                 after_ok = m.end() == n or t[m.end()].isspace()
-                if before_ok and after_ok:
+                # a web page that runs cells together runs 「/」 into the figures too (「/161/」): the mark
+                # is a cell, and the digits beside it must not be split across it
+                glued_to_figure = len(s) <= 2 and ((m.start() > 0 and t[m.start() - 1].isdigit())
+                                                   or (m.end() < n and t[m.end()].isdigit()))
+                if (before_ok and after_ok) or glued_to_figure:
                     self.add_fig("/", group, at(m.start(), m.end()))
                     i = m.end()
                     continue
@@ -143,8 +151,9 @@ class Stream:
 
 
 _TOKEN = re.compile(r"(?P<ws>\s+)|(?P<signed>(?<!\S)[+\-－]\d+(?:\.\d+)?(?!\S))|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
+                    r"|(?P<parnum>\(\d{1,2}\)(?=[ \t\u3000]*[^\s\d/／—–―─\-－(]))"
                     r"|(?P<na>[/／—–―─\-－]+)|(?P<other>.)", re.S)
-_NUMBERING = re.compile(r"([.、．])[ \t\u3000]*(?=[^\d\s/／—–―─\-－])")
+_NUMBERING = re.compile(r"([.、．])\s*(?=[^\d\s/／—–―─\-－])")  # \s: a grid cell 「1.<br>信访…」
 _LABEL_RUN = re.compile(r"[^\s\d/／—–―─\-－]*")
 _ALL_FIGS = re.compile(r"^(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[/／—–―─\-－]{1,2})(?:\s+|$))+$")
 _NA_ONLY = re.compile(r"^[/／—–―─\-－]{1,2}$")

@@ -13,7 +13,7 @@ from model.schema import (CELLS, T2_BLOCKS, T3_COL_IDS, T3_GROUPS, T3_LEAF_ROWS,
 from model.values import BadValue, Value, parse_value
 
 from . import glued
-from .labels import find_exact, find_fuzzy, locate_in_order
+from .labels import find_exact, find_fuzzy, locate_in_order, strip_number
 from .result import AMBIGUOUS, MISSING, NOTE, OLD_FORMAT, UNRECOGNISED, UNREADABLE, ImportProblem
 from .stream import BLANK, Fig, Stream
 from .textnorm import display_key, label_key, nfkc
@@ -30,6 +30,8 @@ class TableRead:
     found_rows: int = 0
     start: int | None = None  # key position of the first label found
     end: int = 0  # key position after the last figure used
+    glued: bool = False  # figures printed with no separator were decoded under the form's identities
+    unsplit: int = 0  # rows run together that no split fits (the source may leave cells empty)
 
 
 # ---------------------------------------------------------------- shared
@@ -121,12 +123,13 @@ def _label_note(stream: Stream, hit, official: str, cells: tuple[str, ...], out:
     if words != label_key(official):
         out.notes.append(("S.LABELS", cells, f"表格标签「{shown}」与官方格式「{official}」不一致"))
         return
-    num_printed = re.match(r"^\s*(\d)\s*([、.．])", nfkc(printed))
+    num_printed = re.match(r"^\s*(?:(\d)\s*([、.．])|(\((\d)\)))", nfkc(printed))
     num_official = re.match(r"^(\d)([.])", official)
-    if num_printed and num_official and num_printed.group(2) == "、":
+    if num_printed and num_official and (num_printed.group(2) == "、" or num_printed.group(3)):
         head = display_key(printed)
         head = head if len(head) <= 10 else head[:10] + "…"
-        out.notes.append(("S.LABELS", cells, f"表格标签「{head}」的序号用了「{num_printed.group(1)}、」，"
+        used = f"{num_printed.group(1)}、" if num_printed.group(2) else f"（{num_printed.group(4)}）"
+        out.notes.append(("S.LABELS", cells, f"表格标签「{head}」的序号用了「{used}」，"
                                              f"官方格式为「{num_official.group(0)}」"))
 
 
@@ -160,7 +163,12 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
             if h and h[2] > 0:
                 p = stream.key.rfind(gk, max(start, h[0] - len(gk)), h[1] + len(gk))
                 if p >= 0 and p < h[1] and h[0] < p + len(gk):
-                    hits[i] = None
+                    # unless the label follows the group label with its number left out (「（四）无法提供
+                    # 本机关不掌握相关政府信息」): then it starts where the group label ends
+                    bare = strip_number(label_key(labels[r]))
+                    after = p + len(gk)
+                    hits[i] = (after, after + len(bare), h[2]) if (
+                        bare != label_key(labels[r]) and stream.key.startswith(bare, after)) else None
     anchors: list[tuple[int, int, str]] = []  # (start, end, row id or group id)
     for rid, hit in zip(row_ids, hits):
         if hit:
@@ -205,13 +213,22 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
     _relocate_overflow(row_ids, rows, raw, out)
     _figures_listed_after_labels(stream, anchors, rows, end, out)
     _place_by_columns(rows, raw, labels, out)
+    # figures missing from other rows: this source moves figures about (pdftotext's default mode prints
+    # some columns apart), so a row read by position that breaks its own total may hold a neighbour's figure
+    disordered = any(raw.get(t) and t not in rows for t in raw)
+    dropped = set()
     for t in list(rows):
+        name = labels.get(t, T3_GROUPS[t].label if t in T3_GROUPS else t)
         if not _plausible(rows[t], (7,)):
-            rows.pop(t)
-            out.problems.append(ImportProblem(
-                UNREADABLE, f"表三「{labels.get(t, T3_GROUPS[t].label if t in T3_GROUPS else t)}」的数字之间夹有文字且合计不符，"
-                            "可能与别的行错位，留空", tuple(f"t3.{t}.{c}" for c in T3_COL_IDS)))
-            raw[t] = []
+            msg = f"表三「{name}」的数字之间夹有文字且合计不符，可能与别的行错位，留空"
+        elif disordered and not _adds_up(rows[t]):
+            msg = f"表三「{name}」的数字合计不符，而本表别的行有数字缺失或错位，可能混入了别的行的数字，留空"
+        else:
+            continue
+        rows.pop(t)
+        dropped.add(t)
+        out.problems.append(ImportProblem(UNREADABLE, msg, tuple(f"t3.{t}.{c}" for c in T3_COL_IDS)))
+        raw[t] = []
     # collapsed groups
     collapsed = {r for gid in raw if gid in T3_GROUPS for r, _ in T3_GROUPS[gid].rows}
     for gid, g in T3_GROUPS.items():
@@ -236,6 +253,7 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
             raw.pop(gid, None)
     fixed: dict[str, tuple] = {}
     options: dict[str, list[tuple]] = {}
+    separate: dict[str, tuple] = {}
     for rid in row_ids:
         cells = tuple(f"t3.{rid}.{c}" for c in T3_COL_IDS)
         name = labels[rid] if rid not in ("r3_6_3",) else "（六）其他处理 3.其他"
@@ -244,6 +262,8 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
                 _parse(cid, f, out)
             continue
         figs = raw.get(rid)
+        if rid in dropped:
+            continue
         if figs is None:
             if rid in collapsed:
                 continue
@@ -251,19 +271,10 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
             continue
         runs = _runs_of(figs, 7)
         if runs and len(runs) < 7 and not _too_long(runs):
-            try:
-                cands = glued.split_t3_row(runs)
-            except glued.TooHard:
-                cands = None
-            if cands is None:
-                out.problems.append(ImportProblem(UNREADABLE, f"表三「{name}」的数字连在一起，拆分情况过多，留空", cells))
-            elif not cands:
-                out.problems.append(ImportProblem(
-                    UNREADABLE, f"表三「{name}」的数字「{' '.join(runs)}」连在一起，且没有满足「各列之和等于总计」的拆分，留空", cells))
-            elif len(cands) == 1:
-                fixed[rid] = cands[0]
-            else:
-                options[rid] = cands
+            if len(runs) > 1 and not _must_be_glued(runs):
+                separate[rid] = (runs, cells, name)  # glued, or separate figures with empty cells: see below
+                continue
+            _split_t3(rid, runs, cells, name, fixed, options, out)
             continue
         if runs and _too_long(runs):
             out.problems.append(ImportProblem(UNREADABLE, f"表三「{name}」的数字串过长（{sum(map(len, runs))} 位），无法拆分，留空", cells))
@@ -271,9 +282,38 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
         shown = " ".join(f.text or "（空）" for f in figs[:12])
         out.problems.append(ImportProblem(
             UNREADABLE, f"表三「{name}」找到 {len(figs)} 个数字（{shown}），应为 7 个，无法确定对应的列，留空", cells))
+    # 「17 0 9 36 26」 under seven columns: run together (1 7 0 9 3 6 26 adds up) or five figures and two
+    # empty cells?  Only a source that runs whole rows together (a single run that fits its total) says so
+    if separate and (len(fixed) + len(options) < 2 or out.unsplit):
+        for rid, (runs, cells, name) in separate.items():
+            out.problems.append(ImportProblem(
+                UNREADABLE, f"表三「{name}」只有 {len(runs)} 个数字（{' '.join(runs)}），应为 7 个：可能有空白单元格，"
+                            "也可能是数字连在一起，无法确定，留空", cells))
+        separate = {}
+    for rid, (runs, cells, name) in separate.items():
+        _split_t3(rid, runs, cells, name, fixed, options, out)
     if fixed or options:
+        # one row could fit its identity by chance; a row that fits no split shows empty cells
+        out.glued = len(fixed) + len(options) >= 2 and not out.unsplit
         _settle_glued(fixed, options, out)
     return out
+
+
+def _split_t3(rid: str, runs: list[str], cells: tuple, name: str, fixed: dict, options: dict, out: TableRead) -> None:
+    try:
+        cands = glued.split_t3_row(runs)
+    except glued.TooHard:
+        cands = None
+    if cands is None:
+        out.problems.append(ImportProblem(UNREADABLE, f"表三「{name}」的数字连在一起，拆分情况过多，留空", cells))
+    elif not cands:
+        out.problems.append(ImportProblem(
+            UNREADABLE, f"表三「{name}」的数字「{' '.join(runs)}」连在一起，且没有满足「各列之和等于总计」的拆分，留空", cells))
+        out.unsplit += 1
+    elif len(cands) == 1:
+        fixed[rid] = cands[0]
+    else:
+        options[rid] = cands
 
 
 def _unrecognised_rows(stream: Stream, after: int, end: int, out: TableRead) -> None:
@@ -284,6 +324,24 @@ def _unrecognised_rows(stream: Stream, after: int, end: int, out: TableRead) -> 
     text = "".join(stream.shown[after:rest[0].pos]).strip()
     figures = " ".join(f.text for f in rest[:10])
     out.problems.append(ImportProblem(UNRECOGNISED, f"表三中「{text[:30]}」一行不是官方格式的行，其数字（{figures}）未导入"))
+
+
+def _sums_hold(vals: list[int], groups: tuple[int, ...]) -> bool:
+    i = 0
+    for n in groups:
+        if vals[i + n - 1] != sum(vals[i:i + n - 1]):
+            return False
+        i += n
+    return True
+
+
+def _adds_up(figs: list[Fig]) -> bool:
+    """Running-text figures of a t3 row whose six columns add up to 总计 (grid rows and rows with blank
+    cells are not judged)."""
+    if any(f.group is not None or not f.text.isdigit() for f in figs):
+        return True
+    vals = [int(f.text) for f in figs]
+    return vals[6] == sum(vals[:6])
 
 
 def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
@@ -320,6 +378,8 @@ def _place_by_columns(rows: dict, raw: dict, labels: dict, out: TableRead) -> No
         if any(f.col is None for f in solid) or len({f.line for f in solid}) != 1:
             continue
         near = sorted(full, key=lambda f: abs(f[0].line - solid[0].line))[:4]
+        if not all(_spaced(f) for f in near + [solid]):
+            continue  # figures one space apart (pdftotext -raw, web text): their positions mean nothing
         centres = []
         for j in range(7):
             xs = sorted(f[j].col for f in near)
@@ -344,6 +404,11 @@ def _place_by_columns(rows: dict, raw: dict, labels: dict, out: TableRead) -> No
         names = "」「".join(labels.get(t, T3_GROUPS[t].label if t in T3_GROUPS else t) for t in placed)
         out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按各列的位置对应，空白处留空，请核对",
                                           tuple(f"t3.{t}.{c}" for t in placed for c in T3_COL_IDS)))
+
+
+def _spaced(figs: list[Fig]) -> bool:
+    """Figures laid out in columns: at least two spaces between neighbours on the line."""
+    return all((b.col - len(b.text) / 2) - (a.col + len(a.text) / 2) >= 2 for a, b in zip(figs, figs[1:]))
 
 
 def _relocate_overflow(row_ids: list[str], rows: dict, raw: dict, out: TableRead) -> None:
@@ -473,7 +538,8 @@ _T2_DECISION_ROWS = ("license", "penalty", "coercion")
 _T2_OLD_MARKS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "政府集中采购", "第二十条第(九)项")
 
 
-def read_t2(stream: Stream, start: int = 0, end: int | None = None) -> TableRead:
+def read_t2(stream: Stream, start: int = 0, end: int | None = None, glued_source: bool = False) -> TableRead:
+    """glued_source: the other tables of this source were printed with figures run together."""
     out = TableRead()
     end = len(stream.key) if end is None else end
     region = stream.key[start:end]
@@ -504,6 +570,7 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
     out.found_rows = len(found)
     stops = sorted(p for k in _T2_STOPS for p in _all_positions(stream.key, k, start, end))
     used_to = start  # key position of the last figure taken so far
+    glued_rows: list = []  # rows with fewer digit runs than cells: decided once the whole table is seen
     for n, (hit, i) in enumerate(found):
         block, rid, lab = rows[i]
         cells = tuple(f"t2.{rid}.{c}" for c in block.cols)
@@ -541,12 +608,8 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
                 cands = glued.split_plain(runs, len(cells))
             except glued.TooHard:
                 cands = []
-            if len(cands) == 1:
-                for cid, v in zip(cells, cands[0]):
-                    out.cells[cid] = v
-                continue
             if cands:
-                _take_agreed(cells, cands, out, f"表二「{lab}」的数字「{''.join(runs)}」连在一起")
+                glued_rows.append((cells, runs, cands, lab))
                 continue
         if old and len(figs) > len(cells):
             out.problems.append(ImportProblem(OLD_FORMAT, f"表二「{lab}」的列与现行格式不同，留空", cells))
@@ -554,11 +617,37 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
         shown = " ".join(f.text or "（空）" for f in figs[:8])
         out.problems.append(ImportProblem(
             UNREADABLE, f"表二「{lab}」找到 {len(figs)} 个数字（{shown or '无'}），应为 {len(cells)} 个，留空", cells))
+    _settle_glued_t2(glued_rows, out, glued_source)
     for hit, (block, rid, lab) in zip(hits, rows):
         if not hit:
             cells = tuple(f"t2.{rid}.{c}" for c in block.cols)
             out.problems.append(ImportProblem(MISSING, f"表二未找到「{lab}」这一行，留空", cells))
     return out
+
+
+def _must_be_glued(runs: list[str]) -> bool:
+    """A run such as 「003」 cannot be one figure: the digits were printed with no separator."""
+    return any(len(r) > 1 and r[0] == "0" for r in runs)
+
+
+def _settle_glued_t2(glued_rows: list, out: TableRead, glued_source: bool) -> None:
+    """Table 二 has no identity to check a split against.  A row printed as 「411」 under three columns may
+    be 4, 1, 1 run together or 411 with two empty cells: a split is only taken when the source shows that
+    its figures were run together (a run with a leading zero, which no figure has, or rows of tables 三
+    and 四 that only read under their identities)."""
+    evidence = glued_source or any(_must_be_glued(runs) for _, runs, _, _ in glued_rows)
+    for cells, runs, cands, lab in glued_rows:
+        what = f"表二「{lab}」的数字「{''.join(runs)}」连在一起"
+        if evidence or _must_be_glued(runs):
+            if len(cands) == 1:
+                for cid, v in zip(cells, cands[0]):
+                    out.cells[cid] = v
+            else:
+                _take_agreed(cells, cands, out, what)
+            continue
+        out.problems.append(ImportProblem(
+            AMBIGUOUS, f"表二「{lab}」只有 {len(runs)} 个数字（{' '.join(runs)}），应为 {len(cells)} 个：可能是连在一起的数字，"
+                       f"也可能有空白单元格，无法确定，留空", cells, [dict(zip(cells, c)) for c in cands]))
 
 
 def _all_positions(key: str, k: str, start: int, end: int) -> list[int]:
@@ -593,7 +682,8 @@ def _t2_find(stream: Stream, k: str, start: int, end: int, n: int = 1):
 # ---------------------------------------------------------------- t4
 
 
-def read_t4(stream: Stream, start: int = 0, end: int | None = None) -> TableRead:
+def read_t4(stream: Stream, start: int = 0, end: int | None = None, glued_source: bool = False) -> TableRead:
+    """glued_source: table 三 of this source was printed with figures run together."""
     out = TableRead()
     end = len(stream.key) if end is None else end
     cells = tuple(f"t4.{g}.{c}" for g, _ in T4_GROUPS for c, _ in T4_COLS)
@@ -617,6 +707,14 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
             groups.setdefault(f.group, []).append(f)
         best = max(groups.values(), key=lambda fs: sum(1 for f in fs if not f.blank))
         chosen = _choose(best, 15, best[0].group)
+        if chosen is None:
+            # the row of figures broken over two grid rows (a page break in a one-cell-per-line copy): the
+            # fifteen filled cells in order, taken only when each group adds up to its 总计
+            solid = [f for f in figs if not f.blank]
+            if len(solid) == 15 and all(f.text.isdigit() for f in solid) and \
+                    _sums_hold([int(f.text) for f in solid], (5, 5, 5)):
+                chosen = solid
+                out.problems.append(ImportProblem(NOTE, "表四的数字分在两段（跨页），已按顺序对应（各项之和与总计相符），请核对", cells))
     else:
         chosen = _choose(figs, 15, None)
     if chosen is not None and not _plausible(chosen, (5, 5, 5)):
@@ -627,6 +725,11 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
             _parse(cid, f, out)
         return out
     runs = _runs_of(figs, 15)
+    if runs and 1 < len(runs) < 15 and not (glued_source or _must_be_glued(runs)):
+        out.problems.append(ImportProblem(
+            UNREADABLE, f"表四只有 {len(runs)} 个数字（{' '.join(runs[:15])}），应为 15 个：可能有空白单元格，"
+                        "也可能是数字连在一起，无法确定，留空", cells))
+        return out
     if runs and len(runs) < 15 and not _too_long(runs):
         try:
             cands = glued.split_t4(runs)
@@ -638,6 +741,7 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
             out.problems.append(ImportProblem(
                 UNREADABLE, f"表四的数字「{' '.join(runs)}」连在一起，且没有满足「各项之和等于总计」的拆分，留空", cells))
         else:
+            out.glued = True
             _take_agreed(cells, cands, out, "表四的数字连在一起")
         return out
     shown = " ".join(f.text or "（空）" for f in figs[:20])

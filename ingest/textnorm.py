@@ -8,8 +8,12 @@ _QUOTES = dict.fromkeys(map(ord, "“”\"‘’'「」『』〝〞"), None)
 _WS = re.compile(r"\s+")
 
 
+# 「①属于国家秘密」: a circled row number is 「1.」, not the figure 1 that NFKC would make of it
+_CIRCLED = {0x2460 + k: f"{k + 1}." for k in range(9)}
+
+
 def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", text.translate(_CIRCLED))
 
 
 def is_cjk(ch: str) -> bool:
@@ -19,9 +23,10 @@ def is_cjk(ch: str) -> bool:
 
 
 def label_key(text: str) -> str:
-    """How labels are compared: width, spaces, quotes and 「1、」/「1.」 do not matter."""
+    """How labels are compared: width, spaces, quotes and 「1、」/「1.」/「（1）」 do not matter."""
     t = nfkc(text).translate(_QUOTES)
     t = _WS.sub("", t)
+    t = re.sub(r"(?<![\d.])\((\d)\)(?!\d)", r"\1.", t)
     return re.sub(r"(?<![\d.])(\d)、", r"\1.", t)
 
 
@@ -53,4 +58,9 @@ def is_page_furniture(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 20:
         return False
-    return bool(PAGE_NUMBER.match(s))
+    if not PAGE_NUMBER.match(s):
+        return False
+    # 「3/6」 is page 3 of 6; 「267 / 90」 is two figures and a 「/」 (a page number never exceeds the count,
+    # and an annual report has a few dozen pages, not hundreds)
+    m = re.fullmatch(r"(\d{1,4})\s*/\s*(\d{1,4})", s)
+    return not m or 1 <= int(m.group(1)) <= int(m.group(2)) <= 99

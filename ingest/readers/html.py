@@ -15,14 +15,68 @@ def looks_like_html(text: str) -> bool:
     return any(t in low for t in ("<html", "<!doctype html", "<body", "<table", "<div", "<p>", "<p "))
 
 
+class _Cell:
+    def __init__(self, colspan: int):
+        self.colspan = colspan
+        self.parts: list[str] = []  # text of the current line
+        self.items: list[tuple] = []  # finished lines and nested tables
+
+    def flush(self):
+        text = re.sub(r"[ \t\r\n]+", " ", "".join(self.parts)).strip()  # the page source's own line breaks
+        self.parts = []
+        if text:
+            self.items.append(("line", text))
+
+
+class _Table:
+    def __init__(self):
+        self.rows: list[list] = []
+        self.cell: _Cell | None = None
+
+
+MAX_DATA_CELL = 300  # characters: a longer cell holds running text, so its table only lays out the page
+
+
+def _is_layout(rows: list[list]) -> bool:
+    """A table used to lay out the page (the report's text and its tables inside cells), not a table of
+    figures: a cell holding another table, a section heading among other text, or long running text."""
+    from ..sections import heading_of
+
+    for row in rows:
+        for c in row:
+            if c is None:
+                continue
+            if any(k == "table" for k, _ in c.items):
+                return True
+            lines = [t for k, t in c.items if k == "line"]
+            if sum(map(len, lines)) > MAX_DATA_CELL:
+                return True
+            if len(lines) > 1 and any(len(t) <= 60 and heading_of(t) for t in lines[:50]):
+                return True
+    return False
+
+
 class _Parser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.items: list[tuple] = []
         self.line: list[str] = []
         self.skip = 0
-        self.tables: list[list] = []  # stack of tables: rows of cells
-        self.cell: list[str] | None = None
+        self.tables: list[_Table] = []  # stack: a table inside a cell of the one below
+        self.caption: list[str] | None = None  # <caption> often holds the section heading
+
+    @property
+    def cell(self) -> _Cell | None:
+        return self.tables[-1].cell if self.tables else None
+
+    def _emit(self, new: list[tuple]):
+        """Items go into the enclosing cell, or into the document."""
+        outer = self.cell
+        if outer is not None:
+            outer.flush()
+            outer.items.extend(new)
+        elif not self.tables:
+            self.items.extend(new)
 
     def _flush_line(self):
         text = "".join(self.line)
@@ -36,43 +90,79 @@ class _Parser(HTMLParser):
             self.skip += 1
             return
         if tag == "table":
-            self._flush_line()
-            self.tables.append([])
+            if self.cell is not None:
+                self.cell.flush()
+            else:
+                self._flush_line()
+            self.tables.append(_Table())
         elif tag == "tr" and self.tables:
-            self.tables[-1].append([])
+            self.tables[-1].rows.append([])
         elif tag in ("td", "th") and self.tables:
-            if not self.tables[-1]:
-                self.tables[-1].append([])
-            self.cell = []
+            t = self.tables[-1]
+            if not t.rows:
+                t.rows.append([])
             span = dict(attrs).get("colspan")
-            self._colspan = int(span) if span and span.isdigit() and int(span) < 50 else 1
-        elif tag == "br" and self.cell is not None:
-            self.cell.append("\n")
-        elif tag in _BLOCK and self.cell is None:
-            self._flush_line()
+            t.cell = _Cell(int(span) if span and span.isdigit() and 0 < int(span) < 50 else 1)
+        elif tag == "caption" and self.tables and self.cell is None:
+            self.caption = []
+        elif tag in _BLOCK:
+            if self.cell is not None:
+                self.cell.flush()
+            elif not self.tables:
+                self._flush_line()
 
     def handle_endtag(self, tag):
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
-        if tag in ("td", "th") and self.tables and self.cell is not None:
-            self.tables[-1][-1].append("".join(self.cell).strip())
-            self.tables[-1][-1].extend([None] * (getattr(self, "_colspan", 1) - 1))
-            self.cell = None
+        if tag == "caption" and self.caption is not None:
+            text = re.sub(r"\s+", " ", "".join(self.caption)).strip()
+            if text:  # the heading comes before the table's rows
+                self._emit_before_table(("line", text))
+            self.caption = None
+        elif tag in ("td", "th") and self.tables and self.cell is not None:
+            t = self.tables[-1]
+            c = t.cell
+            c.flush()
+            t.rows[-1].append(c)
+            t.rows[-1].extend([None] * (c.colspan - 1))
+            t.cell = None
         elif tag == "table" and self.tables:
-            rows = [r for r in self.tables.pop() if r]
-            if self.tables and self.cell is not None:  # nested table: its text joins the cell
-                self.cell.append(" ".join(c for r in rows for c in r if c))
-            elif rows:
-                self.items.append(("table", rows))
-        elif tag in _BLOCK and self.cell is None:
-            self._flush_line()
+            t = self.tables.pop()
+            if t.cell is not None:  # an unclosed cell
+                t.cell.flush()
+                t.rows[-1].append(t.cell)
+            rows = [r for r in t.rows if r]
+            if not rows:
+                return
+            if _is_layout(rows):
+                self._emit([it for r in rows for c in r if c is not None for it in c.items])
+            else:
+                grid = [[None if c is None else "\n".join(x for k, x in c.items if k == "line") for c in r]
+                        for r in rows]
+                self._emit([("table", grid)])
+        elif tag in _BLOCK:
+            if self.cell is not None:
+                self.cell.flush()
+            elif not self.tables:
+                self._flush_line()
+
+    def _emit_before_table(self, item: tuple):
+        """A caption: into the cell or document that holds the table being read."""
+        if len(self.tables) >= 2 and self.tables[-2].cell is not None:
+            c = self.tables[-2].cell
+            c.flush()
+            c.items.append(item)
+        elif len(self.tables) == 1:
+            self.items.append(item)
 
     def handle_data(self, data):
         if self.skip:
             return
-        if self.cell is not None:
-            self.cell.append(data)
+        if self.caption is not None:
+            self.caption.append(data)
+        elif self.cell is not None:
+            self.cell.parts.append(data)
         elif self.tables:
             pass  # text between cells
         else:

@@ -1,6 +1,7 @@
 """Plain text (pdftotext output, text copied from a web page, Markdown) → document items."""
 from __future__ import annotations
 
+import html
 import re
 
 from ..result import IngestError
@@ -29,9 +30,22 @@ def decode(data: bytes, name: str) -> str:
         raise IngestError(f"{name}：无法识别文字编码（不是 UTF-8 或 GBK 文本）") from None
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
 def text_items(text: str) -> list[tuple]:
     """Lines; Markdown tables and one-cell-per-line tables (below) become tables; form feeds page breaks."""
     return _tab_cells(_lines_and_markdown(text))
+
+
+def _web_residue(line: str, in_cell: bool = False) -> str:
+    """Markdown converted from a web page keeps 「<br>」 inside cells and entities such as 「&nbsp;」."""
+    if "<" in line:
+        line = _BR.sub("\n" if in_cell else " ", line)
+    if "&" in line:
+        line = _ENTITY.sub(lambda m: html.unescape(m.group()), line)
+    return line
 
 
 def _tab_cells(items: list[tuple]) -> list[tuple]:
@@ -85,7 +99,10 @@ def _lines_and_markdown(text: str) -> list[tuple]:
             items.append(("table", [list(r) for r in table]))
             table.clear()
 
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in text:  # a line break written as a tag is a line break
+        text = "\n".join(l if l.strip().startswith("|") else _BR.sub("\n", l) for l in text.split("\n"))
+    for raw in text.split("\n"):
         pages = raw.split("\f")
         for k, line in enumerate(pages):
             if k:
@@ -96,8 +113,9 @@ def _lines_and_markdown(text: str) -> list[tuple]:
                 if _MD_RULE.match(s):
                     continue
                 cells = s.strip("|").split("|")
-                table.append([c.strip() for c in cells])
+                table.append([_web_residue(c, in_cell=True).strip() for c in cells])
                 continue
+            line = _web_residue(line)
             inner = line.strip(" \u3000\r").rstrip("\t")
             if inner.count("\t") >= 2 and not inner.startswith("\t"):
                 # a table row copied from a web page or Word: cells separated by tabs, empty ones kept
