@@ -82,7 +82,8 @@ def cmd_check(args) -> int:
             worst = 2
             results.append(error_json(path, str(e)))
             if not args.json:
-                _out(f"{path}：无法读取 —— {e}")
+                # the reader's message already names the file; say it once
+                _out(f"无法读取 —— {e}" if Path(path).name in str(e) else f"{path}：无法读取 —— {e}")
             continue
         findings = check(report)
         if any(f.severity == ERROR for f in findings):

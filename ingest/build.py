@@ -13,7 +13,7 @@ from model.schema import CELLS, SECTIONS, TABLE_CELL_IDS, TEXT_SECTIONS
 
 from . import stream as streams
 from .fees import fee_rows, read_fees
-from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult
+from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult, IngestError
 from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, organ_like,
                        organ_line_below, organ_year, printed_heading, published_in)
 from .tables import TableRead, read_t2, read_t3, read_t4
@@ -36,6 +36,9 @@ def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | N
     fee_table = _sections(doc, report, problems, lines_are_paragraphs)
     _tables(doc, report, problems, grid_tables)
     _fees(report, fee_table, problems)
+    if not (report.meta.title or doc.heads or report.cells):
+        # a README or a contract would otherwise come back as an all-blank report with 200 findings
+        raise IngestError(f"{name}：没有找到年度报告的内容（没有报告标题、各部分标题，也没有统计表）")
     return ImportResult(report, problems, name, kind)
 
 

@@ -188,3 +188,19 @@ def test_damaged_nianbao_names_its_problem(tmp_path):
     assert "t3.r1.np" in msg
     path.write_text("这不是文件", encoding="utf-8")
     _refused(path, "JSON")
+
+
+def test_a_file_that_is_not_a_report_is_refused(tmp_path):
+    # a README or a contract must not come back as an all-blank report with 200 findings
+    path = tmp_path / "说明.md"
+    path.write_text("# 安装说明\n\n运行 make run 即可。\n\n| 项目 | 数量 |\n|---|---|\n| 甲 | 3 |\n", encoding="utf-8")
+    _refused(path, "没有找到年度报告的内容")
+    with pytest.raises(IngestError):
+        read_text("会议纪要\n今天讨论了三件事。", "粘贴的文字")
+
+
+def test_a_report_with_only_its_tables_is_still_read():
+    # no title and no headings, but the tables are there: that is a report
+    table_only = SEED_TEXT[SEED_TEXT.index("一、本年新收"):]
+    result = read_text(table_only, "表格.txt")
+    assert result.report.cells["t3.r1.tot"] == 82

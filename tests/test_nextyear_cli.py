@@ -119,3 +119,11 @@ def test_cli_export_refuses_errors_without_force(tmp_path, capsys):
     from export.xlsx import read_own_xlsx
     assert read_own_xlsx(xlsx).cells == bad.cells
     assert main.main(["export", str(src)]) == 2  # no output named
+
+
+def test_check_of_a_file_that_is_not_a_report(tmp_path, capsys):
+    path = tmp_path / "notes.txt"
+    path.write_text("购物清单：苹果 3 个，梨 2 个。\n", encoding="utf-8")
+    assert main.main(["check", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert "没有找到年度报告的内容" in out and out.count("notes.txt") == 1
