@@ -262,15 +262,21 @@ def test_t2_split_taken_when_the_source_runs_figures_together():
     assert [cells.get(f"t2.rules.{c}") for c in ("issued", "repealed", "in_force")] == [0, 0, 3]
 
 
+def _report_with_plain_t2(seed: int):
+    """A consistent report whose table 二 has no run with a leading zero, so that whether the source is
+    run together can only be told from tables 三 and 四."""
+    rep = consistent_report(random.Random(seed), maxv=9)
+    for rid, vals in (("rules", (4, 1, 1)), ("normative", (5, 2, 7))):
+        for c, v in zip(("issued", "repealed", "in_force"), vals):
+            rep.cells[f"t2.{rid}.{c}"] = v
+    return rep
+
+
 def test_t2_split_taken_when_tables_three_and_four_decode_as_run_together():
     from tests.test_ingest_glued import render_glued
 
     for seed in range(40):
-        rep = consistent_report(random.Random(seed), maxv=9)
-        # no run with a leading zero in table 二: the evidence must come from tables 三 and 四
-        for rid, vals in (("rules", (4, 1, 1)), ("normative", (5, 2, 7))):
-            for c, v in zip(("issued", "repealed", "in_force"), vals):
-                rep.cells[f"t2.{rid}.{c}"] = v
+        rep = _report_with_plain_t2(seed)
         result = read_text(render_glued(rep))
         got = result.report.cells
         assert all(got[c] == rep.cells[c] for c in S.TABLE_CELL_IDS if c in got)
@@ -406,10 +412,7 @@ def test_t2_not_split_when_table_three_shows_empty_cells():
     from tests.test_ingest_glued import render_glued
 
     for seed in range(60):
-        rep = consistent_report(random.Random(seed), maxv=9)
-        for rid, vals in (("rules", (4, 1, 1)), ("normative", (5, 2, 7))):
-            for c, v in zip(("issued", "repealed", "in_force"), vals):
-                rep.cells[f"t2.{rid}.{c}"] = v
+        rep = _report_with_plain_t2(seed)
         full = read_text(render_glued(rep))
         if full.report.cells.get("t2.rules.issued") != 4:
             continue  # tables 三 and 四 did not prove the source glued: nothing to take away
