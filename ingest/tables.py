@@ -327,9 +327,11 @@ def _unrecognised_rows(stream: Stream, after: int, end: int, out: TableRead) -> 
 
 
 def _sums_hold(vals: list[int], groups: tuple[int, ...]) -> bool:
+    """Each group of consecutive figures ends with the sum of the others (t3: (7,), t4: (5, 5, 5))."""
     i = 0
     for n in groups:
-        if vals[i + n - 1] != sum(vals[i:i + n - 1]):
+        part = vals[i:i + n]
+        if part[-1] != sum(part[:-1]):
             return False
         i += n
     return True
@@ -340,8 +342,7 @@ def _adds_up(figs: list[Fig]) -> bool:
     cells are not judged)."""
     if any(f.group is not None or not f.text.isdigit() for f in figs):
         return True
-    vals = [int(f.text) for f in figs]
-    return vals[6] == sum(vals[:6])
+    return _sums_hold([int(f.text) for f in figs], (7,))
 
 
 def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
@@ -351,14 +352,7 @@ def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
         return True
     if not all(f.text.isdigit() for f in figs):
         return False
-    vals = [int(f.text) for f in figs]
-    i = 0
-    for n in groups:
-        part = vals[i:i + n]
-        if part[-1] != sum(part[:-1]):
-            return False
-        i += n
-    return True
+    return _sums_hold([int(f.text) for f in figs], groups)
 
 
 def _place_by_columns(rows: dict, raw: dict, labels: dict, out: TableRead) -> None:
