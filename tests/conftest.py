@@ -1,4 +1,7 @@
-"""Test set-up shared by every test: headless Qt before anything imports it, and paths to the samples."""
+"""Test set-up shared by every test: headless Qt before anything imports it, and paths to the samples.
+
+The samples and the parts of the spec the tests read live in tests/data (a copy of ../shared kept in step by
+tests/test_data_in_step.py), so a fresh clone with nothing beside it runs every test."""
 import os
 import sys
 from pathlib import Path
@@ -10,8 +13,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-SHARED = ROOT.parent / "shared"
-SAMPLES = SHARED / "samples"
+DATA = ROOT / "tests" / "data"
+SPEC = DATA / "spec"
+SAMPLES = DATA / "samples"
 EXPECTED = SAMPLES / "expected"
 SEEDS = SAMPLES / "seeds"
 REAL_PDF = SAMPLES / "real-pdf"
+
+
+def sample_files(folder: Path, pattern: str) -> list[Path]:
+    """The sample files matching pattern, sorted; a missing sample fails collection rather than turning a
+    parametrised test into a silent skip."""
+    found = sorted(folder.glob(pattern))
+    if not found:
+        raise FileNotFoundError(f"no sample {pattern!r} in {folder}: tests/data is incomplete")
+    return found

@@ -10,7 +10,7 @@ from model import schema as S
 from model.report import Meta, Report
 from model.values import from_json
 
-from tests.conftest import EXPECTED
+from tests.conftest import EXPECTED, sample_files
 
 
 def consistent_report(rng: random.Random, level: str = "prefecture", maxv: int = 30) -> Report:
@@ -46,7 +46,7 @@ def consistent_report(rng: random.Random, level: str = "prefecture", maxv: int =
 
 
 def expected_files() -> list[Path]:
-    return sorted(EXPECTED.glob("*.json"))
+    return sample_files(EXPECTED, "*.json")
 
 
 def expected_report(path: Path) -> tuple[Report, dict]:

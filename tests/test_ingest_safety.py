@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest import IngestError, read_report, read_text
-from tests.conftest import REAL_PDF, SEEDS
+from tests.conftest import REAL_PDF, SEEDS, sample_files
 
-SEED_TEXT = sorted(SEEDS.glob("*.txt"))[4].read_text(encoding="utf-8")
+SEED_TEXT = sample_files(SEEDS, "*.txt")[4].read_text(encoding="utf-8")
 
 
 def _refused(path, *words, timeout=None, seconds=20):

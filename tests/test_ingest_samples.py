@@ -7,11 +7,11 @@ import pytest
 
 from ingest import read_report, read_text
 from model.values import from_json
-from tests.conftest import EXPECTED, REAL_PDF, SEEDS
+from tests.conftest import EXPECTED, REAL_PDF, SEEDS, sample_files
 
-SOURCES = ([(p, p.stem) for p in sorted(SEEDS.glob("*.txt"))]
-           + [(p, p.name.split(".")[0]) for p in sorted(REAL_PDF.glob("*.layout.txt"))]
-           + [(p, p.stem) for p in sorted(REAL_PDF.glob("*.pdf"))])
+SOURCES = ([(p, p.stem) for p in sample_files(SEEDS, "*.txt")]
+           + [(p, p.name.split(".")[0]) for p in sample_files(REAL_PDF, "*.layout.txt")]
+           + [(p, p.stem) for p in sample_files(REAL_PDF, "*.pdf")])
 
 # how each section starts and ends in the published text (checks the split and the line joining)
 SECTION_ENDS = {
@@ -84,14 +84,14 @@ def test_sample_sections(path, stem):
 
 
 def test_headings_kept_as_printed():
-    rep = read_report(next(SEEDS.glob("002_*.txt"))).report
+    rep = read_report(sample_files(SEEDS, "002_*.txt")[0]).report
     assert rep.headings["s2"] == "2、 主动公开政府信息情况"
     assert rep.headings["s3"] == "3、 收到和处理政府信息公开申请情况"
     assert rep.headings["s1"] == "一、总体情况"
 
 
 def test_titles_joined_when_wrapped():
-    rep = read_report(next(SEEDS.glob("004_*.txt"))).report
+    rep = read_report(sample_files(SEEDS, "004_*.txt")[0]).report
     assert rep.meta.title == "卧龙区人民政府办公室2024年政府信息公开工作年度报告"
     rep = read_report(REAL_PDF / "hongze_2023.layout.txt").report
     assert rep.meta.title == "洪泽区人民政府2023年政府信息公开工作年度报告"
@@ -133,7 +133,7 @@ def test_summary_is_chinese_and_names_problems():
 
 
 def test_read_text_same_as_file():
-    path = next(SEEDS.glob("004_*.txt"))
+    path = sample_files(SEEDS, "004_*.txt")[0]
     a = read_text(path.read_text(encoding="utf-8"), "粘贴")
     b = read_report(path)
     assert a.report.cells == b.report.cells and a.report.sections == b.report.sections

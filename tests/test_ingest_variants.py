@@ -481,9 +481,9 @@ def test_organ_printed_as_a_byline_under_the_title():
 
 def test_title_wrapped_with_an_empty_line_between_its_parts():
     """pdftotext output with every line doubled: 「…2024年政府信息」, 「」, 「公开工作年度报告」."""
-    from tests.conftest import SEEDS
+    from tests.conftest import SEEDS, sample_files
 
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in sample_files(SEEDS, "*.txt"):
         text = path.read_text(encoding="utf-8")
         plain = read_text(text).report.meta
         doubled = read_text(text.replace("\n", "\n\n")).report.meta
@@ -503,9 +503,9 @@ def _with_page_breaks(text: str, every: int, footer) -> str:
 def test_one_cell_per_line_copy_with_page_breaks_inside_rows():
     """Seed 002's shape with a page footer every few lines: rows of tables 三 and 四 broken over two pages
     (tables.read_t4 joins the two parts when every group adds up; build._bare_page_numbers)."""
-    from tests.conftest import SEEDS
+    from tests.conftest import SEEDS, sample_files
 
-    text = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    text = sample_files(SEEDS, "002_*.txt")[0].read_text(encoding="utf-8")
     plain = _table_cells(read_text(text).report)
     for every in (7, 11, 13, 17, 23):
         for footer in (lambda p: f"-{p}-", lambda p: f"{p}", lambda p: f"第{p}页"):

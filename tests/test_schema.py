@@ -4,9 +4,9 @@ import re
 import pytest
 
 from model import schema as S
-from tests.conftest import SHARED
+from tests.conftest import SPEC as SPEC_DIR
 
-SPEC = (SHARED / "spec" / "format.md").read_text(encoding="utf-8")
+SPEC = (SPEC_DIR / "format.md").read_text(encoding="utf-8")
 
 
 def test_cell_counts_match_format_md():

@@ -10,7 +10,7 @@ from model.report import Meta, Report
 from model.schema import SECTIONS
 from model.values import from_json
 
-from tests.conftest import EXPECTED, REAL_PDF, SEEDS
+from tests.conftest import EXPECTED, REAL_PDF, SEEDS, sample_files
 
 _NUM = "一二三四五六"
 _PAGE = re.compile(r"^\s*-\s*\d+\s*-\s*$")
@@ -101,4 +101,4 @@ def expected(name: str) -> dict:
     return json.loads((EXPECTED / name).read_text("utf-8"))
 
 
-SAMPLE_NAMES = sorted(p.name for p in EXPECTED.glob("*.json"))
+SAMPLE_NAMES = [p.name for p in sample_files(EXPECTED, "*.json")]

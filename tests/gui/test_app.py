@@ -99,9 +99,9 @@ def test_import_shows_summary_before_use(window, dialogs, tmp_path, monkeypatch,
 
 def test_real_import_of_a_seed(window, dialogs):
     """Through the real ingest package: a web-text seed opens after its summary is shown."""
-    from tests.conftest import SEEDS
+    from tests.conftest import SEEDS, sample_files
 
-    seed = sorted(SEEDS.glob("*.txt"))[0]
+    seed = sample_files(SEEDS, "*.txt")[0]
     assert window.open_path(str(seed)) is True
     kind, name, summary = dialogs.of("import")[0]
     assert name == seed.name and "表格数字" in summary
