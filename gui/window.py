@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixma
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
+from export import TARGETS, ExportError, export_report
+from ingest import ImportResult, IngestError, read_report
 from model import fileformat
 from model.document import Change, Document
 from model.findings import Finding
@@ -21,7 +23,7 @@ from model.totals import total_changes
 from model.values import format_value
 
 from . import dialogs, theme
-from .files import OPEN_FILTER, SAVE_FILTER, OpenError, Opened, read_any
+from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
 from .grid_model import TableModel
@@ -186,8 +188,8 @@ class MainWindow(QMainWindow):
                                    "选择上年的报告（任意可导入的格式），生成本年报告")
         self.act_save = self._act("保存", self.save, K.Save)
         self.act_save_as = self._act("另存为…", self.save_as, K.SaveAs)
-        self.act_xlsx = self._act("导出 Excel…", lambda: self.export("xlsx"))
-        self.act_pdf = self._act("导出 PDF…", lambda: self.export("pdf"))
+        self.act_export = {kind: self._act(f"导出 {t.label}…", lambda k=kind: self.export(k))
+                           for kind, t in TARGETS.items()}
         self.act_quit = self._act("退出", self.close, K.Quit)
         self.act_undo = self._act("撤销", self.undo, K.Undo)
         self.act_redo = self._act("重做", self.redo, QKeySequence("Ctrl+Y"))
@@ -206,8 +208,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_save, self.act_save_as):
             m.addAction(a)
         m.addSeparator()
-        m.addAction(self.act_xlsx)
-        m.addAction(self.act_pdf)
+        for a in self.act_export.values():
+            m.addAction(a)
         m.addSeparator()
         m.addAction(self.act_quit)
         e = self.menuBar().addMenu("编辑(&E)")
@@ -224,8 +226,8 @@ class MainWindow(QMainWindow):
         tb.setObjectName("main")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_open, self.act_save, self.act_undo, self.act_redo, self.act_totals, self.act_xlsx,
-                  self.act_pdf):
+        for a in (self.act_open, self.act_save, self.act_undo, self.act_redo, self.act_totals,
+                  *self.act_export.values()):
             tb.addAction(a)
 
     # -------------------------------------------------------------- document switching
@@ -456,18 +458,18 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
-    def _read(self, path: str) -> Opened | None:
+    def _read(self, path: str) -> ImportResult | None:
         """Read a file for the window; a dialog names the problem and None is returned on failure."""
         try:
-            opened = read_any(path)
-        except OpenError as e:
+            opened = read_report(path)
+        except IngestError as e:
             self._problem("无法打开", str(e))
             return None
         except Exception as e:  # noqa: BLE001 - a reader bug must not take the open report with it
             self._problem("无法打开", f"「{Path(path).name}」：读取时出错（{type(e).__name__}：{e}）")
             return None
         if not opened.native and self.interactive and not dialogs.confirm_import(
-                self, Path(path).name, opened.summary or "已读取。"):
+                self, Path(path).name, opened.summary() or "已读取。"):
             return None
         return opened
 
@@ -546,8 +548,10 @@ class MainWindow(QMainWindow):
         return True
 
     def export(self, kind: str) -> bool:
-        """导出 Excel / PDF through export/ (imported here, so the window works before it exists)."""
+        """导出 through export.export_report, the path the command line takes too."""
         self.flush_texts()
+        target = TARGETS[kind]
+        force = False
         if self.doc.checker.has_errors():
             n = self.doc.checker.counts()["error"]
             answer = QMessageBox.question(
@@ -555,30 +559,19 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        ext, filt = (".xlsx", "Excel 工作簿 (*.xlsx)") if kind == "xlsx" else (".pdf", "PDF 文件 (*.pdf)")
+            force = True
         base = Path(self.doc.path).stem if self.doc.path else (self.doc.report.title or "年度报告")
-        path, _ = QFileDialog.getSaveFileName(self, f"导出 {'Excel' if kind == 'xlsx' else 'PDF'}",
-                                              str(Path(self._last_dir()) / f"{base}{ext}"), filt)
+        path, _ = QFileDialog.getSaveFileName(self, f"导出 {target.label}",
+                                              str(Path(self._last_dir()) / f"{base}{target.suffix}"),
+                                              target.dialog_filter)
         if not path:
             return False
-        if not path.lower().endswith(ext):
-            path += ext
+        if not path.lower().endswith(target.suffix):
+            path += target.suffix
         try:
-            from export import ExportError
-            if kind == "xlsx":
-                from export.xlsx import write_xlsx
-                write_xlsx(self.doc.report, path)
-            else:
-                from export.pdf import write_pdf
-                write_pdf(self.doc.report, path, draft=None)
-        except ImportError:
-            QMessageBox.critical(self, "无法导出", "本版本尚未包含导出功能。")
-            return False
+            export_report(self.doc.report, kind, path, force=force)
         except ExportError as e:
             QMessageBox.critical(self, "导出失败", str(e))
-            return False
-        except OSError as e:
-            QMessageBox.critical(self, "导出失败", f"无法写入「{Path(path).name}」：{e}")
             return False
         self.show_message(f"已导出「{Path(path).name}」")
         return True

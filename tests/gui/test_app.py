@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import types
 
 from PySide6.QtGui import QFontDatabase
 
@@ -53,39 +52,26 @@ def test_clipboard_shapes():
     assert to_tsv([["1", ""], ["2", "3"]]) == "1\t\n2\t3\n"
 
 
-class _Result:
-    def __init__(self, report):
-        self.report = report
-        self.problems = ["第三部分（七）总计一行无法读取，已留空"]
-
-    def summary(self):
-        return "读取 175 个数字；1 处需核对：" + self.problems[0]
-
-
 def test_import_shows_summary_before_use(window, dialogs, tmp_path, monkeypatch, sample_copy):
+    from ingest import ImportProblem, ImportResult, IngestError
+    from ingest.result import UNREADABLE
     from model import fileformat
     from .conftest import B
-
-    fake = types.ModuleType("ingest")
-
-    class IngestError(Exception):
-        pass
 
     def read_report(path):
         if path.endswith("bad.pdf"):
             raise IngestError("「bad.pdf」不是有效的 PDF 文件")
         r = fileformat.load(sample_copy)
         r.cells["t3.r1.np"] = 7
-        return _Result(r)
+        return ImportResult(r, [ImportProblem(UNREADABLE, "第三部分（七）总计一行无法读取，已留空")], "上年报告.pdf", "pdf")
 
-    fake.read_report, fake.IngestError = read_report, IngestError
-    monkeypatch.setitem(sys.modules, "ingest", fake)
+    monkeypatch.setattr("gui.window.read_report", read_report)
     src = tmp_path / "上年报告.pdf"
     src.write_bytes(b"%PDF-1.4")
     doc = window.doc
     dialogs.answers = [B.Cancel]
     assert window.open_path(str(src)) is False and window.doc is doc
-    assert "需核对" in dialogs.of("import")[0][2] and dialogs.of("import")[0][1] == "上年报告.pdf"
+    assert "需要核对（1 项）" in dialogs.of("import")[0][2] and dialogs.of("import")[0][1] == "上年报告.pdf"
     dialogs.answers = [B.Yes]
     assert window.open_path(str(src)) is True
     assert window.doc.report.cells["t3.r1.np"] == 7
