@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from .translations import install_chinese
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "sample.nianbao"
 FONTS_DIR = ROOT / "resources" / "fonts"
@@ -85,6 +87,7 @@ def make_app(argv: list[str] | None = None):
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("政府信息公开工作年度报告")
+    install_chinese(app)
     install_fonts(app)
     from PySide6.QtGui import QIcon
     icon = QIcon(str(ICON))
