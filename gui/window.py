@@ -23,6 +23,7 @@ from model.totals import total_changes
 from model.values import format_value
 
 from . import dialogs, theme
+from .help import install_help_menu
 from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         e.addAction(self.act_totals)
         v = self.menuBar().addMenu("视图(&V)")
         v.addAction(self.dock.toggleViewAction())
+        install_help_menu(self)
         tb = self.addToolBar("常用")
         tb.setObjectName("main")
         tb.setMovable(False)

@@ -29,3 +29,4 @@ def test_file_dialog_labels_are_chinese(qtbot):
     assert labels and not any(t.isascii() for t in labels), labels
     buttons = [b.text().replace("&", "") for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()]
     assert buttons and not any(t.isascii() for t in buttons), buttons
+
