@@ -24,6 +24,7 @@ from model.values import format_value
 
 from . import dialogs, theme
 from .help import install_help_menu
+from .printing import install_print_actions
 from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
@@ -211,6 +212,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         for a in self.act_export.values():
             m.addAction(a)
+        m.addSeparator()
+        install_print_actions(self, m)
         m.addSeparator()
         m.addAction(self.act_quit)
         e = self.menuBar().addMenu("编辑(&E)")
