@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDial
 
 from export import TARGETS, ExportError, export_report
 from ingest import ImportResult, IngestError, read_report
-from model import fileformat
+from model import fileformat, journal
 from model.document import Change, Document
 from model.findings import Finding
 from model.nextyear import new_from_prior
@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
         self.act_redo.setText(f"重做 {self.doc.redo_label()}" if self.doc.can_redo() else "重做")
 
     def _on_change(self, change: Change) -> None:
+        self._journal(change)
         self.update_title()
         self._marks.start()
         grid = self.current_grid()
@@ -614,6 +615,9 @@ class MainWindow(QMainWindow):
     def autosave(self) -> bool:
         """Write the recovery copy if there are unsaved changes (every 30 s)."""
         self.flush_texts()
+        return self._write_recovery_copy()
+
+    def _write_recovery_copy(self) -> bool:
         if not self.modified:
             return False
         try:
@@ -624,6 +628,23 @@ class MainWindow(QMainWindow):
             self.show_message(f"自动保存失败：{e}")
             return False
         return True
+
+    def _journal(self, change: Change) -> None:
+        """Every edit reaches the recovery journal at once; a copy is made first when there is none."""
+        if not change.targets:
+            return
+        if not self.modified:  # undone back to the saved state: nothing to recover
+            if self.recovery is not None:
+                self.recovery.clear()
+            return
+        lines = [journal.entry(kind, key, self.doc.get((kind, key))) for kind, key in change.targets]
+        if self.recovery is None or not self.recovery.has_copy or None in lines:
+            self._write_recovery_copy()  # the copy holds this edit too
+            return
+        try:
+            self.recovery.append([line for line in lines if line is not None])
+        except OSError as e:
+            self.show_message(f"自动保存失败：{e}")
 
     def restore(self, report: Report, original: str | None) -> None:
         """Take a recovered report: it keeps the original file name and counts as unsaved."""

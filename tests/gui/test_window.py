@@ -450,3 +450,47 @@ def test_meta_form_edits_are_undoable(window, dialogs):
     window.undo()
     assert window.doc.report.meta.organ == "示范市示范区人民政府办公室"
     assert page.organ.text() == "示范市示范区人民政府办公室"
+
+
+KILLED_CHILD = r"""
+import os, signal, sys
+sys.path.insert(0, sys.argv[1])
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from gui.app import make_app
+from gui.window import MainWindow
+from model import fileformat
+from model.document import Document
+app = make_app()
+w = MainWindow(Document(fileformat.load(sys.argv[2]), path=sys.argv[2]))
+w.doc.set_cells({"t3.r1.np": 77})
+w.doc.set_cells({"t3.r1.tot": 89})
+w.texts["s5"].editor.setPlainText("崩溃前刚写的一句。")
+w.texts["s5"].flush()
+w.doc.set_meta("organ", "改过的机关")
+w.doc.set_cells({"t3.r2.np": 5})
+w.doc.undo()
+os.kill(os.getpid(), signal.SIGKILL)  # no autosave ran: only the journal holds the later edits
+"""
+
+
+def test_kill_9_right_after_edits_loses_nothing(make_window, sample_copy, dialogs, recovery_dir):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from gui.app import offer_recovery
+
+    before = fileformat.load(sample_copy).cells.get(t3("r2", "np"))
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, NIANBAO_RECOVERY_DIR=str(recovery_dir))
+    proc = subprocess.run([sys.executable, "-c", KILLED_CHILD, root, str(sample_copy)], env=env, timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    w = make_window(document=Document())
+    dialogs.answers = [B.Yes]
+    assert offer_recovery(w)
+    r = w.doc.report
+    assert r.cells[t3("r1", "np")] == 77 and r.cells[t3("r1", "tot")] == 89
+    assert r.sections["s5"] == "崩溃前刚写的一句。" and r.meta.organ == "改过的机关"
+    assert r.cells.get(t3("r2", "np")) == before  # the undone edit stays undone
