@@ -132,25 +132,45 @@ def offer_recovery(window) -> bool:
     return True
 
 
-def build_window(path: str | None, interactive: bool = True):
-    """The window on `path` (or the sample report).  A file that cannot be read leaves the sample open."""
+STARTED_KEY = "started_before"
+
+
+def build_window(path: str | None, interactive: bool = True, reopen_last: bool = False):
+    """The window on `path`, else (reopen_last) the last report the clerk had open, else the sample — which
+    a returning clerk who has no last report does not get again: a blank report instead.  A file that cannot
+    be read leaves the window as it was."""
     from .window import MainWindow
 
     window = MainWindow()
     window.interactive = interactive
-    target = path or (str(SAMPLE) if SAMPLE.is_file() else None)
-    if target:
-        if path is None:  # the sample is opened read-as-template: saving asks for a new name
-            from model import fileformat
-            from model.document import Document
-            try:
-                window.set_document(Document(fileformat.load(target), path=None), native=True, name="示例报告")
-                window.show_part("s3")
-            except Exception:  # noqa: BLE001
-                pass
-        else:
-            window.open_path(target)
+    if path is None and reopen_last:
+        path = _last_report(window)
+        window.settings.setValue(STARTED_KEY, True)
+    if path:
+        window.open_path(path)
+    elif path is None and SAMPLE.is_file():
+        _open_sample(window)
     return window
+
+
+def _last_report(window) -> str | None:
+    """The newest recent file that still exists; None on the very first start (show the sample); "" when a
+    returning clerk has none (a blank report)."""
+    for f in window.recent_files():
+        if Path(f).is_file():
+            return f
+    return "" if window.settings.value(STARTED_KEY, False, type=bool) else None
+
+
+def _open_sample(window) -> None:
+    """The sample opens read-as-template: saving asks for a new name."""
+    from model import fileformat
+    from model.document import Document
+    try:
+        window.set_document(Document(fileformat.load(SAMPLE), path=None), native=True, name="示例报告")
+        window.show_part("s3")
+    except Exception:  # noqa: BLE001 - a damaged sample must not stop the program
+        pass
 
 
 def screenshot_window(window, out: str, size=(1366, 768)) -> None:
@@ -199,7 +219,7 @@ def _run(path: str | None, screenshot: str | None) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     app = make_app()
-    window = build_window(path, interactive=not screenshot)
+    window = build_window(path, interactive=not screenshot, reopen_last=not screenshot)
     if screenshot:
         try:
             screenshot_window(window, screenshot)
