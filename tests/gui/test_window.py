@@ -275,8 +275,15 @@ def test_explanation_from_panel(qtbot, window, dialogs):
     window.doc.set_cells({"t2.normative.in_force": 26})
     window.panel.flush()
     f = next(f for f in window.doc.checker.findings() if f.rule == "X.IN_FORCE")
-    window.panel.tree.setCurrentItem(window.panel.item_for(f.key))
+    tree = window.panel.tree
+    assert not window.panel.explain_button.isEnabled()  # nothing selected yet
+    tree.setCurrentItem(window.panel.item_for(f.key))
     assert window.panel.explain_button.isEnabled()
+    tree.clearSelection()  # the current item stays, but no finding is selected any more
+    assert not window.panel.explain_button.isEnabled()
+    tree.setCurrentItem(tree.topLevelItem(0))  # a group heading
+    assert not window.panel.explain_button.isEnabled()
+    tree.setCurrentItem(window.panel.item_for(f.key))
     dialogs.text = ("本年清理文件时恢复1件。", True)
     window.panel.explain_button.click()
     assert window.doc.report.explanations[f.key] == "本年清理文件时恢复1件。"
