@@ -501,3 +501,12 @@ def test_kill_9_right_after_edits_loses_nothing(make_window, sample_copy, dialog
     assert r.cells[t3("r1", "np")] == 77 and r.cells[t3("r1", "tot")] == 89
     assert r.sections["s5"] == "崩溃前刚写的一句。" and r.meta.organ == "改过的机关"
     assert r.cells.get(t3("r2", "np")) == before  # the undone edit stays undone
+
+
+def test_meta_page_shows_the_explanation_at_once(window, dialogs):
+    window.doc.set_meta("published", "2099-12-31")  # past every deadline: N.DEADLINE, a warning
+    page = window.meta_page
+    f = next(f for f in window.doc.checker.findings() if f.rule == "N.DEADLINE")
+    assert "[警告]" in page.issues.text()
+    window.doc.set_explanation(f.key, "经批准延期发布。")
+    assert "[警告]" not in page.issues.text() and "[已说明]" in page.issues.text()
