@@ -127,9 +127,12 @@ class MainWindow(QMainWindow):
         # a long message must not widen the window: the label is clipped (full text in its tooltip)
         self.cell_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note = QLabel()
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts = QLabel()
-        self.statusBar().addWidget(self.cell_status, 1)
-        self.statusBar().addPermanentWidget(self.note)
+        # the cell's findings keep 3/5 of the line and a note 2/5, however long either is (full text in the
+        # tooltip): a long note must never push the cell's findings out of sight
+        self.statusBar().addWidget(self.cell_status, 3)
+        self.statusBar().addWidget(self.note, 2)
         self.statusBar().addPermanentWidget(self.counts)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -432,6 +435,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.note.setText(text)
+        self.note.setToolTip(text)
         self._note_timer.start(8000)
 
     def show_refused(self, title: str, lines: list) -> None:

@@ -510,3 +510,17 @@ def test_meta_page_shows_the_explanation_at_once(window, dialogs):
     assert "[警告]" in page.issues.text()
     window.doc.set_explanation(f.key, "经批准延期发布。")
     assert "[警告]" not in page.issues.text() and "[已说明]" in page.issues.text()
+
+
+def test_status_line_parts_never_overlap_or_squeeze_each_other(window, qtbot):
+    window.resize(1024, 700)
+    window.show_part("s3")
+    window.doc.set_cells({t3("r1", "np"): 41})
+    grid = window.current_grid()
+    grid.setCurrentIndex(grid.grid_model.index_of(t3("r1", "np")))
+    window.show_message("已根据「" + "某" * 80 + ".nianbao」新建 2025 年度报告：正文沿用上年，上年结转已填入，请逐项更新")
+    qtbot.wait(10)
+    cell, note, counts = window.cell_status.geometry(), window.note.geometry(), window.counts.geometry()
+    assert cell.right() < note.left() and note.right() < counts.left()
+    assert cell.width() >= 1.3 * note.width()  # the cell's findings keep the larger share
+    assert window.note.toolTip().endswith("请逐项更新")
