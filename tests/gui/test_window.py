@@ -79,11 +79,40 @@ def test_typing_figures_paints_the_right_cells_and_updates_panel(qtbot, window):
     assert window.nav.item(PART_INDEX["s4"]).data(Qt.ItemDataRole.UserRole + 1) is None
 
 
-def test_typed_bad_value_is_refused_with_message(qtbot, window, dialogs):
+def test_typed_bad_value_keeps_the_editor_and_no_keystroke_is_lost(qtbot, window, dialogs):
+    """The clerk's path from the issue: abc, Enter; then 41, Enter lands in the same cell; ↓ moves in the grid."""
+    grid = _goto(window, "s3", t3("r1", "res"))
+    qtbot.keyClicks(grid, "a")
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "bc")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert grid.state() == grid.State.EditingState and QApplication.focusWidget() is editor
+    assert editor.reason and "abc" in editor.toolTip() + editor.text() and editor.selectedText() == "abc"
+    assert "科研机构" in window.note.text() or "abc" in window.note.text()
+    assert not dialogs.of("warning") and not dialogs.of("critical")  # no modal box while typing
+    qtbot.keyClicks(editor, "41")  # the selection is replaced, as in Excel
+    assert editor.text() == "41" and not editor.reason
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState)
+    assert window.doc.report.cells[t3("r1", "res")] == 41
+    model = grid.grid_model
+    assert model.cell_at(grid.currentIndex().row(), grid.currentIndex().column()) == t3("r2", "res")
+    assert QApplication.focusWidget() is grid
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    assert window.stack.currentWidget() is window.pages["s3"]  # ↓ stayed in the grid, the page did not switch
+    assert model.cell_at(grid.currentIndex().row(), grid.currentIndex().column()) == t3("r3_1", "res")
+
+
+def test_escape_gives_the_old_value_back_after_a_refusal(qtbot, window, dialogs):
     grid = _goto(window, "s3", t3("r1", "np"))
-    _type_into(qtbot, grid, "abc")
+    qtbot.keyClicks(grid, "x")
+    editor = QApplication.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.reason and grid.state() == grid.State.EditingState
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState)
     assert window.doc.report.cells[t3("r1", "np")] == 40
-    assert dialogs.of("warning") and "abc" in dialogs.of("warning")[0][2]
+    assert grid.grid_model.cell_at(grid.currentIndex().row(), grid.currentIndex().column()) == t3("r1", "np")
 
 
 def test_full_width_digits_typed(qtbot, window):
@@ -524,3 +553,12 @@ def test_status_line_parts_never_overlap_or_squeeze_each_other(window, qtbot):
     assert cell.right() < note.left() and note.right() < counts.left()
     assert cell.width() >= 1.3 * note.width()  # the cell's findings keep the larger share
     assert window.note.toolTip().endswith("请逐项更新")
+
+
+def test_leaving_a_refused_value_keeps_the_old_one_without_a_box(qtbot, window, dialogs):
+    grid = _goto(window, "s3", t3("r1", "np"))
+    qtbot.keyClicks(grid, "y")
+    window.show_part("s4")  # focus leaves the cell with text that is no number
+    qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState)
+    assert window.doc.report.cells[t3("r1", "np")] == 40
+    assert "已恢复原值" in window.note.text() and not dialogs.of("warning")
