@@ -180,6 +180,9 @@ def screenshot_window(window, out: str, size=(1366, 768)) -> None:
     window.show()
     for _ in range(5):
         QApplication.processEvents()
+    if window.fit_to_width():
+        for _ in range(3):
+            QApplication.processEvents()
     window.panel.flush()
     QApplication.processEvents()
     if os.environ.get(ENV_SHOWN):
@@ -198,7 +201,7 @@ def _qt_message(mode, context, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def run(path: str | None, screenshot: str | None) -> int:
+def run(path: str | None, screenshot: str | None, size: tuple[int, int] = (1366, 768)) -> int:
     """Open the window (on `path`, else the bundled sample) and run it; returns the exit code.
 
     With `screenshot`, render the window offscreen to that PNG and return 0 without waiting.
@@ -207,12 +210,12 @@ def run(path: str | None, screenshot: str | None) -> int:
 
     previous = qInstallMessageHandler(_qt_message)
     try:
-        return _run(path, screenshot)
+        return _run(path, screenshot, size)
     finally:
         qInstallMessageHandler(previous)
 
 
-def _run(path: str | None, screenshot: str | None) -> int:
+def _run(path: str | None, screenshot: str | None, size: tuple[int, int]) -> int:
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never flash a window on screen; same pixels everywhere
     if not display_available():
@@ -222,7 +225,7 @@ def _run(path: str | None, screenshot: str | None) -> int:
     window = build_window(path, interactive=not screenshot, reopen_last=not screenshot)
     if screenshot:
         try:
-            screenshot_window(window, screenshot)
+            screenshot_window(window, screenshot, size)
         except OSError as e:
             print(str(e), file=sys.stderr)
             return 2
@@ -234,8 +237,9 @@ def _run(path: str | None, screenshot: str | None) -> int:
         window.showMaximized()
     else:
         window.show()
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, window.fit_to_width)
     if os.environ.get(ENV_SHOWN):
-        from PySide6.QtCore import QTimer
         QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))
     offer_recovery(window)
     return app.exec()

@@ -14,12 +14,14 @@ from model.values import BadValue, format_value, parse_cell
 from . import theme
 from .cell_editor import CellEditor
 from .clipboard import parse_block, to_tsv
+from .frozen import FrozenPanes
 from .grid_model import TableModel
 
 _SELECTED = QStyle.StateFlag.State_Selected
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _MARKED = frozenset(("error", "warning", "explained"))
+FROZEN_TABLES = ("t3", "t4")  # tall or wide enough to scroll; 二 fits on any screen
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 _ROTATE = set("（）()《》〈〉「」【】〔〕")  # characters turned 90° in vertical text, as in print
 
@@ -168,6 +170,7 @@ class GridView(QTableView):
 
     def __init__(self, model: TableModel, parent=None):
         super().__init__(parent)
+        self.frozen: FrozenPanes | None = None  # set once the view is built (Qt calls scrollTo before)
         self.traced: set[str] = set()
         self.last_trigger = None  # how the current editor was opened (typing replaces, F2 edits)
         self.setModel(model)
@@ -191,6 +194,9 @@ class GridView(QTableView):
                 self.setSpan(sp.row, sp.col, sp.rowspan, sp.colspan)
         model.rejected.connect(lambda cid, msg: self.message.emit(f"未采用：{msg}"))
         model.modelReset.connect(self.fit)
+        table = model.table
+        if table.id in FROZEN_TABLES:
+            self.frozen = FrozenPanes(self, table.header_rows, table.label_cols)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
@@ -279,6 +285,13 @@ class GridView(QTableView):
                         heights[r] += extra
         for r, h in enumerate(heights):
             self.setRowHeight(r, h)
+        if self.frozen is not None:
+            self.frozen.place()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        if self.frozen is not None and index.isValid():
+            self.frozen.uncover(index)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -114,8 +114,10 @@ class MainWindow(QMainWindow):
         self.dock = QDockWidget("问题清单", self)
         self.dock.setObjectName("findings")
         self.dock.setWidget(self.panel)
+        # closable, so 视图 → 问题清单 (F4) hides it and the tables take the whole width
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         em = self.fontMetrics().horizontalAdvance("中")
         self.resizeDocks([self.dock], [em * 20], Qt.Orientation.Horizontal)
@@ -228,7 +230,10 @@ class MainWindow(QMainWindow):
         e.addSeparator()
         e.addAction(self.act_totals)
         v = self.menuBar().addMenu("视图(&V)")
-        v.addAction(self.dock.toggleViewAction())
+        self.act_findings = self.dock.toggleViewAction()
+        self.act_findings.setShortcut(QKeySequence("F4"))
+        self.act_findings.setStatusTip("显示或收起问题清单（收起后表格使用整个宽度）")
+        v.addAction(self.act_findings)
         install_help_menu(self)
         tb = self.addToolBar("常用")
         tb.setObjectName("main")
@@ -430,6 +435,16 @@ class MainWindow(QMainWindow):
         grid.select_cells(by_table.get(grid.grid_model.table.id, []))
         self.show_message(f"计算合计：已修改 {len(changes)} 个合计（可撤销）")
         return changes
+
+    def fit_to_width(self) -> bool:
+        """On a narrow screen (1024 px, or large scaling) the tables come first: when 三 would not fit beside
+        the findings panel, the panel is collapsed (F4 brings it back).  True when it was collapsed."""
+        grid = self.grids["t3"]
+        if not self.dock.isVisible() or self.dock.isFloating() or grid.content_width() <= grid.viewport().width():
+            return False
+        self.dock.hide()
+        self.show_message("窗口较窄，已收起问题清单（按 F4 或「视图 → 问题清单」再显示）")
+        return True
 
     # -------------------------------------------------------------- messages
 
