@@ -5,6 +5,7 @@ a paste of a block or 「计算合计」 is one step.  After each change the che
 by what changed and listeners learn which targets and which cells' findings changed.
 
 Targets: ("cell", id) · ("meta", field) · ("section", s1|s5|s6) · ("explanation", key) · ("prior", None)
+· ("generated", section id): the record of a generated paragraph · ("jump_factor", None): X.JUMP's factor
 """
 from __future__ import annotations
 
@@ -48,8 +49,8 @@ def _input_name(target: Target) -> str:
         return f"section.{key}"
     if kind == "explanation":
         return f"{EXPLAIN}{key}"
-    if kind == "prior":
-        return "prior"
+    if kind in ("prior", "generated", "jump_factor"):
+        return kind
     raise KeyError(kind)
 
 
@@ -87,6 +88,10 @@ class Document:
             return r.explanations.get(key)
         if kind == "prior":
             return r.prior
+        if kind == "generated":
+            return r.generated.get(key)
+        if kind == "jump_factor":
+            return r.jump_factor
         raise KeyError(kind)
 
     @property
@@ -193,8 +198,18 @@ class Document:
                 r.explanations.pop(key, None)
         elif kind == "prior":
             r.prior = copy.deepcopy(value)
+        elif kind == "generated":
+            self._set_generated(key, value)
+        elif kind == "jump_factor":
+            r.jump_factor = value
         else:
             raise KeyError(kind)
+
+    def _set_generated(self, section: str, record) -> None:
+        if record is None:
+            self.report.generated.pop(section, None)
+        else:
+            self.report.generated[section] = copy.deepcopy(record)
 
     def _do(self, edits: list[tuple[Target, object]], label: str) -> Change:
         for target, value in edits:
