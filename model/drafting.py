@@ -96,7 +96,7 @@ def _t4_tot(groups: tuple[str, ...]) -> tuple[str, ...]:
 APPLICATIONS = Paragraph("applications", "s1", "依申请公开", (
     Sentence((
         Clause((R1,), "全年共收到政府信息公开申请{n}件", zero="全年未收到政府信息公开申请", parts=_APPLICANTS),
-        Clause((R2,), "另有上年结转申请{n}件"),
+        Clause((R2,), "上年结转申请{n}件", after="另有上年结转申请{n}件"),
     ), sep="；"),
     Sentence((Clause((R37,), "本年度办结{n}件", parts=_OUTCOMES, parts_open="，其中"),)),
     Sentence((Clause((R4,), "结转下年度继续办理{n}件", zero="无结转下年度继续办理的申请", zero_only_if=(R37,)),)),
