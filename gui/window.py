@@ -27,7 +27,7 @@ from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
 from .grid_model import TableModel
-from .grid_view import GridView
+from .grid_view import GridView, prior_toggle
 from .meta_page import MetaPage
 from .parts import META, PARTS, PART_INDEX, part_of
 from .recovery import AUTOSAVE_MS, RecoverySlot
@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self.act_clear = self._act("清除\tDelete", lambda: self._grid_call("clear_selection_cells"))
         self.act_totals = self._act("计算合计", self.compute_totals, QKeySequence("Ctrl+T"),
                                     "按分项重新计算总计列、（七）总计行和表四的总计")
+        self.act_show_prior = prior_toggle(self, self.grids.values())
         m = self.menuBar().addMenu("文件(&F)")
         for a in (self.act_new, self.act_open, self.act_prior):
             m.addAction(a)
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         e.addAction(self.act_totals)
         v = self.menuBar().addMenu("视图(&V)")
         v.addAction(self.dock.toggleViewAction())
+        v.addAction(self.act_show_prior)
         tb = self.addToolBar("常用")
         tb.setObjectName("main")
         tb.setMovable(False)
