@@ -42,6 +42,7 @@ class DraftBar(QWidget):
         row.addWidget(self.generate_button)
         row.addWidget(self.banner, 1)
         row.addWidget(self.refresh_button)
+        row.addStretch()
         self.update_state()
 
     @property
