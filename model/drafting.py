@@ -135,11 +135,11 @@ DRAFT_SECTIONS = tuple(dict.fromkeys(p.section for p in PARAGRAPHS))  # s1, s6
 
 
 def _known_sum(report: Report, cells: tuple[str, ...]):
-    """Σ of the cells, or None when one is blank or 「/」 (nothing to state)."""
+    """Σ of the cells, or None when one is blank, 「/」 or below 0 (nothing to state)."""
     total = 0
     for c in cells:
         v = report.cells.get(c)
-        if v is None or v == NA or isinstance(v, str):
+        if v is None or v == NA or isinstance(v, str) or v < 0:
             return None
         total += v
     return total

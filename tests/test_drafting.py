@@ -15,7 +15,7 @@ from model.drafting import DRAFT_SECTIONS, draft_section, section_cells, share
 from model.engine import check
 from model.fileformat import dumps, loads
 from model.text.claims import extract_claims
-from tests.factories import consistent_report
+from tests.factories import consistent_report, expected_files, expected_report
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 T3_ALL = tuple(c for c in S.CELL_IDS if c.startswith("t3."))
@@ -208,3 +208,11 @@ def test_next_year_shows_last_years_paragraph_out_of_date():
     assert state.found and state.stale  # the template text is last year's: refresh it in one click
     text, record, _ = place(new, "s1")
     assert record.text not in last.sections["s1"] and text == record.text
+
+
+@pytest.mark.parametrize("path", expected_files(), ids=lambda p: p.stem)
+def test_generated_text_agrees_with_each_real_reports_true_figures(path):
+    report, _ = expected_report(path)
+    drafted(report)
+    assert report.sections["s1"]
+    assert [f.message for f in check(report) if f.rule.startswith("N.")] == []
