@@ -73,7 +73,10 @@ def test_generated_text_agrees_with_the_tables_and_names_every_total(report):
             assert (kind, n) in stated, (kind, n, report.sections["s1"])
     for kind, cells in NONE_CLAIMS.items():
         assert (kind, None) in stated if total(report, cells) == 0 else (kind, None) not in stated
-    assert "信息处理费" in report.sections["s6"]
+    s6, notices, collected = report.sections["s6"], report.cells["fee.notices"], report.cells["fee.collected"]
+    assert "信息处理费" in s6
+    assert (f"发出收费通知{notices}件" in s6) if notices else ("发出收费通知" not in s6)
+    assert (f"实际收取信息处理费{collected}元" in s6) if collected else ("未" in s6)
 
 
 @SETTINGS
