@@ -6,6 +6,7 @@
     python main.py import SRC -o OUT.nianbao
     python main.py new --from-prior LAST -o NEW.nianbao
     python main.py export FILE [--xlsx OUT] [--pdf OUT] [--force]
+    python main.py draft FILE [--section s1|s6] [--write]
 
 Exit codes: 0 fine, 1 a checked report has errors (or export refused), 2 a file could not be read or written.
 """
@@ -16,8 +17,9 @@ import json
 import sys
 from pathlib import Path
 
-COMMANDS = ("check", "import", "new", "export")
-HEADLESS_HINT = "没有可用的图形显示；可在命令行使用：check（校核）、import（导入）、new（从上年新建）、export（导出）"
+COMMANDS = ("check", "import", "new", "export", "draft")
+HEADLESS_HINT = ("没有可用的图形显示；可在命令行使用：check（校核）、import（导入）、new（从上年新建）、export（导出）、"
+                 "draft（按表格生成段落）")
 
 
 class CliError(Exception):
@@ -134,6 +136,33 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_draft(args) -> int:
+    """Print the paragraphs generated from the figures, or write them into the file's sections."""
+    from model.drafted import draft_state, place
+    from model.drafting import DRAFT_SECTIONS
+    from model.schema import SECTION_BY_ID
+
+    report = read_report(args.file)
+    if args.write and Path(args.file).suffix.lower() != ".nianbao":
+        raise CliError(f"{args.file}：--write 只能写入 .nianbao 文件；请先用 import 转换")
+    for sid in ([args.section] if args.section else DRAFT_SECTIONS):
+        state = draft_state(report, sid)
+        if state.stale:
+            _err(f"{args.file}：{SECTION_BY_ID[sid].heading}中生成的段落已过期（{state.describe()}）")
+        text, record, _ = place(report, sid)
+        if not record.text:
+            _err(f"{args.file}：{SECTION_BY_ID[sid].heading}所需的表格数字尚未填写，无法生成")
+            continue
+        if args.write:
+            report.sections[sid], report.generated[sid] = text, record
+        else:
+            _out(f"【{SECTION_BY_ID[sid].heading}】\n{record.text}\n")
+    if args.write:
+        _save(report, args.file)
+        _out(f"已写入：{args.file}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     from ingest.formats import help_list
 
@@ -150,6 +179,10 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--from-prior", required=True, metavar="LAST")
     n.add_argument("-o", "--output", required=True, metavar="NEW.nianbao")
     _export_parser(sub)
+    d = sub.add_parser("draft", help="按表格数字生成正文段落（依申请公开、复议诉讼、规范性文件、信息处理费）")
+    d.add_argument("file", metavar="FILE")
+    d.add_argument("--section", choices=("s1", "s6"), help="只生成第一部分（s1）或第六部分（s6）")
+    d.add_argument("--write", action="store_true", help="把段落写入文件的正文（已生成的段落就地更新，其余文字不变）")
     return p
 
 
@@ -175,7 +208,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def _window(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告 编写与校核",
-                                epilog="命令行：check / import / new / export，见 nianbao COMMAND --help")
+                                epilog="命令行：check / import / new / export / draft，见 nianbao COMMAND --help")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--screenshot", metavar="OUT.png", help="把窗口渲染为 PNG 后退出")
     p.add_argument("--size", metavar="WxH", type=_size, default=(1366, 768), help="截图的窗口大小，如 1024x768")
@@ -196,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _parser().parse_args(argv)
-            handler = {"check": cmd_check, "import": cmd_import, "new": cmd_new, "export": cmd_export}
+            handler = {"check": cmd_check, "import": cmd_import, "new": cmd_new, "export": cmd_export,
+                       "draft": cmd_draft}
             return handler[args.command](args)
         return _window(argv)
     except CliError as e:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from time import perf_counter
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QApplication,
                                QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView)
 
@@ -20,6 +20,7 @@ from .grid_model import TableModel
 _SELECTED = QStyle.StateFlag.State_Selected
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 _CENTER = Qt.AlignmentFlag.AlignCenter
+_CORNER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
 _MARKED = frozenset(("error", "warning", "explained"))
 _TYPING_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed, QAbstractItemView.EditTrigger.EditKeyPressed,
                     QAbstractItemView.EditTrigger.DoubleClicked)
@@ -36,6 +37,7 @@ class GridDelegate(QStyledItemDelegate):
         self.view = view
         self.painted: dict[str, float] | None = None  # bench hook: cell id → perf_counter of last paint
         self._colours = None
+        self._small = None  # the font of last year's values
 
     def colours(self) -> tuple[QColor, QColor, QColor]:
         """(base, text, selection overlay) from the view's palette, cached: painting runs per cell."""
@@ -72,6 +74,8 @@ class GridDelegate(QStyledItemDelegate):
             painter.setPen(ink)
             if value is not None:
                 painter.drawText(rect.adjusted(3, 0, -3, 0), _CENTER, format_value(value))
+            if self.view.show_prior:
+                self._prior(painter, rect, model.prior_text(cid))
             if cid in self.view.traced:
                 painter.setPen(QPen(theme.TRACE, 2))
                 painter.drawRect(rect.adjusted(1, 1, -2, -2))
@@ -98,6 +102,19 @@ class GridDelegate(QStyledItemDelegate):
             font.setPointSizeF(font.pointSizeF() * 0.85)
             painter.setFont(font)
         painter.drawText(rect.adjusted(5, 2, -5, -2), int(flags), sp.text)
+        painter.restore()
+
+    def _prior(self, painter: QPainter, rect: QRect, last: str) -> None:
+        """Last year's value, small and faint in the bottom-right corner."""
+        if not last:
+            return
+        if self._small is None:
+            self._small = painter.font()
+            self._small.setPointSizeF(max(6.0, self._small.pointSizeF() * 0.72))
+        painter.save()
+        painter.setFont(self._small)
+        painter.setPen(theme.PRIOR_INK)
+        painter.drawText(rect.adjusted(2, 0, -3, -1), _CORNER, last)
         painter.restore()
 
     @staticmethod
@@ -174,6 +191,7 @@ class GridView(QTableView):
         super().__init__(parent)
         self.frozen: FrozenPanes | None = None  # set once the view is built (Qt calls scrollTo before)
         self.traced: set[str] = set()
+        self.show_prior = True  # last year's value faint in each cell (「显示上年数」)
         self.last_trigger = None  # how the current editor was opened (typing replaces, F2 edits)
         self.setModel(model)
         self.delegate = GridDelegate(self)
@@ -203,6 +221,10 @@ class GridView(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.fit()
+
+    def set_show_prior(self, on: bool) -> None:
+        self.show_prior = on
+        self.viewport().update()
 
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
@@ -565,3 +587,13 @@ class GridView(QTableView):
         cells = [c for c in self.selected_cells() if self.grid_model.doc.report.cells.get(c) is not None]
         if cells:
             self.grid_model.doc.set_cells({c: None for c in cells}, label=f"清除 {len(cells)} 个单元格")
+
+
+def prior_toggle(parent, grids) -> QAction:
+    """「显示上年数」: last year's value faint in every cell of `grids` (a live collection), on by default."""
+    action = QAction("显示上年数", parent)
+    action.setCheckable(True)
+    action.setChecked(True)
+    action.setStatusTip("在每个单元格右下角淡色显示上年报告的数字（需有上年报告）")
+    action.toggled.connect(lambda on: [g.set_show_prior(on) for g in grids])
+    return action

@@ -29,7 +29,7 @@ from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
 from .grid_model import TableModel
-from .grid_view import GridView
+from .grid_view import GridView, prior_toggle
 from .meta_page import MetaPage
 from .parts import META, PARTS, PART_INDEX, part_of
 from .recovery import AUTOSAVE_MS, RecoverySlot
@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.act_clear = self._act("清除\tDelete", lambda: self._grid_call("clear_selection_cells"))
         self.act_totals = self._act("计算合计", self.compute_totals, QKeySequence("Ctrl+T"),
                                     "按分项重新计算总计列、（七）总计行和表四的总计")
+        self.act_show_prior = prior_toggle(self, self.grids.values())
         m = self.menuBar().addMenu("文件(&F)")
         for a in (self.act_new, self.act_open, self.act_prior):
             m.addAction(a)
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
         self.act_findings.setShortcut(QKeySequence("F4"))
         self.act_findings.setStatusTip("显示或收起问题清单（收起后表格使用整个宽度）")
         v.addAction(self.act_findings)
+        v.addAction(self.act_show_prior)
         install_help_menu(self)
         tb = self.addToolBar("常用")
         tb.setObjectName("main")

@@ -18,6 +18,8 @@ from .values import NA, format_value, is_valid, number
 
 PRIOR = "prior"  # input name: last year's snapshot
 LEVEL = "meta.level"
+JUMP_FACTOR = "jump_factor"  # input name: X.JUMP's factor
+JUMP_MIN = 10  # X.JUMP looks at a change only when one of the two values is at least this
 
 
 class Check:
@@ -224,6 +226,32 @@ def _cross_year_checks() -> list[Check]:
     return out
 
 
+def _jump(cell: str) -> Check:
+    """X.JUMP for one count cell: this year's value beyond ×f or ÷f of last year's (either ≥ 10)."""
+    label = S.CELLS[cell].label
+
+    def fn(report: Report) -> tuple[Finding, ...]:
+        now = report.cells.get(cell)
+        last = report.prior.cells.get(cell) if report.prior else None
+        if not (isinstance(now, int) and isinstance(last, int)) or max(now, last) < JUMP_MIN:
+            return ()
+        f = report.jump_factor
+        if f * min(now, last) >= max(now, last):
+            return ()
+        low, high = min(now, last), max(now, last)
+        times = f"{Decimal(high) / low:.1f}" if low else ""
+        ratio = "" if not low else (f"，为上年的约{times}倍" if now > last else f"，约为上年的1/{times}")
+        msg = (f"{label}：本年{now}，上年{last}{ratio}（超过设定的{format_value(f)}倍），"
+               "与上年相比变化较大；请核实是否录入有误")
+        return (Finding("X.JUMP", (cell,), msg, f"X.JUMP:{cell}", last, now, now - last),)
+
+    return FuncCheck(f"X.JUMP:{cell}", "X.JUMP", (cell, PRIOR, JUMP_FACTOR), fn)
+
+
+def _jump_checks() -> list[Check]:
+    return [_jump(c) for c in S.CELL_IDS if S.CELLS[c].kind == S.COUNT]
+
+
 def _fee_checks() -> list[Check]:
     notices, billed, collected = S.FEE_CELL_IDS
     label = {c: S.CELLS[c].row_label for c in S.FEE_CELL_IDS}
@@ -278,6 +306,7 @@ def figure_checks() -> list[Check]:
     checks += _t4_checks()
     checks.append(_t2_rules_level())
     checks += _cross_year_checks()
+    checks += _jump_checks()
     checks += _fee_checks()
     # fee figures are covered by FEE.FIGURES, so only table cells report VALUE.BLANK
     checks += [CellCheck(c, S.CELLS[c].table != "fee") for c in S.CELL_IDS]

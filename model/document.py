@@ -9,6 +9,7 @@ Targets: ("cell", id) · ("meta", field) · ("section", s1|s5|s6) · ("explanati
 
 With 自动合计 on (report.auto_totals), an edit of a figure carries the totals that follow from it in the
 same undo step, so one undo takes back the edit with its totals.
+· ("generated", section id): the record of a generated paragraph · ("jump_factor", None): X.JUMP's factor
 """
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def _input_name(target: Target) -> str:
         return f"section.{key}"
     if kind == "explanation":
         return f"{EXPLAIN}{key}"
-    if kind in ("prior", "auto_totals"):
+    if kind in ("prior", "auto_totals", "generated", "jump_factor"):
         return kind
     raise KeyError(kind)
 
@@ -94,6 +95,10 @@ class Document:
             return r.prior
         if kind == "auto_totals":
             return r.auto_totals
+        if kind == "generated":
+            return r.generated.get(key)
+        if kind == "jump_factor":
+            return r.jump_factor
         raise KeyError(kind)
 
     @property
@@ -224,8 +229,18 @@ class Document:
             r.prior = copy.deepcopy(value)
         elif kind == "auto_totals":
             r.auto_totals = bool(value)
+        elif kind == "generated":
+            self._set_generated(key, value)
+        elif kind == "jump_factor":
+            r.jump_factor = value
         else:
             raise KeyError(kind)
+
+    def _set_generated(self, section: str, record) -> None:
+        if record is None:
+            self.report.generated.pop(section, None)
+        else:
+            self.report.generated[section] = copy.deepcopy(record)
 
     def _do(self, edits: list[tuple[Target, object]], label: str) -> Change:
         for target, value in edits:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .report import Meta, Prior, Report
+from .report import JUMP_FACTOR, Generated, Meta, Prior, Report
 from .schema import CELLS, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
 from .values import BadValue, from_json, to_json
 
@@ -20,7 +21,7 @@ MAX_BYTES = 20 * 1024 * 1024  # a real report is ~10 KB; this bounds memory on h
 MAX_TEXT = 200_000  # characters in one section
 BACKUP_SUFFIX = ".bak"
 _TOP_KEYS = {"format", "version", "meta", "sections", "cells", "explanations", "prior", "headings",
-             "import_notes", "auto_totals"}
+             "import_notes", "auto_totals", "generated", "jump_factor"}
 
 
 class FileFormatError(Exception):
@@ -58,6 +59,11 @@ def to_dict(report: Report) -> dict:
         out["auto_totals"] = True
     if report.import_notes:
         out["import_notes"] = [{"rule": r, "cells": list(c), "message": msg} for r, c, msg in report.import_notes]
+    if report.generated:
+        out["generated"] = {s: {"text": g.text, "figures": _cells_json(g.figures)}
+                            for s, g in report.generated.items()}
+    if report.jump_factor != JUMP_FACTOR:
+        out["jump_factor"] = to_json(report.jump_factor)
     return out
 
 
@@ -162,7 +168,34 @@ def from_dict(data) -> Report:
     auto_totals = data.get("auto_totals", False)
     _need(isinstance(auto_totals, bool), "auto_totals 应为 true 或 false")
     return Report(meta=meta, sections=sections, cells=cells, explanations=explanations, prior=prior,
-                  headings=headings, import_notes=notes, auto_totals=auto_totals)
+                  headings=headings, import_notes=notes, auto_totals=auto_totals,
+                  generated=_generated(data.get("generated")),
+                  jump_factor=_jump_factor(data.get("jump_factor")))
+
+
+def _generated(raw) -> dict[str, Generated]:
+    """The paragraphs 「按表格生成」 wrote (optional): section id → {"text", "figures"}."""
+    if raw is None:
+        return {}
+    _need(isinstance(raw, dict), "generated 应为对象")
+    out = {}
+    for sid, g in raw.items():
+        _need(sid in TEXT_SECTIONS, f"generated 中有未知的部分「{str(sid)[:20]}」")
+        _need(isinstance(g, dict), "generated 的每一项应为对象")
+        out[sid] = Generated(_text(g.get("text", ""), "生成的段落"), _cells(g.get("figures", {}), "generated.figures"))
+    return out
+
+
+def _jump_factor(raw) -> Decimal:
+    """X.JUMP's factor (optional; default 3): a number above 1."""
+    if raw is None:
+        return JUMP_FACTOR
+    try:
+        d = Decimal(str(raw)) if not isinstance(raw, bool) else Decimal(0)
+    except InvalidOperation:
+        d = Decimal(0)
+    _need(d.is_finite() and 1 < d <= 1000, f"jump_factor「{str(raw)[:20]}」应为大于1的倍数")
+    return d
 
 
 class _Duplicate(Exception):

@@ -33,6 +33,19 @@ class Prior:
 
 
 @dataclass
+class Generated:
+    """A section's paragraph written by 「按表格生成」 and the figures it was made from (cell id → value),
+    so that a later change of one of them shows the paragraph as out of date.  Kept beside the text,
+    never in it: the exports print the text only."""
+
+    text: str
+    figures: dict[str, Value] = field(default_factory=dict)
+
+
+JUMP_FACTOR = Decimal(3)  # X.JUMP: a change beyond ×3 or ÷3 of last year's value is worth a look
+
+
+@dataclass
 class Report:
     meta: Meta = field(default_factory=Meta)
     sections: dict[str, str] = field(default_factory=lambda: {s: "" for s in TEXT_SECTIONS})
@@ -47,6 +60,8 @@ class Report:
     # 自动合计: every total follows its parts as they change, like an Excel template's formula cells (a new
     # report, or turned on by the clerk).  Off for an imported report, whose printed totals are the point.
     auto_totals: bool = False
+    generated: dict[str, Generated] = field(default_factory=dict)  # section id → its generated paragraph
+    jump_factor: Decimal = JUMP_FACTOR  # X.JUMP's factor, set by the clerk
 
     def get(self, cell_id: str) -> Value:
         return self.cells.get(cell_id)
