@@ -515,49 +515,66 @@ def _carry_over_kind(n: _Number, year: int | None) -> str | None:
 
 
 def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
+    """The statements without a number: none received, no 复议/诉讼, no 规范性文件, all closed."""
+    return (_none_received_claims(c, year) + _none_case_claims(c, year) + _none_normative_claims(c, year)
+            + _complete_claims(c, year))
+
+
+def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
+    a, b = c.span(i, j)
+    return Claim(kind, None, a, b, c.s[i:j])
+
+
+def _none_received_claims(c: Compact, year: int | None) -> list[Claim]:
     s = c.s
     out: list[Claim] = []
-
-    def add(kind: str, i: int, j: int) -> None:
-        a, b = c.span(i, j)
-        out.append(Claim(kind, None, a, b, s[i:j]))
-
-    none_received = [m for rx in (_NONE_RECEIVED_RE, _NONE_RECEIVED_BARE_RE, _NONE_RECEIVED_ZERO_RE)
-                     for m in rx.finditer(s)]
-    none_received.sort(key=lambda m: m.start())
+    found = [m for rx in (_NONE_RECEIVED_RE, _NONE_RECEIVED_BARE_RE, _NONE_RECEIVED_ZERO_RE) for m in rx.finditer(s)]
+    found.sort(key=lambda m: m.start())
     last_end = -1
-    for m in none_received:
+    for m in found:
         if m.start() < last_end:
             continue  # one statement matched by two patterns
-        w = m.group(0)
-        sent_start, _ = c.sentence_at(m.start())
-        # 「除上年结转的3件外，本年度未收到新的申请」: the carry-over is not a statement about last year
-        if _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])) \
-                or _skip_for_year(c, sent_start, m.start(), "none", year):
-            continue
-        w0 = _clause_start(s, m.start(), sent_start)
-        clause = s[w0:m.end()]
-        if _is_subunit(s[sent_start:m.end()]) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
-            continue  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
-        if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|办结|答复|处理|公开率|更正", clause):
-            continue
-        if not _NONE_TAIL.match(s, m.end()):
-            continue  # 「未收到政府信息公开申请延期答复的情况」: 申请 qualifies something else
-        if "复议" in w or "诉讼" in w:
-            continue  # 「未收到行政复议申请」 is read below
-        if re.search(r"其他(?!组织)|其余|另外|更多|转办|转交|转来|外国|境外|港澳|台湾|需要|征求|第三方|涉密|隐私|商业秘密|重复|大量|"
-                     r"补正|缴费|费用|投诉|举报|意见|建议|咨询|信访|留言|提案|许可|审批|政务服务|答复|回复|告知|材料|"
-                     r"通知|回执|决定", w):
-            continue
-        if _SUBSET.search(w) or "涉及" in w or "关于" in w:
-            continue  # 「未收到信函申请」「未收到涉及…的申请」: only a part
-        if re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w):
-            continue  # 「未收到法人或其他组织的申请」: one applicant type
-        add("none_received", m.start(), m.end())
-        last_end = m.end()
-    none_t4 = sorted(list(_NONE_T4_RE.finditer(s)) + list(_NONE_T4_ZERO_RE.finditer(s)), key=lambda m: m.start())
+        if _none_received_holds(c, m, year):
+            out.append(_statement(c, "none_received", m.start(), m.end()))
+            last_end = m.end()
+    return out
+
+
+def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
+    """「未收到政府信息公开申请」 said of this year, the whole organ and every application."""
+    s, w = c.s, m.group(0)
+    sent_start, _ = c.sentence_at(m.start())
+    # 「除上年结转的3件外，本年度未收到新的申请」: the carry-over is not a statement about last year
+    if _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])) \
+            or _skip_for_year(c, sent_start, m.start(), "none", year):
+        return False
+    w0 = _clause_start(s, m.start(), sent_start)
+    clause = s[w0:m.end()]
+    if _is_subunit(s[sent_start:m.end()]) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
+        return False  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
+    if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|办结|答复|处理|公开率|更正", clause):
+        return False
+    if not _NONE_TAIL.match(s, m.end()):
+        return False  # 「未收到政府信息公开申请延期答复的情况」: 申请 qualifies something else
+    if "复议" in w or "诉讼" in w:
+        return False  # 「未收到行政复议申请」 is read by _none_case_claims
+    if re.search(r"其他(?!组织)|其余|另外|更多|转办|转交|转来|外国|境外|港澳|台湾|需要|征求|第三方|涉密|隐私|商业秘密|重复|大量|"
+                 r"补正|缴费|费用|投诉|举报|意见|建议|咨询|信访|留言|提案|许可|审批|政务服务|答复|回复|告知|材料|"
+                 r"通知|回执|决定", w):
+        return False
+    if _SUBSET.search(w) or "涉及" in w or "关于" in w:
+        return False  # 「未收到信函申请」「未收到涉及…的申请」: only a part
+    # 「未收到法人或其他组织的申请」: one applicant type
+    return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))
+
+
+def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
+    """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
+    s = c.s
+    out: list[Claim] = []
+    found = sorted(list(_NONE_T4_RE.finditer(s)) + list(_NONE_T4_ZERO_RE.finditer(s)), key=lambda m: m.start())
     last_end = -1
-    for m in none_t4:
+    for m in found:
         if m.start() < last_end:
             continue
         w = m.group(0)
@@ -570,16 +587,29 @@ def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
         if _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
         if "复议" in w and "复议后" not in w:
-            add("none_review", m.start(), m.end())
+            out.append(_statement(c, "none_review", m.start(), m.end()))
         if "诉讼" in w:
-            add("none_lawsuit", m.start(), m.end())
+            out.append(_statement(c, "none_lawsuit", m.start(), m.end()))
+    return out
+
+
+def _none_normative_claims(c: Compact, year: int | None) -> list[Claim]:
+    s = c.s
+    out: list[Claim] = []
     for m in _NONE_NORMATIVE_RE.finditer(s):
         sent_start, _ = c.sentence_at(m.start())
         if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
         if _is_subunit(s[sent_start:m.end()]):
             continue  # 「各乡镇未制发规范性文件」
-        add("none_normative", m.start(), m.end())
+        out.append(_statement(c, "none_normative", m.start(), m.end()))
+    return out
+
+
+def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
+    """「申请均已办结」: the whole sentence is the claim."""
+    s = c.s
+    out: list[Claim] = []
     for m in _COMPLETE_RE.finditer(s):
         sent_start, sent_end = c.sentence_at(m.start())
         sent = s[sent_start:sent_end]
@@ -592,7 +622,7 @@ def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
             continue  # 「受理涉农补贴申请3200件，已全部办结」: applications of another kind
         if _is_subunit(s[sent_start:m.start()]):
             continue  # 「各乡镇收到的申请均已办结」
-        add("complete", sent_start, sent_end)
+        out.append(_statement(c, "complete", sent_start, sent_end))
     return out
 
 
