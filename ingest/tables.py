@@ -215,16 +215,18 @@ class _T3Pass:
 
     def _find_collapsed_groups(self, found: set[str]) -> None:
         """A group printed as one row (the 2019 trial form prints 「（六）其他处理」 alone)."""
-        stream, anchors, row_ids = self.stream, self.anchors, T3_ROW_IDS
+        stream, anchors = self.stream, self.anchors
         for gid, g in T3_GROUPS.items():
             if any(r in found for r, _ in g.rows):
                 continue
             if any(stream.key.find(label_key(lab), self.start, self.end) >= 0 for _, lab in g.rows):
                 continue  # the sub-rows are printed, only out of place: not a collapsed row
-            first = row_ids.index(g.rows[0][0])
-            last = row_ids.index(g.rows[-1][0])
-            lo = max([a[1] for a in anchors if row_ids.index(a[2]) < first] or [self.start])
-            hi = min([a[0] for a in anchors if a[2] in row_ids and row_ids.index(a[2]) > last] or [self.end])
+            first = T3_ROW_IDS.index(g.rows[0][0])
+            last = T3_ROW_IDS.index(g.rows[-1][0])
+            # between the labels found before and after it in the form's order (an earlier group found
+            # printed as one row counts as its first row)
+            lo = max([a[1] for a in anchors if _form_order(a[2]) < first] or [self.start])
+            hi = min([a[0] for a in anchors if _form_order(a[2]) > last] or [self.end])
             gk = label_key(g.label)
             hit = find_exact(stream.key, gk, lo, hi)
             hit = (hit[0], hit[1], 0) if hit else find_fuzzy(stream.key, gk, lo, hi, 1)
@@ -355,6 +357,11 @@ class _T3Pass:
             return
         for rid, (runs, cells, name) in separate.items():
             _split_t3(rid, runs, cells, name, fixed, options, out)
+
+
+def _form_order(target: str) -> int:
+    """Where a target comes in the form: a row's place, or a group's first row's."""
+    return T3_ROW_IDS.index(T3_GROUPS[target].rows[0][0] if target in T3_GROUPS else target)
 
 
 def _t3_row_name(rid: str) -> str:
