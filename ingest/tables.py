@@ -606,13 +606,31 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None, glued_source
     out = TableRead()
     end = len(stream.key) if end is None else end
     region = stream.key[start:end]
-    old = [m for m in _T2_OLD_MARKS if label_key(m) in region]
+    old = [m for m in _T2_OLD_MARKS if label_key(m) in region]  # words only the 2019 form prints
     rows = [(b, rid, lab) for b in T2_BLOCKS for rid, lab in b.rows]
-    keys = [label_key(lab) for _, _, lab in rows]
+    hits = _t2_hits(stream, rows, start, end, bool(old), out)
+    if old:
+        cells = tuple(c for c in CELLS if c.startswith("t2.rules") or c.startswith("t2.normative"))
+        msg = f"表二使用2019年试行格式（出现「{'」「'.join(old)}」），「规章」「行政规范性文件」的列与现行格式不同，留空"
+        out.notes.append(("S.OLD_FORMAT", cells, msg))
+        out.problems.append(ImportProblem(OLD_FORMAT, msg, cells))
+    found = [(h, i) for i, h in enumerate(hits) if h]
+    out.found_rows = len(found)
+    glued_rows = _t2_read_rows(stream, rows, found, start, end, bool(old), out)
+    _settle_glued_t2(glued_rows, out, glued_source)
+    for hit, (block, rid, lab) in zip(hits, rows):
+        if not hit:
+            cells = tuple(t2(rid, c) for c in block.cols)
+            out.problems.append(ImportProblem(MISSING, f"表二未找到「{lab}」这一行，留空", cells))
+    return out
+
+
+def _t2_hits(stream: Stream, rows: list, start: int, end: int, old: bool, out: TableRead) -> list:
+    """Each row's label in the form's order (or its alias, noted as a label slip); None when not found."""
     hits: list = []
     cur = start
-    for (block, rid, lab), k in zip(rows, keys):
-        hit = _t2_find(stream, k, cur, end, len(block.cols))
+    for block, rid, lab in rows:
+        hit = _t2_find(stream, label_key(lab), cur, end, len(block.cols))
         if hit is None:
             for alias in _T2_ALIASES.get(rid, ()):
                 hit = _t2_find(stream, label_key(alias), cur, end, len(block.cols))
@@ -624,68 +642,74 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None, glued_source
         hits.append(hit)
         if hit:
             cur = hit[1]
-    if old:
-        cells = tuple(c for c in CELLS if c.startswith("t2.rules") or c.startswith("t2.normative"))
-        msg = f"表二使用2019年试行格式（出现「{'」「'.join(old)}」），「规章」「行政规范性文件」的列与现行格式不同，留空"
-        out.notes.append(("S.OLD_FORMAT", cells, msg))
-        out.problems.append(ImportProblem(OLD_FORMAT, msg, cells))
-    found = [(h, i) for i, h in enumerate(hits) if h]
-    out.found_rows = len(found)
+    return hits
+
+
+def _t2_read_rows(stream: Stream, rows: list, found: list, start: int, end: int, old: bool, out: TableRead) -> list:
+    """The figures of each row found, into its cells; the rows with fewer digit runs than cells are
+    returned, to be decided once the whole table is seen."""
     stops = sorted(p for k in _T2_STOPS for p in _all_positions(stream.key, k, start, end))
     used_to = start  # key position of the last figure taken so far
-    glued_rows: list = []  # rows with fewer digit runs than cells: decided once the whole table is seen
+    glued_rows: list = []
     for n, (hit, i) in enumerate(found):
         block, rid, lab = rows[i]
         cells = tuple(t2(rid, c) for c in block.cols)
         nxt = found[n + 1][0][0] if n + 1 < len(found) else end
         nxt = min([nxt] + [p for p in stops if p >= hit[1]])
-        figs = _figs_between(stream, hit[0], nxt, hit[1])
-        if not figs:
-            # a figure printed just before its label (PDF-to-text reading order), after the block header
-            orphans = stream.figs_in(used_to, hit[0])
-            if len(orphans) == len(cells) and orphans[0].pos == orphans[-1].pos and orphans[0].pos > used_to:
-                figs = orphans
-                out.problems.append(ImportProblem(NOTE, f"表二「{lab}」的数字印在标签之前（PDF 转文字常见），已对应，请核对", cells))
+        figs = _figs_between(stream, hit[0], nxt, hit[1]) or _t2_figures_before(stream, hit, used_to, lab, cells, out)
         if figs:
             out.end = max(out.end, figs[-1].pos)
             used_to = max(used_to, figs[-1].pos)
-        if old and rid in ("rules", "normative"):
-            continue
-        solid = [f for f in figs if not f.blank]
-        if old and rid in _T2_DECISION_ROWS and len(solid) == 3:
-            # 2019 form: 上一年项目数量 | 本年增/减 | 处理决定数量 — the last is the 2021 form's figure
-            _parse(cells[0], solid[2], out)
-            continue
-        if old and rid == "fees" and len(solid) == 2:
-            out.problems.append(ImportProblem(OLD_FORMAT, "表二「行政事业性收费」是2019年试行格式（上一年项目数量、本年增/减），"
-                                                          "没有「本年收费金额」，留空", cells))
-            continue
-        chosen = _choose(figs, len(cells), _group_at(stream, hit[1]))
-        if chosen is not None:
-            for cid, f in zip(cells, chosen):
-                _parse(cid, f, out)
-            continue
-        runs = _runs_of(figs, len(cells))
-        if runs and len(runs) < len(cells) and not _too_long(runs):
-            try:
-                cands = glued.split_plain(runs, len(cells))
-            except glued.TooHard:
-                cands = []
-            if cands:
-                glued_rows.append((cells, runs, cands, lab))
-                continue
-        if old and len(figs) > len(cells):
-            out.problems.append(ImportProblem(OLD_FORMAT, f"表二「{lab}」的列与现行格式不同，留空", cells))
-            continue
-        shown = " ".join(f.text or "（空）" for f in figs[:8])
-        out.problems.append(ImportProblem(
-            UNREADABLE, f"表二「{lab}」找到 {len(figs)} 个数字（{shown or '无'}），应为 {len(cells)} 个，留空", cells))
-    _settle_glued_t2(glued_rows, out, glued_source)
-    for hit, (block, rid, lab) in zip(hits, rows):
-        if not hit:
-            cells = tuple(t2(rid, c) for c in block.cols)
-            out.problems.append(ImportProblem(MISSING, f"表二未找到「{lab}」这一行，留空", cells))
-    return out
+        glued_row = _t2_take_row(stream, hit, figs, rid, lab, cells, old, out)
+        if glued_row:
+            glued_rows.append(glued_row)
+    return glued_rows
+
+
+def _t2_figures_before(stream: Stream, hit, used_to: int, lab: str, cells: tuple, out: TableRead) -> list[Fig]:
+    """A row's figures printed just before its label (PDF-to-text reading order), after the block header."""
+    orphans = stream.figs_in(used_to, hit[0])
+    if len(orphans) == len(cells) and orphans[0].pos == orphans[-1].pos and orphans[0].pos > used_to:
+        out.problems.append(ImportProblem(NOTE, f"表二「{lab}」的数字印在标签之前（PDF 转文字常见），已对应，请核对", cells))
+        return orphans
+    return []
+
+
+def _t2_take_row(stream: Stream, hit, figs: list[Fig], rid: str, lab: str, cells: tuple, old: bool,
+                 out: TableRead) -> tuple | None:
+    """One row's figures into its cells, or the problem why not; (cells, runs, candidates, label) for a row
+    whose figures may be run together."""
+    if old and rid in ("rules", "normative"):
+        return None
+    solid = [f for f in figs if not f.blank]
+    if old and rid in _T2_DECISION_ROWS and len(solid) == 3:
+        # 2019 form: 上一年项目数量 | 本年增/减 | 处理决定数量 — the last is the 2021 form's figure
+        _parse(cells[0], solid[2], out)
+        return None
+    if old and rid == "fees" and len(solid) == 2:
+        out.problems.append(ImportProblem(OLD_FORMAT, "表二「行政事业性收费」是2019年试行格式（上一年项目数量、本年增/减），"
+                                                      "没有「本年收费金额」，留空", cells))
+        return None
+    chosen = _choose(figs, len(cells), _group_at(stream, hit[1]))
+    if chosen is not None:
+        for cid, f in zip(cells, chosen):
+            _parse(cid, f, out)
+        return None
+    runs = _runs_of(figs, len(cells))
+    if runs and len(runs) < len(cells) and not _too_long(runs):
+        try:
+            cands = glued.split_plain(runs, len(cells))
+        except glued.TooHard:
+            cands = []
+        if cands:
+            return cells, runs, cands, lab
+    if old and len(figs) > len(cells):
+        out.problems.append(ImportProblem(OLD_FORMAT, f"表二「{lab}」的列与现行格式不同，留空", cells))
+        return None
+    shown = " ".join(f.text or "（空）" for f in figs[:8])
+    out.problems.append(ImportProblem(
+        UNREADABLE, f"表二「{lab}」找到 {len(figs)} 个数字（{shown or '无'}），应为 {len(cells)} 个，留空", cells))
+    return None
 
 
 def _must_be_glued(runs: list[str]) -> bool:
