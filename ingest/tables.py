@@ -774,49 +774,62 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None, glued_source
     out = TableRead()
     end = len(stream.key) if end is None else end
     cells = tuple(t4(g, c) for g, _ in T4_GROUPS for c, _ in T4_COLS)
-    figs = stream.figs_in(start, end)
-    # skip figures before the header (a stray number in a note above the table)
-    head = label_key("行政复议")
-    p = stream.key.find(head, start, end)
-    if p >= 0:
-        after = [f for f in figs if f.pos >= p + len(head)]
-        if len([f for f in after if not f.blank]) > 0:
-            figs = after
+    figs = _t4_figures(stream, start, end)
     if not figs:
         out.problems.append(ImportProblem(MISSING, "表四（行政复议、行政诉讼）未找到数字，留空", cells))
         return out
     out.found_rows = 1
-    chosen = None
-    grouped = any(f.group is not None for f in figs)
-    if grouped:
-        groups: dict = {}
-        for f in figs:
-            groups.setdefault(f.group, []).append(f)
-        best = max(groups.values(), key=lambda fs: sum(1 for f in fs if not f.blank))
-        chosen = _choose(best, 15, best[0].group)
-        if chosen is None:
-            # the row of figures broken over two grid rows (a page break in a one-cell-per-line copy): the
-            # fifteen filled cells in order, taken only when each group adds up to its 总计
-            solid = [f for f in figs if not f.blank]
-            if len(solid) == 15 and all(f.text.isdigit() for f in solid) and \
-                    _sums_hold([int(f.text) for f in solid], (5, 5, 5)):
-                chosen = solid
-                out.problems.append(ImportProblem(NOTE, "表四的数字分在两段（跨页），已按顺序对应（各项之和与总计相符），请核对", cells))
-    else:
-        chosen = _choose(figs, 15, None)
+    chosen = _t4_row(figs, cells, out)
     if chosen is not None and not _plausible(chosen, (5, 5, 5)):
         out.problems.append(ImportProblem(UNREADABLE, "表四的数字与表头文字交错，且各项之和与总计不符，可能错位，留空", cells))
-        return out
-    if chosen is not None:
+    elif chosen is not None:
         for cid, f in zip(cells, chosen):
             _parse(cid, f, out)
-        return out
+    else:
+        _t4_runs(figs, cells, glued_source, out)
+    return out
+
+
+def _t4_figures(stream: Stream, start: int, end: int) -> list[Fig]:
+    """The figures of table 四, without those before its header (a stray number in a note above it)."""
+    figs = stream.figs_in(start, end)
+    p = stream.key.find(_T4_HEAD, start, end)
+    if p >= 0:
+        after = [f for f in figs if f.pos >= p + len(_T4_HEAD)]
+        if len([f for f in after if not f.blank]) > 0:
+            figs = after
+    return figs
+
+
+def _t4_row(figs: list[Fig], cells: tuple, out: TableRead) -> list[Fig] | None:
+    """The fifteen figures, or None."""
+    if not any(f.group is not None for f in figs):
+        return _choose(figs, 15, None)
+    groups: dict = {}
+    for f in figs:
+        groups.setdefault(f.group, []).append(f)
+    best = max(groups.values(), key=lambda fs: sum(1 for f in fs if not f.blank))
+    chosen = _choose(best, 15, best[0].group)
+    if chosen is not None:
+        return chosen
+    # the row of figures broken over two grid rows (a page break in a one-cell-per-line copy): the
+    # fifteen filled cells in order, taken only when each group adds up to its 总计
+    solid = [f for f in figs if not f.blank]
+    if len(solid) == 15 and all(f.text.isdigit() for f in solid) and \
+            _sums_hold([int(f.text) for f in solid], (5, 5, 5)):
+        out.problems.append(ImportProblem(NOTE, "表四的数字分在两段（跨页），已按顺序对应（各项之和与总计相符），请核对", cells))
+        return solid
+    return None
+
+
+def _t4_runs(figs: list[Fig], cells: tuple, glued_source: bool, out: TableRead) -> None:
+    """Fewer figures than cells: run together (split under the identities) when the source shows it."""
     runs = _runs_of(figs, 15)
     if runs and 1 < len(runs) < 15 and not (glued_source or _must_be_glued(runs)):
         out.problems.append(ImportProblem(
             UNREADABLE, f"表四只有 {len(runs)} 个数字（{' '.join(runs[:15])}），应为 15 个：可能有空白单元格，"
                         "也可能是数字连在一起，无法确定，留空", cells))
-        return out
+        return
     if runs and len(runs) < 15 and not _too_long(runs):
         try:
             cands = glued.split_t4(runs)
@@ -830,7 +843,6 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None, glued_source
         else:
             out.glued = True
             _take_agreed(cells, cands, out, "表四的数字连在一起")
-        return out
+        return
     shown = " ".join(f.text or "（空）" for f in figs[:20])
     out.problems.append(ImportProblem(UNREADABLE, f"表四找到 {len(figs)} 个数字（{shown}），应为 15 个，留空", cells))
-    return out
