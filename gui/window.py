@@ -64,6 +64,23 @@ class MainWindow(QMainWindow):
         self.interactive = True
         self.recovery: RecoverySlot | None = None
 
+        self._build_nav()
+        self._build_pages()
+        self._build_central()
+        self._build_findings_dock()
+        self._build_status_bar()
+        self._build_actions()
+        self.nav.currentRowChanged.connect(self._part_changed)
+        self.nav.setCurrentRow(PART_INDEX["s3"] if self.doc.report.cells else 0)
+        self._start_timers()
+        self.refresh_marks()
+        self.update_title()
+        self.resize(self._default_size())
+
+    # -------------------------------------------------------------- building
+
+    def _build_nav(self) -> None:
+        """The list of parts on the left, each with a dot for its worst finding."""
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(12, 12))
         for pid, label in PARTS:
@@ -73,6 +90,9 @@ class MainWindow(QMainWindow):
         fm = self.nav.fontMetrics()
         self.nav.setFixedWidth(max(fm.horizontalAdvance(l) for _, l in PARTS) // 2 + fm.horizontalAdvance("中") * 4)
         self.nav.setWordWrap(True)
+
+    def _build_pages(self) -> None:
+        """One page per part: the metadata form, a text editor per section, a grid per table."""
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.meta_page = MetaPage(self.doc)
@@ -83,24 +103,31 @@ class MainWindow(QMainWindow):
             if pid == META:
                 page = self._titled("基本信息", self.meta_page)
             elif pid in TEXT_SECTIONS:
-                page = self.texts[pid] = TextSectionPage(pid, self.doc)
-                page.message.connect(self.show_message)
-                page.refused.connect(self.show_refused)
-                page.undo_requested.connect(self.undo)
-                page.redo_requested.connect(self.redo)
+                page = self._build_text_page(pid)
             else:
-                tid = SECTION_BY_ID[pid].table
-                model = self.models[tid] = TableModel(tid, self.doc, self)
-                grid = self.grids[tid] = GridView(model)
-                grid.message.connect(self.show_message)
-                grid.explain_requested.connect(self.explain)
-                grid.refused.connect(self.show_refused)
-                grid.cell_changed.connect(self._cell_changed)
-                page = self._titled(label, grid)
+                page = self._titled(label, self._build_grid(SECTION_BY_ID[pid].table))
             self.pages[pid] = page
             self.stack.addWidget(page)
         self.meta_page.refused.connect(self.show_refused)
 
+    def _build_text_page(self, pid: str) -> TextSectionPage:
+        page = self.texts[pid] = TextSectionPage(pid, self.doc)
+        page.message.connect(self.show_message)
+        page.refused.connect(self.show_refused)
+        page.undo_requested.connect(self.undo)
+        page.redo_requested.connect(self.redo)
+        return page
+
+    def _build_grid(self, tid: str) -> GridView:
+        model = self.models[tid] = TableModel(tid, self.doc, self)
+        grid = self.grids[tid] = GridView(model)
+        grid.message.connect(self.show_message)
+        grid.explain_requested.connect(self.explain)
+        grid.refused.connect(self.show_refused)
+        grid.cell_changed.connect(self._cell_changed)
+        return grid
+
+    def _build_central(self) -> None:
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +135,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+    def _build_findings_dock(self) -> None:
         self.panel = FindingsPanel(self.doc)
         self.panel.activated.connect(self.jump_to_finding)
         self.panel.explain_requested.connect(self.explain)
@@ -123,6 +151,7 @@ class MainWindow(QMainWindow):
         em = self.fontMetrics().horizontalAdvance("中")
         self.resizeDocks([self.dock], [em * 20], Qt.Orientation.Horizontal)
 
+    def _build_status_bar(self) -> None:
         # the current cell's findings and short notes are two labels (QStatusBar's temporary messages
         # would hide or overlap the cell's findings)
         self.cell_status = QLabel()
@@ -141,10 +170,8 @@ class MainWindow(QMainWindow):
         self._note_timer.setSingleShot(True)
         self._note_timer.timeout.connect(self.note.clear)
 
-        self._build_actions()
-        self.nav.currentRowChanged.connect(self._part_changed)
-        self.nav.setCurrentRow(PART_INDEX["s3"] if self.doc.report.cells else 0)
-
+    def _start_timers(self) -> None:
+        """Marks refreshed shortly after a change (edits coalesce); the recovery copy saved periodically."""
         self._marks = QTimer(self)
         self._marks.setSingleShot(True)
         self._marks.setInterval(60)
@@ -154,11 +181,6 @@ class MainWindow(QMainWindow):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start()
-        self.refresh_marks()
-        self.update_title()
-        self.resize(self._default_size())
-
-    # -------------------------------------------------------------- building
 
     @staticmethod
     def _titled(title: str, body: QWidget) -> QWidget:

@@ -193,7 +193,7 @@ def _t4_checks() -> list[Check]:
 
 
 def _t2_rules_level() -> Check:
-    cells = tuple(f"t2.rules.{c}" for c, _ in S.T2_ISSUE_COLS)
+    cells = tuple(S.t2("rules", c) for c, _ in S.T2_ISSUE_COLS)
 
     def fn(report: Report) -> tuple[Finding, ...]:
         level = report.meta.level
@@ -217,11 +217,11 @@ def _cross_year_checks() -> list[Check]:
         out.append(LinearCheck(f"X.CARRY:{col}", "X.CARRY", f"{col_label}列", (r4,),
                                (Term("本年第二项（上年结转）", S.t3("r2", col)),), needs=(r4,)))
     for row, label in S.T2_BLOCKS[0].rows:
-        last = Term("上年现行有效", f"t2.{row}.in_force", prior=True)
-        now = Term("现行有效", f"t2.{row}.in_force")
+        last = Term("上年现行有效", S.t2(row, "in_force"), prior=True)
+        now = Term("现行有效", S.t2(row, "in_force"))
         out.append(LinearCheck(
             f"X.IN_FORCE:{row}", "X.IN_FORCE", label,
-            (last, Term("本年制发", f"t2.{row}.issued"), Term("本年废止", f"t2.{row}.repealed", -1)),
+            (last, Term("本年制发", S.t2(row, "issued")), Term("本年废止", S.t2(row, "repealed"), -1)),
             (now,), needs=(last, now)))
     return out
 

@@ -13,7 +13,7 @@ from .checks import Check, FuncCheck, figure_checks
 from .findings import Finding
 from .report import Report
 from .rules import ERROR, SEVERITY_RANK
-from .text_checks import text_checks
+from .text.checks import text_checks
 
 IMPORT_NOTES = "import_notes"
 EXPLAIN = "explain:"  # input prefix: the 说明 stored under a finding key or rule id

@@ -2,7 +2,7 @@
 
 Each rule names its severity, a short Chinese title for the findings panel and its formula in words.
 The checks that evaluate them are generated from the form in `checks.py` (figures) and
-`text_checks.py` (narrative); the rule a check belongs to decides severity and title.
+`text/checks.py` (narrative); the rule a check belongs to decides severity and title.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The narrative checks (format.md section 7: N.*, FEE.MENTION, FEE.TERM, S.*, X.REPEAT_TEXT).
 
 Each check is a FuncCheck over one section (or the metadata) and the cells it compares with; the engine
-re-runs it when one of its inputs changes.  The reading of the text lives in `model.text`: claims.py
+re-runs it when one of its inputs changes.  The reading of the text lives beside it in `model.text`: claims.py
 finds the numbers the text states, numbering.py / statute.py / repeat.py / wordcount.py the rest.  Here
 the findings are built: every one quotes the text, names the cells with their numbers and points its
 span at the words (section id, start, end).
@@ -13,18 +13,18 @@ from dataclasses import replace
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from . import schema as S
-from .checks import Check, FuncCheck
-from .findings import Finding
-from .report import Report
-from .rules import WARNING
-from .text.claims import Claim, extract_claims
-from .text.compact import compact, shorten
-from .text.numbering import numbering_problems
-from .text.repeat import repeated
-from .text.statute import statute_problems
-from .text.wordcount import count_chars
-from .values import NA, number
+from .. import schema as S
+from ..checks import Check, FuncCheck
+from ..findings import Finding
+from ..report import Report
+from ..rules import WARNING
+from ..values import NA, number
+from .claims import Claim, extract_claims
+from .compact import compact, shorten
+from .numbering import numbering_problems
+from .repeat import repeated
+from .statute import statute_problems
+from .wordcount import count_chars
 
 TEXT = S.TEXT_SECTIONS  # s0 (前言), s1, s5, s6
 CLAIM_SECTIONS = ("s1", "s6")  # where the figures are narrated; 五 is about problems
