@@ -7,14 +7,14 @@ from pathlib import Path
 from model.fileformat import FileFormatError, loads
 
 from .build import build_report
+from .readers.html import MAX_HTML_CHARS, html_items, looks_like_html
 from .readers.text import decode, text_items
 from .result import NOTE, ImportProblem, ImportResult, IngestError
 from .sniff import sniff
 
 MAX_TEXT_CHARS = 2_000_000  # a real report is ~10–50 K characters of text
-MAX_HTML_CHARS = 8_000_000  # a web page's markup around it may be much larger
 MAX_FILE_BYTES = 60 * 1024 * 1024
-PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel parsers in their child process
+PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel/web-page parsers in their child process
 
 _EXT_KIND = {".nianbao": "nianbao", ".json": "nianbao", ".xlsx": "xlsx", ".xlsm": "xlsx", ".docx": "docx",
              ".pdf": "pdf", ".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
@@ -23,19 +23,21 @@ _KIND_NAME = {"nianbao": "nianbao 文件", "xlsx": "Excel 文件", "docx": "Word
 
 
 def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
-    """Text pasted from a web page or a PDF-to-text tool (HTML source is recognised and parsed)."""
+    """Text pasted from a web page or a PDF-to-text tool (HTML source is recognised and parsed here, in
+    process: html_items is bounded so that a hostile page is refused within seconds)."""
     if not isinstance(text, str):
         raise IngestError(f"{name}：不是文字")
-    from .readers.html import html_items, looks_like_html
-
     if looks_like_html(text) and len(text) <= MAX_HTML_CHARS:
-        items = html_items(text)
-        if sum(len(c) for k, c in items if k == "line") > MAX_TEXT_CHARS:
-            raise IngestError(f"{name}：网页文字过长，不是一份年度报告")
-        return build_report(items, name, "html", lines_are_paragraphs=True)
+        return _from_html(html_items(text, name), name)
     if len(text) > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{len(text) // 10000} 万字），不是一份年度报告")
     return build_report(text_items(text), name, "text")
+
+
+def _from_html(items: list[tuple], name: str) -> ImportResult:
+    if sum(len(c) for k, c in items if k == "line") > MAX_TEXT_CHARS:
+        raise IngestError(f"{name}：网页文字过长，不是一份年度报告")
+    return build_report(items, name, "html", lines_are_paragraphs=True)
 
 
 def read_report(path: str | os.PathLike, timeout: float | None = None) -> ImportResult:
@@ -88,11 +90,13 @@ def _read_kind(p: Path, kind: str, timeout: float) -> ImportResult:
         except FileFormatError as e:
             raise IngestError(str(e)) from None
         return ImportResult(report, [], name, "nianbao")
-    if kind in ("text", "html"):
-        data = p.read_bytes()
-        text = decode(data, name)
-        return read_text(text, name)
     from .sandbox import run_reader
+
+    if kind in ("text", "html"):
+        text = decode(p.read_bytes(), name)
+        if looks_like_html(text) and len(text) <= MAX_HTML_CHARS:  # the parser runs in the child
+            return _from_html(run_reader("html", str(p), name, timeout)[1], name)
+        return read_text(text, name)
 
     if kind in ("docx", "xlsx"):
         from .zipguard import check_zip

@@ -1,4 +1,4 @@
-"""Run a file parser (pdfplumber, python-docx, openpyxl) in a child process with a time and memory
+"""Run a file parser (pdfplumber, python-docx, openpyxl, html.parser) in a child process with a time and memory
 limit, so that a hostile or broken file ends in one clear message and nothing else in the program is
 affected.  Works on Windows too (spawn start method; the memory limit is POSIX only there the size
 checks and the timeout still apply)."""
@@ -11,7 +11,7 @@ import sys
 from .result import IngestError
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space for the child (POSIX)
-_KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
+_KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "html": "网页"}
 
 
 def run_reader(kind: str, path: str, name: str, timeout: float):
@@ -94,6 +94,8 @@ def _child(kind: str, path: str, name: str, conn, memory: int, timeout: float) -
             from .readers.docx import read_docx as fn
         elif kind == "xlsx":
             from .readers.xlsx import read_xlsx as fn
+        elif kind == "html":
+            from .readers.html import read_html as fn
         else:
             raise IngestError(f"{name}：未知的文件类型")
         result = fn(path, name)
