@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from .report import Meta, Prior, Report
 from .schema import CELLS, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
+from .tempfiles import create_temp, remove_stale
 from .values import BadValue, from_json, to_json
 
 FORMAT = "nianbao"
@@ -228,10 +228,12 @@ def atomic_write(path: str | os.PathLike, data: bytes, backup: bool = True) -> N
 
     The data goes to a temporary file in the same folder, is flushed and fsynced, and renamed over
     the target.  The previous file is kept as `path.bak` (by a hard link, so it is never missing).
+    Temporary files that a killed writer left in the folder are removed first (model.tempfiles).
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    remove_stale(folder, target.name)
+    fd, tmp = create_temp(folder, target.name)
     try:
         # mkstemp makes the file private (0600); give it the target's mode, or the usual one for a new file
         try:
