@@ -37,8 +37,6 @@ def read_report(path: str, notes: list[str] | None = None):
     from model.fileformat import FileFormatError, load
 
     p = Path(path)
-    if not p.exists():
-        raise CliError(f"{path}：文件不存在")
     if p.suffix.lower() == ".nianbao":
         try:
             return load(p)
@@ -99,11 +97,12 @@ def cmd_check(args) -> int:
 
 def _save(report, out: str) -> None:
     from model.fileformat import save
+    from model.oserrors import WRITE, file_problem
 
     try:
         save(report, out)
     except OSError as e:
-        raise CliError(f"{out}：无法写入（{e.strerror or e}）") from None
+        raise CliError(file_problem(out, e, WRITE)) from None
 
 
 def cmd_import(args) -> int:
@@ -184,9 +183,14 @@ def _window(argv: list[str]) -> int:
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--screenshot", metavar="OUT.png", help="把窗口渲染为 PNG 后退出")
     args = p.parse_args(argv)
-    if args.file and not Path(args.file).exists():
-        _err(f"{args.file}：文件不存在")
-        return 2
+    if args.file:
+        try:
+            Path(args.file).stat()
+        except OSError as e:  # missing, a symlink loop, no permission …
+            from model.oserrors import file_problem
+
+            _err(file_problem(args.file, e))
+            return 2
     from gui.app import display_available, run
 
     if not args.screenshot and not display_available():

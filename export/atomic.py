@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from model.fileformat import atomic_write
+from model.oserrors import WRITE, describe
 
 from .errors import ExportError
 
@@ -17,7 +18,8 @@ def write_file(target: Path, data: bytes) -> None:
         raise ExportError(f"{target}：所在文件夹不存在")
     try:
         atomic_write(target, data, backup=False)
-    except PermissionError:
-        raise ExportError(f"{target}：没有写入权限（文件可能正被其他程序打开）") from None
+    except PermissionError as e:
+        hint = "（文件可能正被其他程序打开）" if getattr(e, "winerror", None) is None else ""
+        raise ExportError(f"{target}：{describe(e, WRITE)}{hint}") from None
     except OSError as e:
-        raise ExportError(f"{target}：无法写入（{e.strerror or e}）") from None
+        raise ExportError(f"{target}：{describe(e, WRITE)}") from None

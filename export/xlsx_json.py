@@ -8,6 +8,7 @@ from pathlib import Path
 
 from model.embedded import CHUNK, SHEET as DATA_SHEET, from_rows, to_rows
 from model.fileformat import FileFormatError, dumps, loads
+from model.oserrors import file_problem, problem
 from model.report import Report
 
 __all__ = ["CHUNK", "DATA_SHEET", "read_own_xlsx", "write_data_sheet"]
@@ -36,29 +37,29 @@ def read_own_xlsx(path: str | os.PathLike) -> Report | None:
     name = p.name
     try:
         size = p.stat().st_size
-    except FileNotFoundError:
-        raise FileFormatError(f"{p}：文件不存在") from None
     except OSError as e:
-        raise FileFormatError(f"{p}：无法读取（{e.strerror or e}）") from None
+        raise FileFormatError(file_problem(p, e)) from None
     if size > MAX_XLSX_BYTES:
         raise FileFormatError(f"{name}：文件过大（{size // 1024} KB），不是年度报告工作簿")
     try:
         with zipfile.ZipFile(p) as z:
             unpacked = sum(i.file_size for i in z.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise FileFormatError(f"{name}：不是有效的 Excel 工作簿（{type(e).__name__}）") from None
+    except OSError as e:
+        raise FileFormatError(file_problem(name, e)) from None
+    except (zipfile.BadZipFile, ValueError):
+        raise FileFormatError(f"{name}：不是有效的 Excel 工作簿") from None
     if unpacked > MAX_UNPACKED:
         raise FileFormatError(f"{name}：工作簿解压后过大（{unpacked // (1024 * 1024)} MB），不是年度报告工作簿")
     try:
         from openpyxl import load_workbook
 
         wb = load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, AttributeError) as e:
-        raise FileFormatError(f"{name}：不是有效的 Excel 工作簿（{type(e).__name__}）") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, AttributeError):
+        raise FileFormatError(f"{name}：不是有效的 Excel 工作簿") from None
     except OSError as e:
-        raise FileFormatError(f"{name}：无法读取（{e.strerror or e}）") from None
-    except Exception as e:  # openpyxl raises many kinds on hostile XML; none may crash the program
-        raise FileFormatError(f"{name}：工作簿已损坏（{type(e).__name__}）") from None
+        raise FileFormatError(file_problem(name, e)) from None
+    except Exception:  # openpyxl raises many kinds on hostile XML; none may crash the program
+        raise FileFormatError(f"{name}：工作簿已损坏") from None
     try:
         if DATA_SHEET not in wb.sheetnames:
             return None
@@ -68,7 +69,7 @@ def read_own_xlsx(path: str | os.PathLike) -> Report | None:
         except FileFormatError:
             raise
         except Exception as e:
-            raise FileFormatError(f"{name}：nianbao 数据页无法读取（{type(e).__name__}）") from None
+            raise FileFormatError(f"{name}：nianbao 数据页无法读取，{problem(e)}") from None
         return None if text is None else loads(text, name)
     finally:
         wb.close()

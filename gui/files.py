@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model import fileformat
+from model.oserrors import describe, problem
 from model.report import Report
 
 NATIVE_SUFFIX = ".nianbao"
@@ -31,15 +32,21 @@ def read_any(path: str) -> Opened:
     """Read a .nianbao or anything ingest.read_report reads.  Raises OpenError only."""
     p = Path(path)
     name = p.name
-    if not p.is_file():
-        raise OpenError(f"找不到文件「{name}」")
+    try:
+        p.stat()
+    except FileNotFoundError:
+        raise OpenError(f"找不到文件「{name}」") from None
+    except OSError as e:  # a symlink loop, no permission …
+        raise OpenError(f"无法打开「{name}」：{describe(e)}") from None
+    if p.is_dir():
+        raise OpenError(f"「{name}」是文件夹，不是文件")
     if p.suffix.lower() == NATIVE_SUFFIX:
         try:
             return Opened(fileformat.load(p), True)
         except fileformat.FileFormatError as e:
             raise OpenError(_named(name, str(e))) from None
         except (OSError, UnicodeError, ValueError) as e:
-            raise OpenError(f"无法读取「{name}」：{e}") from None
+            raise OpenError(f"无法读取「{name}」：{problem(e)}") from None
     try:
         import ingest
         read_report = ingest.read_report
@@ -53,7 +60,7 @@ def read_any(path: str) -> Opened:
     except fileformat.FileFormatError as e:
         raise OpenError(_named(name, str(e))) from None
     except (OSError, ValueError, MemoryError) as e:
-        raise OpenError(f"无法读取「{name}」：{e}") from None
+        raise OpenError(f"无法读取「{name}」：{problem(e)}") from None
     summary = result.summary() if hasattr(result, "summary") else ""
     return Opened(result.report, False, summary, list(getattr(result, "problems", []) or []))
 

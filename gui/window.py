@@ -14,6 +14,7 @@ from model import fileformat
 from model.document import Change, Document
 from model.findings import Finding
 from model.nextyear import new_from_prior
+from model.oserrors import WRITE, problem
 from model.report import Meta, Report
 from model.rules import RULES
 from model.schema import CELLS, SECTION_BY_ID, TABLES, TEXT_SECTIONS
@@ -464,7 +465,7 @@ class MainWindow(QMainWindow):
             self._problem("无法打开", str(e))
             return None
         except Exception as e:  # noqa: BLE001 - a reader bug must not take the open report with it
-            self._problem("无法打开", f"「{Path(path).name}」：读取时出错（{type(e).__name__}：{e}）")
+            self._problem("无法打开", f"「{Path(path).name}」：读取时出错，{problem(e)}")
             return None
         if not opened.native and self.interactive and not dialogs.confirm_import(
                 self, Path(path).name, opened.summary or "已读取。"):
@@ -533,7 +534,8 @@ class MainWindow(QMainWindow):
         try:
             fileformat.save(self.doc.report, path)
         except (OSError, fileformat.FileFormatError) as e:
-            QMessageBox.critical(self, "保存失败", f"无法保存到「{Path(path).name}」：{e}")
+            why = problem(e, WRITE) if isinstance(e, OSError) else str(e)
+            QMessageBox.critical(self, "保存失败", f"无法保存到「{Path(path).name}」：{why}")
             return False
         self.doc.path = str(Path(path).resolve())
         self.doc.mark_saved()
@@ -578,7 +580,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "导出失败", str(e))
             return False
         except OSError as e:
-            QMessageBox.critical(self, "导出失败", f"无法写入「{Path(path).name}」：{e}")
+            QMessageBox.critical(self, "导出失败", f"无法写入「{Path(path).name}」：{problem(e, WRITE)}")
             return False
         self.show_message(f"已导出「{Path(path).name}」")
         return True
@@ -623,7 +625,7 @@ class MainWindow(QMainWindow):
                 self.recovery = RecoverySlot()
             self.recovery.write(self.doc.report, self.doc.path if self.native else None)
         except OSError as e:
-            self.show_message(f"自动保存失败：{e}")
+            self.show_message(f"自动保存失败：{problem(e, WRITE)}")
             return False
         return True
 

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from model.fileformat import FileFormatError, loads
+from model.oserrors import file_problem
 
 from .build import build_report
 from .readers.html import MAX_HTML_CHARS, html_items, looks_like_html
@@ -47,10 +48,8 @@ def read_report(path: str | os.PathLike, timeout: float | None = None) -> Import
     name = p.name
     try:
         size = p.stat().st_size
-    except FileNotFoundError:
-        raise IngestError(f"{p}：文件不存在") from None
     except OSError as e:
-        raise IngestError(f"{p}：无法读取（{e.strerror or e}）") from None
+        raise IngestError(file_problem(p, e)) from None
     if p.is_dir():
         raise IngestError(f"{p}：是文件夹，不是文件")
     if size == 0:
@@ -61,16 +60,14 @@ def read_report(path: str | os.PathLike, timeout: float | None = None) -> Import
         with open(p, "rb") as fh:
             head = fh.read(8192)
     except OSError as e:
-        raise IngestError(f"{name}：无法读取（{e.strerror or e}）") from None
+        raise IngestError(file_problem(name, e)) from None
     kind = sniff(head, p)
     if kind in ("text", "html") and p.suffix.lower() == ".nianbao":
         try:  # a damaged .nianbao: its own loader names what is wrong
-            report = loads(p.read_bytes(), name)
+            report = loads(_read_bytes(p), name)
             return ImportResult(report, [], name, "nianbao")
         except FileFormatError as e:
             raise IngestError(str(e)) from None
-        except OSError as e:
-            raise IngestError(f"{name}：无法读取（{e.strerror or e}）") from None
     notes = []
     expected = _EXT_KIND.get(p.suffix.lower())
     if expected and expected != kind and not (expected == "text" and kind == "html"):
@@ -81,19 +78,25 @@ def read_report(path: str | os.PathLike, timeout: float | None = None) -> Import
     return result
 
 
+def _read_bytes(p: Path) -> bytes:
+    try:
+        return p.read_bytes()
+    except OSError as e:
+        raise IngestError(file_problem(p.name, e)) from None
+
+
 def _read_kind(p: Path, kind: str, timeout: float) -> ImportResult:
     name = p.name
     if kind == "nianbao":
         try:
-            data = p.read_bytes()
-            report = loads(data, name)
+            report = loads(_read_bytes(p), name)
         except FileFormatError as e:
             raise IngestError(str(e)) from None
         return ImportResult(report, [], name, "nianbao")
     from .sandbox import run_reader
 
     if kind in ("text", "html"):
-        text = decode(p.read_bytes(), name)
+        text = decode(_read_bytes(p), name)
         if looks_like_html(text) and len(text) <= MAX_HTML_CHARS:  # the parser runs in the child
             return _from_html(run_reader("html", str(p), name, timeout)[1], name)
         return read_text(text, name)

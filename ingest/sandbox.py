@@ -8,6 +8,8 @@ import multiprocessing
 import os
 import sys
 
+from model.oserrors import describe, problem
+
 from .result import IngestError
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space for the child (POSIX)
@@ -22,7 +24,7 @@ def run_reader(kind: str, path: str, name: str, timeout: float):
     try:
         _start_without_main(proc)
     except OSError as e:
-        raise IngestError(f"{name}：无法启动读取进程（{e}）") from None
+        raise IngestError(f"{name}：无法启动读取进程（{describe(e)}）") from None
     send.close()
     msg = None
     try:
@@ -106,8 +108,10 @@ def _child(kind: str, path: str, name: str, conn, memory: int, timeout: float) -
         conn.send(("error", f"{name}：读取时内存超出限制，文件过大或结构异常"))
     except RecursionError:
         conn.send(("error", f"{name}：文件结构嵌套过深，无法读取"))
-    except Exception as e:  # any parser failure is one message, never a traceback
-        conn.send(("error", f"{name}：{_KIND_NAME.get(kind, '')}文件已损坏或无法解析（{type(e).__name__}：{str(e)[:80]}）"))
+    except OSError as e:
+        conn.send(("error", f"{name}：{describe(e)}"))
+    except Exception as e:  # any parser failure (PdfminerException …) is one Chinese message, never a traceback
+        conn.send(("error", f"{name}：{_KIND_NAME.get(kind, '')}文件无法解析，{problem(e)}"))
     finally:
         try:
             conn.close()

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from .report import Meta, Prior, Report
+from .oserrors import file_problem
 from .schema import CELLS, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
 from .tempfiles import create_temp, remove_stale
 from .values import BadValue, from_json, to_json
@@ -210,14 +211,8 @@ def load(path: str | os.PathLike) -> Report:
             raise FileFormatError(f"{p.name}：文件过大（{size // 1024} KB），不是年度报告文件")
         with open(p, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise FileFormatError(f"{p}：文件不存在") from None
-    except IsADirectoryError:
-        raise FileFormatError(f"{p}：是文件夹，不是文件") from None
-    except PermissionError:
-        raise FileFormatError(f"{p}：没有读取权限") from None
     except OSError as e:
-        raise FileFormatError(f"{p}：无法读取（{e.strerror or e}）") from None
+        raise FileFormatError(file_problem(p, e)) from None
     return loads(data, p.name)
 
 

@@ -15,8 +15,8 @@ def read_docx(path: str, name: str):
 
     try:
         document = docx.Document(path)
-    except Exception as e:
-        raise IngestError(f"{name}：Word 文件已损坏，无法打开（{type(e).__name__}）") from None
+    except Exception:
+        raise IngestError(f"{name}：Word 文件已损坏，无法打开") from None
     W_P, W_TBL, W_SDT, W_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
     W_TR, W_TC, W_TCPR, W_SPAN, W_VMERGE, W_VAL = qn("w:tr"), qn("w:tc"), qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:val")
     W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")

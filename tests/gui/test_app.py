@@ -117,3 +117,29 @@ def test_real_export_from_window(window, dialogs, tmp_path):
     assert window.export("pdf") is True
     assert (tmp_path / "年报.pdf").read_bytes().startswith(b"%PDF")
     assert not dialogs.of("question")  # a clean report exports without asking
+
+
+def test_open_names_a_symlink_loop_and_a_denied_file_in_chinese(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import pytest
+
+    from gui.files import OpenError, read_any
+
+    a, b = tmp_path / "a.nianbao", tmp_path / "b.nianbao"
+    os.symlink(b, a)
+    os.symlink(a, b)
+    with pytest.raises(OpenError) as e:
+        read_any(str(a))
+    assert "循环" in str(e.value) and "找不到" not in str(e.value)
+    real = tmp_path / "c.nianbao"
+    real.write_text("{}", encoding="utf-8")
+
+    def denied(*_a, **_k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("builtins.open", denied)
+    with pytest.raises(OpenError) as e:
+        read_any(str(real))
+    assert "没有读取权限" in str(e.value) and "Permission" not in str(e.value)
