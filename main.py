@@ -3,16 +3,21 @@
     python main.py [FILE]                          open the window (on the bundled sample without FILE)
     python main.py --screenshot OUT.png [FILE]     render the window to a PNG and exit
     python main.py check FILE… [--prior FILE] [--json]
-    python main.py import SRC -o OUT.nianbao
-    python main.py new --from-prior LAST -o NEW.nianbao
+    python main.py import SRC -o OUT.nianbao [--force]
+    python main.py new --from-prior LAST -o NEW.nianbao [--force]
     python main.py export FILE [--xlsx OUT] [--pdf OUT] [--force]
 
-Exit codes: 0 fine, 1 a checked report has errors (or export refused), 2 a file could not be read or written.
+import and new refuse to replace a read-only OUT / NEW unless --force; export --force exports a report
+that still has errors (as a draft).
+Exit codes: 0 fine, 1 a checked report has errors (or export refused), 2 a file could not be read or written
+(or is read-only).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -95,10 +100,22 @@ def cmd_check(args) -> int:
     return worst
 
 
-def _save(report, out: str) -> None:
+def _read_only(path: Path) -> bool:
+    """An existing file the clerk (or the office's policy) marked read-only; the mode bits count even for
+    root and on Windows (where the read-only attribute clears them), os.access for other owners' files."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # missing: nothing to protect; other problems surface when writing
+    return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
+
+
+def _save(report, out: str, force: bool = False) -> None:
     from model.fileformat import save
     from model.oserrors import WRITE, file_problem
 
+    if not force and _read_only(Path(out)):
+        raise CliError(f"{out}：文件是只读的，未覆盖；确要替换请加 --force")
     try:
         save(report, out)
     except OSError as e:
@@ -110,7 +127,7 @@ def cmd_import(args) -> int:
     report = read_report(args.src, notes)
     for n in notes:
         _out(n)
-    _save(report, args.output)
+    _save(report, args.output, args.force)
     _out(f"已导入：{args.output}")
     return 0
 
@@ -122,7 +139,7 @@ def cmd_new(args) -> int:
     if last.meta.year is None:
         raise CliError(f"{args.from_prior}：上年报告没有年度，无法确定新报告的年度")
     report = new_from_prior(last)
-    _save(report, args.output)
+    _save(report, args.output, args.force)
     _out(f"已新建 {report.meta.year} 年度报告：{args.output}")
     return 0
 
@@ -166,9 +183,11 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import", help="导入已发布的报告（.pdf .docx .txt .html .xlsx）")
     i.add_argument("src", metavar="SRC")
     i.add_argument("-o", "--output", required=True, metavar="OUT.nianbao")
+    i.add_argument("--force", action="store_true", help="输出文件只读时仍替换")
     n = sub.add_parser("new", help="从上年报告新建本年度报告")
     n.add_argument("--from-prior", required=True, metavar="LAST")
     n.add_argument("-o", "--output", required=True, metavar="NEW.nianbao")
+    n.add_argument("--force", action="store_true", help="输出文件只读时仍替换")
     e = sub.add_parser("export", help="导出 Excel / PDF")
     e.add_argument("file", metavar="FILE")
     e.add_argument("--xlsx", metavar="OUT")
