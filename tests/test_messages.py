@@ -101,3 +101,10 @@ def test_a_failed_export_says_what_in_chinese(tmp_path, monkeypatch):
     with pytest.raises(ExportError) as e:
         P.write_pdf(Report(), tmp_path / "x.pdf")
     assert "超出范围" in str(e.value) and "OverflowError" not in str(e.value)
+
+
+def test_an_export_into_a_folder_that_cannot_be_searched_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr("pathlib.Path.is_dir", _denied)  # what EACCES on a folder above gives in Python 3.11
+    with pytest.raises(ExportError) as e:
+        write_file(tmp_path / "T.pdf", b"%PDF-")
+    assert "T.pdf" in str(e.value) and "没有写入权限" in str(e.value) and "\n" not in str(e.value)
