@@ -1,7 +1,7 @@
 """nianbao: 政府信息公开工作年度报告 编写与校核.
 
     python main.py [FILE]                          open the window (on the bundled sample without FILE)
-    python main.py --screenshot OUT.png [FILE]     render the window to a PNG and exit
+    python main.py --screenshot OUT.png [--size 1024x768] [FILE]   render the window to a PNG and exit
     python main.py check FILE… [--prior FILE] [--json]
     python main.py import SRC -o OUT.nianbao [--force]
     python main.py new --from-prior LAST -o NEW.nianbao [--force]
@@ -38,27 +38,16 @@ def _err(text: str) -> None:
 
 
 def read_report(path: str, notes: list[str] | None = None):
-    """A report from a .nianbao file or anything the importers read.  Raises CliError."""
-    from model.fileformat import FileFormatError, load
+    """A report from a .nianbao file or anything the importers read, through the one open path
+    (ingest.read_report, which the window uses too).  Raises CliError."""
+    import ingest
 
-    p = Path(path)
-    if p.suffix.lower() == ".nianbao":
-        try:
-            return load(p)
-        except FileFormatError as e:
-            raise CliError(str(e)) from None
     try:
-        import ingest
-    except ImportError:  # pragma: no cover - ingest ships with the program
-        raise CliError(f"{path}：不支持的文件类型") from None
-    try:
-        result = ingest.read_report(str(p))
-    except (ingest.IngestError, FileFormatError) as e:
+        result = ingest.read_report(path)
+    except ingest.IngestError as e:
         raise CliError(str(e)) from None
-    if notes is not None:
-        summary = result.summary()
-        if summary:
-            notes.append(summary)
+    if notes is not None and not result.native:
+        notes.append(result.summary())
     return result.report
 
 
@@ -145,42 +134,34 @@ def cmd_new(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from model.engine import Checker
+    from export import TARGETS, ExportError, ExportRefused, export_report
 
-    if not args.xlsx and not args.pdf:
-        raise CliError("请用 --xlsx 或 --pdf 指定输出文件")
+    wanted = [(kind, getattr(args, kind)) for kind in TARGETS if getattr(args, kind)]
+    if not wanted:
+        raise CliError("请用 " + " 或 ".join(f"--{k}" for k in TARGETS) + " 指定输出文件")
     report = read_report(args.file)
-    checker = Checker(report)
-    if checker.has_errors() and not args.force:
-        _err(f"{args.file}：报告仍有 {checker.counts()['error']} 项错误，未导出；"
-             "请先用 check 查看并修改，或加 --force 导出草稿")
-        return 1
-    from export import ExportError
-
     try:
-        if args.xlsx:
-            from export.xlsx import write_xlsx
-
-            write_xlsx(report, args.xlsx)
-            _out(f"已导出 Excel：{args.xlsx}")
-        if args.pdf:
-            from export.pdf import write_pdf
-
-            write_pdf(report, args.pdf)
-            _out(f"已导出 PDF：{args.pdf}")
+        for kind, out in wanted:
+            export_report(report, kind, out, force=args.force)
+            _out(f"已导出 {TARGETS[kind].label}：{out}")
+    except ExportRefused as e:
+        _err(f"{args.file}：{e}；请先用 check 查看并修改，或加 --force 导出草稿")
+        return 1
     except ExportError as e:
         raise CliError(str(e)) from None
     return 0
 
 
 def _parser() -> argparse.ArgumentParser:
+    from ingest.formats import help_list
+
     p = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告 编写与校核")
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="校核报告")
     c.add_argument("files", nargs="+", metavar="FILE")
     c.add_argument("--prior", metavar="FILE", help="上年报告（启用跨年度校核）")
     c.add_argument("--json", action="store_true", help="以 JSON 输出")
-    i = sub.add_parser("import", help="导入已发布的报告（.pdf .docx .txt .html .xlsx）")
+    i = sub.add_parser("import", help=f"导入已发布的报告（{help_list()}）")
     i.add_argument("src", metavar="SRC")
     i.add_argument("-o", "--output", required=True, metavar="OUT.nianbao")
     i.add_argument("--force", action="store_true", help="输出文件只读时仍替换")
@@ -188,12 +169,28 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--from-prior", required=True, metavar="LAST")
     n.add_argument("-o", "--output", required=True, metavar="NEW.nianbao")
     n.add_argument("--force", action="store_true", help="输出文件只读时仍替换")
-    e = sub.add_parser("export", help="导出 Excel / PDF")
-    e.add_argument("file", metavar="FILE")
-    e.add_argument("--xlsx", metavar="OUT")
-    e.add_argument("--pdf", metavar="OUT")
-    e.add_argument("--force", action="store_true", help="有错误时仍导出（PDF 标注草稿）")
+    _export_parser(sub)
     return p
+
+
+def _export_parser(sub) -> None:
+    from export import TARGETS
+
+    e = sub.add_parser("export", help="导出 " + " / ".join(t.label for t in TARGETS.values()))
+    e.add_argument("file", metavar="FILE")
+    for t in TARGETS.values():
+        e.add_argument(f"--{t.kind}", metavar="OUT", help=f"导出 {t.label}（{t.suffix}）")
+    e.add_argument("--force", action="store_true", help="有错误时仍导出（PDF 标注草稿）")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().replace("×", "x").split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」应写作 宽x高，如 1024x768") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"「{text}」超出范围（宽 320–8000，高 240–8000）")
+    return w, h
 
 
 def _window(argv: list[str]) -> int:
@@ -201,6 +198,7 @@ def _window(argv: list[str]) -> int:
                                 epilog="命令行：check / import / new / export，见 nianbao COMMAND --help")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--screenshot", metavar="OUT.png", help="把窗口渲染为 PNG 后退出")
+    p.add_argument("--size", metavar="WxH", type=_size, default=(1366, 768), help="截图的窗口大小，如 1024x768")
     args = p.parse_args(argv)
     if args.file:
         try:
@@ -215,7 +213,7 @@ def _window(argv: list[str]) -> int:
     if not args.screenshot and not display_available():
         _err(HEADLESS_HINT)
         return 2
-    return run(args.file, args.screenshot)
+    return run(args.file, args.screenshot, args.size)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,7 +26,7 @@ from .atomic import write_file
 from .errors import ExportError
 from .grid import GRID, column_bounds, span_box, vertical_columns
 from .identities import excel_sum, identities
-from .xlsx_json import read_own_xlsx, write_data_sheet  # noqa: F401  (read_own_xlsx is public here)
+from .xlsx_json import write_data_sheet
 
 MAIN_SHEET = "年度报告"
 TEXT_SHEET = "正文"
@@ -451,5 +451,5 @@ def write_xlsx(report: Report, path: str | os.PathLike) -> None:
     write_file(target, buf.getvalue())
 
 
-__all__ = ["write_xlsx", "read_own_xlsx", "build_workbook", "MAIN_SHEET", "TEXT_SHEET", "FINDINGS_SHEET",
+__all__ = ["write_xlsx", "build_workbook", "MAIN_SHEET", "TEXT_SHEET", "FINDINGS_SHEET",
            "IDENTITY_SHEET"]

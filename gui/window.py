@@ -10,7 +10,9 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixma
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
-from model import fileformat
+from export import TARGETS, ExportError, export_report
+from ingest import ImportResult, IngestError, read_report
+from model import fileformat, journal
 from model.document import Change, Document
 from model.findings import Finding
 from model.nextyear import new_from_prior
@@ -22,7 +24,9 @@ from model.totals import total_changes
 from model.values import format_value
 
 from . import dialogs, theme
-from .files import OPEN_FILTER, SAVE_FILTER, OpenError, Opened, read_any
+from .help import install_help_menu
+from .printing import install_print_actions
+from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
 from .grid_model import TableModel
@@ -111,8 +115,10 @@ class MainWindow(QMainWindow):
         self.dock = QDockWidget("问题清单", self)
         self.dock.setObjectName("findings")
         self.dock.setWidget(self.panel)
+        # closable, so 视图 → 问题清单 (F4) hides it and the tables take the whole width
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         em = self.fontMetrics().horizontalAdvance("中")
         self.resizeDocks([self.dock], [em * 20], Qt.Orientation.Horizontal)
@@ -124,9 +130,12 @@ class MainWindow(QMainWindow):
         # a long message must not widen the window: the label is clipped (full text in its tooltip)
         self.cell_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note = QLabel()
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts = QLabel()
-        self.statusBar().addWidget(self.cell_status, 1)
-        self.statusBar().addPermanentWidget(self.note)
+        # the cell's findings keep 3/5 of the line and a note 2/5, however long either is (full text in the
+        # tooltip): a long note must never push the cell's findings out of sight
+        self.statusBar().addWidget(self.cell_status, 3)
+        self.statusBar().addWidget(self.note, 2)
         self.statusBar().addPermanentWidget(self.counts)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -187,8 +196,8 @@ class MainWindow(QMainWindow):
                                    "选择上年的报告（任意可导入的格式），生成本年报告")
         self.act_save = self._act("保存", self.save, K.Save)
         self.act_save_as = self._act("另存为…", self.save_as, K.SaveAs)
-        self.act_xlsx = self._act("导出 Excel…", lambda: self.export("xlsx"))
-        self.act_pdf = self._act("导出 PDF…", lambda: self.export("pdf"))
+        self.act_export = {kind: self._act(f"导出 {t.label}…", lambda k=kind: self.export(k))
+                           for kind, t in TARGETS.items()}
         self.act_quit = self._act("退出", self.close, K.Quit)
         self.act_undo = self._act("撤销", self.undo, K.Undo)
         self.act_redo = self._act("重做", self.redo, QKeySequence("Ctrl+Y"))
@@ -207,8 +216,10 @@ class MainWindow(QMainWindow):
         for a in (self.act_save, self.act_save_as):
             m.addAction(a)
         m.addSeparator()
-        m.addAction(self.act_xlsx)
-        m.addAction(self.act_pdf)
+        for a in self.act_export.values():
+            m.addAction(a)
+        m.addSeparator()
+        install_print_actions(self, m)
         m.addSeparator()
         m.addAction(self.act_quit)
         e = self.menuBar().addMenu("编辑(&E)")
@@ -220,13 +231,17 @@ class MainWindow(QMainWindow):
         e.addSeparator()
         e.addAction(self.act_totals)
         v = self.menuBar().addMenu("视图(&V)")
-        v.addAction(self.dock.toggleViewAction())
+        self.act_findings = self.dock.toggleViewAction()
+        self.act_findings.setShortcut(QKeySequence("F4"))
+        self.act_findings.setStatusTip("显示或收起问题清单（收起后表格使用整个宽度）")
+        v.addAction(self.act_findings)
+        install_help_menu(self)
         tb = self.addToolBar("常用")
         tb.setObjectName("main")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_open, self.act_save, self.act_undo, self.act_redo, self.act_totals, self.act_xlsx,
-                  self.act_pdf):
+        for a in (self.act_open, self.act_save, self.act_undo, self.act_redo, self.act_totals,
+                  *self.act_export.values()):
             tb.addAction(a)
 
     # -------------------------------------------------------------- document switching
@@ -268,6 +283,7 @@ class MainWindow(QMainWindow):
         self.act_redo.setText(f"重做 {self.doc.redo_label()}" if self.doc.can_redo() else "重做")
 
     def _on_change(self, change: Change) -> None:
+        self._journal(change)
         self.update_title()
         self._marks.start()
         grid = self.current_grid()
@@ -421,10 +437,21 @@ class MainWindow(QMainWindow):
         self.show_message(f"计算合计：已修改 {len(changes)} 个合计（可撤销）")
         return changes
 
+    def fit_to_width(self) -> bool:
+        """On a narrow screen (1024 px, or large scaling) the tables come first: when 三 would not fit beside
+        the findings panel, the panel is collapsed (F4 brings it back).  True when it was collapsed."""
+        grid = self.grids["t3"]
+        if not self.dock.isVisible() or self.dock.isFloating() or grid.content_width() <= grid.viewport().width():
+            return False
+        self.dock.hide()
+        self.show_message("窗口较窄，已收起问题清单（按 F4 或「视图 → 问题清单」再显示）")
+        return True
+
     # -------------------------------------------------------------- messages
 
     def show_message(self, text: str) -> None:
         self.note.setText(text)
+        self.note.setToolTip(text)
         self._note_timer.start(8000)
 
     def show_refused(self, title: str, lines: list) -> None:
@@ -457,18 +484,18 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
-    def _read(self, path: str) -> Opened | None:
+    def _read(self, path: str) -> ImportResult | None:
         """Read a file for the window; a dialog names the problem and None is returned on failure."""
         try:
-            opened = read_any(path)
-        except OpenError as e:
+            opened = read_report(path)
+        except IngestError as e:
             self._problem("无法打开", str(e))
             return None
         except Exception as e:  # noqa: BLE001 - a reader bug must not take the open report with it
             self._problem("无法打开", f"「{Path(path).name}」：读取时出错，{problem(e)}")
             return None
         if not opened.native and self.interactive and not dialogs.confirm_import(
-                self, Path(path).name, opened.summary or "已读取。"):
+                self, Path(path).name, opened.summary() or "已读取。"):
             return None
         return opened
 
@@ -548,8 +575,10 @@ class MainWindow(QMainWindow):
         return True
 
     def export(self, kind: str) -> bool:
-        """导出 Excel / PDF through export/ (imported here, so the window works before it exists)."""
+        """导出 through export.export_report, the path the command line takes too."""
         self.flush_texts()
+        target = TARGETS[kind]
+        force = False
         if self.doc.checker.has_errors():
             n = self.doc.checker.counts()["error"]
             answer = QMessageBox.question(
@@ -557,30 +586,19 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        ext, filt = (".xlsx", "Excel 工作簿 (*.xlsx)") if kind == "xlsx" else (".pdf", "PDF 文件 (*.pdf)")
+            force = True
         base = Path(self.doc.path).stem if self.doc.path else (self.doc.report.title or "年度报告")
-        path, _ = QFileDialog.getSaveFileName(self, f"导出 {'Excel' if kind == 'xlsx' else 'PDF'}",
-                                              str(Path(self._last_dir()) / f"{base}{ext}"), filt)
+        path, _ = QFileDialog.getSaveFileName(self, f"导出 {target.label}",
+                                              str(Path(self._last_dir()) / f"{base}{target.suffix}"),
+                                              target.dialog_filter)
         if not path:
             return False
-        if not path.lower().endswith(ext):
-            path += ext
+        if not path.lower().endswith(target.suffix):
+            path += target.suffix
         try:
-            from export import ExportError
-            if kind == "xlsx":
-                from export.xlsx import write_xlsx
-                write_xlsx(self.doc.report, path)
-            else:
-                from export.pdf import write_pdf
-                write_pdf(self.doc.report, path, draft=None)
-        except ImportError:
-            QMessageBox.critical(self, "无法导出", "本版本尚未包含导出功能。")
-            return False
+            export_report(self.doc.report, kind, path, force=force)
         except ExportError as e:
             QMessageBox.critical(self, "导出失败", str(e))
-            return False
-        except OSError as e:
-            QMessageBox.critical(self, "导出失败", f"无法写入「{Path(path).name}」：{problem(e, WRITE)}")
             return False
         self.show_message(f"已导出「{Path(path).name}」")
         return True
@@ -618,6 +636,9 @@ class MainWindow(QMainWindow):
     def autosave(self) -> bool:
         """Write the recovery copy if there are unsaved changes (every 30 s)."""
         self.flush_texts()
+        return self._write_recovery_copy()
+
+    def _write_recovery_copy(self) -> bool:
         if not self.modified:
             return False
         try:
@@ -628,6 +649,23 @@ class MainWindow(QMainWindow):
             self.show_message(f"自动保存失败：{problem(e, WRITE)}")
             return False
         return True
+
+    def _journal(self, change: Change) -> None:
+        """Every edit reaches the recovery journal at once; a copy is made first when there is none."""
+        if not change.targets:
+            return
+        if not self.modified:  # undone back to the saved state: nothing to recover
+            if self.recovery is not None:
+                self.recovery.clear()
+            return
+        lines = [journal.entry(kind, key, self.doc.get((kind, key))) for kind, key in change.targets]
+        if self.recovery is None or not self.recovery.has_copy or None in lines:
+            self._write_recovery_copy()  # the copy holds this edit too
+            return
+        try:
+            self.recovery.append([line for line in lines if line is not None])
+        except OSError as e:
+            self.show_message(f"自动保存失败：{problem(e, WRITE)}")
 
     def restore(self, report: Report, original: str | None) -> None:
         """Take a recovered report: it keeps the original file name and counts as unsaved."""

@@ -8,6 +8,7 @@ from model.fileformat import FileFormatError, loads
 from model.oserrors import file_problem
 
 from .build import build_report
+from .formats import BY_KIND, kind_of_suffix
 from .readers.html import MAX_HTML_CHARS, html_items, looks_like_html
 from .readers.text import decode, text_items
 from .result import NOTE, ImportProblem, ImportResult, IngestError
@@ -16,11 +17,6 @@ from .sniff import sniff
 MAX_TEXT_CHARS = 2_000_000  # a real report is ~10–50 K characters of text
 MAX_FILE_BYTES = 60 * 1024 * 1024
 PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel/web-page parsers in their child process
-
-_EXT_KIND = {".nianbao": "nianbao", ".json": "nianbao", ".xlsx": "xlsx", ".xlsm": "xlsx", ".docx": "docx",
-             ".pdf": "pdf", ".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
-_KIND_NAME = {"nianbao": "nianbao 文件", "xlsx": "Excel 文件", "docx": "Word 文件", "pdf": "PDF 文件",
-              "text": "文本文件", "html": "网页文件"}
 
 
 def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
@@ -69,9 +65,10 @@ def read_report(path: str | os.PathLike, timeout: float | None = None) -> Import
         except FileFormatError as e:
             raise IngestError(str(e)) from None
     notes = []
-    expected = _EXT_KIND.get(p.suffix.lower())
+    expected = kind_of_suffix(p.suffix)
     if expected and expected != kind and not (expected == "text" and kind == "html"):
-        notes.append(ImportProblem(NOTE, f"文件扩展名是「{p.suffix}」，但内容是{_KIND_NAME[kind]}，已按{_KIND_NAME[kind]}读取"))
+        what = BY_KIND[kind].name
+        notes.append(ImportProblem(NOTE, f"文件扩展名是「{p.suffix}」，但内容是{what}，已按{what}读取"))
     result = _read_kind(p, kind, timeout if timeout is not None else PARSE_TIMEOUT)
     result.problems[:0] = notes
     result.source = name

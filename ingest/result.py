@@ -7,6 +7,8 @@ from model.report import Report
 from model.schema import CELLS, TABLE_CELL_IDS
 from model.values import Value, format_value
 
+from .formats import KINDS, NATIVE_SUFFIX
+
 # Problem kinds (stable: the GUI may colour by kind)
 UNREADABLE = "unreadable"  # a figure or part could not be read; left blank
 AMBIGUOUS = "ambiguous"  # several readings fit; left blank, candidates listed
@@ -46,7 +48,13 @@ class ImportResult:
     report: Report
     problems: list[ImportProblem] = field(default_factory=list)
     source: str = ""  # file name or the name given to read_text
-    source_kind: str = ""  # nianbao, xlsx, docx, pdf, text, html
+    source_kind: str = ""  # a kind of ingest.formats.KINDS, or own_xlsx (a workbook nianbao wrote)
+
+    @property
+    def native(self) -> bool:
+        """Our own .nianbao file: the window may save back to it.  (A workbook we wrote, or a .json holding a
+        report, is read losslessly but saved elsewhere.)"""
+        return self.source_kind == "nianbao" and self.source.lower().endswith(NATIVE_SUFFIX)
 
     def summary(self) -> str:
         """Multi-line Chinese text shown before the report is used."""
@@ -79,6 +87,5 @@ class ImportResult:
         return not any(p.kind in (UNREADABLE, AMBIGUOUS) for p in self.problems)
 
 
-_SOURCE_NAME = {"nianbao": "本程序文件", "xlsx": "Excel", "own_xlsx": "本程序导出的 Excel", "docx": "Word",
-                "pdf": "PDF", "text": "文字", "html": "网页"}
+_SOURCE_NAME = {k.kind: k.label for k in KINDS} | {"nianbao": "本程序文件", "own_xlsx": "本程序导出的 Excel"}
 _LEVEL_NAME = {"department": "部门", "county": "县级政府", "prefecture": "设区的市级政府", "province": "省级政府"}

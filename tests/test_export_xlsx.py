@@ -12,13 +12,14 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from export import ExportError
+from ingest import IngestError, read_report
 from export.grid import span_box
 from export.identities import identities
-from export.xlsx import FINDINGS_SHEET, IDENTITY_SHEET, MAIN_SHEET, TEXT_SHEET, build_workbook, read_own_xlsx, write_xlsx
+from export.xlsx import FINDINGS_SHEET, IDENTITY_SHEET, MAIN_SHEET, TEXT_SHEET, build_workbook, write_xlsx
 from export.xlsx_json import CHUNK, DATA_SHEET
 from model import schema as S
 from model.engine import Checker
-from model.fileformat import FileFormatError, to_dict
+from model.fileformat import to_dict
 from model.report import Prior
 from model.values import NA
 
@@ -223,6 +224,13 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     assert read_own_xlsx(path).sections["s5"] == r.sections["s5"]
 
 
+def read_own_xlsx(path):
+    """Our workbook reopened through the one open path: the report from its hidden data sheet."""
+    result = read_report(path)
+    assert result.source_kind == "own_xlsx"
+    return result.report
+
+
 def test_read_own_xlsx_gives_back_the_report(sample_xlsx):
     again = read_own_xlsx(sample_xlsx)
     assert to_dict(again) == to_dict(sample_report())
@@ -248,14 +256,15 @@ def test_round_trip_of_everything_and_long_text(tmp_path):
 def test_read_other_workbooks(tmp_path):
     plain = tmp_path / "plain.xlsx"
     Workbook().save(plain)
-    assert read_own_xlsx(plain) is None
+    with pytest.raises(IngestError):  # no data sheet, and no report in it either
+        read_report(plain)
     junk = tmp_path / "junk.xlsx"
     junk.write_bytes(b"PK\x03\x04 not really a zip" * 10)
-    with pytest.raises(FileFormatError) as e:
-        read_own_xlsx(junk)
+    with pytest.raises(IngestError) as e:
+        read_report(junk)
     assert "junk.xlsx" in str(e.value)
-    with pytest.raises(FileFormatError):
-        read_own_xlsx(tmp_path / "missing.xlsx")
+    with pytest.raises(IngestError):
+        read_report(tmp_path / "missing.xlsx")
 
 
 @pytest.mark.parametrize("damage", ["count", "truncate", "json"])
@@ -270,8 +279,8 @@ def test_broken_data_sheet_is_refused(tmp_path, damage):
     else:
         ws["A2"] = '{"format": "nianbao", "version": 1, "cells": {"t9.x": 1}}'
     wb.save(path)
-    with pytest.raises(FileFormatError) as e:
-        read_own_xlsx(path)
+    with pytest.raises(IngestError) as e:
+        read_report(path)
     assert "d.xlsx" in str(e.value)
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import types
 
 from PySide6.QtGui import QFontDatabase
 
@@ -53,39 +52,26 @@ def test_clipboard_shapes():
     assert to_tsv([["1", ""], ["2", "3"]]) == "1\t\n2\t3\n"
 
 
-class _Result:
-    def __init__(self, report):
-        self.report = report
-        self.problems = ["第三部分（七）总计一行无法读取，已留空"]
-
-    def summary(self):
-        return "读取 175 个数字；1 处需核对：" + self.problems[0]
-
-
 def test_import_shows_summary_before_use(window, dialogs, tmp_path, monkeypatch, sample_copy):
+    from ingest import ImportProblem, ImportResult, IngestError
+    from ingest.result import UNREADABLE
     from model import fileformat
     from .conftest import B
-
-    fake = types.ModuleType("ingest")
-
-    class IngestError(Exception):
-        pass
 
     def read_report(path):
         if path.endswith("bad.pdf"):
             raise IngestError("「bad.pdf」不是有效的 PDF 文件")
         r = fileformat.load(sample_copy)
         r.cells["t3.r1.np"] = 7
-        return _Result(r)
+        return ImportResult(r, [ImportProblem(UNREADABLE, "第三部分（七）总计一行无法读取，已留空")], "上年报告.pdf", "pdf")
 
-    fake.read_report, fake.IngestError = read_report, IngestError
-    monkeypatch.setitem(sys.modules, "ingest", fake)
+    monkeypatch.setattr("gui.window.read_report", read_report)
     src = tmp_path / "上年报告.pdf"
     src.write_bytes(b"%PDF-1.4")
     doc = window.doc
     dialogs.answers = [B.Cancel]
     assert window.open_path(str(src)) is False and window.doc is doc
-    assert "需核对" in dialogs.of("import")[0][2] and dialogs.of("import")[0][1] == "上年报告.pdf"
+    assert "需要核对（1 项）" in dialogs.of("import")[0][2] and dialogs.of("import")[0][1] == "上年报告.pdf"
     dialogs.answers = [B.Yes]
     assert window.open_path(str(src)) is True
     assert window.doc.report.cells["t3.r1.np"] == 7
@@ -119,27 +105,50 @@ def test_real_export_from_window(window, dialogs, tmp_path):
     assert not dialogs.of("question")  # a clean report exports without asking
 
 
-def test_open_names_a_symlink_loop_and_a_denied_file_in_chinese(tmp_path, monkeypatch):
+def test_start_without_a_file_reopens_the_last_report_the_sample_only_first(qtbot, sample_copy, dialogs):
+    from PySide6.QtCore import QSettings
+
+    from gui.app import STARTED_KEY, build_window
+
+    QSettings("nianbao", "nianbao").clear()
+    first = build_window(None, reopen_last=True)
+    qtbot.addWidget(first)
+    assert first.display_name == "示例报告" and first.doc.report.cells
+    second = build_window(None, reopen_last=True)  # started before, nothing opened since: a blank report
+    qtbot.addWidget(second)
+    assert second.display_name is None and not second.doc.report.cells
+    second.add_recent(str(sample_copy))
+    third = build_window(None, reopen_last=True)
+    qtbot.addWidget(third)
+    assert third.doc.path == str(sample_copy.resolve())
+    assert QSettings("nianbao", "nianbao").value(STARTED_KEY, False, type=bool)
+    sample_copy.unlink()  # the last report is gone: a blank report, not the sample and no error box
+    fourth = build_window(None, reopen_last=True)
+    qtbot.addWidget(fourth)
+    assert fourth.display_name is None and not dialogs.of("critical")
+    QSettings("nianbao", "nianbao").clear()
+
+
+def test_open_names_a_symlink_loop_and_a_denied_file_in_chinese(window, dialogs, tmp_path, monkeypatch):
     import errno
     import os
 
-    import pytest
-
-    from gui.files import OpenError, read_any
+    from model.fileformat import save
+    from model.report import Report
 
     a, b = tmp_path / "a.nianbao", tmp_path / "b.nianbao"
     os.symlink(b, a)
     os.symlink(a, b)
-    with pytest.raises(OpenError) as e:
-        read_any(str(a))
-    assert "循环" in str(e.value) and "找不到" not in str(e.value)
+    assert window.open_path(str(a)) is False
+    err = dialogs.of("critical")[-1][2]
+    assert "循环" in err and "不存在" not in err and "找不到" not in err
     real = tmp_path / "c.nianbao"
-    real.write_text("{}", encoding="utf-8")
+    save(Report(), real)
 
     def denied(*_a, **_k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("builtins.open", denied)
-    with pytest.raises(OpenError) as e:
-        read_any(str(real))
-    assert "没有读取权限" in str(e.value) and "Permission" not in str(e.value)
+    monkeypatch.setattr("pathlib.Path.read_bytes", denied)
+    assert window.open_path(str(real)) is False
+    err = dialogs.of("critical")[-1][2]
+    assert "没有读取权限" in err and "Permission" not in err

@@ -1,0 +1,52 @@
+"""The one export path, used by the command line and the window: which formats there are, and writing one
+of them — refused while the report has errors unless the clerk insists (then the PDF says 草稿)."""
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+
+from model.engine import Checker
+from model.report import Report
+
+from .errors import ExportError
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # the command line's flag (--xlsx) and the window's action
+    label: str  # 「导出 Excel…」
+    suffix: str
+    dialog_filter: str
+    writer: str  # "module:function", imported on use: reportlab and openpyxl are slow to import
+
+    def write(self, report: Report, path: str | os.PathLike) -> None:
+        module, function = self.writer.split(":")
+        getattr(importlib.import_module(module), function)(report, path)
+
+
+TARGETS: dict[str, Target] = {t.kind: t for t in (
+    Target("xlsx", "Excel", ".xlsx", "Excel 工作簿 (*.xlsx)", "export.xlsx:write_xlsx"),
+    Target("pdf", "PDF", ".pdf", "PDF 文件 (*.pdf)", "export.pdf:write_pdf"),
+)}
+
+
+class ExportRefused(ExportError):
+    """The report still has errors and the export was not forced."""
+
+    def __init__(self, errors: int):
+        super().__init__(f"报告仍有 {errors} 项错误，未导出")
+        self.errors = errors
+
+
+def error_count(report: Report) -> int:
+    return Checker(report).counts()["error"]
+
+
+def export_report(report: Report, kind: str, path: str | os.PathLike, force: bool = False) -> None:
+    """Write `report` as `kind` to `path`.  Raises ExportRefused while it has errors (unless force) and
+    ExportError (one Chinese line) when the file cannot be made; an existing file is replaced atomically."""
+    errors = error_count(report)
+    if errors and not force:
+        raise ExportRefused(errors)
+    TARGETS[kind].write(report, path)
