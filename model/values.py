@@ -141,6 +141,9 @@ def to_json(v: Value):
     return v
 
 
+_JSON_KIND = {list: "列表", dict: "对象"}  # what else JSON can hold where a number belongs
+
+
 def from_json(cell_id: str, raw) -> Value:
     """Read a stored value.  Out-of-range numbers (negative, fractional counts) are kept, so that
     VALUE.COUNT can report them instead of the file being refused; text that is no number is refused."""
@@ -165,7 +168,7 @@ def from_json(cell_id: str, raw) -> Value:
         if kind == COUNT and d == d.to_integral_value():
             return int(d)
         return d
-    raise BadValue(f"类型 {type(raw).__name__} 不是数值")
+    raise BadValue(f"是{_JSON_KIND.get(type(raw), '其他内容')}，不是数值")
 
 
 def is_valid(cell_id: str, v: Value) -> bool:

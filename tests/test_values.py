@@ -65,3 +65,10 @@ def test_numbers_within_the_limits_still_load():
     assert from_json("t3.r1.np", "999999999999999") == 10 ** 15 - 1
     assert from_json("fee.billed", "0.000000000000001") == Decimal("1e-15")
     assert from_json("fee.billed", 1.5) == Decimal("1.5")
+
+
+@pytest.mark.parametrize("raw", [[1], {"a": 1}])
+def test_stored_value_of_another_kind_is_named_in_chinese(raw):
+    with pytest.raises(BadValue) as e:
+        from_json("t3.r1.np", raw)
+    assert "list" not in str(e.value) and "dict" not in str(e.value) and "不是数值" in str(e.value)
