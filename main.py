@@ -99,12 +99,16 @@ def _read_only(path: Path) -> bool:
     return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
 
 
-def _save(report, out: str, force: bool = False) -> None:
+def _may_replace(out: str, force: bool) -> None:
+    """Checked before any reading, so that a refusal comes at once and alone."""
+    if not force and _read_only(Path(out)):
+        raise CliError(f"{out}：文件是只读的，未覆盖；确要替换请加 --force")
+
+
+def _save(report, out: str) -> None:
     from model.fileformat import save
     from model.oserrors import WRITE, file_problem
 
-    if not force and _read_only(Path(out)):
-        raise CliError(f"{out}：文件是只读的，未覆盖；确要替换请加 --force")
     try:
         save(report, out)
     except OSError as e:
@@ -112,11 +116,12 @@ def _save(report, out: str, force: bool = False) -> None:
 
 
 def cmd_import(args) -> int:
+    _may_replace(args.output, args.force)
     notes: list[str] = []
     report = read_report(args.src, notes)
     for n in notes:
         _out(n)
-    _save(report, args.output, args.force)
+    _save(report, args.output)
     _out(f"已导入：{args.output}")
     return 0
 
@@ -124,11 +129,12 @@ def cmd_import(args) -> int:
 def cmd_new(args) -> int:
     from model.nextyear import new_from_prior
 
+    _may_replace(args.output, args.force)
     last = read_report(args.from_prior)
     if last.meta.year is None:
         raise CliError(f"{args.from_prior}：上年报告没有年度，无法确定新报告的年度")
     report = new_from_prior(last)
-    _save(report, args.output, args.force)
+    _save(report, args.output)
     _out(f"已新建 {report.meta.year} 年度报告：{args.output}")
     return 0
 

@@ -31,8 +31,9 @@ def test_a_read_only_target_is_refused_unless_forced(command, last, tmp_path, ca
     os.chmod(out, 0o444)
     argv = _commands(last, out)[command]
     assert main.main(argv) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "out.nianbao" in err[0] and "只读" in err[0] and "--force" in err[0]
+    out_err = capsys.readouterr()
+    err = out_err.err.strip().splitlines()
+    assert out_err.out == "" and len(err) == 1 and "out.nianbao" in err[0] and "只读" in err[0] and "--force" in err[0]
     assert out.read_bytes() == b"the clerk's locked file"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
     assert main.main(argv + ["--force"]) == 0
