@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QS
 from model.document import Change, Document
 from model.findings import Finding
 from model.rules import RULES
+from model.totals import total_changes
 
 from . import theme
 from .findings_text import state_of
@@ -37,6 +38,7 @@ class _WrapDelegate(QStyledItemDelegate):
 class FindingsPanel(QWidget):
     activated = Signal(object)  # Finding
     explain_requested = Signal(object)  # Finding
+    fix_requested = Signal(object)  # Finding whose totals should follow their parts (按公式修正)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -56,8 +58,12 @@ class FindingsPanel(QWidget):
         self.explain_button = QPushButton("填写说明…")
         self.explain_button.setEnabled(False)
         self.explain_button.setToolTip("为选中的警告填写说明（保存在报告文件中）")
+        self.fix_button = QPushButton("按公式修正")
+        self.fix_button.setEnabled(False)
+        self.fix_button.setToolTip("把选中问题中的合计改为按分项计算的数（可撤销）")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.fix_button)
         top.addWidget(self.explain_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -68,6 +74,7 @@ class FindingsPanel(QWidget):
         self.tree.itemActivated.connect(self._clicked)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.explain_button.clicked.connect(self._explain)
+        self.fix_button.clicked.connect(self._fix)
         # rebuilding the list is coalesced: a burst of edits rebuilds it once, after the grid repainted
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -165,15 +172,30 @@ class FindingsPanel(QWidget):
         if f is not None:
             self.activated.emit(f)
 
-    def selected_finding(self) -> Finding | None:
+    def _selected(self) -> Finding | None:
         """The one finding selected (not a group heading, not the current item left over after the selection
-        was cleared) that may take a 说明: errors must be corrected, not explained."""
+        was cleared)."""
         items = self.tree.selectedItems()
-        f = self._by_key.get(items[0].data(0, KEY_ROLE)) if len(items) == 1 else None
+        return self._by_key.get(items[0].data(0, KEY_ROLE)) if len(items) == 1 else None
+
+    def selected_finding(self) -> Finding | None:
+        """The selected finding if it may take a 说明: errors must be corrected, not explained."""
+        f = self._selected()
         return f if f is not None and f.severity != "error" else None
+
+    def fixable_finding(self) -> Finding | None:
+        """The selected finding if one of its totals differs from what its parts give."""
+        f = self._selected()
+        return f if f is not None and set(f.cells) & set(total_changes(self.doc.report)) else None
 
     def _selection_changed(self) -> None:
         self.explain_button.setEnabled(self.selected_finding() is not None)
+        self.fix_button.setEnabled(self.fixable_finding() is not None)
+
+    def _fix(self) -> None:
+        f = self.fixable_finding()
+        if f is not None:
+            self.fix_requested.emit(f)
 
     def _explain(self) -> None:
         f = self.selected_finding()

@@ -15,7 +15,8 @@ class FrozenPart(QTableView):
         super().__init__(grid)
         self.grid = grid
         self.setModel(grid.model())
-        self.setItemDelegate(grid.delegate)
+        # a painter of its own: a shared delegate would send the grid's editor signals here as well
+        self.setItemDelegate(type(grid.delegate)(grid))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -83,6 +84,13 @@ class FrozenPanes:
         for part in self.parts():
             part.raise_()
             part.show()
+
+    def open_area(self):
+        """The part of the grid's viewport (its own coordinates) that no frozen part covers."""
+        vp = self.grid.viewport().rect()
+        top = min(self.height(), vp.height()) if self.rows else 0
+        left = min(self.width(), vp.width()) if self.cols else 0
+        return vp.adjusted(left, top, 0, 0)
 
     def uncover(self, index) -> None:
         """Scroll so that `index` (a figure cell) is not hidden under a frozen part."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from model.document import Change, Document
 from model.schema import CELLS, TABLES, Span, TableDef
+from model.totals import TOTAL_CELLS
 from model.values import BadValue, format_value, parse_cell
 
 from . import theme
@@ -22,6 +23,7 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # 'error', 'warning', 'explained', 'i
 
 _FIGURE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 _LABEL_FLAGS = Qt.ItemFlag.ItemIsEnabled  # labels: read-only and not selectable
+_COMPUTED_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # 自动合计's totals: read-only
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -50,9 +52,16 @@ class TableModel(QAbstractTableModel):
         self.doc.unsubscribe(self._on_change)
 
     def _on_change(self, change: Change) -> None:
-        for cid in (change.cells | change.findings_changed) & self._mine:
+        cells = change.cells | change.findings_changed
+        if ("auto_totals", None) in change.targets:  # totals turn computed (not editable) or back
+            cells |= TOTAL_CELLS
+        for cid in cells & self._mine:
             idx = self.index_of(cid)
             self.dataChanged.emit(idx, idx)
+
+    def computed(self, cell_id: str) -> bool:
+        """A total that 自动合计 computes: shown as computed and not editable, like a template's formula."""
+        return cell_id in TOTAL_CELLS and self.doc.report.auto_totals
 
     # -------------------------------------------------------------- layout
 
@@ -91,7 +100,9 @@ class TableModel(QAbstractTableModel):
         sp = self.table.span_at(index.row(), index.column())  # called for every painted cell: keep it cheap
         if sp is None:
             return _NO_FLAGS
-        return _FIGURE_FLAGS if sp.cell else _LABEL_FLAGS
+        if not sp.cell:
+            return _LABEL_FLAGS
+        return _COMPUTED_FLAGS if self.computed(sp.cell) else _FIGURE_FLAGS
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         sp = self.span(index)

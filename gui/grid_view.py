@@ -21,6 +21,8 @@ _SELECTED = QStyle.StateFlag.State_Selected
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _MARKED = frozenset(("error", "warning", "explained"))
+_TYPING_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed, QAbstractItemView.EditTrigger.EditKeyPressed,
+                    QAbstractItemView.EditTrigger.DoubleClicked)
 FROZEN_TABLES = ("t3", "t4")  # tall or wide enough to scroll; 二 fits on any screen
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 _ROTATE = set("（）()《》〈〉「」【】〔〕")  # characters turned 90° in vertical text, as in print
@@ -56,7 +58,7 @@ class GridDelegate(QStyledItemDelegate):
         if cid:
             state, primary = model.state(cid)
             if state is None:
-                painter.fillRect(rect, base)
+                painter.fillRect(rect, theme.COMPUTED_BG if model.computed(cid) else base)
             elif primary:
                 painter.fillRect(rect, theme.background(state))
             else:
@@ -357,6 +359,9 @@ class GridView(QTableView):
             return super().edit(index)
         self.last_trigger = trigger
         opened = super().edit(index, trigger, event)
+        cid = self.grid_model.cell_at(index.row(), index.column()) if index.isValid() else None
+        if not opened and cid and self.grid_model.computed(cid) and trigger in _TYPING_TRIGGERS:
+            self.message.emit("此合计由「自动合计」按分项计算，不能直接修改（可在「编辑」菜单关闭自动合计）")
         if opened and trigger != QAbstractItemView.EditTrigger.AnyKeyPressed:
             ed = QApplication.focusWidget()  # Qt selects the whole text of a new editor; F2 edits in place
             if isinstance(ed, QLineEdit) and ed.parent() is self.viewport():

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.panel = FindingsPanel(self.doc)
         self.panel.activated.connect(self.jump_to_finding)
         self.panel.explain_requested.connect(self.explain)
+        self.panel.fix_requested.connect(self.fix_by_formula)
         self.dock = QDockWidget("问题清单", self)
         self.dock.setObjectName("findings")
         self.dock.setWidget(self.panel)
@@ -230,6 +231,10 @@ class MainWindow(QMainWindow):
             e.addAction(a)
         e.addSeparator()
         e.addAction(self.act_totals)
+        self.act_auto_totals = e.addAction("自动合计")
+        self.act_auto_totals.setCheckable(True)
+        self.act_auto_totals.setStatusTip("各总计随分项自动计算，不能直接修改（新建的报告默认打开；导入的报告保留原文数字）")
+        self.act_auto_totals.toggled.connect(self._auto_totals_toggled)
         v = self.menuBar().addMenu("视图(&V)")
         self.act_findings = self.dock.toggleViewAction()
         self.act_findings.setShortcut(QKeySequence("F4"))
@@ -277,6 +282,9 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         name = Path(self.doc.path).name if self.doc.path else (self.display_name or "未命名")
         self.setWindowTitle(f"{name}{'*' if self.modified else ''} - {APP_NAME}")
+        self.act_auto_totals.blockSignals(True)
+        self.act_auto_totals.setChecked(self.doc.report.auto_totals)
+        self.act_auto_totals.blockSignals(False)
         self.act_undo.setEnabled(self.doc.can_undo())
         self.act_redo.setEnabled(self.doc.can_redo())
         self.act_undo.setText(f"撤销 {self.doc.undo_label()}" if self.doc.can_undo() else "撤销")
@@ -409,6 +417,22 @@ class MainWindow(QMainWindow):
         if grid is not None:
             grid.paste_text(QGuiApplication.clipboard().text())
 
+    def _auto_totals_toggled(self, on: bool) -> None:
+        if on != self.doc.report.auto_totals:
+            self.flush_texts()
+            change = self.doc.set_auto_totals(on)
+            fixed = len(change.cells)
+            self.show_message(f"自动合计已打开{f'，已按分项修改 {fixed} 个合计（可撤销）' if fixed else ''}" if on
+                              else "自动合计已关闭：各总计可直接修改")
+
+    def fix_by_formula(self, f: Finding) -> dict:
+        """「按公式修正」: the totals of one finding set to what their parts give, as one undo step."""
+        changes = {c: v for c, v in total_changes(self.doc.report).items() if c in f.cells}
+        if changes:
+            self.doc.set_cells(changes, label="按公式修正")
+            self.show_message(f"已按公式修正 {len(changes)} 个合计（可撤销）")
+        return changes
+
     def compute_totals(self) -> dict:
         """「计算合计」: show what would change, ask, apply as one undo step.  Returns what was applied."""
         self.flush_texts()
@@ -476,7 +500,7 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         if not self.maybe_save():
             return
-        self.set_document(Document(Report(meta=Meta(year=dt.date.today().year - 1))))
+        self.set_document(Document(Report(meta=Meta(year=dt.date.today().year - 1), auto_totals=True)))
         self.show_part(META)
 
     def open_dialog(self) -> None:

@@ -5,6 +5,10 @@ a paste of a block or 「计算合计」 is one step.  After each change the che
 by what changed and listeners learn which targets and which cells' findings changed.
 
 Targets: ("cell", id) · ("meta", field) · ("section", s1|s5|s6) · ("explanation", key) · ("prior", None)
+         · ("auto_totals", None)
+
+With 自动合计 on (report.auto_totals), an edit of a figure carries the totals that follow from it in the
+same undo step, so one undo takes back the edit with its totals.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from typing import Callable, Iterable
 from .engine import EXPLAIN, Checker
 from .report import Prior, Report
 from .schema import CELLS
+from .totals import TOTAL_CELLS, total_changes
 from .values import Value
 
 Target = tuple[str, object]
@@ -48,8 +53,8 @@ def _input_name(target: Target) -> str:
         return f"section.{key}"
     if kind == "explanation":
         return f"{EXPLAIN}{key}"
-    if kind == "prior":
-        return "prior"
+    if kind in ("prior", "auto_totals"):
+        return kind
     raise KeyError(kind)
 
 
@@ -87,6 +92,8 @@ class Document:
             return r.explanations.get(key)
         if kind == "prior":
             return r.prior
+        if kind == "auto_totals":
+            return r.auto_totals
         raise KeyError(kind)
 
     @property
@@ -128,6 +135,7 @@ class Document:
             old = self.get(target)
             if old != new or type(old) is not type(new):
                 steps.append((target, copy.deepcopy(old), new))
+        steps = self._with_totals(steps)
         if not steps:
             return Change([], set(), set(), label)
         top = self._undo[-1] if self._undo else None
@@ -163,6 +171,27 @@ class Document:
     def set_prior(self, prior: Prior | None, label: str = "设置上年报告") -> Change:
         return self.apply([(("prior", None), prior)], label)
 
+    def set_auto_totals(self, on: bool) -> Change:
+        """自动合计 on (the totals are computed at once, in the same undo step) or off."""
+        return self.apply([(("auto_totals", None), on)], "自动合计" if on else "关闭自动合计")
+
+    def _with_totals(self, steps: list[tuple[Target, object, object]]) -> list[tuple[Target, object, object]]:
+        """With 自动合计 on (or being turned on), add the totals the edited figures give to the same step; a
+        total typed by hand gives way to its formula."""
+        switch = [n for t, _, n in steps if t[0] == "auto_totals"]
+        on = switch[-1] if switch else self.report.auto_totals
+        if not on or not (switch or any(t[0] == "cell" for t, _, _ in steps)):
+            return steps
+        cells = dict(self.report.cells)
+        for (kind, key), _, new in steps:
+            if kind == "cell":
+                cells[key] = new
+        cells = {k: v for k, v in cells.items() if v is not None}
+        totals = total_changes(Report(cells=cells))
+        kept = [(t, o, totals.pop(t[1], n) if t[0] == "cell" and t[1] in TOTAL_CELLS else n) for t, o, n in steps]
+        kept = [(t, o, n) for t, o, n in kept if o != n or type(o) is not type(n)]
+        return kept + [(("cell", cid), self.report.cells.get(cid), v) for cid, v in totals.items()]
+
     def undo(self) -> Change:
         if not self._undo:
             return Change([], set(), set())
@@ -193,6 +222,8 @@ class Document:
                 r.explanations.pop(key, None)
         elif kind == "prior":
             r.prior = copy.deepcopy(value)
+        elif kind == "auto_totals":
+            r.auto_totals = bool(value)
         else:
             raise KeyError(kind)
 

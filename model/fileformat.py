@@ -21,7 +21,7 @@ MAX_BYTES = 20 * 1024 * 1024  # a real report is ~10 KB; this bounds memory on h
 MAX_TEXT = 200_000  # characters in one section
 BACKUP_SUFFIX = ".bak"
 _TOP_KEYS = {"format", "version", "meta", "sections", "cells", "explanations", "prior", "headings",
-             "import_notes"}
+             "import_notes", "auto_totals"}
 
 
 class FileFormatError(Exception):
@@ -55,6 +55,8 @@ def to_dict(report: Report) -> dict:
                         "sections": {k: v for k, v in p.sections.items() if k in TEXT_SECTIONS}}
     if report.headings is not None:
         out["headings"] = dict(report.headings)
+    if report.auto_totals:
+        out["auto_totals"] = True
     if report.import_notes:
         out["import_notes"] = [{"rule": r, "cells": list(c), "message": msg} for r, c, msg in report.import_notes]
     return out
@@ -158,8 +160,10 @@ def from_dict(data) -> Report:
         _need(isinstance(n, dict) and isinstance(n.get("cells", []), list), "import_notes 格式错误")
         notes.append((_text(n.get("rule", ""), "规则", 40), tuple(c for c in n.get("cells", []) if c in CELLS),
                       _text(n.get("message", ""), "导入说明", 2000)))
+    auto_totals = data.get("auto_totals", False)
+    _need(isinstance(auto_totals, bool), "auto_totals 应为 true 或 false")
     return Report(meta=meta, sections=sections, cells=cells, explanations=explanations, prior=prior,
-                  headings=headings, import_notes=notes)
+                  headings=headings, import_notes=notes, auto_totals=auto_totals)
 
 
 class _Duplicate(Exception):

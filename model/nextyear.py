@@ -24,4 +24,4 @@ def new_from_prior(last: Report) -> Report:
     prior = Prior(year=last.meta.year, organ=last.meta.organ, cells=dict(last.cells),
                   sections={s: last.sections.get(s, "") for s in S.TEXT_SECTIONS})
     return Report(meta=meta, sections=copy.deepcopy({s: last.sections.get(s, "") for s in S.TEXT_SECTIONS}),
-                  cells=cells, explanations={}, prior=prior)
+                  cells=cells, explanations={}, prior=prior, auto_totals=True)  # a new report: totals follow

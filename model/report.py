@@ -44,6 +44,9 @@ class Report:
     headings: dict[str, str] | None = None
     # Things the importer saw that only the source can show (S.OLD_FORMAT, S.LABELS): (rule, cells, message)
     import_notes: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
+    # 自动合计: every total follows its parts as they change, like an Excel template's formula cells (a new
+    # report, or turned on by the clerk).  Off for an imported report, whose printed totals are the point.
+    auto_totals: bool = False
 
     def get(self, cell_id: str) -> Value:
         return self.cells.get(cell_id)

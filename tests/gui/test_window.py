@@ -562,3 +562,39 @@ def test_leaving_a_refused_value_keeps_the_old_one_without_a_box(qtbot, window, 
     qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState)
     assert window.doc.report.cells[t3("r1", "np")] == 40
     assert "已恢复原值" in window.note.text() and not dialogs.of("warning")
+
+
+def test_auto_totals_in_a_new_report_follow_typing_and_one_undo(qtbot, window, dialogs):
+    window.new_report()
+    assert window.doc.report.auto_totals and window.act_auto_totals.isChecked()
+    grid = _goto(window, "s3", t3("r1", "np"))
+    _type_into(qtbot, grid, "40")
+    grid.select_cells([t3("r1", "biz")])
+    _type_into(qtbot, grid, "12")
+    cells = window.doc.report.cells
+    assert cells[t3("r1", "tot")] == 52
+    model = grid.grid_model
+    assert not model.flags(model.index_of(t3("r1", "tot"))) & Qt.ItemFlag.ItemIsEditable
+    grid.select_cells([t3("r1", "tot")])
+    qtbot.keyClicks(grid, "7")  # typing on a computed total opens no editor and says why
+    assert grid.state() != grid.State.EditingState and "自动合计" in window.note.text()
+    window.undo()
+    assert cells.get(t3("r1", "biz")) is None and cells[t3("r1", "tot")] == 40
+
+
+def test_turning_auto_totals_on_and_fixing_a_total_by_its_formula(qtbot, window, dialogs):
+    assert not window.doc.report.auto_totals  # an opened report keeps its printed totals
+    window.doc.set_cells({t3("r1", "tot"): 60})
+    window.panel.flush()
+    f = next(f for f in window.doc.checker.findings() if f.rule == "T3.ROW_TOTAL")
+    window.panel.tree.setCurrentItem(window.panel.item_for(f.key))
+    assert window.panel.fix_button.isEnabled()
+    window.panel.fix_button.click()
+    assert window.doc.report.cells[t3("r1", "tot")] == 52
+    window.panel.flush()
+    assert not window.panel.fix_button.isEnabled()
+    window.doc.set_cells({t3("r1", "tot"): 60})
+    window.act_auto_totals.trigger()
+    assert window.doc.report.auto_totals and window.doc.report.cells[t3("r1", "tot")] == 52
+    window.undo()
+    assert not window.act_auto_totals.isChecked() and window.doc.report.cells[t3("r1", "tot")] == 60
