@@ -3,17 +3,22 @@
     python main.py [FILE]                          open the window (on the bundled sample without FILE)
     python main.py --screenshot OUT.png [--size 1024x768] [FILE]   render the window to a PNG and exit
     python main.py check FILE… [--prior FILE] [--json]
-    python main.py import SRC -o OUT.nianbao
-    python main.py new --from-prior LAST -o NEW.nianbao
+    python main.py import SRC -o OUT.nianbao [--force]
+    python main.py new --from-prior LAST -o NEW.nianbao [--force]
     python main.py export FILE [--xlsx OUT] [--pdf OUT] [--force]
     python main.py draft FILE [--section s1|s6] [--write]
 
-Exit codes: 0 fine, 1 a checked report has errors (or export refused), 2 a file could not be read or written.
+import and new refuse to replace a read-only OUT / NEW unless --force; export --force exports a report
+that still has errors (as a draft).
+Exit codes: 0 fine, 1 a checked report has errors (or export refused), 2 a file could not be read or written
+(or is read-only).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -86,16 +91,34 @@ def cmd_check(args) -> int:
     return worst
 
 
+def _read_only(path: Path) -> bool:
+    """An existing file the clerk (or the office's policy) marked read-only; the mode bits count even for
+    root and on Windows (where the read-only attribute clears them), os.access for other owners' files."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # missing: nothing to protect; other problems surface when writing
+    return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
+
+
+def _may_replace(out: str, force: bool) -> None:
+    """Checked before any reading, so that a refusal comes at once and alone."""
+    if not force and _read_only(Path(out)):
+        raise CliError(f"{out}：文件是只读的，未覆盖；确要替换请加 --force")
+
+
 def _save(report, out: str) -> None:
     from model.fileformat import save
+    from model.oserrors import WRITE, file_problem
 
     try:
         save(report, out)
     except OSError as e:
-        raise CliError(f"{out}：无法写入（{e.strerror or e}）") from None
+        raise CliError(file_problem(out, e, WRITE)) from None
 
 
 def cmd_import(args) -> int:
+    _may_replace(args.output, args.force)
     notes: list[str] = []
     report = read_report(args.src, notes)
     for n in notes:
@@ -108,6 +131,7 @@ def cmd_import(args) -> int:
 def cmd_new(args) -> int:
     from model.nextyear import new_from_prior
 
+    _may_replace(args.output, args.force)
     last = read_report(args.from_prior)
     if last.meta.year is None:
         raise CliError(f"{args.from_prior}：上年报告没有年度，无法确定新报告的年度")
@@ -175,9 +199,11 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import", help=f"导入已发布的报告（{help_list()}）")
     i.add_argument("src", metavar="SRC")
     i.add_argument("-o", "--output", required=True, metavar="OUT.nianbao")
+    i.add_argument("--force", action="store_true", help="输出文件只读时仍替换")
     n = sub.add_parser("new", help="从上年报告新建本年度报告")
     n.add_argument("--from-prior", required=True, metavar="LAST")
     n.add_argument("-o", "--output", required=True, metavar="NEW.nianbao")
+    n.add_argument("--force", action="store_true", help="输出文件只读时仍替换")
     _export_parser(sub)
     d = sub.add_parser("draft", help="按表格数字生成正文段落（依申请公开、复议诉讼、规范性文件、信息处理费）")
     d.add_argument("file", metavar="FILE")
@@ -213,9 +239,14 @@ def _window(argv: list[str]) -> int:
     p.add_argument("--screenshot", metavar="OUT.png", help="把窗口渲染为 PNG 后退出")
     p.add_argument("--size", metavar="WxH", type=_size, default=(1366, 768), help="截图的窗口大小，如 1024x768")
     args = p.parse_args(argv)
-    if args.file and not Path(args.file).exists():
-        _err(f"{args.file}：文件不存在")
-        return 2
+    if args.file:
+        try:
+            Path(args.file).stat()
+        except OSError as e:  # missing, a symlink loop, no permission …
+            from model.oserrors import file_problem
+
+            _err(file_problem(args.file, e))
+            return 2
     from gui.app import display_available, run
 
     if not args.screenshot and not display_available():

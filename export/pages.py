@@ -30,7 +30,7 @@ def page_images(report: Report, dpi: int = 200, draft: bool | None = None) -> li
         finally:
             doc.close()
     except pdfium.PdfiumError as e:
-        raise ExportError(f"无法生成打印页面（{e}）") from None
+        raise ExportError(f"无法生成打印页面（PDF 渲染失败：{e}）") from None
 
 
 def _render(page, dpi: int) -> PageImage:

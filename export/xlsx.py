@@ -17,6 +17,7 @@ from pathlib import Path
 
 from model import schema as S
 from model.engine import check
+from model.oserrors import WRITE, problem
 from model.report import Report
 from model.rules import RULES, SEVERITY_LABEL
 from model.values import NA
@@ -446,7 +447,7 @@ def write_xlsx(report: Report, path: str | os.PathLike) -> None:
     except ExportError:
         raise
     except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
-        raise ExportError(f"生成 Excel 工作簿失败：{type(e).__name__}：{str(e)[:200]}") from None
+        raise ExportError(f"生成 Excel 工作簿失败：{problem(e, WRITE)}") from None
     write_file(target, buf.getvalue())
 
 

@@ -123,7 +123,11 @@ def offer_recovery(window) -> bool:
     try:
         report = newest.load()
     except Exception as e:  # noqa: BLE001 - a damaged recovery copy must not stop the program
-        QMessageBox.warning(window, "无法恢复", f"自动保存的文件已损坏，无法恢复：{e}")
+        from model.fileformat import FileFormatError
+        from model.oserrors import problem
+
+        why = e if isinstance(e, FileFormatError) else problem(e)
+        QMessageBox.warning(window, "无法恢复", f"自动保存的文件已损坏，无法恢复：{why}")
         newest.discard()
         return False
     window.restore(report, newest.original)
@@ -227,7 +231,9 @@ def _run(path: str | None, screenshot: str | None, size: tuple[int, int]) -> int
         try:
             screenshot_window(window, screenshot, size)
         except OSError as e:
-            print(str(e), file=sys.stderr)
+            from model.oserrors import WRITE, file_problem
+
+            print(file_problem(screenshot, e, WRITE), file=sys.stderr)
             return 2
         window.doc.mark_saved()
         window.close()

@@ -16,6 +16,7 @@ from model import fileformat, journal
 from model.document import Change, Document
 from model.findings import Finding
 from model.nextyear import new_from_prior
+from model.oserrors import WRITE, problem
 from model.report import Meta, Report
 from model.rules import RULES
 from model.schema import CELLS, SECTION_BY_ID, TABLES, TEXT_SECTIONS
@@ -539,7 +540,7 @@ class MainWindow(QMainWindow):
             self._problem("无法打开", str(e))
             return None
         except Exception as e:  # noqa: BLE001 - a reader bug must not take the open report with it
-            self._problem("无法打开", f"「{Path(path).name}」：读取时出错（{type(e).__name__}：{e}）")
+            self._problem("无法打开", f"「{Path(path).name}」：读取时出错，{problem(e)}")
             return None
         if not opened.native and self.interactive and not dialogs.confirm_import(
                 self, Path(path).name, opened.summary() or "已读取。"):
@@ -608,7 +609,8 @@ class MainWindow(QMainWindow):
         try:
             fileformat.save(self.doc.report, path)
         except (OSError, fileformat.FileFormatError) as e:
-            QMessageBox.critical(self, "保存失败", f"无法保存到「{Path(path).name}」：{e}")
+            why = problem(e, WRITE) if isinstance(e, OSError) else str(e)
+            QMessageBox.critical(self, "保存失败", f"无法保存到「{Path(path).name}」：{why}")
             return False
         self.doc.path = str(Path(path).resolve())
         self.doc.mark_saved()
@@ -692,7 +694,7 @@ class MainWindow(QMainWindow):
                 self.recovery = RecoverySlot()
             self.recovery.write(self.doc.report, self.doc.path if self.native else None)
         except OSError as e:
-            self.show_message(f"自动保存失败：{e}")
+            self.show_message(f"自动保存失败：{problem(e, WRITE)}")
             return False
         return True
 
@@ -711,7 +713,7 @@ class MainWindow(QMainWindow):
         try:
             self.recovery.append([line for line in lines if line is not None])
         except OSError as e:
-            self.show_message(f"自动保存失败：{e}")
+            self.show_message(f"自动保存失败：{problem(e, WRITE)}")
 
     def restore(self, report: Report, original: str | None) -> None:
         """Take a recovered report: it keeps the original file name and counts as unsaved."""

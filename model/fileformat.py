@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from .oserrors import file_problem
 from .report import JUMP_FACTOR, Generated, Meta, Prior, Report
 from .schema import CELLS, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
+from .tempfiles import create_temp, remove_stale
 from .values import BadValue, from_json, to_json
 
 FORMAT = "nianbao"
@@ -247,14 +248,8 @@ def load(path: str | os.PathLike) -> Report:
             raise FileFormatError(f"{p.name}：文件过大（{size // 1024} KB），不是年度报告文件")
         with open(p, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise FileFormatError(f"{p}：文件不存在") from None
-    except IsADirectoryError:
-        raise FileFormatError(f"{p}：是文件夹，不是文件") from None
-    except PermissionError:
-        raise FileFormatError(f"{p}：没有读取权限") from None
     except OSError as e:
-        raise FileFormatError(f"{p}：无法读取（{e.strerror or e}）") from None
+        raise FileFormatError(file_problem(p, e)) from None
     return loads(data, p.name)
 
 
@@ -265,10 +260,12 @@ def atomic_write(path: str | os.PathLike, data: bytes, backup: bool = True) -> N
 
     The data goes to a temporary file in the same folder, is flushed and fsynced, and renamed over
     the target.  The previous file is kept as `path.bak` (by a hard link, so it is never missing).
+    Temporary files that a killed writer left in the folder are removed first (model.tempfiles).
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    remove_stale(folder, target.name)
+    fd, tmp = create_temp(folder, target.name)
     try:
         # mkstemp makes the file private (0600); give it the target's mode, or the usual one for a new file
         try:

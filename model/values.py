@@ -19,6 +19,8 @@ _NA_FORMS = {"/", "／", "—", "－", "-", "——", "--", "－－", "―", "�
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
 MAX_DIGITS = 15  # more than any real report; keeps hostile input from making huge ints
+MAX_PLACES = 15  # digits after the point
+_MAX_CHARS = 40  # longer text is no figure; refused before it reaches Decimal
 
 
 class BadValue(ValueError):
@@ -39,9 +41,11 @@ def parse_value(text: str | int | Decimal | None, kind: str = COUNT) -> Value:
     if isinstance(text, bool):
         raise BadValue("不是数字")
     if isinstance(text, int):
+        if abs(text) >= 10 ** MAX_DIGITS:  # before str(): a huge int cannot even be printed
+            raise BadValue(f"数值过大（超过 {MAX_DIGITS} 位）")
         return _check_number(Decimal(text), kind, str(text))
     if isinstance(text, Decimal):
-        return _check_number(text, kind, str(text))
+        return _check_number(text, kind, _shown(text))
     raw = str(text)
     stripped = raw.strip().replace("\u3000", "")
     if stripped == "":
@@ -61,12 +65,42 @@ def parse_value(text: str | int | Decimal | None, kind: str = COUNT) -> Value:
         raise BadValue(f"「{raw.strip()}」不是数字")
     if len(t.replace(".", "")) > MAX_DIGITS:
         raise BadValue(f"「{raw.strip()[:20]}…」位数过多")
-    return _check_number(Decimal(t), kind, raw.strip())
+    return _check_number(to_decimal(t), kind, raw.strip())
+
+
+def to_decimal(text: str) -> Decimal:
+    """The one conversion of text to a number, bounded in length, digits, exponent and magnitude, so
+    that text like 「1e5000」 is refused here instead of making a number too big to print or export."""
+    s = text.strip()
+    if len(s) > _MAX_CHARS:
+        raise BadValue(f"「{s[:20]}…」过长，不是数字")
+    try:
+        d = Decimal(s)
+    except InvalidOperation:
+        raise BadValue(f"「{s}」不是数字") from None
+    _check_bounds(d, s)
+    return d
+
+
+def _check_bounds(d: Decimal, shown: str) -> None:
+    """Finite, under 10^MAX_DIGITS and at most MAX_PLACES decimals (checked on the exponent, which is
+    cheap however large, before anything expands the number)."""
+    if not d.is_finite():
+        raise BadValue(f"「{shown}」不是数字")
+    if d.as_tuple().exponent > MAX_DIGITS or (d and d.adjusted() >= MAX_DIGITS):
+        raise BadValue(f"「{shown}」数值过大（超过 {MAX_DIGITS} 位）")
+    if d.as_tuple().exponent < -MAX_PLACES:
+        raise BadValue(f"「{shown}」小数位数过多（超过 {MAX_PLACES} 位）")
+
+
+def _shown(d: Decimal) -> str:
+    """A Decimal as the clerk would type it, short even when hostile."""
+    s = str(d)
+    return s if len(s) <= 20 else s[:20] + "…"
 
 
 def _check_number(d: Decimal, kind: str, shown: str) -> Value:
-    if not d.is_finite():
-        raise BadValue(f"「{shown}」不是数字")
+    _check_bounds(d, shown)
     if d < 0:
         raise BadValue(f"「{shown}」是负数，不能小于0")
     if kind == COUNT:
@@ -107,6 +141,9 @@ def to_json(v: Value):
     return v
 
 
+_JSON_KIND = {list: "列表", dict: "对象"}  # what else JSON can hold where a number belongs
+
+
 def from_json(cell_id: str, raw) -> Value:
     """Read a stored value.  Out-of-range numbers (negative, fractional counts) are kept, so that
     VALUE.COUNT can report them instead of the file being refused; text that is no number is refused."""
@@ -127,16 +164,11 @@ def from_json(cell_id: str, raw) -> Value:
             return NA
         if len(s) > MAX_DIGITS + 2:
             raise BadValue("数值过长")
-        try:
-            d = Decimal(s)
-        except InvalidOperation:
-            raise BadValue(f"「{s[:20]}」不是数字") from None
-        if not d.is_finite():
-            raise BadValue(f"「{s[:20]}」不是数字")
+        d = to_decimal(s)
         if kind == COUNT and d == d.to_integral_value():
             return int(d)
         return d
-    raise BadValue(f"类型 {type(raw).__name__} 不是数值")
+    raise BadValue(f"是{_JSON_KIND.get(type(raw), '其他内容')}，不是数值")
 
 
 def is_valid(cell_id: str, v: Value) -> bool:

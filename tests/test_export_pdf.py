@@ -333,6 +333,55 @@ def test_official_faces_found_and_unusable_ones_skipped(tmp_path, monkeypatch):
     assert not any(c.official for c in F.choose_fonts().values())
 
 
+def _font_folders(tmp_path):
+    """An unreadable folder (listed first) and one holding a usable 仿宋 stand-in."""
+    locked, good = tmp_path / "locked", tmp_path / "good"
+    (locked / "fonts").mkdir(parents=True)
+    good.mkdir()
+    shutil.copy(F.BUNDLED["serif"], good / "simfang.ttf")
+    return locked, good
+
+
+def _export_uses(good, tmp_path):
+    chosen = F.choose_fonts()
+    assert chosen["body"].official and chosen["body"].path == good / "simfang.ttf"
+    path = tmp_path / "out.pdf"
+    write_pdf(sample_report(), path)
+    assert path.read_bytes().startswith(b"%PDF-")
+
+
+def test_an_unreadable_font_folder_is_skipped(tmp_path, monkeypatch):
+    import os
+
+    locked, good = _font_folders(tmp_path)
+    real_stat, real_scandir = os.stat, os.scandir
+
+    def denied(path):
+        if str(path).startswith(str(locked)):  # what EACCES on ~/.local/share (mode 000) gives
+            raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "stat", lambda p, *a, **k: denied(p) or real_stat(p, *a, **k))
+    monkeypatch.setattr(os, "scandir", lambda p=".": denied(p) or real_scandir(p))
+    monkeypatch.setenv(F.ENV_DIRS, os.pathsep.join([str(locked / "fonts"), str(locked), str(good)]))
+    monkeypatch.delenv(F.ENV_BUNDLED_ONLY, raising=False)
+    _export_uses(good, tmp_path)
+
+
+@pytest.mark.skipif(not hasattr(shutil.os, "geteuid") or shutil.os.geteuid() == 0,
+                    reason="root ignores permission bits")
+def test_a_mode_000_font_folder_is_skipped(tmp_path, monkeypatch):
+    import os
+
+    locked, good = _font_folders(tmp_path)
+    os.chmod(locked, 0)
+    try:
+        monkeypatch.setenv(F.ENV_DIRS, os.pathsep.join([str(locked / "fonts"), str(locked), str(good)]))
+        monkeypatch.delenv(F.ENV_BUNDLED_ONLY, raising=False)
+        _export_uses(good, tmp_path)
+    finally:
+        os.chmod(locked, 0o755)
+
+
 def test_level2_headings_in_kai_when_the_face_exists(tmp_path, monkeypatch):
     fonts_dir = tmp_path / "kai"
     fonts_dir.mkdir()

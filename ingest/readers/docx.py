@@ -19,8 +19,8 @@ def read_docx(path: str, name: str):
 
     try:
         document = docx.Document(path)
-    except Exception as e:
-        raise IngestError(f"{name}：Word 文件已损坏，无法打开（{type(e).__name__}）") from None
+    except Exception:
+        raise IngestError(f"{name}：Word 文件已损坏，无法打开") from None
     walk = _BodyWalk(name, Numbering(document), style_numbering(document))
     walk.walk(document.element.body)
     return ("doc", walk.items, None)

@@ -127,3 +127,28 @@ def test_start_without_a_file_reopens_the_last_report_the_sample_only_first(qtbo
     qtbot.addWidget(fourth)
     assert fourth.display_name is None and not dialogs.of("critical")
     QSettings("nianbao", "nianbao").clear()
+
+
+def test_open_names_a_symlink_loop_and_a_denied_file_in_chinese(window, dialogs, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from model.fileformat import save
+    from model.report import Report
+
+    a, b = tmp_path / "a.nianbao", tmp_path / "b.nianbao"
+    os.symlink(b, a)
+    os.symlink(a, b)
+    assert window.open_path(str(a)) is False
+    err = dialogs.of("critical")[-1][2]
+    assert "循环" in err and "不存在" not in err and "找不到" not in err
+    real = tmp_path / "c.nianbao"
+    save(Report(), real)
+
+    def denied(*_a, **_k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("pathlib.Path.read_bytes", denied)
+    assert window.open_path(str(real)) is False
+    err = dialogs.of("critical")[-1][2]
+    assert "没有读取权限" in err and "Permission" not in err
