@@ -46,9 +46,6 @@ class TableModel(QAbstractTableModel):
         document.subscribe(self._on_change)
         self.endResetModel()
 
-    def detach(self) -> None:
-        self.doc.unsubscribe(self._on_change)
-
     def _on_change(self, change: Change) -> None:
         for cid in (change.cells | change.findings_changed) & self._mine:
             idx = self.index_of(cid)

@@ -155,7 +155,6 @@ class GridView(QTableView):
     def __init__(self, model: TableModel, parent=None):
         super().__init__(parent)
         self.traced: set[str] = set()
-        self.last_trigger = None  # how the current editor was opened (typing replaces, F2 edits)
         self.setModel(model)
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
@@ -270,9 +269,6 @@ class GridView(QTableView):
         super().resizeEvent(event)
         self.fit()
 
-    def content_width(self) -> int:
-        return sum(self.columnWidth(c) for c in range(self.grid_model.table.ncols))
-
     # -------------------------------------------------------------- navigation
 
     def next_cell(self, row: int, col: int, dr: int, dc: int) -> tuple[int, int] | None:
@@ -326,9 +322,7 @@ class GridView(QTableView):
 
     def edit(self, index, trigger=None, event=None):
         if trigger is None:  # the public slot edit(index)
-            self.last_trigger = None
             return super().edit(index)
-        self.last_trigger = trigger
         opened = super().edit(index, trigger, event)
         if opened and trigger != QAbstractItemView.EditTrigger.AnyKeyPressed:
             ed = QApplication.focusWidget()  # Qt selects the whole text of a new editor; F2 edits in place

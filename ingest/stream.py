@@ -81,7 +81,6 @@ class Stream:
         def at(a: int, b: int):
             return (line_no, (a + b) / 2) if columns else None
         i, n = 0, len(t)
-        label_start = None
         while i < n:
             m = _TOKEN.match(t, i)
             kind = m.lastgroup

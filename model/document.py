@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .engine import EXPLAIN, Checker
-from .report import Prior, Report
+from .report import Report
 from .schema import CELLS
 from .values import Value
 
@@ -154,14 +154,8 @@ class Document:
     def set_meta(self, field_name: str, value, label: str = "修改基本信息") -> Change:
         return self.apply([(("meta", field_name), value)], label, merge_key=f"meta.{field_name}")
 
-    def set_section(self, section: str, text: str, label: str = "修改正文") -> Change:
-        return self.apply([(("section", section), text)], label, merge_key=f"section.{section}")
-
     def set_explanation(self, key: str, text: str | None, label: str = "填写说明") -> Change:
         return self.apply([(("explanation", key), text or None)], label)
-
-    def set_prior(self, prior: Prior | None, label: str = "设置上年报告") -> Change:
-        return self.apply([(("prior", None), prior)], label)
 
     def undo(self) -> Change:
         if not self._undo:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from .schema import CELLS, TEXT_SECTIONS, TITLE_SUFFIX
 from .values import Value
@@ -67,10 +66,3 @@ class Report:
         import copy
 
         return copy.deepcopy(self)
-
-    def values_equal(self, other: "Report") -> bool:
-        """Same figures (a blank and an absent cell are the same)."""
-        def norm(cells):
-            return {k: (Decimal(v) if isinstance(v, int) and CELLS[k].kind != "count" else v)
-                    for k, v in cells.items() if v is not None}
-        return norm(self.cells) == norm(other.cells)

@@ -93,7 +93,7 @@ def borders(sample_xlsx):
     return out
 
 
-@pytest.mark.parametrize("tid", S.TABLE_ORDER)
+@pytest.mark.parametrize("tid", list(S.TABLES))
 def test_every_span_is_merged_bordered_and_filled(wb, borders, tid):
     ws = wb[MAIN_SHEET]
     t = S.TABLES[tid]

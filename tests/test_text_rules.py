@@ -17,7 +17,6 @@ from model.values import from_json
 from tests.conftest import EXPECTED
 
 HUAIAN = json.loads((EXPECTED / "huaian_city_2024.json").read_text("utf-8"))
-TEXT_RULES = {r for r, rule in RULES.items() if rule.scope == "text"} | {"X.REPEAT_TEXT"}
 
 GOOD_S5 = "一是政策解读质量仍需提升。下一步，我市将加强政策解读。"
 GOOD_S6 = "全年收取信息处理费0元。"
