@@ -25,7 +25,7 @@ _ROTATE = set("（）()《》〈〉「」【】〔〕")  # characters turned 90�
 class GridDelegate(QStyledItemDelegate):
     """Paints every position itself: state colours, light parts of broken formulas, outlines."""
 
-    def __init__(self, view: "GridView"):
+    def __init__(self, view: GridView):
         super().__init__(view)
         self.view = view
         self.painted: dict[str, float] | None = None  # bench hook: cell id → perf_counter of last paint

@@ -51,7 +51,7 @@ class Stream:
         self.shown.extend([""] * (len(k) - 1))
         self.key_len += len(k)
 
-    def finish(self) -> "Stream":
+    def finish(self) -> Stream:
         self.key = "".join(self._key_parts)
         self.positions = [f.pos for f in self.figs]
         return self

@@ -4,20 +4,21 @@ Every change goes through `apply`, as a list of (target, new value) pairs.  One 
 a paste of a block or 「计算合计」 is one step.  After each change the checker re-runs only the checks fed
 by what changed and listeners learn which targets and which cells' findings changed.
 
-Targets: ("cell", id) · ("meta", field) · ("section", s1|s5|s6) · ("explanation", key) · ("prior", None)
+Targets: ("cell", id) · ("meta", field) · ("section", s1|s5|s6) · ("explanation", key) · ("prior", "")
 """
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from .engine import EXPLAIN, Checker
 from .report import Report
 from .schema import CELLS
 from .values import Value
 
-Target = tuple[str, object]
+Target = tuple[str, str]  # (kind, key)
 UNDO_LIMIT = 1000
 
 
@@ -74,7 +75,7 @@ class Document:
 
     # -------------------------------------------------------------- reading
 
-    def get(self, target: Target):
+    def get(self, target: Target) -> Any:  # the type depends on the kind of target
         kind, key = target
         r = self.report
         if kind == "cell":
@@ -151,7 +152,7 @@ class Document:
     def set_cells(self, values: dict[str, Value], label: str = "编辑") -> Change:
         return self.apply(((("cell", k), v) for k, v in values.items()), label)
 
-    def set_meta(self, field_name: str, value, label: str = "修改基本信息") -> Change:
+    def set_meta(self, field_name: str, value: str | int | None, label: str = "修改基本信息") -> Change:
         return self.apply([(("meta", field_name), value)], label, merge_key=f"meta.{field_name}")
 
     def set_explanation(self, key: str, text: str | None, label: str = "填写说明") -> Change:
@@ -171,7 +172,7 @@ class Document:
         self._undo.append(step)
         return self._do([(t, n) for t, _, n in step.edits], step.label)
 
-    def _set(self, target: Target, value) -> None:
+    def _set(self, target: Target, value: Any) -> None:  # the type depends on the kind of target
         kind, key = target
         r = self.report
         if kind == "cell":

@@ -34,7 +34,7 @@ class Finding:
     def explained(self) -> bool:
         return bool(self.explanation) and self.severity != "error"
 
-    def with_explanation(self, text: str | None) -> "Finding":
+    def with_explanation(self, text: str | None) -> Finding:
         return self if text == self.explanation else replace(self, explanation=text or None)
 
     def to_json(self) -> dict:

@@ -62,7 +62,7 @@ class Report:
     def title(self) -> str:
         return self.meta.title if self.meta.title else self.meta.canonical_title
 
-    def copy(self) -> "Report":
+    def copy(self) -> Report:
         import copy
 
         return copy.deepcopy(self)

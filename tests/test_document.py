@@ -83,7 +83,7 @@ def test_prior_change_rechecks_cross_year():
     r = consistent_report(random.Random(5))
     doc = Document(r)
     prior = Prior(year=2024, cells={S.t3("r4", c): r.cells[S.t3("r2", c)] + 1 for c in S.T3_COL_IDS})
-    doc.apply([(("prior", None), prior)], "设置上年报告")
+    doc.apply([(("prior", ""), prior)], "设置上年报告")
     assert sum(f.rule == "X.CARRY" for f in doc.checker.findings()) == 7
     doc.undo()
     assert not any(f.rule == "X.CARRY" for f in doc.checker.findings())

@@ -382,6 +382,7 @@ def test_characters_a_face_lacks_come_from_the_fallback(tmp_path):
     assert all("NianbaoSerif-Bold" in c["fontname"] for c in title if c["text"] != "埇")
 
 
+@pytest.mark.slow
 def test_no_heading_alone_at_a_page_foot(tmp_path):
     """Whatever the length of section 五, no page ends with a heading (here 六、) as its last line."""
     r = sample_report()

@@ -350,6 +350,7 @@ def _convert(src, fmt, outdir, profile):
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make", [sample_report, broken_report], ids=["consistent", "broken"])
 def test_libreoffice_converts_and_recalculates_the_totals(tmp_path, make):
     report = make()
