@@ -1,7 +1,7 @@
 """nianbao: 政府信息公开工作年度报告 编写与校核.
 
     python main.py [FILE]                          open the window (on the bundled sample without FILE)
-    python main.py --screenshot OUT.png [FILE]     render the window to a PNG and exit
+    python main.py --screenshot OUT.png [--size 1024x768] [FILE]   render the window to a PNG and exit
     python main.py check FILE… [--prior FILE] [--json]
     python main.py import SRC -o OUT.nianbao
     python main.py new --from-prior LAST -o NEW.nianbao
@@ -163,11 +163,22 @@ def _export_parser(sub) -> None:
     e.add_argument("--force", action="store_true", help="有错误时仍导出（PDF 标注草稿）")
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().replace("×", "x").split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」应写作 宽x高，如 1024x768") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"「{text}」超出范围（宽 320–8000，高 240–8000）")
+    return w, h
+
+
 def _window(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告 编写与校核",
                                 epilog="命令行：check / import / new / export，见 nianbao COMMAND --help")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--screenshot", metavar="OUT.png", help="把窗口渲染为 PNG 后退出")
+    p.add_argument("--size", metavar="WxH", type=_size, default=(1366, 768), help="截图的窗口大小，如 1024x768")
     args = p.parse_args(argv)
     if args.file and not Path(args.file).exists():
         _err(f"{args.file}：文件不存在")
@@ -177,7 +188,7 @@ def _window(argv: list[str]) -> int:
     if not args.screenshot and not display_available():
         _err(HEADLESS_HINT)
         return 2
-    return run(args.file, args.screenshot)
+    return run(args.file, args.screenshot, args.size)
 
 
 def main(argv: list[str] | None = None) -> int:

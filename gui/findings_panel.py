@@ -66,7 +66,7 @@ class FindingsPanel(QWidget):
         self._by_key: dict[str, Finding] = {}
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
-        self.tree.currentItemChanged.connect(self._current)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.explain_button.clicked.connect(self._explain)
         # rebuilding the list is coalesced: a burst of edits rebuilds it once, after the grid repainted
         self._timer = QTimer(self)
@@ -131,6 +131,7 @@ class FindingsPanel(QWidget):
         self.tree.setUpdatesEnabled(True)
         if keep is not None:
             self.tree.setCurrentItem(keep)
+        self._selection_changed()  # clear() drops the selection without always saying so
         c = self.doc.checker.counts()
         self.summary.setText(f"错误 {c['error']} · 警告 {c['warning']} · 已说明 {c['explained']} · 提示 {c['info']}"
                              if findings else "未发现问题")
@@ -161,12 +162,17 @@ class FindingsPanel(QWidget):
         if f is not None:
             self.activated.emit(f)
 
-    def _current(self, item, _prev) -> None:
-        f = self._by_key.get(item.data(0, KEY_ROLE)) if item else None
-        self.explain_button.setEnabled(f is not None and f.severity != "error")
+    def selected_finding(self) -> Finding | None:
+        """The one finding selected (not a group heading, not the current item left over after the selection
+        was cleared) that may take a 说明: errors must be corrected, not explained."""
+        items = self.tree.selectedItems()
+        f = self._by_key.get(items[0].data(0, KEY_ROLE)) if len(items) == 1 else None
+        return f if f is not None and f.severity != "error" else None
+
+    def _selection_changed(self) -> None:
+        self.explain_button.setEnabled(self.selected_finding() is not None)
 
     def _explain(self) -> None:
-        item = self.tree.currentItem()
-        f = self._by_key.get(item.data(0, KEY_ROLE)) if item else None
-        if f is not None and f.severity != "error":
+        f = self.selected_finding()
+        if f is not None:
             self.explain_requested.emit(f)

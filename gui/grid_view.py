@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from time import perf_counter
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QApplication,
                                QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView)
@@ -12,13 +12,17 @@ from model.schema import CELLS
 from model.values import BadValue, format_value, parse_cell
 
 from . import theme
+from .cell_editor import CellEditor
 from .clipboard import parse_block, to_tsv
+from .frozen import FrozenPanes
 from .grid_model import TableModel
 
 _SELECTED = QStyle.StateFlag.State_Selected
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _MARKED = frozenset(("error", "warning", "explained"))
+FROZEN_TABLES = ("t3", "t4")  # tall or wide enough to scroll; 二 fits on any screen
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 _ROTATE = set("（）()《》〈〉「」【】〔〕")  # characters turned 90° in vertical text, as in print
 
 
@@ -131,17 +135,29 @@ class GridDelegate(QStyledItemDelegate):
             y += line
 
     def createEditor(self, parent, option, index):
-        ed = QLineEdit(parent)
-        ed.setFrame(False)
-        ed.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return ed
+        return CellEditor(self.view.grid_model.cell_at(index.row(), index.column()), parent)
 
     def setEditorData(self, editor, index):
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
         editor.selectAll()  # the typed key replaces the value, as in Excel (F2: see GridView.edit)
 
     def setModelData(self, editor, model, index):
+        reason = editor.problem()
+        if reason:  # focus left the cell with a value that cannot be taken: the old value stays
+            self.view.message.emit(f"未采用：{reason}（已恢复原值）")
+            return
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor, event) -> bool:
+        """Enter / Tab with a value that cannot be taken: the editor stays open and says why."""
+        if (isinstance(editor, CellEditor) and event.type() == QEvent.Type.KeyPress
+                and event.key() in _COMMIT_KEYS):
+            reason = editor.problem()
+            if reason:
+                editor.refuse(reason)
+                self.view.message.emit(reason)
+                return True
+        return super().eventFilter(editor, event)
 
 
 class GridView(QTableView):
@@ -154,6 +170,7 @@ class GridView(QTableView):
 
     def __init__(self, model: TableModel, parent=None):
         super().__init__(parent)
+        self.frozen: FrozenPanes | None = None  # set once the view is built (Qt calls scrollTo before)
         self.traced: set[str] = set()
         self.setModel(model)
         self.delegate = GridDelegate(self)
@@ -174,8 +191,11 @@ class GridView(QTableView):
         for sp in model.table.spans:
             if sp.rowspan > 1 or sp.colspan > 1:
                 self.setSpan(sp.row, sp.col, sp.rowspan, sp.colspan)
-        model.rejected.connect(lambda cid, msg: self.refused.emit("输入未被接受", [msg]))
+        model.rejected.connect(lambda cid, msg: self.message.emit(f"未采用：{msg}"))
         model.modelReset.connect(self.fit)
+        table = model.table
+        if table.id in FROZEN_TABLES:
+            self.frozen = FrozenPanes(self, table.header_rows, table.label_cols)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
@@ -264,6 +284,13 @@ class GridView(QTableView):
                         heights[r] += extra
         for r, h in enumerate(heights):
             self.setRowHeight(r, h)
+        if self.frozen is not None:
+            self.frozen.place()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        if self.frozen is not None and index.isValid():
+            self.frozen.uncover(index)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -69,8 +69,8 @@ class MetaPage(QWidget):
         self.issues.setText("\n".join(one_line(f) for f in meta_findings))
 
     def _on_change(self, change: Change) -> None:
-        # the findings shown here (year, title, deadline) depend on meta and text only
-        if any(t[0] in ("meta", "section", "prior") for t in change.targets):
+        # the findings shown here (year, title, deadline) depend on meta and text, their 说明 on explanations
+        if any(t[0] in ("meta", "section", "prior", "explanation") for t in change.targets):
             self.load()
 
     def _set(self, name: str, value) -> None:

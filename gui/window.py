@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDial
 
 from export import TARGETS, ExportError, export_report
 from ingest import ImportResult, IngestError, read_report
-from model import fileformat
+from model import fileformat, journal
 from model.document import Change, Document
 from model.findings import Finding
 from model.nextyear import new_from_prior
@@ -23,6 +23,8 @@ from model.totals import total_changes
 from model.values import format_value
 
 from . import dialogs, theme
+from .help import install_help_menu
+from .printing import install_print_actions
 from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
@@ -112,8 +114,10 @@ class MainWindow(QMainWindow):
         self.dock = QDockWidget("问题清单", self)
         self.dock.setObjectName("findings")
         self.dock.setWidget(self.panel)
+        # closable, so 视图 → 问题清单 (F4) hides it and the tables take the whole width
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         em = self.fontMetrics().horizontalAdvance("中")
         self.resizeDocks([self.dock], [em * 20], Qt.Orientation.Horizontal)
@@ -125,9 +129,12 @@ class MainWindow(QMainWindow):
         # a long message must not widen the window: the label is clipped (full text in its tooltip)
         self.cell_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note = QLabel()
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts = QLabel()
-        self.statusBar().addWidget(self.cell_status, 1)
-        self.statusBar().addPermanentWidget(self.note)
+        # the cell's findings keep 3/5 of the line and a note 2/5, however long either is (full text in the
+        # tooltip): a long note must never push the cell's findings out of sight
+        self.statusBar().addWidget(self.cell_status, 3)
+        self.statusBar().addWidget(self.note, 2)
         self.statusBar().addPermanentWidget(self.counts)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -211,6 +218,8 @@ class MainWindow(QMainWindow):
         for a in self.act_export.values():
             m.addAction(a)
         m.addSeparator()
+        install_print_actions(self, m)
+        m.addSeparator()
         m.addAction(self.act_quit)
         e = self.menuBar().addMenu("编辑(&E)")
         for a in (self.act_undo, self.act_redo):
@@ -221,7 +230,11 @@ class MainWindow(QMainWindow):
         e.addSeparator()
         e.addAction(self.act_totals)
         v = self.menuBar().addMenu("视图(&V)")
-        v.addAction(self.dock.toggleViewAction())
+        self.act_findings = self.dock.toggleViewAction()
+        self.act_findings.setShortcut(QKeySequence("F4"))
+        self.act_findings.setStatusTip("显示或收起问题清单（收起后表格使用整个宽度）")
+        v.addAction(self.act_findings)
+        install_help_menu(self)
         tb = self.addToolBar("常用")
         tb.setObjectName("main")
         tb.setMovable(False)
@@ -269,6 +282,7 @@ class MainWindow(QMainWindow):
         self.act_redo.setText(f"重做 {self.doc.redo_label()}" if self.doc.can_redo() else "重做")
 
     def _on_change(self, change: Change) -> None:
+        self._journal(change)
         self.update_title()
         self._marks.start()
         grid = self.current_grid()
@@ -422,10 +436,21 @@ class MainWindow(QMainWindow):
         self.show_message(f"计算合计：已修改 {len(changes)} 个合计（可撤销）")
         return changes
 
+    def fit_to_width(self) -> bool:
+        """On a narrow screen (1024 px, or large scaling) the tables come first: when 三 would not fit beside
+        the findings panel, the panel is collapsed (F4 brings it back).  True when it was collapsed."""
+        grid = self.grids["t3"]
+        if not self.dock.isVisible() or self.dock.isFloating() or grid.content_width() <= grid.viewport().width():
+            return False
+        self.dock.hide()
+        self.show_message("窗口较窄，已收起问题清单（按 F4 或「视图 → 问题清单」再显示）")
+        return True
+
     # -------------------------------------------------------------- messages
 
     def show_message(self, text: str) -> None:
         self.note.setText(text)
+        self.note.setToolTip(text)
         self._note_timer.start(8000)
 
     def show_refused(self, title: str, lines: list) -> None:
@@ -609,6 +634,9 @@ class MainWindow(QMainWindow):
     def autosave(self) -> bool:
         """Write the recovery copy if there are unsaved changes (every 30 s)."""
         self.flush_texts()
+        return self._write_recovery_copy()
+
+    def _write_recovery_copy(self) -> bool:
         if not self.modified:
             return False
         try:
@@ -619,6 +647,23 @@ class MainWindow(QMainWindow):
             self.show_message(f"自动保存失败：{e}")
             return False
         return True
+
+    def _journal(self, change: Change) -> None:
+        """Every edit reaches the recovery journal at once; a copy is made first when there is none."""
+        if not change.targets:
+            return
+        if not self.modified:  # undone back to the saved state: nothing to recover
+            if self.recovery is not None:
+                self.recovery.clear()
+            return
+        lines = [journal.entry(kind, key, self.doc.get((kind, key))) for kind, key in change.targets]
+        if self.recovery is None or not self.recovery.has_copy or None in lines:
+            self._write_recovery_copy()  # the copy holds this edit too
+            return
+        try:
+            self.recovery.append([line for line in lines if line is not None])
+        except OSError as e:
+            self.show_message(f"自动保存失败：{e}")
 
     def restore(self, report: Report, original: str | None) -> None:
         """Take a recovered report: it keeps the original file name and counts as unsaved."""
