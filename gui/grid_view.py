@@ -296,6 +296,9 @@ class GridView(QTableView):
         super().resizeEvent(event)
         self.fit()
 
+    def content_width(self) -> int:
+        return sum(self.columnWidth(c) for c in range(self.grid_model.table.ncols))
+
     # -------------------------------------------------------------- navigation
 
     def next_cell(self, row: int, col: int, dr: int, dc: int) -> tuple[int, int] | None:
