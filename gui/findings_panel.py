@@ -104,9 +104,6 @@ class FindingsPanel(QWidget):
             self._timer.stop()
             self.rebuild()
 
-    def finding(self, key: str) -> Finding | None:
-        return self._by_key.get(key)
-
     def rebuild(self) -> None:
         findings = self.doc.checker.findings()
         selected = self.tree.currentItem().data(0, KEY_ROLE) if self.tree.currentItem() else None

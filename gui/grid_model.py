@@ -49,12 +49,9 @@ class TableModel(QAbstractTableModel):
         document.subscribe(self._on_change)
         self.endResetModel()
 
-    def detach(self) -> None:
-        self.doc.unsubscribe(self._on_change)
-
     def _on_change(self, change: Change) -> None:
         cells = change.cells | change.findings_changed
-        if ("auto_totals", None) in change.targets:  # totals turn computed (not editable) or back
+        if ("auto_totals", "") in change.targets:  # totals turn computed (not editable) or back
             cells |= TOTAL_CELLS
         if any(kind == "prior" for kind, _ in change.targets):  # last year's figures: every cell
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))

@@ -32,7 +32,7 @@ _ROTATE = set("（）()《》〈〉「」【】〔〕")  # characters turned 90�
 class GridDelegate(QStyledItemDelegate):
     """Paints every position itself: state colours, light parts of broken formulas, outlines."""
 
-    def __init__(self, view: "GridView"):
+    def __init__(self, view: GridView):
         super().__init__(view)
         self.view = view
         self.painted: dict[str, float] | None = None  # bench hook: cell id → perf_counter of last paint
@@ -192,7 +192,6 @@ class GridView(QTableView):
         self.frozen: FrozenPanes | None = None  # set once the view is built (Qt calls scrollTo before)
         self.traced: set[str] = set()
         self.show_prior = True  # last year's value faint in each cell (「显示上年数」)
-        self.last_trigger = None  # how the current editor was opened (typing replaces, F2 edits)
         self.setModel(model)
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
@@ -377,9 +376,7 @@ class GridView(QTableView):
 
     def edit(self, index, trigger=None, event=None):
         if trigger is None:  # the public slot edit(index)
-            self.last_trigger = None
             return super().edit(index)
-        self.last_trigger = trigger
         opened = super().edit(index, trigger, event)
         cid = self.grid_model.cell_at(index.row(), index.column()) if index.isValid() else None
         if not opened and cid and self.grid_model.computed(cid) and trigger in _TYPING_TRIGGERS:

@@ -92,7 +92,7 @@ class MetaPage(QWidget):
     def _jump_factor(self, value: float) -> None:
         factor = Decimal(str(round(value, 1))).normalize()
         if not self._loading and factor != self.doc.report.jump_factor:
-            self.doc.apply([(("jump_factor", None), factor)], "设置与上年对比的倍数", merge_key="jump_factor")
+            self.doc.apply([(("jump_factor", ""), factor)], "设置与上年对比的倍数", merge_key="jump_factor")
 
     def _published(self) -> None:
         text = self.published.text().strip().replace("/", "-").replace(".", "-")

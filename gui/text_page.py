@@ -69,7 +69,7 @@ class TextSectionPage(QWidget):
         if section == "s6":
             box = QGroupBox("收取信息处理费情况")
             form = QFormLayout(box)
-            for cid, label, _kind, unit in FEE_FIELDS:
+            for cid, label, _kind, _unit in FEE_FIELDS:
                 ed = QLineEdit()
                 ed.setPlaceholderText("未填写（未收取填 0）")
                 ed.setObjectName(cid)

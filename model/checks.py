@@ -7,14 +7,14 @@ actual numbers and the difference, the way Arelle reports reported vs computed v
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
 
 from . import schema as S
 from .findings import Finding
 from .report import Report
-from .values import NA, format_value, is_valid, number
+from .values import NA, Value, format_value, is_valid, number
 
 PRIOR = "prior"  # input name: last year's snapshot
 LEVEL = "meta.level"
@@ -39,7 +39,7 @@ class Term:
     prior: bool = False  # read from last year's snapshot
 
 
-def _fmt(n) -> str:
+def _fmt(n: object) -> str:
     return format_value(n) if isinstance(n, Decimal) else str(n)
 
 
@@ -69,7 +69,7 @@ class LinearCheck(Check):
         self.primary = tuple(t.cell for t in rhs if not t.prior)
         self.inputs = self.cells + ((PRIOR,) if any(t.prior for t in terms) else ())
 
-    def _value(self, report: Report, t: Term):
+    def _value(self, report: Report, t: Term) -> Value:
         if t.prior:
             return report.prior.cells.get(t.cell) if report.prior else None
         return report.cells.get(t.cell)
@@ -266,7 +266,7 @@ def _fee_checks() -> list[Check]:
 
     def bounds_collected(report: Report) -> tuple[Finding, ...]:
         b, c = report.cells.get(billed), report.cells.get(collected)
-        if b is None or c is None or b == NA or c == NA or c <= b:
+        if not isinstance(b, (int, Decimal)) or not isinstance(c, (int, Decimal)) or c <= b:  # blank or 「/」
             return ()
         msg = f"实际收取 {_fmt(c)} 元，超过发出收费通知的总金额 {_fmt(b)} 元，相差{_fmt(c - b)}"
         return (Finding("FEE.BOUNDS", (billed, collected), msg, "FEE.BOUNDS:collected", b, c, c - b),)

@@ -4,18 +4,19 @@ Every change goes through `apply`, as a list of (target, new value) pairs.  One 
 a paste of a block or 「计算合计」 is one step.  After each change the checker re-runs only the checks fed
 by what changed and listeners learn which targets and which cells' findings changed.
 
-Targets: ("cell", id) · ("meta", field) · ("section", s1|s5|s6) · ("explanation", key) · ("prior", None)
-         · ("auto_totals", None)
+Targets: ("cell", id) · ("meta", field) · ("section", s1|s5|s6) · ("explanation", key) · ("prior", "")
+         · ("auto_totals", "") · ("generated", section id): the record of a generated paragraph
+         · ("jump_factor", ""): X.JUMP's factor
 
 With 自动合计 on (report.auto_totals), an edit of a figure carries the totals that follow from it in the
 same undo step, so one undo takes back the edit with its totals.
-· ("generated", section id): the record of a generated paragraph · ("jump_factor", None): X.JUMP's factor
 """
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from .engine import EXPLAIN, Checker
 from .report import Prior, Report
@@ -23,7 +24,7 @@ from .schema import CELLS
 from .totals import TOTAL_CELLS, total_changes
 from .values import Value
 
-Target = tuple[str, object]
+Target = tuple[str, str]  # (kind, key)
 UNDO_LIMIT = 1000
 
 
@@ -80,7 +81,7 @@ class Document:
 
     # -------------------------------------------------------------- reading
 
-    def get(self, target: Target):
+    def get(self, target: Target) -> Any:  # the type depends on the kind of target
         kind, key = target
         r = self.report
         if kind == "cell":
@@ -164,21 +165,21 @@ class Document:
     def set_cells(self, values: dict[str, Value], label: str = "编辑") -> Change:
         return self.apply(((("cell", k), v) for k, v in values.items()), label)
 
-    def set_meta(self, field_name: str, value, label: str = "修改基本信息") -> Change:
+    def set_meta(self, field_name: str, value: str | int | None, label: str = "修改基本信息") -> Change:
         return self.apply([(("meta", field_name), value)], label, merge_key=f"meta.{field_name}")
-
-    def set_section(self, section: str, text: str, label: str = "修改正文") -> Change:
-        return self.apply([(("section", section), text)], label, merge_key=f"section.{section}")
 
     def set_explanation(self, key: str, text: str | None, label: str = "填写说明") -> Change:
         return self.apply([(("explanation", key), text or None)], label)
 
+    def set_section(self, section: str, text: str, label: str = "修改正文") -> Change:
+        return self.apply([(("section", section), text)], label, merge_key=f"section.{section}")
+
     def set_prior(self, prior: Prior | None, label: str = "设置上年报告") -> Change:
-        return self.apply([(("prior", None), prior)], label)
+        return self.apply([(("prior", ""), prior)], label)
 
     def set_auto_totals(self, on: bool) -> Change:
         """自动合计 on (the totals are computed at once, in the same undo step) or off."""
-        return self.apply([(("auto_totals", None), on)], "自动合计" if on else "关闭自动合计")
+        return self.apply([(("auto_totals", ""), on)], "自动合计" if on else "关闭自动合计")
 
     def _with_totals(self, steps: list[tuple[Target, object, object]]) -> list[tuple[Target, object, object]]:
         """With 自动合计 on (or being turned on), add the totals the edited figures give to the same step; a
@@ -211,7 +212,7 @@ class Document:
         self._undo.append(step)
         return self._do([(t, n) for t, _, n in step.edits], step.label)
 
-    def _set(self, target: Target, value) -> None:
+    def _set(self, target: Target, value: Any) -> None:  # the type depends on the kind of target
         kind, key = target
         r = self.report
         if kind == "cell":

@@ -7,7 +7,7 @@ repaints exactly those.  Findings per cell are kept in a dict, so a view asks fo
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from .checks import Check, FuncCheck, figure_checks
 from .findings import Finding

@@ -9,12 +9,13 @@ import json
 import os
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from .oserrors import file_problem
 from .report import JUMP_FACTOR, Generated, Meta, Prior, Report
 from .schema import CELLS, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
 from .tempfiles import create_temp, remove_stale
-from .values import BadValue, from_json, to_json
+from .values import BadValue, Value, from_json, to_json
 
 FORMAT = "nianbao"
 VERSION = 1
@@ -79,15 +80,15 @@ def _need(cond: bool, what: str) -> None:
         raise FileFormatError(what)
 
 
-def _text(v, where: str, limit: int = MAX_TEXT) -> str:
+def _text(v: Any, where: str, limit: int = MAX_TEXT) -> str:  # Any: a value parsed from JSON
     _need(isinstance(v, str), f"{where} 应为文字")
     _need(len(v) <= limit, f"{where} 过长（{len(v)} 字）")
     return v
 
 
-def _cells(raw, where: str) -> dict:
+def _cells(raw: Any, where: str) -> dict[str, Value]:
     _need(isinstance(raw, dict), f"{where} 应为对象")
-    out = {}
+    out: dict[str, Value] = {}
     for cid, v in raw.items():
         _need(cid in CELLS, f"{where} 中有未知的单元格「{str(cid)[:40]}」")
         try:
@@ -99,14 +100,14 @@ def _cells(raw, where: str) -> dict:
     return out
 
 
-def _year(v, where: str) -> int | None:
+def _year(v: Any, where: str) -> int | None:
     if v is None:
         return None
     _need(isinstance(v, int) and not isinstance(v, bool) and 1990 <= v <= 2200, f"{where} 应为四位年份")
     return v
 
 
-def from_dict(data) -> Report:
+def from_dict(data: Any) -> Report:
     _need(isinstance(data, dict), "内容不是年度报告对象")
     _need(data.get("format") == FORMAT, "不是 nianbao 年度报告文件（缺少 \"format\": \"nianbao\"）")
     version = data.get("version")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from .report import Report
 from .schema import CELLS, LEVELS, TEXT_SECTIONS
@@ -17,7 +18,7 @@ META_FIELDS = {"organ": (str,), "year": (int, type(None)), "level": (str,), "pub
 JOURNALED = ("cell", "meta", "section", "explanation")  # a change of `prior` needs a new snapshot instead
 
 
-def entry(kind: str, key, value) -> str | None:
+def entry(kind: str, key: str, value: Any) -> str | None:  # the type of value depends on kind
     """The journal line for one target's new value; None for a target the journal does not carry."""
     if kind not in JOURNALED:
         return None
@@ -38,7 +39,7 @@ def replay(report: Report, lines: Iterable[str]) -> int:
     return applied
 
 
-def _apply(report: Report, kind: str, key, value) -> None:
+def _apply(report: Report, kind: str, key: Any, value: Any) -> None:  # Any: as read from a JSON line
     if kind == "cell" and key in CELLS:
         report.set(key, None if value is None else from_json(key, value))
     elif kind == "meta" and key in META_FIELDS and isinstance(value, META_FIELDS[key]):

@@ -5,6 +5,7 @@ import copy
 
 from . import schema as S
 from .report import Meta, Prior, Report
+from .values import Value
 
 
 def new_from_prior(last: Report) -> Report:
@@ -17,7 +18,7 @@ def new_from_prior(last: Report) -> Report:
     """
     year = last.meta.year + 1 if last.meta.year is not None else None
     meta = Meta(organ=last.meta.organ, year=year, level=last.meta.level, published=None, title=None)
-    cells = {}
+    cells: dict[str, Value] = {}
     for col in S.T3_COL_IDS:
         v = last.cells.get(S.t3("r4", col))
         if v is not None:

@@ -81,14 +81,7 @@ class Report:
     def title(self) -> str:
         return self.meta.title if self.meta.title else self.meta.canonical_title
 
-    def copy(self) -> "Report":
+    def copy(self) -> Report:
         import copy
 
         return copy.deepcopy(self)
-
-    def values_equal(self, other: "Report") -> bool:
-        """Same figures (a blank and an absent cell are the same)."""
-        def norm(cells):
-            return {k: (Decimal(v) if isinstance(v, int) and CELLS[k].kind != "count" else v)
-                    for k, v in cells.items() if v is not None}
-        return norm(self.cells) == norm(other.cells)

@@ -396,12 +396,8 @@ def _build() -> tuple[dict[str, TableDef], dict[str, CellDef]]:
 
 
 TABLES, CELLS = _build()
-TABLE_ORDER = ("t2", "t3", "t4")
 CELL_IDS: tuple[str, ...] = tuple(CELLS)
 TABLE_CELL_IDS: tuple[str, ...] = tuple(c for c in CELL_IDS if CELLS[c].table != "fee")
 FEE_CELL_IDS: tuple[str, ...] = tuple(f[0] for f in FEE_FIELDS)
 
 
-def table_of(cell_id: str) -> TableDef | None:
-    d = CELLS.get(cell_id)
-    return TABLES.get(d.table) if d else None

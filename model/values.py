@@ -8,12 +8,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Union
 
 from .schema import CELLS, COUNT, DECIMAL
 
 NA = "/"  # 不适用
-Value = Union[None, int, Decimal, str]
+Value = int | Decimal | str | None
 
 _NA_FORMS = {"/", "／", "—", "－", "-", "——", "--", "－－", "―", "─", "–"}
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -112,7 +111,7 @@ def _check_number(d: Decimal, kind: str, shown: str) -> Value:
     raise BadValue(f"未知的数值类型 {kind}")
 
 
-def parse_cell(cell_id: str, text) -> Value:
+def parse_cell(cell_id: str, text: str | int | Decimal | None) -> Value:
     """parse_value with the kind of the named cell."""
     return parse_value(text, CELLS[cell_id].kind)
 
@@ -134,7 +133,7 @@ def number(v: Value) -> int | Decimal:
     return v  # type: ignore[return-value]
 
 
-def to_json(v: Value):
+def to_json(v: Value) -> int | str | None:
     """How a value is stored in .nianbao and check --json: ints as numbers, decimals as strings."""
     if isinstance(v, Decimal):
         return format(v, "f")
@@ -144,7 +143,7 @@ def to_json(v: Value):
 _JSON_KIND = {list: "列表", dict: "对象"}  # what else JSON can hold where a number belongs
 
 
-def from_json(cell_id: str, raw) -> Value:
+def from_json(cell_id: str, raw: object) -> Value:
     """Read a stored value.  Out-of-range numbers (negative, fractional counts) are kept, so that
     VALUE.COUNT can report them instead of the file being refused; text that is no number is refused."""
     kind = CELLS[cell_id].kind

@@ -15,7 +15,7 @@ def _printed_rows(tid: str, keep=lambda span: True) -> list[list[str]]:
 
 
 def test_each_table_of_the_form_is_told_apart():
-    for tid in S.TABLE_ORDER:
+    for tid in S.TABLES:
         assert classify(_printed_rows(tid)) == {tid}
 
 

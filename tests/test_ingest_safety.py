@@ -1,7 +1,6 @@
 """Hostile and broken files end in one clear IngestError, quickly, and never anything else."""
 from __future__ import annotations
 
-import io
 import time
 import zipfile
 
@@ -128,6 +127,7 @@ def test_random_text_never_raises_anything_else(text):
         pass
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cuts=st.lists(st.tuples(st.integers(0, len(SEED_TEXT)), st.integers(0, 60),
                                st.text(alphabet="0123456789 \n\t|/、.（）一二三四五六七八九", max_size=8)), max_size=12))

@@ -22,7 +22,7 @@ def test_round_trip_of_every_kind_of_target():
 
 
 def test_prior_is_not_journaled():
-    assert entry("prior", None, Prior()) is None
+    assert entry("prior", "", Prior()) is None
 
 
 def test_torn_or_foreign_line_ends_the_replay():

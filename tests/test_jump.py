@@ -60,7 +60,7 @@ def test_no_prior_no_finding_and_decimals_are_not_counts():
 def test_changing_the_factor_rechecks_incrementally():
     doc = Document(with_prior(31, 10))
     assert [f.rule for f in doc.checker.findings()].count("X.JUMP") == 1
-    change = doc.apply([(("jump_factor", None), Decimal(5))], "设置倍数")
+    change = doc.apply([(("jump_factor", ""), Decimal(5))], "设置倍数")
     assert CELL in change.findings_changed
     assert "X.JUMP" not in {f.rule for f in doc.checker.findings()}
     doc.undo()
