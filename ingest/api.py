@@ -16,6 +16,7 @@ MAX_TEXT_CHARS = 2_000_000  # a real report is ~10–50 K characters of text
 MAX_HTML_CHARS = 8_000_000  # a web page's markup around it may be much larger
 MAX_FILE_BYTES = 60 * 1024 * 1024
 PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel parsers in their child process
+ZIPPED = ("docx", "xlsx", "odt", "ods", "ofd")  # checked for zip bombs before a parser opens them
 
 
 
@@ -92,7 +93,7 @@ def _read_kind(p: Path, kind: str, timeout: float) -> ImportResult:
         return read_text(text, name)
     from .sandbox import run_reader
 
-    if kind in ("docx", "xlsx"):
+    if kind in ZIPPED:
         from .zipguard import check_zip
 
         check_zip(p, name)
@@ -108,4 +109,4 @@ def _read_kind(p: Path, kind: str, timeout: float) -> ImportResult:
         len(str(x)) for k, c in items if k == "table" for row in c for x in row if x)
     if size > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{size // 10000} 万字），不是一份年度报告")
-    return build_report(items, name, kind, tables, lines_are_paragraphs=kind in ("docx", "xlsx"))
+    return build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd"))
