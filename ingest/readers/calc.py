@@ -3,18 +3,25 @@ content): the visible sheets go through the same grid reader as .xlsx, and a wor
 hidden 「nianbao」 sheet, kept by a conversion to .xls or .ods) is read losslessly."""
 from __future__ import annotations
 
+import struct
+
 from model.embedded import SHEET as OWN_SHEET, from_rows
 from model.fileformat import FileFormatError
 
 from ..result import IngestError
 from ..zipguard import check_xml_parts
-from .ole import ENCRYPTED
+from .ole import ENCRYPTED, open_ole, read_stream
 from .xlsx import MAX_COLS, MAX_ROWS, grid_items
+
+MAX_STREAM = 64 * 1024 * 1024
+FILEPASS, EOF_RECORD = 0x002F, 0x000A  # BIFF record types
 
 
 def read_calc(path: str, name: str):
     if _zipped(path):
         check_xml_parts(path, name)
+    else:
+        _check_biff(path, name)
     from python_calamine import SheetVisibleEnum
 
     book = _open(path, name)
@@ -33,6 +40,25 @@ def _zipped(path: str) -> bool:
         return fh.read(4) == b"PK\x03\x04"
 
 
+def _check_biff(path: str, name: str) -> None:
+    """Before calamine reads a compound file: its sector chains are sound (open_ole), and the workbook
+    has no FILEPASS record (an opening password), which calamine would only report as an unknown format."""
+    ole = open_ole(path, name)
+    try:
+        stream = "Workbook" if ole.exists("Workbook") else "Book"
+        globals_ = read_stream(ole, stream, name, MAX_STREAM)
+    finally:
+        ole.close()
+    pos = 0
+    while pos + 4 <= len(globals_):
+        kind, size = struct.unpack_from("<HH", globals_, pos)
+        if kind == FILEPASS:
+            raise IngestError(f"{name}：{ENCRYPTED}")
+        if kind == EOF_RECORD:
+            return
+        pos += 4 + size
+
+
 def _open(path: str, name: str):
     from python_calamine import CalamineWorkbook
 
@@ -43,6 +69,8 @@ def _open(path: str, name: str):
         text = str(e)
         if "password" in text.lower() or "encrypt" in text.lower():
             raise IngestError(f"{name}：{ENCRYPTED}") from None
+        if "detect" in text.lower():  # calamine tried every format and names none of its errors
+            raise IngestError(f"{name}：表格文件已损坏或格式不受支持，无法打开") from None
         raise IngestError(f"{name}：表格文件已损坏，无法打开（{text[:60]}）") from None
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ..result import IngestError
 
+ENDOFCHAIN, FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
+STGTY_STREAM, STGTY_ROOT = 2, 5
 ENCRYPTED = "设有打开密码（已加密），无法读取；请在 Office 或 WPS 中取消密码后再导入"
 
 
@@ -12,9 +14,46 @@ def open_ole(path: str, name: str):
     import olefile
 
     try:
-        return olefile.OleFileIO(path)
+        ole = olefile.OleFileIO(path)
     except Exception as e:  # olefile raises OSError, ValueError, IndexError … on damaged structures
         raise IngestError(f"{name}：Office 97-2003 文件已损坏，无法打开（{type(e).__name__}）") from None
+    try:
+        check_chains(ole, name)
+    except IngestError:
+        ole.close()
+        raise
+    except Exception as e:
+        ole.close()
+        raise IngestError(f"{name}：Office 97-2003 文件已损坏（{type(e).__name__}）") from None
+    return ole
+
+
+def check_chains(ole, name: str) -> None:
+    """Every sector chain (directory, streams, mini streams) ends, and no sector belongs to two chains:
+    olefile would read a looping chain as repeated data, and calamine's own reader can run out of memory
+    on one, so a damaged file is refused here, before either reads it."""
+    big, small = [ole.first_dir_sector, ole.first_mini_fat_sector], []
+    for entry in ole.direntries or ():
+        if entry is None:
+            continue
+        if entry.entry_type == STGTY_ROOT:
+            big.append(entry.isectStart)  # the mini stream lives in normal sectors
+        elif entry.entry_type == STGTY_STREAM:
+            (big if entry.size >= ole.minisectorcutoff else small).append(entry.isectStart)
+    _follow(ole.fat, big, name)
+    if small:
+        ole.loadminifat()
+        _follow(ole.minifat, small, name)
+
+
+def _follow(table, starts, name: str) -> None:
+    seen: set[int] = set()
+    for sect in starts:
+        while sect not in (ENDOFCHAIN, FREESECT):
+            if sect >= len(table) or sect in seen:
+                raise IngestError(f"{name}：Office 97-2003 文件已损坏（扇区链循环或越界），拒绝读取")
+            seen.add(sect)
+            sect = table[sect]
 
 
 def ole_kind(path: str, name: str) -> str:
