@@ -129,3 +129,179 @@ def test_open_dialog_and_help_list_the_new_kinds():
     for suffix in (".doc", ".wps", ".xls", ".et", ".odt", ".ods", ".ofd"):
         assert f"*{suffix}" in open_filter().split(";;")[0]
         assert suffix in help_list().split()
+
+
+# ---------------------------------------------------------------- sniffed by content
+
+def test_a_doc_that_is_a_web_page_is_read_as_one(tmp_path):
+    from tests.test_ingest_formats import html_of
+
+    rep = sample_report(59)
+    path = tmp_path / "旧系统导出.doc"
+    path.write_text(html_of(rep), encoding="utf-8")
+    result = read_report(path)
+    assert result.source_kind == "html"
+    assert any("「.doc」" in p.message and "网页" in p.message for p in result.problems)
+    _same(rep, result.report)
+
+
+def test_an_xls_that_is_really_xlsx_is_read_as_xlsx(tmp_path):
+    rep = sample_report(61)
+    write_foreign_xlsx(rep, tmp_path / "a.xlsx")
+    shutil.copy(tmp_path / "a.xlsx", tmp_path / "a.xls")
+    result = read_report(tmp_path / "a.xls")
+    assert result.source_kind == "xlsx" and "Excel 文件" in result.problems[0].message
+    _same(rep, result.report)
+
+
+def test_an_early_wps_file_is_named(tmp_path):
+    path = tmp_path / "1999.wps"
+    path.write_bytes(b"\xff\x00WPS\x00\x01" + bytes(range(256)) * 8)
+    _refused(path, "早期 WPS")
+
+
+def test_compound_files_that_are_not_word_or_excel_are_named():
+    from ingest.readers.ole import kind_of_streams
+    from ingest.result import IngestError
+
+    assert kind_of_streams({"worddocument", "1table"}, "a") == "doc"
+    assert kind_of_streams({"workbook"}, "a") == "xls"
+    for streams, words in (({"encryptioninfo", "encryptedpackage"}, "密码"), ({"powerpoint document"}, "PowerPoint")):
+        with pytest.raises(IngestError, match=words):
+            kind_of_streams(streams, "a.docx")
+
+
+# ---------------------------------------------------------------- damaged, encrypted, hostile
+
+def _refused(path, *words, seconds=10):
+    from tests.test_ingest_safety import _refused as refused
+
+    return refused(path, *words, seconds=seconds)
+
+
+def _fat_entry(data: bytes, sector: int) -> int:
+    """The file offset of a sector's FAT entry ([MS-CFB] 2.2: header, DIFAT in the header)."""
+    import struct
+
+    size = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+    per = size // 4
+    fat_sector = struct.unpack_from("<I", data, 0x4C + 4 * (sector // per))[0]
+    return (fat_sector + 1) * size + 4 * (sector % per)
+
+
+def _loop_at(data: bytes, sector: int) -> bytes:
+    import struct
+
+    out = bytearray(data)
+    struct.pack_into("<I", out, _fat_entry(data, sector), sector)
+    return bytes(out)
+
+
+def _stream_start(path: Path, stream: str) -> int:
+    import olefile
+
+    with olefile.OleFileIO(str(path)) as ole:
+        return ole.direntries[ole._find(stream)].isectStart
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source,stream", [("word.doc", "WordDocument"), ("sheet.xls", "Workbook")])
+def test_truncated_and_looping_compound_files_are_refused(office, tmp_path, source, stream):
+    import struct
+
+    src = office["dir"] / source
+    data = src.read_bytes()
+    cases = {"truncated": data[:len(data) // 3], "header": data[:512],
+             "dirloop": _loop_at(data, struct.unpack_from("<I", data, 0x30)[0]),
+             "streamloop": _loop_at(data, _stream_start(src, stream) + 1)}
+    for case, bad in cases.items():
+        path = tmp_path / f"{case}{src.suffix}"
+        path.write_bytes(bad)
+        _refused(path, "损坏")
+
+
+def _rewrite_stream(src: Path, dst: Path, stream: str, change) -> None:
+    import olefile
+
+    shutil.copy(src, dst)
+    with olefile.OleFileIO(str(dst), write_mode=True) as ole:
+        data = bytearray(ole.openstream(stream).read())
+        change(data)
+        ole.write_stream(stream, bytes(data))
+
+
+@pytest.mark.slow
+def test_encrypted_and_word95_documents_are_refused(office, tmp_path):
+    import struct
+
+    def encrypted(fib):
+        fib[11] |= 0x01  # fEncrypted: bit 8 of the flags at offset 10 ([MS-DOC] 2.5.2)
+
+    def word95(fib):
+        struct.pack_into("<H", fib, 2, 0x0065)
+
+    for name, change, words in (("locked.doc", encrypted, "密码"), ("old.doc", word95, "Word 95")):
+        _rewrite_stream(office["dir"] / "word.doc", tmp_path / name, "WordDocument", change)
+        _refused(tmp_path / name, words)
+
+
+@pytest.mark.slow
+def test_encrypted_workbook_is_refused(office, tmp_path):
+    import struct
+
+    def filepass(book):  # the record after BOF becomes FILEPASS, as Excel writes it for a password
+        struct.pack_into("<H", book, 4 + struct.unpack_from("<H", book, 2)[0], 0x002F)
+
+    _rewrite_stream(office["dir"] / "sheet.xls", tmp_path / "locked.et", "Workbook", filepass)
+    _refused(tmp_path / "locked.et", "密码")
+
+
+def _ofd_parts(tmp_path) -> dict:
+    export_report(sample_report(67), "pdf", tmp_path / "r.pdf", force=True)
+    pdf_to_ofd(tmp_path / "r.pdf", tmp_path / "r.ofd")
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "r.ofd") as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def test_ofd_zip_bomb_xxe_and_missing_parts_are_refused(tmp_path):
+    from tests.ofd_writer import write_parts
+
+    parts = _ofd_parts(tmp_path)
+    page = "Doc_0/Pages/Page_0/Content.xml"
+    xxe = (b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+           b'<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016">&x;</ofd:Page>')
+    cases = {"bomb": ({page: b"<ofd:Page>" + b" " * (120 * 1024 * 1024) + b"</ofd:Page>"}, "压缩炸弹"),
+             "xxe": ({page: xxe}, "实体"),
+             "nopage": ({page: None}, "缺少"),
+             "noroot": ({"OFD.xml": b"<OFD><DocBody/></OFD>"}, "DocRoot"),
+             "garbled": ({page: b"<ofd:Page><unclosed>"}, "损坏"),
+             "encrypted": ({"Encryptions.xml": b"<Encryptions/>"}, "加密")}
+    for case, (change, words) in cases.items():
+        changed = {n: d for n, d in {**parts, **change}.items() if d is not None}
+        write_parts(tmp_path / f"{case}.ofd", changed)
+        _refused(tmp_path / f"{case}.ofd", words)
+
+
+def test_ofd_of_scanned_pages_says_there_is_no_text(tmp_path):
+    from tests.ofd_writer import write_parts
+
+    parts = _ofd_parts(tmp_path)
+    for name in parts:
+        if name.endswith("Content.xml"):
+            parts[name] = b'<Page xmlns="http://www.ofdspec.org/2016"><Content><Layer><ImageObject/></Layer></Content></Page>'
+    write_parts(tmp_path / "scan.ofd", parts)
+    _refused(tmp_path / "scan.ofd", "没有文字")
+
+
+def test_encrypted_odt_is_refused(tmp_path):
+    from tests.ofd_writer import write_parts
+
+    write_parts(tmp_path / "locked.odt", {
+        "mimetype": "application/vnd.oasis.opendocument.text",
+        "content.xml": b"\x8a\x11 encrypted bytes",
+        "META-INF/manifest.xml": '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                                 '<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/>'
+                                 '</manifest:file-entry></manifest:manifest>'})
+    _refused(tmp_path / "locked.odt", "密码")

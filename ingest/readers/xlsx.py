@@ -15,10 +15,16 @@ MAX_COLS = 60
 
 def read_xlsx(path: str, name: str):
     check_xml_parts(path, name)
+    # a file object: openpyxl refuses a path whose suffix is not .xlsx (a workbook saved as 「.xls」)
+    with open(path, "rb") as fh:
+        return _read_workbook(fh, name)
+
+
+def _read_workbook(fh, name: str):
     import openpyxl
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
     except Exception as e:
         raise IngestError(f"{name}：Excel 文件已损坏，无法打开（{type(e).__name__}）") from None
     try:
