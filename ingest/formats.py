@@ -26,6 +26,7 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("odt", "OpenDocument 文本文件", "OpenDocument 文本", (".odt",)),
     FileKind("ods", "OpenDocument 表格文件", "OpenDocument 表格", (".ods",)),
     FileKind("ofd", "OFD 版式文件", "OFD 版式文件", (".ofd",)),
+    FileKind("rtf", "RTF 文档", "RTF", (".rtf",)),
     FileKind("html", "网页文件", "网页", (".html", ".htm")),
     FileKind("text", "文本文件", "文本", (".txt",), also=(".md",)),
 )

@@ -13,11 +13,12 @@ from .result import IngestError
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space for the child (POSIX)
 _KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "doc": "Word", "xls": "Excel", "odt": "OpenDocument ",
-              "ods": "OpenDocument ", "ofd": "OFD ", "ole": "Office "}
+              "ods": "OpenDocument ", "ofd": "OFD ", "rtf": "RTF ", "ole": "Office "}
 # kind → (module in ingest.readers, function(path, name)); "ole" tells a Word from an Excel compound file
 READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "xlsx": ("xlsx", "read_xlsx"),
            "doc": ("doc", "read_doc"), "xls": ("calc", "read_calc"), "ods": ("calc", "read_calc"),
-           "odt": ("odt", "read_odt"), "ofd": ("ofd", "read_ofd"), "ole": ("ole", "ole_kind")}
+           "odt": ("odt", "read_odt"), "ofd": ("ofd", "read_ofd"), "rtf": ("rtf", "read_rtf"),
+           "ole": ("ole", "ole_kind")}
 
 
 def run_reader(kind: str, path: str, name: str, timeout: float):

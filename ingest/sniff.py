@@ -37,7 +37,7 @@ def sniff(head: bytes, path: Path) -> str:
     if head.startswith(OLE_MAGIC):
         return _ole_kind(path)
     if head.startswith(b"{\\rtf"):
-        raise IngestError(f"{name}：是 RTF 文档，请另存为 .docx 后再导入")
+        return "rtf"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")):
         raise IngestError(f"{name}：是图片，不能识别其中的文字；请使用 PDF、Word 或网页文字")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")

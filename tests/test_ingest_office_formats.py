@@ -42,13 +42,14 @@ def office(tmp_path_factory) -> dict:
     write_foreign_xlsx(rep_sheet, d / "sheet.xlsx")
     export_report(rep_own, "xlsx", d / "ours.xlsx", force=True)
     shutil.copy(SEED, d / "seed.txt")
-    for fmt in ("doc", "odt"):
+    for fmt in ("doc", "odt", "rtf"):
         _convert_all([d / "word.docx"], fmt, d, profile)
     for fmt in ("xls", "ods"):
         _convert_all([d / "sheet.xlsx", d / "ours.xlsx"], fmt, d, profile)
     _convert_all([d / "seed.txt"], "doc", d, profile, infilter="Text (encoded):UTF8,LF,,,")
     shutil.copy(d / "word.doc", d / "word.wps")  # recent WPS 文字 saves the Word 97 structure
     shutil.copy(d / "sheet.xls", d / "sheet.et")
+    shutil.copy(d / "word.rtf", d / "rtf.doc")  # what older web systems hand out as 「.doc」
     return {"dir": d, "word": rep_doc, "sheet": rep_sheet, "ours": rep_own}
 
 
@@ -58,7 +59,7 @@ def _clean(result):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("suffix,kind", [("doc", "doc"), ("wps", "doc"), ("odt", "odt")])
+@pytest.mark.parametrize("suffix,kind", [("doc", "doc"), ("wps", "doc"), ("odt", "odt"), ("rtf", "rtf")])
 def test_word_processor_files_read_like_their_docx(office, suffix, kind):
     result = _clean(read_report(office["dir"] / f"word.{suffix}"))
     assert result.source_kind == kind
@@ -67,14 +68,15 @@ def test_word_processor_files_read_like_their_docx(office, suffix, kind):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("suffix", ["doc", "odt"])
+@pytest.mark.parametrize("suffix", ["doc", "odt", "rtf"])
 def test_word_processor_items_match_the_docx_reader(office, suffix):
     """Paragraph for paragraph and cell for cell, merged cells included, the same items as the .docx."""
     from ingest.readers.docx import read_docx
     from ingest.readers.doc import read_doc
     from ingest.readers.odt import read_odt
+    from ingest.readers.rtf import read_rtf
 
-    reader = {"doc": read_doc, "odt": read_odt}[suffix]
+    reader = {"doc": read_doc, "odt": read_odt, "rtf": read_rtf}[suffix]
     assert reader(str(office["dir"] / f"word.{suffix}"), "x") == read_docx(str(office["dir"] / "word.docx"), "x")
 
 
@@ -143,6 +145,34 @@ def test_a_doc_that_is_a_web_page_is_read_as_one(tmp_path):
     assert result.source_kind == "html"
     assert any("「.doc」" in p.message and "网页" in p.message for p in result.problems)
     _same(rep, result.report)
+
+
+@pytest.mark.slow
+def test_a_doc_that_is_rtf_is_read_as_rtf(office):
+    result = read_report(office["dir"] / "rtf.doc")
+    assert result.source_kind == "rtf" and "RTF" in result.problems[0].message
+    _same(office["word"], result.report)
+
+
+def _gbk(text: str) -> str:
+    return "".join(f"\\'{b:02x}" if b > 127 else chr(b) for b in text.encode("gbk"))
+
+
+def test_rtf_in_the_gbk_code_page_with_fields_and_merged_cells():
+    """As WPS and older systems write it: GBK bytes as \\'hh, a field's result, a cell merged into the one
+    above, a \\bin blob that must not be read as text, a character as \\uN with its fallback."""
+    from ingest.readers.rtf import RtfReader
+
+    rtf = ("{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fcharset134 " + _gbk("宋体") + ";}}"
+           "{\\info{\\title " + _gbk("标题") + "}}\\pard " + _gbk("一、总体情况") + "\\par "
+           + _gbk("全年公开") + "{\\field{\\*\\fldinst NUMPAGES}{\\fldrslt 12}}" + _gbk("条。") + "\\par "
+           "{\\pict\\bin6 }}}{{{}\\par "
+           "\\trowd\\trleft-10\\clvmgf\\cellx1000\\cellx2000\\pard\\intbl " + _gbk("规章") + "\\cell 5\\cell\\row "
+           "\\trowd\\trleft-10\\clvmrg\\cellx1000\\cellx2000\\pard\\intbl\\cell 7\\cell\\row "
+           "\\pard\\uc1\\u-30340?" + _gbk("结束") + "\\par}")
+    items = RtfReader("x.rtf").read(rtf.encode("latin-1"))
+    assert items == [("line", "一、总体情况"), ("line", "全年公开12条。"), ("line", ""),
+                     ("table", [["规章", "5"], [None, "7"]]), ("line", "\u897c结束")]
 
 
 def test_an_xls_that_is_really_xlsx_is_read_as_xlsx(tmp_path):
@@ -305,3 +335,12 @@ def test_encrypted_odt_is_refused(tmp_path):
                                  '<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/>'
                                  '</manifest:file-entry></manifest:manifest>'})
     _refused(tmp_path / "locked.odt", "密码")
+
+
+def test_damaged_and_hostile_rtf_is_refused_or_read_safely(tmp_path):
+    deep = tmp_path / "deep.rtf"
+    deep.write_bytes(b"{\\rtf1 " + b"{" * 5000 + b"x" + b"}" * 5000 + b"}")
+    _refused(deep, "嵌套")
+    cut = tmp_path / "cut.rtf"
+    cut.write_bytes(b"{\\rtf1\\ansi \\pard \\'d2\\'bb\\par \\bin99999999 ")
+    _refused(cut, "没有找到年度报告")  # read (one line, no report in it), not crashed
