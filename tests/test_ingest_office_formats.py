@@ -325,11 +325,12 @@ def test_ofd_of_scanned_pages_says_there_is_no_text(tmp_path):
     _refused(tmp_path / "scan.ofd", "没有文字")
 
 
-def test_encrypted_odt_is_refused(tmp_path):
+@pytest.mark.parametrize("kind", ["text", "spreadsheet"])
+def test_encrypted_opendocument_is_refused(tmp_path, kind):
     from tests.ofd_writer import write_parts
 
     write_parts(tmp_path / "locked.odt", {
-        "mimetype": "application/vnd.oasis.opendocument.text",
+        "mimetype": f"application/vnd.oasis.opendocument.{kind}",
         "content.xml": b"\x8a\x11 encrypted bytes",
         "META-INF/manifest.xml": '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
                                  '<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/>'

@@ -4,12 +4,14 @@ hidden 「nianbao」 sheet, kept by a conversion to .xls or .ods) is read lossle
 from __future__ import annotations
 
 import struct
+import zipfile
 
 from model.embedded import SHEET as OWN_SHEET, from_rows
 from model.fileformat import FileFormatError
 
 from ..result import IngestError
 from ..zipguard import check_xml_parts
+from .odt import refuse_encrypted
 from .ole import ENCRYPTED, open_ole, read_stream
 from .xlsx import MAX_COLS, MAX_ROWS, grid_items
 
@@ -20,6 +22,8 @@ FILEPASS, EOF_RECORD = 0x002F, 0x000A  # BIFF record types
 def read_calc(path: str, name: str):
     if _zipped(path):
         check_xml_parts(path, name)
+        with zipfile.ZipFile(path) as z:
+            refuse_encrypted(z, name)
     else:
         _check_biff(path, name)
     from python_calamine import SheetVisibleEnum

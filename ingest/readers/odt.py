@@ -36,8 +36,7 @@ def _content(path: str, name: str):
 
     try:
         with zipfile.ZipFile(path) as z:
-            if "META-INF/manifest.xml" in z.namelist() and b"encryption-data" in z.read("META-INF/manifest.xml"):
-                raise IngestError(f"{name}：设有打开密码（已加密），无法读取；请在 LibreOffice 或 WPS 中取消密码后再导入")
+            refuse_encrypted(z, name)
             with z.open("content.xml") as fh:
                 data = fh.read(MAX_MEMBER + 1)
         return DET.fromstring(data, forbid_dtd=True)
@@ -45,6 +44,12 @@ def _content(path: str, name: str):
         raise
     except Exception as e:
         raise IngestError(f"{name}：OpenDocument 文件已损坏，无法读取（{type(e).__name__}）") from None
+
+
+def refuse_encrypted(z: zipfile.ZipFile, name: str) -> None:
+    """An OpenDocument file with an opening password lists its encrypted parts in the manifest."""
+    if "META-INF/manifest.xml" in z.namelist() and b"encryption-data" in z.read("META-INF/manifest.xml"):
+        raise IngestError(f"{name}：设有打开密码（已加密），无法读取；请在 LibreOffice 或 WPS 中取消密码后再导入")
 
 
 def _walk(parent, items: list[tuple], name: str) -> None:
