@@ -1,5 +1,5 @@
-"""Run a file parser (pdfplumber, python-docx, openpyxl, olefile, calamine, our own XML readers) in a child process with a time and memory
-limit, so that a hostile or broken file ends in one clear message and nothing else in the program is
+"""Run a file parser (pdfplumber, python-docx, openpyxl, olefile, calamine, our own readers) in a child
+process with a time and memory limit, so that a hostile or broken file ends in one clear message and nothing else in the program is
 affected.  Works on Windows too (spawn start method; the memory limit is POSIX only there the size
 checks and the timeout still apply)."""
 from __future__ import annotations

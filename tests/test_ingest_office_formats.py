@@ -332,7 +332,8 @@ def test_encrypted_opendocument_is_refused(tmp_path, kind):
     write_parts(tmp_path / "locked.odt", {
         "mimetype": f"application/vnd.oasis.opendocument.{kind}",
         "content.xml": b"\x8a\x11 encrypted bytes",
-        "META-INF/manifest.xml": '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        "META-INF/manifest.xml": '<manifest:manifest '
+                                 'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
                                  '<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/>'
                                  '</manifest:file-entry></manifest:manifest>'})
     _refused(tmp_path / "locked.odt", "密码")

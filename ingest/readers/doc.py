@@ -61,7 +61,8 @@ def read_fib(word: bytes, name: str) -> Fib:
         raise IngestError(f"{name}：Word 97-2003 文件已损坏（文件头无效）")
     nfib, flags = struct.unpack_from("<H", word, 2)[0], struct.unpack_from("<H", word, 10)[0]
     if nfib < WORD97:
-        raise IngestError(f"{name}：是 Word 95 或更早（或早期 WPS）的格式，无法直接读取；请在 Office 或 WPS 中另存为 .docx 后再导入")
+        raise IngestError(f"{name}：是 Word 95 或更早（或早期 WPS）的格式，无法直接读取；"
+                          "请在 Office 或 WPS 中另存为 .docx 后再导入")
     if flags & 0x0100:
         raise IngestError(f"{name}：{ENCRYPTED}")
     csw = struct.unpack_from("<H", word, 32)[0]

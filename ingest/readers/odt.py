@@ -10,7 +10,8 @@ from ..zipguard import MAX_MEMBER, check_xml_parts
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-P, H, LIST, LIST_ITEM, LIST_HEADER, SECTION = (f"{{{TEXT}}}{t}" for t in ("p", "h", "list", "list-item", "list-header", "section"))
+P, H, LIST, LIST_ITEM, LIST_HEADER, SECTION = (f"{{{TEXT}}}{t}" for t in
+                                               ("p", "h", "list", "list-item", "list-header", "section"))
 S, TAB, BREAK, NOTE = (f"{{{TEXT}}}{t}" for t in ("s", "tab", "line-break", "note"))
 TBL, ROW, CELL, COVERED = (f"{{{TABLE}}}{t}" for t in ("table", "table-row", "table-cell", "covered-table-cell"))
 ROW_GROUPS = {f"{{{TABLE}}}{t}" for t in ("table-header-rows", "table-rows", "table-row-group")}
@@ -22,7 +23,7 @@ MAX_ITEMS = 200_000
 def read_odt(path: str, name: str):
     check_xml_parts(path, name)
     root = _content(path, name)
-    body = root.find(f"{{urn:oasis:names:tc:opendocument:xmlns:office:1.0}}body")
+    body = root.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}body")
     if body is None:
         raise IngestError(f"{name}：OpenDocument 文件中没有正文")
     items: list[tuple] = []

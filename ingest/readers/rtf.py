@@ -12,8 +12,8 @@ from .doc_tables import TableBuilder
 
 MAX_DEPTH = 1000
 MAX_ITEMS = 200_000
-_TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z'])|([{}])|[\r\n]+|([^\\{}\r\n]+)",
-                    re.DOTALL)
+_TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # control word, its number, its delimiting space
+                    rb"|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z'])|([{}])|[\r\n]+|([^\\{}\r\n]+)", re.DOTALL)
 # destinations whose text is not the document's (a \* destination is skipped too)
 _SKIP = {"fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "header", "headerl", "headerr", "headerf",
          "footer", "footerl", "footerr", "footerf", "footnote", "annotation", "fldinst", "xmlnstbl", "listtable",
