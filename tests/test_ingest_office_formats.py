@@ -16,7 +16,7 @@ from model.fileformat import dumps
 from tests.conftest import REAL_PDF, SEEDS, sample_files
 from tests.ofd_writer import pdf_to_ofd
 from tests.test_export_xlsx import _soffice
-from tests.test_ingest_formats import _same, sample_report, write_docx, write_foreign_xlsx
+from tests.test_ingest_formats import _same, sample_report, write_docx, write_foreign_xlsx, write_numbered_docx
 
 SEED = sample_files(SEEDS, "*.txt")[0]
 BAD = ("unreadable", "ambiguous", "missing")
@@ -39,11 +39,12 @@ def office(tmp_path_factory) -> dict:
     profile = d / "lo-profile"
     rep_doc, rep_sheet, rep_own = sample_report(41), sample_report(43), sample_report(47)
     write_docx(rep_doc, d / "word.docx")
+    write_numbered_docx(rep_doc, d / "numbered.docx")
     write_foreign_xlsx(rep_sheet, d / "sheet.xlsx")
     export_report(rep_own, "xlsx", d / "ours.xlsx", force=True)
     shutil.copy(SEED, d / "seed.txt")
     for fmt in ("doc", "odt", "rtf"):
-        _convert_all([d / "word.docx"], fmt, d, profile)
+        _convert_all([d / "word.docx", d / "numbered.docx"], fmt, d, profile)
     for fmt in ("xls", "ods"):
         _convert_all([d / "sheet.xlsx", d / "ours.xlsx"], fmt, d, profile)
     _convert_all([d / "seed.txt"], "doc", d, profile, infilter="Text (encoded):UTF8,LF,,,")
@@ -69,15 +70,18 @@ def test_word_processor_files_read_like_their_docx(office, suffix, kind):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("suffix", ["doc", "odt", "rtf"])
-def test_word_processor_items_match_the_docx_reader(office, suffix):
-    """Paragraph for paragraph and cell for cell, merged cells included, the same items as the .docx."""
+@pytest.mark.parametrize("source", ["word", "numbered"])
+def test_word_processor_items_match_the_docx_reader(office, suffix, source):
+    """Paragraph for paragraph and cell for cell, merged cells and automatic heading numbers included, the
+    same items as the .docx."""
     from ingest.readers.docx import read_docx
     from ingest.readers.doc import read_doc
     from ingest.readers.odt import read_odt
     from ingest.readers.rtf import read_rtf
 
     reader = {"doc": read_doc, "odt": read_odt, "rtf": read_rtf}[suffix]
-    assert reader(str(office["dir"] / f"word.{suffix}"), "x") == read_docx(str(office["dir"] / "word.docx"), "x")
+    got = reader(str(office["dir"] / f"{source}.{suffix}"), "x")
+    assert got == read_docx(str(office["dir"] / f"{source}.docx"), "x")
 
 
 @pytest.mark.slow

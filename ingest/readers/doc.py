@@ -8,6 +8,7 @@ import struct
 from dataclasses import dataclass
 
 from ..result import IngestError
+from .doc_numbering import DocNumbering
 from .doc_props import Paragraphs
 from .doc_tables import TableBuilder
 from .ole import ENCRYPTED, open_ole, read_stream
@@ -18,7 +19,7 @@ MAX_ITEMS = 200_000
 FIB_IDENT = 0xA5EC
 WORD97 = 0x00C1  # nFib of Word 97; Word 6/95 (nFib 101–105) lay the FIB out differently
 # FibRgFcLcb97 pairs used here
-FC_PLCF_BTE_PAPX, FC_CLX = 13, 33
+FC_PLCF_BTE_PAPX, FC_CLX, FC_PLF_LST, FC_PLF_LFO = 13, 33, 73, 74
 PARA_END, CELL_END, LINE_BREAK, PAGE_BREAK = "\r", "\x07", "\x0b", "\x0c"
 FIELD_BEGIN, FIELD_SEP, FIELD_END = "\x13", "\x14", "\x15"
 _DROP = {c: None for c in "\x01\x02\x03\x04\x05\x06\x08\x1f"}  # pictures, footnote marks, soft hyphens
@@ -31,6 +32,8 @@ class Fib:
     ccp_text: int
     clx: tuple[int, int]
     papx: tuple[int, int]
+    lists: tuple[int, int]
+    overrides: tuple[int, int]
 
 
 @dataclass
@@ -53,7 +56,8 @@ def read_doc(path: str, name: str):
     pieces = read_pieces(table, fib, name)
     text = main_text(word, pieces, fib.ccp_text)
     props = Paragraphs(word, table, data, *fib.papx)
-    return ("doc", document_items(text, lambda cp: props.at(fc_of(pieces, cp)), name), None)
+    numbering = DocNumbering(table, fib.lists, fib.overrides)
+    return ("doc", document_items(text, lambda cp: props.at(fc_of(pieces, cp)), numbering.label, name), None)
 
 
 def read_fib(word: bytes, name: str) -> Fib:
@@ -69,14 +73,15 @@ def read_fib(word: bytes, name: str) -> Fib:
     lw = 34 + 2 * csw  # cslw, then fibRgLw
     cslw = struct.unpack_from("<H", word, lw)[0]
     fc_lcb = lw + 2 + 4 * cslw + 2  # after cbRgFcLcb
-    if fc_lcb + 8 * (FC_CLX + 1) > len(word) or cslw < 4:
+    if fc_lcb + 8 * (FC_PLF_LFO + 1) > len(word) or cslw < 4:
         raise IngestError(f"{name}：Word 97-2003 文件已损坏（文件头不完整）")
 
     def pair(i: int) -> tuple[int, int]:
         return struct.unpack_from("<II", word, fc_lcb + 8 * i)
 
     ccp_text = struct.unpack_from("<i", word, lw + 2 + 4 * 3)[0]
-    return Fib("1Table" if flags & 0x0200 else "0Table", max(0, ccp_text), pair(FC_CLX), pair(FC_PLCF_BTE_PAPX))
+    return Fib("1Table" if flags & 0x0200 else "0Table", max(0, ccp_text), pair(FC_CLX), pair(FC_PLCF_BTE_PAPX),
+               pair(FC_PLF_LST), pair(FC_PLF_LFO))
 
 
 def read_pieces(table: bytes, fib: Fib, name: str) -> list[Piece]:
@@ -130,9 +135,9 @@ def fc_of(pieces: list[Piece], cp: int) -> int:
     return -1
 
 
-def document_items(text: str, para_at, name: str) -> list[tuple]:
+def document_items(text: str, para_at, number, name: str) -> list[tuple]:
     """Paragraphs as lines, table rows gathered into tables; para_at(cp) gives the paragraph properties
-    of the mark at cp."""
+    of the mark at cp, number(ilfo, ilvl) a numbered paragraph's automatic number."""
     items: list[tuple] = []
     tables = TableBuilder()
     buf: list[str] = []
@@ -149,6 +154,8 @@ def document_items(text: str, para_at, name: str) -> list[tuple]:
             tables.add(ch == CELL_END, props, para)
             continue
         items.extend(tables.flush())
+        if props.ilfo and para.strip():
+            para = number(props.ilfo, props.ilvl) + para
         items.extend(("line", line) for line in para.split(LINE_BREAK))
         if len(items) > MAX_ITEMS:
             raise IngestError(f"{name}：Word 文件内容过多，不是一份年度报告")

@@ -12,6 +12,7 @@ SPRM_TTP = 0x2417  # sprmPFTtp: this 0x07 ends a row, not a cell
 SPRM_INNER_TTP = 0x244C  # sprmPFInnerTtp: a nested table's row end
 SPRM_ITAP = 0x6649  # sprmPItap: table depth
 SPRM_HUGE_PAPX = 0x6646  # the properties live in the Data stream
+SPRM_ILFO, SPRM_ILVL = 0x460B, 0x260A  # list override and level of an auto-numbered paragraph
 SPRM_DEF_TABLE = 0xD608  # sprmTDefTable
 SPRM_CHG_TABS = 0xC615  # sprmPChgTabs (a variable operand with its own length rule)
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # operand size by spra (the sprm's top 3 bits)
@@ -25,6 +26,8 @@ class Para:
     ttp: bool = False  # ends a table row
     inner: bool = False  # belongs to a nested table (depth > 1)
     row: "RowDef | None" = None
+    ilfo: int = 0  # 1-based list override (0: not numbered)
+    ilvl: int = 0
 
 
 @dataclass
@@ -69,6 +72,10 @@ def para_of(grpprl: bytes, data: bytes) -> Para:
             para.inner = para.inner or struct.unpack("<i", op)[0] > 1
         elif sprm == SPRM_DEF_TABLE:
             para.row = _row_def(op[2:])
+        elif sprm == SPRM_ILFO:
+            para.ilfo = struct.unpack("<h", op)[0]
+        elif sprm == SPRM_ILVL:
+            para.ilvl = op[0]
     return para
 
 

@@ -7,6 +7,7 @@ import zipfile
 
 from ..result import IngestError
 from ..zipguard import MAX_MEMBER, check_xml_parts
+from .odt_numbering import OdtNumbering
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -22,23 +23,28 @@ MAX_ITEMS = 200_000
 
 def read_odt(path: str, name: str):
     check_xml_parts(path, name)
-    root = _content(path, name)
+    root = _part(path, "content.xml", name)
     body = root.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}body")
     if body is None:
         raise IngestError(f"{name}：OpenDocument 文件中没有正文")
+    styles = _part(path, "styles.xml", name, required=False)
+    numbering = OdtNumbering(root, *([styles] if styles is not None else []))
     items: list[tuple] = []
     for part in body:
-        _walk(part, items, name)
+        _walk(part, items, name, numbering)
     return ("doc", items, None)
 
 
-def _content(path: str, name: str):
+def _part(path: str, part: str, name: str, required: bool = True):
+    """One XML part, parsed (None for a missing part that is not required)."""
     import defusedxml.ElementTree as DET
 
     try:
         with zipfile.ZipFile(path) as z:
             refuse_encrypted(z, name)
-            with z.open("content.xml") as fh:
+            if not required and part not in z.namelist():
+                return None
+            with z.open(part) as fh:
                 data = fh.read(MAX_MEMBER + 1)
         return DET.fromstring(data, forbid_dtd=True)
     except IngestError:
@@ -53,16 +59,26 @@ def refuse_encrypted(z: zipfile.ZipFile, name: str) -> None:
         raise IngestError(f"{name}：设有打开密码（已加密），无法读取；请在 LibreOffice 或 WPS 中取消密码后再导入")
 
 
-def _walk(parent, items: list[tuple], name: str) -> None:
+def _walk(parent, items: list[tuple], name: str, numbering: OdtNumbering | None = None) -> None:
+    """Paragraphs and tables in document order; numbering gives list items their automatic numbers."""
     for el in parent:
         if len(items) > MAX_ITEMS:
             raise IngestError(f"{name}：文件内容过多，不是一份年度报告")
         if el.tag in (P, H):
-            items.extend(("line", line) for line in para_text(el).split("\n"))
+            text = para_text(el)
+            number = numbering.take(text) if numbering else ""
+            items.extend(("line", line) for line in (number + text).split("\n"))
         elif el.tag == TBL:
             items.append(("table", table_rows(el)))
+        elif el.tag == LIST and numbering:
+            numbering.enter_list(el)
+            _walk(el, items, name, numbering)
+            numbering.leave_list()
+        elif el.tag == LIST_ITEM and numbering:
+            numbering.item(el)
+            _walk(el, items, name, numbering)
         elif el.tag in (LIST, LIST_ITEM, LIST_HEADER, SECTION):
-            _walk(el, items, name)
+            _walk(el, items, name, numbering)
 
 
 def para_text(p) -> str:

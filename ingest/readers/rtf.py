@@ -57,6 +57,7 @@ class RtfReader:
         self.text: list[str] = []
         self.pending = bytearray()  # \'hh bytes not yet decoded
         self.fallback = 0  # characters still to skip after a \uN
+        self.list_start = 0  # where the text of the current list number starts in self.text
         self.items: list[tuple] = []
         self.tables = TableBuilder()
         self.row = RowDef([0], [], [])
@@ -99,7 +100,9 @@ class RtfReader:
             self.stack.append(self.group)
             self.group = self.group.copy()
         elif self.stack:
-            self.group = self.stack.pop()
+            closed, self.group = self.group, self.stack.pop()
+            if closed.listtext and not self.group.listtext:  # the number alone, without the spaces around it
+                self.text[self.list_start:] = ["".join(self.text[self.list_start:]).strip()]
 
     def _text(self, raw: bytes) -> None:
         if self.fallback:
@@ -158,6 +161,8 @@ class RtfReader:
             g.fonttbl = word == "fonttbl"
         elif word in ("listtext", "pntext"):
             g.listtext = True
+            self._flush()
+            self.list_start = len(self.text)
         elif word == "tab" and g.listtext:
             pass  # the tab after a list number: the number joins its text as in the .docx reader
         elif word in _SYMBOL:
