@@ -5,6 +5,7 @@ so a merged cell counts once, as in the .docx reader.  [MS-DOC] 2.5 FIB, 2.9.38 
 from __future__ import annotations
 
 import struct
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..result import IngestError
@@ -57,7 +58,8 @@ def read_doc(path: str, name: str):
     text = main_text(word, pieces, fib.ccp_text)
     props = Paragraphs(word, table, data, *fib.papx)
     numbering = DocNumbering(table, fib.lists, fib.overrides)
-    return ("doc", document_items(text, lambda cp: props.at(fc_of(pieces, cp)), numbering.label, name), None)
+    starts = [p.cp for p in pieces]
+    return ("doc", document_items(text, lambda cp: props.at(fc_of(pieces, starts, cp)), numbering.label, name), None)
 
 
 def read_fib(word: bytes, name: str) -> Fib:
@@ -106,7 +108,7 @@ def read_pieces(table: bytes, fib: Fib, name: str) -> list[Piece]:
         compressed = bool(raw & 0x40000000)
         fc = (raw & 0x3FFFFFFF) // 2 if compressed else raw & 0x3FFFFFFF
         pieces.append(Piece(cps[i], cps[i + 1], fc, compressed))
-    return pieces
+    return sorted(pieces, key=lambda p: p.cp)
 
 
 def main_text(word: bytes, pieces: list[Piece], ccp_text: int) -> str:
@@ -127,11 +129,12 @@ def main_text(word: bytes, pieces: list[Piece], ccp_text: int) -> str:
     return "".join(out)
 
 
-def fc_of(pieces: list[Piece], cp: int) -> int:
-    """The byte offset in the WordDocument stream of the character at cp."""
-    for p in pieces:
-        if p.cp <= cp < p.end:
-            return p.fc + (cp - p.cp) * (1 if p.compressed else 2)
+def fc_of(pieces: list[Piece], starts: list[int], cp: int) -> int:
+    """The byte offset in the WordDocument stream of the character at cp; starts: the pieces' first cps."""
+    i = bisect_right(starts, cp) - 1
+    if i >= 0 and cp < pieces[i].end:
+        p = pieces[i]
+        return p.fc + (cp - p.cp) * (1 if p.compressed else 2)
     return -1
 
 
@@ -169,20 +172,23 @@ def document_items(text: str, para_at, number, name: str) -> list[tuple]:
 def _visible(text: str):
     """The characters as shown: a field's code (between its begin and separator marks) is hidden, its
     result kept; yields None in place of a hidden character so that positions stay those of the text."""
-    depth_hidden: list[bool] = []  # per open field: still in its code part
+    in_code: list[bool] = []  # per open field: still in its code part
+    hidden = 0  # how many open fields are in their code part
     for ch in text:
         if ch == FIELD_BEGIN:
-            depth_hidden.append(True)
+            in_code.append(True)
+            hidden += 1
             yield None
         elif ch == FIELD_SEP:
-            if depth_hidden:
-                depth_hidden[-1] = False
+            if in_code and in_code[-1]:
+                in_code[-1] = False
+                hidden -= 1
             yield None
         elif ch == FIELD_END:
-            if depth_hidden:
-                depth_hidden.pop()
+            if in_code and in_code.pop():
+                hidden -= 1
             yield None
-        elif any(depth_hidden) and ch not in (PARA_END, CELL_END):
+        elif hidden and ch not in (PARA_END, CELL_END):
             yield None
         else:
             yield ch
