@@ -17,6 +17,8 @@ from .sniff import sniff
 MAX_TEXT_CHARS = 2_000_000  # a real report is ~10–50 K characters of text
 MAX_FILE_BYTES = 60 * 1024 * 1024
 PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel/web-page parsers in their child process
+ZIPPED = ("docx", "xlsx", "odt", "ods", "ofd")  # checked for zip bombs before a parser opens them
+
 
 
 def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
@@ -98,7 +100,7 @@ def _read_kind(p: Path, kind: str, timeout: float) -> ImportResult:
             return _from_html(run_reader("html", str(p), name, timeout)[1], name)
         return read_text(text, name)
 
-    if kind in ("docx", "xlsx"):
+    if kind in ZIPPED:
         from .zipguard import check_zip
 
         check_zip(p, name)
@@ -114,4 +116,4 @@ def _read_kind(p: Path, kind: str, timeout: float) -> ImportResult:
         len(str(x)) for k, c in items if k == "table" for row in c for x in row if x)
     if size > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{size // 10000} 万字），不是一份年度报告")
-    return build_report(items, name, kind, tables, lines_are_paragraphs=kind in ("docx", "xlsx"))
+    return build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd"))
