@@ -28,6 +28,7 @@ class Target:
 TARGETS: dict[str, Target] = {t.kind: t for t in (
     Target("xlsx", "Excel", ".xlsx", "Excel 工作簿 (*.xlsx)", "export.xlsx:write_xlsx"),
     Target("pdf", "PDF", ".pdf", "PDF 文件 (*.pdf)", "export.pdf:write_pdf"),
+    Target("docx", "Word", ".docx", "Word 文档 (*.docx)", "export.docx:write_docx"),
 )}
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -20,10 +19,11 @@ from model.engine import Checker
 from model.report import Report
 from model.values import format_value
 
-from . import linebreak
+from . import linebreak, textparts
 from .errors import ExportError
 from .fonts import covered, register_fonts
 from .grid import vertical_columns
+from .textparts import clean
 from .atomic import write_file
 
 MM = 72 / 25.4
@@ -40,10 +40,6 @@ TABLE_PT = {"t2": 10.5, "t3": 8.0, "t4": 8.0}
 DRAFT_MARK = "草稿（校核未通过）"
 CREATOR = "nianbao"
 
-_LEVEL2 = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。！？\n]{0,40}?[。：]")
-_LEVEL2_ALONE = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。！？；，]{0,30}$")
-_LEVEL1 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -66,13 +62,9 @@ def _faces() -> Faces:
                  kai.official)
 
 
-def _clean(text: str) -> str:
-    return _CONTROL.sub("", text).replace("\t", " ")
-
-
 def _x(text: str) -> str:
     """Paragraph markup for plain text."""
-    return escape(_clean(text))
+    return escape(clean(text))
 
 
 class _Styles:
@@ -104,7 +96,7 @@ class _Styles:
         out: list[str] = []
         run: list[str] = []
         run_fb = False
-        for ch in _clean(text):
+        for ch in clean(text):
             use_fb = ord(ch) not in cmap and ord(ch) in fb_cmap and not ch.isspace()
             if use_fb != run_fb and run:
                 out.append(self._run("".join(run), run_fb))
@@ -142,24 +134,22 @@ def _title(report: Report, st: _Styles) -> list:
     return [Paragraph(markup, st.title), Spacer(1, PITCH)]
 
 
-def _paragraph(text: str, st: _Styles):
+def _paragraph(part: textparts.Part, st: _Styles):
     from reportlab.platypus import Paragraph
 
-    if _LEVEL1.match(text):
-        return Paragraph(st.mark(text, st.faces.heading), st.heading)
-    if st.faces.kai_official and _LEVEL2_ALONE.match(text):
-        return Paragraph(f'<font name="{st.faces.kai}">{st.mark(text, st.faces.kai)}</font>', st.body)
-    m = _LEVEL2.match(text)
-    if m and st.faces.kai_official:  # （一） run-in heading in 楷体 where the face exists, else 仿宋
-        head, rest = text[:m.end()], text[m.end():]
-        return Paragraph(f'<font name="{st.faces.kai}">{st.mark(head, st.faces.kai)}</font>'
-                         f'{st.mark(rest, st.faces.body)}', st.body)
-    return Paragraph(st.mark(text, st.faces.body), st.body)
+    kai = st.faces.kai_official  # （一） headings in 楷体 where the face exists, else 仿宋 (GB/T 9704)
+    if part.kind == textparts.LEVEL1:
+        return Paragraph(st.mark(part.text, st.faces.heading), st.heading)
+    if part.kind == textparts.LEVEL2 and kai:
+        return Paragraph(f'<font name="{st.faces.kai}">{st.mark(part.text, st.faces.kai)}</font>', st.body)
+    if part.head and kai:
+        return Paragraph(f'<font name="{st.faces.kai}">{st.mark(part.head, st.faces.kai)}</font>'
+                         f'{st.mark(part.text, st.faces.body)}', st.body)
+    return Paragraph(st.mark(part.head + part.text, st.faces.body), st.body)
 
 
 def _section_text(text: str, st: _Styles) -> list:
-    paras = [p.strip() for p in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return [_paragraph(p, st) for p in paras if p]
+    return [_paragraph(p, st) for p in textparts.parts(text)]
 
 
 def table_col_widths(t: S.TableDef) -> list[float]:

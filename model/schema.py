@@ -269,6 +269,8 @@ FEE_FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("fee.collected", "实际收取的总金额（元）", DECIMAL, "元"),
 )
 FEE_TERM = "信息处理费"
+# the caption the exports print over the three figures, under section 六's text
+FEE_CAPTION = "收取信息处理费情况"
 
 # ---------------------------------------------------------------- build the declarations
 
