@@ -5,7 +5,7 @@
     python main.py check FILE… [--prior FILE] [--json]
     python main.py import SRC -o OUT.nianbao
     python main.py new --from-prior LAST -o NEW.nianbao
-    python main.py export FILE [--xlsx OUT] [--pdf OUT] [--force]
+    python main.py export FILE [--xlsx OUT] [--pdf OUT] [--docx OUT] [--html OUT] [--force]
 
 Exit codes: 0 fine, 1 a checked report has errors (or export refused), 2 a file could not be read or written.
 """
@@ -160,7 +160,7 @@ def _export_parser(sub) -> None:
     e.add_argument("file", metavar="FILE")
     for t in TARGETS.values():
         e.add_argument(f"--{t.kind}", metavar="OUT", help=f"导出 {t.label}（{t.suffix}）")
-    e.add_argument("--force", action="store_true", help="有错误时仍导出（PDF 标注草稿）")
+    e.add_argument("--force", action="store_true", help="有错误时仍导出（PDF、Word、网页标注草稿）")
 
 
 def _window(argv: list[str]) -> int:
