@@ -37,6 +37,7 @@ PITCH = 28.9  # ≈ 225 mm / 22 lines
 PAGE_NO_PT = 14
 PAGE_NO_GAP = 7 * MM  # from the bottom edge of the 版心 to the top of the page number
 TABLE_PT = {"t2": 10.5, "t3": 8.0, "t4": 8.0}
+MIN_ROOM = 0.45  # of the 版心: a table too tall for the rest of the page starts there only with this much room
 DRAFT_MARK = "草稿（校核未通过）"
 CREATOR = "nianbao"
 
@@ -78,6 +79,7 @@ class _Styles:
         self.body = ParagraphStyle("body", fontName=f.body, fontSize=BODY_PT, leading=PITCH,
                                    firstLineIndent=2 * BODY_PT, alignment=TA_JUSTIFY, wordWrap="CJK")
         self.heading = ParagraphStyle("heading", parent=self.body, fontName=f.heading, alignment=TA_LEFT)
+        self.caption = ParagraphStyle("caption", parent=self.heading, alignment=TA_CENTER, firstLineIndent=0)
         self._cmaps: dict[str, dict] = {}
         self.cells: dict[tuple[str, str], ParagraphStyle] = {}
         for tid, pt in TABLE_PT.items():
@@ -237,25 +239,45 @@ def _fee_table(report: Report, st: _Styles):
     return tbl
 
 
+def _table_block(heading, table) -> list:
+    """A section's heading and table.  A table that fits where it is stays there; one that does not starts
+    a new page when it fits on one and less than MIN_ROOM of this page is left, and otherwise runs on to
+    the next page under its repeated header rows, so that no page is left mostly blank."""
+    from reportlab.platypus import CondPageBreak, Spacer
+
+    gap = Spacer(1, 4)
+    need = sum(f.wrap(FRAME_W, FRAME_H)[1] for f in (heading, gap, table))
+    room = need if need <= FRAME_H * MIN_ROOM else min(need, FRAME_H * MIN_ROOM)
+    return [CondPageBreak(room), heading, gap, table, Spacer(1, PITCH / 2)]
+
+
+def _fee_block(report: Report, st: _Styles, last) -> list:
+    """六's last paragraph (or its heading), the caption and the 信息处理费 figures, kept on one page."""
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    fees = _fee_table(report, st)
+    if fees is None:
+        return [last]
+    caption = Paragraph(st.mark(S.FEE_CAPTION, st.faces.heading), st.caption)
+    return [KeepTogether([last, Spacer(1, 6), caption, Spacer(1, 4), fees])]
+
+
 def build_story(report: Report, st: _Styles) -> list:
-    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import CondPageBreak, Paragraph
 
     story = _title(report, st)
     story += _section_text(report.sections.get(S.PREAMBLE.id, ""), st)  # 前言, unnumbered, under the title
     for sec in S.SECTIONS:
         heading = Paragraph(st.mark(sec.heading, st.faces.heading), st.heading)
         if sec.table:
-            # heading and table move together: a table starts on a fresh page when it does not fit
-            story.append(KeepTogether([heading, Spacer(1, 4), _table(S.TABLES[sec.table], report, st),
-                                       Spacer(1, PITCH / 2)]))
+            story += _table_block(heading, _table(S.TABLES[sec.table], report, st))
             continue
         # never a heading alone at a page foot: it needs room for itself and two lines of text
-        story += [CondPageBreak(PITCH * 3), heading]
-        story += _section_text(report.sections.get(sec.id, ""), st)
+        story += [CondPageBreak(PITCH * 3)]
+        text = [heading] + _section_text(report.sections.get(sec.id, ""), st)
         if sec.id == "s6":
-            fees = _fee_table(report, st)
-            if fees is not None:
-                story += [Spacer(1, 6), fees]
+            text[-1:] = _fee_block(report, st, text[-1])
+        story += text
     return story
 
 
