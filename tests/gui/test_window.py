@@ -450,3 +450,16 @@ def test_meta_form_edits_are_undoable(window, dialogs):
     window.undo()
     assert window.doc.report.meta.organ == "示范市示范区人民政府办公室"
     assert page.organ.text() == "示范市示范区人民政府办公室"
+
+
+def test_file_menu_exports_word_and_web_page(window, dialogs, tmp_path):
+    """「导出 Word…」 and 「导出网页…」 are in the 文件 menu, and each writes its file."""
+    from PySide6.QtWidgets import QMenu
+
+    file_menu = window.menuBar().findChildren(QMenu)[0]
+    texts = [a.text() for a in file_menu.actions()]
+    assert "导出 Word…" in texts and "导出网页…" in texts
+    for kind, suffix in (("docx", ".docx"), ("html", ".html")):
+        dialogs.save_path = str(tmp_path / f"out-{kind}")
+        window.act_export[kind].trigger()
+        assert (tmp_path / f"out-{kind}{suffix}").stat().st_size > 0
