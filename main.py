@@ -196,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # a frozen build: the importers' child process starts here
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the importers parse files in a child process; a frozen build needs this
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import io
 import os
+from functools import partial
+from html import escape as _escape
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from model import schema as S
 from model.engine import Checker
@@ -25,6 +26,9 @@ from .fonts import covered, register_fonts
 from .grid import vertical_columns
 from .textparts import clean
 from .atomic import write_file
+
+# Paragraph markup escapes &, < and >.  (xml.sax.saxutils would do as well, but imports urllib.request: 0.08 s.)
+escape = partial(_escape, quote=False)
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -251,15 +255,15 @@ def _table_block(heading, table) -> list:
     return [CondPageBreak(room), heading, gap, table, Spacer(1, PITCH / 2)]
 
 
-def _fee_block(report: Report, st: _Styles, last) -> list:
-    """六's last paragraph (or its heading), the caption and the 信息处理费 figures, kept on one page."""
+def _fee_block(report: Report, st: _Styles, kept: list) -> list:
+    """六's last paragraph (`kept`), the caption and the 信息处理费 figures, kept on one page."""
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     fees = _fee_table(report, st)
     if fees is None:
-        return [last]
+        return kept
     caption = Paragraph(st.mark(S.FEE_CAPTION, st.faces.heading), st.caption)
-    return [KeepTogether([last, Spacer(1, 6), caption, Spacer(1, 4), fees])]
+    return [KeepTogether(kept + [Spacer(1, 6), caption, Spacer(1, 4), fees])]
 
 
 def build_story(report: Report, st: _Styles) -> list:
@@ -276,7 +280,8 @@ def build_story(report: Report, st: _Styles) -> list:
         story += [CondPageBreak(PITCH * 3)]
         text = [heading] + _section_text(report.sections.get(sec.id, ""), st)
         if sec.id == "s6":
-            text[-1:] = _fee_block(report, st, text[-1])
+            tail = 2 if len(text) == 2 else 1  # a one-paragraph 六 keeps its heading too
+            text[-tail:] = _fee_block(report, st, text[-tail:])
         story += text
     return story
 
@@ -305,6 +310,9 @@ def _page_decor(draft: bool, faces: Faces):
 def render_pdf(report: Report, draft: bool) -> bytes:
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0  # binary streams: smaller, and no pure-Python ASCII85 encoding of every font subset
     linebreak.install()
     faces = _faces()
     st = _Styles(faces)

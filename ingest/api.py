@@ -6,7 +6,6 @@ from pathlib import Path
 
 from model.fileformat import FileFormatError, loads
 
-from .build import build_report
 from .formats import BY_KIND, kind_of_suffix
 from .readers.text import decode, text_items
 from .result import NOTE, ImportProblem, ImportResult, IngestError
@@ -17,6 +16,14 @@ MAX_HTML_CHARS = 8_000_000  # a web page's markup around it may be much larger
 MAX_FILE_BYTES = 60 * 1024 * 1024
 PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel parsers in their child process
 
+
+
+def build_report(*args, **kwargs) -> ImportResult:
+    """build.build_report, imported on first use: the form's readers take ~0.1 s to import, and opening a
+    .nianbao (every export from the command line) needs none of them."""
+    from .build import build_report as build
+
+    return build(*args, **kwargs)
 
 
 def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
