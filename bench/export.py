@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,8 +56,9 @@ def bench_exports(report, out: Path) -> dict[str, tuple[float, float]]:
     results = {}
     for name in FORMATS:
         path = out / f"r{TARGETS[name].suffix}"
-        first = timed(lambda: TARGETS[name].write(report, path))
-        warm = statistics.median(timed(lambda: TARGETS[name].write(report, path)) for _ in range(RUNS))
+        write = partial(TARGETS[name].write, report, path)
+        first = timed(write)
+        warm = statistics.median(timed(write) for _ in range(RUNS))
         results[name] = (first, warm)
     return results
 
@@ -78,11 +80,10 @@ def bench_processes(report, out: Path) -> dict[str, tuple[float, float]]:
     for name in FORMATS:
         cmd = [sys.executable, str(ROOT / "main.py"), "export", str(src), f"--{name}", str(out / f"p.{name}"),
                "--force"]
-        run = lambda env: subprocess.run(cmd, capture_output=True, check=True, timeout=120, env=env)  # noqa: E731
-        run(_process_env())  # bytecode and font cache as an installed program has them
-        warm = statistics.median(timed(lambda: run(_process_env())) for _ in range(PROCESS_RUNS))
-        empty = out / f"empty-cache-{name}"
-        cold = timed(lambda: run(_process_env(empty)))
+        run = partial(subprocess.run, cmd, capture_output=True, check=True, timeout=120)
+        run(env=_process_env())  # bytecode and font cache as an installed program has them
+        warm = statistics.median(timed(partial(run, env=_process_env())) for _ in range(PROCESS_RUNS))
+        cold = timed(partial(run, env=_process_env(out / f"empty-cache-{name}")))
         results[name] = (warm, cold)
     return results
 

@@ -355,7 +355,7 @@ def _fees(body: _Body, report: Report) -> None:
     body.keep_last_with_next()  # with 六's last paragraph
     body.paragraph(ST_CAPTION, body.run(S.FEE_CAPTION), keep_next=True)
     cells = []
-    for i, ((_cid, label, _kind, _unit), v) in enumerate(zip(S.FEE_FIELDS, values)):
+    for i, ((_cid, label, _kind, _unit), v) in enumerate(zip(S.FEE_FIELDS, values, strict=True)):
         cells += [_Cell(i, 0, label, _cell_style("fee", "l")), _Cell(i, 1, format_value(v), _cell_style("fee", "c"))]
     body.parts.append(_table_xml(body, cells, len(S.FEE_FIELDS), (0.62, 0.38), 0, whole=True))
 

@@ -109,7 +109,7 @@ def _fees(report: Report) -> str:
         return ""
     size = CELL_PT["fee"]
     rows = "".join(f"<tr>{_td(label, size, 'left')}{_td(format_value(v), size, 'center')}</tr>"
-                   for (_cid, label, _kind, _unit), v in zip(S.FEE_FIELDS, values))
+                   for (_cid, label, _kind, _unit), v in zip(S.FEE_FIELDS, values, strict=True))
     return _tag("table", CSS["table"], _tag("caption", CSS["caption"], _text(S.FEE_CAPTION)) + f"<tbody>{rows}</tbody>")
 
 
