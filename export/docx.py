@@ -33,6 +33,7 @@ FOOTER_MM = 23  # page bottom to the page number's foot: its top sits 7 mm below
 TITLE_PT, BODY_PT, LINE_PT, PAGE_NO_PT = 22, 16, 28, 14  # 二号, 三号, 28 磅行距, 4号
 CELL_PT = {"t2": 10.5, "t3": 9.0, "t4": 9.0, "fee": 10.5}  # 五号 / 小五
 KEEP_WHOLE_MAX_ROWS = 15  # t2, t4 and the fee figures move to the next page whole; t3 runs on under its header
+LEAD_ROWS = 10  # …but starts on a page only with its header and this many rows (a few would hide its group labels)
 DRAFT_MARK = "草稿（校核未通过）"
 
 FACE_TITLE, FACE_BODY, FACE_HEADING, FACE_KAI, FACE_TABLE = "方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"
@@ -122,10 +123,25 @@ def _outline(style, level: int) -> None:
     style.element.get_or_add_pPr().append(el)
 
 
+def _defaults(doc) -> None:
+    """The document defaults: the body face and Chinese as the East Asian language (the template's theme
+    fonts and en-US would make Word fall back to its theme faces and treat the text as Western)."""
+    from docx.oxml.ns import qn
+
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rfonts, lang = rpr.find(qn("w:rFonts")), rpr.find(qn("w:lang"))
+    for key in list(rfonts.attrib):
+        del rfonts.attrib[key]
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), FACE_BODY)
+    lang.set(qn("w:eastAsia"), "zh-CN")  # Latin text (figures, years) stays en-US: never broken inside
+
+
 def _text_styles(doc) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH as A
     from docx.shared import Pt, RGBColor
 
+    _defaults(doc)
     body = _paragraph_style(doc, ST_BODY, FACE_BODY, BODY_PT, A.JUSTIFY)
     _line_pitch(body, LINE_PT, 2)
     body.paragraph_format.widow_control = True
@@ -293,7 +309,8 @@ class _Cell:
     vertical: bool = False
 
 
-def _table_xml(body: _Body, cells: list[_Cell], nrows: int, weights, header_rows: int, whole: bool) -> str:
+def _table_xml(body: _Body, cells: list[_Cell], nrows: int, weights, header_rows: int, kept: int) -> str:
+    """The table; its first `kept` rows stay on the page of the row after them."""
     total = sum(weights)
     widths = [round(FRAME_W_MM * TWIPS_PER_MM * w / total) for w in weights]
     at = {(c.row, c.col): c for c in cells}
@@ -305,8 +322,7 @@ def _table_xml(body: _Body, cells: list[_Cell], nrows: int, weights, header_rows
             cell = at.get((r, col)) or covered.get((r, col))
             if cell is None:
                 raise ValueError(f"table row {r} column {col} has no cell")
-            keep = whole and r < nrows - 1
-            tcs.append(_tc(body, cell, r, sum(widths[col:col + cell.colspan]), keep))
+            tcs.append(_tc(body, cell, r, sum(widths[col:col + cell.colspan]), r < kept))
             col += cell.colspan
         head = "<w:tblHeader/>" if r < header_rows else ""
         rows.append(f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>{''.join(tcs)}</w:tr>")
@@ -344,7 +360,7 @@ def _form_cells(t: S.TableDef, report: Report) -> list[_Cell]:
 
 def _form_table(body: _Body, t: S.TableDef, report: Report) -> None:
     body.parts.append(_table_xml(body, _form_cells(t, report), t.nrows, t.col_weights, t.header_rows,
-                                 whole=t.nrows <= KEEP_WHOLE_MAX_ROWS))
+                                 kept=t.nrows - 1 if t.nrows <= KEEP_WHOLE_MAX_ROWS else t.header_rows + LEAD_ROWS))
 
 
 def _fees(body: _Body, report: Report) -> None:
@@ -357,7 +373,7 @@ def _fees(body: _Body, report: Report) -> None:
     cells = []
     for i, ((_cid, label, _kind, _unit), v) in enumerate(zip(S.FEE_FIELDS, values, strict=True)):
         cells += [_Cell(i, 0, label, _cell_style("fee", "l")), _Cell(i, 1, format_value(v), _cell_style("fee", "c"))]
-    body.parts.append(_table_xml(body, cells, len(S.FEE_FIELDS), (0.62, 0.38), 0, whole=True))
+    body.parts.append(_table_xml(body, cells, len(S.FEE_FIELDS), (0.62, 0.38), 0, kept=len(S.FEE_FIELDS) - 1))
 
 
 # ---------------------------------------------------------------- the document

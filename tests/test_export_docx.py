@@ -73,9 +73,10 @@ def test_styles_name_the_official_faces(document):
     assert title.paragraph_format.alignment.name == "CENTER"
     assert _east_asia(st[ST_H1]) == FACE_HEADING and _east_asia(st[ST_H2]) == FACE_KAI
     assert _east_asia(st[ST_H2_RUNIN]) == FACE_KAI
-    for name in (ST_TITLE, ST_H1, ST_H2, "Normal"):  # no theme font may override the face
-        rfonts = st[name].element.rPr.rFonts
-        assert not any(k.endswith("Theme}") or "Theme" in k for k in rfonts.attrib)
+    defaults = st.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert defaults.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+    for rfonts in [st[n].element.rPr.rFonts for n in (ST_TITLE, ST_H1, ST_H2, "Normal")] + [defaults.find(qn("w:rFonts"))]:
+        assert not any("heme" in k for k in rfonts.attrib)  # no theme font may override the face
 
 
 def test_font_table_gives_each_face_a_fallback(sample_docx):
@@ -132,6 +133,27 @@ def test_tables_are_merged_as_the_official_form(document, tid):
     assert all(tr.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for tr in trs)
     repeated = [i for i, tr in enumerate(trs) if tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None]
     assert repeated == list(range(t.header_rows))
+
+
+def _kept_rows(tbl) -> list[int]:
+    """Rows whose paragraphs all keep with the next (the row after them stays on their page)."""
+    return [i for i, tr in enumerate(tbl.findall(qn("w:tr")))
+            if all(p.find(qn("w:pPr")).find(qn("w:keepNext")) is not None for p in tr.iter(qn("w:p")))]
+
+
+def test_short_tables_move_whole_and_t3_starts_with_enough_rows(document):
+    from export.docx import LEAD_ROWS
+
+    for i, tid in enumerate(S.TABLE_ORDER):
+        t = S.TABLES[tid]
+        kept = _kept_rows(document.tables[i]._tbl)
+        if tid == "t3":
+            assert kept == list(range(t.header_rows + LEAD_ROWS))
+        else:
+            assert kept == list(range(t.nrows - 1)), tid
+    assert _kept_rows(document.tables[3]._tbl) == [0, 1]  # the fee figures
+    caption = next(p for p in document.paragraphs if p.text == S.FEE_CAPTION)
+    assert caption.style.paragraph_format.keep_with_next
 
 
 def test_figures_and_labels_in_their_cells(document):
