@@ -13,11 +13,10 @@ import io
 import os
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 from html import escape
+from pathlib import Path
 
 from model import schema as S
-from model.engine import Checker
 from model.report import Report
 from model.values import format_value
 
@@ -25,6 +24,7 @@ from . import textparts
 from .atomic import write_file
 from .errors import ExportError
 from .grid import vertical_columns
+from .pdf import DRAFT_MARK, is_draft
 
 PAGE_W_MM, PAGE_H_MM = 210, 297
 TOP_MM, BOTTOM_MM, LEFT_MM, RIGHT_MM = 37, 35, 28, 26
@@ -34,7 +34,6 @@ TITLE_PT, BODY_PT, LINE_PT, PAGE_NO_PT = 22, 16, 28, 14  # 二号, 三号, 28 �
 CELL_PT = {"t2": 10.5, "t3": 9.0, "t4": 9.0, "fee": 10.5}  # 五号 / 小五
 KEEP_WHOLE_MAX_ROWS = 15  # t2, t4 and the fee figures move to the next page whole; t3 runs on under its header
 LEAD_ROWS = 10  # …but starts on a page only with its header and this many rows (a few would hide its group labels)
-DRAFT_MARK = "草稿（校核未通过）"
 
 FACE_TITLE, FACE_BODY, FACE_HEADING, FACE_KAI, FACE_TABLE = "方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"
 # the font table's altName: what Word and WPS use on a PC without the face (each chain ends in a face that
@@ -449,7 +448,7 @@ def write_docx(report: Report, path: str | os.PathLike, draft: bool | None = Non
 
     draft None: a draft (「草稿（校核未通过）」 in the page header) when the report still has errors."""
     if draft is None:
-        draft = Checker(report).has_errors()
+        draft = is_draft(report)
     try:
         data = render_docx(report, draft)
     except ExportError:

@@ -12,15 +12,15 @@ from html import escape
 from pathlib import Path
 
 from model import schema as S
-from model.engine import Checker
 from model.report import Report
 from model.values import format_value
 
 from . import textparts
 from .atomic import write_file
-from .docx import DRAFT_MARK, FACE_BODY, FACE_HEADING, FACE_KAI, FACE_TABLE, FACE_TITLE, FALLBACK
+from .docx import FACE_BODY, FACE_HEADING, FACE_KAI, FACE_TABLE, FACE_TITLE, FALLBACK
 from .errors import ExportError
 from .grid import vertical_columns
+from .pdf import DRAFT_MARK, is_draft
 
 
 def _family(face: str, generic: str) -> str:
@@ -137,7 +137,7 @@ def write_html(report: Report, path: str | os.PathLike, draft: bool | None = Non
 
     draft None: a draft (「草稿（校核未通过）」 above the title) when the report still has errors."""
     if draft is None:
-        draft = Checker(report).has_errors()
+        draft = is_draft(report)
     try:
         data = render_html(report, draft).encode("utf-8")
     except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
