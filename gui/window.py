@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
                                    "选择上年的报告（任意可导入的格式），生成本年报告")
         self.act_save = self._act("保存", self.save, K.Save)
         self.act_save_as = self._act("另存为…", self.save_as, K.SaveAs)
-        self.act_export = {kind: self._act(f"导出 {t.label}…", lambda k=kind: self.export(k))
+        self.act_export = {kind: self._act(t.action, lambda k=kind: self.export(k))
                            for kind, t in TARGETS.items()}
         self.act_quit = self._act("退出", self.close, K.Quit)
         self.act_undo = self._act("撤销", self.undo, K.Undo)
@@ -630,7 +630,7 @@ class MainWindow(QMainWindow):
         if self.doc.checker.has_errors():
             n = self.doc.checker.counts()["error"]
             answer = QMessageBox.question(
-                self, "导出", f"报告仍有 {n} 个错误未改正。\n仍要导出吗？（PDF 将标注「草稿（校核未通过）」）",
+                self, "导出", f"报告仍有 {n} 个错误未改正。\n仍要导出吗？（PDF、Word 和网页将标注「草稿（校核未通过）」）",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False

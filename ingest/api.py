@@ -7,7 +7,6 @@ from pathlib import Path
 from model.fileformat import FileFormatError, loads
 from model.oserrors import file_problem
 
-from .build import build_report
 from .formats import BY_KIND, kind_of_suffix
 from .readers.html import MAX_HTML_CHARS, html_items, looks_like_html
 from .readers.text import decode, text_items
@@ -19,6 +18,14 @@ MAX_FILE_BYTES = 60 * 1024 * 1024
 PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel/web-page parsers in their child process
 ZIPPED = ("docx", "xlsx", "odt", "ods", "ofd")  # checked for zip bombs before a parser opens them
 
+
+
+def build_report(*args, **kwargs) -> ImportResult:
+    """build.build_report, imported on first use: the form's readers take ~0.1 s to import, and opening a
+    .nianbao (every export from the command line) needs none of them."""
+    from .build import build_report as build
+
+    return build(*args, **kwargs)
 
 
 def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
