@@ -5,7 +5,7 @@ from time import perf_counter
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QApplication,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
                                QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView)
 
 from model.schema import CELLS
@@ -433,10 +433,11 @@ class GridView(QTableView):
         super().keyPressEvent(event)
 
     # QAbstractItemView repaints the whole viewport on every focus change (for inactive selection
-    # colours, which this delegate does not use).  Closing a cell editor returns focus here, so that
-    # would repaint ~200 cells per keystroke; only the current cell's focus frame changes.
+    # colours, which this delegate does not use), and QWidget repaints the frame and the scroll bars.
+    # Closing a cell editor returns focus here, so that would repaint ~200 cells per keystroke; only the
+    # current cell's focus frame changes, so only it is repainted.
     def focusInEvent(self, event) -> None:
-        QAbstractScrollArea.focusInEvent(self, event)
+        event.accept()
         cur = self.currentIndex()
         editable = cur.isValid() and bool(self.model().flags(cur) & Qt.ItemFlag.ItemIsEditable)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editable)  # IME typing opens the editor
@@ -444,7 +445,7 @@ class GridView(QTableView):
             self.viewport().update(self.visualRect(cur))
 
     def focusOutEvent(self, event) -> None:
-        QAbstractScrollArea.focusOutEvent(self, event)
+        event.accept()
         cur = self.currentIndex()
         if cur.isValid():
             self.viewport().update(self.visualRect(cur))

@@ -156,12 +156,15 @@ class MainWindow(QMainWindow):
         # the current cell's findings and short notes are two labels (QStatusBar's temporary messages
         # would hide or overlap the cell's findings)
         self.cell_status = QLabel()
+        self.cell_status.setTextFormat(Qt.TextFormat.PlainText)  # no rich-text layout on every update
         self.cell_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # a long message must not widen the window: the label is clipped (full text in its tooltip)
         self.cell_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note = QLabel()
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # no rich-text layout on every update
         self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)  # no rich-text layout on every update
         # the cell's findings keep 3/5 of the line and a note 2/5, however long either is (full text in the
         # tooltip): a long note must never push the cell's findings out of sight
         self.statusBar().addWidget(self.cell_status, 3)
@@ -224,6 +227,8 @@ class MainWindow(QMainWindow):
         self.act_quit = self._act("退出", self.close, K.Quit)
         self.act_undo = self._act("撤销", self.undo, K.Undo)
         self.act_redo = self._act("重做", self.redo, QKeySequence("Ctrl+Y"))
+        for a in (self.act_undo, self.act_redo):  # the menu names the step; the tool button keeps its width
+            a.setIconText(a.text())
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act_copy = self._act("复制\tCtrl+C", lambda: self._grid_call("copy_selection"))
         self.act_paste = self._act("粘贴\tCtrl+V", self._paste_menu)
