@@ -72,11 +72,16 @@ class LinearCheck(Check):
             return report.prior.cells.get(t.cell) if report.prior else None
         return report.cells.get(t.cell)
 
+    def _total(self, report: Report, terms: tuple[Term, ...]):
+        return sum(t.sign * number(self._value(report, t)) for t in terms)
+
     def evaluate(self, report: Report) -> tuple[Finding, ...]:
         for t in self.needs:
             v = self._value(report, t)
             if v is None or v == NA:
                 return ()
+        if self._total(report, self.lhs) == self._total(report, self.rhs):
+            return ()  # the usual case, without building the message
         lv = [number(self._value(report, t)) for t in self.lhs]
         rv = [number(self._value(report, t)) for t in self.rhs]
         expected = sum(t.sign * v for t, v in zip(self.lhs, lv))
@@ -119,6 +124,8 @@ class CellCheck(Check):
 
     def evaluate(self, report: Report) -> tuple[Finding, ...]:
         v = report.cells.get(self.cell)
+        if type(v) is int and v >= 0:  # the usual case: a whole number fits every cell
+            return ()
         if v is None:
             if not self.blank_matters:
                 return ()

@@ -117,13 +117,7 @@ class Checker:
         return out
 
     def _evaluate(self, c: Check) -> tuple[Finding, ...]:
-        found = c.evaluate(self.report)
-        if not found:
-            return ()
-        notes = self.report.explanations
-        if not notes:
-            return found
-        return tuple(f.with_explanation(notes.get(f.key) or notes.get(f.rule)) for f in found)
+        return _evaluate(c, self.report)
 
     # -------------------------------------------------------------- reading
 
@@ -165,6 +159,23 @@ class Checker:
 _STATE_RANK = {"error": 0, "warning": 1, "explained": 2, "info": 3}
 
 
-def check(report: Report) -> list[Finding]:
-    """One full check, for the command line and tests."""
-    return Checker(report).findings()
+def _evaluate(c: Check, report: Report) -> tuple[Finding, ...]:
+    """One check's findings, each carrying the 说明 stored under its key or its rule."""
+    found = c.evaluate(report)
+    if not found:
+        return ()
+    notes = report.explanations
+    if not notes:
+        return found
+    return tuple(f.with_explanation(notes.get(f.key) or notes.get(f.rule)) for f in found)
+
+
+def check(report: Report, checks: list[Check] | None = None) -> list[Finding]:
+    """One full check, for the command line, the batch and the exporters: nothing will be edited, so no
+    incremental index is built; the findings are in the order Checker.findings() gives."""
+    flat = []
+    for i, c in enumerate(checks if checks is not None else default_checks()):
+        for j, f in enumerate(_evaluate(c, report)):
+            flat.append((SEVERITY_RANK[f.severity], i, j, f))
+    flat.sort(key=lambda t: t[:3])
+    return [t[3] for t in flat]

@@ -11,14 +11,15 @@ import tempfile
 from pathlib import Path
 
 from .report import Meta, Prior, Report
-from .schema import CELLS, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
-from .values import BadValue, from_json, to_json
+from .schema import CELLS, COUNT, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
+from .values import MAX_DIGITS, BadValue, from_json, to_json
 
 FORMAT = "nianbao"
 VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024  # a real report is ~10 KB; this bounds memory on hostile files
 MAX_TEXT = 200_000  # characters in one section
 BACKUP_SUFFIX = ".bak"
+_SMALL = 10 ** MAX_DIGITS
 _TOP_KEYS = {"format", "version", "meta", "sections", "cells", "explanations", "prior", "headings",
              "import_notes"}
 
@@ -81,6 +82,9 @@ def _cells(raw, where: str) -> dict:
     out = {}
     for cid, v in raw.items():
         _need(cid in CELLS, f"{where} 中有未知的单元格「{str(cid)[:40]}」")
+        if type(v) is int and 0 <= v < _SMALL and CELLS[cid].kind == COUNT:
+            out[cid] = v  # the usual case, as from_json would read it
+            continue
         try:
             val = from_json(cid, v)
         except BadValue as e:
