@@ -6,6 +6,7 @@
     python main.py import SRC -o OUT.nianbao
     python main.py new --from-prior LAST -o NEW.nianbao
     python main.py export FILE [--xlsx OUT] [--pdf OUT] [--force]
+    python main.py batch PATH… -o SUMMARY.xlsx [--prior DIR] [--json] [--jobs N]
 
 Exit codes: 0 fine, 1 a checked report has errors (or export refused), 2 a file could not be read or written.
 """
@@ -16,12 +17,17 @@ import json
 import sys
 from pathlib import Path
 
-COMMANDS = ("check", "import", "new", "export")
-HEADLESS_HINT = "没有可用的图形显示；可在命令行使用：check（校核）、import（导入）、new（从上年新建）、export（导出）"
+COMMANDS = ("check", "import", "new", "export", "batch")
+HEADLESS_HINT = ("没有可用的图形显示；可在命令行使用：check（校核）、import（导入）、new（从上年新建）、export（导出）、"
+                 "batch（批量校核）")
 
 
 class CliError(Exception):
     """A file that cannot be read or written: one line, exit code 2."""
+
+
+class UsageError(CliError):
+    """The command was given wrongly (exit code 2, as argparse's own usage errors)."""
 
 
 def _out(text: str) -> None:
@@ -50,9 +56,7 @@ def _with_prior(report, prior_path: str | None):
     if prior_path:
         from model.report import Prior
 
-        last = read_report(prior_path)
-        report.prior = Prior(year=last.meta.year, organ=last.meta.organ, cells=dict(last.cells),
-                             sections=dict(last.sections))
+        report.prior = Prior.of(read_report(prior_path))
     return report
 
 
@@ -134,6 +138,48 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _batch_line(e) -> str:
+    if not e.ok:
+        return f"无法读取 —— {e.error}"
+    c = e.counts()
+    organ = e.report.meta.organ or "（未填机关）"
+    return f"{e.file}：{organ} 错误 {c['error']} 项，警告 {c['warning']} 项，已说明 {c['explained']} 项"
+
+
+def cmd_batch(args) -> int:
+    from export import ExportError
+    from ingest.batch import check_batch, find_reports
+
+    if not args.output and not args.json:
+        raise UsageError("请用 -o 指定汇总表（.xlsx），或用 --json 输出")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs 应为不小于1的整数")
+    if args.prior and not Path(args.prior).is_dir():
+        raise UsageError(f"{args.prior}：上年报告文件夹不存在")
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}：文件或文件夹不存在")
+    if not find_reports(args.paths):
+        raise UsageError("没有找到可读取的报告文件（" + " ".join(args.paths)[:200] + "）")
+    outcome = check_batch(args.paths, [args.prior] if args.prior else [], args.jobs)
+    if args.output:
+        from export.batch_xlsx import write_batch_xlsx
+
+        try:
+            write_batch_xlsx(outcome.entries, outcome.rollup, args.output)
+        except ExportError as e:
+            raise CliError(str(e)) from None
+    if args.json:
+        _out(json.dumps(outcome.to_json(), ensure_ascii=False, indent=1))
+    else:
+        for e in outcome.entries:
+            _out(_batch_line(e))
+        unread = sum(1 for e in outcome.entries if not e.ok)
+        _out(f"共 {len(outcome.entries)} 个文件：汇总 {outcome.rollup.count} 份报告，无法读取 {unread} 个"
+             + (f"；汇总表：{args.output}" if args.output else ""))
+    return 1 if outcome.has_errors else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     from ingest.formats import help_list
 
@@ -150,6 +196,12 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--from-prior", required=True, metavar="LAST")
     n.add_argument("-o", "--output", required=True, metavar="NEW.nianbao")
     _export_parser(sub)
+    b = sub.add_parser("batch", help="批量校核一个或多个文件夹中的报告，生成总览、问题清单和汇总表")
+    b.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或文件夹（含子文件夹）")
+    b.add_argument("-o", "--output", metavar="SUMMARY.xlsx", help="汇总表（Excel）")
+    b.add_argument("--prior", metavar="DIR", help="上年报告所在文件夹（按机关名称对应，启用跨年度校核和同比）")
+    b.add_argument("--json", action="store_true", help="以 JSON 输出")
+    b.add_argument("--jobs", type=int, metavar="N", help="同时读取的进程数（默认：处理器核数）")
     return p
 
 
@@ -165,7 +217,7 @@ def _export_parser(sub) -> None:
 
 def _window(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告 编写与校核",
-                                epilog="命令行：check / import / new / export，见 nianbao COMMAND --help")
+                                epilog="命令行：check / import / new / export / batch，见 nianbao COMMAND --help")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--screenshot", metavar="OUT.png", help="把窗口渲染为 PNG 后退出")
     args = p.parse_args(argv)
@@ -185,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _parser().parse_args(argv)
-            handler = {"check": cmd_check, "import": cmd_import, "new": cmd_new, "export": cmd_export}
+            handler = {"check": cmd_check, "import": cmd_import, "new": cmd_new, "export": cmd_export,
+                       "batch": cmd_batch}
             return handler[args.command](args)
         return _window(argv)
     except CliError as e:
