@@ -20,6 +20,7 @@ MAX_BYTES = 20 * 1024 * 1024  # a real report is ~10 KB; this bounds memory on h
 MAX_TEXT = 200_000  # characters in one section
 BACKUP_SUFFIX = ".bak"
 _SMALL = 10 ** MAX_DIGITS
+_COUNT_IDS = frozenset(c for c, d in CELLS.items() if d.kind == COUNT)
 _TOP_KEYS = {"format", "version", "meta", "sections", "cells", "explanations", "prior", "headings",
              "import_notes"}
 
@@ -81,10 +82,10 @@ def _cells(raw, where: str) -> dict:
     _need(isinstance(raw, dict), f"{where} 应为对象")
     out = {}
     for cid, v in raw.items():
-        _need(cid in CELLS, f"{where} 中有未知的单元格「{str(cid)[:40]}」")
-        if type(v) is int and 0 <= v < _SMALL and CELLS[cid].kind == COUNT:
+        if type(v) is int and 0 <= v < _SMALL and cid in _COUNT_IDS:
             out[cid] = v  # the usual case, as from_json would read it
             continue
+        _need(cid in CELLS, f"{where} 中有未知的单元格「{str(cid)[:40]}」")
         try:
             val = from_json(cid, v)
         except BadValue as e:
