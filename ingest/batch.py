@@ -22,7 +22,6 @@ from .api import read_report
 from .formats import NATIVE_SUFFIX, readable_suffixes
 from .result import IngestError
 
-NATIVE_CHUNK = 32  # native files are read in ~1 ms: hand them to a worker in chunks, not one by one
 Priors = dict  # organ key → [(file, last year's report)], see model.batch.priors_by_organ
 
 
@@ -74,8 +73,8 @@ def _init_worker(priors: Priors | None) -> None:
     _WORKER_PRIORS = priors
 
 
-def _read_chunk(paths: list[str]) -> list[BatchEntry]:
-    return [read_one(p, _WORKER_PRIORS) for p in paths]
+def _read_in_worker(path: str) -> BatchEntry:
+    return read_one(path, _WORKER_PRIORS)
 
 
 # ---------------------------------------------------------------- many files
@@ -84,51 +83,54 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _chunks(files: list[str]) -> list[list[str]]:
-    """Native files in chunks, every other file alone (a PDF takes ~0.5 s: spread them over the workers)."""
-    native = [f for f in files if f.lower().endswith(NATIVE_SUFFIX)]
-    others = [[f] for f in files if not f.lower().endswith(NATIVE_SUFFIX)]
-    return others + [native[i:i + NATIVE_CHUNK] for i in range(0, len(native), NATIVE_CHUNK)]
+def _is_native(path: str) -> bool:
+    return path.lower().endswith(NATIVE_SUFFIX)
 
 
 def iter_batch(files: list[str], jobs: int | None = None, priors: Priors | None = None,
                cancelled: Callable[[], bool] = lambda: False) -> Iterator[BatchEntry]:
-    """Entries as they are ready (not in file order).  jobs=1 reads in this process; more uses that many
-    worker processes.  Stops early once `cancelled()` is true."""
+    """Entries as they are ready (not in file order); stops early once `cancelled()` is true.
+
+    Our own files are read in this process (~1 ms each: a worker would spend longer sending the report
+    back); the others, parsed for 0.1–1 s each, go to `jobs` worker processes when there are several,
+    while this process reads our own."""
     jobs = jobs or default_jobs()
-    if jobs <= 1 or len(files) <= 1:
-        for f in files:
-            if cancelled():
-                return
-            yield read_one(f, priors)
+    slow = [f for f in files if not _is_native(f)]
+    if jobs <= 1 or len(slow) <= 1:
+        yield from _in_process(files, priors, cancelled)
         return
-    yield from _pooled(_chunks(files), jobs, priors, cancelled)
+    yield from _pooled(slow, [f for f in files if _is_native(f)], jobs, priors, cancelled)
 
 
-def _pooled(chunks: list[list[str]], jobs: int, priors: Priors | None,
+def _in_process(files: list[str], priors: Priors | None, cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
+    for f in files:
+        if cancelled():
+            return
+        yield read_one(f, priors)
+
+
+def _pooled(slow: list[str], fast: list[str], jobs: int, priors: Priors | None,
             cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
     ctx = multiprocessing.get_context("spawn")  # the same start method on Windows, UOS and Kylin
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx, initializer=_init_worker,
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(slow)), mp_context=ctx, initializer=_init_worker,
                                initargs=(priors,))
     try:
-        chunk_of: dict[Future, list[str]] = {pool.submit(_read_chunk, c): c for c in chunks}
-        pending = set(chunk_of)
-        while pending:
+        file_of: dict[Future, str] = {pool.submit(_read_in_worker, f): f for f in slow}
+        yield from _in_process(fast, priors, cancelled)
+        pending = set(file_of)
+        while pending and not cancelled():
             done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            if cancelled():
-                return
             for fut in done:
-                yield from _chunk_entries(fut, chunk_of[fut])
+                yield _worker_entry(fut, file_of[fut])
     finally:
         pool.shutdown(wait=not cancelled(), cancel_futures=True)
 
 
-def _chunk_entries(fut: Future, chunk: list[str]) -> list[BatchEntry]:
+def _worker_entry(fut: Future, path: str) -> BatchEntry:
     try:
         return fut.result()
-    except Exception as e:  # noqa: BLE001 - a worker that died takes only its own files with it
-        why = f"读取进程异常结束（{type(e).__name__}）"
-        return [BatchEntry(f, error=f"{Path(f).name}：{why}") for f in chunk]
+    except Exception as e:  # noqa: BLE001 - a worker that died takes only its own file with it
+        return BatchEntry(path, error=f"{Path(path).name}：读取进程异常结束（{type(e).__name__}）")
 
 
 def run_batch(files: list[str], jobs: int | None = None, priors: Priors | None = None,
