@@ -16,7 +16,6 @@ from typing import Callable, Iterable, Iterator
 from model.batch import BatchEntry, attach_prior, priors_by_organ
 from model.engine import check
 from model.rollup import Rollup, roll_up
-from model.values import to_json
 
 from .api import read_report
 from .formats import NATIVE_SUFFIX, readable_suffixes
@@ -168,9 +167,8 @@ class BatchOutcome:
 
     def to_json(self) -> dict:
         """batch --json (interfaces.md)."""
-        cells = {cid: to_json(v) for cid, v in self.rollup.report.cells.items()}
         return {"reports": [e.to_json() for e in self.entries],
-                "rollup": {"count": self.rollup.count, "cells": cells}}
+                "rollup": {"count": self.rollup.count, "cells": self.rollup.sums_json()}}
 
 
 def check_batch(paths: list[str], prior_paths: list[str] = (), jobs: int | None = None,

@@ -15,7 +15,7 @@ from .engine import check
 from .findings import Finding
 from .report import Meta, Report
 from .schema import CELL_IDS, CELLS, COUNT
-from .values import NA, Value
+from .values import NA, Value, number, to_json
 
 ROLLUP_TITLE = "汇总"
 
@@ -59,6 +59,15 @@ class Rollup:
     @property
     def count(self) -> int:
         return len(self.summed)
+
+    def sums_json(self) -> dict:
+        """batch --json's rollup.cells: every cell id with its sum (blank and 「/」 count as 0, as in every sum
+        of the form), counts as numbers and decimals as exact strings."""
+        out = {}
+        for cid in CELL_IDS:
+            total = number(self.report.cells.get(cid))
+            out[cid] = to_json(Decimal(total)) if CELLS[cid].kind != COUNT else total
+        return out
 
 
 def _common(values: list):
