@@ -146,9 +146,9 @@ def _batch_line(e) -> str:
     return f"{e.file}：{organ} 错误 {c['error']} 项，警告 {c['warning']} 项，已说明 {c['explained']} 项"
 
 
-def cmd_batch(args) -> int:
-    from export import ExportError
-    from ingest.batch import check_batch, find_reports
+def _batch_usage(args) -> None:
+    """UsageError (exit 2) for a batch command given wrongly."""
+    from ingest.batch import find_reports
 
     if not args.output and not args.json:
         raise UsageError("请用 -o 指定汇总表（.xlsx），或用 --json 输出")
@@ -161,6 +161,27 @@ def cmd_batch(args) -> int:
         raise UsageError(f"{missing[0]}：文件或文件夹不存在")
     if not find_reports(args.paths):
         raise UsageError("没有找到可读取的报告文件（" + " ".join(args.paths)[:200] + "）")
+
+
+def _print_batch(outcome, args) -> None:
+    for e in outcome.entries:
+        _out(_batch_line(e))
+    if args.prior:
+        paired = sum(1 for e in outcome.entries if e.prior_file)
+        _out(f"上年报告 {len(outcome.prior_entries)} 个文件，与本年 {paired} 份报告按机关名称配对")
+        for e in outcome.prior_entries:
+            if not e.ok:
+                _out(f"上年报告无法读取 —— {e.error}")
+    unread = sum(1 for e in outcome.entries if not e.ok)
+    _out(f"共 {len(outcome.entries)} 个文件：汇总 {outcome.rollup.count} 份报告，无法读取 {unread} 个"
+         + (f"；汇总表：{args.output}" if args.output else ""))
+
+
+def cmd_batch(args) -> int:
+    from export import ExportError
+    from ingest.batch import check_batch
+
+    _batch_usage(args)
     outcome = check_batch(args.paths, [args.prior] if args.prior else [], args.jobs)
     if args.output:
         from export.batch_xlsx import write_batch_xlsx
@@ -172,11 +193,7 @@ def cmd_batch(args) -> int:
     if args.json:
         _out(json.dumps(outcome.to_json(), ensure_ascii=False, indent=1))
     else:
-        for e in outcome.entries:
-            _out(_batch_line(e))
-        unread = sum(1 for e in outcome.entries if not e.ok)
-        _out(f"共 {len(outcome.entries)} 个文件：汇总 {outcome.rollup.count} 份报告，无法读取 {unread} 个"
-             + (f"；汇总表：{args.output}" if args.output else ""))
+        _print_batch(outcome, args)
     return 1 if outcome.has_errors else 0
 
 
