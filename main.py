@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 COMMANDS = ("check", "import", "new", "export", "batch")
-HEADLESS_HINT = ("没有可用的图形显示；可在命令行使用：check（校核）、import（导入）、new（从上年新建）、export（导出）、"
-                 "batch（批量校核）")
+HEADLESS_HINT = ("没有可用的图形显示；可在命令行使用：check（校核）、import（导入）、new（从上年新建）、"
+                 "export（导出）、batch（批量校核）")
 
 
 class CliError(Exception):

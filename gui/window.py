@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         self.act_open = self._act("打开…", self.open_dialog, K.Open, "打开 .nianbao，或导入 PDF、Word、Excel、网页文本")
         self.act_prior = self._act("从上年报告新建…", self.new_from_prior_dialog, None,
                                    "选择上年的报告（任意可导入的格式），生成本年报告")
-        self.act_batch = self._act("批量校核…", lambda: show_batch_window(self), None, "校核一个文件夹中的全部报告，导出汇总表")
+        self.act_batch = self._act("批量校核…", lambda: show_batch_window(self), None,
+                                   "校核一个文件夹中的全部报告，导出汇总表")
         self.act_save = self._act("保存", self.save, K.Save)
         self.act_save_as = self._act("另存为…", self.save_as, K.SaveAs)
         self.act_export = {kind: self._act(f"导出 {t.label}…", lambda k=kind: self.export(k))
