@@ -118,7 +118,9 @@ def _rollup(wb, rollup: Rollup, st: _Styles) -> None:
     _exact_decimals(main, rollup)
     r = ws.max_row + 2
     lines = [f"汇总报告数：{rollup.count} 份（各单元格为这些报告的合计；「/」按0计）"]
-    lines += [f"未汇总（无法读取）：{Path(f).name}：{why}" for f, why in rollup.left_out]
+    # the reader's message already names the file: say it once
+    lines += [f"未汇总（无法读取）：{why if Path(f).name in why else f'{Path(f).name}：{why}'}"
+              for f, why in rollup.left_out]
     lines += [f"校核：{SEVERITY_LABEL[f.severity]} {f.rule} {f.message}" for f in rollup.findings
               if f.rule != "VALUE.BLANK"] or ["校核：合计数符合表内勾稽关系。"]
     for text in lines:
