@@ -62,12 +62,17 @@ _FONTS_CONF = """<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 def overview_shot(win, out: Path) -> bool:
     """The 总览 sheet, exported and printed by LibreOffice (with the bundled font standing in for 宋体 on a
     machine without Chinese fonts), cropped to the table; False when soffice or pdftoppm is missing."""
+    from PySide6.QtWidgets import QApplication
+
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     if not (soffice and pdftoppm):
         return False
     with tempfile.TemporaryDirectory() as tmp:
         xlsx = Path(tmp) / "汇总.xlsx"
         win.export(str(xlsx))
+        while not win.export_op.done:
+            QApplication.processEvents()
+            time.sleep(0.02)
         conf = Path(tmp) / "fonts.conf"
         conf.write_text(_FONTS_CONF.format(fonts=ROOT / "resources" / "fonts"), encoding="utf-8")
         env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=tmp)

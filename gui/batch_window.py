@@ -95,6 +95,7 @@ class BatchWindow(QWidget):
         self.interactive = interactive  # False in tests and screenshots: never a blocking dialog
         self.outcome: BatchOutcome | None = None
         self.op: BackgroundOp | None = None
+        self.export_op: BackgroundOp | None = None
         self.folder = QLineEdit()
         self.prior = QLineEdit()
         self.prior.setPlaceholderText("可选：上年报告所在文件夹（按机关名称对应，做跨年度校核和同比）")
@@ -239,6 +240,7 @@ class BatchWindow(QWidget):
             self.open_report(entry.file)
 
     def export(self, path: str | None = None) -> bool:
+        """Write the workbook off the UI thread (hundreds of reports take seconds); True when started."""
         if self.outcome is None:
             return False
         if path is None:
@@ -248,13 +250,21 @@ class BatchWindow(QWidget):
                 return False
         from export.batch_xlsx import write_batch_xlsx
 
-        try:
-            write_batch_xlsx(self.outcome.entries, self.outcome.rollup, path)
-        except ExportError as e:
-            self._tell(str(e))
-            return False
-        self.status.setText(f"{self.summary()}\n已导出汇总表：{path}")
+        entries, rollup = self.outcome.entries, self.outcome.rollup
+        self.export_button.setEnabled(False)
+        self.status.setText(f"正在写出汇总表：{path}…")
+        self.export_op = BackgroundOp(self, lambda _p: write_batch_xlsx(entries, rollup, path),
+                                      lambda _r: self._exported(path))
+        self.export_op.on_failure(self._export_failed).run()
         return True
+
+    def _exported(self, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(f"{self.summary()}\n已导出汇总表：{path}")
+
+    def _export_failed(self, e: Exception) -> None:
+        self.export_button.setEnabled(True)
+        self._tell(str(e) if isinstance(e, ExportError) else f"导出汇总表失败：{type(e).__name__}：{e}")
 
     def _tell(self, text: str) -> None:
         self.status.setText(text)

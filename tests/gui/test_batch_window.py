@@ -50,7 +50,12 @@ def test_folder_checked_worst_first_sortable_and_double_click_opens(qtbot, tmp_p
     assert opened and opened[0].endswith("2.nianbao")
     assert "共 4 个文件" in win.status.text() and "无法读取 1 个" in win.status.text()
     out = tmp_path / "汇总.xlsx"
-    assert win.export(str(out)) and out.stat().st_size > 0
+    assert win.export(str(out))
+    qtbot.waitUntil(lambda: win.export_op.done, timeout=60000)
+    assert out.stat().st_size > 0 and "已导出汇总表" in win.status.text()
+    assert win.export(str(tmp_path / "no-such-folder" / "x.xlsx"))  # one line, no traceback
+    qtbot.waitUntil(lambda: win.export_op.done, timeout=60000)
+    assert "所在文件夹不存在" in win.status.text() and win.export_button.isEnabled()
 
 
 def test_cancel_stops_the_batch(qtbot, tmp_path):
