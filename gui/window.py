@@ -23,7 +23,6 @@ from model.totals import total_changes
 from model.values import format_value
 
 from . import dialogs, theme
-from .batch_window import show_batch_window
 from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
@@ -33,6 +32,7 @@ from .meta_page import MetaPage
 from .parts import META, PARTS, PART_INDEX, part_of
 from .recovery import AUTOSAVE_MS, RecoverySlot
 from .text_page import TextSectionPage
+from .batch_window import show_batch_window  # noqa: I001 - kept apart from the imports others edit
 
 APP_NAME = "政府信息公开工作年度报告"
 MAX_RECENT = 8
