@@ -1,6 +1,7 @@
-"""Read and check many reports: walk folders for readable files, then import and check each one, in a pool
-of worker processes when there is more than one core to use.  Every worker opens files through
-ingest.read_report, so PDF, Word and Excel parsers still run in their sandboxed child process.
+"""Read and check many reports: walk folders for readable files, then import and check each one.  Files that
+take long to parse (PDF, Word, Excel, web pages, text) go to a pool of worker processes when there is more
+than one core; our own files are read here meanwhile.  Every worker opens files through ingest.read_report,
+so the PDF, Word and Excel parsers still run in their sandboxed child process.
 
 A file that cannot be read is one entry with its reason; nothing stops the batch but the caller's cancel.
 """
