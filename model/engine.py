@@ -179,6 +179,8 @@ def _plan(checks: list[Check]) -> _Plan:
     made once per list of checks and shared by every report checked with it."""
     kept = _PLANS.get(id(checks))
     if kept is None or kept[0] is not checks:
+        if len(_PLANS) >= 8:  # lists made on the fly (tests, benches) are not kept forever
+            _PLANS.clear()
         plan = [(i, c, c.cell if isinstance(c, CellCheck) else None,
                  c.plain if isinstance(c, LinearCheck) else None) for i, c in enumerate(checks)]
         kept = _PLANS[id(checks)] = (checks, plan)
