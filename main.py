@@ -1,25 +1,31 @@
 """nianbao: 政府信息公开工作年度报告 编写与校核.
 
     python main.py [FILE]                          open the window (on the bundled sample without FILE)
-    python main.py --screenshot OUT.png [FILE]     render the window to a PNG and exit
+    python main.py --screenshot OUT.png [--size 1024x768] [FILE]   render the window to a PNG and exit
     python main.py check FILE… [--prior FILE] [--json]
-    python main.py import SRC -o OUT.nianbao
-    python main.py new --from-prior LAST -o NEW.nianbao
+    python main.py import SRC -o OUT.nianbao [--force]
+    python main.py new --from-prior LAST -o NEW.nianbao [--force]
     python main.py export FILE [--xlsx OUT] [--pdf OUT] [--force]
+    python main.py draft FILE [--section s1|s6] [--write]
     python main.py batch PATH… -o SUMMARY.xlsx [--prior DIR] [--json] [--jobs N]
 
-Exit codes: 0 fine, 1 a checked report has errors (or export refused), 2 a file could not be read or written.
+import and new refuse to replace a read-only OUT / NEW unless --force; export --force exports a report
+that still has errors (as a draft).
+Exit codes: 0 fine, 1 a checked report has errors (or export refused), 2 a file could not be read or written
+(or is read-only).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
-COMMANDS = ("check", "import", "new", "export", "batch")
-HEADLESS_HINT = ("没有可用的图形显示；可在命令行使用：check（校核）、import（导入）、new（从上年新建）、"
-                 "export（导出）、batch（批量校核）")
+COMMANDS = ("check", "import", "new", "export", "draft", "batch")
+HEADLESS_HINT = ("没有可用的图形显示；可在命令行使用：check（校核）、import（导入）、new（从上年新建）、export（导出）、"
+                 "draft（按表格生成段落）、batch（批量校核）")
 
 
 class CliError(Exception):
@@ -88,16 +94,34 @@ def cmd_check(args) -> int:
     return worst
 
 
+def _read_only(path: Path) -> bool:
+    """An existing file the clerk (or the office's policy) marked read-only; the mode bits count even for
+    root and on Windows (where the read-only attribute clears them), os.access for other owners' files."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # missing: nothing to protect; other problems surface when writing
+    return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
+
+
+def _may_replace(out: str, force: bool) -> None:
+    """Checked before any reading, so that a refusal comes at once and alone."""
+    if not force and _read_only(Path(out)):
+        raise CliError(f"{out}：文件是只读的，未覆盖；确要替换请加 --force")
+
+
 def _save(report, out: str) -> None:
     from model.fileformat import save
+    from model.oserrors import WRITE, file_problem
 
     try:
         save(report, out)
     except OSError as e:
-        raise CliError(f"{out}：无法写入（{e.strerror or e}）") from None
+        raise CliError(file_problem(out, e, WRITE)) from None
 
 
 def cmd_import(args) -> int:
+    _may_replace(args.output, args.force)
     notes: list[str] = []
     report = read_report(args.src, notes)
     for n in notes:
@@ -110,6 +134,7 @@ def cmd_import(args) -> int:
 def cmd_new(args) -> int:
     from model.nextyear import new_from_prior
 
+    _may_replace(args.output, args.force)
     last = read_report(args.from_prior)
     if last.meta.year is None:
         raise CliError(f"{args.from_prior}：上年报告没有年度，无法确定新报告的年度")
@@ -135,6 +160,33 @@ def cmd_export(args) -> int:
         return 1
     except ExportError as e:
         raise CliError(str(e)) from None
+    return 0
+
+
+def cmd_draft(args) -> int:
+    """Print the paragraphs generated from the figures, or write them into the file's sections."""
+    from model.drafted import draft_state, place
+    from model.drafting import DRAFT_SECTIONS
+    from model.schema import SECTION_BY_ID
+
+    report = read_report(args.file)
+    if args.write and Path(args.file).suffix.lower() != ".nianbao":
+        raise CliError(f"{args.file}：--write 只能写入 .nianbao 文件；请先用 import 转换")
+    for sid in ([args.section] if args.section else DRAFT_SECTIONS):
+        state = draft_state(report, sid)
+        if state.stale:
+            _err(f"{args.file}：{SECTION_BY_ID[sid].heading}中生成的段落已过期（{state.describe()}）")
+        text, record, _ = place(report, sid)
+        if not record.text:
+            _err(f"{args.file}：{SECTION_BY_ID[sid].heading}所需的表格数字尚未填写，无法生成")
+            continue
+        if args.write:
+            report.sections[sid], report.generated[sid] = text, record
+        else:
+            _out(f"【{SECTION_BY_ID[sid].heading}】\n{record.text}\n")
+    if args.write:
+        _save(report, args.file)
+        _out(f"已写入：{args.file}")
     return 0
 
 
@@ -209,10 +261,16 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import", help=f"导入已发布的报告（{help_list()}）")
     i.add_argument("src", metavar="SRC")
     i.add_argument("-o", "--output", required=True, metavar="OUT.nianbao")
+    i.add_argument("--force", action="store_true", help="输出文件只读时仍替换")
     n = sub.add_parser("new", help="从上年报告新建本年度报告")
     n.add_argument("--from-prior", required=True, metavar="LAST")
     n.add_argument("-o", "--output", required=True, metavar="NEW.nianbao")
+    n.add_argument("--force", action="store_true", help="输出文件只读时仍替换")
     _export_parser(sub)
+    d = sub.add_parser("draft", help="按表格数字生成正文段落（依申请公开、复议诉讼、规范性文件、信息处理费）")
+    d.add_argument("file", metavar="FILE")
+    d.add_argument("--section", choices=("s1", "s6"), help="只生成第一部分（s1）或第六部分（s6）")
+    d.add_argument("--write", action="store_true", help="把段落写入文件的正文（已生成的段落就地更新，其余文字不变）")
     b = sub.add_parser("batch", help="批量校核一个或多个文件夹中的报告，生成总览、问题清单和汇总表")
     b.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或文件夹（含子文件夹）")
     b.add_argument("-o", "--output", metavar="SUMMARY.xlsx", help="汇总表（Excel）")
@@ -232,21 +290,38 @@ def _export_parser(sub) -> None:
     e.add_argument("--force", action="store_true", help="有错误时仍导出（PDF 标注草稿）")
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().replace("×", "x").split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」应写作 宽x高，如 1024x768") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"「{text}」超出范围（宽 320–8000，高 240–8000）")
+    return w, h
+
+
 def _window(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告 编写与校核",
-                                epilog="命令行：check / import / new / export / batch，见 nianbao COMMAND --help")
+                                epilog="命令行：check / import / new / export / draft / batch，"
+                                       "见 nianbao COMMAND --help")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--screenshot", metavar="OUT.png", help="把窗口渲染为 PNG 后退出")
+    p.add_argument("--size", metavar="WxH", type=_size, default=(1366, 768), help="截图的窗口大小，如 1024x768")
     args = p.parse_args(argv)
-    if args.file and not Path(args.file).exists():
-        _err(f"{args.file}：文件不存在")
-        return 2
+    if args.file:
+        try:
+            Path(args.file).stat()
+        except OSError as e:  # missing, a symlink loop, no permission …
+            from model.oserrors import file_problem
+
+            _err(file_problem(args.file, e))
+            return 2
     from gui.app import display_available, run
 
     if not args.screenshot and not display_available():
         _err(HEADLESS_HINT)
         return 2
-    return run(args.file, args.screenshot)
+    return run(args.file, args.screenshot, args.size)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             args = _parser().parse_args(argv)
             handler = {"check": cmd_check, "import": cmd_import, "new": cmd_new, "export": cmd_export,
-                       "batch": cmd_batch}
+                       "draft": cmd_draft, "batch": cmd_batch}
             return handler[args.command](args)
         return _window(argv)
     except CliError as e:

@@ -16,7 +16,7 @@ from model import schema as S  # noqa: E402
 from model.checks import figure_checks  # noqa: E402
 from model.document import Document  # noqa: E402
 from model.engine import Checker, default_checks  # noqa: E402
-from model.text_checks import text_checks  # noqa: E402
+from model.text.checks import text_checks  # noqa: E402
 from tests.factories import consistent_report  # noqa: E402
 
 

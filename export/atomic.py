@@ -5,19 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from model.fileformat import atomic_write
+from model.oserrors import WRITE, describe
 
 from .errors import ExportError
 
 
 def write_file(target: Path, data: bytes) -> None:
     """Atomic replace of `target`; any OS failure becomes one ExportError line naming the file."""
-    if target.is_dir():
-        raise ExportError(f"{target}：是文件夹，不能作为导出文件")
-    if not target.parent.is_dir() and str(target.parent):
-        raise ExportError(f"{target}：所在文件夹不存在")
     try:
+        if target.is_dir():  # Path.is_dir raises PermissionError when a folder above cannot be searched
+            raise ExportError(f"{target}：是文件夹，不能作为导出文件")
+        if not target.parent.is_dir() and str(target.parent):
+            raise ExportError(f"{target}：所在文件夹不存在")
         atomic_write(target, data, backup=False)
-    except PermissionError:
-        raise ExportError(f"{target}：没有写入权限（文件可能正被其他程序打开）") from None
     except OSError as e:
-        raise ExportError(f"{target}：无法写入（{e.strerror or e}）") from None
+        # Excel or WPS holding the file open is the usual cause; Windows says so itself (sharing violation)
+        in_use = isinstance(e, PermissionError) and getattr(e, "winerror", None) not in (32, 33)
+        raise ExportError(f"{target}：{describe(e, WRITE)}{'（文件可能正被其他程序打开）' if in_use else ''}") from None

@@ -85,12 +85,17 @@ def font_dirs() -> list[Path]:
 
 @lru_cache(maxsize=4)
 def _font_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
-    """lower-case file name → first path found.  Walked once per process (font folders are big)."""
+    """lower-case file name → first path found.  Walked once per process (font folders are big).
+    A folder that cannot be read (mode 000, a broken mount) is skipped: the faces elsewhere, or the
+    bundled ones, still make the PDF."""
     found: dict[str, Path] = {}
     for d in dirs:
-        if not d.is_dir():
+        try:
+            if not d.is_dir():  # raises PermissionError when a folder above it cannot be searched
+                continue
+        except OSError:
             continue
-        for root, _subdirs, files in os.walk(d):
+        for root, _subdirs, files in os.walk(d, onerror=lambda _e: None):
             for f in files:
                 found.setdefault(f.lower(), Path(root) / f)
     return found

@@ -7,14 +7,14 @@ on the same grid of GRID narrow columns; a table column covers as many grid colu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from model.schema import TABLES, TableDef
 
 GRID = 30  # divisible by the 15 columns of t4; fine enough for t3's wide label column
 
 
-@lru_cache(maxsize=None)
+@cache
 def column_bounds(table_id: str, grid: int = GRID) -> tuple[tuple[int, int], ...]:
     """(first, last) grid column (0-based, inclusive) of each table column."""
     t: TableDef = TABLES[table_id]

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 
 from model import schema as S
 from model.engine import Checker
+from model.oserrors import WRITE, problem
 from model.report import Report
 from model.values import format_value
 
@@ -335,7 +336,7 @@ def write_pdf(report: Report, path: str | os.PathLike, draft: bool | None = None
     except ExportError:
         raise
     except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
-        raise ExportError(f"生成 PDF 失败：{type(e).__name__}：{str(e)[:200]}") from None
+        raise ExportError(f"生成 PDF 失败：{problem(e, WRITE)}") from None
     write_file(target, data)
 
 

@@ -15,8 +15,11 @@ import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # openpyxl's own list of characters XML cannot carry
+
 from model import schema as S
 from model.engine import check
+from model.oserrors import WRITE, problem
 from model.report import Report
 from model.rules import RULES, SEVERITY_LABEL
 from model.values import NA
@@ -42,12 +45,6 @@ BASE_ROW_PT = 20.0
 # GB/T 9704 margins in inches (top 37, bottom 35, left 28, right 26 mm)
 MARGINS_IN = {"top": 37 / 25.4, "bottom": 35 / 25.4, "left": 28 / 25.4, "right": 26 / 25.4}
 FORMULA_START = re.compile(r"^[=+\-@]")
-
-try:  # openpyxl's own list of characters XML cannot carry
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-except ImportError:  # pragma: no cover
-    ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
-
 
 # ---------------------------------------------------------------- small helpers
 
@@ -446,7 +443,7 @@ def write_xlsx(report: Report, path: str | os.PathLike) -> None:
     except ExportError:
         raise
     except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
-        raise ExportError(f"生成 Excel 工作簿失败：{type(e).__name__}：{str(e)[:200]}") from None
+        raise ExportError(f"生成 Excel 工作簿失败：{problem(e, WRITE)}") from None
     write_file(target, buf.getvalue())
 
 

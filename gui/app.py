@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from .translations import install_chinese
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "sample.nianbao"
 FONTS_DIR = ROOT / "resources" / "fonts"
@@ -85,6 +87,7 @@ def make_app(argv: list[str] | None = None):
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("政府信息公开工作年度报告")
+    install_chinese(app)
     install_fonts(app)
     from PySide6.QtGui import QIcon
     icon = QIcon(str(ICON))
@@ -120,7 +123,11 @@ def offer_recovery(window) -> bool:
     try:
         report = newest.load()
     except Exception as e:  # noqa: BLE001 - a damaged recovery copy must not stop the program
-        QMessageBox.warning(window, "无法恢复", f"自动保存的文件已损坏，无法恢复：{e}")
+        from model.fileformat import FileFormatError
+        from model.oserrors import problem
+
+        why = e if isinstance(e, FileFormatError) else problem(e)
+        QMessageBox.warning(window, "无法恢复", f"自动保存的文件已损坏，无法恢复：{why}")
         newest.discard()
         return False
     window.restore(report, newest.original)
@@ -129,25 +136,45 @@ def offer_recovery(window) -> bool:
     return True
 
 
-def build_window(path: str | None, interactive: bool = True):
-    """The window on `path` (or the sample report).  A file that cannot be read leaves the sample open."""
+STARTED_KEY = "started_before"
+
+
+def build_window(path: str | None, interactive: bool = True, reopen_last: bool = False):
+    """The window on `path`, else (reopen_last) the last report the clerk had open, else the sample — which
+    a returning clerk who has no last report does not get again: a blank report instead.  A file that cannot
+    be read leaves the window as it was."""
     from .window import MainWindow
 
     window = MainWindow()
     window.interactive = interactive
-    target = path or (str(SAMPLE) if SAMPLE.is_file() else None)
-    if target:
-        if path is None:  # the sample is opened read-as-template: saving asks for a new name
-            from model import fileformat
-            from model.document import Document
-            try:
-                window.set_document(Document(fileformat.load(target), path=None), native=True, name="示例报告")
-                window.show_part("s3")
-            except Exception:  # noqa: BLE001
-                pass
-        else:
-            window.open_path(target)
+    if path is None and reopen_last:
+        path = _last_report(window)
+        window.settings.setValue(STARTED_KEY, True)
+    if path:
+        window.open_path(path)
+    elif path is None and SAMPLE.is_file():
+        _open_sample(window)
     return window
+
+
+def _last_report(window) -> str | None:
+    """The newest recent file that still exists; None on the very first start (show the sample); "" when a
+    returning clerk has none (a blank report)."""
+    for f in window.recent_files():
+        if Path(f).is_file():
+            return f
+    return "" if window.settings.value(STARTED_KEY, False, type=bool) else None
+
+
+def _open_sample(window) -> None:
+    """The sample opens read-as-template: saving asks for a new name."""
+    from model import fileformat
+    from model.document import Document
+    try:
+        window.set_document(Document(fileformat.load(SAMPLE), path=None), native=True, name="示例报告")
+        window.show_part("s3")
+    except Exception:  # noqa: BLE001 - a damaged sample must not stop the program
+        pass
 
 
 def screenshot_window(window, out: str, size=(1366, 768)) -> None:
@@ -157,6 +184,9 @@ def screenshot_window(window, out: str, size=(1366, 768)) -> None:
     window.show()
     for _ in range(5):
         QApplication.processEvents()
+    if window.fit_to_width():
+        for _ in range(3):
+            QApplication.processEvents()
     window.panel.flush()
     QApplication.processEvents()
     if os.environ.get(ENV_SHOWN):
@@ -175,7 +205,7 @@ def _qt_message(mode, context, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def run(path: str | None, screenshot: str | None) -> int:
+def run(path: str | None, screenshot: str | None, size: tuple[int, int] = (1366, 768)) -> int:
     """Open the window (on `path`, else the bundled sample) and run it; returns the exit code.
 
     With `screenshot`, render the window offscreen to that PNG and return 0 without waiting.
@@ -184,24 +214,26 @@ def run(path: str | None, screenshot: str | None) -> int:
 
     previous = qInstallMessageHandler(_qt_message)
     try:
-        return _run(path, screenshot)
+        return _run(path, screenshot, size)
     finally:
         qInstallMessageHandler(previous)
 
 
-def _run(path: str | None, screenshot: str | None) -> int:
+def _run(path: str | None, screenshot: str | None, size: tuple[int, int]) -> int:
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never flash a window on screen; same pixels everywhere
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     app = make_app()
-    window = build_window(path, interactive=not screenshot)
+    window = build_window(path, interactive=not screenshot, reopen_last=not screenshot)
     if screenshot:
         try:
-            screenshot_window(window, screenshot)
+            screenshot_window(window, screenshot, size)
         except OSError as e:
-            print(str(e), file=sys.stderr)
+            from model.oserrors import WRITE, file_problem
+
+            print(file_problem(screenshot, e, WRITE), file=sys.stderr)
             return 2
         window.doc.mark_saved()
         window.close()
@@ -211,8 +243,9 @@ def _run(path: str | None, screenshot: str | None) -> int:
         window.showMaximized()
     else:
         window.show()
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, window.fit_to_width)
     if os.environ.get(ENV_SHOWN):
-        from PySide6.QtCore import QTimer
         QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))
     offer_recovery(window)
     return app.exec()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QS
 from model.document import Change, Document
 from model.findings import Finding
 from model.rules import RULES
+from model.totals import total_changes
 
 from . import theme
 from .findings_text import state_of
@@ -37,6 +38,7 @@ class _WrapDelegate(QStyledItemDelegate):
 class FindingsPanel(QWidget):
     activated = Signal(object)  # Finding
     explain_requested = Signal(object)  # Finding
+    fix_requested = Signal(object)  # Finding whose totals should follow their parts (按公式修正)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -56,8 +58,12 @@ class FindingsPanel(QWidget):
         self.explain_button = QPushButton("填写说明…")
         self.explain_button.setEnabled(False)
         self.explain_button.setToolTip("为选中的警告填写说明（保存在报告文件中）")
+        self.fix_button = QPushButton("按公式修正")
+        self.fix_button.setEnabled(False)
+        self.fix_button.setToolTip("把选中问题中的合计改为按分项计算的数（可撤销）")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.fix_button)
         top.addWidget(self.explain_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -66,8 +72,9 @@ class FindingsPanel(QWidget):
         self._by_key: dict[str, Finding] = {}
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
-        self.tree.currentItemChanged.connect(self._current)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.explain_button.clicked.connect(self._explain)
+        self.fix_button.clicked.connect(self._fix)
         # rebuilding the list is coalesced: a burst of edits rebuilds it once, after the grid repainted
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -96,9 +103,6 @@ class FindingsPanel(QWidget):
         if self._timer.isActive():
             self._timer.stop()
             self.rebuild()
-
-    def finding(self, key: str) -> Finding | None:
-        return self._by_key.get(key)
 
     def rebuild(self) -> None:
         findings = self.doc.checker.findings()
@@ -134,6 +138,7 @@ class FindingsPanel(QWidget):
         self.tree.setUpdatesEnabled(True)
         if keep is not None:
             self.tree.setCurrentItem(keep)
+        self._selection_changed()  # clear() drops the selection without always saying so
         c = self.doc.checker.counts()
         self.summary.setText(f"错误 {c['error']} · 警告 {c['warning']} · 已说明 {c['explained']} · 提示 {c['info']}"
                              if findings else "未发现问题")
@@ -164,12 +169,32 @@ class FindingsPanel(QWidget):
         if f is not None:
             self.activated.emit(f)
 
-    def _current(self, item, _prev) -> None:
-        f = self._by_key.get(item.data(0, KEY_ROLE)) if item else None
-        self.explain_button.setEnabled(f is not None and f.severity != "error")
+    def _selected(self) -> Finding | None:
+        """The one finding selected (not a group heading, not the current item left over after the selection
+        was cleared)."""
+        items = self.tree.selectedItems()
+        return self._by_key.get(items[0].data(0, KEY_ROLE)) if len(items) == 1 else None
+
+    def selected_finding(self) -> Finding | None:
+        """The selected finding if it may take a 说明: errors must be corrected, not explained."""
+        f = self._selected()
+        return f if f is not None and f.severity != "error" else None
+
+    def fixable_finding(self) -> Finding | None:
+        """The selected finding if one of its totals differs from what its parts give."""
+        f = self._selected()
+        return f if f is not None and set(f.cells) & set(total_changes(self.doc.report)) else None
+
+    def _selection_changed(self) -> None:
+        self.explain_button.setEnabled(self.selected_finding() is not None)
+        self.fix_button.setEnabled(self.fixable_finding() is not None)
+
+    def _fix(self) -> None:
+        f = self.fixable_finding()
+        if f is not None:
+            self.fix_requested.emit(f)
 
     def _explain(self) -> None:
-        item = self.tree.currentItem()
-        f = self._by_key.get(item.data(0, KEY_ROLE)) if item else None
-        if f is not None and f.severity != "error":
+        f = self.selected_finding()
+        if f is not None:
             self.explain_requested.emit(f)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from model.document import Change, Document
 from model.schema import CELLS, TABLES, Span, TableDef
+from model.totals import TOTAL_CELLS
 from model.values import BadValue, format_value, parse_cell
 
 from . import theme
@@ -19,9 +20,11 @@ from .findings_text import cell_tooltip
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell id of a figure position, else None
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the span role: header, label, group, note, value
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # 'error', 'warning', 'explained', 'info' or None
+PRIOR_ROLE = Qt.ItemDataRole.UserRole + 4  # last year's value of a figure, as shown ('' when none)
 
 _FIGURE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 _LABEL_FLAGS = Qt.ItemFlag.ItemIsEnabled  # labels: read-only and not selectable
+_COMPUTED_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # 自动合计's totals: read-only
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -46,13 +49,19 @@ class TableModel(QAbstractTableModel):
         document.subscribe(self._on_change)
         self.endResetModel()
 
-    def detach(self) -> None:
-        self.doc.unsubscribe(self._on_change)
-
     def _on_change(self, change: Change) -> None:
-        for cid in (change.cells | change.findings_changed) & self._mine:
+        cells = change.cells | change.findings_changed
+        if ("auto_totals", "") in change.targets:  # totals turn computed (not editable) or back
+            cells |= TOTAL_CELLS
+        if any(kind == "prior" for kind, _ in change.targets):  # last year's figures: every cell
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        for cid in cells & self._mine:
             idx = self.index_of(cid)
             self.dataChanged.emit(idx, idx)
+
+    def computed(self, cell_id: str) -> bool:
+        """A total that 自动合计 computes: shown as computed and not editable, like a template's formula."""
+        return cell_id in TOTAL_CELLS and self.doc.report.auto_totals
 
     # -------------------------------------------------------------- layout
 
@@ -79,6 +88,16 @@ class TableModel(QAbstractTableModel):
                 return state, True
         return state, False
 
+    def prior_text(self, cell_id: str) -> str:
+        """Last year's value of the cell as shown, '' when there is none (a dict lookup: painting calls it)."""
+        prior = self.doc.report.prior
+        return format_value(prior.cells.get(cell_id)) if prior is not None else ""
+
+    def _tooltip(self, cell_id: str) -> str:
+        tip = cell_tooltip(cell_id, self.doc.checker.findings_for(cell_id))
+        last = self.prior_text(cell_id)
+        return f"{tip}\n上年：{last}" if last else tip
+
     # -------------------------------------------------------------- Qt model
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -91,7 +110,9 @@ class TableModel(QAbstractTableModel):
         sp = self.table.span_at(index.row(), index.column())  # called for every painted cell: keep it cheap
         if sp is None:
             return _NO_FLAGS
-        return _FIGURE_FLAGS if sp.cell else _LABEL_FLAGS
+        if not sp.cell:
+            return _LABEL_FLAGS
+        return _COMPUTED_FLAGS if self.computed(sp.cell) else _FIGURE_FLAGS
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         sp = self.span(index)
@@ -108,14 +129,14 @@ class TableModel(QAbstractTableModel):
             return sp.cell
         if role == KIND_ROLE:
             return sp.role
+        if role == PRIOR_ROLE:
+            return self.prior_text(sp.cell) if sp.cell else None
         if role == STATE_ROLE:
             return self.doc.checker.cell_severity(sp.cell) if sp.cell else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT if sp.role == "label" else _CENTER
         if role == Qt.ItemDataRole.ToolTipRole:
-            if sp.cell:
-                return cell_tooltip(sp.cell, self.doc.checker.findings_for(sp.cell))
-            return sp.text or None
+            return self._tooltip(sp.cell) if sp.cell else (sp.text or None)
         if role == Qt.ItemDataRole.BackgroundRole:
             if sp.cell:
                 return theme.background(self.doc.checker.cell_severity(sp.cell))

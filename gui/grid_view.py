@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from time import perf_counter
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QApplication,
                                QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView)
 
@@ -12,24 +12,32 @@ from model.schema import CELLS
 from model.values import BadValue, format_value, parse_cell
 
 from . import theme
+from .cell_editor import CellEditor
 from .clipboard import parse_block, to_tsv
+from .frozen import FrozenPanes
 from .grid_model import TableModel
 
 _SELECTED = QStyle.StateFlag.State_Selected
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 _CENTER = Qt.AlignmentFlag.AlignCenter
+_CORNER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
 _MARKED = frozenset(("error", "warning", "explained"))
+_TYPING_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed, QAbstractItemView.EditTrigger.EditKeyPressed,
+                    QAbstractItemView.EditTrigger.DoubleClicked)
+FROZEN_TABLES = ("t3", "t4")  # tall or wide enough to scroll; 二 fits on any screen
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 _ROTATE = set("（）()《》〈〉「」【】〔〕")  # characters turned 90° in vertical text, as in print
 
 
 class GridDelegate(QStyledItemDelegate):
     """Paints every position itself: state colours, light parts of broken formulas, outlines."""
 
-    def __init__(self, view: "GridView"):
+    def __init__(self, view: GridView):
         super().__init__(view)
         self.view = view
         self.painted: dict[str, float] | None = None  # bench hook: cell id → perf_counter of last paint
         self._colours = None
+        self._small = None  # the font of last year's values
 
     def colours(self) -> tuple[QColor, QColor, QColor]:
         """(base, text, selection overlay) from the view's palette, cached: painting runs per cell."""
@@ -52,7 +60,7 @@ class GridDelegate(QStyledItemDelegate):
         if cid:
             state, primary = model.state(cid)
             if state is None:
-                painter.fillRect(rect, base)
+                painter.fillRect(rect, theme.COMPUTED_BG if model.computed(cid) else base)
             elif primary:
                 painter.fillRect(rect, theme.background(state))
             else:
@@ -66,6 +74,8 @@ class GridDelegate(QStyledItemDelegate):
             painter.setPen(ink)
             if value is not None:
                 painter.drawText(rect.adjusted(3, 0, -3, 0), _CENTER, format_value(value))
+            if self.view.show_prior:
+                self._prior(painter, rect, model.prior_text(cid))
             if cid in self.view.traced:
                 painter.setPen(QPen(theme.TRACE, 2))
                 painter.drawRect(rect.adjusted(1, 1, -2, -2))
@@ -92,6 +102,19 @@ class GridDelegate(QStyledItemDelegate):
             font.setPointSizeF(font.pointSizeF() * 0.85)
             painter.setFont(font)
         painter.drawText(rect.adjusted(5, 2, -5, -2), int(flags), sp.text)
+        painter.restore()
+
+    def _prior(self, painter: QPainter, rect: QRect, last: str) -> None:
+        """Last year's value, small and faint in the bottom-right corner."""
+        if not last:
+            return
+        if self._small is None:
+            self._small = painter.font()
+            self._small.setPointSizeF(max(6.0, self._small.pointSizeF() * 0.72))
+        painter.save()
+        painter.setFont(self._small)
+        painter.setPen(theme.PRIOR_INK)
+        painter.drawText(rect.adjusted(2, 0, -3, -1), _CORNER, last)
         painter.restore()
 
     @staticmethod
@@ -131,17 +154,29 @@ class GridDelegate(QStyledItemDelegate):
             y += line
 
     def createEditor(self, parent, option, index):
-        ed = QLineEdit(parent)
-        ed.setFrame(False)
-        ed.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return ed
+        return CellEditor(self.view.grid_model.cell_at(index.row(), index.column()), parent)
 
     def setEditorData(self, editor, index):
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
         editor.selectAll()  # the typed key replaces the value, as in Excel (F2: see GridView.edit)
 
     def setModelData(self, editor, model, index):
+        reason = editor.problem()
+        if reason:  # focus left the cell with a value that cannot be taken: the old value stays
+            self.view.message.emit(f"未采用：{reason}（已恢复原值）")
+            return
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor, event) -> bool:
+        """Enter / Tab with a value that cannot be taken: the editor stays open and says why."""
+        if (isinstance(editor, CellEditor) and event.type() == QEvent.Type.KeyPress
+                and event.key() in _COMMIT_KEYS):
+            reason = editor.problem()
+            if reason:
+                editor.refuse(reason)
+                self.view.message.emit(reason)
+                return True
+        return super().eventFilter(editor, event)
 
 
 class GridView(QTableView):
@@ -154,8 +189,9 @@ class GridView(QTableView):
 
     def __init__(self, model: TableModel, parent=None):
         super().__init__(parent)
+        self.frozen: FrozenPanes | None = None  # set once the view is built (Qt calls scrollTo before)
         self.traced: set[str] = set()
-        self.last_trigger = None  # how the current editor was opened (typing replaces, F2 edits)
+        self.show_prior = True  # last year's value faint in each cell (「显示上年数」)
         self.setModel(model)
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
@@ -175,12 +211,19 @@ class GridView(QTableView):
         for sp in model.table.spans:
             if sp.rowspan > 1 or sp.colspan > 1:
                 self.setSpan(sp.row, sp.col, sp.rowspan, sp.colspan)
-        model.rejected.connect(lambda cid, msg: self.refused.emit("输入未被接受", [msg]))
+        model.rejected.connect(lambda cid, msg: self.message.emit(f"未采用：{msg}"))
         model.modelReset.connect(self.fit)
+        table = model.table
+        if table.id in FROZEN_TABLES:
+            self.frozen = FrozenPanes(self, table.header_rows, table.label_cols)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.fit()
+
+    def set_show_prior(self, on: bool) -> None:
+        self.show_prior = on
+        self.viewport().update()
 
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
@@ -265,6 +308,13 @@ class GridView(QTableView):
                         heights[r] += extra
         for r, h in enumerate(heights):
             self.setRowHeight(r, h)
+        if self.frozen is not None:
+            self.frozen.place()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        if self.frozen is not None and index.isValid():
+            self.frozen.uncover(index)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -326,10 +376,11 @@ class GridView(QTableView):
 
     def edit(self, index, trigger=None, event=None):
         if trigger is None:  # the public slot edit(index)
-            self.last_trigger = None
             return super().edit(index)
-        self.last_trigger = trigger
         opened = super().edit(index, trigger, event)
+        cid = self.grid_model.cell_at(index.row(), index.column()) if index.isValid() else None
+        if not opened and cid and self.grid_model.computed(cid) and trigger in _TYPING_TRIGGERS:
+            self.message.emit("此合计由「自动合计」按分项计算，不能直接修改（可在「编辑」菜单关闭自动合计）")
         if opened and trigger != QAbstractItemView.EditTrigger.AnyKeyPressed:
             ed = QApplication.focusWidget()  # Qt selects the whole text of a new editor; F2 edits in place
             if isinstance(ed, QLineEdit) and ed.parent() is self.viewport():
@@ -533,3 +584,13 @@ class GridView(QTableView):
         cells = [c for c in self.selected_cells() if self.grid_model.doc.report.cells.get(c) is not None]
         if cells:
             self.grid_model.doc.set_cells({c: None for c in cells}, label=f"清除 {len(cells)} 个单元格")
+
+
+def prior_toggle(parent, grids) -> QAction:
+    """「显示上年数」: last year's value faint in every cell of `grids` (a live collection), on by default."""
+    action = QAction("显示上年数", parent)
+    action.setCheckable(True)
+    action.setChecked(True)
+    action.setStatusTip("在每个单元格右下角淡色显示上年报告的数字（需有上年报告）")
+    action.toggled.connect(lambda on: [g.set_show_prior(on) for g in grids])
+    return action

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from model.document import Change, Document
 from model.schema import LEVELS
@@ -30,6 +31,12 @@ class MetaPage(QWidget):
             self.level.addItem(label, key)
         self.published = QLineEdit()
         self.published.setPlaceholderText("YYYY-MM-DD")
+        self.jump = QDoubleSpinBox()  # X.JUMP's factor
+        self.jump.setRange(1.5, 100)
+        self.jump.setDecimals(1)
+        self.jump.setSingleStep(0.5)
+        self.jump.setSuffix(" 倍")
+        self.jump.setToolTip("本年数与上年数相差超过此倍数（且其一不小于10）时，提示「与上年相比变化较大」")
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.issues = QLabel()
@@ -39,6 +46,7 @@ class MetaPage(QWidget):
         form.addRow("报告年度", self.year)
         form.addRow("机关层级", self.level)
         form.addRow("发布日期", self.published)
+        form.addRow("与上年相比变化较大", self.jump)
         form.addRow("报告标题", self.title)
         form.addRow("", self.issues)
         self._loading = False
@@ -46,6 +54,7 @@ class MetaPage(QWidget):
         self.year.valueChanged.connect(lambda v: self._set("year", None if v == NO_YEAR else v))
         self.level.currentIndexChanged.connect(lambda _i: self._set("level", self.level.currentData()))
         self.published.editingFinished.connect(self._published)
+        self.jump.valueChanged.connect(self._jump_factor)
         document.subscribe(self._on_change)
         self.load()
 
@@ -63,14 +72,15 @@ class MetaPage(QWidget):
         i = self.level.findData(m.level)
         self.level.setCurrentIndex(max(i, 0))
         self.published.setText(m.published or "")
+        self.jump.setValue(float(self.doc.report.jump_factor))
         self._loading = False
         self.title.setText(self.doc.report.title)
         meta_findings = [f for f in self.doc.checker.findings() if not f.cells and not f.span]
         self.issues.setText("\n".join(one_line(f) for f in meta_findings))
 
     def _on_change(self, change: Change) -> None:
-        # the findings shown here (year, title, deadline) depend on meta and text only
-        if any(t[0] in ("meta", "section", "prior") for t in change.targets):
+        # the findings shown here (year, title, deadline) depend on meta and text, their 说明 on explanations
+        if any(t[0] in ("meta", "section", "prior", "explanation", "jump_factor") for t in change.targets):
             self.load()
 
     def _set(self, name: str, value) -> None:
@@ -78,6 +88,11 @@ class MetaPage(QWidget):
             return
         if getattr(self.doc.report.meta, name) != value:
             self.doc.set_meta(name, value)
+
+    def _jump_factor(self, value: float) -> None:
+        factor = Decimal(str(round(value, 1))).normalize()
+        if not self._loading and factor != self.doc.report.jump_factor:
+            self.doc.apply([(("jump_factor", ""), factor)], "设置与上年对比的倍数", merge_key="jump_factor")
 
     def _published(self) -> None:
         text = self.published.text().strip().replace("/", "-").replace(".", "-")

@@ -58,9 +58,41 @@ def main(out_dir: str | None = None) -> list[Path]:
     w.show_part("s1")
     shot("s1")
     w.doc.undo()
+    _drafting_shots(w, shot)
     w.doc.mark_saved()
     w.close()
     return written
+
+
+def _drafting_shots(w, shot) -> None:
+    """「按表格生成」 at the end of 一 (gui-s1-draft), and t3 beside a made-up last year (gui-t3-prior)."""
+    from PySide6.QtGui import QTextCursor
+
+    from model.report import Prior
+
+    w.show_part("s1")
+    page = w.texts["s1"]
+    head = "（一）主动公开\n全年通过区政府门户网站主动公开政府信息1286条。\n（二）依申请公开\n"
+    w.doc.set_section("s1", head + "（三）政府信息管理\n严格落实公开属性源头认定制度。")
+    cursor = page.editor.textCursor()
+    cursor.setPosition(len(head))
+    page.editor.setTextCursor(cursor)
+    page.draft_bar.generate()
+    shot("s1-draft")
+    now = w.doc.report.cells
+    cells = {c: (v * 9 // 10 if isinstance(v, int) else v) for c, v in now.items()}
+    cells.update({c.replace("r2", "r4"): v for c, v in now.items() if c.startswith("t3.r2.")})  # X.CARRY holds
+    for row in ("rules", "normative"):  # and X.IN_FORCE
+        issued, repealed, in_force = (now.get(f"t2.{row}.{c}") for c in ("issued", "repealed", "in_force"))
+        if all(isinstance(v, int) for v in (issued, repealed, in_force)):
+            cells[f"t2.{row}.in_force"] = in_force - issued + repealed
+    cells["t3.r1.np"] = 12  # 40 this year: 「与上年相比变化较大」
+    w.doc.set_prior(Prior(year=(w.doc.report.meta.year or 2025) - 1, organ=w.doc.report.meta.organ, cells=cells))
+    w.show_part("s3")
+    w.current_grid().scrollToTop()
+    shot("t3-prior")
+    for _ in range(3):
+        w.doc.undo()
 
 
 if __name__ == "__main__":

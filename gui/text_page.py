@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QTextEdit, QVBoxLayout, QWidget)
 
 from model.document import Change, Document
+from model.drafting import DRAFT_SECTIONS
 from model.findings import Finding
 from model.schema import CELLS, FEE_FIELDS, PREAMBLE, SECTION_BY_ID
 from model.values import BadValue, format_value, parse_cell
 
 from . import theme
+from .draft_bar import DraftBar, generated_selection
 from .findings_text import one_line, state_of
 from model.text.wordcount import count_chars
 
@@ -59,12 +61,15 @@ class TextSectionPage(QWidget):
         head.addWidget(self.count)
         lay = QVBoxLayout(self)
         lay.addLayout(head)
+        self.draft_bar = DraftBar(self) if section in DRAFT_SECTIONS else None
+        if self.draft_bar is not None:
+            lay.addWidget(self.draft_bar)
         lay.addWidget(self.editor, 1)
         self.fee_edits: dict[str, QLineEdit] = {}
         if section == "s6":
             box = QGroupBox("收取信息处理费情况")
             form = QFormLayout(box)
-            for cid, label, _kind, unit in FEE_FIELDS:
+            for cid, label, _kind, _unit in FEE_FIELDS:
                 ed = QLineEdit()
                 ed.setPlaceholderText("未填写（未收取填 0）")
                 ed.setObjectName(cid)
@@ -99,6 +104,8 @@ class TextSectionPage(QWidget):
         self._update_count()
         self._load_fees()
         self.underline()
+        if self.draft_bar is not None:
+            self.draft_bar.update_state()
 
     def _load_fees(self) -> None:
         for cid, ed in self.fee_edits.items():
@@ -124,6 +131,8 @@ class TextSectionPage(QWidget):
         if self.fee_edits and (change.findings_changed | change.cells) & set(self.fee_edits):
             self._load_fees()
         self.underline()
+        if self.draft_bar is not None:
+            self.draft_bar.update_state()
 
     # -------------------------------------------------------------- typing
 
@@ -177,7 +186,7 @@ class TextSectionPage(QWidget):
 
     def underline(self) -> None:
         """Underline each finding's span in its severity's colour (stale spans are clipped to the text)."""
-        sels = []
+        sels = generated_selection(self)
         n = len(self.editor.toPlainText())
         for f in self.span_findings():
             _, start, end = f.span
@@ -211,7 +220,8 @@ class TextSectionPage(QWidget):
     def underlined_ranges(self) -> list[tuple[int, int, str]]:
         """(start, end, colour name) of each underline, for tests."""
         return [(s.cursor.selectionStart(), s.cursor.selectionEnd(), s.format.underlineColor().name())
-                for s in self.editor.extraSelections()]
+                for s in self.editor.extraSelections()
+                if s.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline]
 
     # -------------------------------------------------------------- fee figures
 

@@ -14,7 +14,10 @@ LIGHT_ERROR = QColor(255, 232, 232)  # a non-primary cell of a broken formula
 LIGHT_WARNING = QColor(255, 243, 218)
 HEADER_BG = QColor(238, 240, 244)
 LABEL_BG = QColor(250, 250, 250)
+COMPUTED_BG = QColor(236, 244, 250)  # a total that 自动合计 computes, as a template's formula cell
 TRACE = QColor(30, 100, 230)
+PRIOR_INK = QColor(135, 140, 155)  # last year's value, faint beside this year's
+GENERATED_BG = QColor(234, 243, 255)  # a paragraph 「按表格生成」 wrote
 STATE_LABEL = {"error": "错误", "warning": "警告", "explained": "已说明", "info": "提示"}
 
 

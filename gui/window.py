@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDial
 
 from export import TARGETS, ExportError, export_report
 from ingest import ImportResult, IngestError, read_report
-from model import fileformat
+from model import fileformat, journal
 from model.document import Change, Document
 from model.findings import Finding
 from model.nextyear import new_from_prior
+from model.oserrors import WRITE, problem
 from model.report import Meta, Report
 from model.rules import RULES
 from model.schema import CELLS, SECTION_BY_ID, TABLES, TEXT_SECTIONS
@@ -23,11 +24,13 @@ from model.totals import total_changes
 from model.values import format_value
 
 from . import dialogs, theme
+from .help import install_help_menu
+from .printing import install_print_actions
 from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
 from .grid_model import TableModel
-from .grid_view import GridView
+from .grid_view import GridView, prior_toggle
 from .meta_page import MetaPage
 from .parts import META, PARTS, PART_INDEX, part_of
 from .recovery import AUTOSAVE_MS, RecoverySlot
@@ -63,6 +66,23 @@ class MainWindow(QMainWindow):
         self.interactive = True
         self.recovery: RecoverySlot | None = None
 
+        self._build_nav()
+        self._build_pages()
+        self._build_central()
+        self._build_findings_dock()
+        self._build_status_bar()
+        self._build_actions()
+        self.nav.currentRowChanged.connect(self._part_changed)
+        self.nav.setCurrentRow(PART_INDEX["s3"] if self.doc.report.cells else 0)
+        self._start_timers()
+        self.refresh_marks()
+        self.update_title()
+        self.resize(self._default_size())
+
+    # -------------------------------------------------------------- building
+
+    def _build_nav(self) -> None:
+        """The list of parts on the left, each with a dot for its worst finding."""
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(12, 12))
         for pid, label in PARTS:
@@ -72,6 +92,9 @@ class MainWindow(QMainWindow):
         fm = self.nav.fontMetrics()
         self.nav.setFixedWidth(max(fm.horizontalAdvance(l) for _, l in PARTS) // 2 + fm.horizontalAdvance("中") * 4)
         self.nav.setWordWrap(True)
+
+    def _build_pages(self) -> None:
+        """One page per part: the metadata form, a text editor per section, a grid per table."""
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.meta_page = MetaPage(self.doc)
@@ -82,24 +105,31 @@ class MainWindow(QMainWindow):
             if pid == META:
                 page = self._titled("基本信息", self.meta_page)
             elif pid in TEXT_SECTIONS:
-                page = self.texts[pid] = TextSectionPage(pid, self.doc)
-                page.message.connect(self.show_message)
-                page.refused.connect(self.show_refused)
-                page.undo_requested.connect(self.undo)
-                page.redo_requested.connect(self.redo)
+                page = self._build_text_page(pid)
             else:
-                tid = SECTION_BY_ID[pid].table
-                model = self.models[tid] = TableModel(tid, self.doc, self)
-                grid = self.grids[tid] = GridView(model)
-                grid.message.connect(self.show_message)
-                grid.explain_requested.connect(self.explain)
-                grid.refused.connect(self.show_refused)
-                grid.cell_changed.connect(self._cell_changed)
-                page = self._titled(label, grid)
+                page = self._titled(label, self._build_grid(SECTION_BY_ID[pid].table))
             self.pages[pid] = page
             self.stack.addWidget(page)
         self.meta_page.refused.connect(self.show_refused)
 
+    def _build_text_page(self, pid: str) -> TextSectionPage:
+        page = self.texts[pid] = TextSectionPage(pid, self.doc)
+        page.message.connect(self.show_message)
+        page.refused.connect(self.show_refused)
+        page.undo_requested.connect(self.undo)
+        page.redo_requested.connect(self.redo)
+        return page
+
+    def _build_grid(self, tid: str) -> GridView:
+        model = self.models[tid] = TableModel(tid, self.doc, self)
+        grid = self.grids[tid] = GridView(model)
+        grid.message.connect(self.show_message)
+        grid.explain_requested.connect(self.explain)
+        grid.refused.connect(self.show_refused)
+        grid.cell_changed.connect(self._cell_changed)
+        return grid
+
+    def _build_central(self) -> None:
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -107,18 +137,23 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+    def _build_findings_dock(self) -> None:
         self.panel = FindingsPanel(self.doc)
         self.panel.activated.connect(self.jump_to_finding)
         self.panel.explain_requested.connect(self.explain)
+        self.panel.fix_requested.connect(self.fix_by_formula)
         self.dock = QDockWidget("问题清单", self)
         self.dock.setObjectName("findings")
         self.dock.setWidget(self.panel)
+        # closable, so 视图 → 问题清单 (F4) hides it and the tables take the whole width
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         em = self.fontMetrics().horizontalAdvance("中")
         self.resizeDocks([self.dock], [em * 20], Qt.Orientation.Horizontal)
 
+    def _build_status_bar(self) -> None:
         # the current cell's findings and short notes are two labels (QStatusBar's temporary messages
         # would hide or overlap the cell's findings)
         self.cell_status = QLabel()
@@ -126,18 +161,19 @@ class MainWindow(QMainWindow):
         # a long message must not widen the window: the label is clipped (full text in its tooltip)
         self.cell_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note = QLabel()
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts = QLabel()
-        self.statusBar().addWidget(self.cell_status, 1)
-        self.statusBar().addPermanentWidget(self.note)
+        # the cell's findings keep 3/5 of the line and a note 2/5, however long either is (full text in the
+        # tooltip): a long note must never push the cell's findings out of sight
+        self.statusBar().addWidget(self.cell_status, 3)
+        self.statusBar().addWidget(self.note, 2)
         self.statusBar().addPermanentWidget(self.counts)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.timeout.connect(self.note.clear)
 
-        self._build_actions()
-        self.nav.currentRowChanged.connect(self._part_changed)
-        self.nav.setCurrentRow(PART_INDEX["s3"] if self.doc.report.cells else 0)
-
+    def _start_timers(self) -> None:
+        """Marks refreshed shortly after a change (edits coalesce); the recovery copy saved periodically."""
         self._marks = QTimer(self)
         self._marks.setSingleShot(True)
         self._marks.setInterval(60)
@@ -147,11 +183,6 @@ class MainWindow(QMainWindow):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start()
-        self.refresh_marks()
-        self.update_title()
-        self.resize(self._default_size())
-
-    # -------------------------------------------------------------- building
 
     @staticmethod
     def _titled(title: str, body: QWidget) -> QWidget:
@@ -202,6 +233,7 @@ class MainWindow(QMainWindow):
         self.act_clear = self._act("清除\tDelete", lambda: self._grid_call("clear_selection_cells"))
         self.act_totals = self._act("计算合计", self.compute_totals, QKeySequence("Ctrl+T"),
                                     "按分项重新计算总计列、（七）总计行和表四的总计")
+        self.act_show_prior = prior_toggle(self, self.grids.values())
         m = self.menuBar().addMenu("文件(&F)")
         for a in (self.act_new, self.act_open, self.act_prior):
             m.addAction(a)
@@ -215,6 +247,8 @@ class MainWindow(QMainWindow):
         for a in self.act_export.values():
             m.addAction(a)
         m.addSeparator()
+        install_print_actions(self, m)
+        m.addSeparator()
         m.addAction(self.act_quit)
         e = self.menuBar().addMenu("编辑(&E)")
         for a in (self.act_undo, self.act_redo):
@@ -224,8 +258,17 @@ class MainWindow(QMainWindow):
             e.addAction(a)
         e.addSeparator()
         e.addAction(self.act_totals)
+        self.act_auto_totals = e.addAction("自动合计")
+        self.act_auto_totals.setCheckable(True)
+        self.act_auto_totals.setStatusTip("各总计随分项自动计算，不能直接修改（新建的报告默认打开；导入的报告保留原文数字）")
+        self.act_auto_totals.toggled.connect(self._auto_totals_toggled)
         v = self.menuBar().addMenu("视图(&V)")
-        v.addAction(self.dock.toggleViewAction())
+        self.act_findings = self.dock.toggleViewAction()
+        self.act_findings.setShortcut(QKeySequence("F4"))
+        self.act_findings.setStatusTip("显示或收起问题清单（收起后表格使用整个宽度）")
+        v.addAction(self.act_findings)
+        v.addAction(self.act_show_prior)
+        install_help_menu(self)
         tb = self.addToolBar("常用")
         tb.setObjectName("main")
         tb.setMovable(False)
@@ -267,12 +310,16 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         name = Path(self.doc.path).name if self.doc.path else (self.display_name or "未命名")
         self.setWindowTitle(f"{name}{'*' if self.modified else ''} - {APP_NAME}")
+        self.act_auto_totals.blockSignals(True)
+        self.act_auto_totals.setChecked(self.doc.report.auto_totals)
+        self.act_auto_totals.blockSignals(False)
         self.act_undo.setEnabled(self.doc.can_undo())
         self.act_redo.setEnabled(self.doc.can_redo())
         self.act_undo.setText(f"撤销 {self.doc.undo_label()}" if self.doc.can_undo() else "撤销")
         self.act_redo.setText(f"重做 {self.doc.redo_label()}" if self.doc.can_redo() else "重做")
 
     def _on_change(self, change: Change) -> None:
+        self._journal(change)
         self.update_title()
         self._marks.start()
         grid = self.current_grid()
@@ -398,6 +445,22 @@ class MainWindow(QMainWindow):
         if grid is not None:
             grid.paste_text(QGuiApplication.clipboard().text())
 
+    def _auto_totals_toggled(self, on: bool) -> None:
+        if on != self.doc.report.auto_totals:
+            self.flush_texts()
+            change = self.doc.set_auto_totals(on)
+            fixed = len(change.cells)
+            self.show_message(f"自动合计已打开{f'，已按分项修改 {fixed} 个合计（可撤销）' if fixed else ''}" if on
+                              else "自动合计已关闭：各总计可直接修改")
+
+    def fix_by_formula(self, f: Finding) -> dict:
+        """「按公式修正」: the totals of one finding set to what their parts give, as one undo step."""
+        changes = {c: v for c, v in total_changes(self.doc.report).items() if c in f.cells}
+        if changes:
+            self.doc.set_cells(changes, label="按公式修正")
+            self.show_message(f"已按公式修正 {len(changes)} 个合计（可撤销）")
+        return changes
+
     def compute_totals(self) -> dict:
         """「计算合计」: show what would change, ask, apply as one undo step.  Returns what was applied."""
         self.flush_texts()
@@ -426,10 +489,21 @@ class MainWindow(QMainWindow):
         self.show_message(f"计算合计：已修改 {len(changes)} 个合计（可撤销）")
         return changes
 
+    def fit_to_width(self) -> bool:
+        """On a narrow screen (1024 px, or large scaling) the tables come first: when 三 would not fit beside
+        the findings panel, the panel is collapsed (F4 brings it back).  True when it was collapsed."""
+        grid = self.grids["t3"]
+        if not self.dock.isVisible() or self.dock.isFloating() or grid.content_width() <= grid.viewport().width():
+            return False
+        self.dock.hide()
+        self.show_message("窗口较窄，已收起问题清单（按 F4 或「视图 → 问题清单」再显示）")
+        return True
+
     # -------------------------------------------------------------- messages
 
     def show_message(self, text: str) -> None:
         self.note.setText(text)
+        self.note.setToolTip(text)
         self._note_timer.start(8000)
 
     def show_refused(self, title: str, lines: list) -> None:
@@ -454,7 +528,7 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         if not self.maybe_save():
             return
-        self.set_document(Document(Report(meta=Meta(year=dt.date.today().year - 1))))
+        self.set_document(Document(Report(meta=Meta(year=dt.date.today().year - 1), auto_totals=True)))
         self.show_part(META)
 
     def open_dialog(self) -> None:
@@ -470,7 +544,7 @@ class MainWindow(QMainWindow):
             self._problem("无法打开", str(e))
             return None
         except Exception as e:  # noqa: BLE001 - a reader bug must not take the open report with it
-            self._problem("无法打开", f"「{Path(path).name}」：读取时出错（{type(e).__name__}：{e}）")
+            self._problem("无法打开", f"「{Path(path).name}」：读取时出错，{problem(e)}")
             return None
         if not opened.native and self.interactive and not dialogs.confirm_import(
                 self, Path(path).name, opened.summary() or "已读取。"):
@@ -539,7 +613,8 @@ class MainWindow(QMainWindow):
         try:
             fileformat.save(self.doc.report, path)
         except (OSError, fileformat.FileFormatError) as e:
-            QMessageBox.critical(self, "保存失败", f"无法保存到「{Path(path).name}」：{e}")
+            why = problem(e, WRITE) if isinstance(e, OSError) else str(e)
+            QMessageBox.critical(self, "保存失败", f"无法保存到「{Path(path).name}」：{why}")
             return False
         self.doc.path = str(Path(path).resolve())
         self.doc.mark_saved()
@@ -613,6 +688,9 @@ class MainWindow(QMainWindow):
     def autosave(self) -> bool:
         """Write the recovery copy if there are unsaved changes (every 30 s)."""
         self.flush_texts()
+        return self._write_recovery_copy()
+
+    def _write_recovery_copy(self) -> bool:
         if not self.modified:
             return False
         try:
@@ -620,9 +698,26 @@ class MainWindow(QMainWindow):
                 self.recovery = RecoverySlot()
             self.recovery.write(self.doc.report, self.doc.path if self.native else None)
         except OSError as e:
-            self.show_message(f"自动保存失败：{e}")
+            self.show_message(f"自动保存失败：{problem(e, WRITE)}")
             return False
         return True
+
+    def _journal(self, change: Change) -> None:
+        """Every edit reaches the recovery journal at once; a copy is made first when there is none."""
+        if not change.targets:
+            return
+        if not self.modified:  # undone back to the saved state: nothing to recover
+            if self.recovery is not None:
+                self.recovery.clear()
+            return
+        lines = [journal.entry(kind, key, self.doc.get((kind, key))) for kind, key in change.targets]
+        if self.recovery is None or not self.recovery.has_copy or None in lines:
+            self._write_recovery_copy()  # the copy holds this edit too
+            return
+        try:
+            self.recovery.append([line for line in lines if line is not None])
+        except OSError as e:
+            self.show_message(f"自动保存失败：{problem(e, WRITE)}")
 
     def restore(self, report: Report, original: str | None) -> None:
         """Take a recovered report: it keeps the original file name and counts as unsaved."""

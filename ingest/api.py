@@ -5,34 +5,36 @@ import os
 from pathlib import Path
 
 from model.fileformat import FileFormatError, loads
+from model.oserrors import file_problem
 
 from .build import build_report
 from .formats import BY_KIND, kind_of_suffix
+from .readers.html import MAX_HTML_CHARS, html_items, looks_like_html
 from .readers.text import decode, text_items
 from .result import NOTE, ImportProblem, ImportResult, IngestError
 from .sniff import sniff
 
 MAX_TEXT_CHARS = 2_000_000  # a real report is ~10–50 K characters of text
-MAX_HTML_CHARS = 8_000_000  # a web page's markup around it may be much larger
 MAX_FILE_BYTES = 60 * 1024 * 1024
-PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel parsers in their child process
-
+PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel/web-page parsers in their child process
 
 
 def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
-    """Text pasted from a web page or a PDF-to-text tool (HTML source is recognised and parsed)."""
+    """Text pasted from a web page or a PDF-to-text tool (HTML source is recognised and parsed here, in
+    process: html_items is bounded so that a hostile page is refused within seconds)."""
     if not isinstance(text, str):
         raise IngestError(f"{name}：不是文字")
-    from .readers.html import html_items, looks_like_html
-
     if looks_like_html(text) and len(text) <= MAX_HTML_CHARS:
-        items = html_items(text)
-        if sum(len(c) for k, c in items if k == "line") > MAX_TEXT_CHARS:
-            raise IngestError(f"{name}：网页文字过长，不是一份年度报告")
-        return build_report(items, name, "html", lines_are_paragraphs=True)
+        return _from_html(html_items(text, name), name)
     if len(text) > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{len(text) // 10000} 万字），不是一份年度报告")
     return build_report(text_items(text), name, "text")
+
+
+def _from_html(items: list[tuple], name: str) -> ImportResult:
+    if sum(len(c) for k, c in items if k == "line") > MAX_TEXT_CHARS:
+        raise IngestError(f"{name}：网页文字过长，不是一份年度报告")
+    return build_report(items, name, "html", lines_are_paragraphs=True)
 
 
 def read_report(path: str | os.PathLike, timeout: float | None = None) -> ImportResult:
@@ -42,10 +44,8 @@ def read_report(path: str | os.PathLike, timeout: float | None = None) -> Import
     name = p.name
     try:
         size = p.stat().st_size
-    except FileNotFoundError:
-        raise IngestError(f"{p}：文件不存在") from None
     except OSError as e:
-        raise IngestError(f"{p}：无法读取（{e.strerror or e}）") from None
+        raise IngestError(file_problem(p, e)) from None
     if p.is_dir():
         raise IngestError(f"{p}：是文件夹，不是文件")
     if size == 0:
@@ -56,16 +56,14 @@ def read_report(path: str | os.PathLike, timeout: float | None = None) -> Import
         with open(p, "rb") as fh:
             head = fh.read(8192)
     except OSError as e:
-        raise IngestError(f"{name}：无法读取（{e.strerror or e}）") from None
+        raise IngestError(file_problem(name, e)) from None
     kind = sniff(head, p)
     if kind in ("text", "html") and p.suffix.lower() == ".nianbao":
         try:  # a damaged .nianbao: its own loader names what is wrong
-            report = loads(p.read_bytes(), name)
+            report = loads(_read_bytes(p), name)
             return ImportResult(report, [], name, "nianbao")
         except FileFormatError as e:
             raise IngestError(str(e)) from None
-        except OSError as e:
-            raise IngestError(f"{name}：无法读取（{e.strerror or e}）") from None
     notes = []
     expected = kind_of_suffix(p.suffix)
     if expected and expected != kind and not (expected == "text" and kind == "html"):
@@ -77,20 +75,28 @@ def read_report(path: str | os.PathLike, timeout: float | None = None) -> Import
     return result
 
 
+def _read_bytes(p: Path) -> bytes:
+    try:
+        return p.read_bytes()
+    except OSError as e:
+        raise IngestError(file_problem(p.name, e)) from None
+
+
 def _read_kind(p: Path, kind: str, timeout: float) -> ImportResult:
     name = p.name
     if kind == "nianbao":
         try:
-            data = p.read_bytes()
-            report = loads(data, name)
+            report = loads(_read_bytes(p), name)
         except FileFormatError as e:
             raise IngestError(str(e)) from None
         return ImportResult(report, [], name, "nianbao")
-    if kind in ("text", "html"):
-        data = p.read_bytes()
-        text = decode(data, name)
-        return read_text(text, name)
     from .sandbox import run_reader
+
+    if kind in ("text", "html"):
+        text = decode(_read_bytes(p), name)
+        if looks_like_html(text) and len(text) <= MAX_HTML_CHARS:  # the parser runs in the child
+            return _from_html(run_reader("html", str(p), name, timeout)[1], name)
+        return read_text(text, name)
 
     if kind in ("docx", "xlsx"):
         from .zipguard import check_zip

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from model.report import Meta, Report
-from model.schema import CELLS, SECTIONS, TABLE_CELL_IDS, TEXT_SECTIONS
+from model.schema import CELLS, SECTIONS, TABLE_CELL_IDS, TABLES, TEXT_SECTIONS
 
 from . import stream as streams
 from .fees import fee_rows, read_fees
+from .labels import strip_number
 from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult, IngestError
 from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, organ_like,
                        organ_line_below, organ_year, printed_heading, published_in)
@@ -224,12 +225,20 @@ def _read_tables(st: streams.Stream) -> dict[str, TableRead]:
     return {"t2": t2, "t3": t3, "t4": t4}
 
 
-_CLASS_MARKS = {
-    "t3": [label_key(x) for x in ("本年新收政府信息公开申请数量", "属于国家秘密", "信访举报投诉类申请", "结转下年度继续办理",
-                                  "本机关不掌握相关政府信息", "重复申请", "其他处理")],
-    "t2": [label_key(x) for x in ("规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费")],
-    "t4": [label_key(x) for x in ("行政复议", "行政诉讼", "结果维持", "尚未审结")],
-}
+def _class_marks() -> dict[str, list[str]]:
+    """What tells which table a grid is: the words the form prints in that table (row labels, headers, group
+    labels, their numbers left out) that no other table prints."""
+    printed = ("label", "header", "group")
+    words = {tid: {strip_number(label_key(sp.text)) for sp in t.spans if sp.text and sp.role in printed}
+             for tid, t in TABLES.items()}
+    marks = {}
+    for tid, own in words.items():
+        others = [w for o, ws in words.items() if o != tid for w in ws]
+        marks[tid] = sorted(w for w in own if w and not any(w in x for x in others))
+    return marks
+
+
+_CLASS_MARKS = _class_marks()
 
 
 def classify(rows) -> set[str]:

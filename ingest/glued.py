@@ -63,11 +63,7 @@ def split_plain(runs: list[str], n: int) -> list[tuple[int, ...]]:
 
 def split_groups(runs: list[str], groups: int, free: int) -> list[tuple[int, ...]]:
     """Splits into `groups` groups of `free` figures followed by their total (the total is forced)."""
-    flat = []
-    bounds = []  # positions in the flattened digits where a figure must end (run boundaries)
-    for r in runs:
-        flat.append(r)
-        bounds.append(sum(len(x) for x in flat))
+    bounds = _run_ends(runs)  # positions in the flattened digits where a figure must end (run boundaries)
     digits = "".join(runs)
     must_end = set(bounds)
     out: list[tuple[int, ...]] = []
@@ -106,15 +102,25 @@ def split_groups(runs: list[str], groups: int, free: int) -> list[tuple[int, ...
 
     rec(0, 0, 0, [], 0)
     # every run boundary must be a figure boundary
-    good = []
-    for sol in out:
-        ends, p = set(), 0
-        for v in sol:
-            p += len(str(v))
-            ends.add(p)
-        if must_end <= ends:
-            good.append(sol)
-    return good
+    return [sol for sol in out if must_end <= _figure_ends(sol)]
+
+
+def _run_ends(runs: list[str]) -> list[int]:
+    """Where each printed run ends in the digits joined."""
+    ends, p = [], 0
+    for r in runs:
+        p += len(r)
+        ends.append(p)
+    return ends
+
+
+def _figure_ends(figures: tuple[int, ...]) -> set[int]:
+    """Where each figure of a split ends in the digits joined."""
+    ends, p = set(), 0
+    for v in figures:
+        p += len(str(v))
+        ends.add(p)
+    return ends
 
 
 def split_t3_row(runs: list[str]) -> list[tuple[int, ...]]:

@@ -1,4 +1,4 @@
-"""Run a file parser (pdfplumber, python-docx, openpyxl) in a child process with a time and memory
+"""Run a file parser (pdfplumber, python-docx, openpyxl, html.parser) in a child process with a time and memory
 limit, so that a hostile or broken file ends in one clear message and nothing else in the program is
 affected.  Works on Windows too (spawn start method; the memory limit is POSIX only there the size
 checks and the timeout still apply)."""
@@ -8,10 +8,12 @@ import multiprocessing
 import os
 import sys
 
+from model.oserrors import describe, problem
+
 from .result import IngestError
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space for the child (POSIX)
-_KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
+_KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "html": "网页"}
 
 
 def run_reader(kind: str, path: str, name: str, timeout: float):
@@ -22,7 +24,7 @@ def run_reader(kind: str, path: str, name: str, timeout: float):
     try:
         _start_without_main(proc)
     except OSError as e:
-        raise IngestError(f"{name}：无法启动读取进程（{e}）") from None
+        raise IngestError(f"{name}：无法启动读取进程（{describe(e)}）") from None
     send.close()
     msg = None
     try:
@@ -94,6 +96,8 @@ def _child(kind: str, path: str, name: str, conn, memory: int, timeout: float) -
             from .readers.docx import read_docx as fn
         elif kind == "xlsx":
             from .readers.xlsx import read_xlsx as fn
+        elif kind == "html":
+            from .readers.html import read_html as fn
         else:
             raise IngestError(f"{name}：未知的文件类型")
         result = fn(path, name)
@@ -104,8 +108,10 @@ def _child(kind: str, path: str, name: str, conn, memory: int, timeout: float) -
         conn.send(("error", f"{name}：读取时内存超出限制，文件过大或结构异常"))
     except RecursionError:
         conn.send(("error", f"{name}：文件结构嵌套过深，无法读取"))
-    except Exception as e:  # any parser failure is one message, never a traceback
-        conn.send(("error", f"{name}：{_KIND_NAME.get(kind, '')}文件已损坏或无法解析（{type(e).__name__}：{str(e)[:80]}）"))
+    except OSError as e:
+        conn.send(("error", f"{name}：{describe(e)}"))
+    except Exception as e:  # any parser failure (PdfminerException …) is one Chinese message, never a traceback
+        conn.send(("error", f"{name}：{_KIND_NAME.get(kind, '')}文件无法解析，{problem(e)}"))
     finally:
         try:
             conn.close()

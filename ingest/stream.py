@@ -51,7 +51,7 @@ class Stream:
         self.shown.extend([""] * (len(k) - 1))
         self.key_len += len(k)
 
-    def finish(self) -> "Stream":
+    def finish(self) -> Stream:
         self.key = "".join(self._key_parts)
         self.positions = [f.pos for f in self.figs]
         return self
@@ -81,7 +81,6 @@ class Stream:
         def at(a: int, b: int):
             return (line_no, (a + b) / 2) if columns else None
         i, n = 0, len(t)
-        label_start = None
         while i < n:
             m = _TOKEN.match(t, i)
             kind = m.lastgroup

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from model.schema import (CELLS, T2_BLOCKS, T3_COL_IDS, T3_GROUPS, T3_LEAF_ROWS, T3_RESULTS_GROUP, T3_ROWS, T4_COLS,
-                          T4_GROUPS)
+from model.schema import (CELLS, T2_BLOCKS, T3_GROUPS, T3_LEAF_ROWS, T3_RESULTS_GROUP, T3_ROW_IDS, T3_ROW_LABEL,
+                          T4_COLS, T4_GROUPS, t2, t3_row_cells, t4)
 from model.values import BadValue, Value, parse_value
 
 from . import glued
@@ -149,154 +149,224 @@ def _too_long(runs: list[str]) -> bool:
 
 
 def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead:
-    out = TableRead()
-    end = len(stream.key) if end is None else end
-    row_ids = [r for r, _, _ in T3_ROWS]
-    labels = {r: l for r, l, _ in T3_ROWS}
-    hits = locate_in_order(stream.key, [label_key(labels[r]) for r in row_ids], start, end)
-    # a sub-row 「3.其他」 found only inside a group label 「（六）其他处理」 printed as one row is no sub-row
-    for g in T3_GROUPS.values():
-        gk = label_key(g.label)
-        for r, _ in g.rows:
-            i = row_ids.index(r)
-            h = hits[i]
-            if h and h[2] > 0:
-                p = stream.key.rfind(gk, max(start, h[0] - len(gk)), h[1] + len(gk))
-                if p >= 0 and p < h[1] and h[0] < p + len(gk):
-                    # unless the label follows the group label with its number left out (「（四）无法提供
-                    # 本机关不掌握相关政府信息」): then it starts where the group label ends
-                    bare = strip_number(label_key(labels[r]))
-                    after = p + len(gk)
-                    hits[i] = (after, after + len(bare), h[2]) if (
-                        bare != label_key(labels[r]) and stream.key.startswith(bare, after)) else None
-    anchors: list[tuple[int, int, str]] = []  # (start, end, row id or group id)
-    for rid, hit in zip(row_ids, hits):
-        if hit:
-            anchors.append((hit[0], hit[1], rid))
-            _label_note(stream, hit, labels[rid], tuple(f"t3.{rid}.{c}" for c in T3_COL_IDS), out)
-    found = {a[2] for a in anchors}
-    # a group printed as one row (the 2019 trial form prints 「（六）其他处理」 alone)
-    for gid, g in T3_GROUPS.items():
-        if any(r in found for r, _ in g.rows):
-            continue
-        if any(stream.key.find(label_key(lab), start, end) >= 0 for _, lab in g.rows):
-            continue  # the sub-rows are printed, only out of place: not a collapsed row
-        first = row_ids.index(g.rows[0][0])
-        last = row_ids.index(g.rows[-1][0])
-        lo = max([a[1] for a in anchors if row_ids.index(a[2]) < first] or [start])
-        hi = min([a[0] for a in anchors if a[2] in row_ids and row_ids.index(a[2]) > last] or [end])
-        gk = label_key(g.label)
-        hit = find_exact(stream.key, gk, lo, hi)
-        hit = (hit[0], hit[1], 0) if hit else find_fuzzy(stream.key, gk, lo, hi, 1)
-        if hit:
-            nxt = min([a[0] for a in anchors if a[0] > hit[0]] or [end])
-            if len([f for f in _figs_between(stream, hit[0], nxt, hit[1]) if not f.blank]) == 7:
-                anchors.append((hit[0], hit[1], gid))
-    anchors.sort()
-    if anchors:  # table 四 printed right after table 三 (no heading between them in this source)
-        p = stream.key.find(_T4_HEAD, anchors[-1][1], end)
-        end = p if p >= 0 else end
-    out.found_rows = len(found)
-    out.start = anchors[0][0] if anchors else None
-    rows: dict[str, list[Fig]] = {}
-    raw: dict[str, list[Fig]] = {}
-    for i, (s, e, target) in enumerate(anchors):
-        nxt = anchors[i + 1][0] if i + 1 < len(anchors) else end
-        figs = _figs_between(stream, s, nxt, e)
-        if figs:
-            out.end = max(out.end, figs[-1].pos)
-            _unrecognised_rows(stream, figs[-1].pos, nxt, out)
-        raw[target] = figs
-        chosen = _choose(figs, 7, _group_at(stream, e))
-        if chosen is not None:
-            rows[target] = chosen
-    _relocate_overflow(row_ids, rows, raw, out)
-    _figures_listed_after_labels(stream, anchors, rows, end, out)
-    _place_by_columns(rows, raw, labels, out)
-    # figures missing from other rows: this source moves figures about (pdftotext's default mode prints
-    # some columns apart), so a row read by position that breaks its own total may hold a neighbour's figure
-    disordered = any(raw.get(t) and t not in rows for t in raw)
-    dropped = set()
-    for t in list(rows):
-        name = labels.get(t, T3_GROUPS[t].label if t in T3_GROUPS else t)
-        if not _plausible(rows[t], (7,)):
-            msg = f"表三「{name}」的数字之间夹有文字且合计不符，可能与别的行错位，留空"
-        elif disordered and not _adds_up(rows[t]):
-            msg = f"表三「{name}」的数字合计不符，而本表别的行有数字缺失或错位，可能混入了别的行的数字，留空"
-        else:
-            continue
-        rows.pop(t)
-        dropped.add(t)
-        out.problems.append(ImportProblem(UNREADABLE, msg, tuple(f"t3.{t}.{c}" for c in T3_COL_IDS)))
-        raw[t] = []
-    # collapsed groups
-    collapsed = {r for gid in raw if gid in T3_GROUPS for r, _ in T3_GROUPS[gid].rows}
-    for gid, g in T3_GROUPS.items():
-        if gid not in raw:
-            continue
-        sub = [r for r, _ in g.rows]
-        cells = tuple(f"t3.{r}.{c}" for r in sub for c in T3_COL_IDS)
-        if gid == "r3_6":
-            msg = ("表三「（六）其他处理」只印了一行（2019年试行格式），其数字记入「3.其他」，"
-                   "「1.申请人无正当理由逾期不补正…」「2.申请人逾期未按收费通知要求缴纳费用…」两行留空")
+    t3 = _T3Pass(stream, start, len(stream.key) if end is None else end)
+    t3.find_rows()
+    t3.take_figures()
+    t3.drop_mixed_rows()
+    t3.fold_collapsed_groups()
+    t3.assign_rows()
+    return t3.out
+
+
+def _t3_name(target: str) -> str:
+    """A row's label, or a group's when the group was printed as one row."""
+    return T3_ROW_LABEL.get(target, T3_GROUPS[target].label if target in T3_GROUPS else target)
+
+
+class _T3Pass:
+    """Reading table 三 in steps: where each row's label is, its figures, the rows to leave blank, the
+    figures run together.  Targets are row ids, or group ids for a group printed as one row."""
+
+    def __init__(self, stream: Stream, start: int, end: int):
+        self.stream, self.start, self.end = stream, start, end
+        self.out = TableRead()
+        self.anchors: list[tuple[int, int, str]] = []  # (start, end, target) of each label found
+        self.rows: dict[str, list[Fig]] = {}  # target → its seven figures
+        self.raw: dict[str, list[Fig]] = {}  # target → the figures found after its label
+        self.dropped: set[str] = set()
+        self.collapsed: set[str] = set()  # rows of a group printed as one row
+
+    # ---- labels
+
+    def find_rows(self) -> None:
+        stream, out = self.stream, self.out
+        for rid, hit in zip(T3_ROW_IDS, self._row_hits()):
+            if hit:
+                self.anchors.append((hit[0], hit[1], rid))
+                _label_note(stream, hit, T3_ROW_LABEL[rid], t3_row_cells(rid), out)
+        found = {a[2] for a in self.anchors}
+        self._find_collapsed_groups(found)
+        self.anchors.sort()
+        if self.anchors:  # table 四 printed right after table 三 (no heading between them in this source)
+            p = stream.key.find(_T4_HEAD, self.anchors[-1][1], self.end)
+            self.end = p if p >= 0 else self.end
+        out.found_rows = len(found)
+        out.start = self.anchors[0][0] if self.anchors else None
+
+    def _row_hits(self) -> list:
+        key, start = self.stream.key, self.start
+        hits = locate_in_order(key, [label_key(T3_ROW_LABEL[r]) for r in T3_ROW_IDS], start, self.end)
+        # a sub-row 「3.其他」 found only inside a group label 「（六）其他处理」 printed as one row is no sub-row
+        for g in T3_GROUPS.values():
+            gk = label_key(g.label)
+            for r, _ in g.rows:
+                i = T3_ROW_IDS.index(r)
+                h = hits[i]
+                if h and h[2] > 0:
+                    p = key.rfind(gk, max(start, h[0] - len(gk)), h[1] + len(gk))
+                    if p >= 0 and p < h[1] and h[0] < p + len(gk):
+                        # unless the label follows the group label with its number left out (「（四）无法提供
+                        # 本机关不掌握相关政府信息」): then it starts where the group label ends
+                        bare = strip_number(label_key(T3_ROW_LABEL[r]))
+                        after = p + len(gk)
+                        hits[i] = (after, after + len(bare), h[2]) if (
+                            bare != label_key(T3_ROW_LABEL[r]) and key.startswith(bare, after)) else None
+        return hits
+
+    def _find_collapsed_groups(self, found: set[str]) -> None:
+        """A group printed as one row (the 2019 trial form prints 「（六）其他处理」 alone)."""
+        stream, anchors = self.stream, self.anchors
+        for gid, g in T3_GROUPS.items():
+            if any(r in found for r, _ in g.rows):
+                continue
+            if any(stream.key.find(label_key(lab), self.start, self.end) >= 0 for _, lab in g.rows):
+                continue  # the sub-rows are printed, only out of place: not a collapsed row
+            first = T3_ROW_IDS.index(g.rows[0][0])
+            last = T3_ROW_IDS.index(g.rows[-1][0])
+            # between the labels found before and after it in the form's order (an earlier group found
+            # printed as one row counts as its first row)
+            lo = max([a[1] for a in anchors if _form_order(a[2]) < first] or [self.start])
+            hi = min([a[0] for a in anchors if _form_order(a[2]) > last] or [self.end])
+            gk = label_key(g.label)
+            hit = find_exact(stream.key, gk, lo, hi)
+            hit = (hit[0], hit[1], 0) if hit else find_fuzzy(stream.key, gk, lo, hi, 1)
+            if hit:
+                nxt = min([a[0] for a in anchors if a[0] > hit[0]] or [self.end])
+                if len([f for f in _figs_between(stream, hit[0], nxt, hit[1]) if not f.blank]) == 7:
+                    anchors.append((hit[0], hit[1], gid))
+
+    # ---- figures
+
+    def take_figures(self) -> None:
+        """Each label's figures up to the next label, then the repairs for the orders PDF-to-text tools
+        print figures in."""
+        stream, anchors, out = self.stream, self.anchors, self.out
+        for i, (s, e, target) in enumerate(anchors):
+            nxt = anchors[i + 1][0] if i + 1 < len(anchors) else self.end
+            figs = _figs_between(stream, s, nxt, e)
+            if figs:
+                out.end = max(out.end, figs[-1].pos)
+                _unrecognised_rows(stream, figs[-1].pos, nxt, out)
+            self.raw[target] = figs
+            chosen = _choose(figs, 7, _group_at(stream, e))
+            if chosen is not None:
+                self.rows[target] = chosen
+        _relocate_overflow(self.rows, self.raw, out)
+        _figures_listed_after_labels(stream, anchors, self.rows, self.end, out)
+        _place_by_columns(self.rows, self.raw, out)
+
+    def drop_mixed_rows(self) -> None:
+        """Figures missing from other rows: this source moves figures about (pdftotext's default mode prints
+        some columns apart), so a row read by position that breaks its own total may hold a neighbour's."""
+        rows, raw = self.rows, self.raw
+        disordered = any(raw.get(t) and t not in rows for t in raw)
+        for t in list(rows):
+            if not _plausible(rows[t], (7,)):
+                msg = f"表三「{_t3_name(t)}」的数字之间夹有文字且合计不符，可能与别的行错位，留空"
+            elif disordered and not _adds_up(rows[t]):
+                msg = f"表三「{_t3_name(t)}」的数字合计不符，而本表别的行有数字缺失或错位，可能混入了别的行的数字，留空"
+            else:
+                continue
+            rows.pop(t)
+            self.dropped.add(t)
+            self.out.problems.append(ImportProblem(UNREADABLE, msg, t3_row_cells(t)))
+            raw[t] = []
+
+    def fold_collapsed_groups(self) -> None:
+        """A group printed as one row: 「（六）其他处理」 alone is the 2019 form, its figures are 「3.其他」's;
+        any other group's sub-rows cannot be known."""
+        rows, raw, out = self.rows, self.raw, self.out
+        self.collapsed = {r for gid in raw if gid in T3_GROUPS for r, _ in T3_GROUPS[gid].rows}
+        for gid, g in T3_GROUPS.items():
+            if gid not in raw:
+                continue
+            cells = tuple(c for r, _ in g.rows for c in t3_row_cells(r))
+            if gid == "r3_6":
+                msg = ("表三「（六）其他处理」只印了一行（2019年试行格式），其数字记入「3.其他」，"
+                       "「1.申请人无正当理由逾期不补正…」「2.申请人逾期未按收费通知要求缴纳费用…」两行留空")
+            else:
+                msg = f"表三「{g.label}」只印了一行，分项无法确定，留空"
             out.notes.append(("S.OLD_FORMAT", cells, msg))
             out.problems.append(ImportProblem(OLD_FORMAT, msg, cells))
-            if gid in rows:
+            if gid != "r3_6":
+                rows.pop(gid, None)
+                raw.pop(gid, None)
+            elif gid in rows:
                 rows["r3_6_3"] = rows.pop(gid)
             elif raw[gid]:
                 raw["r3_6_3"] = raw.pop(gid)
-        else:
-            msg = f"表三「{g.label}」只印了一行，分项无法确定，留空"
-            out.notes.append(("S.OLD_FORMAT", cells, msg))
-            out.problems.append(ImportProblem(OLD_FORMAT, msg, cells))
-            rows.pop(gid, None)
-            raw.pop(gid, None)
-    fixed: dict[str, tuple] = {}
-    options: dict[str, list[tuple]] = {}
-    separate: dict[str, tuple] = {}
-    for rid in row_ids:
-        cells = tuple(f"t3.{rid}.{c}" for c in T3_COL_IDS)
-        name = labels[rid] if rid not in ("r3_6_3",) else "（六）其他处理 3.其他"
-        if rid in rows:
-            for cid, f in zip(cells, rows[rid]):
-                _parse(cid, f, out)
-            continue
-        figs = raw.get(rid)
-        if rid in dropped:
-            continue
-        if figs is None:
-            if rid in collapsed:
+
+    # ---- cells
+
+    def assign_rows(self) -> None:
+        """Each row's figures into its cells; rows run together are split under the table's identities."""
+        fixed: dict[str, tuple] = {}
+        options: dict[str, list[tuple]] = {}
+        separate: dict[str, tuple] = {}  # glued, or separate figures with empty cells: see _split_separate
+        for rid in T3_ROW_IDS:
+            runs = self._assign_row(rid)
+            if runs is None:
                 continue
-            out.problems.append(ImportProblem(MISSING, f"表三未找到「{name}」这一行，留空", cells))
-            continue
+            name = _t3_row_name(rid)
+            if len(runs) > 1 and not _must_be_glued(runs):
+                separate[rid] = (runs, t3_row_cells(rid), name)
+            else:
+                _split_t3(rid, runs, t3_row_cells(rid), name, fixed, options, self.out)
+        self._split_separate(separate, fixed, options)
+        if fixed or options:
+            # one row could fit its identity by chance; a row that fits no split shows empty cells
+            self.out.glued = len(fixed) + len(options) >= 2 and not self.out.unsplit
+            _settle_glued(fixed, options, self.out)
+
+    def _assign_row(self, rid: str) -> list[str] | None:
+        """Parse the row's seven figures, or report why there are none; the digit runs of a row whose
+        figures may be run together (for assign_rows to split)."""
+        out, cells, name = self.out, t3_row_cells(rid), _t3_row_name(rid)
+        if rid in self.rows:
+            for cid, f in zip(cells, self.rows[rid]):
+                _parse(cid, f, out)
+            return None
+        figs = self.raw.get(rid)
+        if rid in self.dropped:
+            return None
+        if figs is None:
+            if rid not in self.collapsed:
+                out.problems.append(ImportProblem(MISSING, f"表三未找到「{name}」这一行，留空", cells))
+            return None
         runs = _runs_of(figs, 7)
         if runs and len(runs) < 7 and not _too_long(runs):
-            if len(runs) > 1 and not _must_be_glued(runs):
-                separate[rid] = (runs, cells, name)  # glued, or separate figures with empty cells: see below
-                continue
-            _split_t3(rid, runs, cells, name, fixed, options, out)
-            continue
+            return runs
         if runs and _too_long(runs):
-            out.problems.append(ImportProblem(UNREADABLE, f"表三「{name}」的数字串过长（{sum(map(len, runs))} 位），无法拆分，留空", cells))
-            continue
+            out.problems.append(ImportProblem(
+                UNREADABLE, f"表三「{name}」的数字串过长（{sum(map(len, runs))} 位），无法拆分，留空", cells))
+            return None
         shown = " ".join(f.text or "（空）" for f in figs[:12])
         out.problems.append(ImportProblem(
             UNREADABLE, f"表三「{name}」找到 {len(figs)} 个数字（{shown}），应为 7 个，无法确定对应的列，留空", cells))
-    # 「17 0 9 36 26」 under seven columns: run together (1 7 0 9 3 6 26 adds up) or five figures and two
-    # empty cells?  Only a source that runs whole rows together (a single run that fits its total) says so
-    if separate and (len(fixed) + len(options) < 2 or out.unsplit):
+        return None
+
+    def _split_separate(self, separate: dict, fixed: dict, options: dict) -> None:
+        """「17 0 9 36 26」 under seven columns: run together (1 7 0 9 3 6 26 adds up) or five figures and two
+        empty cells?  Only a source that runs whole rows together (a single run that fits its total) says so."""
+        out = self.out
+        if separate and (len(fixed) + len(options) < 2 or out.unsplit):
+            for rid, (runs, cells, name) in separate.items():
+                out.problems.append(ImportProblem(
+                    UNREADABLE, f"表三「{name}」只有 {len(runs)} 个数字（{' '.join(runs)}），应为 7 个：可能有空白单元格，"
+                                "也可能是数字连在一起，无法确定，留空", cells))
+            return
         for rid, (runs, cells, name) in separate.items():
-            out.problems.append(ImportProblem(
-                UNREADABLE, f"表三「{name}」只有 {len(runs)} 个数字（{' '.join(runs)}），应为 7 个：可能有空白单元格，"
-                            "也可能是数字连在一起，无法确定，留空", cells))
-        separate = {}
-    for rid, (runs, cells, name) in separate.items():
-        _split_t3(rid, runs, cells, name, fixed, options, out)
-    if fixed or options:
-        # one row could fit its identity by chance; a row that fits no split shows empty cells
-        out.glued = len(fixed) + len(options) >= 2 and not out.unsplit
-        _settle_glued(fixed, options, out)
-    return out
+            _split_t3(rid, runs, cells, name, fixed, options, out)
+
+
+def _form_order(target: str) -> int:
+    """Where a target comes in the form: a row's place, or a group's first row's."""
+    return T3_ROW_IDS.index(T3_GROUPS[target].rows[0][0] if target in T3_GROUPS else target)
+
+
+def _t3_row_name(rid: str) -> str:
+    """A row's name in messages: 「3.其他」 alone would not say which."""
+    return T3_ROW_LABEL[rid] if rid != "r3_6_3" else "（六）其他处理 3.其他"
 
 
 def _split_t3(rid: str, runs: list[str], cells: tuple, name: str, fixed: dict, options: dict, out: TableRead) -> None:
@@ -355,7 +425,7 @@ def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
     return _sums_hold([int(f.text) for f in figs], groups)
 
 
-def _place_by_columns(rows: dict, raw: dict, labels: dict, out: TableRead) -> None:
+def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
     """pdftotext -layout keeps each figure under its column, so a row with empty cells can be placed:
     the nearest complete rows (same page, as columns move between pages) give the seven column centres;
     a short row's figures go to the nearest centres when each is clearly closer to one column than to
@@ -395,9 +465,9 @@ def _place_by_columns(rows: dict, raw: dict, labels: dict, out: TableRead) -> No
             rows[t] = [f if f is not None else Fig(solid[0].pos, BLANK) for f in slots]
             placed.append(t)
     if placed:
-        names = "」「".join(labels.get(t, T3_GROUPS[t].label if t in T3_GROUPS else t) for t in placed)
+        names = "」「".join(_t3_name(t) for t in placed)
         out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按各列的位置对应，空白处留空，请核对",
-                                          tuple(f"t3.{t}.{c}" for t in placed for c in T3_COL_IDS)))
+                                          tuple(c for t in placed for c in t3_row_cells(t))))
 
 
 def _spaced(figs: list[Fig]) -> bool:
@@ -405,13 +475,13 @@ def _spaced(figs: list[Fig]) -> bool:
     return all((b.col - len(b.text) / 2) - (a.col + len(a.text) / 2) >= 2 for a, b in zip(figs, figs[1:]))
 
 
-def _relocate_overflow(row_ids: list[str], rows: dict, raw: dict, out: TableRead) -> None:
+def _relocate_overflow(rows: dict, raw: dict, out: TableRead) -> None:
     """PDF-to-text tools sometimes print a few rows' figures right after an earlier row and those rows'
     labels elsewhere: a row with 7·k figures followed (in the form's order) by k−1 rows that have none.
     Taken when every 7-group adds up to its 总计; the clerk is told which rows."""
     moved = []
     before_rows, before_raw = dict(rows), dict(raw)
-    for i, rid in enumerate(row_ids):
+    for i, rid in enumerate(T3_ROW_IDS):
         figs = raw.get(rid)
         if not figs or rid in rows:
             continue
@@ -419,7 +489,7 @@ def _relocate_overflow(row_ids: list[str], rows: dict, raw: dict, out: TableRead
         if len(solid) < 14 or len(solid) % 7 or len(solid) != len(figs):
             continue
         k = len(solid) // 7
-        nxt = row_ids[i + 1:i + k]
+        nxt = list(T3_ROW_IDS[i + 1:i + k])
         if len(nxt) != k - 1 or any(raw.get(r) for r in nxt) or any(r in rows for r in nxt):
             continue
         parts = [solid[j * 7:(j + 1) * 7] for j in range(k)]
@@ -430,16 +500,16 @@ def _relocate_overflow(row_ids: list[str], rows: dict, raw: dict, out: TableRead
             raw[r] = p
         moved.extend(nxt)
     if moved:
-        table = {r: tuple(int(f.text) for f in rows[r]) for r in row_ids
+        table = {r: tuple(int(f.text) for f in rows[r]) for r in T3_ROW_IDS
                  if r in rows and all(f.text.isdigit() for f in rows[r])}
-        if len(table) != len(row_ids) or not _identities_hold(table):
+        if len(table) != len(T3_ROW_IDS) or not _identities_hold(table):
             rows.clear(), rows.update(before_rows)  # unproven: leave those rows to be reported
             raw.clear(), raw.update(before_raw)
             return
-        names = "」「".join(dict((r, l) for r, l, _ in T3_ROWS)[r] for r in moved)
+        names = "」「".join(T3_ROW_LABEL[r] for r in moved)
         out.problems.append(ImportProblem(NOTE, f"表三「{names}」的数字印在上一行之后、标签印在别处（PDF 转文字常见），"
                                                 "已按表格顺序对应（各行合计相符），请核对",
-                                          tuple(f"t3.{r}.{c}" for r in moved for c in T3_COL_IDS)))
+                                          tuple(c for r in moved for c in t3_row_cells(r))))
 
 
 def _figures_listed_after_labels(stream: Stream, anchors, rows: dict, end: int, out: TableRead) -> None:
@@ -447,7 +517,7 @@ def _figures_listed_after_labels(stream: Stream, anchors, rows: dict, end: int, 
     column by column.  Taken only when every row was found and exactly one order satisfies every
     identity of the table (row totals, LEAF_SUM, BALANCE)."""
     targets = [t for _, _, t in anchors]
-    names = {r for r, _, _ in T3_ROWS}
+    names = set(T3_ROW_IDS)
     covered = set(targets) | {r for g in targets if g in T3_GROUPS for r, _ in T3_GROUPS[g].rows}
     if not names <= covered or sum(1 for t in targets if t not in rows) < 3:
         return
@@ -490,19 +560,18 @@ def _identities_hold(table: dict) -> bool:
 def _settle_glued(fixed: dict[str, tuple], options: dict[str, list[tuple]], out: TableRead) -> None:
     """Glued rows: unique splits are taken; the others are solved with the whole table."""
     known = {}
-    for rid in [r for r, _, _ in T3_ROWS]:
-        vals = [out.cells.get(f"t3.{rid}.{c}") for c in T3_COL_IDS]
+    for rid in T3_ROW_IDS:
+        vals = [out.cells.get(c) for c in t3_row_cells(rid)]
         if all(isinstance(v, int) for v in vals):
             known[rid] = tuple(vals)
     known.update(fixed)
     sols = glued.solve_t3(known, options, T3_LEAF_ROWS, "r3_7", ("r1", "r2"), "r4") if options else []
     for rid, vals in fixed.items():
-        for c, v in zip(T3_COL_IDS, vals):
-            out.cells[f"t3.{rid}.{c}"] = v
+        for c, v in zip(t3_row_cells(rid), vals):
+            out.cells[c] = v
     for rid, cands in options.items():
         pool = cands if not sols else sorted({s[rid] for s in sols})
-        cells = tuple(f"t3.{rid}.{c}" for c in T3_COL_IDS)
-        _take_agreed(cells, pool, out, f"表三「{dict((r, l) for r, l, _ in T3_ROWS)[rid]}」的数字连在一起")
+        _take_agreed(t3_row_cells(rid), pool, out, f"表三「{T3_ROW_LABEL[rid]}」的数字连在一起")
 
 
 def _take_agreed(cells: tuple[str, ...], pool: list[tuple], out: TableRead, what: str) -> None:
@@ -537,24 +606,9 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None, glued_source
     out = TableRead()
     end = len(stream.key) if end is None else end
     region = stream.key[start:end]
-    old = [m for m in _T2_OLD_MARKS if label_key(m) in region]
+    old = [m for m in _T2_OLD_MARKS if label_key(m) in region]  # words only the 2019 form prints
     rows = [(b, rid, lab) for b in T2_BLOCKS for rid, lab in b.rows]
-    keys = [label_key(lab) for _, _, lab in rows]
-    hits: list = []
-    cur = start
-    for (block, rid, lab), k in zip(rows, keys):
-        hit = _t2_find(stream, k, cur, end, len(block.cols))
-        if hit is None:
-            for alias in _T2_ALIASES.get(rid, ()):
-                hit = _t2_find(stream, label_key(alias), cur, end, len(block.cols))
-                if hit:
-                    if not old:
-                        out.notes.append(("S.LABELS", tuple(f"t2.{rid}.{c}" for c in block.cols),
-                                          f"表格标签「{alias}」与官方格式「{lab}」不一致"))
-                    break
-        hits.append(hit)
-        if hit:
-            cur = hit[1]
+    hits = _t2_hits(stream, rows, start, end, bool(old), out)
     if old:
         cells = tuple(c for c in CELLS if c.startswith("t2.rules") or c.startswith("t2.normative"))
         msg = f"表二使用2019年试行格式（出现「{'」「'.join(old)}」），「规章」「行政规范性文件」的列与现行格式不同，留空"
@@ -562,61 +616,100 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None, glued_source
         out.problems.append(ImportProblem(OLD_FORMAT, msg, cells))
     found = [(h, i) for i, h in enumerate(hits) if h]
     out.found_rows = len(found)
-    stops = sorted(p for k in _T2_STOPS for p in _all_positions(stream.key, k, start, end))
-    used_to = start  # key position of the last figure taken so far
-    glued_rows: list = []  # rows with fewer digit runs than cells: decided once the whole table is seen
-    for n, (hit, i) in enumerate(found):
-        block, rid, lab = rows[i]
-        cells = tuple(f"t2.{rid}.{c}" for c in block.cols)
-        nxt = found[n + 1][0][0] if n + 1 < len(found) else end
-        nxt = min([nxt] + [p for p in stops if p >= hit[1]])
-        figs = _figs_between(stream, hit[0], nxt, hit[1])
-        if not figs:
-            # a figure printed just before its label (PDF-to-text reading order), after the block header
-            orphans = stream.figs_in(used_to, hit[0])
-            if len(orphans) == len(cells) and orphans[0].pos == orphans[-1].pos and orphans[0].pos > used_to:
-                figs = orphans
-                out.problems.append(ImportProblem(NOTE, f"表二「{lab}」的数字印在标签之前（PDF 转文字常见），已对应，请核对", cells))
-        if figs:
-            out.end = max(out.end, figs[-1].pos)
-            used_to = max(used_to, figs[-1].pos)
-        if old and rid in ("rules", "normative"):
-            continue
-        solid = [f for f in figs if not f.blank]
-        if old and rid in _T2_DECISION_ROWS and len(solid) == 3:
-            # 2019 form: 上一年项目数量 | 本年增/减 | 处理决定数量 — the last is the 2021 form's figure
-            _parse(cells[0], solid[2], out)
-            continue
-        if old and rid == "fees" and len(solid) == 2:
-            out.problems.append(ImportProblem(OLD_FORMAT, "表二「行政事业性收费」是2019年试行格式（上一年项目数量、本年增/减），"
-                                                          "没有「本年收费金额」，留空", cells))
-            continue
-        chosen = _choose(figs, len(cells), _group_at(stream, hit[1]))
-        if chosen is not None:
-            for cid, f in zip(cells, chosen):
-                _parse(cid, f, out)
-            continue
-        runs = _runs_of(figs, len(cells))
-        if runs and len(runs) < len(cells) and not _too_long(runs):
-            try:
-                cands = glued.split_plain(runs, len(cells))
-            except glued.TooHard:
-                cands = []
-            if cands:
-                glued_rows.append((cells, runs, cands, lab))
-                continue
-        if old and len(figs) > len(cells):
-            out.problems.append(ImportProblem(OLD_FORMAT, f"表二「{lab}」的列与现行格式不同，留空", cells))
-            continue
-        shown = " ".join(f.text or "（空）" for f in figs[:8])
-        out.problems.append(ImportProblem(
-            UNREADABLE, f"表二「{lab}」找到 {len(figs)} 个数字（{shown or '无'}），应为 {len(cells)} 个，留空", cells))
+    glued_rows = _t2_read_rows(stream, rows, found, start, end, bool(old), out)
     _settle_glued_t2(glued_rows, out, glued_source)
     for hit, (block, rid, lab) in zip(hits, rows):
         if not hit:
-            cells = tuple(f"t2.{rid}.{c}" for c in block.cols)
+            cells = tuple(t2(rid, c) for c in block.cols)
             out.problems.append(ImportProblem(MISSING, f"表二未找到「{lab}」这一行，留空", cells))
     return out
+
+
+def _t2_hits(stream: Stream, rows: list, start: int, end: int, old: bool, out: TableRead) -> list:
+    """Each row's label in the form's order (or its alias, noted as a label slip); None when not found."""
+    hits: list = []
+    cur = start
+    for block, rid, lab in rows:
+        hit = _t2_find(stream, label_key(lab), cur, end, len(block.cols))
+        if hit is None:
+            for alias in _T2_ALIASES.get(rid, ()):
+                hit = _t2_find(stream, label_key(alias), cur, end, len(block.cols))
+                if hit:
+                    if not old:
+                        out.notes.append(("S.LABELS", tuple(t2(rid, c) for c in block.cols),
+                                          f"表格标签「{alias}」与官方格式「{lab}」不一致"))
+                    break
+        hits.append(hit)
+        if hit:
+            cur = hit[1]
+    return hits
+
+
+def _t2_read_rows(stream: Stream, rows: list, found: list, start: int, end: int, old: bool, out: TableRead) -> list:
+    """The figures of each row found, into its cells; the rows with fewer digit runs than cells are
+    returned, to be decided once the whole table is seen."""
+    stops = sorted(p for k in _T2_STOPS for p in _all_positions(stream.key, k, start, end))
+    used_to = start  # key position of the last figure taken so far
+    glued_rows: list = []
+    for n, (hit, i) in enumerate(found):
+        block, rid, lab = rows[i]
+        cells = tuple(t2(rid, c) for c in block.cols)
+        nxt = found[n + 1][0][0] if n + 1 < len(found) else end
+        nxt = min([nxt] + [p for p in stops if p >= hit[1]])
+        figs = _figs_between(stream, hit[0], nxt, hit[1]) or _t2_figures_before(stream, hit, used_to, lab, cells, out)
+        if figs:
+            out.end = max(out.end, figs[-1].pos)
+            used_to = max(used_to, figs[-1].pos)
+        glued_row = _t2_take_row(stream, hit, figs, rid, lab, cells, old, out)
+        if glued_row:
+            glued_rows.append(glued_row)
+    return glued_rows
+
+
+def _t2_figures_before(stream: Stream, hit, used_to: int, lab: str, cells: tuple, out: TableRead) -> list[Fig]:
+    """A row's figures printed just before its label (PDF-to-text reading order), after the block header."""
+    orphans = stream.figs_in(used_to, hit[0])
+    if len(orphans) == len(cells) and orphans[0].pos == orphans[-1].pos and orphans[0].pos > used_to:
+        out.problems.append(ImportProblem(NOTE, f"表二「{lab}」的数字印在标签之前（PDF 转文字常见），已对应，请核对", cells))
+        return orphans
+    return []
+
+
+def _t2_take_row(stream: Stream, hit, figs: list[Fig], rid: str, lab: str, cells: tuple, old: bool,
+                 out: TableRead) -> tuple | None:
+    """One row's figures into its cells, or the problem why not; (cells, runs, candidates, label) for a row
+    whose figures may be run together."""
+    if old and rid in ("rules", "normative"):
+        return None
+    solid = [f for f in figs if not f.blank]
+    if old and rid in _T2_DECISION_ROWS and len(solid) == 3:
+        # 2019 form: 上一年项目数量 | 本年增/减 | 处理决定数量 — the last is the 2021 form's figure
+        _parse(cells[0], solid[2], out)
+        return None
+    if old and rid == "fees" and len(solid) == 2:
+        out.problems.append(ImportProblem(OLD_FORMAT, "表二「行政事业性收费」是2019年试行格式（上一年项目数量、本年增/减），"
+                                                      "没有「本年收费金额」，留空", cells))
+        return None
+    chosen = _choose(figs, len(cells), _group_at(stream, hit[1]))
+    if chosen is not None:
+        for cid, f in zip(cells, chosen):
+            _parse(cid, f, out)
+        return None
+    runs = _runs_of(figs, len(cells))
+    if runs and len(runs) < len(cells) and not _too_long(runs):
+        try:
+            cands = glued.split_plain(runs, len(cells))
+        except glued.TooHard:
+            cands = []
+        if cands:
+            return cells, runs, cands, lab
+    if old and len(figs) > len(cells):
+        out.problems.append(ImportProblem(OLD_FORMAT, f"表二「{lab}」的列与现行格式不同，留空", cells))
+        return None
+    shown = " ".join(f.text or "（空）" for f in figs[:8])
+    out.problems.append(ImportProblem(
+        UNREADABLE, f"表二「{lab}」找到 {len(figs)} 个数字（{shown or '无'}），应为 {len(cells)} 个，留空", cells))
+    return None
 
 
 def _must_be_glued(runs: list[str]) -> bool:
@@ -680,50 +773,63 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None, glued_source
     """glued_source: table 三 of this source was printed with figures run together."""
     out = TableRead()
     end = len(stream.key) if end is None else end
-    cells = tuple(f"t4.{g}.{c}" for g, _ in T4_GROUPS for c, _ in T4_COLS)
-    figs = stream.figs_in(start, end)
-    # skip figures before the header (a stray number in a note above the table)
-    head = label_key("行政复议")
-    p = stream.key.find(head, start, end)
-    if p >= 0:
-        after = [f for f in figs if f.pos >= p + len(head)]
-        if len([f for f in after if not f.blank]) > 0:
-            figs = after
+    cells = tuple(t4(g, c) for g, _ in T4_GROUPS for c, _ in T4_COLS)
+    figs = _t4_figures(stream, start, end)
     if not figs:
         out.problems.append(ImportProblem(MISSING, "表四（行政复议、行政诉讼）未找到数字，留空", cells))
         return out
     out.found_rows = 1
-    chosen = None
-    grouped = any(f.group is not None for f in figs)
-    if grouped:
-        groups: dict = {}
-        for f in figs:
-            groups.setdefault(f.group, []).append(f)
-        best = max(groups.values(), key=lambda fs: sum(1 for f in fs if not f.blank))
-        chosen = _choose(best, 15, best[0].group)
-        if chosen is None:
-            # the row of figures broken over two grid rows (a page break in a one-cell-per-line copy): the
-            # fifteen filled cells in order, taken only when each group adds up to its 总计
-            solid = [f for f in figs if not f.blank]
-            if len(solid) == 15 and all(f.text.isdigit() for f in solid) and \
-                    _sums_hold([int(f.text) for f in solid], (5, 5, 5)):
-                chosen = solid
-                out.problems.append(ImportProblem(NOTE, "表四的数字分在两段（跨页），已按顺序对应（各项之和与总计相符），请核对", cells))
-    else:
-        chosen = _choose(figs, 15, None)
+    chosen = _t4_row(figs, cells, out)
     if chosen is not None and not _plausible(chosen, (5, 5, 5)):
         out.problems.append(ImportProblem(UNREADABLE, "表四的数字与表头文字交错，且各项之和与总计不符，可能错位，留空", cells))
-        return out
-    if chosen is not None:
+    elif chosen is not None:
         for cid, f in zip(cells, chosen):
             _parse(cid, f, out)
-        return out
+    else:
+        _t4_runs(figs, cells, glued_source, out)
+    return out
+
+
+def _t4_figures(stream: Stream, start: int, end: int) -> list[Fig]:
+    """The figures of table 四, without those before its header (a stray number in a note above it)."""
+    figs = stream.figs_in(start, end)
+    p = stream.key.find(_T4_HEAD, start, end)
+    if p >= 0:
+        after = [f for f in figs if f.pos >= p + len(_T4_HEAD)]
+        if len([f for f in after if not f.blank]) > 0:
+            figs = after
+    return figs
+
+
+def _t4_row(figs: list[Fig], cells: tuple, out: TableRead) -> list[Fig] | None:
+    """The fifteen figures, or None."""
+    if not any(f.group is not None for f in figs):
+        return _choose(figs, 15, None)
+    groups: dict = {}
+    for f in figs:
+        groups.setdefault(f.group, []).append(f)
+    best = max(groups.values(), key=lambda fs: sum(1 for f in fs if not f.blank))
+    chosen = _choose(best, 15, best[0].group)
+    if chosen is not None:
+        return chosen
+    # the row of figures broken over two grid rows (a page break in a one-cell-per-line copy): the
+    # fifteen filled cells in order, taken only when each group adds up to its 总计
+    solid = [f for f in figs if not f.blank]
+    if len(solid) == 15 and all(f.text.isdigit() for f in solid) and \
+            _sums_hold([int(f.text) for f in solid], (5, 5, 5)):
+        out.problems.append(ImportProblem(NOTE, "表四的数字分在两段（跨页），已按顺序对应（各项之和与总计相符），请核对", cells))
+        return solid
+    return None
+
+
+def _t4_runs(figs: list[Fig], cells: tuple, glued_source: bool, out: TableRead) -> None:
+    """Fewer figures than cells: run together (split under the identities) when the source shows it."""
     runs = _runs_of(figs, 15)
     if runs and 1 < len(runs) < 15 and not (glued_source or _must_be_glued(runs)):
         out.problems.append(ImportProblem(
             UNREADABLE, f"表四只有 {len(runs)} 个数字（{' '.join(runs[:15])}），应为 15 个：可能有空白单元格，"
                         "也可能是数字连在一起，无法确定，留空", cells))
-        return out
+        return
     if runs and len(runs) < 15 and not _too_long(runs):
         try:
             cands = glued.split_t4(runs)
@@ -737,7 +843,6 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None, glued_source
         else:
             out.glued = True
             _take_agreed(cells, cands, out, "表四的数字连在一起")
-        return out
+        return
     shown = " ".join(f.text or "（空）" for f in figs[:20])
     out.problems.append(ImportProblem(UNREADABLE, f"表四找到 {len(figs)} 个数字（{shown}），应为 15 个，留空", cells))
-    return out

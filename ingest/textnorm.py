@@ -16,12 +16,6 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text.translate(_CIRCLED))
 
 
-def is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F
-            or 0xFF00 <= o <= 0xFFEF or 0x2E80 <= o <= 0x2FDF or 0xF900 <= o <= 0xFAFF or o in (0x201C, 0x201D))
-
-
 def label_key(text: str) -> str:
     """How labels are compared: width, spaces, quotes and 「1、」/「1.」/「（1）」 do not matter."""
     t = nfkc(text).translate(_QUOTES)

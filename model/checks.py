@@ -7,17 +7,19 @@ actual numbers and the difference, the way Arelle reports reported vs computed v
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
 
 from . import schema as S
 from .findings import Finding
 from .report import Report
-from .values import NA, format_value, is_valid, number
+from .values import NA, Value, format_value, is_valid, number
 
 PRIOR = "prior"  # input name: last year's snapshot
 LEVEL = "meta.level"
+JUMP_FACTOR = "jump_factor"  # input name: X.JUMP's factor
+JUMP_MIN = 10  # X.JUMP looks at a change only when one of the two values is at least this
 
 
 class Check:
@@ -37,7 +39,7 @@ class Term:
     prior: bool = False  # read from last year's snapshot
 
 
-def _fmt(n) -> str:
+def _fmt(n: object) -> str:
     return format_value(n) if isinstance(n, Decimal) else str(n)
 
 
@@ -81,7 +83,7 @@ class LinearCheck(Check):
         self.plain = None if any(t.prior for t in terms) else (
             tuple((t.cell, t.sign) for t in lhs), tuple((t.cell, t.sign) for t in rhs))
 
-    def _value(self, report: Report, t: Term):
+    def _value(self, report: Report, t: Term) -> Value:
         if t.prior:
             return report.prior.cells.get(t.cell) if report.prior else None
         return report.cells.get(t.cell)
@@ -216,7 +218,7 @@ def _t4_checks() -> list[Check]:
 
 
 def _t2_rules_level() -> Check:
-    cells = tuple(f"t2.rules.{c}" for c, _ in S.T2_ISSUE_COLS)
+    cells = tuple(S.t2("rules", c) for c, _ in S.T2_ISSUE_COLS)
 
     def fn(report: Report) -> tuple[Finding, ...]:
         level = report.meta.level
@@ -240,13 +242,39 @@ def _cross_year_checks() -> list[Check]:
         out.append(LinearCheck(f"X.CARRY:{col}", "X.CARRY", f"{col_label}列", (r4,),
                                (Term("本年第二项（上年结转）", S.t3("r2", col)),), needs=(r4,)))
     for row, label in S.T2_BLOCKS[0].rows:
-        last = Term("上年现行有效", f"t2.{row}.in_force", prior=True)
-        now = Term("现行有效", f"t2.{row}.in_force")
+        last = Term("上年现行有效", S.t2(row, "in_force"), prior=True)
+        now = Term("现行有效", S.t2(row, "in_force"))
         out.append(LinearCheck(
             f"X.IN_FORCE:{row}", "X.IN_FORCE", label,
-            (last, Term("本年制发", f"t2.{row}.issued"), Term("本年废止", f"t2.{row}.repealed", -1)),
+            (last, Term("本年制发", S.t2(row, "issued")), Term("本年废止", S.t2(row, "repealed"), -1)),
             (now,), needs=(last, now)))
     return out
+
+
+def _jump(cell: str) -> Check:
+    """X.JUMP for one count cell: this year's value beyond ×f or ÷f of last year's (either ≥ 10)."""
+    label = S.CELLS[cell].label
+
+    def fn(report: Report) -> tuple[Finding, ...]:
+        now = report.cells.get(cell)
+        last = report.prior.cells.get(cell) if report.prior else None
+        if not (isinstance(now, int) and isinstance(last, int)) or max(now, last) < JUMP_MIN:
+            return ()
+        f = report.jump_factor
+        if f * min(now, last) >= max(now, last):
+            return ()
+        low, high = min(now, last), max(now, last)
+        times = f"{Decimal(high) / low:.1f}" if low else ""
+        ratio = "" if not low else (f"，为上年的约{times}倍" if now > last else f"，约为上年的1/{times}")
+        msg = (f"{label}：本年{now}，上年{last}{ratio}（超过设定的{format_value(f)}倍），"
+               "与上年相比变化较大；请核实是否录入有误")
+        return (Finding("X.JUMP", (cell,), msg, f"X.JUMP:{cell}", last, now, now - last),)
+
+    return FuncCheck(f"X.JUMP:{cell}", "X.JUMP", (cell, PRIOR, JUMP_FACTOR), fn)
+
+
+def _jump_checks() -> list[Check]:
+    return [_jump(c) for c in S.CELL_IDS if S.CELLS[c].kind == S.COUNT]
 
 
 def _fee_checks() -> list[Check]:
@@ -263,7 +291,7 @@ def _fee_checks() -> list[Check]:
 
     def bounds_collected(report: Report) -> tuple[Finding, ...]:
         b, c = report.cells.get(billed), report.cells.get(collected)
-        if b is None or c is None or b == NA or c == NA or c <= b:
+        if not isinstance(b, (int, Decimal)) or not isinstance(c, (int, Decimal)) or c <= b:  # blank or 「/」
             return ()
         msg = f"实际收取 {_fmt(c)} 元，超过发出收费通知的总金额 {_fmt(b)} 元，相差{_fmt(c - b)}"
         return (Finding("FEE.BOUNDS", (billed, collected), msg, "FEE.BOUNDS:collected", b, c, c - b),)
@@ -303,6 +331,7 @@ def figure_checks() -> list[Check]:
     checks += _t4_checks()
     checks.append(_t2_rules_level())
     checks += _cross_year_checks()
+    checks += _jump_checks()
     checks += _fee_checks()
     # fee figures are covered by FEE.FIGURES, so only table cells report VALUE.BLANK
     checks += [CellCheck(c, S.CELLS[c].table != "fee") for c in S.CELL_IDS]

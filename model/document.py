@@ -4,20 +4,27 @@ Every change goes through `apply`, as a list of (target, new value) pairs.  One 
 a paste of a block or 「计算合计」 is one step.  After each change the checker re-runs only the checks fed
 by what changed and listeners learn which targets and which cells' findings changed.
 
-Targets: ("cell", id) · ("meta", field) · ("section", s1|s5|s6) · ("explanation", key) · ("prior", None)
+Targets: ("cell", id) · ("meta", field) · ("section", s1|s5|s6) · ("explanation", key) · ("prior", "")
+         · ("auto_totals", "") · ("generated", section id): the record of a generated paragraph
+         · ("jump_factor", ""): X.JUMP's factor
+
+With 自动合计 on (report.auto_totals), an edit of a figure carries the totals that follow from it in the
+same undo step, so one undo takes back the edit with its totals.
 """
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from .engine import EXPLAIN, Checker
 from .report import Prior, Report
 from .schema import CELLS
+from .totals import TOTAL_CELLS, total_changes
 from .values import Value
 
-Target = tuple[str, object]
+Target = tuple[str, str]  # (kind, key)
 UNDO_LIMIT = 1000
 
 
@@ -48,8 +55,8 @@ def _input_name(target: Target) -> str:
         return f"section.{key}"
     if kind == "explanation":
         return f"{EXPLAIN}{key}"
-    if kind == "prior":
-        return "prior"
+    if kind in ("prior", "auto_totals", "generated", "jump_factor"):
+        return kind
     raise KeyError(kind)
 
 
@@ -74,7 +81,7 @@ class Document:
 
     # -------------------------------------------------------------- reading
 
-    def get(self, target: Target):
+    def get(self, target: Target) -> Any:  # the type depends on the kind of target
         kind, key = target
         r = self.report
         if kind == "cell":
@@ -87,6 +94,12 @@ class Document:
             return r.explanations.get(key)
         if kind == "prior":
             return r.prior
+        if kind == "auto_totals":
+            return r.auto_totals
+        if kind == "generated":
+            return r.generated.get(key)
+        if kind == "jump_factor":
+            return r.jump_factor
         raise KeyError(kind)
 
     @property
@@ -128,6 +141,7 @@ class Document:
             old = self.get(target)
             if old != new or type(old) is not type(new):
                 steps.append((target, copy.deepcopy(old), new))
+        steps = self._with_totals(steps)
         if not steps:
             return Change([], set(), set(), label)
         top = self._undo[-1] if self._undo else None
@@ -151,17 +165,38 @@ class Document:
     def set_cells(self, values: dict[str, Value], label: str = "编辑") -> Change:
         return self.apply(((("cell", k), v) for k, v in values.items()), label)
 
-    def set_meta(self, field_name: str, value, label: str = "修改基本信息") -> Change:
+    def set_meta(self, field_name: str, value: str | int | None, label: str = "修改基本信息") -> Change:
         return self.apply([(("meta", field_name), value)], label, merge_key=f"meta.{field_name}")
-
-    def set_section(self, section: str, text: str, label: str = "修改正文") -> Change:
-        return self.apply([(("section", section), text)], label, merge_key=f"section.{section}")
 
     def set_explanation(self, key: str, text: str | None, label: str = "填写说明") -> Change:
         return self.apply([(("explanation", key), text or None)], label)
 
+    def set_section(self, section: str, text: str, label: str = "修改正文") -> Change:
+        return self.apply([(("section", section), text)], label, merge_key=f"section.{section}")
+
     def set_prior(self, prior: Prior | None, label: str = "设置上年报告") -> Change:
-        return self.apply([(("prior", None), prior)], label)
+        return self.apply([(("prior", ""), prior)], label)
+
+    def set_auto_totals(self, on: bool) -> Change:
+        """自动合计 on (the totals are computed at once, in the same undo step) or off."""
+        return self.apply([(("auto_totals", ""), on)], "自动合计" if on else "关闭自动合计")
+
+    def _with_totals(self, steps: list[tuple[Target, object, object]]) -> list[tuple[Target, object, object]]:
+        """With 自动合计 on (or being turned on), add the totals the edited figures give to the same step; a
+        total typed by hand gives way to its formula."""
+        switch = [n for t, _, n in steps if t[0] == "auto_totals"]
+        on = switch[-1] if switch else self.report.auto_totals
+        if not on or not (switch or any(t[0] == "cell" for t, _, _ in steps)):
+            return steps
+        cells = dict(self.report.cells)
+        for (kind, key), _, new in steps:
+            if kind == "cell":
+                cells[key] = new
+        cells = {k: v for k, v in cells.items() if v is not None}
+        totals = total_changes(Report(cells=cells))
+        kept = [(t, o, totals.pop(t[1], n) if t[0] == "cell" and t[1] in TOTAL_CELLS else n) for t, o, n in steps]
+        kept = [(t, o, n) for t, o, n in kept if o != n or type(o) is not type(n)]
+        return kept + [(("cell", cid), self.report.cells.get(cid), v) for cid, v in totals.items()]
 
     def undo(self) -> Change:
         if not self._undo:
@@ -177,7 +212,7 @@ class Document:
         self._undo.append(step)
         return self._do([(t, n) for t, _, n in step.edits], step.label)
 
-    def _set(self, target: Target, value) -> None:
+    def _set(self, target: Target, value: Any) -> None:  # the type depends on the kind of target
         kind, key = target
         r = self.report
         if kind == "cell":
@@ -193,8 +228,20 @@ class Document:
                 r.explanations.pop(key, None)
         elif kind == "prior":
             r.prior = copy.deepcopy(value)
+        elif kind == "auto_totals":
+            r.auto_totals = bool(value)
+        elif kind == "generated":
+            self._set_generated(key, value)
+        elif kind == "jump_factor":
+            r.jump_factor = value
         else:
             raise KeyError(kind)
+
+    def _set_generated(self, section: str, record) -> None:
+        if record is None:
+            self.report.generated.pop(section, None)
+        else:
+            self.report.generated[section] = copy.deepcopy(record)
 
     def _do(self, edits: list[tuple[Target, object]], label: str) -> Change:
         for target, value in edits:

@@ -6,7 +6,7 @@ half-read.  The exporter writes these rows and every reader reads them back thro
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .fileformat import FileFormatError
 

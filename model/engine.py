@@ -7,13 +7,13 @@ repaints exactly those.  Findings per cell are kept in a dict, so a view asks fo
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from .checks import CellCheck, Check, FuncCheck, LinearCheck, figure_checks, signed_sum
 from .findings import Finding
 from .report import Report
 from .rules import ERROR, SEVERITY_RANK
-from .text_checks import text_checks
+from .text.checks import text_checks
 
 IMPORT_NOTES = "import_notes"
 EXPLAIN = "explain:"  # input prefix: the 说明 stored under a finding key or rule id

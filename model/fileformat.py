@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
-from .report import Meta, Prior, Report
+from .oserrors import file_problem
+from .report import JUMP_FACTOR, Generated, Meta, Prior, Report
 from .schema import CELLS, COUNT, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
-from .values import MAX_DIGITS, BadValue, from_json, to_json
+from .tempfiles import create_temp, remove_stale
+from .values import MAX_DIGITS, BadValue, Value, from_json, to_json
 
 FORMAT = "nianbao"
 VERSION = 1
@@ -22,7 +25,7 @@ BACKUP_SUFFIX = ".bak"
 _SMALL = 10 ** MAX_DIGITS
 _COUNT_IDS = frozenset(c for c, d in CELLS.items() if d.kind == COUNT)
 _TOP_KEYS = {"format", "version", "meta", "sections", "cells", "explanations", "prior", "headings",
-             "import_notes"}
+             "import_notes", "auto_totals", "generated", "jump_factor"}
 
 
 class FileFormatError(Exception):
@@ -56,8 +59,15 @@ def to_dict(report: Report) -> dict:
                         "sections": {k: v for k, v in p.sections.items() if k in TEXT_SECTIONS}}
     if report.headings is not None:
         out["headings"] = dict(report.headings)
+    if report.auto_totals:
+        out["auto_totals"] = True
     if report.import_notes:
         out["import_notes"] = [{"rule": r, "cells": list(c), "message": msg} for r, c, msg in report.import_notes]
+    if report.generated:
+        out["generated"] = {s: {"text": g.text, "figures": _cells_json(g.figures)}
+                            for s, g in report.generated.items()}
+    if report.jump_factor != JUMP_FACTOR:
+        out["jump_factor"] = to_json(report.jump_factor)
     return out
 
 
@@ -72,15 +82,15 @@ def _need(cond: bool, what: str) -> None:
         raise FileFormatError(what)
 
 
-def _text(v, where: str, limit: int = MAX_TEXT) -> str:
+def _text(v: Any, where: str, limit: int = MAX_TEXT) -> str:  # Any: a value parsed from JSON
     _need(isinstance(v, str), f"{where} 应为文字")
     _need(len(v) <= limit, f"{where} 过长（{len(v)} 字）")
     return v
 
 
-def _cells(raw, where: str) -> dict:
+def _cells(raw: Any, where: str) -> dict[str, Value]:
     _need(isinstance(raw, dict), f"{where} 应为对象")
-    out = {}
+    out: dict[str, Value] = {}
     for cid, v in raw.items():
         if type(v) is int and 0 <= v < _SMALL and cid in _COUNT_IDS:
             out[cid] = v  # the usual case, as from_json would read it
@@ -95,14 +105,14 @@ def _cells(raw, where: str) -> dict:
     return out
 
 
-def _year(v, where: str) -> int | None:
+def _year(v: Any, where: str) -> int | None:
     if v is None:
         return None
     _need(isinstance(v, int) and not isinstance(v, bool) and 1990 <= v <= 2200, f"{where} 应为四位年份")
     return v
 
 
-def from_dict(data) -> Report:
+def from_dict(data: Any) -> Report:
     _need(isinstance(data, dict), "内容不是年度报告对象")
     _need(data.get("format") == FORMAT, "不是 nianbao 年度报告文件（缺少 \"format\": \"nianbao\"）")
     version = data.get("version")
@@ -162,8 +172,37 @@ def from_dict(data) -> Report:
         _need(isinstance(n, dict) and isinstance(n.get("cells", []), list), "import_notes 格式错误")
         notes.append((_text(n.get("rule", ""), "规则", 40), tuple(c for c in n.get("cells", []) if c in CELLS),
                       _text(n.get("message", ""), "导入说明", 2000)))
+    auto_totals = data.get("auto_totals", False)
+    _need(isinstance(auto_totals, bool), "auto_totals 应为 true 或 false")
     return Report(meta=meta, sections=sections, cells=cells, explanations=explanations, prior=prior,
-                  headings=headings, import_notes=notes)
+                  headings=headings, import_notes=notes, auto_totals=auto_totals,
+                  generated=_generated(data.get("generated")),
+                  jump_factor=_jump_factor(data.get("jump_factor")))
+
+
+def _generated(raw) -> dict[str, Generated]:
+    """The paragraphs 「按表格生成」 wrote (optional): section id → {"text", "figures"}."""
+    if raw is None:
+        return {}
+    _need(isinstance(raw, dict), "generated 应为对象")
+    out = {}
+    for sid, g in raw.items():
+        _need(sid in TEXT_SECTIONS, f"generated 中有未知的部分「{str(sid)[:20]}」")
+        _need(isinstance(g, dict), "generated 的每一项应为对象")
+        out[sid] = Generated(_text(g.get("text", ""), "生成的段落"), _cells(g.get("figures", {}), "generated.figures"))
+    return out
+
+
+def _jump_factor(raw) -> Decimal:
+    """X.JUMP's factor (optional; default 3): a number above 1."""
+    if raw is None:
+        return JUMP_FACTOR
+    try:
+        d = Decimal(str(raw)) if not isinstance(raw, bool) else Decimal(0)
+    except InvalidOperation:
+        d = Decimal(0)
+    _need(d.is_finite() and 1 < d <= 1000, f"jump_factor「{str(raw)[:20]}」应为大于1的倍数")
+    return d
 
 
 class _Duplicate(Exception):
@@ -215,14 +254,8 @@ def load(path: str | os.PathLike) -> Report:
             raise FileFormatError(f"{p.name}：文件过大（{size // 1024} KB），不是年度报告文件")
         with open(p, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise FileFormatError(f"{p}：文件不存在") from None
-    except IsADirectoryError:
-        raise FileFormatError(f"{p}：是文件夹，不是文件") from None
-    except PermissionError:
-        raise FileFormatError(f"{p}：没有读取权限") from None
     except OSError as e:
-        raise FileFormatError(f"{p}：无法读取（{e.strerror or e}）") from None
+        raise FileFormatError(file_problem(p, e)) from None
     return loads(data, p.name)
 
 
@@ -233,10 +266,12 @@ def atomic_write(path: str | os.PathLike, data: bytes, backup: bool = True) -> N
 
     The data goes to a temporary file in the same folder, is flushed and fsynced, and renamed over
     the target.  The previous file is kept as `path.bak` (by a hard link, so it is never missing).
+    Temporary files that a killed writer left in the folder are removed first (model.tempfiles).
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    remove_stale(folder, target.name)
+    fd, tmp = create_temp(folder, target.name)
     try:
         # mkstemp makes the file private (0600); give it the target's mode, or the usual one for a new file
         try:

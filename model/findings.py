@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .rules import RULES, SEVERITY_RANK
+from .rules import RULES
 from .values import to_json
 
 
@@ -34,11 +34,7 @@ class Finding:
     def explained(self) -> bool:
         return bool(self.explanation) and self.severity != "error"
 
-    @property
-    def rank(self) -> int:
-        return SEVERITY_RANK[self.severity]
-
-    def with_explanation(self, text: str | None) -> "Finding":
+    def with_explanation(self, text: str | None) -> Finding:
         return self if text == self.explanation else replace(self, explanation=text or None)
 
     def to_json(self) -> dict:

@@ -39,6 +39,19 @@ class Prior:
 
 
 @dataclass
+class Generated:
+    """A section's paragraph written by 「按表格生成」 and the figures it was made from (cell id → value),
+    so that a later change of one of them shows the paragraph as out of date.  Kept beside the text,
+    never in it: the exports print the text only."""
+
+    text: str
+    figures: dict[str, Value] = field(default_factory=dict)
+
+
+JUMP_FACTOR = Decimal(3)  # X.JUMP: a change beyond ×3 or ÷3 of last year's value is worth a look
+
+
+@dataclass
 class Report:
     meta: Meta = field(default_factory=Meta)
     sections: dict[str, str] = field(default_factory=lambda: {s: "" for s in TEXT_SECTIONS})
@@ -50,6 +63,11 @@ class Report:
     headings: dict[str, str] | None = None
     # Things the importer saw that only the source can show (S.OLD_FORMAT, S.LABELS): (rule, cells, message)
     import_notes: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
+    # 自动合计: every total follows its parts as they change, like an Excel template's formula cells (a new
+    # report, or turned on by the clerk).  Off for an imported report, whose printed totals are the point.
+    auto_totals: bool = False
+    generated: dict[str, Generated] = field(default_factory=dict)  # section id → its generated paragraph
+    jump_factor: Decimal = JUMP_FACTOR  # X.JUMP's factor, set by the clerk
 
     def get(self, cell_id: str) -> Value:
         return self.cells.get(cell_id)
@@ -69,14 +87,7 @@ class Report:
     def title(self) -> str:
         return self.meta.title if self.meta.title else self.meta.canonical_title
 
-    def copy(self) -> "Report":
+    def copy(self) -> Report:
         import copy
 
         return copy.deepcopy(self)
-
-    def values_equal(self, other: "Report") -> bool:
-        """Same figures (a blank and an absent cell are the same)."""
-        def norm(cells):
-            return {k: (Decimal(v) if isinstance(v, int) and CELLS[k].kind != "count" else v)
-                    for k, v in cells.items() if v is not None}
-        return norm(self.cells) == norm(other.cells)

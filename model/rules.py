@@ -2,7 +2,7 @@
 
 Each rule names its severity, a short Chinese title for the findings panel and its formula in words.
 The checks that evaluate them are generated from the form in `checks.py` (figures) and
-`text_checks.py` (narrative); the rule a check belongs to decides severity and title.
+`text/checks.py` (narrative); the rule a check belongs to decides severity and title.
 """
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     _R("X.CARRY", ERROR, "上年结转与上年报告不符", "本年第二项 = 上年第四项（每一列）", "cross-year"),
     _R("X.IN_FORCE", WARNING, "现行有效件数与上年不衔接", "现行有效 = 上年现行有效 + 本年制发 − 本年废止",
        "cross-year"),
+    _R("X.JUMP", INFO, "与上年相比变化较大", "本年数与上年数相差超过设定倍数（默认3倍），且其一不小于10", "cross-year"),
     _R("X.REPEAT_TEXT", WARNING, "与上年报告文字雷同", "第五部分（及第一部分）不应与上年基本相同", "cross-year"),
     # narrative against tables
     _R("N.RECEIVED", ERROR, "正文收到申请数与表三不符", "正文「收到/受理…申请N件」= 第一项总计（或第一项 + 第二项）", "text"),

@@ -270,6 +270,26 @@ FEE_FIELDS: tuple[tuple[str, str, str, str], ...] = (
 )
 FEE_TERM = "信息处理费"
 
+# ---------------------------------------------------------------- cell ids (the one place they are spelt)
+
+
+def t2(row: str, col: str) -> str:
+    return f"t2.{row}.{col}"
+
+
+def t3(row: str, col: str) -> str:
+    return f"t3.{row}.{col}"
+
+
+def t4(group: str, col: str) -> str:
+    return f"t4.{group}.{col}"
+
+
+def t3_row_cells(row: str) -> tuple[str, ...]:
+    """The seven cells of a row of table 三, in column order."""
+    return tuple(t3(row, c) for c in T3_COL_IDS)
+
+
 # ---------------------------------------------------------------- build the declarations
 
 
@@ -288,7 +308,7 @@ def _build_t2() -> tuple[TableDef, list[CellDef]]:
         for row_id, row_label in block.rows:
             spans.append(Span(r, 0, row_label, role="label"))
             for i, (col_id, col_label) in enumerate(zip(block.cols, block.col_labels)):
-                cid = f"t2.{row_id}.{col_id}"
+                cid = t2(row_id, col_id)
                 spans.append(Span(r, 1 + i * width, cell=cid, colspan=width, role="value"))
                 cells.append(CellDef(cid, block.kind, "t2", row_id, col_id, row_label, col_label, block.unit))
             r += 1
@@ -326,7 +346,7 @@ def _build_t3() -> tuple[TableDef, list[CellDef]]:
         else:
             spans.append(Span(r, 0, label, colspan=3, role="label"))
         for j, (col, col_label) in enumerate(T3_COLS):
-            cid = f"t3.{row_id}.{col}"
+            cid = t3(row_id, col)
             spans.append(Span(r, 3 + j, cell=cid, role="value"))
             cells.append(CellDef(cid, COUNT, "t3", row_id, col, t3_row_label_full(row_id), col_label))
         r += 1
@@ -350,7 +370,7 @@ def _build_t4() -> tuple[TableDef, list[CellDef]]:
     cells: list[CellDef] = []
     for g, (gid, glabel) in enumerate(T4_GROUPS):
         for j, (col, col_label) in enumerate(T4_COLS):
-            cid = f"t4.{gid}.{col}"
+            cid = t4(gid, col)
             spans.append(Span(3, g * 5 + j, cell=cid, role="value"))
             name = glabel if gid == "review" else f"{T4_LAWSUIT}（{glabel}）"
             cells.append(CellDef(cid, COUNT, "t4", gid, col, name, col_label))
@@ -376,20 +396,8 @@ def _build() -> tuple[dict[str, TableDef], dict[str, CellDef]]:
 
 
 TABLES, CELLS = _build()
-TABLE_ORDER = ("t2", "t3", "t4")
 CELL_IDS: tuple[str, ...] = tuple(CELLS)
 TABLE_CELL_IDS: tuple[str, ...] = tuple(c for c in CELL_IDS if CELLS[c].table != "fee")
 FEE_CELL_IDS: tuple[str, ...] = tuple(f[0] for f in FEE_FIELDS)
 
 
-def table_of(cell_id: str) -> TableDef | None:
-    d = CELLS.get(cell_id)
-    return TABLES.get(d.table) if d else None
-
-
-def t3(row: str, col: str) -> str:
-    return f"t3.{row}.{col}"
-
-
-def t4(group: str, col: str) -> str:
-    return f"t4.{group}.{col}"

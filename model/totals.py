@@ -6,12 +6,15 @@ returned changes to the clerk before applying them as one undo step.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal
+
 from . import schema as S
 from .report import Report
 from .values import NA, Value, number
 
 
-def _sum(report: Report, cells) -> int:
+def _sum(report: Report, cells: Iterable[str]) -> int | Decimal:
     return sum(number(report.cells.get(c)) for c in cells)
 
 

@@ -8,17 +8,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Union
 
 from .schema import CELLS, COUNT, DECIMAL
 
 NA = "/"  # 不适用
-Value = Union[None, int, Decimal, str]
+Value = int | Decimal | str | None
 
 _NA_FORMS = {"/", "／", "—", "－", "-", "——", "--", "－－", "―", "─", "–"}
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
 MAX_DIGITS = 15  # more than any real report; keeps hostile input from making huge ints
+MAX_PLACES = 15  # digits after the point
+_MAX_CHARS = 40  # longer text is no figure; refused before it reaches Decimal
 
 
 class BadValue(ValueError):
@@ -39,9 +40,11 @@ def parse_value(text: str | int | Decimal | None, kind: str = COUNT) -> Value:
     if isinstance(text, bool):
         raise BadValue("不是数字")
     if isinstance(text, int):
+        if abs(text) >= 10 ** MAX_DIGITS:  # before str(): a huge int cannot even be printed
+            raise BadValue(f"数值过大（超过 {MAX_DIGITS} 位）")
         return _check_number(Decimal(text), kind, str(text))
     if isinstance(text, Decimal):
-        return _check_number(text, kind, str(text))
+        return _check_number(text, kind, _shown(text))
     raw = str(text)
     stripped = raw.strip().replace("\u3000", "")
     if stripped == "":
@@ -61,12 +64,42 @@ def parse_value(text: str | int | Decimal | None, kind: str = COUNT) -> Value:
         raise BadValue(f"「{raw.strip()}」不是数字")
     if len(t.replace(".", "")) > MAX_DIGITS:
         raise BadValue(f"「{raw.strip()[:20]}…」位数过多")
-    return _check_number(Decimal(t), kind, raw.strip())
+    return _check_number(to_decimal(t), kind, raw.strip())
+
+
+def to_decimal(text: str) -> Decimal:
+    """The one conversion of text to a number, bounded in length, digits, exponent and magnitude, so
+    that text like 「1e5000」 is refused here instead of making a number too big to print or export."""
+    s = text.strip()
+    if len(s) > _MAX_CHARS:
+        raise BadValue(f"「{s[:20]}…」过长，不是数字")
+    try:
+        d = Decimal(s)
+    except InvalidOperation:
+        raise BadValue(f"「{s}」不是数字") from None
+    _check_bounds(d, s)
+    return d
+
+
+def _check_bounds(d: Decimal, shown: str) -> None:
+    """Finite, under 10^MAX_DIGITS and at most MAX_PLACES decimals (checked on the exponent, which is
+    cheap however large, before anything expands the number)."""
+    if not d.is_finite():
+        raise BadValue(f"「{shown}」不是数字")
+    if d.as_tuple().exponent > MAX_DIGITS or (d and d.adjusted() >= MAX_DIGITS):
+        raise BadValue(f"「{shown}」数值过大（超过 {MAX_DIGITS} 位）")
+    if d.as_tuple().exponent < -MAX_PLACES:
+        raise BadValue(f"「{shown}」小数位数过多（超过 {MAX_PLACES} 位）")
+
+
+def _shown(d: Decimal) -> str:
+    """A Decimal as the clerk would type it, short even when hostile."""
+    s = str(d)
+    return s if len(s) <= 20 else s[:20] + "…"
 
 
 def _check_number(d: Decimal, kind: str, shown: str) -> Value:
-    if not d.is_finite():
-        raise BadValue(f"「{shown}」不是数字")
+    _check_bounds(d, shown)
     if d < 0:
         raise BadValue(f"「{shown}」是负数，不能小于0")
     if kind == COUNT:
@@ -78,7 +111,7 @@ def _check_number(d: Decimal, kind: str, shown: str) -> Value:
     raise BadValue(f"未知的数值类型 {kind}")
 
 
-def parse_cell(cell_id: str, text) -> Value:
+def parse_cell(cell_id: str, text: str | int | Decimal | None) -> Value:
     """parse_value with the kind of the named cell."""
     return parse_value(text, CELLS[cell_id].kind)
 
@@ -100,14 +133,17 @@ def number(v: Value) -> int | Decimal:
     return v  # type: ignore[return-value]
 
 
-def to_json(v: Value):
+def to_json(v: Value) -> int | str | None:
     """How a value is stored in .nianbao and check --json: ints as numbers, decimals as strings."""
     if isinstance(v, Decimal):
         return format(v, "f")
     return v
 
 
-def from_json(cell_id: str, raw) -> Value:
+_JSON_KIND = {list: "列表", dict: "对象"}  # what else JSON can hold where a number belongs
+
+
+def from_json(cell_id: str, raw: object) -> Value:
     """Read a stored value.  Out-of-range numbers (negative, fractional counts) are kept, so that
     VALUE.COUNT can report them instead of the file being refused; text that is no number is refused."""
     kind = CELLS[cell_id].kind
@@ -127,16 +163,11 @@ def from_json(cell_id: str, raw) -> Value:
             return NA
         if len(s) > MAX_DIGITS + 2:
             raise BadValue("数值过长")
-        try:
-            d = Decimal(s)
-        except InvalidOperation:
-            raise BadValue(f"「{s[:20]}」不是数字") from None
-        if not d.is_finite():
-            raise BadValue(f"「{s[:20]}」不是数字")
+        d = to_decimal(s)
         if kind == COUNT and d == d.to_integral_value():
             return int(d)
         return d
-    raise BadValue(f"类型 {type(raw).__name__} 不是数值")
+    raise BadValue(f"是{_JSON_KIND.get(type(raw), '其他内容')}，不是数值")
 
 
 def is_valid(cell_id: str, v: Value) -> bool:

@@ -33,13 +33,13 @@ def test_no_op_edit_makes_no_step():
 def test_text_typing_merges_into_one_step_until_saved():
     doc = Document(Report())
     for i in range(1, 6):
-        doc.set_section("s1", "字" * i)
+        doc.apply([(("section", "s1"), "字" * i)], "修改正文", merge_key="section.s1")  # as the text page does
     assert doc.report.sections["s1"] == "字" * 5
     doc.undo()
     assert doc.report.sections["s1"] == "" and not doc.can_undo()
     doc.redo()
     doc.mark_saved()
-    doc.set_section("s1", "字" * 6)  # after saving, typing starts a new step
+    doc.apply([(("section", "s1"), "字" * 6)], "修改正文", merge_key="section.s1")  # after saving: a new step
     doc.undo()
     assert doc.report.sections["s1"] == "字" * 5 and not doc.modified
 
@@ -83,7 +83,7 @@ def test_prior_change_rechecks_cross_year():
     r = consistent_report(random.Random(5))
     doc = Document(r)
     prior = Prior(year=2024, cells={S.t3("r4", c): r.cells[S.t3("r2", c)] + 1 for c in S.T3_COL_IDS})
-    doc.set_prior(prior)
+    doc.apply([(("prior", ""), prior)], "设置上年报告")
     assert sum(f.rule == "X.CARRY" for f in doc.checker.findings()) == 7
     doc.undo()
     assert not any(f.rule == "X.CARRY" for f in doc.checker.findings())

@@ -9,6 +9,7 @@ import subprocess
 
 import pdfplumber
 import pytest
+from pdfminer.pdftypes import resolve1
 
 from export import ExportError
 from export import fonts as F
@@ -18,31 +19,43 @@ from model import schema as S
 from model.values import format_value
 
 from tests.test_export_sample import broken_report, sample_report
+from tests.tools import need
 
 MM = 72 / 25.4
 FORBIDDEN_START = set("，。、；：！？）》」’”")
 FORBIDDEN_END = set("（《「‘“")
 
 
-def _need(tool):
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} (poppler-utils) not installed")
-
-
 def _pages_text(path, layout=False):
-    _need("pdftotext")
-    out = []
-    n = _info(path)["Pages"]
-    for p in range(1, int(n) + 1):
-        args = ["pdftotext", "-f", str(p), "-l", str(p)] + (["-layout"] if layout else []) + [str(path), "-"]
-        out.append(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
-    return out
+    """Each page's text in the order it was drawn (a table cell's lines stay together), or with layout, laid out
+    in columns as on the page."""
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text(layout=layout, use_text_flow=not layout) for page in pdf.pages]
 
 
-def _info(path):
-    _need("pdfinfo")
-    text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in text.splitlines() if ":" in line)}
+def _fonts(path) -> dict[str, bool]:
+    """Every font the PDF uses (its BaseFont name) and whether its glyphs are embedded in the file."""
+    found = {}
+
+    def visit(resources):
+        resources = resolve1(resources) or {}
+        for font in (resolve1(resources.get("Font")) or {}).values():
+            font = resolve1(font)
+            desc = font.get("DescendantFonts")
+            inner = resolve1(resolve1(desc)[0]) if desc else font
+            descriptor = resolve1(inner.get("FontDescriptor")) or {}
+            found[_name(font["BaseFont"])] = any(k in descriptor for k in ("FontFile", "FontFile2", "FontFile3"))
+        for xobject in (resolve1(resources.get("XObject")) or {}).values():
+            visit(resolve1(xobject).attrs.get("Resources"))
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            visit(page.page_obj.resources)
+    return found
+
+
+def _name(base_font) -> str:
+    return base_font.name if hasattr(base_font, "name") else str(base_font)
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +70,9 @@ def _squash(s: str) -> str:
 
 
 def test_a4_metadata_and_not_a_draft(sample_pdf):
-    info = _info(sample_pdf)
-    assert info["Page size"].startswith("595.276 x 841.89")
+    with pdfplumber.open(sample_pdf) as pdf:
+        info = pdf.metadata
+        assert all((round(p.width, 2), round(p.height, 2)) == (595.28, 841.89) for p in pdf.pages)
     r = sample_report()
     assert info["Title"] == r.title
     assert info["Author"] == r.meta.organ
@@ -67,13 +81,11 @@ def test_a4_metadata_and_not_a_draft(sample_pdf):
 
 
 def test_every_font_embedded(sample_pdf):
-    _need("pdffonts")
-    out = subprocess.run(["pdffonts", str(sample_pdf)], capture_output=True, text=True, check=True).stdout
-    rows = out.splitlines()[2:]
-    assert rows
-    for row in rows:
-        emb, sub = row.split()[-5], row.split()[-4]
-        assert (emb, sub) == ("yes", "yes"), row
+    fonts = _fonts(sample_pdf)
+    assert fonts
+    for name, embedded in fonts.items():
+        assert embedded, name
+        assert re.fullmatch(r"[A-Z]{6}\+.+", name), name  # a subset: only the glyphs used
 
 
 def test_text_inside_the_margins_and_page_numbers(sample_pdf):
@@ -162,10 +174,11 @@ def test_t3_is_never_split(tmp_path, chars):
 
 
 def test_pdftoppm_renders_every_page(sample_pdf, tmp_path):
-    _need("pdftoppm")
-    subprocess.run(["pdftoppm", "-png", "-r", "30", str(sample_pdf), str(tmp_path / "p")], check=True)
+    """Another program (poppler, as in most Linux viewers) draws every page: the check pdfplumber cannot make."""
+    pdftoppm = need("pdftoppm", package="poppler-utils")
+    subprocess.run([pdftoppm, "-png", "-r", "30", str(sample_pdf), str(tmp_path / "p")], check=True)
     pngs = sorted(tmp_path.glob("p-*.png"))
-    assert len(pngs) == int(_info(sample_pdf)["Pages"])
+    assert len(pngs) == len(_pages_text(sample_pdf))
     from PIL import Image  # Pillow comes with pdfplumber
 
     for png in pngs:
@@ -327,10 +340,59 @@ def test_official_faces_found_and_unusable_ones_skipped(tmp_path, monkeypatch):
     write_pdf(sample_report(), path)
     assert F.register_fonts()["body"] == chosen["body"].name
     assert chosen["body"].name.startswith("nb-SIMFANG-0-")
-    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-    assert "NianbaoSans-Bold" in out and " no " not in out
+    fonts = _fonts(path)
+    assert any(name.endswith("+NianbaoSans-Bold") for name in fonts) and all(fonts.values()), fonts
     monkeypatch.setenv(F.ENV_BUNDLED_ONLY, "1")
     assert not any(c.official for c in F.choose_fonts().values())
+
+
+def _font_folders(tmp_path):
+    """An unreadable folder (listed first) and one holding a usable 仿宋 stand-in."""
+    locked, good = tmp_path / "locked", tmp_path / "good"
+    (locked / "fonts").mkdir(parents=True)
+    good.mkdir()
+    shutil.copy(F.BUNDLED["serif"], good / "simfang.ttf")
+    return locked, good
+
+
+def _export_uses(good, tmp_path):
+    chosen = F.choose_fonts()
+    assert chosen["body"].official and chosen["body"].path == good / "simfang.ttf"
+    path = tmp_path / "out.pdf"
+    write_pdf(sample_report(), path)
+    assert path.read_bytes().startswith(b"%PDF-")
+
+
+def test_an_unreadable_font_folder_is_skipped(tmp_path, monkeypatch):
+    import os
+
+    locked, good = _font_folders(tmp_path)
+    real_stat, real_scandir = os.stat, os.scandir
+
+    def denied(path):
+        if str(path).startswith(str(locked)):  # what EACCES on ~/.local/share (mode 000) gives
+            raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "stat", lambda p, *a, **k: denied(p) or real_stat(p, *a, **k))
+    monkeypatch.setattr(os, "scandir", lambda p=".": denied(p) or real_scandir(p))
+    monkeypatch.setenv(F.ENV_DIRS, os.pathsep.join([str(locked / "fonts"), str(locked), str(good)]))
+    monkeypatch.delenv(F.ENV_BUNDLED_ONLY, raising=False)
+    _export_uses(good, tmp_path)
+
+
+@pytest.mark.skipif(not hasattr(shutil.os, "geteuid") or shutil.os.geteuid() == 0,
+                    reason="root ignores permission bits")
+def test_a_mode_000_font_folder_is_skipped(tmp_path, monkeypatch):
+    import os
+
+    locked, good = _font_folders(tmp_path)
+    os.chmod(locked, 0)
+    try:
+        monkeypatch.setenv(F.ENV_DIRS, os.pathsep.join([str(locked / "fonts"), str(locked), str(good)]))
+        monkeypatch.delenv(F.ENV_BUNDLED_ONLY, raising=False)
+        _export_uses(good, tmp_path)
+    finally:
+        os.chmod(locked, 0o755)
 
 
 def test_level2_headings_in_kai_when_the_face_exists(tmp_path, monkeypatch):
@@ -369,6 +431,7 @@ def test_characters_a_face_lacks_come_from_the_fallback(tmp_path):
     assert all("NianbaoSerif-Bold" in c["fontname"] for c in title if c["text"] != "埇")
 
 
+@pytest.mark.slow
 def test_no_heading_alone_at_a_page_foot(tmp_path):
     """Whatever the length of section 五, no page ends with a heading (here 六、) as its last line."""
     r = sample_report()

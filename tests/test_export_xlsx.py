@@ -3,7 +3,6 @@ text never turned into formulas, the hidden JSON sheet, atomic writes, and Libre
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import zipfile
 from decimal import Decimal
@@ -24,6 +23,7 @@ from model.report import Prior
 from model.values import NA
 
 from tests.test_export_sample import broken_report, sample_report
+from tests.tools import need
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def borders(sample_xlsx):
     return out
 
 
-@pytest.mark.parametrize("tid", S.TABLE_ORDER)
+@pytest.mark.parametrize("tid", list(S.TABLES))
 def test_every_span_is_merged_bordered_and_filled(wb, borders, tid):
     ws = wb[MAIN_SHEET]
     t = S.TABLES[tid]
@@ -339,17 +339,8 @@ def test_findings_sheet_lists_every_finding_with_sheet_references(tmp_path):
 
 # ---------------------------------------------------------------- LibreOffice
 
-def _soffice():
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("LibreOffice (soffice) is not installed; .ci/run must install it")
-        pytest.skip("LibreOffice not installed")
-    return exe
-
-
 def _convert(src, fmt, outdir, profile):
-    exe = _soffice()
+    exe = need("soffice", "libreoffice", package="LibreOffice")
     cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
            "--convert-to", fmt, "--outdir", str(outdir), str(src)]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
@@ -359,6 +350,7 @@ def _convert(src, fmt, outdir, profile):
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make", [sample_report, broken_report], ids=["consistent", "broken"])
 def test_libreoffice_converts_and_recalculates_the_totals(tmp_path, make):
     report = make()

@@ -98,6 +98,24 @@ def test_bad_files_give_exit_2_and_one_line(kind, report, tmp_path, capsys):
     assert result[0]["file"] == str(path) and "bad.nianbao" in result[0]["error"]
 
 
+@pytest.mark.parametrize("text", ["1e5000", "1e1000000", "1e10000000", "1e309"])
+@pytest.mark.parametrize("cell", ["t3.r1.np", "fee.billed"])
+def test_number_text_beyond_the_limits_is_refused_at_once(text, cell, report, tmp_path, capsys):
+    import time
+
+    report.cells.pop(cell, None)
+    path = tmp_path / "big-number.nianbao"
+    path.write_text(_text_of(report).replace('"cells": {', f'"cells": {{"{cell}": "{text}",', 1), encoding="utf-8")
+    start = time.monotonic()
+    assert main.main(["check", str(path)]) == 2
+    assert main.main(["export", str(path), "--force", "--xlsx", str(tmp_path / "out.xlsx")]) == 2
+    assert time.monotonic() - start < 5
+    out = capsys.readouterr()
+    lines = (out.out + out.err).strip().splitlines()
+    assert len(lines) == 2 and all("big-number.nianbao" in ln and cell in ln and "过大" in ln for ln in lines)
+    assert not (tmp_path / "out.xlsx").exists()
+
+
 def test_huge_file_refused_without_reading_it(tmp_path):
     path = tmp_path / "big.nianbao"
     with open(path, "wb") as fh:

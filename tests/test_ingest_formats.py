@@ -1,12 +1,12 @@
 """Every reader ends in the same report: Word, web pages, Markdown, Excel (ours and a clerk's), our PDF."""
 from __future__ import annotations
 
-import importlib.util
 import random
 from decimal import Decimal
 
-import pytest
 
+from export.pdf import write_pdf
+from export.xlsx import write_xlsx
 from ingest import read_report, read_text
 from model import schema as S
 from model.fileformat import dumps
@@ -199,17 +199,7 @@ def test_foreign_xlsx(tmp_path):
     assert result.source_kind == "xlsx"
 
 
-def _have(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:
-        return False
-
-
-@pytest.mark.skipif(not _have("export.xlsx"), reason="export/xlsx.py (the export issue) is not in the tree yet")
 def test_round_trip_through_our_xlsx(tmp_path):
-    from export.xlsx import write_xlsx
-
     rep = sample_report(17)
     rep.meta.title = None
     path = tmp_path / "ours.xlsx"
@@ -219,10 +209,7 @@ def test_round_trip_through_our_xlsx(tmp_path):
     assert dumps(result.report) == dumps(rep)
 
 
-@pytest.mark.skipif(not _have("export.pdf"), reason="export/pdf.py (the export issue) is not in the tree yet")
 def test_round_trip_through_our_pdf(tmp_path):
-    from export.pdf import write_pdf
-
     rep = sample_report(19)
     path = tmp_path / "ours.pdf"
     write_pdf(rep, path)
@@ -302,12 +289,9 @@ def test_docx_auto_numbered_headings(tmp_path):
     _same(rep, got)
 
 
-@pytest.mark.skipif(not _have("export.xlsx"), reason="export/xlsx.py (the export issue) is not in the tree yet")
 def test_our_xlsx_without_its_data_sheet_reads_by_labels(tmp_path):
     """A clerk who copied only the visible sheets: tables on one sheet, text on another, extra sheets."""
     import openpyxl
-
-    from export.xlsx import write_xlsx
 
     rep = sample_report(31)
     path = tmp_path / "ours.xlsx"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import random
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +65,7 @@ def test_spaced_rendering_reads_exactly():
     assert {c: result.report.cells.get(c) for c in S.TABLE_CELL_IDS} == {c: rep.cells[c] for c in S.TABLE_CELL_IDS}
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**9), maxv=st.sampled_from([3, 12, 40, 150]))
 def test_glued_decodes_to_itself_or_is_reported(seed, maxv):

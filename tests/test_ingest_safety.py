@@ -1,7 +1,6 @@
 """Hostile and broken files end in one clear IngestError, quickly, and never anything else."""
 from __future__ import annotations
 
-import io
 import time
 import zipfile
 
@@ -128,6 +127,7 @@ def test_random_text_never_raises_anything_else(text):
         pass
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cuts=st.lists(st.tuples(st.integers(0, len(SEED_TEXT)), st.integers(0, 60),
                                st.text(alphabet="0123456789 \n\t|/、.（）一二三四五六七八九", max_size=8)), max_size=12))
@@ -204,3 +204,53 @@ def test_a_report_with_only_its_tables_is_still_read():
     table_only = SEED_TEXT[SEED_TEXT.index("一、本年新收"):]
     result = read_text(table_only, "表格.txt")
     assert result.report.cells["t3.r1.tot"] == 82
+
+
+def _page(body: str) -> str:
+    return "<html><body>" + body
+
+
+N = 7_800_000  # characters: a hostile page just under the 8 MB the importer accepts
+HOSTILE_PAGES = {
+    "nested tables": lambda: _page("<table><tr><td>x" * 20_000 + "</td></tr></table>" * 20_000),
+    "unclosed nested tables": lambda: _page("<table><tr><td>" * (N // 15)),
+    "flat cells": lambda: _page("<table><tr>" + "<td>1</td>" * (N // 10)),
+    "paragraphs": lambda: _page("<p>一" * (N // 4)),
+    "unterminated tags": lambda: _page("<a" * (N // 2)),
+    "unterminated end tags": lambda: _page("</" * (N // 2)),
+    "unterminated comments": lambda: _page("<!--x>" * (N // 6)),
+    "unterminated declarations": lambda: _page("<!x" * (N // 3)),
+    "unterminated attributes": lambda: _page("<a x='" * (N // 6)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_PAGES))
+def test_hostile_web_page_is_refused_or_read_within_seconds(kind):
+    text = HOSTILE_PAGES[kind]()
+    assert len(text) < 8_000_000
+    t = time.perf_counter()
+    try:
+        read_text(text, "网页.html")
+    except IngestError as e:
+        assert "网页.html" in str(e) and "\n" not in str(e)
+    assert time.perf_counter() - t < 10  # ~5 s at most on the shared 2-core test machine
+
+
+def test_html_file_is_parsed_in_the_sandbox_and_deep_nesting_refused(tmp_path, monkeypatch):
+    import ingest.sandbox
+
+    kinds = []
+    real = ingest.sandbox.run_reader
+    monkeypatch.setattr(ingest.sandbox, "run_reader", lambda kind, *a: kinds.append(kind) or real(kind, *a))
+    path = tmp_path / "nested.html"
+    path.write_text(HOSTILE_PAGES["nested tables"](), encoding="utf-8")
+    _refused(path, "嵌套", seconds=8)
+    assert kinds == ["html"]
+
+
+def test_html_file_is_still_read(tmp_path):
+    page = ("<html><body><h1>示范市人民政府2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文。</p>"
+            "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>5</td></tr></table></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_report(path).report.meta.year == 2024

@@ -89,7 +89,7 @@ def test_markdown_rows_shifted_read_exactly(seed, shift):
     rep = consistent_report(random.Random(seed), maxv=60)
     lines = [f"{rep.meta.organ}{rep.meta.year}{S.TITLE_SUFFIX}", S.SECTIONS[2].heading,
              "| " + S.T3_NOTE + " | | 申请人情况 | | | | | | 总计 | |", "|---|---|---|---|---|---|---|---|---|---|"]
-    for rid, lab, gid in S.T3_ROWS:
+    for rid, lab, _gid in S.T3_ROWS:
         vals = [str(rep.cells[f"t3.{rid}.{c}"]) for c in S.T3_COL_IDS]
         cells = ([lab] if rid in shift else ["", lab]) + vals
         cells += [""] * (10 - len(cells))

@@ -3,8 +3,7 @@ error that is not listed there.
 
 Two paths: (1) reports built here from the true cells and the section texts cut from the seed or the
 PDF's layout text (independent of the importer); (2) the full path, ingest.read_report on the seed or
-PDF → model.engine.check.  Path (2) fails when the importer exists but the findings differ; it skips
-only while the importer (or its reader for that file kind) is not there yet.
+PDF → model.engine.check.
 """
 from __future__ import annotations
 
@@ -12,9 +11,10 @@ import time
 
 import pytest
 
+from ingest import read_report
 from model.engine import check
 from model.rules import RULES
-from model.text_checks import text_checks
+from model.text.checks import text_checks
 
 from tests.conftest import REAL_PDF, SEEDS
 from tests.test_text_helpers import SAMPLE_NAMES, expected, sample_report
@@ -55,19 +55,9 @@ def test_sample_text_findings_have_spans_inside_their_section(name):
 
 
 def _import(name: str):
-    try:
-        import ingest
-        read_report = ingest.read_report
-    except (ImportError, AttributeError):
-        pytest.skip("ingest.read_report 尚未提供")
     src = expected(name)["source"]
     path = (REAL_PDF / src) if src.endswith(".pdf") else (SEEDS / src)
-    try:
-        return read_report(path).report
-    except ModuleNotFoundError as e:
-        if (e.name or "").startswith("ingest"):
-            pytest.skip(f"导入程序尚缺 {e.name}")
-        raise
+    return read_report(path).report
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)

@@ -2,6 +2,9 @@
 XML (gridSpan, vMerge) so that a merged cell counts once."""
 from __future__ import annotations
 
+from functools import lru_cache
+from types import SimpleNamespace
+
 from ..result import IngestError
 from ..zipguard import check_xml_parts
 
@@ -11,74 +14,97 @@ MAX_ITEMS = 200_000
 def read_docx(path: str, name: str):
     check_xml_parts(path, name)
     import docx
-    from docx.oxml.ns import qn
-
-    try:
-        document = docx.Document(path)
-    except Exception as e:
-        raise IngestError(f"{name}：Word 文件已损坏，无法打开（{type(e).__name__}）") from None
-    W_P, W_TBL, W_SDT, W_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
-    W_TR, W_TC, W_TCPR, W_SPAN, W_VMERGE, W_VAL = qn("w:tr"), qn("w:tc"), qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:val")
-    W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-
-    def para_text(p) -> str:
-        out = []
-        for el in p.iter():
-            if el.tag == W_T:
-                out.append(el.text or "")
-            elif el.tag == W_TAB:
-                out.append("\t")
-            elif el.tag in (W_BR, W_CR):
-                out.append("\n")
-        return "".join(out)
-
-    def cell_text(tc) -> str:
-        parts = []
-        for el in tc.iter():
-            if el.tag == W_P:
-                parts.append(para_text(el))
-        return "\n".join(p for p in parts if p.strip())
-
-    def table_rows(tbl) -> list[list]:
-        rows = []
-        for tr in tbl.iterchildren(W_TR):
-            row = []
-            for tc in tr.iterchildren(W_TC):
-                pr = tc.find(W_TCPR)
-                span, cont = 1, False
-                if pr is not None:
-                    gs = pr.find(W_SPAN)
-                    if gs is not None and (gs.get(W_VAL) or "1").isdigit():
-                        span = max(1, min(64, int(gs.get(W_VAL))))
-                    vm = pr.find(W_VMERGE)
-                    if vm is not None and vm.get(W_VAL, "continue") == "continue":
-                        cont = True
-                row.append(None if cont else cell_text(tc))
-                row.extend([None] * (span - 1))
-            rows.append(row)
-        return rows
 
     from .docx_numbering import Numbering, style_numbering
 
-    numbering = Numbering(document)
-    styles = style_numbering(document)
-    items: list[tuple] = []
+    try:
+        document = docx.Document(path)
+    except Exception:
+        raise IngestError(f"{name}：Word 文件已损坏，无法打开") from None
+    walk = _BodyWalk(name, Numbering(document), style_numbering(document))
+    walk.walk(document.element.body)
+    return ("doc", walk.items, None)
 
-    def walk(parent):
+
+@lru_cache(maxsize=1)
+def _tags() -> SimpleNamespace:
+    """The WordprocessingML tags read here, qualified (python-docx is imported only where a file is read)."""
+    from docx.oxml.ns import qn
+
+    names = {"p": "w:p", "tbl": "w:tbl", "sdt": "w:sdt", "content": "w:sdtContent", "tr": "w:tr", "tc": "w:tc",
+             "tcpr": "w:tcPr", "span": "w:gridSpan", "vmerge": "w:vMerge", "val": "w:val", "t": "w:t",
+             "tab": "w:tab", "br": "w:br", "cr": "w:cr"}
+    return SimpleNamespace(**{k: qn(v) for k, v in names.items()})
+
+
+class _BodyWalk:
+    """The body in document order: each paragraph's lines (with its automatic number), each table's rows;
+    content controls (w:sdt) are walked into."""
+
+    def __init__(self, name: str, numbering, styles):
+        self.name, self.numbering, self.styles = name, numbering, styles
+        self.items: list[tuple] = []
+
+    def walk(self, parent) -> None:
+        w = _tags()
         for el in parent.iterchildren():
-            if len(items) > MAX_ITEMS:
-                raise IngestError(f"{name}：Word 文件内容过多，不是一份年度报告")
-            if el.tag == W_P:
-                text = para_text(el)
-                number = numbering.label(el, styles) if text.strip() else ""
+            if len(self.items) > MAX_ITEMS:
+                raise IngestError(f"{self.name}：Word 文件内容过多，不是一份年度报告")
+            if el.tag == w.p:
+                text = _para_text(el)
+                number = self.numbering.label(el, self.styles) if text.strip() else ""
                 for line in (number + text).split("\n"):
-                    items.append(("line", line))
-            elif el.tag == W_TBL:
-                items.append(("table", table_rows(el)))
-            elif el.tag == W_SDT:
-                content = el.find(W_CONTENT)
+                    self.items.append(("line", line))
+            elif el.tag == w.tbl:
+                self.items.append(("table", _table_rows(el)))
+            elif el.tag == w.sdt:
+                content = el.find(w.content)
                 if content is not None:
-                    walk(content)
+                    self.walk(content)
 
-    walk(document.element.body)
-    return ("doc", items, None)
+
+def _para_text(p) -> str:
+    w = _tags()
+    out = []
+    for el in p.iter():
+        if el.tag == w.t:
+            out.append(el.text or "")
+        elif el.tag == w.tab:
+            out.append("\t")
+        elif el.tag in (w.br, w.cr):
+            out.append("\n")
+    return "".join(out)
+
+
+def _cell_text(tc) -> str:
+    parts = [_para_text(el) for el in tc.iter() if el.tag == _tags().p]
+    return "\n".join(p for p in parts if p.strip())
+
+
+def _table_rows(tbl) -> list[list]:
+    """Rows of cell texts; a merged cell is its text once and None in the grid places it covers."""
+    w = _tags()
+    rows = []
+    for tr in tbl.iterchildren(w.tr):
+        row = []
+        for tc in tr.iterchildren(w.tc):
+            span, cont = _merge_of(tc)
+            row.append(None if cont else _cell_text(tc))
+            row.extend([None] * (span - 1))
+        rows.append(row)
+    return rows
+
+
+def _merge_of(tc) -> tuple[int, bool]:
+    """(columns the cell spans, whether it continues a vertical merge from the row above)."""
+    w = _tags()
+    pr = tc.find(w.tcpr)
+    span, cont = 1, False
+    if pr is not None:
+        gs = pr.find(w.span)
+        if gs is not None and (gs.get(w.val) or "1").isdigit():
+            span = max(1, min(64, int(gs.get(w.val))))
+        vm = pr.find(w.vmerge)
+        if vm is not None and vm.get(w.val, "continue") == "continue":
+            cont = True
+    return span, cont

@@ -1,9 +1,15 @@
 """A web page → document items: text blocks as lines, <table> as grids (no entity expansion risk:
-html.parser knows only the fixed HTML entities)."""
+html.parser knows only the fixed HTML entities).
+
+html.parser is pure Python (~10^5 tags a second) and each closed table hands its items to the one
+around it, so a hostile page is bounded here: at most MAX_EVENTS tags and text runs and MAX_TABLE_DEPTH
+nested tables, refused within a few seconds.  Files are read in the sandboxed child (read_html)."""
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+
+from ..result import IngestError
 
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr", "title",
           "blockquote", "pre", "dd", "dt", "header", "footer", "ul", "ol", "hr"}
@@ -34,6 +40,9 @@ class _Table:
         self.cell: _Cell | None = None
 
 
+MAX_HTML_CHARS = 8_000_000  # a web page's markup around the report may be much larger than its text
+MAX_EVENTS = 300_000  # tags and text runs; a real report page has a few thousand
+MAX_TABLE_DEPTH = 16  # a page lays out with a table or two inside another, never more
 MAX_DATA_CELL = 300  # characters: a longer cell holds running text, so its table only lays out the page
 
 
@@ -56,9 +65,14 @@ def _is_layout(rows: list[list]) -> bool:
     return False
 
 
+class _TooComplex(Exception):
+    """The page is beyond the bounds above; str() says which, in Chinese."""
+
+
 class _Parser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
+        self.events = 0
         self.items: list[tuple] = []
         self.line: list[str] = []
         self.skip = 0
@@ -85,7 +99,13 @@ class _Parser(HTMLParser):
             if part.strip():
                 self.items.append(("line", part.strip()))
 
+    def _count(self):
+        self.events += 1
+        if self.events > MAX_EVENTS:
+            raise _TooComplex(f"网页标记过多（超过 {MAX_EVENTS // 10000} 万处），不是一份年度报告")
+
     def handle_starttag(self, tag, attrs):
+        self._count()
         if tag in _SKIP:
             self.skip += 1
             return
@@ -94,6 +114,8 @@ class _Parser(HTMLParser):
                 self.cell.flush()
             else:
                 self._flush_line()
+            if len(self.tables) >= MAX_TABLE_DEPTH:
+                raise _TooComplex(f"网页表格嵌套过深（超过 {MAX_TABLE_DEPTH} 层），不是一份年度报告")
             self.tables.append(_Table())
         elif tag == "tr" and self.tables:
             self.tables[-1].rows.append([])
@@ -112,6 +134,7 @@ class _Parser(HTMLParser):
                 self._flush_line()
 
     def handle_endtag(self, tag):
+        self._count()
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
@@ -157,6 +180,7 @@ class _Parser(HTMLParser):
             self.items.append(item)
 
     def handle_data(self, data):
+        self._count()
         if self.skip:
             return
         if self.caption is not None:
@@ -169,9 +193,35 @@ class _Parser(HTMLParser):
             self.line.append(re.sub(r"[ \t\r\n]+", " ", data))
 
 
-def html_items(text: str) -> list[tuple]:
+def html_items(text: str, name: str = "网页") -> list[tuple]:
+    """Document items of a page; IngestError naming `name` when the page is too large or too complex."""
+    if len(text) > MAX_HTML_CHARS:
+        raise IngestError(f"{name}：网页过大（{len(text) // 10000} 万字符），不是一份年度报告")
     p = _Parser()
-    p.feed(text)
-    p.close()
+    try:
+        p.feed(text)
+        _defuse_unterminated(p)
+        p.close()
+    except _TooComplex as e:
+        raise IngestError(f"{name}：{e}") from None
     p._flush_line()
     return p.items
+
+
+def _defuse_unterminated(p: _Parser) -> None:
+    """feed() stops at a construct with no end (「<a」 or 「<!--」 with no 「>」/「-->」 after it) and keeps
+    the rest in `rawdata`; close() would then rescan to the end once for every later 「<」 (quadratic:
+    minutes for a few MB).  A browser shows no such tail as markup either, so it is read as plain text."""
+    rest = p.rawdata
+    if "<" in rest:
+        p.rawdata = ""
+        p.handle_data(rest)
+
+
+def read_html(path: str, name: str):
+    """A web page file, for the sandboxed child: ("doc", items, None) like the other readers."""
+    from .text import decode
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return ("doc", html_items(decode(data, name), name), None)

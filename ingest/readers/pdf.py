@@ -15,8 +15,8 @@ def read_pdf(path: str, name: str):
     tables: list[list] = []
     try:
         pdf = pdfplumber.open(path)
-    except Exception as e:
-        raise IngestError(f"{name}：PDF 文件已损坏或加密，无法打开（{type(e).__name__}）") from None
+    except Exception:
+        raise IngestError(f"{name}：PDF 文件已损坏或加密，无法打开") from None
     with pdf:
         pages = pdf.pages
         if len(pages) > MAX_PAGES:

@@ -19,8 +19,8 @@ def read_xlsx(path: str, name: str):
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:
-        raise IngestError(f"{name}：Excel 文件已损坏，无法打开（{type(e).__name__}）") from None
+    except Exception:
+        raise IngestError(f"{name}：Excel 文件已损坏，无法打开") from None
     try:
         if OWN_SHEET in wb.sheetnames:
             own = _own_json(wb[OWN_SHEET], name)

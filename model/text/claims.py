@@ -234,33 +234,106 @@ def _about_applications(c: Compact, pos: int, also: str = "") -> bool:
     return "申请" in para and (not also or also in para)
 
 
+@dataclass
+class _Number:
+    """One number with a unit and what its clause says about it, filled in step by step."""
+    value: int
+    start: int
+    end: int
+    unit: str  # 件 条 个 …
+    sent_start: int
+    sent_end: int
+    cl: int  # where its clause starts
+    lead: str  # the clause before the number
+    key: re.Match | None  # the keyword in the lead; None when the kind came from the words after the number
+    kind: str
+    quote_end: int  # the claim phrase ends here (after the unit, or after a tail keyword)
+    own: str = ""  # the clause's subject before the keyword, brackets included
+
+    @property
+    def after_key(self) -> str:
+        return self.lead[self.key.end():] if self.key else ""
+
+    @property
+    def before_key(self) -> str:
+        return self.lead[:self.key.start()] if self.key else self.lead
+
+    @property
+    def lead_rest(self) -> str:
+        """The lead without its keyword."""
+        return self.before_key + self.after_key if self.key else self.lead
+
+
+def _is_rough(s: str, m: re.Match) -> bool:
+    """「第3件」「数十件」「上百件」「3至5件」: an ordinal, a rough count or a range."""
+    num_text, start, end = m.group(1), m.start(), m.end()
+    chinese = not num_text[0].isdigit()
+    before = s[start - 1] if start else ""
+    after = s[end] if end < len(s) else ""
+    return (before in "第每逐统唯单"
+            or (chinese and (m.group(2) not in "件起宗" or after in "事" or before in "数几上近"))
+            or bool(_RANGE.search(s, max(0, start - 4), start)))
+
+
 def _number_claims(c: Compact, year: int | None) -> list[Claim]:
-    s = c.s
-    out: list[Claim] = []
-    prev_end = 0
-    subject: tuple[int, str] | None = None  # (sentence start, review|lawsuit) for 其中结果维持…
-    received_sentence = -1
-    received_para = -1  # paragraph start of the last received/handled claim
-    subunit_sentence = -1  # a sentence whose subject is a town or department, not the organ
-    received_unit = (-1, "")  # (sentence, unit) of the last received claim: 件, or 条 when counted so
-    foreign_sentence = -1  # a sentence about applications of another kind (登记, 许可, 来电 …)
-    for m in _NUM_RE.finditer(s):
-        num_text, start, end = m.group(1), m.start(), m.end()
-        floor = prev_end
-        prev_end = end
-        value = parse_int(num_text)
-        if value is None:
-            continue
-        chinese = not num_text[0].isdigit()
-        before = s[start - 1] if start else ""
-        after = s[end] if end < len(s) else ""
-        # 「第3件」「数十件」「上百件」「3至5件」: an ordinal, a rough count or a range
-        if before in "第每逐统唯单" or (chinese and (m.group(2) not in "件起宗" or after in "事" or before in "数几上近")) \
-                or _RANGE.search(s, max(0, start - 4), start):
-            continue
-        sent_start, sent_end = c.sentence_at(start)
-        if subject and subject[0] != sent_start:
-            subject = None
+    return _NumberReader(c, year).claims()
+
+
+class _NumberReader:
+    """One pass over the numbers of a text.  What earlier numbers said decides about later ones (the
+    subject of 「其中结果维持…」, a sentence about towns or other business, the received figure's paragraph),
+    so that memory is kept here."""
+
+    def __init__(self, c: Compact, year: int | None):
+        self.c, self.s, self.year = c, c.s, year
+        self.subject: tuple[int, str] | None = None  # (sentence start, review|lawsuit) for 其中结果维持…
+        self.received_sentence = -1
+        self.received_para = -1  # paragraph start of the last received/handled claim
+        self.subunit_sentence = -1  # a sentence whose subject is a town or department, not the organ
+        self.received_unit = (-1, "")  # (sentence, unit) of the last received claim: 件, or 条 when counted so
+        self.foreign_sentence = -1  # a sentence about applications of another kind (登记, 许可, 来电 …)
+
+    def claims(self) -> list[Claim]:
+        out: list[Claim] = []
+        prev_end = 0
+        for m in _NUM_RE.finditer(self.s):
+            floor, prev_end = prev_end, m.end()
+            claim = self._read(m, floor)
+            if claim is not None:
+                out.append(claim)
+        return out
+
+    def _read(self, m: re.Match, floor: int) -> Claim | None:
+        value = parse_int(m.group(1))
+        if value is None or _is_rough(self.s, m):
+            return None
+        sent_start, sent_end = self.c.sentence_at(m.start())
+        if self.subject and self.subject[0] != sent_start:
+            self.subject = None
+        n = self._keyed(m, value, sent_start, sent_end, floor)
+        if n is None or self._about_a_part(n, floor) or self._about_another_time(n) or self._not_one_figure(n):
+            return None
+        if not self._fits_its_kind(n):
+            return None
+        n.kind = self._joint_kind(n)
+        if n.kind in ("normative_in_force", "normative_issued", "rules_issued") and n.lead.startswith("对"):
+            return None  # 「对现行有效的规范性文件56件进行清理」: the object of a review, not the count
+        if n.kind in _SUBJECT_KINDS:
+            self.subject = (n.sent_start, n.kind)
+        if n.kind in ("received", "handled", "closed") and self.received_para == self.c.paragraph_at(n.start)[0] \
+                and _ORGAN.search(n.own):
+            return None  # 「共收到申请45件，其中县政府办公室收到15件」: one office's share
+        if n.kind in ("received", "handled"):
+            self.received_sentence = n.sent_start
+            self.received_unit = (n.sent_start, n.unit)
+            self.received_para = self.c.paragraph_at(n.start)[0]
+        return self._claim(n)
+
+    # ---- what the number is about
+
+    def _keyed(self, m: re.Match, value: int, sent_start: int, sent_end: int, floor: int) -> _Number | None:
+        """The number with its clause and the keyword that says what it counts; None when nothing does."""
+        s, start, end = self.s, m.start(), m.end()
         cl = _clause_start(s, start, max(floor, sent_start))
         while cl < start and s[cl] in "、，,":
             cl += 1
@@ -269,189 +342,239 @@ def _number_claims(c: Compact, year: int | None) -> list[Claim]:
         kind = _KEY_KIND[key.lastgroup] if key else None
         if kind == "received_bare":
             kind = "received"
-        tail = s[end:min(sent_end, end + 24)]
         quote_end = end
         if kind is None:
-            for tkind, pat in _TAIL_KEYS:
-                tm = pat.match(tail)
-                if tm:
-                    kind, quote_end = tkind, end + tm.end()
-                    break
+            kind, quote_end = _tail_kind(s[end:min(sent_end, end + 24)], end)
         if kind is None or kind == "in_force_tail":
-            continue
-        if m.group(2) in "个条份部例" and _DURATION.match(s, end - 1 if m.group(2) == "个" else end):
-            continue  # 「在15个工作日内答复」: a time, not a count
+            return None
+        unit = m.group(2)
+        if unit in "个条份部例" and _DURATION.match(s, end - 1 if unit == "个" else end):
+            return None  # 「在15个工作日内答复」: a time, not a count
+        return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end)
+
+    def _about_a_part(self, n: _Number, floor: int) -> bool:
+        """True when the clause or sentence is about a town, a department or other business, not the organ's
+        disclosure applications."""
+        s = self.s
         # the subject of the clause, brackets included: 「乡镇（街道）收到25件」
-        w = start
-        while w > max(floor, sent_start) and s[w - 1] not in _WIDE_END:
+        w = n.start
+        while w > max(floor, n.sent_start) and s[w - 1] not in _WIDE_END:
             w -= 1
-        own = s[w:cl + key.start()] if key else s[w:start]
-        if _is_subunit(s[w:start]):
-            subunit_sentence = sent_start
-            continue
-        if foreign_sentence == sent_start and not _DISCLOSURE_WORDS.search(lead):
-            continue  # the sentence is about other business
-        if subunit_sentence == sent_start and not _WHOLE.search(own):
-            continue  # 「各乡镇共收到申请12件，办结12件」: the whole sentence is about the towns
-        if key and _NEG_BEFORE.search(lead[:key.start()]):
-            continue  # 「没有收到申请的乡镇有5个」
-        # words around the keyword that make the number something else
-        lead_rest = lead[:key.start()] + lead[key.end():] if key else lead
-        if _DELTA.search(lead) or _PAST.search(lead_rest) or _SINCE.search(s, sent_start, start):
-            continue
-        if kind == "carried_in" and _DELTA.search(lead_rest):
-            continue
-        into_this_year = False
-        if kind == "carried_out" and year is not None and key:
-            ky = _YEAR.search(key.group(0))
-            if ky and int(ky.group(1)) == year:
-                kind, into_this_year = "carried_in", True  # 「2023年度结转至2024年的申请3件」 in the 2024 report
-            elif ky and int(ky.group(1)) != year + 1:
-                continue
-        if kind == "carried_in" and year is not None and not into_this_year:
-            ky = _YEAR.search(key.group(0))
-            if ky and int(ky.group(1)) != year - 1:
-                continue  # 「2024年结转3件」 in the 2024 report: into the next year or out of this one?
-        if _skip_for_year(c, sent_start, start, kind, year):
-            continue
-        after_key = lead[key.end():] if key else ""
-        if after_key.endswith("各") or "分别" in after_key or (kind not in ("received", "handled") and "各" in after_key):
-            continue  # 「予以公开、部分公开各10件」: not one figure per result
-        if key and kind.startswith(("cat:", "leaf:")) and _JOINED.search(lead[:key.start()]):
-            continue  # 「不予公开和无法提供共15件」: a sum of two results the form does not print
-        if kind in ("received", "handled", "closed") and _SUBSET.search(lead):
-            continue  # 「其中按时办结118件」「网上受理申请100件」: part of the total
-        if kind in ("received", "handled"):
-            if _NOT_DISCLOSURE.search(after_key):
-                foreign_sentence = sent_start
-                continue
-            if "申请" in after_key and "公开" not in after_key \
-                    and not _GENERIC_OBJECT.fullmatch(after_key[:after_key.find("申请")]):
-                foreign_sentence = sent_start  # 「受理不动产登记申请3000件，办结2990件」
-                continue
-            if key.group(0).endswith("申请"):
-                # 「政府信息公开申请共计45件」 (the key's own pattern checked the gap), but not a kind of them:
-                # 「其中涉及征地拆迁的政府信息公开申请共20件」
-                if _QUALIFIED.search(s[w:cl + key.start()]):
-                    continue
-            elif "申请" not in after_key:
-                # 「受理749件（含上年结转36件）」 in a paragraph about applications
-                if (kind == "handled" or not _BARE_GAP.fullmatch(after_key)
-                        or not _about_applications(c, start, "公开")):
-                    continue
-            elif "公开" not in after_key and not _about_applications(c, start):
-                continue
-        elif kind == "closed":
-            if _NOT_DISCLOSURE.search(lead) or not _about_applications(c, start):
-                continue
-        elif kind.startswith(("cat:", "leaf:", "carried_", "applicant:")):
-            p0 = c.paragraph_at(start)[0]
-            # 「办理结果：予以公开20件…」 in its own paragraph right after the received figure
-            follows = p0 > 0 and received_para == c.paragraph_at(p0 - 1)[0]
-            if not (_about_applications(c, start) or follows) or m.group(2) not in "件个宗条":
-                continue
-            if kind.startswith("carried_") and not _CARRY_GAP.fullmatch(after_key):
-                continue  # 「正在办理中的政务服务事项120件」「结转下年度的建议提案5件」
-            if m.group(2) == "条" and received_unit != (sent_start, "条"):
-                continue  # 「涉及信息380条，其中予以公开200条」: items of information, not applications
-            before = s[sent_start:start]
-            if _ACTIVE.search(before) and "申请" not in before.replace("依申请公开", ""):
-                continue  # 「主动公开…经审核予以公开326件」: documents, not applications
-            if kind.startswith(("cat:", "leaf:")) and len(after_key) > 8:
-                continue  # the number is too far from the result it would count
-            if kind.startswith(("cat:", "leaf:")) and _CAT_SUBSET.search(lead):
-                continue  # 「经补正后予以公开2件」: some of them
-            if _EXCLUDED.match(lead):
-                continue  # 「（不含重复申请3件）」: outside the figure it qualifies
-            if kind == "cat:r3_1" and _WITH_PARTIAL.match(s, end):
-                kind = "cat:r3_1+r3_2"  # 「予以公开20件（含部分公开5件）」: 20 counts both
-            if kind.startswith("applicant:") and received_sentence != sent_start:
-                # 「企业」 only counts right after a received claim; the types' own names
-                # (「从申请人类型看，自然人申请40件」) anywhere in the paragraph of one
-                if key.group(0) == "企业" or received_para != c.paragraph_at(start)[0]:
-                    continue
-        elif kind in _SUBJECT_KINDS:
-            if _REVIEW_EXCLUDE.search(lead) or not _T4_GAP.fullmatch(after_key):
-                continue
-            if not _DISCLOSURE_WORDS.search(s[sent_start:start]) and _REVIEW_AUTHORITY.search(lead):
-                continue  # 「全县共办理行政复议案件120件」
-            if _BROADER.match(s, end):
-                continue  # 「行政复议案件15件，其中涉及政府信息公开的2件」: all cases, not only ours
-            if "复议" in lead[:key.start()] or "诉讼" in lead[:key.start()]:
-                kind = "t4_all"  # 「行政复议、行政诉讼案件共3件」: both together
-        elif kind.startswith("t4sub:"):
-            if subject is None:
-                continue
-        if kind in ("normative_in_force", "normative_issued", "rules_issued") and lead.startswith("对"):
-            continue  # 「对现行有效的规范性文件56件进行清理」: the object of a review, not the count
-        if kind in _SUBJECT_KINDS:
-            subject = (sent_start, kind)
-        if kind in ("received", "handled", "closed") and received_para == c.paragraph_at(start)[0] \
-                and _ORGAN.search(own):
-            continue  # 「共收到申请45件，其中县政府办公室收到15件」: one office's share
-        if kind in ("received", "handled"):
-            received_sentence = sent_start
-            received_unit = (sent_start, m.group(2))
-            received_para = c.paragraph_at(start)[0]
-        a, b = c.span(cl, quote_end)
-        claim = Claim(kind, value, a, b, s[cl:quote_end],
-                      subject=subject[1] if kind.startswith("t4sub:") and subject else None)
-        if kind.startswith(("cat:", "leaf:", "closed")):
-            pm = _PCT_RE.match(s, end, min(sent_end, end + 30))
+        n.own = s[w:n.cl + n.key.start()] if n.key else s[w:n.start]
+        if _is_subunit(s[w:n.start]):
+            self.subunit_sentence = n.sent_start
+            return True
+        if self.foreign_sentence == n.sent_start and not _DISCLOSURE_WORDS.search(n.lead):
+            return True  # the sentence is about other business
+        if self.subunit_sentence == n.sent_start and not _WHOLE.search(n.own):
+            return True  # 「各乡镇共收到申请12件，办结12件」: the whole sentence is about the towns
+        return bool(n.key and _NEG_BEFORE.search(n.before_key))  # 「没有收到申请的乡镇有5个」
+
+    def _about_another_time(self, n: _Number) -> bool:
+        """True for a change (「同比增长」), a past or other year, or a span of years; a carry-over named by
+        its years may turn out to come into this year."""
+        if _DELTA.search(n.lead) or _PAST.search(n.lead_rest) or _SINCE.search(self.s, n.sent_start, n.start):
+            return True
+        if n.kind == "carried_in" and _DELTA.search(n.lead_rest):
+            return True
+        kind = _carry_over_kind(n, self.year)
+        if kind is None:
+            return True
+        n.kind = kind
+        return _skip_for_year(self.c, n.sent_start, n.start, n.kind, self.year)
+
+    @staticmethod
+    def _not_one_figure(n: _Number) -> bool:
+        after_key = n.after_key
+        if after_key.endswith("各") or "分别" in after_key \
+                or (n.kind not in ("received", "handled") and "各" in after_key):
+            return True  # 「予以公开、部分公开各10件」: not one figure per result
+        if n.key and n.kind.startswith(("cat:", "leaf:")) and _JOINED.search(n.before_key):
+            return True  # 「不予公开和无法提供共15件」: a sum of two results the form does not print
+        # 「其中按时办结118件」「网上受理申请100件」: part of the total
+        return n.kind in ("received", "handled", "closed") and bool(_SUBSET.search(n.lead))
+
+    # ---- each kind's own conditions
+
+    def _fits_its_kind(self, n: _Number) -> bool:
+        if n.kind in ("received", "handled"):
+            return self._fits_received(n)
+        if n.kind == "closed":
+            return not _NOT_DISCLOSURE.search(n.lead) and _about_applications(self.c, n.start)
+        if n.kind.startswith(("cat:", "leaf:", "carried_", "applicant:")):
+            return self._fits_result(n)
+        if n.kind in _SUBJECT_KINDS:
+            return self._fits_case(n)
+        if n.kind.startswith("t4sub:"):
+            return self.subject is not None
+        return True
+
+    def _fits_received(self, n: _Number) -> bool:
+        after_key = n.after_key
+        if _NOT_DISCLOSURE.search(after_key):
+            self.foreign_sentence = n.sent_start
+            return False
+        if "申请" in after_key and "公开" not in after_key \
+                and not _GENERIC_OBJECT.fullmatch(after_key[:after_key.find("申请")]):
+            self.foreign_sentence = n.sent_start  # 「受理不动产登记申请3000件，办结2990件」
+            return False
+        if n.key.group(0).endswith("申请"):
+            # 「政府信息公开申请共计45件」 (the key's own pattern checked the gap), but not a kind of them:
+            # 「其中涉及征地拆迁的政府信息公开申请共20件」
+            return not _QUALIFIED.search(n.own)
+        if "申请" not in after_key:
+            # 「受理749件（含上年结转36件）」 in a paragraph about applications
+            return (n.kind != "handled" and bool(_BARE_GAP.fullmatch(after_key))
+                    and _about_applications(self.c, n.start, "公开"))
+        return "公开" in after_key or _about_applications(self.c, n.start)
+
+    def _fits_result(self, n: _Number) -> bool:
+        """A result (cat:, leaf:), a carry-over or an applicant type: counted in applications."""
+        c, s, start, lead = self.c, self.s, n.start, n.lead
+        p0 = c.paragraph_at(start)[0]
+        # 「办理结果：予以公开20件…」 in its own paragraph right after the received figure
+        follows = p0 > 0 and self.received_para == c.paragraph_at(p0 - 1)[0]
+        if not (_about_applications(c, start) or follows) or n.unit not in "件个宗条":
+            return False
+        if n.kind.startswith("carried_") and not _CARRY_GAP.fullmatch(n.after_key):
+            return False  # 「正在办理中的政务服务事项120件」「结转下年度的建议提案5件」
+        if n.unit == "条" and self.received_unit != (n.sent_start, "条"):
+            return False  # 「涉及信息380条，其中予以公开200条」: items of information, not applications
+        before = s[n.sent_start:start]
+        if _ACTIVE.search(before) and "申请" not in before.replace("依申请公开", ""):
+            return False  # 「主动公开…经审核予以公开326件」: documents, not applications
+        if n.kind.startswith(("cat:", "leaf:")) and len(n.after_key) > 8:
+            return False  # the number is too far from the result it would count
+        if n.kind.startswith(("cat:", "leaf:")) and _CAT_SUBSET.search(lead):
+            return False  # 「经补正后予以公开2件」: some of them
+        if _EXCLUDED.match(lead):
+            return False  # 「（不含重复申请3件）」: outside the figure it qualifies
+        if n.kind.startswith("applicant:") and self.received_sentence != n.sent_start:
+            # 「企业」 only counts right after a received claim; the types' own names
+            # (「从申请人类型看，自然人申请40件」) anywhere in the paragraph of one
+            return n.key.group(0) != "企业" and self.received_para == c.paragraph_at(start)[0]
+        return True
+
+    def _fits_case(self, n: _Number) -> bool:
+        """A count of 行政复议 or 行政诉讼 cases about the organ's disclosure."""
+        if _REVIEW_EXCLUDE.search(n.lead) or not _T4_GAP.fullmatch(n.after_key):
+            return False
+        if not _DISCLOSURE_WORDS.search(self.s[n.sent_start:n.start]) and _REVIEW_AUTHORITY.search(n.lead):
+            return False  # 「全县共办理行政复议案件120件」
+        return not _BROADER.match(self.s, n.end)  # 「行政复议案件15件，其中涉及政府信息公开的2件」: all cases
+
+    def _joint_kind(self, n: _Number) -> str:
+        """The kind of a number that counts two results or both kinds of case at once."""
+        if n.kind == "cat:r3_1" and _WITH_PARTIAL.match(self.s, n.end):
+            return "cat:r3_1+r3_2"  # 「予以公开20件（含部分公开5件）」: 20 counts both
+        if n.kind in _SUBJECT_KINDS and ("复议" in n.before_key or "诉讼" in n.before_key):
+            return "t4_all"  # 「行政复议、行政诉讼案件共3件」: both together
+        return n.kind
+
+    # ---- the claim
+
+    def _claim(self, n: _Number) -> Claim:
+        c, s, cl = self.c, self.s, n.cl
+        subject = self.subject[1] if n.kind.startswith("t4sub:") and self.subject else None
+        if n.kind.startswith(("cat:", "leaf:", "closed")):
+            pm = _PCT_RE.match(s, n.end, min(n.sent_end, n.end + 30))
             # 「分别占44.44%、11.11%」: a list in order; 「占予以公开和部分公开总数的80%」: another base
             if pm and "分别" not in pm.group(0) and not _OTHER_BASE.search(_ALL_APPLICATIONS.sub("", pm.group(0))) \
                     and not _ROUGH_PCT.search(s, pm.start(), min(len(s), pm.end() + 2)):
                 pa, pb = c.span(cl, pm.end())
-                claim = Claim(kind, value, pa, pb, s[cl:pm.end()], pct=Decimal(pm.group(1)),
-                              pct_text=pm.group(1) + "%")
-        out.append(claim)
-    return out
+                return Claim(n.kind, n.value, pa, pb, s[cl:pm.end()], subject=subject, pct=Decimal(pm.group(1)),
+                             pct_text=pm.group(1) + "%")
+        a, b = c.span(cl, n.quote_end)
+        return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject)
+
+
+def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
+    """A keyword after the number (「另有103件顺延到下年度答复」): its kind and where the phrase ends."""
+    for tkind, pat in _TAIL_KEYS:
+        tm = pat.match(tail)
+        if tm:
+            return tkind, end + tm.end()
+    return None, end
+
+
+def _carry_over_kind(n: _Number, year: int | None) -> str | None:
+    """A carry-over whose keyword names a year: 「2023年度结转至2024年」 in the 2024 report comes in; None
+    when the year says it is neither into nor out of this one."""
+    if year is None or not n.key or not n.kind.startswith("carried_"):
+        return n.kind
+    ky = _YEAR.search(n.key.group(0))
+    if not ky:
+        return n.kind
+    y = int(ky.group(1))
+    if n.kind == "carried_out":
+        if y == year:
+            return "carried_in"
+        return n.kind if y == year + 1 else None
+    # 「2024年结转3件」 in the 2024 report: into the next year or out of this one?
+    return n.kind if y == year - 1 else None
 
 
 def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
+    """The statements without a number: none received, no 复议/诉讼, no 规范性文件, all closed."""
+    return (_none_received_claims(c, year) + _none_case_claims(c, year) + _none_normative_claims(c, year)
+            + _complete_claims(c, year))
+
+
+def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
+    a, b = c.span(i, j)
+    return Claim(kind, None, a, b, c.s[i:j])
+
+
+def _none_received_claims(c: Compact, year: int | None) -> list[Claim]:
     s = c.s
     out: list[Claim] = []
-
-    def add(kind: str, i: int, j: int) -> None:
-        a, b = c.span(i, j)
-        out.append(Claim(kind, None, a, b, s[i:j]))
-
-    none_received = [m for rx in (_NONE_RECEIVED_RE, _NONE_RECEIVED_BARE_RE, _NONE_RECEIVED_ZERO_RE)
-                     for m in rx.finditer(s)]
-    none_received.sort(key=lambda m: m.start())
+    found = [m for rx in (_NONE_RECEIVED_RE, _NONE_RECEIVED_BARE_RE, _NONE_RECEIVED_ZERO_RE) for m in rx.finditer(s)]
+    found.sort(key=lambda m: m.start())
     last_end = -1
-    for m in none_received:
+    for m in found:
         if m.start() < last_end:
             continue  # one statement matched by two patterns
-        w = m.group(0)
-        sent_start, _ = c.sentence_at(m.start())
-        # 「除上年结转的3件外，本年度未收到新的申请」: the carry-over is not a statement about last year
-        if _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])) \
-                or _skip_for_year(c, sent_start, m.start(), "none", year):
-            continue
-        w0 = _clause_start(s, m.start(), sent_start)
-        clause = s[w0:m.end()]
-        if _is_subunit(s[sent_start:m.end()]) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
-            continue  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
-        if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|办结|答复|处理|公开率|更正", clause):
-            continue
-        if not _NONE_TAIL.match(s, m.end()):
-            continue  # 「未收到政府信息公开申请延期答复的情况」: 申请 qualifies something else
-        if "复议" in w or "诉讼" in w:
-            continue  # 「未收到行政复议申请」 is read below
-        if re.search(r"其他(?!组织)|其余|另外|更多|转办|转交|转来|外国|境外|港澳|台湾|需要|征求|第三方|涉密|隐私|商业秘密|重复|大量|"
-                     r"补正|缴费|费用|投诉|举报|意见|建议|咨询|信访|留言|提案|许可|审批|政务服务|答复|回复|告知|材料|"
-                     r"通知|回执|决定", w):
-            continue
-        if _SUBSET.search(w) or "涉及" in w or "关于" in w:
-            continue  # 「未收到信函申请」「未收到涉及…的申请」: only a part
-        if re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w):
-            continue  # 「未收到法人或其他组织的申请」: one applicant type
-        add("none_received", m.start(), m.end())
-        last_end = m.end()
-    none_t4 = sorted(list(_NONE_T4_RE.finditer(s)) + list(_NONE_T4_ZERO_RE.finditer(s)), key=lambda m: m.start())
+        if _none_received_holds(c, m, year):
+            out.append(_statement(c, "none_received", m.start(), m.end()))
+            last_end = m.end()
+    return out
+
+
+def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
+    """「未收到政府信息公开申请」 said of this year, the whole organ and every application."""
+    s, w = c.s, m.group(0)
+    sent_start, _ = c.sentence_at(m.start())
+    # 「除上年结转的3件外，本年度未收到新的申请」: the carry-over is not a statement about last year
+    if _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])) \
+            or _skip_for_year(c, sent_start, m.start(), "none", year):
+        return False
+    w0 = _clause_start(s, m.start(), sent_start)
+    clause = s[w0:m.end()]
+    if _is_subunit(s[sent_start:m.end()]) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
+        return False  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
+    if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|办结|答复|处理|公开率|更正", clause):
+        return False
+    if not _NONE_TAIL.match(s, m.end()):
+        return False  # 「未收到政府信息公开申请延期答复的情况」: 申请 qualifies something else
+    if "复议" in w or "诉讼" in w:
+        return False  # 「未收到行政复议申请」 is read by _none_case_claims
+    if re.search(r"其他(?!组织)|其余|另外|更多|转办|转交|转来|外国|境外|港澳|台湾|需要|征求|第三方|涉密|隐私|商业秘密|重复|大量|"
+                 r"补正|缴费|费用|投诉|举报|意见|建议|咨询|信访|留言|提案|许可|审批|政务服务|答复|回复|告知|材料|"
+                 r"通知|回执|决定", w):
+        return False
+    if _SUBSET.search(w) or "涉及" in w or "关于" in w:
+        return False  # 「未收到信函申请」「未收到涉及…的申请」: only a part
+    # 「未收到法人或其他组织的申请」: one applicant type
+    return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))
+
+
+def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
+    """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
+    s = c.s
+    out: list[Claim] = []
+    found = sorted(list(_NONE_T4_RE.finditer(s)) + list(_NONE_T4_ZERO_RE.finditer(s)), key=lambda m: m.start())
     last_end = -1
-    for m in none_t4:
+    for m in found:
         if m.start() < last_end:
             continue
         w = m.group(0)
@@ -464,16 +587,29 @@ def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
         if _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
         if "复议" in w and "复议后" not in w:
-            add("none_review", m.start(), m.end())
+            out.append(_statement(c, "none_review", m.start(), m.end()))
         if "诉讼" in w:
-            add("none_lawsuit", m.start(), m.end())
+            out.append(_statement(c, "none_lawsuit", m.start(), m.end()))
+    return out
+
+
+def _none_normative_claims(c: Compact, year: int | None) -> list[Claim]:
+    s = c.s
+    out: list[Claim] = []
     for m in _NONE_NORMATIVE_RE.finditer(s):
         sent_start, _ = c.sentence_at(m.start())
         if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
         if _is_subunit(s[sent_start:m.end()]):
             continue  # 「各乡镇未制发规范性文件」
-        add("none_normative", m.start(), m.end())
+        out.append(_statement(c, "none_normative", m.start(), m.end()))
+    return out
+
+
+def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
+    """「申请均已办结」: the whole sentence is the claim."""
+    s = c.s
+    out: list[Claim] = []
     for m in _COMPLETE_RE.finditer(s):
         sent_start, sent_end = c.sentence_at(m.start())
         sent = s[sent_start:sent_end]
@@ -486,7 +622,7 @@ def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
             continue  # 「受理涉农补贴申请3200件，已全部办结」: applications of another kind
         if _is_subunit(s[sent_start:m.start()]):
             continue  # 「各乡镇收到的申请均已办结」
-        add("complete", sent_start, sent_end)
+        out.append(_statement(c, "complete", sent_start, sent_end))
     return out
 
 

@@ -6,13 +6,11 @@ clerk sees.  Paragraph breaks ("\\n") are kept: they bound sentences and mark wh
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 _SPACE = frozenset(" \t\r\u3000\xa0\u2002\u2003\u2009\u200b\ufeff")
 SENTENCE_END = "。！？；!?;\n"
-_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 
 
 @dataclass(frozen=True)
@@ -29,10 +27,6 @@ class Compact:
             o = self.idx[min(start, len(self.idx) - 1)]
             return (o, o)
         return (self.idx[start], self.idx[end - 1] + 1)
-
-    def sentences(self) -> list[tuple[int, int]]:
-        """Compact (start, end) of each sentence, ending punctuation included."""
-        return [(m.start(), m.end()) for m in _SENTENCE_RE.finditer(self.s)]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         start = pos

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .compact import compact
+from .compact import Compact, compact
 from .numerals import chinese_ordinal, parse_int
 
 _CN = "一二三四五六七八九十"
@@ -68,54 +68,20 @@ def _label(level: int, n: int) -> str:
 
 def numbering_problems(text: str) -> list[NumberingProblem]:
     c = compact(text)
-    s = c.s
-    out: list[NumberingProblem | None] = []  # None: withdrawn (see `cut`)
+    return _NumberingPass(c).run(_events(c.s))
 
-    def add(kind: str, i: int, j: int, message: str) -> None:
-        a, b = c.span(i, j)
-        out.append(NumberingProblem(kind, a, b, s[i:j], message))
 
-    def quote_at(i: int, j: int) -> str:
-        k = j
-        while k < len(s) and k < j + 8 and s[k] not in "，。；：,;:\n":
-            k += 1
-        return s[i:k]
+# ---- the markers, in text order: (pos, end, kind, number)
 
-    last: dict[int, int | None] = {2: None, 3: None, 4: None, 5: None}  # last number seen per level
-    # a run of a deeper level cut by a first marker of a shallower one: deeper level → (its last number,
-    # the shallower marker's span and level).  「1.… （一）…（二）… 2.…」: when the deeper run then goes
-    # on (2.), the （一） was nested inside 1. — the hierarchy upside down.
-    cut: dict[int, tuple[int, int, int, int, int | None]] = {}
+def _events(s: str) -> list[tuple[int, int, str, int]]:
+    events = _marker_events(s) + _shi_events(s)
+    events += _heading_events(s, {i for i, _, _, _ in events})
+    events.sort()
+    return events
 
-    def step(level: int, n: int, i: int, j: int) -> None:
-        opened = [d for d in range(level + 1, 5) if level >= 2 and n == 1 and last[d] is not None]
-        saved = {d: last[d] for d in opened}
-        for deeper in range(level + 1, 6):
-            last[deeper] = None
-        prev = last[level]
-        last[level] = n
-        seq = len(out)
-        if prev is None and level in cut:
-            before, ci, cj, clevel, dup = cut.pop(level)
-            if n == before + 1:
-                if dup is not None:
-                    out[dup] = None  # 「（一）」 again was not a repeat but a level nested the wrong way
-                q = quote_at(ci, cj)
-                add("order", ci, cj, f"层次颠倒：「{q}」写在「{_label(level, before)}」之下，其后又接「{_label(level, n)}」；"
-                                     f"层次应为 一、→（一）→1.→（1），「{_label(clevel, 1)}」不能用在「{_label(level, 1)}」之下")
-                return
-        if not (prev is None or n == prev + 1 or (level == 5 and n == 1)):
-            q = quote_at(i, j)
-            if n == prev:
-                add("sequence", i, j, f"序号重复：「{_label(level, prev)}」之后又是「{q}」")
-            elif n > prev + 1:
-                add("sequence", i, j, f"序号不连续：「{_label(level, prev)}」之后是「{q}」，缺少「{_label(level, prev + 1)}」")
-            elif level != 5:
-                add("sequence", i, j, f"序号顺序颠倒：「{_label(level, prev)}」之后是「{q}」")
-        for d in opened:
-            cut[d] = (saved[d], i, j, level, seq if len(out) > seq else None)
 
-    events: list[tuple[int, int, str, int]] = []  # (pos, end, kind, number)
+def _marker_events(s: str) -> list[tuple[int, int, str, int]]:
+    events = []
     for m in _MARKERS.finditer(s):
         if s[m.end():m.end() + 1] in ("项", "条", "款", "目"):
             continue
@@ -131,6 +97,11 @@ def numbering_problems(text: str) -> list[NumberingProblem]:
                 events.append((m.start(), m.end(), "restart_" + kind, n))
             continue
         events.append((m.start(), m.end(), kind, n))
+    return events
+
+
+def _shi_events(s: str) -> list[tuple[int, int, str, int]]:
+    events = []
     for m in _SHI.finditer(s):
         if m.start() > 0 and s[m.start() - 1] not in _SHI_START:
             continue
@@ -139,54 +110,133 @@ def numbering_problems(text: str) -> list[NumberingProblem]:
         n = parse_int(m.group(1))
         if n:
             events.append((m.start(), m.end(), "shi", n))
-    # an unnumbered heading line (「改进措施：」「存在问题」) opens a new list: a 1. after it starts afresh
-    marked = {i for i, _, _, _ in events}
+    return events
+
+
+def _heading_events(s: str, marked: set[int]) -> list[tuple[int, int, str, int]]:
+    """An unnumbered heading line (「改进措施：」「存在问题」) opens a new list: a 1. after it starts afresh."""
+    events = []
     for m in _PARAGRAPH.finditer(s):
         para = m.group(0)
         if m.start() not in marked and para and (len(para) <= 20 or para[-1] in "：:"):
             events.append((m.start(), m.start(), "heading", 0))
-    events.sort()
+    return events
 
-    after_heading = False
-    for i, j, kind, n in events:
-        if kind == "heading":
-            after_heading = True
-            continue
-        if after_heading and n == 1 and kind in ("l2", "l3", "l4", "l3comma"):
-            level = {"l2": 2, "l3": 3, "l4": 4, "l3comma": 3}[kind]
-            last[level] = None
-            cut.pop(level, None)
+
+# ---- reading them
+
+_LEVEL = {"l2": 2, "l2open": 2, "l2close": 2, "l3": 3, "l3comma": 3, "l4": 4, "shi": 5}
+
+
+def _style_message(kind: str, q: str, n: int) -> tuple[str, str] | None:
+    """The problem a marker's own form has, whatever its place in the run."""
+    if kind == "l1dot":
+        return "style", f"「{q}」：一级序号应为「{chinese_ordinal(n)}、」，且部分内应使用（{chinese_ordinal(n)}）"
+    if kind == "l2open":
+        return "bracket", f"「{q}」缺少右括号，应为「（{chinese_ordinal(n)}）」"
+    if kind == "l2close":
+        return "bracket", f"「{q}」缺少左括号，应为「（{chinese_ordinal(n)}）」"
+    if kind == "l3comma":
+        return "comma", f"「{q}」：阿拉伯数字序号应写作「{n}.」，不用顿号；层次为 一、→（一）→1.→（1）"
+    return None
+
+
+class _NumberingPass:
+    """One pass over the markers, keeping the last number of each level and the runs a shallower marker cut."""
+
+    def __init__(self, c: Compact):
+        self.c, self.s = c, c.s
+        self.out: list[NumberingProblem | None] = []  # None: withdrawn (see `cut`)
+        self.last: dict[int, int | None] = {2: None, 3: None, 4: None, 5: None}  # last number seen per level
+        # a run of a deeper level cut by a first marker of a shallower one: deeper level → (its last number,
+        # the shallower marker's span and level, the index of the problem that marker raised).
+        # 「1.… （一）…（二）… 2.…」: when the deeper run then goes on (2.), the （一） was nested inside 1.
+        self.cut: dict[int, tuple[int, int, int, int, int | None]] = {}
+
+    def run(self, events: list[tuple[int, int, str, int]]) -> list[NumberingProblem]:
         after_heading = False
-        q = quote_at(i, j)
+        for i, j, kind, n in events:
+            if kind == "heading":
+                after_heading = True
+                continue
+            if after_heading and n == 1 and kind in ("l2", "l3", "l4", "l3comma"):
+                self._forget(_LEVEL[kind])  # a new list under the heading
+            after_heading = False
+            self._read(i, j, kind, n)
+        out = [p for p in self.out if p is not None]
+        out.sort(key=lambda p: p.start)
+        return out
+
+    def _read(self, i: int, j: int, kind: str, n: int) -> None:
+        q = self._quote(i, j)
         if kind == "l1":
-            add("restart", i, j, f"本部分内出现一级序号「{q}」：一级序号只用于六个部分的标题，这里应使用（一）（二）…")
-            for lv in last:
-                last[lv] = None
-            cut.clear()
-        elif kind == "l1dot":
-            add("style", i, j, f"「{q}」：一级序号应为「{chinese_ordinal(n)}、」，且部分内应使用（{chinese_ordinal(n)}）")
-        elif kind.startswith("restart_"):
-            level = {"l2": 2, "l3": 3, "l4": 4}[kind[8:]]
-            last[level] = None
-            cut.pop(level, None)
-            step(level, n, i, j)
-        elif kind == "l2":
-            step(2, n, i, j)
-        elif kind == "l2open":
-            add("bracket", i, j, f"「{q}」缺少右括号，应为「（{chinese_ordinal(n)}）」")
-            step(2, n, i, j)
-        elif kind == "l2close":
-            add("bracket", i, j, f"「{q}」缺少左括号，应为「（{chinese_ordinal(n)}）」")
-            step(2, n, i, j)
-        elif kind == "l3":
-            step(3, n, i, j)
-        elif kind == "l3comma":
-            add("comma", i, j, f"「{q}」：阿拉伯数字序号应写作「{n}.」，不用顿号；层次为 一、→（一）→1.→（1）")
-            step(3, n, i, j)
-        elif kind == "l4":
-            step(4, n, i, j)
-        elif kind == "shi":
-            step(5, n, i, j)
-    out = [p for p in out if p is not None]
-    out.sort(key=lambda p: p.start)
-    return out
+            self._add("restart", i, j, f"本部分内出现一级序号「{q}」：一级序号只用于六个部分的标题，这里应使用（一）（二）…")
+            for lv in self.last:
+                self.last[lv] = None
+            self.cut.clear()
+            return
+        style = _style_message(kind, q, n)
+        if style:
+            self._add(style[0], i, j, style[1])
+        if kind == "l1dot":
+            return  # a level-1 marker in the wrong form: not part of a run
+        if kind.startswith("restart_"):
+            level = _LEVEL[kind[len("restart_"):]]
+            self._forget(level)
+        else:
+            level = _LEVEL[kind]
+        self._step(level, n, i, j)
+
+    def _forget(self, level: int) -> None:
+        self.last[level] = None
+        self.cut.pop(level, None)
+
+    def _step(self, level: int, n: int, i: int, j: int) -> None:
+        """Marker number n of `level` at [i, j): check it against the run it continues."""
+        last = self.last
+        opened = [d for d in range(level + 1, 5) if level >= 2 and n == 1 and last[d] is not None]
+        saved = {d: last[d] for d in opened}
+        for deeper in range(level + 1, 6):
+            last[deeper] = None
+        prev = last[level]
+        last[level] = n
+        seq = len(self.out)
+        if prev is None and level in self.cut and self._nested_wrong_way(level, n):
+            return
+        self._check_sequence(level, prev, n, i, j)
+        for d in opened:
+            self.cut[d] = (saved[d], i, j, level, seq if len(self.out) > seq else None)
+
+    def _nested_wrong_way(self, level: int, n: int) -> bool:
+        """True (and reported) when a run cut by a shallower marker goes on: that marker sat inside it."""
+        before, ci, cj, clevel, dup = self.cut.pop(level)
+        if n != before + 1:
+            return False
+        if dup is not None:
+            self.out[dup] = None  # 「（一）」 again was not a repeat but a level nested the wrong way
+        q = self._quote(ci, cj)
+        self._add("order", ci, cj, f"层次颠倒：「{q}」写在「{_label(level, before)}」之下，其后又接「{_label(level, n)}」；"
+                                   f"层次应为 一、→（一）→1.→（1），「{_label(clevel, 1)}」不能用在「{_label(level, 1)}」之下")
+        return True
+
+    def _check_sequence(self, level: int, prev: int | None, n: int, i: int, j: int) -> None:
+        if prev is None or n == prev + 1 or (level == 5 and n == 1):
+            return
+        q = self._quote(i, j)
+        if n == prev:
+            self._add("sequence", i, j, f"序号重复：「{_label(level, prev)}」之后又是「{q}」")
+        elif n > prev + 1:
+            self._add("sequence", i, j, f"序号不连续：「{_label(level, prev)}」之后是「{q}」，缺少「{_label(level, prev + 1)}」")
+        elif level != 5:
+            self._add("sequence", i, j, f"序号顺序颠倒：「{_label(level, prev)}」之后是「{q}」")
+
+    def _add(self, kind: str, i: int, j: int, message: str) -> None:
+        a, b = self.c.span(i, j)
+        self.out.append(NumberingProblem(kind, a, b, self.s[i:j], message))
+
+    def _quote(self, i: int, j: int) -> str:
+        s = self.s
+        k = j
+        while k < len(s) and k < j + 8 and s[k] not in "，。；：,;:\n":
+            k += 1
+        return s[i:k]

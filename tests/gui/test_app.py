@@ -103,3 +103,52 @@ def test_real_export_from_window(window, dialogs, tmp_path):
     assert window.export("pdf") is True
     assert (tmp_path / "年报.pdf").read_bytes().startswith(b"%PDF")
     assert not dialogs.of("question")  # a clean report exports without asking
+
+
+def test_start_without_a_file_reopens_the_last_report_the_sample_only_first(qtbot, sample_copy, dialogs):
+    from PySide6.QtCore import QSettings
+
+    from gui.app import STARTED_KEY, build_window
+
+    QSettings("nianbao", "nianbao").clear()
+    first = build_window(None, reopen_last=True)
+    qtbot.addWidget(first)
+    assert first.display_name == "示例报告" and first.doc.report.cells
+    second = build_window(None, reopen_last=True)  # started before, nothing opened since: a blank report
+    qtbot.addWidget(second)
+    assert second.display_name is None and not second.doc.report.cells
+    second.add_recent(str(sample_copy))
+    third = build_window(None, reopen_last=True)
+    qtbot.addWidget(third)
+    assert third.doc.path == str(sample_copy.resolve())
+    assert QSettings("nianbao", "nianbao").value(STARTED_KEY, False, type=bool)
+    sample_copy.unlink()  # the last report is gone: a blank report, not the sample and no error box
+    fourth = build_window(None, reopen_last=True)
+    qtbot.addWidget(fourth)
+    assert fourth.display_name is None and not dialogs.of("critical")
+    QSettings("nianbao", "nianbao").clear()
+
+
+def test_open_names_a_symlink_loop_and_a_denied_file_in_chinese(window, dialogs, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from model.fileformat import save
+    from model.report import Report
+
+    a, b = tmp_path / "a.nianbao", tmp_path / "b.nianbao"
+    os.symlink(b, a)
+    os.symlink(a, b)
+    assert window.open_path(str(a)) is False
+    err = dialogs.of("critical")[-1][2]
+    assert "循环" in err and "不存在" not in err and "找不到" not in err
+    real = tmp_path / "c.nianbao"
+    save(Report(), real)
+
+    def denied(*_a, **_k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("pathlib.Path.read_bytes", denied)
+    assert window.open_path(str(real)) is False
+    err = dialogs.of("critical")[-1][2]
+    assert "没有读取权限" in err and "Permission" not in err

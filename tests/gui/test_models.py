@@ -17,4 +17,3 @@ def test_table_model_passes_qtmodeltester(qtmodeltester, tid):
     doc.set_cells({t3("r1", "np"): 99, "t4.review.tot": 1, "t2.rules.issued": 2})
     doc.undo()
     model.set_document(Document())
-    model.detach()

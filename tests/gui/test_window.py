@@ -79,11 +79,40 @@ def test_typing_figures_paints_the_right_cells_and_updates_panel(qtbot, window):
     assert window.nav.item(PART_INDEX["s4"]).data(Qt.ItemDataRole.UserRole + 1) is None
 
 
-def test_typed_bad_value_is_refused_with_message(qtbot, window, dialogs):
+def test_typed_bad_value_keeps_the_editor_and_no_keystroke_is_lost(qtbot, window, dialogs):
+    """The clerk's path from the issue: abc, Enter; then 41, Enter lands in the same cell; ↓ moves in the grid."""
+    grid = _goto(window, "s3", t3("r1", "res"))
+    qtbot.keyClicks(grid, "a")
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "bc")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert grid.state() == grid.State.EditingState and QApplication.focusWidget() is editor
+    assert editor.reason and "abc" in editor.toolTip() + editor.text() and editor.selectedText() == "abc"
+    assert "科研机构" in window.note.text() or "abc" in window.note.text()
+    assert not dialogs.of("warning") and not dialogs.of("critical")  # no modal box while typing
+    qtbot.keyClicks(editor, "41")  # the selection is replaced, as in Excel
+    assert editor.text() == "41" and not editor.reason
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState)
+    assert window.doc.report.cells[t3("r1", "res")] == 41
+    model = grid.grid_model
+    assert model.cell_at(grid.currentIndex().row(), grid.currentIndex().column()) == t3("r2", "res")
+    assert QApplication.focusWidget() is grid
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    assert window.stack.currentWidget() is window.pages["s3"]  # ↓ stayed in the grid, the page did not switch
+    assert model.cell_at(grid.currentIndex().row(), grid.currentIndex().column()) == t3("r3_1", "res")
+
+
+def test_escape_gives_the_old_value_back_after_a_refusal(qtbot, window, dialogs):
     grid = _goto(window, "s3", t3("r1", "np"))
-    _type_into(qtbot, grid, "abc")
+    qtbot.keyClicks(grid, "x")
+    editor = QApplication.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.reason and grid.state() == grid.State.EditingState
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState)
     assert window.doc.report.cells[t3("r1", "np")] == 40
-    assert dialogs.of("warning") and "abc" in dialogs.of("warning")[0][2]
+    assert grid.grid_model.cell_at(grid.currentIndex().row(), grid.currentIndex().column()) == t3("r1", "np")
 
 
 def test_full_width_digits_typed(qtbot, window):
@@ -275,8 +304,15 @@ def test_explanation_from_panel(qtbot, window, dialogs):
     window.doc.set_cells({"t2.normative.in_force": 26})
     window.panel.flush()
     f = next(f for f in window.doc.checker.findings() if f.rule == "X.IN_FORCE")
-    window.panel.tree.setCurrentItem(window.panel.item_for(f.key))
+    tree = window.panel.tree
+    assert not window.panel.explain_button.isEnabled()  # nothing selected yet
+    tree.setCurrentItem(window.panel.item_for(f.key))
     assert window.panel.explain_button.isEnabled()
+    tree.clearSelection()  # the current item stays, but no finding is selected any more
+    assert not window.panel.explain_button.isEnabled()
+    tree.setCurrentItem(tree.topLevelItem(0))  # a group heading
+    assert not window.panel.explain_button.isEnabled()
+    tree.setCurrentItem(window.panel.item_for(f.key))
     dialogs.text = ("本年清理文件时恢复1件。", True)
     window.panel.explain_button.click()
     assert window.doc.report.explanations[f.key] == "本年清理文件时恢复1件。"
@@ -450,3 +486,115 @@ def test_meta_form_edits_are_undoable(window, dialogs):
     window.undo()
     assert window.doc.report.meta.organ == "示范市示范区人民政府办公室"
     assert page.organ.text() == "示范市示范区人民政府办公室"
+
+
+KILLED_CHILD = r"""
+import os, signal, sys
+sys.path.insert(0, sys.argv[1])
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from gui.app import make_app
+from gui.window import MainWindow
+from model import fileformat
+from model.document import Document
+app = make_app()
+w = MainWindow(Document(fileformat.load(sys.argv[2]), path=sys.argv[2]))
+w.doc.set_cells({"t3.r1.np": 77})
+w.doc.set_cells({"t3.r1.tot": 89})
+w.texts["s5"].editor.setPlainText("崩溃前刚写的一句。")
+w.texts["s5"].flush()
+w.doc.set_meta("organ", "改过的机关")
+w.doc.set_cells({"t3.r2.np": 5})
+w.doc.undo()
+os.kill(os.getpid(), signal.SIGKILL)  # no autosave ran: only the journal holds the later edits
+"""
+
+
+def test_kill_9_right_after_edits_loses_nothing(make_window, sample_copy, dialogs, recovery_dir):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from gui.app import offer_recovery
+
+    before = fileformat.load(sample_copy).cells.get(t3("r2", "np"))
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, NIANBAO_RECOVERY_DIR=str(recovery_dir))
+    proc = subprocess.run([sys.executable, "-c", KILLED_CHILD, root, str(sample_copy)], env=env, timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    w = make_window(document=Document())
+    dialogs.answers = [B.Yes]
+    assert offer_recovery(w)
+    r = w.doc.report
+    assert r.cells[t3("r1", "np")] == 77 and r.cells[t3("r1", "tot")] == 89
+    assert r.sections["s5"] == "崩溃前刚写的一句。" and r.meta.organ == "改过的机关"
+    assert r.cells.get(t3("r2", "np")) == before  # the undone edit stays undone
+
+
+def test_meta_page_shows_the_explanation_at_once(window, dialogs):
+    window.doc.set_meta("published", "2099-12-31")  # past every deadline: N.DEADLINE, a warning
+    page = window.meta_page
+    f = next(f for f in window.doc.checker.findings() if f.rule == "N.DEADLINE")
+    assert "[警告]" in page.issues.text()
+    window.doc.set_explanation(f.key, "经批准延期发布。")
+    assert "[警告]" not in page.issues.text() and "[已说明]" in page.issues.text()
+
+
+def test_status_line_parts_never_overlap_or_squeeze_each_other(window, qtbot):
+    window.resize(1024, 700)
+    window.show_part("s3")
+    window.doc.set_cells({t3("r1", "np"): 41})
+    grid = window.current_grid()
+    grid.setCurrentIndex(grid.grid_model.index_of(t3("r1", "np")))
+    window.show_message("已根据「" + "某" * 80 + ".nianbao」新建 2025 年度报告：正文沿用上年，上年结转已填入，请逐项更新")
+    qtbot.wait(10)
+    cell, note, counts = window.cell_status.geometry(), window.note.geometry(), window.counts.geometry()
+    assert cell.right() < note.left() and note.right() < counts.left()
+    assert cell.width() >= 1.3 * note.width()  # the cell's findings keep the larger share
+    assert window.note.toolTip().endswith("请逐项更新")
+
+
+def test_leaving_a_refused_value_keeps_the_old_one_without_a_box(qtbot, window, dialogs):
+    grid = _goto(window, "s3", t3("r1", "np"))
+    qtbot.keyClicks(grid, "y")
+    window.show_part("s4")  # focus leaves the cell with text that is no number
+    qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState)
+    assert window.doc.report.cells[t3("r1", "np")] == 40
+    assert "已恢复原值" in window.note.text() and not dialogs.of("warning")
+
+
+def test_auto_totals_in_a_new_report_follow_typing_and_one_undo(qtbot, window, dialogs):
+    window.new_report()
+    assert window.doc.report.auto_totals and window.act_auto_totals.isChecked()
+    grid = _goto(window, "s3", t3("r1", "np"))
+    _type_into(qtbot, grid, "40")
+    grid.select_cells([t3("r1", "biz")])
+    _type_into(qtbot, grid, "12")
+    cells = window.doc.report.cells
+    assert cells[t3("r1", "tot")] == 52
+    model = grid.grid_model
+    assert not model.flags(model.index_of(t3("r1", "tot"))) & Qt.ItemFlag.ItemIsEditable
+    grid.select_cells([t3("r1", "tot")])
+    qtbot.keyClicks(grid, "7")  # typing on a computed total opens no editor and says why
+    assert grid.state() != grid.State.EditingState and "自动合计" in window.note.text()
+    window.undo()
+    assert cells.get(t3("r1", "biz")) is None and cells[t3("r1", "tot")] == 40
+
+
+def test_turning_auto_totals_on_and_fixing_a_total_by_its_formula(qtbot, window, dialogs):
+    assert not window.doc.report.auto_totals  # an opened report keeps its printed totals
+    window.doc.set_cells({t3("r1", "tot"): 60})
+    window.panel.flush()
+    f = next(f for f in window.doc.checker.findings() if f.rule == "T3.ROW_TOTAL")
+    window.panel.tree.setCurrentItem(window.panel.item_for(f.key))
+    assert window.panel.fix_button.isEnabled()
+    window.panel.fix_button.click()
+    assert window.doc.report.cells[t3("r1", "tot")] == 52
+    window.panel.flush()
+    assert not window.panel.fix_button.isEnabled()
+    window.doc.set_cells({t3("r1", "tot"): 60})
+    window.act_auto_totals.trigger()
+    assert window.doc.report.auto_totals and window.doc.report.cells[t3("r1", "tot")] == 52
+    window.undo()
+    assert not window.act_auto_totals.isChecked() and window.doc.report.cells[t3("r1", "tot")] == 60

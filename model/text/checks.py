@@ -1,7 +1,7 @@
 """The narrative checks (format.md section 7: N.*, FEE.MENTION, FEE.TERM, S.*, X.REPEAT_TEXT).
 
 Each check is a FuncCheck over one section (or the metadata) and the cells it compares with; the engine
-re-runs it when one of its inputs changes.  The reading of the text lives in `model.text`: claims.py
+re-runs it when one of its inputs changes.  The reading of the text lives beside it in `model.text`: claims.py
 finds the numbers the text states, numbering.py / statute.py / repeat.py / wordcount.py the rest.  Here
 the findings are built: every one quotes the text, names the cells with their numbers and points its
 span at the words (section id, start, end).
@@ -12,19 +12,20 @@ import re
 from dataclasses import replace
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import partial
 
-from . import schema as S
-from .checks import Check, FuncCheck
-from .findings import Finding
-from .report import Report
-from .rules import WARNING
-from .text.claims import Claim, extract_claims
-from .text.compact import compact, shorten
-from .text.numbering import numbering_problems
-from .text.repeat import repeated
-from .text.statute import statute_problems
-from .text.wordcount import count_chars
-from .values import NA, number
+from .. import schema as S
+from ..checks import Check, FuncCheck
+from ..findings import Finding
+from ..report import Report
+from ..rules import WARNING
+from ..values import NA, number
+from .claims import Claim, extract_claims
+from .compact import compact, shorten
+from .numbering import numbering_problems
+from .repeat import repeated
+from .statute import statute_problems
+from .wordcount import count_chars
 
 TEXT = S.TEXT_SECTIONS  # s0 (前言), s1, s5, s6
 CLAIM_SECTIONS = ("s1", "s6")  # where the figures are narrated; 五 is about problems
@@ -110,15 +111,15 @@ def _t4sub_candidates(claim: Claim) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return ((f"{name}{label}", tuple(S.t4(g, col) for g in groups)),)
 
 
-def _candidates(claim: Claim):
+def _candidates(claim: Claim) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if claim.kind.startswith("t4sub:"):
         return _t4sub_candidates(claim)
     return _CANDIDATES.get(claim.kind, ())
 
 
-def _sum(report: Report, cells: tuple[str, ...]):
+def _sum(report: Report, cells: tuple[str, ...]) -> int | Decimal | None:
     """Σ of the cells, or None when one is blank (nothing to compare with yet)."""
-    total = 0
+    total: int | Decimal = 0
     for c in cells:
         v = report.cells.get(c)
         if v is None:
@@ -127,7 +128,7 @@ def _sum(report: Report, cells: tuple[str, ...]):
     return total
 
 
-def _fmt(v) -> str:
+def _fmt(v: object) -> str:
     return str(v)
 
 
@@ -135,6 +136,8 @@ def _fmt(v) -> str:
 
 
 def _check_number(report: Report, sid: str, claim: Claim, key: str, rule: str) -> Finding | None:
+    if claim.value is None:  # a statement, not a figure
+        return None
     readings = []
     for label, cells in _candidates(claim):
         v = _sum(report, cells)
@@ -153,7 +156,7 @@ def _check_number(report: Report, sid: str, claim: Claim, key: str, rule: str) -
                    span=(sid, claim.start, claim.end), primary=readings[0][1])
 
 
-def _round(v: Decimal, places: int, mode) -> Decimal:
+def _round(v: Decimal, places: int, mode: str) -> Decimal:
     return v.quantize(Decimal(1).scaleb(-places), rounding=mode)
 
 
@@ -164,7 +167,10 @@ def _check_pct(report: Report, sid: str, claim: Claim, key: str) -> Finding | No
         return None
     cells = cands[0][1]
     part = _sum(report, cells)
-    places = max(0, -claim.pct.as_tuple().exponent)
+    exponent = claim.pct.as_tuple().exponent
+    if not isinstance(exponent, int):  # NaN or infinity
+        return None
+    places = max(0, -exponent)
     if places > 6 or claim.pct > 1000:
         return None  # not a share anyone computes by hand
     denominators = [("（七）总计", (R37,)), ("第一项总计", (R1,)), ("第一项加第二项", (R1, R2))]
@@ -173,7 +179,7 @@ def _check_pct(report: Report, sid: str, claim: Claim, key: str) -> Finding | No
         d = _sum(report, dcells)
         if not d:
             continue
-        for numer in {claim.value, part} - {None}:
+        for numer in {n for n in (claim.value, part) if n is not None}:
             exact = Decimal(numer) * 100 / Decimal(d)
             if claim.pct in (_round(exact, places, ROUND_HALF_UP), _round(exact, places, ROUND_DOWN)):
                 return None
@@ -240,7 +246,7 @@ def _rule_cells(rule: str) -> tuple[str, ...]:
     for kind, cands in _CANDIDATES.items():
         if _rule_of(kind) == rule:
             cells += [c for _, cs in cands for c in cs]
-    for kind, (r, _, cs) in _NONE.items():
+    for r, _, cs in _NONE.values():
         if r == rule:
             cells += cs
     if rule == "N.CLOSED":
@@ -258,7 +264,7 @@ def _claim_checks() -> list[Check]:
         cells = _rule_cells(rule)
         for sid in CLAIM_SECTIONS:
             out.append(FuncCheck(f"{rule}:{sid}", rule, (f"section.{sid}", "meta.year") + cells,
-                                 lambda r, sid=sid, rule=rule: _claim_findings(r, sid, rule)))
+                                 partial(_claim_findings, sid=sid, rule=rule)))
     return out
 
 
@@ -491,13 +497,13 @@ def text_checks() -> list[Check]:
     checks.append(FuncCheck("S.TITLE", "S.TITLE", ("meta.title", "meta.organ", "meta.year"), _title))
     for sid in TEXT:
         checks.append(FuncCheck(f"S.STATUTE:{sid}", "S.STATUTE", (f"section.{sid}",),
-                                lambda r, sid=sid: _statute(r, sid)))
+                                partial(_statute, sid=sid)))
     checks.append(FuncCheck("S.OVERVIEW_LEN", "S.OVERVIEW_LEN", ("section.s1",), _overview_len))
     for sid in TEXT:
         checks.append(FuncCheck(f"S.NUMBERING:{sid}", "S.NUMBERING", (f"section.{sid}",),
-                                lambda r, sid=sid: _numbering(r, sid)))
+                                partial(_numbering, sid=sid)))
     checks.append(FuncCheck("S.S5_PARTS", "S.S5_PARTS", ("section.s5",), _s5_parts))
     for sid in ("s5", "s1"):
         checks.append(FuncCheck(f"X.REPEAT_TEXT:{sid}", "X.REPEAT_TEXT", (f"section.{sid}", "prior"),
-                                lambda r, sid=sid: _repeat(r, sid)))
+                                partial(_repeat, sid=sid)))
     return checks

@@ -1,0 +1,157 @@
+"""The tables as a clerk sees them: frozen header rows and label columns, a collapsible findings panel, all of
+三's columns at 1024×768 (and at 150% scaling), and the 三 grid's pixels against a stored picture."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase, QImage
+
+from model.schema import t3
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERENCE = Path(__file__).with_name("data") / "t3-grid.png"
+
+
+def _settle(qtbot):
+    qtbot.wait(20)
+
+
+def test_header_rows_stay_in_view_after_a_jump(window, qtbot):
+    window.resize(1024, 768)
+    window.show_part("s3")
+    grid = window.grids["t3"]
+    window.doc.set_cells({t3("r4", "tot"): 5})
+    f = next(x for x in window.doc.checker.findings() if t3("r4", "tot") in x.cells)
+    window.jump_to_finding(f)
+    _settle(qtbot)
+    assert grid.verticalScrollBar().value() > 0  # the table did scroll
+    top = grid.frozen.top
+    assert top.isVisible() and top.geometry().top() == grid.viewport().geometry().top()
+    assert top.height() == grid.frozen.height() > 0
+    assert top.visualRect(grid.grid_model.index(0, 3)).top() == 0  # the header row, not a scrolled row
+    rect = grid.visualRect(grid.currentIndex())
+    assert rect.top() >= grid.frozen.height()  # the current cell is not under the header
+    assert grid.frozen.left.isVisible() and grid.frozen.left.width() == grid.frozen.width()
+
+
+def test_frozen_parts_follow_scrolling_and_show_edits(window, qtbot):
+    window.resize(1024, 600)
+    window.show_part("s3")
+    grid = window.grids["t3"]
+    grid.verticalScrollBar().setValue(120)
+    assert grid.frozen.left.verticalScrollBar().value() == 120
+    assert grid.frozen.top.verticalScrollBar().value() == 0
+    window.show_part("s4")
+    t4 = window.grids["t4"]
+    t4.horizontalScrollBar().setValue(60)
+    assert t4.frozen.top.horizontalScrollBar().value() == t4.horizontalScrollBar().value()
+    assert t4.frozen.left is None  # 四 has no label columns
+
+
+def test_findings_panel_collapses_and_the_grid_takes_the_width(window, qtbot):
+    window.resize(1024, 768)
+    window.show_part("s3")
+    grid = window.grids["t3"]
+    _settle(qtbot)
+    before = grid.viewport().width()
+    assert window.act_findings.isEnabled() and window.act_findings.shortcut().toString() == "F4"
+    window.act_findings.trigger()
+    _settle(qtbot)
+    assert not window.dock.isVisible() and grid.viewport().width() > before + 100
+    window.act_findings.trigger()
+    _settle(qtbot)
+    assert window.dock.isVisible()
+
+
+def test_all_of_three_fits_at_1024_by_768(window, qtbot):
+    window.resize(1024, 768)
+    window.show_part("s3")
+    _settle(qtbot)
+    grid = window.grids["t3"]
+    assert not window.fit_to_width()  # fits beside the panel: nothing collapsed
+    assert grid.content_width() <= grid.viewport().width()
+    assert grid.horizontalScrollBar().maximum() == 0
+
+
+PROBE = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from gui.app import make_app, build_window
+app = make_app()
+w = build_window(None, interactive=False)
+w.resize(int(sys.argv[2]), int(sys.argv[3])); w.show()
+for _ in range(5): app.processEvents()
+collapsed = w.fit_to_width()
+for _ in range(5): app.processEvents()
+g = w.grids["t3"]
+print(json.dumps({"collapsed": collapsed, "content": g.content_width(), "viewport": g.viewport().width()}))
+"""
+
+
+def test_all_of_three_fits_at_150_percent_scaling():
+    """1024×768 at 150% is 683×512 logical pixels: the panel gives way, every column of 三 shows."""
+    env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", PROBE, str(ROOT), "683", "512"], env=env, capture_output=True,
+                         text=True, timeout=60, check=True).stdout
+    probe = json.loads(out.strip().splitlines()[-1])
+    assert probe["collapsed"] and probe["content"] <= probe["viewport"]
+
+
+def _bundled_family() -> str:
+    from gui.app import font_files
+
+    for path in font_files():
+        if path.name == "NianbaoSerif-Regular.ttf":
+            return QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(path)))[0]
+    raise AssertionError("the bundled serif font is missing")
+
+
+BUNDLED_FAMILY = ""
+
+
+def _render_t3(make_window, sample_copy) -> QImage:
+    global BUNDLED_FAMILY
+    BUNDLED_FAMILY = BUNDLED_FAMILY or _bundled_family()
+    w = make_window(sample_copy)
+    w.resize(1100, 800)
+    w.show_part("s3")
+    grid = w.grids["t3"]
+    grid.setFont(QFont(BUNDLED_FAMILY, 10))  # every glyph from the bundled face: the same on every machine
+    for part in grid.frozen.parts():
+        part.setFont(grid.font())
+    grid.setCurrentIndex(grid.grid_model.index_of(t3("r1", "np")))
+    grid.verticalScrollBar().setValue(0)
+    grid.resize(640, 560)
+    grid.fit()
+    return grid.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _difference(a: QImage, b: QImage) -> float:
+    """The share of pixels that differ noticeably (any channel by more than 48)."""
+    if a.size() != b.size():
+        return 1.0
+    differ = 0
+    step = 2  # every other pixel in each direction: enough for a layout or colour regression
+    for y in range(0, a.height(), step):
+        for x in range(0, a.width(), step):
+            p, q = a.pixel(x, y), b.pixel(x, y)
+            if any(abs(((p >> s) & 255) - ((q >> s) & 255)) > 48 for s in (0, 8, 16)):
+                differ += 1
+    return differ / ((a.width() // step) * (a.height() // step))
+
+
+def test_three_grid_matches_the_stored_picture(make_window, sample_copy):
+    """A painting regression (layout, spans, colours, frozen parts) fails here.  After an intended change of
+    the look, delete tests/gui/data/t3-grid.png and run this test once to store the new picture."""
+    image = _render_t3(make_window, sample_copy)
+    if not REFERENCE.exists():
+        REFERENCE.parent.mkdir(exist_ok=True)
+        image.save(str(REFERENCE))
+        raise AssertionError(f"stored a new reference picture {REFERENCE}; check it by eye and commit it")
+    assert _difference(image, QImage(str(REFERENCE)).convertToFormat(QImage.Format.Format_RGB32)) < 0.02
+    broken = image.copy()
+    broken.fill(Qt.GlobalColor.white)  # the comparison itself can fail
+    assert _difference(broken, QImage(str(REFERENCE))) > 0.02
