@@ -80,7 +80,7 @@ def pdfs(n: int, jobs: int) -> None:
             shutil.copy(sources[i % len(sources)], dst)
             files.append(str(dst))
         for j in sorted({1, jobs}):
-            t = timed(lambda: run_batch(files, j))
+            t = timed(lambda j=j: run_batch(files, j))
             print(f"PDF, {j} process{'es' if j > 1 else ''}: {n / t:5.2f} PDFs/s ({n} files in {t:.1f} s)")
 
 

@@ -11,12 +11,13 @@ when `progress.cancelled()` is true.  The callbacks always run on the UI thread 
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-_RUNNING: set["BackgroundOp"] = set()  # kept alive until finished, whatever the caller holds on to
+_RUNNING: set[BackgroundOp] = set()  # kept alive until finished, whatever the caller holds on to
 
 
 class Progress:
@@ -60,15 +61,15 @@ class BackgroundOp(QObject):
         if parent is not None:
             parent.destroyed.connect(self._orphan)
 
-    def on_progress(self, fn: Callable[[int, int, str], None]) -> "BackgroundOp":
+    def on_progress(self, fn: Callable[[int, int, str], None]) -> BackgroundOp:
         self._on_progress = fn
         return self
 
-    def on_failure(self, fn: Callable[[Exception], None]) -> "BackgroundOp":
+    def on_failure(self, fn: Callable[[Exception], None]) -> BackgroundOp:
         self._on_failure = fn
         return self
 
-    def run(self) -> "BackgroundOp":
+    def run(self) -> BackgroundOp:
         _RUNNING.add(self)
         self._thread = threading.Thread(target=self._main, name="nianbao-op", daemon=True)
         self._thread.start()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from .findings import Finding
 from .keyfigures import KEY_FIGURES, key_values, year_on_year
@@ -52,7 +52,7 @@ class BatchEntry:
 
 def worst_first(entries: list[BatchEntry]) -> list[BatchEntry]:
     """Unreadable files first, then by errors, warnings, then file name."""
-    def key(e: BatchEntry):
+    def key(e: BatchEntry) -> tuple:
         c = e.counts()
         return (e.ok, -c["error"], -c["warning"], -c["info"], e.file)
     return sorted(entries, key=key)
@@ -76,7 +76,7 @@ def choose_prior(report: Report, candidates: list[tuple[str, Report]]) -> tuple[
         return exact[0]
     dated = [(f, r) for f, r in earlier if r.meta.year is not None]
     if dated:
-        return max(dated, key=lambda fr: fr[1].meta.year)
+        return max(dated, key=lambda fr: fr[1].meta.year or 0)
     return earlier[0] if len(earlier) == 1 else None
 
 
@@ -107,19 +107,19 @@ class Column:
     number: bool = False  # sorts and aligns as a number
 
 
-def _level(e: BatchEntry):
+def _level(e: BatchEntry) -> str | None:
     return LEVELS.get(e.report.meta.level, e.report.meta.level) if e.report else None
 
 
-def _count(kind: str):
+def _count(kind: str) -> Callable[[BatchEntry], int | None]:
     return lambda e: e.counts()[kind] if e.ok else None
 
 
-def _key(kid: str):
+def _key(kid: str) -> Callable[[BatchEntry], object]:
     return lambda e: e.key_figures().get(kid)
 
 
-def _yoy(kid: str):
+def _yoy(kid: str) -> Callable[[BatchEntry], object]:
     return lambda e: e.year_on_year().get(kid)
 
 

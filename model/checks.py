@@ -57,7 +57,7 @@ def _render(terms: tuple[Term, ...], vals: list, skip_zero: bool) -> str:
     return "".join(parts)
 
 
-def signed_sum(cells: dict, terms: tuple[tuple[str, int], ...]):
+def signed_sum(cells: dict, terms: tuple[tuple[str, int], ...]) -> int | Decimal:
     """Σ sign · value, blank and 「/」 as 0 (values.number, inlined: this runs ~100 times per report)."""
     total = 0
     for cell, sign in terms:

@@ -42,14 +42,14 @@ KEY_FIGURES: tuple[KeyFigure, ...] = (
 KEY_BY_ID = {k.id: k for k in KEY_FIGURES}
 
 
-def _sum(cells: dict[str, Value], ids: tuple[str, ...]):
+def _sum(cells: dict[str, Value], ids: tuple[str, ...]) -> int | Decimal | None:
     """Σ of the cells, or None when none of them holds a number."""
     if all(cells.get(c) is None or cells.get(c) == NA for c in ids):
         return None
     return sum(number(cells.get(c)) for c in ids)
 
 
-def key_value(k: KeyFigure, cells: dict[str, Value]):
+def key_value(k: KeyFigure, cells: dict[str, Value]) -> int | Decimal | None:
     part = _sum(cells, k.cells)
     if not k.is_rate:
         return part

@@ -32,7 +32,7 @@ class Prior:
     sections: dict[str, str] = field(default_factory=dict)
 
     @staticmethod
-    def of(last: "Report") -> "Prior":
+    def of(last: Report) -> Prior:
         """The snapshot of last year's report the cross-year rules read."""
         return Prior(year=last.meta.year, organ=last.meta.organ, cells=dict(last.cells),
                      sections=dict(last.sections))

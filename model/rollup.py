@@ -7,8 +7,10 @@ decimals add up exactly.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 from .checks import figure_checks
 from .engine import check
@@ -18,6 +20,7 @@ from .schema import CELL_IDS, CELLS, COUNT
 from .values import NA, Value, number, to_json
 
 ROLLUP_TITLE = "汇总"
+_T = TypeVar("_T")
 
 
 def sum_cells(cell_maps: list[dict[str, Value]]) -> dict[str, Value]:
@@ -70,7 +73,7 @@ class Rollup:
         return out
 
 
-def _common(values: list):
+def _common(values: list[_T]) -> _T | None:
     """The one value all share, else None."""
     distinct = set(values)
     return distinct.pop() if len(distinct) == 1 else None
@@ -81,7 +84,7 @@ def _common(values: list):
 _ROLLUP_CHECKS = [c for c in figure_checks() if c.rule != "T2.RULES_LEVEL"]
 
 
-def roll_up(reports: list[tuple[str, Report]], left_out: list[tuple[str, str]] = ()) -> Rollup:
+def roll_up(reports: list[tuple[str, Report]], left_out: Iterable[tuple[str, str]] = ()) -> Rollup:
     """The roll-up of (file, report) pairs; left_out names the files that could not be read, and why."""
     year = _common([r.meta.year for _, r in reports])
     organ = f"{ROLLUP_TITLE}（{len(reports)}份报告）"
