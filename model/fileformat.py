@@ -180,11 +180,12 @@ def from_dict(data: Any) -> Report:
                   jump_factor=_jump_factor(data.get("jump_factor")))
 
 
-def _generated(raw) -> dict[str, Generated]:
+def _generated(raw: object) -> dict[str, Generated]:
     """The paragraphs 「按表格生成」 wrote (optional): section id → {"text", "figures"}."""
     if raw is None:
         return {}
-    _need(isinstance(raw, dict), "generated 应为对象")
+    if not isinstance(raw, dict):
+        raise FileFormatError("generated 应为对象")
     out = {}
     for sid, g in raw.items():
         _need(sid in TEXT_SECTIONS, f"generated 中有未知的部分「{str(sid)[:20]}」")
@@ -193,7 +194,7 @@ def _generated(raw) -> dict[str, Generated]:
     return out
 
 
-def _jump_factor(raw) -> Decimal:
+def _jump_factor(raw: object) -> Decimal:
     """X.JUMP's factor (optional; default 3): a number above 1."""
     if raw is None:
         return JUMP_FACTOR
