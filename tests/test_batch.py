@@ -66,6 +66,7 @@ def result(mixed, tmp_path_factory):
     return code, json.loads(text), out
 
 
+@pytest.mark.slow  # a real PDF and worker processes
 def test_one_entry_per_file_and_the_broken_one_says_why(result):
     code, data, _ = result
     names = [Path(r["file"]).name for r in data["reports"]]
@@ -76,6 +77,7 @@ def test_one_entry_per_file_and_the_broken_one_says_why(result):
     assert code == 1  # the real PDF has errors (and one file could not be read)
 
 
+@pytest.mark.slow  # a real PDF and worker processes
 def test_each_report_is_as_check_json_gives_it(result, mixed):
     _, data, _ = result
     code, text = run(["check", str(mixed / "a.nianbao"), "--json"])
@@ -92,6 +94,7 @@ def _read_cells(folder: Path) -> list[dict]:
     return out
 
 
+@pytest.mark.slow  # a real PDF and worker processes
 def test_rollup_is_the_cellwise_sum_of_the_reports_read(result, mixed):
     _, data, _ = result
     reports = _read_cells(mixed)
@@ -108,6 +111,7 @@ def test_rollup_is_the_cellwise_sum_of_the_reports_read(result, mixed):
     assert cells["t2.fees.amount"].endswith("3458")
 
 
+@pytest.mark.slow  # a real PDF and worker processes
 def test_workbook_sheets_overview_findings_rollup(result):
     from openpyxl import load_workbook
 
