@@ -133,10 +133,11 @@ def _page_setup(ws, landscape: bool = False) -> None:
 class TableSheets:
     """The form's sheets: title and t2, t3, t4 and the fee figures; remembers where every cell went."""
 
-    def __init__(self, wb, report: Report, st: _Styles):
+    def __init__(self, wb, report: Report, st: _Styles, names: dict[str, str] | None = None):
         self.wb = wb
         self.report = report
         self.st = st
+        self.names = names or TABLE_SHEET  # table id → its sheet's title
         self.where: dict[str, str] = {}  # cell id → "I7"
         self.sheet_of: dict[str, str] = {}  # cell id → the sheet it is on
 
@@ -147,10 +148,17 @@ class TableSheets:
         return f"'{self.sheet_of[cell_id]}'!{self.where[cell_id]}"
 
     def build(self) -> None:
+        """Each table on its sheet; tables given the same sheet name follow each other on it."""
+        ws = None
         for i, table in enumerate(S.TABLE_ORDER):
-            ws = self.wb.active if i == 0 else self.wb.create_sheet(TABLE_SHEET[table])
-            ws.title = TABLE_SHEET[table]
-            _TableSheet(ws, self).build(table)
+            title = self.names[table]
+            if ws is None or ws.title != title:
+                ws = self.wb.active if i == 0 else self.wb.create_sheet(title)
+                ws.title = title
+                start = 1
+            else:
+                start = ws.max_row + 2
+            _TableSheet(ws, self).build(table, start)
 
 
 class _TableSheet:
@@ -169,18 +177,18 @@ class _TableSheet:
         self.owner.sheet_of[cell_id] = self.ws.title
         self.validations.append((kind, coordinate))
 
-    def build(self, table: str) -> None:
+    def build(self, table: str, start: int = 1) -> None:
         ws = self.ws
         for i in range(1, GRID + 1):
             ws.column_dimensions[_col_letter(i)].width = GRID_WIDTH
-        r = self._title(1) if table == S.TABLE_ORDER[0] else 1
+        r = self._title(start) if table == S.TABLE_ORDER[0] else start
         sec = S.SECTION_BY_ID[S.TABLES[table].section]
         r = self._heading(r, sec.heading)
         t = S.TABLES[table]
-        if t.header_rows:  # printed at the top of every page the table runs on to
+        if t.header_rows and not ws.print_title_rows:  # printed at the top of every page the table runs on to
             ws.print_title_rows = f"{r}:{r + t.header_rows - 1}"
         r = self._table(r, t) + 1
-        if ws.title == FEE_SHEET:
+        if table == S.TABLE_ORDER[-1]:  # the fee figures follow the last table
             r = self._fees(r)
         for row, pt in self.row_pt.items():
             ws.row_dimensions[row].height = min(409, round(pt, 1))

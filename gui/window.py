@@ -35,6 +35,7 @@ from .meta_page import MetaPage
 from .parts import META, PARTS, PART_INDEX, part_of
 from .recovery import AUTOSAVE_MS, RecoverySlot
 from .text_page import TextSectionPage
+from .batch_window import show_batch_window  # noqa: I001 - kept apart from the imports others edit
 
 APP_NAME = "政府信息公开工作年度报告"
 MAX_RECENT = 8
@@ -220,6 +221,8 @@ class MainWindow(QMainWindow):
         self.act_open = self._act("打开…", self.open_dialog, K.Open, "打开 .nianbao，或导入 PDF、Word、Excel、网页文本")
         self.act_prior = self._act("从上年报告新建…", self.new_from_prior_dialog, None,
                                    "选择上年的报告（任意可导入的格式），生成本年报告")
+        self.act_batch = self._act("批量校核…", lambda: show_batch_window(self), None,
+                                   "校核一个文件夹中的全部报告，导出汇总表")
         self.act_save = self._act("保存", self.save, K.Save)
         self.act_save_as = self._act("另存为…", self.save_as, K.SaveAs)
         self.act_export = {kind: self._act(t.action, lambda k=kind: self.export(k))
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         m = self.menuBar().addMenu("文件(&F)")
         for a in (self.act_new, self.act_open, self.act_prior):
             m.addAction(a)
+        m.addAction(self.act_batch)
         self.recent_menu = m.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
