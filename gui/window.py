@@ -1,6 +1,7 @@
 """The editor window: navigation, the part editors, the findings panel, menus, files, recovery."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ from model.totals import total_changes
 from model.values import format_value
 
 from . import dialogs, theme
+from .busy import Cancelled, run_waiting
 from .help import install_help_menu
 from .printing import install_print_actions
 from .files import OPEN_FILTER, SAVE_FILTER
@@ -544,7 +546,10 @@ class MainWindow(QMainWindow):
     def _read(self, path: str) -> ImportResult | None:
         """Read a file for the window; a dialog names the problem and None is returned on failure."""
         try:
-            opened = read_report(path)
+            opened = self._wait(f"正在读取「{Path(path).name}」…", lambda _progress: read_report(path))
+        except Cancelled:
+            self.show_message(f"已取消打开「{Path(path).name}」")
+            return None
         except IngestError as e:
             self._problem("无法打开", str(e))
             return None
@@ -652,13 +657,24 @@ class MainWindow(QMainWindow):
             return False
         if not path.lower().endswith(target.suffix):
             path += target.suffix
+        report = copy.deepcopy(self.doc.report)  # the worker writes this copy; the clerk may go on editing
         try:
-            export_report(self.doc.report, kind, path, force=force)
+            self._wait(f"正在导出「{Path(path).name}」…", lambda _progress: export_report(report, kind, path, force=force))
+        except Cancelled:
+            self.show_message("已取消导出（已写出的文件不受影响）")
+            return False
         except ExportError as e:
             QMessageBox.critical(self, "导出失败", str(e))
             return False
         self.show_message(f"已导出「{Path(path).name}」")
         return True
+
+    def _wait(self, label: str, work):
+        """Slow work off the UI thread with a progress dialog (取消) while the window repaints; in screenshot
+        mode, in line."""
+        if not self.interactive:
+            return work(None)
+        return run_waiting(self, APP_NAME, label, work)
 
     def _last_dir(self) -> str:
         if self.doc.path:
