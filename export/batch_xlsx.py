@@ -13,8 +13,7 @@ from model.rollup import ROLLUP_TITLE, Rollup
 from model.rules import RULES, SEVERITY_LABEL
 from model.schema import CELLS, DECIMAL
 
-from .atomic import write_file
-from .errors import ExportError
+from .atomic import write_rendered
 from .xlsx import TableSheets, _col_letter, _page_setup, _Styles, put_text
 
 OVERVIEW_SHEET = "总览"
@@ -153,9 +152,9 @@ def build_batch_workbook(entries: list[BatchEntry], rollup: Rollup):
 
 def write_batch_xlsx(entries: list[BatchEntry], rollup: Rollup, path: str | os.PathLike) -> None:
     """Write the batch workbook atomically; ExportError (one Chinese line) when it cannot be made."""
-    try:
+    def render() -> bytes:
         buf = io.BytesIO()
         build_batch_workbook(entries, rollup).save(buf)
-    except Exception as e:  # noqa: BLE001 - never a traceback for the clerk
-        raise ExportError(f"生成汇总表失败：{type(e).__name__}：{str(e)[:200]}") from None
-    write_file(Path(path), buf.getvalue())
+        return buf.getvalue()
+
+    write_rendered(path, "汇总表", render)

@@ -14,15 +14,13 @@ import os
 import zipfile
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
 from model import schema as S
 from model.report import Report
 from model.values import format_value
 
 from . import textparts
-from .atomic import write_file
-from .errors import ExportError
+from .atomic import write_rendered
 from .grid import vertical_columns
 from .pdf import DRAFT_MARK, is_draft
 
@@ -447,15 +445,8 @@ def write_docx(report: Report, path: str | os.PathLike, draft: bool | None = Non
     """Write the Word document to `path` through a temporary file; raises ExportError with a Chinese message.
 
     draft None: a draft (「草稿（校核未通过）」 in the page header) when the report still has errors."""
-    if draft is None:
-        draft = is_draft(report)
-    try:
-        data = render_docx(report, draft)
-    except ExportError:
-        raise
-    except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
-        raise ExportError(f"生成 Word 文件失败：{type(e).__name__}：{str(e)[:200]}") from None
-    write_file(Path(path), data)
+    final = is_draft(report) if draft is None else draft
+    write_rendered(path, " Word 文件", lambda: render_docx(report, final))
 
 
 __all__ = ["write_docx", "render_docx", "build_document", "DRAFT_MARK"]

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import os
 from html import escape
-from pathlib import Path
 
 from model import schema as S
 from model.report import Report
 from model.values import format_value
 
 from . import textparts
-from .atomic import write_file
+from .atomic import write_rendered
 from .docx import FACE_BODY, FACE_HEADING, FACE_KAI, FACE_TABLE, FACE_TITLE, FALLBACK
-from .errors import ExportError
 from .grid import vertical_columns
 from .pdf import DRAFT_MARK, is_draft
 
@@ -136,13 +134,8 @@ def write_html(report: Report, path: str | os.PathLike, draft: bool | None = Non
     """Write the web page to `path` through a temporary file; raises ExportError with a Chinese message.
 
     draft None: a draft (「草稿（校核未通过）」 above the title) when the report still has errors."""
-    if draft is None:
-        draft = is_draft(report)
-    try:
-        data = render_html(report, draft).encode("utf-8")
-    except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
-        raise ExportError(f"生成网页失败：{type(e).__name__}：{str(e)[:200]}") from None
-    write_file(Path(path), data)
+    final = is_draft(report) if draft is None else draft
+    write_rendered(path, "网页", lambda: render_html(report, final).encode("utf-8"))
 
 
 __all__ = ["write_html", "render_html"]

@@ -13,20 +13,17 @@ import os
 from functools import partial
 from html import escape as _escape
 from dataclasses import dataclass
-from pathlib import Path
 
 from model import schema as S
 from model.engine import Checker
-from model.oserrors import WRITE, problem
 from model.report import Report
 from model.values import format_value
 
 from . import linebreak, textparts
-from .errors import ExportError
 from .fonts import covered, register_fonts
 from .grid import vertical_columns
 from .textparts import clean
-from .atomic import write_file
+from .atomic import write_rendered
 
 # Paragraph markup escapes &, < and >.  (xml.sax.saxutils would do as well, but imports urllib.request: 0.08 s.)
 escape = partial(_escape, quote=False)
@@ -348,16 +345,8 @@ def write_pdf(report: Report, path: str | os.PathLike, draft: bool | None = None
     """Write the PDF to `path` through a temporary file; raises ExportError with a Chinese message.
 
     draft None: a draft (「草稿（校核未通过）」 in the page header) when the report still has errors."""
-    target = Path(path)
-    if draft is None:
-        draft = is_draft(report)
-    try:
-        data = render_pdf(report, draft)
-    except ExportError:
-        raise
-    except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
-        raise ExportError(f"生成 PDF 失败：{problem(e, WRITE)}") from None
-    write_file(target, data)
+    final = is_draft(report) if draft is None else draft
+    write_rendered(path, " PDF ", lambda: render_pdf(report, final))
 
 
 __all__ = ["write_pdf", "render_pdf", "is_draft", "preload", "DRAFT_MARK"]

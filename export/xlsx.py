@@ -14,19 +14,16 @@ import os
 import re
 import unicodedata
 from decimal import Decimal
-from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # openpyxl's own list of characters XML cannot carry
 
 from model import schema as S
 from model.engine import check
-from model.oserrors import WRITE, problem
 from model.report import Report
 from model.rules import RULES, SEVERITY_LABEL
 from model.values import NA
 
-from .atomic import write_file
-from .errors import ExportError
+from .atomic import write_rendered
 from .grid import GRID, column_bounds, span_box, vertical_columns
 from .identities import excel_sum, identities
 from .xlsx_json import write_data_sheet
@@ -466,16 +463,12 @@ def build_workbook(report: Report):
 
 def write_xlsx(report: Report, path: str | os.PathLike) -> None:
     """Write the workbook to `path` through a temporary file; raises ExportError with a Chinese message."""
-    target = Path(path)
-    try:
-        wb = build_workbook(report)
+    def render() -> bytes:
         buf = io.BytesIO()
-        wb.save(buf)
-    except ExportError:
-        raise
-    except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
-        raise ExportError(f"生成 Excel 工作簿失败：{problem(e, WRITE)}") from None
-    write_file(target, buf.getvalue())
+        build_workbook(report).save(buf)
+        return buf.getvalue()
+
+    write_rendered(path, " Excel 工作簿", render)
 
 
 __all__ = ["write_xlsx", "build_workbook", "MAIN_SHEET", "TABLE_SHEET", "FEE_SHEET", "TEXT_SHEET", "FINDINGS_SHEET",
