@@ -55,6 +55,7 @@ def main(out_dir: str | None = None) -> list[Path]:
     w.jump_to_finding(balance)
     w.current_grid().scrollToTop()
     shot("t3")
+    _small_screen_shot(w, shot, balance)
     w.show_part("s1")
     shot("s1")
     w.doc.undo()
@@ -62,6 +63,22 @@ def main(out_dir: str | None = None) -> list[Path]:
     w.doc.mark_saved()
     w.close()
     return written
+
+
+def _small_screen_shot(w, shot, finding) -> None:
+    """表三 at 1024×768 after a jump to a finding near its foot: every column shown, header rows frozen."""
+    from PySide6.QtWidgets import QApplication
+
+    w.resize(1024, 768)
+    for _ in range(6):  # the new size laid out before asking whether 三 fits
+        QApplication.processEvents()
+    w.fit_to_width()  # fits beside the panel at 100 %: nothing collapsed
+    w.jump_to_finding(finding)
+    grid = w.current_grid()
+    grid.select_cells([finding.cells[-1]], current=finding.cells[-1])
+    grid.scrollTo(grid.currentIndex())
+    shot("t3-1024")
+    w.resize(1366, 768)
 
 
 def _drafting_shots(w, shot) -> None:

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         f.setPointSizeF(f.pointSizeF() * 1.15)
         lab.setFont(f)
         lay = QVBoxLayout(w)
+        lay.setContentsMargins(6, 6, 2, 4)  # narrow sides: on a small screen every pixel goes to the table
         lay.addWidget(lab)
         lay.addWidget(body, 1)
         return w
@@ -498,11 +499,21 @@ class MainWindow(QMainWindow):
 
     def fit_to_width(self) -> bool:
         """On a narrow screen (1024 px, or large scaling) the tables come first: when 三 would not fit beside
-        the findings panel, the panel is collapsed (F4 brings it back).  True when it was collapsed."""
+        the findings panel, the panel gets narrower, or collapses when it would become too narrow to read (F4
+        brings it back).  True when it was collapsed."""
         grid = self.grids["t3"]
         if not self.dock.isVisible() or self.dock.isFloating() or grid.content_width() <= grid.viewport().width():
             return False
+        narrower = self.dock.width() - (grid.content_width() - grid.viewport().width()) - 4
+        readable = max(self.fontMetrics().horizontalAdvance("中") * 14, self.dock.minimumSizeHint().width())
+        if narrower >= readable:  # still wide enough to read a finding
+            self.resizeDocks([self.dock], [narrower], Qt.Orientation.Horizontal)
+            return False
+        short = grid.content_width() - grid.viewport().width() - self.dock.width()
         self.dock.hide()
+        if short > 0:  # not even the whole width: the list of parts gives up what it can spare (it wraps)
+            em = self.fontMetrics().horizontalAdvance("中")
+            self.nav.setFixedWidth(max(em * 7, self.nav.width() - short - 4))
         self.show_message("窗口较窄，已收起问题清单（按 F4 或「视图 → 问题清单」再显示）")
         return True
 
