@@ -5,7 +5,7 @@
     python main.py check FILE… [--prior FILE] [--json]
     python main.py import SRC -o OUT.nianbao [--force]
     python main.py new --from-prior LAST -o NEW.nianbao [--force]
-    python main.py export FILE [--xlsx OUT] [--pdf OUT] [--force]
+    python main.py export FILE [--xlsx OUT] [--pdf OUT] [--docx OUT] [--html OUT] [--force]
     python main.py draft FILE [--section s1|s6] [--write]
     python main.py batch PATH… -o SUMMARY.xlsx [--prior DIR] [--json] [--jobs N]
 
@@ -287,7 +287,7 @@ def _export_parser(sub) -> None:
     e.add_argument("file", metavar="FILE")
     for t in TARGETS.values():
         e.add_argument(f"--{t.kind}", metavar="OUT", help=f"导出 {t.label}（{t.suffix}）")
-    e.add_argument("--force", action="store_true", help="有错误时仍导出（PDF 标注草稿）")
+    e.add_argument("--force", action="store_true", help="有错误时仍导出（PDF、Word、网页标注草稿）")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -341,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # a frozen build: the importers' child process starts here
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the importers parse files in a child process; a frozen build needs this
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -13,13 +13,13 @@ from model.rollup import ROLLUP_TITLE, Rollup
 from model.rules import RULES, SEVERITY_LABEL
 from model.schema import CELLS, DECIMAL
 
-from .atomic import write_file
-from .errors import ExportError
-from .xlsx import MainSheet, _col_letter, _page_setup, _Styles, put_text
+from .atomic import write_rendered
+from .xlsx import TableSheets, _col_letter, _page_setup, _Styles, put_text
 
 OVERVIEW_SHEET = "总览"
 FINDINGS_SHEET = "问题清单"
 ROLLUP_SHEET = ROLLUP_TITLE
+ROLLUP_SHEETS = {t: ROLLUP_SHEET for t in ("t2", "t3", "t4")}  # the roll-up's three tables on one sheet
 FINDING_HEADS = (("文件", 36), ("机关", 28), ("规则", 16), ("级别", 7), ("单元格", 26), ("问题", 64), ("说明", 30))
 
 
@@ -111,10 +111,9 @@ def _findings(wb, entries: list[BatchEntry], st: _Styles) -> None:
 def _rollup(wb, rollup: Rollup, st: _Styles) -> None:
     """The official layout of the 年度报告 sheet, holding the sums; below it what was summed and its check."""
     ws = wb.create_sheet(ROLLUP_SHEET)
-    wb.active = wb.index(ws)  # MainSheet lays out the active sheet
-    main = MainSheet(wb, rollup.report, st)
+    wb.active = wb.index(ws)  # TableSheets lays out its first table on the active sheet
+    main = TableSheets(wb, rollup.report, st, names=ROLLUP_SHEETS)
     main.build()
-    ws.title = ROLLUP_SHEET
     _exact_decimals(main, rollup)
     r = ws.max_row + 2
     lines = [f"汇总报告数：{rollup.count} 份（各单元格为这些报告的合计；「/」按0计）"]
@@ -130,11 +129,11 @@ def _rollup(wb, rollup: Rollup, st: _Styles) -> None:
         r += 1
 
 
-def _exact_decimals(main: MainSheet, rollup: Rollup) -> None:
+def _exact_decimals(main: TableSheets, rollup: Rollup) -> None:
     """A sum of decimals an Excel number cannot hold exactly is written as its exact text."""
     for cid, v in rollup.report.cells.items():
         if CELLS[cid].kind == DECIMAL and isinstance(v, Decimal) and Decimal(repr(float(v))) != v:
-            put_text(main.ws[main.ref(cid)], format(v, "f"))
+            put_text(main.wb[main.sheet_of[cid]][main.ref(cid)], format(v, "f"))
 
 
 def build_batch_workbook(entries: list[BatchEntry], rollup: Rollup):
@@ -153,9 +152,9 @@ def build_batch_workbook(entries: list[BatchEntry], rollup: Rollup):
 
 def write_batch_xlsx(entries: list[BatchEntry], rollup: Rollup, path: str | os.PathLike) -> None:
     """Write the batch workbook atomically; ExportError (one Chinese line) when it cannot be made."""
-    try:
+    def render() -> bytes:
         buf = io.BytesIO()
         build_batch_workbook(entries, rollup).save(buf)
-    except Exception as e:  # noqa: BLE001 - never a traceback for the clerk
-        raise ExportError(f"生成汇总表失败：{type(e).__name__}：{str(e)[:200]}") from None
-    write_file(Path(path), buf.getvalue())
+        return buf.getvalue()
+
+    write_rendered(path, "汇总表", render)

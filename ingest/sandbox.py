@@ -1,9 +1,10 @@
-"""Run a file parser (pdfplumber, python-docx, openpyxl, html.parser) in a child process with a time and memory
-limit, so that a hostile or broken file ends in one clear message and nothing else in the program is
-affected.  Works on Windows too (spawn start method; the memory limit is POSIX only there the size
+"""Run a file parser (pdfplumber, python-docx, openpyxl, html.parser, olefile, calamine, our own readers) in a
+child process with a time and memory limit, so that a hostile or broken file ends in one clear message and
+nothing else in the program is affected.  Works on Windows too (spawn start method; the memory limit is POSIX only there the size
 checks and the timeout still apply)."""
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import sys
@@ -13,7 +14,13 @@ from model.oserrors import describe, problem
 from .result import IngestError
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space for the child (POSIX)
-_KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "html": "网页"}
+_KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "doc": "Word", "xls": "Excel", "odt": "OpenDocument ",
+              "ods": "OpenDocument ", "ofd": "OFD ", "rtf": "RTF ", "ole": "Office ", "html": "网页"}
+# kind → (module in ingest.readers, function(path, name)); "ole" tells a Word from an Excel compound file
+READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "xlsx": ("xlsx", "read_xlsx"),
+           "doc": ("doc", "read_doc"), "xls": ("calc", "read_calc"), "ods": ("calc", "read_calc"),
+           "odt": ("odt", "read_odt"), "ofd": ("ofd", "read_ofd"), "rtf": ("rtf", "read_rtf"),
+           "ole": ("ole", "ole_kind"), "html": ("html", "read_html")}
 
 
 def run_reader(kind: str, path: str, name: str, timeout: float):
@@ -90,16 +97,10 @@ def _limit(memory: int, timeout: float) -> None:
 def _child(kind: str, path: str, name: str, conn, memory: int, timeout: float) -> None:
     _limit(memory, timeout)
     try:
-        if kind == "pdf":
-            from .readers.pdf import read_pdf as fn
-        elif kind == "docx":
-            from .readers.docx import read_docx as fn
-        elif kind == "xlsx":
-            from .readers.xlsx import read_xlsx as fn
-        elif kind == "html":
-            from .readers.html import read_html as fn
-        else:
+        if kind not in READERS:
             raise IngestError(f"{name}：未知的文件类型")
+        module, function = READERS[kind]
+        fn = getattr(importlib.import_module(f"{__package__}.readers.{module}"), function)
         result = fn(path, name)
         conn.send(("ok", result))
     except IngestError as e:
