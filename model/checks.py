@@ -26,6 +26,7 @@ class Check:
     key: str
     rule: str
     inputs: tuple[str, ...]
+    needs_prior = False  # finds nothing without last year's report (engine.check then skips it)
 
     def evaluate(self, report: Report) -> tuple[Finding, ...]:  # pragma: no cover - interface
         raise NotImplementedError
@@ -74,6 +75,7 @@ class LinearCheck(Check):
                  needs: tuple[Term, ...] = (), skip_zero: bool = False):
         self.key, self.rule, self.prefix = key, rule, prefix
         self.lhs, self.rhs, self.needs, self.skip_zero = lhs, rhs, needs, skip_zero
+        self.needs_prior = any(t.prior for t in needs)
         terms = lhs + rhs
         self.cells = tuple(dict.fromkeys(t.cell for t in terms if not t.prior))
         self.primary = tuple(t.cell for t in rhs if not t.prior)
@@ -122,8 +124,10 @@ class LinearCheck(Check):
 class FuncCheck(Check):
     """A check whose logic does not fit the linear form; `fn(report)` returns findings."""
 
-    def __init__(self, key: str, rule: str, inputs: tuple[str, ...], fn: Callable[[Report], tuple[Finding, ...]]):
+    def __init__(self, key: str, rule: str, inputs: tuple[str, ...], fn: Callable[[Report], tuple[Finding, ...]],
+                 needs_prior: bool = False):
         self.key, self.rule, self.inputs, self.fn = key, rule, inputs, fn
+        self.needs_prior = needs_prior
 
     def evaluate(self, report: Report) -> tuple[Finding, ...]:
         return self.fn(report)
@@ -270,7 +274,7 @@ def _jump(cell: str) -> Check:
                "与上年相比变化较大；请核实是否录入有误")
         return (Finding("X.JUMP", (cell,), msg, f"X.JUMP:{cell}", last, now, now - last),)
 
-    return FuncCheck(f"X.JUMP:{cell}", "X.JUMP", (cell, PRIOR, JUMP_FACTOR), fn)
+    return FuncCheck(f"X.JUMP:{cell}", "X.JUMP", (cell, PRIOR, JUMP_FACTOR), fn, needs_prior=True)
 
 
 def _jump_checks() -> list[Check]:

@@ -170,19 +170,19 @@ def _evaluate(c: Check, report: Report) -> tuple[Finding, ...]:
     return tuple(f.with_explanation(notes.get(f.key) or notes.get(f.rule)) for f in found)
 
 
-_Plan = list[tuple[int, Check, "str | None", "tuple | None"]]
+_Plan = list[tuple[int, Check, "str | None", "tuple | None", bool]]
 _PLANS: dict[int, tuple[list[Check], _Plan]] = {}
 
 
 def _plan(checks: list[Check]) -> _Plan:
-    """(position, check, its one cell if a per-cell value check, its (cell, sign) sides if a plain identity),
-    made once per list of checks and shared by every report checked with it."""
+    """(position, check, its one cell if a per-cell value check, its (cell, sign) sides if a plain identity,
+    whether it needs last year's report), made once per list of checks and shared by every report checked."""
     kept = _PLANS.get(id(checks))
     if kept is None or kept[0] is not checks:
         if len(_PLANS) >= 8:  # lists made on the fly (tests, benches) are not kept forever
             _PLANS.clear()
         plan = [(i, c, c.cell if isinstance(c, CellCheck) else None,
-                 c.plain if isinstance(c, LinearCheck) else None) for i, c in enumerate(checks)]
+                 c.plain if isinstance(c, LinearCheck) else None, c.needs_prior) for i, c in enumerate(checks)]
         kept = _PLANS[id(checks)] = (checks, plan)
     return kept[1]
 
@@ -190,12 +190,14 @@ def _plan(checks: list[Check]) -> _Plan:
 def check(report: Report, checks: list[Check] | None = None) -> list[Finding]:
     """One full check, for the command line, the batch and the exporters: nothing will be edited, so no
     incremental index is built; the findings are in the order Checker.findings() gives."""
-    cells = report.cells
+    cells, no_prior = report.cells, report.prior is None
     flat = []
-    for i, c, cell, sides in _plan(checks if checks is not None else default_checks()):
+    for i, c, cell, sides, needs_prior in _plan(checks if checks is not None else default_checks()):
         # the usual cases, decided here without a call: a whole number fits every cell (~200 value checks),
-        # and most identities hold
+        # most identities hold, and the cross-year checks (~200) have nothing to compare with
         if cell is not None and type(v := cells.get(cell)) is int and v >= 0:
+            continue
+        if needs_prior and no_prior:
             continue
         if sides is not None and signed_sum(cells, sides[0]) == signed_sum(cells, sides[1]):
             continue
