@@ -9,10 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "resources" / "samples" / "sample.nianbao"
-FONTS_DIR = ROOT / "resources" / "fonts"
-ICON = ROOT / "resources" / "icons" / "nianbao.svg"
+import resources
+
+SAMPLE = resources.path("samples", "sample.nianbao")
+FONTS_DIR = resources.path("fonts")
+ICON = resources.path("icons", "nianbao.svg")
 SYSTEM_FALLBACK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
 NO_DISPLAY_MESSAGE = ("没有可用的图形显示（未设置 DISPLAY / WAYLAND_DISPLAY），无法打开窗口；"
