@@ -82,7 +82,11 @@ def install_fonts(app) -> list[str]:
 def make_app(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
+    if QApplication.instance() is None:
+        from . import inputmethod
+        inputmethod.prepare()  # QT_IM_MODULE must be set before the QApplication exists
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    install_translations(app)
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("政府信息公开工作年度报告")
@@ -92,6 +96,48 @@ def make_app(argv: list[str] | None = None):
     if not icon.isNull():
         app.setWindowIcon(icon)
     return app
+
+
+def install_translations(app) -> bool:
+    """Qt's own Chinese for the standard dialogs (buttons 确定/取消, file dialogs), shipped with PySide6."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    if getattr(app, "_nianbao_qt_zh", None) is not None:
+        return True
+    tr = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if tr.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(tr)
+        app._nianbao_qt_zh = tr
+        return True
+    return False
+
+
+def warn_input_method(window) -> str | None:
+    """On a Linux desktop where an input method runs but none could be attached: say so in the status bar
+    and, once per message, in a dialog; typing Chinese must not be silently impossible."""
+    from . import inputmethod
+
+    try:
+        message = inputmethod.problem()
+    except Exception as e:  # noqa: BLE001 - a probe must never stop the program
+        print(f"输入法检测失败：{e}", file=sys.stderr)
+        return None
+    if not message:
+        return None
+    print(message, file=sys.stderr)
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    label = QLabel("⚠ 无法输入中文")
+    label.setStyleSheet("color: #c8102e")
+    label.setToolTip(message)
+    window.statusBar().addPermanentWidget(label)
+    if window.settings.value("inputmethod/warned", "") != message:
+        window.settings.setValue("inputmethod/warned", message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "中文输入", message, QMessageBox.StandardButton.Ok, window)
+        box.setModal(False)
+        box.show()
+    return message
 
 
 def offer_recovery(window) -> bool:
@@ -216,6 +262,7 @@ def _run(path: str | None, screenshot: str | None) -> int:
         from PySide6.QtCore import QTimer
         QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))
     offer_recovery(window)
+    warn_input_method(window)
     return app.exec()
 
 

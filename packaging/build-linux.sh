@@ -8,6 +8,7 @@
 #
 #   packaging/build-linux.sh            everything
 #   packaging/build-linux.sh chroot     only the cached chroot + Python (slow the first time, ~15 min)
+#   packaging/build-linux.sh repackage  skip PyInstaller: check, pack and smoke-test build/stage/nianbao again
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -120,6 +121,9 @@ EOF
 fi
 [ "${1:-}" = chroot ] && { log "chroot ready"; exit 0; }
 
+rm -rf "$STAGE/deb"
+BUNDLE=$STAGE/nianbao
+if [ "${1:-}" != repackage ]; then
 # ------------------------------------------------------------------ 4. PyInstaller inside the chroot
 log "PyInstaller (packaging/nianbao.spec) in the chroot"
 rm -rf "$CHROOT/build/src" "$CHROOT/build/out"
@@ -130,14 +134,15 @@ in_chroot sh -c "cd /build/src && $VENV/bin/pyinstaller --noconfirm --clean --lo
     --distpath /build/out/dist --workpath /build/out/work packaging/nianbao.spec"
 in_chroot $VENV/bin/python -m pip freeze > "$ROOT/build/bundle-freeze.txt"
 
-rm -rf "$STAGE" && mkdir -p "$STAGE" "$DIST"
-BUNDLE=$STAGE/nianbao
+rm -rf "$STAGE" && mkdir -p "$STAGE"
 mv "$CHROOT/build/out/dist/nianbao" "$BUNDLE"
 cp "$ROOT/build/bundle-freeze.txt" "$BUNDLE/_internal/BUILD-VERSIONS.txt"
+fi
+mkdir -p "$DIST"
 
 # ------------------------------------------------------------------ 5. checks on the bundle
 log "glibc check: no file may need GLIBC > 2.31"
-python3 "$ROOT/packaging/check_glibc.py" --max 2.31 "$BUNDLE"
+python3 "$ROOT/packaging/elfcheck.py" glibc --max 2.31 "$BUNDLE"
 log "size: $(du -sm "$BUNDLE" | cut -f1) MB"
 
 # ------------------------------------------------------------------ 6. tar.xz and .deb
@@ -149,5 +154,5 @@ log "$DIST/$TARNAME.tar.xz: $(du -m "$DIST/$TARNAME.tar.xz" | cut -f1) MB"
 bash "$ROOT/packaging/make-deb.sh" "$BUNDLE" "$VERSION" "$DIST"
 
 # ------------------------------------------------------------------ 7. smoke tests of what was built (in the chroot)
-bash "$ROOT/packaging/smoke-linux.sh" "$CHROOT" "$DIST/$TARNAME.tar.xz"
+bash "$ROOT/packaging/smoke-linux.sh" "$CHROOT" "$DIST/$TARNAME.tar.xz" "$(ls -t "$DIST"/*.deb | head -1)"
 log "done: $(ls "$DIST")"
