@@ -79,13 +79,17 @@ if [ ! -e "$CHROOT/.nianbao-qtlibs" ]; then
 fi
 
 # ------------------------------------------------------------------ 2. Python 3.11 from Debian's source package
-if [ ! -x "$CHROOT$PYPREFIX/bin/python3.11" ]; then
+# Built so that it needs no GLIBC newer than 2.28 (统信 UOS 20): bullseye's glibc is 2.31, but libpython uses
+# only four newer symbols: exp/log/pow (+ exp2/log2 in math), re-versioned in 2.29, are linked to their old
+# versions (packaging/glibc-compat.h), and sem_clockwait (2.30) is configured out (Python then uses
+# sem_timedwait, as on glibc < 2.30).
+PYMARK=$CHROOT$PYPREFIX/.nianbao-glibc228
+if [ ! -x "$CHROOT$PYPREFIX/bin/python3.11" ] || [ ! -e "$PYMARK" ]; then
     SRC=$CACHE/src
     mkdir -p "$SRC"
     if ! ls "$SRC"/python3.11_*.orig.tar.* >/dev/null 2>&1; then
         log "apt-get source python3.11 (bookworm deb-src, download only)"
-        if ! apt-get source --print-uris python3.11 >/dev/null 2>&1 || \
-           ! apt-get source --print-uris python3.11 2>/dev/null | grep -q orig.tar; then
+        if ! apt-get source --print-uris python3.11 2>/dev/null | grep -q orig.tar; then
             printf 'Types: deb-src\nURIs: %s\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
                 "$MIRROR" > /etc/apt/sources.list.d/nianbao-bookworm-src.sources
             apt-get update -q
@@ -93,18 +97,23 @@ if [ ! -x "$CHROOT$PYPREFIX/bin/python3.11" ]; then
         (cd "$SRC" && apt-get source --download-only python3.11)
     fi
     TARBALL=$(ls "$SRC"/python3.11_*.orig.tar.* | head -1)
-    log "build CPython from $(basename "$TARBALL") inside the chroot (--enable-shared, no PGO)"
-    rm -rf "$CHROOT/build/cpython" && mkdir -p "$CHROOT/build/cpython"
+    log "build CPython from $(basename "$TARBALL") inside the chroot (--enable-shared, no PGO, glibc 2.28 symbols)"
+    rm -rf "$CHROOT/build/cpython" "$CHROOT$PYPREFIX" && mkdir -p "$CHROOT/build/cpython" "$CHROOT$PYPREFIX/include"
+    cp "$ROOT/packaging/glibc-compat.h" "$CHROOT$PYPREFIX/include/nianbao-glibc-compat.h"
     tar -xf "$TARBALL" -C "$CHROOT/build/cpython" --strip-components=1
     in_chroot sh -c "cd /build/cpython && ./configure --prefix=$PYPREFIX --enable-shared --with-ensurepip=install \
+        ac_cv_func_sem_clockwait=no CFLAGS='-include $PYPREFIX/include/nianbao-glibc-compat.h' \
         LDFLAGS=-Wl,-rpath,$PYPREFIX/lib >/build/cpython-configure.log && make -j$(nproc) >/build/cpython-make.log 2>&1 \
         && make install >/build/cpython-install.log 2>&1"
-    rm -rf "$CHROOT/build/cpython"
+    rm -rf "$CHROOT/build/cpython" "$CHROOT$VENV"
+    touch "$PYMARK"
 fi
+# the default build keeps debug info (-g): 29 MB of libpython alone; the bundle needs none of it
+in_chroot sh -c "strip --strip-debug $PYPREFIX/lib/libpython3.11.so.1.0 $PYPREFIX/lib/python3.11/lib-dynload/*.so"
 in_chroot $PYPREFIX/bin/python3.11 -c 'import ssl, lzma, bz2, sqlite3, ctypes, zlib; print("python ok")'
 
 # ------------------------------------------------------------------ 3. the build venv (pinned by the constraints file)
-CONSTRAINTS=$ROOT/packaging/constraints-linux.txt
+CONSTRAINTS=$ROOT/packaging/constraints.txt
 if [ ! -e "$CHROOT$VENV/.stamp" ] || ! cmp -s "$CONSTRAINTS" "$CHROOT$VENV/.stamp" || [ "$ROOT/pyproject.toml" -nt "$CHROOT$VENV/.stamp" ]; then
     log "build venv ($CONSTRAINTS)"
     rm -rf "$CHROOT$VENV"
@@ -141,8 +150,9 @@ fi
 mkdir -p "$DIST"
 
 # ------------------------------------------------------------------ 5. checks on the bundle
-log "glibc check: no file may need GLIBC > 2.31"
+log "glibc check: no file may need GLIBC > 2.31 (Debian 11, Kylin V10); also told: > 2.28 (UOS 20)?"
 python3 "$ROOT/packaging/elfcheck.py" glibc --max 2.31 "$BUNDLE"
+python3 "$ROOT/packaging/elfcheck.py" glibc --max 2.28 "$BUNDLE" | tail -1 || echo "(some files need GLIBC > 2.28: UOS 20 would not run it)"
 log "size: $(du -sm "$BUNDLE" | cut -f1) MB"
 
 # ------------------------------------------------------------------ 6. tar.xz and .deb

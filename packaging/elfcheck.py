@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-VERSION_RE = re.compile(r"\((GLIBC|GLIBCXX|CXXABI)_(\d+(?:\.\d+)*)\)")
+VERSION_RE = re.compile(r"\b(GLIBC|GLIBCXX|CXXABI)_(\d+(?:\.\d+)*)\b")
 
 
 def elf_files(root: Path):
