@@ -2,13 +2,14 @@
 """Does Chinese typed through fcitx5 reach a PySide6 window?  A manual check (Debian: apt-get install xvfb
 fcitx5 fcitx5-chinese-addons dbus-x11 xdotool), run with the Python whose PySide6 is to be checked:
 
-    python packaging/verify_fcitx.py [--no-ibus-frontend]
+    python packaging/verify_fcitx.py [--no-ibus-frontend] [--exe BUNDLE/nianbao]
 
 Starts Xvfb and a private D-Bus session, fcitx5 with pinyin (and, unless told not to, its ibus frontend),
 then a QLineEdit in a child process that uses gui.inputmethod.prepare() exactly as the program does; xdotool
 switches the input method on and types "nihao" + space.  Prints what the line edit received and what
 gui.inputmethod.problem() says.  Exit 0 when 你好 arrived (or, with --no-ibus-frontend, when problem()
-reported the failure).
+reported the failure).  With --exe, the frozen program itself is started on its window instead (for 10 s)
+and its stderr is shown: the input-method warning must be absent with the ibus frontend, present without.
 """
 from __future__ import annotations
 
@@ -86,6 +87,16 @@ def main() -> int:
         fcitx_args = ["fcitx5", "-r"] + (["--disable=ibusfrontend"] if no_frontend else [])
         procs.append(subprocess.Popen(fcitx_args + os.environ.get("FCITX_ARGS", "").split(), env=env, stdout=open(tmp.parent / "fcitx5-probe.log", "w"), stderr=subprocess.STDOUT))
         time.sleep(3)
+        if "--exe" in sys.argv:
+            exe = sys.argv[sys.argv.index("--exe") + 1]
+            prog = subprocess.Popen([exe], env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            time.sleep(10)
+            prog.terminate()
+            _out, err = prog.communicate(timeout=30)
+            warned = "无法输入中文" in err
+            print("stderr of the program:", err.strip() or "(empty)")
+            print("input-method warning shown:", warned)
+            return 0 if warned == no_frontend else 1
         child_env = dict(env)
         child_env.pop("QT_QPA_PLATFORM", None)
         if os.environ.get("QT_LOGGING_RULES"):
