@@ -34,8 +34,9 @@ rc=0; run check imported.nianbao || rc=$?
 [ $rc -le 1 ] || fail "check of the imported report (exit $rc)"
 run export "$SAMPLE" --pdf sample.pdf --xlsx sample.xlsx || fail "export of PDF and xlsx"
 run export imported.nianbao --force --pdf imported.pdf --xlsx imported.xlsx || fail "export of the imported report"
-/usr/bin/time -f "screenshot: %e s" chroot --userspec=nobody:nogroup "$CHROOT" /usr/bin/env -i HOME=$T/home \
-    PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen "$B/nianbao" --screenshot $T/work/shot.png || fail "--screenshot"
+t0=$(date +%s.%N)
+run --screenshot $T/work/shot.png || fail "--screenshot"
+echo "    (--screenshot took $(python3 -c "print(round($(date +%s.%N) - $t0, 2))") s)"
 for f in sample.pdf sample.xlsx imported.pdf imported.xlsx shot.png; do
     [ -s "$CHROOT$T/work/$f" ] || fail "$f not written"
 done
