@@ -164,5 +164,12 @@ log "$DIST/$TARNAME.tar.xz: $(du -m "$DIST/$TARNAME.tar.xz" | cut -f1) MB"
 bash "$ROOT/packaging/make-deb.sh" "$BUNDLE" "$VERSION" "$DIST"
 
 # ------------------------------------------------------------------ 7. smoke tests of what was built (in the chroot)
+# a pristine minimal bullseye (cached) into a copy of which the .deb is installed
+if [ ! -e "$CACHE/clean/.nianbao-clean" ]; then
+    log "debootstrap a clean minimal $SUITE for the .deb test (first run only)"
+    rm -rf "$CACHE/clean"
+    debootstrap --variant=minbase "$SUITE" "$CACHE/clean" "$MIRROR"
+    touch "$CACHE/clean/.nianbao-clean"
+fi
 bash "$ROOT/packaging/smoke-linux.sh" "$CHROOT" "$DIST/$TARNAME.tar.xz" "$(ls -t "$DIST"/*.deb | head -1)"
 log "done: $(ls "$DIST")"
