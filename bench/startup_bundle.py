@@ -36,7 +36,10 @@ def find_bundle(arg: str | None) -> Path | None:
         shutil.rmtree(dest, ignore_errors=True)
         dest.mkdir(parents=True)
         with tarfile.open(tar) as t:
-            t.extractall(dest, filter="tar")
+            try:
+                t.extractall(dest, filter="tar")
+            except TypeError:  # Python without extraction filters
+                t.extractall(dest)
         stamp.write_text(f"{tar.name} {tar.stat().st_mtime}")
     (folder,) = [p for p in dest.iterdir() if p.is_dir()]
     return folder

@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -46,6 +45,7 @@ def test_spec_data_list_is_exactly_the_resources():
 
 
 def test_wheel_package_data_covers_the_resources():
+    tomllib = pytest.importorskip("tomllib", reason="Python 3.11+")
     conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     assert "resources" in conf["packages"]["find"]["include"]
     globs = conf["package-data"]["resources"]
