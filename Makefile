@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bundle clean distclean
+.PHONY: run test bench bundle clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,16 +21,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
-# the offline bundle (tar.xz) and the UOS/Kylin .deb in dist/; root on Debian, builds in a cached bullseye
-# chroot under build/bullseye (first run ~20 min, then ~5 min).  Windows: packaging/build-windows.ps1
+# the offline bundle (tar.xz) and the UOS/Kylin .deb in dist/; root on Debian, builds in a bullseye chroot
+# cached in /var/cache/nianbao-build (first run ~30-40 min, then ~10).  Windows: packaging/build-windows.ps1
 bundle:
 	packaging/build-linux.sh
 
-# keeps build/bullseye (the chroot and its Python, slow to make); distclean removes it too
+# the bundle build's chroot cache (/var/cache/nianbao-build) is kept; delete it by hand to start over
 clean:
-	rm -rf $(VENV) dist *.egg-info
-	find build -mindepth 1 -maxdepth 1 ! -name bullseye -exec rm -rf {} + 2>/dev/null || true
-
-distclean: clean
-	@! grep -q " $(CURDIR)/build/" /proc/mounts || { echo "build/ still has mounts (a build running?): not removing"; exit 1; }
-	rm -rf build
+	rm -rf $(VENV) build dist *.egg-info

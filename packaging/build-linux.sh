@@ -2,9 +2,10 @@
 # make bundle: the Linux onedir bundle (tar.xz) and the UOS/Kylin .deb, built inside a Debian 11 (bullseye,
 # glibc 2.31) chroot so that nothing in the bundle needs a newer glibc than 2.31.
 #
-# Runs as root on a Debian machine (x86_64 or aarch64).  Cached between runs under build/bullseye/ (the
-# chroot with its own Python 3.11 built from Debian's source package, ~1.5 GB); `make clean` keeps it,
-# `make distclean` removes it.  Output: dist/nianbao-<version>-linux-<arch>.tar.xz and dist/nianbao_<version>_<debarch>.deb
+# Runs as root on a Debian machine (x86_64 or aarch64).  Cached between runs in /var/cache/nianbao-build (the
+# chroot with its own Python 3.11 built from Debian's source package, ~2 GB; NIANBAO_BUILD_CACHE to move it;
+# delete it to start from scratch).  Kept outside the source tree: setuptools and pytest walk the tree, and a
+# chroot's absolute symlinks and mounted /proc would lead them astray.  Output: dist/nianbao-<version>-linux-<arch>.tar.xz and dist/nianbao_<version>_<debarch>.deb
 #
 #   packaging/build-linux.sh            everything
 #   packaging/build-linux.sh chroot     only the cached chroot + Python (slow the first time, ~15 min)
@@ -12,7 +13,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CACHE=${NIANBAO_BUILD_CACHE:-$ROOT/build/bullseye}
+CACHE=${NIANBAO_BUILD_CACHE:-/var/cache/nianbao-build}
 CHROOT=$CACHE/root
 SUITE=bullseye
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}

@@ -102,9 +102,17 @@ def test_built_wheel_carries_resources_and_exports_pdf(tmp_path):
     """A normal (non-editable) wheel, installed on its own, finds its fonts and sample and exports a PDF with
     embedded fonts from a folder outside the repository.  The dependencies come from the test environment
     (no network); README says how the full offline wheelhouse was checked by hand."""
+    # build from a copy of what the project consists of: setuptools walks the whole source folder, and
+    # build/ or dist/ may hold anything (bundles, a build chroot)
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md", "main.py"):
+        shutil.copy2(ROOT / name, src / name)
+    for pkg in ("model", "ingest", "export", "gui", "resources"):
+        shutil.copytree(ROOT / pkg, src / pkg, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     wheels = tmp_path / "wheels"
     r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                        "-w", str(wheels), str(ROOT)], capture_output=True, text=True, timeout=300)
+                        "-w", str(wheels), str(src)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
     (wheel,) = wheels.glob("nianbao-*.whl")
     site = tmp_path / "site"
