@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 LINT_STAMP := $(VENV)/.installed-lint
 
-.PHONY: run test test-fast lint bench clean
+.PHONY: run test test-fast lint bench bundle clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,5 +35,11 @@ lint: $(LINT_STAMP)
 bench: $(STAMP)
 	for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
+# the offline bundle (tar.xz) and the UOS/Kylin .deb in dist/; root on Debian, builds in a bullseye chroot
+# cached in /var/cache/nianbao-build (first run ~30-40 min, then ~10).  Windows: packaging/build-windows.ps1
+bundle:
+	packaging/build-linux.sh
+
+# the bundle build's chroot cache (/var/cache/nianbao-build) is kept; delete it by hand to start over
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache

@@ -37,11 +37,13 @@ class UsageError(CliError):
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    if sys.stdout is not None:  # None in the Windows bundle's windowed nianbao.exe (nianbao-cli.exe has one)
+        sys.stdout.write(text + "\n")
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    if sys.stderr is not None:
+        sys.stderr.write(text + "\n")
 
 
 def read_report(path: str, notes: list[str] | None = None):

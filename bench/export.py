@@ -27,7 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SAMPLE = ROOT / "resources" / "samples" / "sample.nianbao"
+import resources  # noqa: E402
+
+SAMPLE = resources.path("samples", "sample.nianbao")
 RUNS = 9
 LO_RUNS = 3
 PROCESS_RUNS = 5

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import resources
+
 from .errors import ExportError
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONTS_DIR = resources.path("fonts")
 
 # Bundled faces by role; see resources/fonts/README.md.
 BUNDLED = {

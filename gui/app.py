@@ -9,12 +9,13 @@ import sys
 import time
 from pathlib import Path
 
+import resources
+
 from .translations import install_chinese
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "resources" / "samples" / "sample.nianbao"
-FONTS_DIR = ROOT / "resources" / "fonts"
-ICON = ROOT / "resources" / "icons" / "nianbao.svg"
+SAMPLE = resources.path("samples", "sample.nianbao")
+FONTS_DIR = resources.path("fonts")
+ICON = resources.path("icons", "nianbao.svg")
 SYSTEM_FALLBACK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
 NO_DISPLAY_MESSAGE = ("没有可用的图形显示（未设置 DISPLAY / WAYLAND_DISPLAY），无法打开窗口；"
@@ -83,6 +84,9 @@ def install_fonts(app) -> list[str]:
 def make_app(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
+    if QApplication.instance() is None:
+        from . import inputmethod
+        inputmethod.prepare()  # QT_IM_MODULE must be set before the QApplication exists
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
@@ -94,6 +98,33 @@ def make_app(argv: list[str] | None = None):
     if not icon.isNull():
         app.setWindowIcon(icon)
     return app
+
+
+def warn_input_method(window) -> str | None:
+    """On a Linux desktop where an input method runs but none could be attached: say so in the status bar
+    and, once per message, in a dialog; typing Chinese must not be silently impossible."""
+    from . import inputmethod
+
+    try:
+        message = inputmethod.problem()
+    except Exception as e:  # noqa: BLE001 - a probe must never stop the program
+        print(f"输入法检测失败：{e}", file=sys.stderr)
+        return None
+    if not message:
+        return None
+    print(message, file=sys.stderr)
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    label = QLabel("⚠ 无法输入中文")
+    label.setStyleSheet("color: #c8102e")
+    label.setToolTip(message)
+    window.statusBar().addPermanentWidget(label)
+    if window.settings.value("inputmethod/warned", "") != message:
+        window.settings.setValue("inputmethod/warned", message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "中文输入", message, QMessageBox.StandardButton.Ok, window)
+        box.setModal(False)
+        box.show()
+    return message
 
 
 def offer_recovery(window) -> bool:
@@ -248,6 +279,7 @@ def _run(path: str | None, screenshot: str | None, size: tuple[int, int]) -> int
     if os.environ.get(ENV_SHOWN):
         QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))
     offer_recovery(window)
+    warn_input_method(window)
     return app.exec()
 
 

@@ -11,6 +11,8 @@ CATALOGUES = ("qtbase_zh_CN",)  # qt_zh_CN is a meta-catalogue that only include
 def install_chinese(app) -> list[str]:
     """Load Qt's zh_CN catalogues into `app` and make Chinese the default locale; returns what loaded."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    if getattr(app, "_nianbao_qt_zh", None):  # make_app may run more than once (tests): install once
+        return list(app._nianbao_qt_zh)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     loaded = []
     for name in CATALOGUES:
@@ -18,4 +20,5 @@ def install_chinese(app) -> list[str]:
         if translator.load(name, folder):
             app.installTranslator(translator)
             loaded.append(name)
+    app._nianbao_qt_zh = loaded
     return loaded

@@ -1,0 +1,72 @@
+#!/bin/bash
+# Smoke test of the built Linux bundle and .deb inside Debian 11 (glibc 2.31), as a user who is not root,
+# with the bundle read-only and an empty environment:
+#   check, import of a real published PDF (the reader child process), export of PDF and xlsx, --screenshot;
+#   then the .deb installed with dpkg -i into a clean bullseye chroot and `nianbao check` run there.
+#
+#   smoke-linux.sh CHROOT TARBALL [DEB]     (CHROOT: the build chroot, with its Qt runtime libraries)
+# NIANBAO_SMOKE_PDF: the real PDF to import (default: ../shared/samples/real-pdf/huaian_city_2024.pdf).
+set -euo pipefail
+CHROOT=$1 TARBALL=$2 DEB=${3:-}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PDF=${NIANBAO_SMOKE_PDF:-$ROOT/../shared/samples/real-pdf/huaian_city_2024.pdf}
+T=/tmp/nianbao-smoke
+fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
+
+echo "== smoke test in $CHROOT (bundle read-only, user nobody, env -i)"
+rm -rf "$CHROOT$T" && mkdir -p "$CHROOT$T/home" "$CHROOT$T/work"
+tar -C "$CHROOT$T" -xJf "$TARBALL"
+B=$T/$(basename "$TARBALL" .tar.xz)
+chmod -R a-w "$CHROOT$B"
+if [ -f "$PDF" ]; then cp "$PDF" "$CHROOT$T/work/real.pdf"; else echo "(no real PDF at $PDF: importing the bundle's own export instead)"; fi
+chown -R nobody:nogroup "$CHROOT$T/home" "$CHROOT$T/work"
+touch "$CHROOT$T/.start"
+SAMPLE=$B/_internal/resources/samples/sample.nianbao
+run() {  # run as nobody in an empty environment; prints the command's output
+    echo "\$ nianbao $*"
+    chroot --userspec=nobody:nogroup "$CHROOT" /usr/bin/env -i HOME=$T/home PATH=/usr/bin:/bin \
+        QT_QPA_PLATFORM=offscreen /bin/sh -c "cd $T/work && \"\$0\" \"\$@\"" "$B/nianbao" "$@"
+}
+run check "$SAMPLE" || fail "check of the sample"
+if [ ! -f "$CHROOT$T/work/real.pdf" ]; then run export "$SAMPLE" --pdf real.pdf || fail "export for import"; fi
+run import real.pdf -o imported.nianbao || fail "import of a PDF"
+rc=0; run check imported.nianbao || rc=$?
+[ $rc -le 1 ] || fail "check of the imported report (exit $rc)"
+run export "$SAMPLE" --pdf sample.pdf --xlsx sample.xlsx || fail "export of PDF and xlsx"
+run export imported.nianbao --force --pdf imported.pdf --xlsx imported.xlsx || fail "export of the imported report"
+t0=$(date +%s.%N)
+run --screenshot $T/work/shot.png || fail "--screenshot"
+echo "    (--screenshot took $(python3 -c "print(round($(date +%s.%N) - $t0, 2))") s)"
+for f in sample.pdf sample.xlsx imported.pdf imported.xlsx shot.png; do
+    [ -s "$CHROOT$T/work/$f" ] || fail "$f not written"
+done
+head -c 5 "$CHROOT$T/work/sample.pdf" | grep -q '%PDF-' || fail "sample.pdf is no PDF"
+grep -aq FontFile2 "$CHROOT$T/work/sample.pdf" || fail "sample.pdf embeds no TrueType font"
+[ -z "$(find "$CHROOT$B" -newer "$CHROOT$T/.start")" ] || fail "something was written into the bundle folder"
+echo "written only under HOME and the work folder:"; (cd "$CHROOT$T" && find home work -type f | sort | sed 's/^/    /')
+ls -la "$CHROOT$T/work" | sed 's/^/    /'
+
+if [ -n "$DEB" ]; then
+    CLEAN=$(dirname "$CHROOT")/clean
+    [ -e "$CLEAN/etc/debian_version" ] || fail "no clean bullseye chroot at $CLEAN"
+    D=$(dirname "$CHROOT")/deb-test
+    echo "== dpkg -i $(basename "$DEB") in a copy of the clean bullseye chroot $CLEAN"
+    rm -rf "$D" && cp -a "$CLEAN" "$D"
+    cp -L /etc/resolv.conf "$D/etc/resolv.conf"
+    cp "$DEB" "$D/tmp/"
+    mount -t proc proc "$D/proc"
+    trap 'umount -l "$D/proc" 2>/dev/null || true' EXIT
+    chroot "$D" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive sh -c "
+        apt-get update -q >/dev/null
+        dpkg -i /tmp/$(basename "$DEB") || apt-get -f install -y -q --no-install-recommends
+        dpkg -s org.nianbao.nianbao | grep -q 'Status: install ok installed'" || fail "dpkg -i"
+    chroot "$D" dpkg -s org.nianbao.nianbao | grep -E '^(Status|Depends|Installed-Size)'
+    cp "$CHROOT$SAMPLE" "$D/tmp/sample.nianbao"
+    chroot --userspec=nobody:nogroup "$D" /usr/bin/env -i HOME=/tmp PATH=/usr/bin:/bin sh -c \
+        'cd /tmp && nianbao check sample.nianbao' || fail "nianbao check after dpkg -i"
+    chroot --userspec=nobody:nogroup "$D" /usr/bin/env -i HOME=/tmp PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen \
+        sh -c 'cd /tmp && nianbao --screenshot /tmp/deb-shot.png' || fail "--screenshot after dpkg -i"
+    umount -l "$D/proc"; trap - EXIT
+    rm -rf "$D"
+fi
+echo "== smoke test passed"
