@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import resources
+from tests.tools import need
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "nianbao.spec"
@@ -62,15 +63,15 @@ def test_resources_found_through_the_package():
     assert app.SAMPLE.is_file() and app.ICON.is_file()
 
 
-@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis not installed (apt-get install nsis)")
 def test_nsis_installer_script_compiles(tmp_path):
+    makensis = need("makensis", package="nsis")
     bundle = tmp_path / "nianbao"
     (bundle / "_internal").mkdir(parents=True)
     for exe in ("nianbao.exe", "nianbao-cli.exe"):  # placeholders: the script only packs them
         (bundle / exe).write_bytes(b"MZ placeholder")
     (bundle / "_internal" / "base_library.zip").write_bytes(b"placeholder")
     out = tmp_path / "nianbao-0.1.0-setup.exe"
-    r = subprocess.run(["makensis", "-V2", "-DVERSION=0.1.0", f"-DBUNDLE_DIR={bundle}", f"-DOUTFILE={out}", str(NSI)],
+    r = subprocess.run([makensis, "-V2", "-DVERSION=0.1.0", f"-DBUNDLE_DIR={bundle}", f"-DOUTFILE={out}", str(NSI)],
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
     assert out.stat().st_size > 50_000
