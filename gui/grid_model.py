@@ -38,6 +38,7 @@ class TableModel(QAbstractTableModel):
         self.table: TableDef = TABLES[table_id]
         self.doc = document
         self._mine = set(self.table.cells)
+        self._looks: dict[str, tuple[str | None, bool]] = {}  # cell id → (state, primary) as last painted
         document.subscribe(self._on_change)
 
     # -------------------------------------------------------------- document
@@ -46,6 +47,7 @@ class TableModel(QAbstractTableModel):
         self.beginResetModel()
         self.doc.unsubscribe(self._on_change)
         self.doc = document
+        self._looks.clear()
         document.subscribe(self._on_change)
         self.endResetModel()
 
@@ -56,8 +58,13 @@ class TableModel(QAbstractTableModel):
         if any(kind == "prior" for kind, _ in change.targets):  # last year's figures: every cell
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         for cid in cells & self._mine:
-            idx = self.index_of(cid)
-            self.dataChanged.emit(idx, idx)
+            # a finding whose numbers changed but whose cells look the same needs no repaint: a figure in a
+            # broken column changes the message of that column's finding, not how its 20 cells look
+            look = self.state(cid)
+            if cid in change.cells or self._looks.get(cid) != look:
+                self._looks[cid] = look
+                idx = self.index_of(cid)
+                self.dataChanged.emit(idx, idx)
 
     def computed(self, cell_id: str) -> bool:
         """A total that 自动合计 computes: shown as computed and not editable, like a template's formula."""

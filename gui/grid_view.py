@@ -111,11 +111,11 @@ class GridDelegate(QStyledItemDelegate):
         if self._small is None:
             self._small = painter.font()
             self._small.setPointSizeF(max(6.0, self._small.pointSizeF() * 0.72))
-        painter.save()
+        font = painter.font()  # set back by hand: save()/restore() of the whole state costs more per cell
         painter.setFont(self._small)
         painter.setPen(theme.PRIOR_INK)
         painter.drawText(rect.adjusted(2, 0, -3, -1), _CORNER, last)
-        painter.restore()
+        painter.setFont(font)
 
     @staticmethod
     def _corner(painter: QPainter, rect: QRect, colour: QColor) -> None:
