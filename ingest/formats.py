@@ -21,6 +21,7 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("docx", "Word 文件", "Word", (".docx",)),
     FileKind("xlsx", "Excel 文件", "Excel", (".xlsx", ".xlsm")),
     FileKind("html", "网页文件", "网页", (".html", ".htm")),
+    FileKind("image", "图片", "图片（扫描件、照片）", (".png", ".jpg", ".jpeg")),
     FileKind("text", "文本文件", "文本", (".txt",), also=(".md",)),
 )
 

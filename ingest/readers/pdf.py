@@ -13,21 +13,35 @@ _WORD_GAP = 3.0  # points between two characters of one word (pdfplumber's x_tol
 _LINE_TOL = 3.0  # points between the tops of characters of one line (pdfplumber's y_tolerance)
 
 
-def read_pdf(path: str, name: str, progress=None):
-    """("doc", items, []) from the PDF's text layer; IngestError when it has none (a scan: see ocr.py)."""
-    page_lines = pdf_page_lines(path, name)
-    items = lines_to_items(page_lines)
-    if not any(k == "line" for k, _ in items):
-        raise IngestError(f"{name}：PDF 中没有文字（可能是扫描图片），无法读取；请使用可复制文字的 PDF 或 Word 文件")
-    return ("doc", items, [])
-
-
-def pdf_page_lines(path: str, name: str) -> list[list[tuple[float, float, str]]]:
+def read_pdf(path: str, name: str, tell=None):
+    """("doc", items, []) from the PDF's text layer; pages that are only a picture (a scan) are read by OCR and
+    a fourth part says what OCR found (ocr.py).  tell(msg) announces the pages to the sandbox."""
+    tell = tell or (lambda msg: None)
     pdf = open_pdf(path, name)
     try:
-        return [_lines(_words(_page_chars(pdf[k]))) for k in range(len(pdf))]
+        tell(("pages", len(pdf), False))
+        page_lines = [_lines(_words(_page_chars(pdf[k]))) for k in range(len(pdf))]
+        scanned = [k for k, lines in enumerate(page_lines) if not lines and _has_picture(pdf[k])]
+        ocr = None
+        if scanned:
+            from .ocr import read_scanned_pages
+
+            ocr = read_scanned_pages(pdf, scanned, page_lines, name, tell)
     finally:
         pdf.close()
+    items = lines_to_items(page_lines)
+    if not any(k == "line" and text.strip() for k, text in items):
+        raise IngestError(f"{name}：PDF 中没有文字，也没有可识别的图片")
+    return ("doc", items, []) if ocr is None else ("doc", items, [], ocr)
+
+
+def _has_picture(page) -> bool:
+    import pypdfium2.raw as raw
+
+    try:
+        return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+    finally:
+        page.close()
 
 
 def open_pdf(path: str, name: str):
