@@ -21,20 +21,25 @@ def add_ocr_notes(result: ImportResult, ocr: dict) -> None:
 
 
 def _digit_hints(result: ImportResult, unsure: dict[str, float]) -> list[ImportProblem]:
+    """One note per failing sum that exactly one unsure figure, changed in one digit, would make hold (a sum
+    with a blank cell fails for want of a figure, not for a misread digit)."""
     report = result.report
-    hints: dict[tuple[str, str], ImportProblem] = {}
+    hints = []
     for check in all_checks():
         if not isinstance(check, LinearCheck) or not check.rule.startswith(("T3.", "T4.")):
             continue
+        if any(report.cells.get(c) is None for c in check.cells):
+            continue
         for finding in check.evaluate(report):
-            for cell, fixed in _one_digit_fixes(check, report, finding.difference):
+            fixes = [(cell, fixed) for cell, fixed in _one_digit_fixes(check, report, finding.difference)
+                     if format_value(report.cells[cell]) in unsure]
+            if len(fixes) == 1:
+                cell, fixed = fixes[0]
                 read = format_value(report.cells[cell])
-                key = (cell, fixed)
-                if read in unsure and key not in hints:
-                    hints[key] = ImportProblem(
-                        NOTE, f"{CELLS[cell].label}：识别为 {read}（把握 {unsure[read]:.0%}）；若为 {fixed}，"
-                              f"则「{finding.message.split('：')[0]}」的合计成立，请对照原件核对", (cell,))
-    return list(hints.values())
+                hints.append(ImportProblem(
+                    NOTE, f"{CELLS[cell].label}：识别为 {read}（把握 {unsure[read]:.0%}）；若为 {fixed}，"
+                          f"则「{finding.message.split('：')[0]}」的合计成立，请对照原件核对", (cell,)))
+    return hints
 
 
 def _one_digit_fixes(check: LinearCheck, report, difference):

@@ -85,16 +85,18 @@ def read_page(image, k: int, page_lines: list) -> list[tuple[int, str, float]]:
 
     from .pdf import _lines
 
-    boxes, _ = _ocr_engine()(np.asarray(image.convert("RGB")), use_cls=False)
-    words = _words(boxes or [])
+    # box_thresh 0.3 (not 0.5): a lone 「0」 in a table cell is a faint box, and a missed one shifts its row
+    boxes, _ = _ocr_engine()(np.asarray(image.convert("RGB")), use_cls=False, box_thresh=0.3, text_score=0.0)
+    words = _without_page_number(_words(boxes or []), image.height)
     page_lines[k] = _lines(words) if words else []
     return [(k + 1, w["text"], round(w["conf"], 2)) for w in words
             if w["conf"] < LOW_CONFIDENCE and _FIGURE.fullmatch(w["text"])]
 
 
+_PAGE_NUMBER = re.compile(r"[-—－\s]*\d{1,3}[-—－\s]*|第\s*\d{1,3}\s*页.*")
 _FIGURE = re.compile(r"\d[\d,.]*")
-_DIGIT_LIKE = re.compile(r"[0-9OoIl]+")
-_AS_DIGIT = str.maketrans("OoIl", "0011")
+_DIGIT_LIKE = re.compile(r"[0-9OoDIl]+")
+_AS_DIGIT = str.maketrans("OoDIl", "00011")
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # ０-９ Ａ-Ｚ ａ-ｚ, not the punctuation
 
 
@@ -113,6 +115,17 @@ def _words(boxes) -> list[dict]:
             continue
         words.append({"top": min(ys), "bottom": max(ys), "x0": min(xs), "x1": max(xs), "size": height,
                       "text": text, "conf": float(conf)})
+    return words
+
+
+def _without_page_number(words: list[dict], height: float) -> list[dict]:
+    """The page number printed under the text (「- 3 -」, whose dashes OCR often loses) is no part of the
+    report; left in, it would read as one more figure of the table above it."""
+    if not words:
+        return words
+    last = max(words, key=lambda w: w["top"])
+    if last["top"] > 0.85 * height and _PAGE_NUMBER.fullmatch(last["text"]):
+        return [w for w in words if w is not last]
     return words
 
 
