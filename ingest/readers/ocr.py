@@ -127,7 +127,7 @@ def _figures_in_gaps(words: list[dict], image, angle: float) -> list[dict]:
     found = []
     for band in _bands(figures):
         for x in _columns(figures):
-            if band[0]["x1"] < x < band[-1]["x0"] and not any(w["x0"] - 4 <= x <= w["x1"] + 4 for w in band):
+            if not any(abs((w["x0"] + w["x1"]) / 2 - x) < w["size"] + (w["x1"] - w["x0"]) / 2 for w in band):
                 word = _read_gap(image, angle, x, band)
                 if word:
                     found.append(word)
@@ -146,12 +146,12 @@ def _bands(figures: list[dict]) -> list[list[dict]]:
 
 
 def _columns(figures: list[dict]) -> list[float]:
-    """The centres of columns of figures: centres within half a figure's height, three or more."""
+    """The centres of columns of figures: centres within a figure's height, three or more."""
     centres = sorted((w["x0"] + w["x1"]) / 2 for w in figures)
     size = sorted(w["size"] for w in figures)[len(figures) // 2] if figures else 0
     groups: list[list[float]] = []
     for c in centres:
-        if groups and c - groups[-1][-1] <= 0.5 * size:
+        if groups and c - groups[-1][-1] <= size:
             groups[-1].append(c)
         else:
             groups.append([c])
