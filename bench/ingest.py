@@ -55,7 +55,7 @@ def bare_pdfplumber(path: Path) -> None:
 
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
-            page.chars
+            len(page.chars)  # the characters are parsed on first access
 
 
 def pdf_ratios() -> None:

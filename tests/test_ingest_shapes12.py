@@ -1,0 +1,89 @@
+"""Shapes real reports come in (issue 12), made from the samples: a scraped page's field lines before a body
+without a title (item 2), and an old-format （六） row printed as 0 (item 6).  Each asserts exact cells against
+the sample's expected figures and the summary's notes."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from ingest import read_text
+from model.values import format_value
+from tests.conftest import EXPECTED, REAL_PDF, SEEDS, sample_files
+
+SEED_FILES = sample_files(SEEDS, "*.txt")
+
+
+def _expected(stem: str) -> dict:
+    return json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def _cells(result) -> dict:
+    return {c: format_value(v) for c, v in result.report.cells.items()}
+
+
+def _body(text: str) -> str:
+    """The body from 「一、总体情况」 on (title and preamble cut off, as on a scraped page)."""
+    m = re.search(r"^\s*一\s*[、.．]\s*总体情况", text, re.M)
+    assert m, "the sample has its heading 一"
+    return text[m.start():]
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
+def test_field_lines_give_title_organ_and_date_when_the_body_has_no_title(path):
+    exp = _expected(path.stem)
+    body = _body(path.read_text(encoding="utf-8"))
+    title = f"{exp['organ']}{exp['year']}年度政府信息公开工作年度报告"
+    page = "\n".join([f"标题：{title}", f"发布机构：{exp['organ']}", "发布时间：2025-01-20 10:30",
+                      "文号：无", "", body])
+    plain = read_text(body)  # the same body without the field lines: no title
+    assert plain.report.meta.title is None
+    result = read_text(page, path.name)
+    meta = result.report.meta
+    assert meta.title == title
+    assert meta.organ == exp["organ"]
+    assert meta.year == exp["year"]
+    assert meta.published == "2025-01-20"
+    assert "未找到报告标题" not in result.summary()
+    assert "发布机构" not in result.report.sections.get("s0", "")
+    assert _cells(result) == _cells(plain)
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
+def test_year_from_the_statistics_period_when_no_title_says_it(path):
+    exp = _expected(path.stem)
+    body = _body(path.read_text(encoding="utf-8"))
+    text = f"本报告统计期限为{exp['year']}年1月1日至{exp['year']}年12月31日。\n" + body.replace(str(exp["year"]), "本")
+    assert read_text(text).report.meta.year == exp["year"]
+
+
+@pytest.mark.parametrize("path", [REAL_PDF / "hongze_2023.layout.txt", REAL_PDF / "hongze_2023.pdf"],
+                         ids=lambda p: p.name)
+def test_old_format_other_row_of_zeros_fills_its_three_parts(path):
+    """hongze prints （六）其他处理 as one row of 0s: every t3 cell is exact, the parts are 0, nothing blank."""
+    from ingest import read_report
+
+    exp = _expected("hongze_2023")["cells"]
+    result = read_report(path)
+    got = _cells(result)
+    assert {c: got.get(c) for c in exp} == {c: str(v) for c, v in exp.items()}
+    assert all(got[f"t3.r3_6_{k}.{c}"] == "0" for k in (1, 2) for c in ("np", "biz", "res", "npo", "law", "oth", "tot"))
+    notes = [p.message for p in result.problems if p.kind == "old_format"]
+    assert len(notes) == 1 and "均记为 0" in notes[0] and "留空" not in notes[0]
+
+
+def test_old_format_other_row_with_figures_still_leaves_its_parts_blank():
+    """Made from the factory: the collapsed row printing 2 cannot be split, so 1. and 2. stay blank."""
+    import random
+
+    from model import schema as S
+    from tests.factories import consistent_report
+    from tests.test_ingest_t3_groups import _text
+
+    rep = consistent_report(random.Random(3), maxv=20)
+    rep.cells[S.t3("r3_6_1", "np")] += 2
+    rep.cells[S.t3("r3_6_1", "tot")] += 2
+    result = read_text(_text(rep, {"r3_6"}))
+    assert all(result.report.cells.get(S.t3(r, "tot")) is None for r in ("r3_6_1", "r3_6_2"))
+    assert any("留空" in p.message for p in result.problems if p.kind == "old_format")
