@@ -5,8 +5,9 @@
     python main.py check FILE… [--prior FILE] [--json]
     python main.py import SRC -o OUT.nianbao [--force]
     python main.py new --from-prior LAST -o NEW.nianbao [--force]
-    python main.py export FILE [--xlsx OUT] [--pdf OUT] [--force]
+    python main.py export FILE [--xlsx OUT] [--pdf OUT] [--docx OUT] [--html OUT] [--force]
     python main.py draft FILE [--section s1|s6] [--write]
+    python main.py batch PATH… -o SUMMARY.xlsx [--prior DIR] [--json] [--jobs N]
 
 import and new refuse to replace a read-only OUT / NEW unless --force; export --force exports a report
 that still has errors (as a draft).
@@ -22,13 +23,17 @@ import stat
 import sys
 from pathlib import Path
 
-COMMANDS = ("check", "import", "new", "export", "draft")
+COMMANDS = ("check", "import", "new", "export", "draft", "batch")
 HEADLESS_HINT = ("没有可用的图形显示；可在命令行使用：check（校核）、import（导入）、new（从上年新建）、export（导出）、"
-                 "draft（按表格生成段落）")
+                 "draft（按表格生成段落）、batch（批量校核）")
 
 
 class CliError(Exception):
     """A file that cannot be read or written: one line, exit code 2."""
+
+
+class UsageError(CliError):
+    """The command was given wrongly (exit code 2, as argparse's own usage errors)."""
 
 
 def _out(text: str) -> None:
@@ -63,9 +68,7 @@ def _with_prior(report, prior_path: str | None):
     if prior_path:
         from model.report import Prior
 
-        last = read_report(prior_path)
-        report.prior = Prior(year=last.meta.year, organ=last.meta.organ, cells=dict(last.cells),
-                             sections=dict(last.sections))
+        report.prior = Prior.of(read_report(prior_path))
     return report
 
 
@@ -193,6 +196,65 @@ def cmd_draft(args) -> int:
     return 0
 
 
+def _batch_line(e) -> str:
+    if not e.ok:
+        return f"无法读取 —— {e.error}"
+    c = e.counts()
+    organ = e.report.meta.organ or "（未填机关）"
+    return f"{e.file}：{organ} 错误 {c['error']} 项，警告 {c['warning']} 项，已说明 {c['explained']} 项"
+
+
+def _batch_usage(args) -> None:
+    """UsageError (exit 2) for a batch command given wrongly."""
+    from ingest.batch import find_reports
+
+    if not args.output and not args.json:
+        raise UsageError("请用 -o 指定汇总表（.xlsx），或用 --json 输出")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs 应为不小于1的整数")
+    if args.prior and not Path(args.prior).is_dir():
+        raise UsageError(f"{args.prior}：上年报告文件夹不存在")
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}：文件或文件夹不存在")
+    if not find_reports(args.paths):
+        raise UsageError("没有找到可读取的报告文件（" + " ".join(args.paths)[:200] + "）")
+
+
+def _print_batch(outcome, args) -> None:
+    for e in outcome.entries:
+        _out(_batch_line(e))
+    if args.prior:
+        paired = sum(1 for e in outcome.entries if e.prior_file)
+        _out(f"上年报告 {len(outcome.prior_entries)} 个文件，与本年 {paired} 份报告按机关名称配对")
+        for e in outcome.prior_entries:
+            if not e.ok:
+                _out(f"上年报告无法读取 —— {e.error}")
+    unread = sum(1 for e in outcome.entries if not e.ok)
+    _out(f"共 {len(outcome.entries)} 个文件：汇总 {outcome.rollup.count} 份报告，无法读取 {unread} 个"
+         + (f"；汇总表：{args.output}" if args.output else ""))
+
+
+def cmd_batch(args) -> int:
+    from export import ExportError
+    from ingest.batch import check_batch
+
+    _batch_usage(args)
+    outcome = check_batch(args.paths, [args.prior] if args.prior else [], args.jobs)
+    if args.output:
+        from export.batch_xlsx import write_batch_xlsx
+
+        try:
+            write_batch_xlsx(outcome.entries, outcome.rollup, args.output)
+        except ExportError as e:
+            raise CliError(str(e)) from None
+    if args.json:
+        _out(json.dumps(outcome.to_json(), ensure_ascii=False, indent=1))
+    else:
+        _print_batch(outcome, args)
+    return 1 if outcome.has_errors else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     from ingest.formats import help_list
 
@@ -215,6 +277,12 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("file", metavar="FILE")
     d.add_argument("--section", choices=("s1", "s6"), help="只生成第一部分（s1）或第六部分（s6）")
     d.add_argument("--write", action="store_true", help="把段落写入文件的正文（已生成的段落就地更新，其余文字不变）")
+    b = sub.add_parser("batch", help="批量校核一个或多个文件夹中的报告，生成总览、问题清单和汇总表")
+    b.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或文件夹（含子文件夹）")
+    b.add_argument("-o", "--output", metavar="SUMMARY.xlsx", help="汇总表（Excel）")
+    b.add_argument("--prior", metavar="DIR", help="上年报告所在文件夹（按机关名称对应，启用跨年度校核和同比）")
+    b.add_argument("--json", action="store_true", help="以 JSON 输出")
+    b.add_argument("--jobs", type=int, metavar="N", help="同时读取的进程数（默认：处理器核数）")
     return p
 
 
@@ -225,7 +293,7 @@ def _export_parser(sub) -> None:
     e.add_argument("file", metavar="FILE")
     for t in TARGETS.values():
         e.add_argument(f"--{t.kind}", metavar="OUT", help=f"导出 {t.label}（{t.suffix}）")
-    e.add_argument("--force", action="store_true", help="有错误时仍导出（PDF 标注草稿）")
+    e.add_argument("--force", action="store_true", help="有错误时仍导出（PDF、Word、网页标注草稿）")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -240,7 +308,8 @@ def _size(text: str) -> tuple[int, int]:
 
 def _window(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告 编写与校核",
-                                epilog="命令行：check / import / new / export / draft，见 nianbao COMMAND --help")
+                                epilog="命令行：check / import / new / export / draft / batch，"
+                                       "见 nianbao COMMAND --help")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--screenshot", metavar="OUT.png", help="把窗口渲染为 PNG 后退出")
     p.add_argument("--size", metavar="WxH", type=_size, default=(1366, 768), help="截图的窗口大小，如 1024x768")
@@ -267,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             args = _parser().parse_args(argv)
             handler = {"check": cmd_check, "import": cmd_import, "new": cmd_new, "export": cmd_export,
-                       "draft": cmd_draft}
+                       "draft": cmd_draft, "batch": cmd_batch}
             return handler[args.command](args)
         return _window(argv)
     except CliError as e:
@@ -278,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # a frozen build: the importers' child process starts here
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the importers parse files in a child process; a frozen build needs this
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -40,6 +40,7 @@ def main() -> None:
     for path in sorted((SAMPLES / "real-pdf").glob("*.pdf")):
         med, worst = timed(lambda p=path: read_report(p), 5)
         rows.append((f"PDF {path.name}", med, worst, 2.0))
+    rows += ofd_rows(read_report)
     print(f"{'import':58} {'median':>9} {'max':>9} {'target':>8}")
     for name, med, worst, target in rows:
         flag = "ok" if med < target else "SLOW"
@@ -96,6 +97,22 @@ def ocr_scan(pdf: Path) -> None:
     print(f"\nOCR scan of {pdf.name}: {len(pages)} pages in {took:.1f} s ({took / len(pages):.1f} s/page, target "
           f"< 90 s: {'ok' if took < 90 else 'SLOW'}); cells exact {exact}/{len(expected)} = {share:.1%} "
           f"(target ≥ 99%: {'ok' if share >= 0.99 else 'LOW'})")
+
+
+def ofd_rows(read_report) -> list[tuple]:
+    """The real PDFs as OFD (written by the tests' OFD writer): the same 2 s target as the PDF."""
+    import tempfile
+
+    from tests.ofd_writer import pdf_to_ofd
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted((SAMPLES / "real-pdf").glob("*.pdf")):
+            ofd = Path(tmp) / (path.stem + ".ofd")
+            pdf_to_ofd(path, ofd)
+            med, worst = timed(lambda p=ofd: read_report(p), 5)
+            rows.append((f"OFD {ofd.name}", med, worst, 2.0))
+    return rows
 
 
 if __name__ == "__main__":

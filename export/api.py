@@ -15,10 +15,15 @@ from .errors import ExportError
 @dataclass(frozen=True)
 class Target:
     kind: str  # the command line's flag (--xlsx) and the window's action
-    label: str  # 「导出 Excel…」
+    label: str  # 「Excel」, 「网页」
     suffix: str
     dialog_filter: str
     writer: str  # "module:function", imported on use: reportlab and openpyxl are slow to import
+
+    @property
+    def action(self) -> str:
+        """The window's menu item: 「导出 Excel…」, 「导出网页…」 (a space only before a Latin name)."""
+        return f"导出{' ' if self.label.isascii() else ''}{self.label}…"
 
     def write(self, report: Report, path: str | os.PathLike) -> None:
         module, function = self.writer.split(":")
@@ -28,6 +33,8 @@ class Target:
 TARGETS: dict[str, Target] = {t.kind: t for t in (
     Target("xlsx", "Excel", ".xlsx", "Excel 工作簿 (*.xlsx)", "export.xlsx:write_xlsx"),
     Target("pdf", "PDF", ".pdf", "PDF 文件 (*.pdf)", "export.pdf:write_pdf"),
+    Target("docx", "Word", ".docx", "Word 文档 (*.docx)", "export.docx:write_docx"),
+    Target("html", "网页", ".html", "网页 (*.html *.htm)", "export.html:write_html"),
 )}
 
 

@@ -2,12 +2,26 @@
 failed export never leaves half a file over a good one (model.fileformat.atomic_write, without a .bak)."""
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 from model.fileformat import atomic_write
-from model.oserrors import WRITE, describe
+from model.oserrors import WRITE, describe, problem
 
 from .errors import ExportError
+
+
+def write_rendered(target: str | os.PathLike, what: str, render: Callable[[], bytes]) -> None:
+    """render() the file's bytes, then write them atomically to `target`.  Every exporter ends here: a
+    failure while rendering (a bug, hostile content) is one Chinese line too, never a traceback."""
+    try:
+        data = render()
+    except ExportError:
+        raise
+    except Exception as e:
+        raise ExportError(f"生成{what}失败：{problem(e, WRITE)}") from None
+    write_file(Path(target), data)
 
 
 def write_file(target: Path, data: bytes) -> None:

@@ -111,9 +111,9 @@ def _load(path: Path, subfont: int):
     font = _loaded.get(name)
     if font is None:
         try:
-            from reportlab.pdfbase.ttfonts import TTFont
+            from .fontcache import load_ttfont
 
-            font = TTFont(name, str(path), subfontIndex=subfont)
+            font = load_ttfont(name, path, subfont)
         except Exception:  # reportlab raises several kinds; any of them means "use the next face"
             return None
         _loaded[name] = font

@@ -112,7 +112,8 @@ def _word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):
     if not isinstance(maxWidths, (list, tuple)):
         maxWidths = [maxWidths]
     chars = list(word)
-    widths = [stringWidth(c, fontName, fontSize) for c in chars]
+    known: dict[str, float] = {}  # a paragraph repeats its characters: measure each once
+    widths = [known[c] if c in known else known.setdefault(c, stringWidth(c, fontName, fontSize)) for c in chars]
     out = []
     for n, (a, b) in enumerate(break_lines(chars, widths, list(maxWidths))):
         max_w = maxWidths[min(n, len(maxWidths) - 1)]

@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import io
 import os
-import re
+from functools import partial
+from html import escape as _escape
 from dataclasses import dataclass
-from pathlib import Path
-from xml.sax.saxutils import escape
 
 from model import schema as S
 from model.engine import Checker
-from model.oserrors import WRITE, problem
 from model.report import Report
 from model.values import format_value
 
-from . import linebreak
-from .errors import ExportError
+from . import linebreak, textparts
 from .fonts import covered, register_fonts
 from .grid import vertical_columns
-from .atomic import write_file
+from .textparts import clean
+from .atomic import write_rendered
+
+# Paragraph markup escapes &, < and >.  (xml.sax.saxutils would do as well, but imports urllib.request: 0.08 s.)
+escape = partial(_escape, quote=False)
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -38,13 +39,10 @@ PITCH = 28.9  # ≈ 225 mm / 22 lines
 PAGE_NO_PT = 14
 PAGE_NO_GAP = 7 * MM  # from the bottom edge of the 版心 to the top of the page number
 TABLE_PT = {"t2": 10.5, "t3": 8.0, "t4": 8.0}
+MIN_ROOM = 0.45  # of the 版心: a table too tall for the rest of the page starts there only with this much room
 DRAFT_MARK = "草稿（校核未通过）"
 CREATOR = "nianbao"
 
-_LEVEL2 = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。！？\n]{0,40}?[。：]")
-_LEVEL2_ALONE = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。！？；，]{0,30}$")
-_LEVEL1 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -67,13 +65,9 @@ def _faces() -> Faces:
                  kai.official)
 
 
-def _clean(text: str) -> str:
-    return _CONTROL.sub("", text).replace("\t", " ")
-
-
 def _x(text: str) -> str:
     """Paragraph markup for plain text."""
-    return escape(_clean(text))
+    return escape(clean(text))
 
 
 class _Styles:
@@ -87,6 +81,7 @@ class _Styles:
         self.body = ParagraphStyle("body", fontName=f.body, fontSize=BODY_PT, leading=PITCH,
                                    firstLineIndent=2 * BODY_PT, alignment=TA_JUSTIFY, wordWrap="CJK")
         self.heading = ParagraphStyle("heading", parent=self.body, fontName=f.heading, alignment=TA_LEFT)
+        self.caption = ParagraphStyle("caption", parent=self.heading, alignment=TA_CENTER, firstLineIndent=0)
         self._cmaps: dict[str, dict] = {}
         self.cells: dict[tuple[str, str], ParagraphStyle] = {}
         for tid, pt in TABLE_PT.items():
@@ -105,7 +100,7 @@ class _Styles:
         out: list[str] = []
         run: list[str] = []
         run_fb = False
-        for ch in _clean(text):
+        for ch in clean(text):
             use_fb = ord(ch) not in cmap and ord(ch) in fb_cmap and not ch.isspace()
             if use_fb != run_fb and run:
                 out.append(self._run("".join(run), run_fb))
@@ -143,24 +138,22 @@ def _title(report: Report, st: _Styles) -> list:
     return [Paragraph(markup, st.title), Spacer(1, PITCH)]
 
 
-def _paragraph(text: str, st: _Styles):
+def _paragraph(part: textparts.Part, st: _Styles):
     from reportlab.platypus import Paragraph
 
-    if _LEVEL1.match(text):
-        return Paragraph(st.mark(text, st.faces.heading), st.heading)
-    if st.faces.kai_official and _LEVEL2_ALONE.match(text):
-        return Paragraph(f'<font name="{st.faces.kai}">{st.mark(text, st.faces.kai)}</font>', st.body)
-    m = _LEVEL2.match(text)
-    if m and st.faces.kai_official:  # （一） run-in heading in 楷体 where the face exists, else 仿宋
-        head, rest = text[:m.end()], text[m.end():]
-        return Paragraph(f'<font name="{st.faces.kai}">{st.mark(head, st.faces.kai)}</font>'
-                         f'{st.mark(rest, st.faces.body)}', st.body)
-    return Paragraph(st.mark(text, st.faces.body), st.body)
+    kai = st.faces.kai_official  # （一） headings in 楷体 where the face exists, else 仿宋 (GB/T 9704)
+    if part.kind == textparts.LEVEL1:
+        return Paragraph(st.mark(part.text, st.faces.heading), st.heading)
+    if part.kind == textparts.LEVEL2 and kai:
+        return Paragraph(f'<font name="{st.faces.kai}">{st.mark(part.text, st.faces.kai)}</font>', st.body)
+    if part.head and kai:
+        return Paragraph(f'<font name="{st.faces.kai}">{st.mark(part.head, st.faces.kai)}</font>'
+                         f'{st.mark(part.text, st.faces.body)}', st.body)
+    return Paragraph(st.mark(part.head + part.text, st.faces.body), st.body)
 
 
 def _section_text(text: str, st: _Styles) -> list:
-    paras = [p.strip() for p in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return [_paragraph(p, st) for p in paras if p]
+    return [_paragraph(p, st) for p in textparts.parts(text)]
 
 
 def table_col_widths(t: S.TableDef) -> list[float]:
@@ -248,25 +241,46 @@ def _fee_table(report: Report, st: _Styles):
     return tbl
 
 
+def _table_block(heading, table) -> list:
+    """A section's heading and table.  A table that fits where it is stays there; one that does not starts
+    a new page when it fits on one and less than MIN_ROOM of this page is left, and otherwise runs on to
+    the next page under its repeated header rows, so that no page is left mostly blank."""
+    from reportlab.platypus import CondPageBreak, Spacer
+
+    gap = Spacer(1, 4)
+    need = sum(f.wrap(FRAME_W, FRAME_H)[1] for f in (heading, gap, table))
+    room = need if need <= FRAME_H * MIN_ROOM else min(need, FRAME_H * MIN_ROOM)
+    return [CondPageBreak(room), heading, gap, table, Spacer(1, PITCH / 2)]
+
+
+def _fee_block(report: Report, st: _Styles, kept: list) -> list:
+    """六's last paragraph (`kept`), the caption and the 信息处理费 figures, kept on one page."""
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    fees = _fee_table(report, st)
+    if fees is None:
+        return kept
+    caption = Paragraph(st.mark(S.FEE_CAPTION, st.faces.heading), st.caption)
+    return [KeepTogether(kept + [Spacer(1, 6), caption, Spacer(1, 4), fees])]
+
+
 def build_story(report: Report, st: _Styles) -> list:
-    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import CondPageBreak, Paragraph
 
     story = _title(report, st)
     story += _section_text(report.sections.get(S.PREAMBLE.id, ""), st)  # 前言, unnumbered, under the title
     for sec in S.SECTIONS:
         heading = Paragraph(st.mark(sec.heading, st.faces.heading), st.heading)
         if sec.table:
-            # heading and table move together: a table starts on a fresh page when it does not fit
-            story.append(KeepTogether([heading, Spacer(1, 4), _table(S.TABLES[sec.table], report, st),
-                                       Spacer(1, PITCH / 2)]))
+            story += _table_block(heading, _table(S.TABLES[sec.table], report, st))
             continue
         # never a heading alone at a page foot: it needs room for itself and two lines of text
-        story += [CondPageBreak(PITCH * 3), heading]
-        story += _section_text(report.sections.get(sec.id, ""), st)
+        story += [CondPageBreak(PITCH * 3)]
+        text = [heading] + _section_text(report.sections.get(sec.id, ""), st)
         if sec.id == "s6":
-            fees = _fee_table(report, st)
-            if fees is not None:
-                story += [Spacer(1, 6), fees]
+            tail = 2 if len(text) == 2 else 1  # a one-paragraph 六 keeps its heading too
+            text[-tail:] = _fee_block(report, st, text[-tail:])
+        story += text
     return story
 
 
@@ -294,6 +308,9 @@ def _page_decor(draft: bool, faces: Faces):
 def render_pdf(report: Report, draft: bool) -> bytes:
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0  # binary streams: smaller, and no pure-Python ASCII85 encoding of every font subset
     linebreak.install()
     faces = _faces()
     st = _Styles(faces)
@@ -328,16 +345,8 @@ def write_pdf(report: Report, path: str | os.PathLike, draft: bool | None = None
     """Write the PDF to `path` through a temporary file; raises ExportError with a Chinese message.
 
     draft None: a draft (「草稿（校核未通过）」 in the page header) when the report still has errors."""
-    target = Path(path)
-    if draft is None:
-        draft = is_draft(report)
-    try:
-        data = render_pdf(report, draft)
-    except ExportError:
-        raise
-    except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
-        raise ExportError(f"生成 PDF 失败：{problem(e, WRITE)}") from None
-    write_file(target, data)
+    final = is_draft(report) if draft is None else draft
+    write_rendered(path, " PDF ", lambda: render_pdf(report, final))
 
 
 __all__ = ["write_pdf", "render_pdf", "is_draft", "preload", "DRAFT_MARK"]

@@ -1,7 +1,8 @@
 """The Excel workbook a clerk submits: the official tables, the text, the check results, and the report.
 
-Sheets: 「年度报告」 (title, t2, t3, t4 as in the official form, and the 信息处理费 figures), 「正文」 (the six
-headings and the narrative), 「校核结果」 (every finding), 「勾稽核对」 (the table identities as live formulas) and a
+Sheets: 「年度报告」 (title and t2), 「三、收到和处理…」 (t3), 「四、政府信息公开行政复议…」 (t4 and the 信息处理费
+figures) — each table on a sheet of its own, because a sheet has one range of print titles and t3's header
+rows must repeat on every printed page of it — then 「正文」 (the six headings and the narrative), 「校核结果」 (every finding), 「勾稽核对」 (the table identities as live formulas) and a
 hidden protected sheet holding the `.nianbao` JSON (see xlsx_json.py), so our own workbook reopens losslessly.
 Every layout is generated from model.schema; nothing here retypes a label.
 """
@@ -13,24 +14,25 @@ import os
 import re
 import unicodedata
 from decimal import Decimal
-from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # openpyxl's own list of characters XML cannot carry
 
 from model import schema as S
 from model.engine import check
-from model.oserrors import WRITE, problem
 from model.report import Report
 from model.rules import RULES, SEVERITY_LABEL
 from model.values import NA
 
-from .atomic import write_file
-from .errors import ExportError
+from .atomic import write_rendered
 from .grid import GRID, column_bounds, span_box, vertical_columns
 from .identities import excel_sum, identities
 from .xlsx_json import write_data_sheet
 
 MAIN_SHEET = "年度报告"
+# table → its sheet, named by its section's heading (「、」 would read as the separator of a list of cell references)
+TABLE_SHEET = {"t2": MAIN_SHEET, **{sec.table: sec.heading.replace("、", " ")[:31] for sec in S.SECTIONS
+                                   if sec.table and sec.table != "t2"}}
+FEE_SHEET = TABLE_SHEET["t4"]  # the fee figures follow the last table
 TEXT_SHEET = "正文"
 FINDINGS_SHEET = "校核结果"
 
@@ -125,42 +127,68 @@ def _page_setup(ws, landscape: bool = False) -> None:
 
 # ---------------------------------------------------------------- 年度报告
 
-class MainSheet:
-    """Lays out title, t2, t3, t4 and the fee figures; remembers where every cell went."""
+class TableSheets:
+    """The form's sheets: title and t2, t3, t4 and the fee figures; remembers where every cell went."""
 
-    def __init__(self, wb, report: Report, st: _Styles):
-        self.ws = wb.active
-        self.ws.title = MAIN_SHEET
+    def __init__(self, wb, report: Report, st: _Styles, names: dict[str, str] | None = None):
+        self.wb = wb
         self.report = report
         self.st = st
+        self.names = names or TABLE_SHEET  # table id → its sheet's title
         self.where: dict[str, str] = {}  # cell id → "I7"
-        self.row_pt: dict[int, float] = {}
-        self.breaks: list[int] = []
-        self.validations: list[tuple[str, str]] = []  # (kind, coordinate)
+        self.sheet_of: dict[str, str] = {}  # cell id → the sheet it is on
 
     def ref(self, cell_id: str) -> str:
         return self.where[cell_id]
 
+    def sheet_ref(self, cell_id: str) -> str:
+        return f"'{self.sheet_of[cell_id]}'!{self.where[cell_id]}"
+
     def build(self) -> None:
+        """Each table on its sheet; tables given the same sheet name follow each other on it."""
+        ws = None
+        for i, table in enumerate(S.TABLE_ORDER):
+            title = self.names[table]
+            if ws is None or ws.title != title:
+                ws = self.wb.active if i == 0 else self.wb.create_sheet(title)
+                ws.title = title
+                start = 1
+            else:
+                start = ws.max_row + 2
+            _TableSheet(ws, self).build(table, start)
+
+
+class _TableSheet:
+    """One table's sheet (with the title before t2, the fee figures after t4)."""
+
+    def __init__(self, ws, owner: TableSheets):
+        self.ws = ws
+        self.owner = owner
+        self.report = owner.report
+        self.st = owner.st
+        self.row_pt: dict[int, float] = {}
+        self.validations: list[tuple[str, str]] = []  # (kind, coordinate)
+
+    def _place(self, cell_id: str, coordinate: str, kind: str) -> None:
+        self.owner.where[cell_id] = coordinate
+        self.owner.sheet_of[cell_id] = self.ws.title
+        self.validations.append((kind, coordinate))
+
+    def build(self, table: str, start: int = 1) -> None:
         ws = self.ws
         for i in range(1, GRID + 1):
             ws.column_dimensions[_col_letter(i)].width = GRID_WIDTH
-        r = self._title(1)
-        for sec in S.SECTIONS:
-            if sec.table is None:
-                continue
-            if sec.table != "t2":
-                self.breaks.append(r - 1)  # each table starts a page: a merged cell never splits
-            r = self._heading(r, sec.heading)
-            r = self._table(r, S.TABLES[sec.table]) + 1
-        r = self._fees(r)
+        r = self._title(start) if table == S.TABLE_ORDER[0] else start
+        sec = S.SECTION_BY_ID[S.TABLES[table].section]
+        r = self._heading(r, sec.heading)
+        t = S.TABLES[table]
+        if t.header_rows and not ws.print_title_rows:  # printed at the top of every page the table runs on to
+            ws.print_title_rows = f"{r}:{r + t.header_rows - 1}"
+        r = self._table(r, t) + 1
+        if table == S.TABLE_ORDER[-1]:  # the fee figures follow the last table
+            r = self._fees(r)
         for row, pt in self.row_pt.items():
             ws.row_dimensions[row].height = min(409, round(pt, 1))
-        from openpyxl.worksheet.pagebreak import Break
-
-        for b in self.breaks:
-            if b > 0:
-                ws.row_breaks.append(Break(id=b))
         _page_setup(ws)
         self._validations()
         self._conditional_formats()
@@ -207,8 +235,7 @@ class MainSheet:
                 put_value(c, self.report.cells.get(sp.cell))
                 c.font = st.table
                 c.alignment = st.center
-                self.where[sp.cell] = c.coordinate
-                self.validations.append((S.CELLS[sp.cell].kind, c.coordinate))
+                self._place(sp.cell, c.coordinate, S.CELLS[sp.cell].kind)
                 continue
             put_text(c, sp.text)
             c.font = st.table_bold if sp.role == "header" else st.table
@@ -245,8 +272,7 @@ class MainSheet:
             put_value(val, self.report.cells.get(cid))
             val.font = st.table
             val.alignment = st.center
-            self.where[cid] = val.coordinate
-            self.validations.append((kind, val.coordinate))
+            self._place(cid, val.coordinate, kind)
             self.row_pt[r] = BASE_ROW_PT + 4
             r += 1
         return r + 1
@@ -272,14 +298,17 @@ class MainSheet:
         from openpyxl.formatting.rule import FormulaRule
 
         by_total: dict[str, list[str]] = {}
+        sheet_of, ref = self.owner.sheet_of, self.owner.ref
         for ident in identities():
-            cond = f"{excel_sum(ident.parts, self.ref)}<>{excel_sum(ident.totals, self.ref)}"
+            if sheet_of.get(ident.totals[0][1]) != self.ws.title:  # each identity lies within one table
+                continue
+            cond = f"{excel_sum(ident.parts, ref)}<>{excel_sum(ident.totals, ref)}"
             for _sign, cid in ident.totals:
                 by_total.setdefault(cid, []).append(cond)
         for cid, conds in by_total.items():
             formula = conds[0] if len(conds) == 1 else f"OR({','.join(conds)})"
             rule = FormulaRule(formula=[formula], font=self.st.red_font, fill=self.st.red_fill, stopIfTrue=False)
-            self.ws.conditional_formatting.add(self.ref(cid), rule)
+            self.ws.conditional_formatting.add(ref(cid), rule)
 
 
 # ---------------------------------------------------------------- 正文
@@ -307,7 +336,7 @@ def _text_sheet(wb, report: Report, st: _Styles) -> None:
             ws.row_dimensions[r].height = 24
             r += 1
             if sec.kind == "table":
-                paras = [f"（见「{MAIN_SHEET}」工作表）"]
+                paras = [f"（见「{TABLE_SHEET[sec.table]}」工作表）"]
             else:
                 paras = _paragraphs(report.sections.get(sec.id, ""))
         for para in paras:
@@ -333,7 +362,7 @@ def _cell_pieces(text: str, limit: int = 2000) -> list[str]:
 
 # ---------------------------------------------------------------- 校核结果
 
-def _findings_sheet(wb, report: Report, main: MainSheet, st: _Styles) -> None:
+def _findings_sheet(wb, report: Report, main: TableSheets, st: _Styles) -> None:
     ws = wb.create_sheet(FINDINGS_SHEET)
     heads = ("序号", "规则", "级别", "单元格", "问题", "说明")
     widths = (6, 16, 7, 26, 64, 32)
@@ -348,7 +377,7 @@ def _findings_sheet(wb, report: Report, main: MainSheet, st: _Styles) -> None:
     findings = check(report)
     r = 2
     for n, f in enumerate(findings, start=1):
-        refs = [f"{MAIN_SHEET}!{main.where[c]}" for c in f.cells if c in main.where]
+        refs = [main.sheet_ref(c) for c in f.cells if c in main.where]
         row = (n, f.rule, SEVERITY_LABEL.get(f.severity, f.severity), "、".join(refs), f.message,
                f.explanation or "")
         for i, v in enumerate(row, start=1):
@@ -372,10 +401,10 @@ def _findings_sheet(wb, report: Report, main: MainSheet, st: _Styles) -> None:
 IDENTITY_SHEET = "勾稽核对"
 IDENTITY_HEADS = ("规则", "项目", "表中合计", "分项计算", "差额", "结论")
 IDENTITY_WIDTHS = (15, 62, 11, 11, 8, 7)
-IDENTITY_TITLE = "表内勾稽关系核对（公式，修改「年度报告」后自动重算）"
+IDENTITY_TITLE = "表内勾稽关系核对（公式，修改各表后自动重算）"
 
 
-def _identity_sheet(wb, main: MainSheet, st: _Styles) -> None:
+def _identity_sheet(wb, main: TableSheets, st: _Styles) -> None:
     """The within-table identities as live formulas; a reader (and our LibreOffice test) sees them recomputed."""
     ws = wb.create_sheet(IDENTITY_SHEET)
     for i, w in enumerate(IDENTITY_WIDTHS, start=1):
@@ -393,10 +422,9 @@ def _identity_sheet(wb, main: MainSheet, st: _Styles) -> None:
         c.border = st.border
         c.alignment = st.center
     r += 1
-    sheet_ref = lambda cid: f"'{MAIN_SHEET}'!{main.ref(cid)}"  # noqa: E731
     for ident in identities():
-        reported = excel_sum(ident.totals, sheet_ref)
-        computed = excel_sum(ident.parts, sheet_ref)
+        reported = excel_sum(ident.totals, main.sheet_ref)
+        computed = excel_sum(ident.parts, main.sheet_ref)
         values = (ident.rule, f"{ident.name}：{RULES[ident.rule].formula}", f"={reported}", f"={computed}",
                   f"={_col_letter(3)}{r}-{_col_letter(4)}{r}", f'=IF({_col_letter(5)}{r}=0,"相符","不符")')
         for i, v in enumerate(values, start=1):
@@ -420,7 +448,7 @@ def build_workbook(report: Report):
 
     wb = Workbook()
     st = _Styles()
-    main = MainSheet(wb, report, st)
+    main = TableSheets(wb, report, st)
     main.build()
     _text_sheet(wb, report, st)
     _findings_sheet(wb, report, main, st)
@@ -435,17 +463,13 @@ def build_workbook(report: Report):
 
 def write_xlsx(report: Report, path: str | os.PathLike) -> None:
     """Write the workbook to `path` through a temporary file; raises ExportError with a Chinese message."""
-    target = Path(path)
-    try:
-        wb = build_workbook(report)
+    def render() -> bytes:
         buf = io.BytesIO()
-        wb.save(buf)
-    except ExportError:
-        raise
-    except Exception as e:  # a bug or hostile content must not leave the clerk with a traceback
-        raise ExportError(f"生成 Excel 工作簿失败：{problem(e, WRITE)}") from None
-    write_file(target, buf.getvalue())
+        build_workbook(report).save(buf)
+        return buf.getvalue()
+
+    write_rendered(path, " Excel 工作簿", render)
 
 
-__all__ = ["write_xlsx", "build_workbook", "MAIN_SHEET", "TEXT_SHEET", "FINDINGS_SHEET",
+__all__ = ["write_xlsx", "build_workbook", "MAIN_SHEET", "TABLE_SHEET", "FEE_SHEET", "TEXT_SHEET", "FINDINGS_SHEET",
            "IDENTITY_SHEET"]

@@ -24,7 +24,7 @@ LABEL = "按表格生成"
 
 
 class DraftBar(QWidget):
-    def __init__(self, page: "TextSectionPage"):
+    def __init__(self, page: TextSectionPage):
         super().__init__(page)
         self.page = page
         self.generate_button = QPushButton(LABEL)
@@ -85,7 +85,7 @@ class DraftBar(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
 
-def generated_selection(page: "TextSectionPage") -> list[QTextEdit.ExtraSelection]:
+def generated_selection(page: TextSectionPage) -> list[QTextEdit.ExtraSelection]:
     """A light background under the generated paragraph while it is unedited, so the clerk sees it."""
     report = page.doc.report
     record = report.generated.get(page.section)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from time import perf_counter
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QApplication,
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen, QPolygon
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
                                QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView)
 
 from model.schema import CELLS
@@ -17,8 +17,8 @@ from .clipboard import parse_block, to_tsv
 from .frozen import FrozenPanes
 from .grid_model import TableModel
 
-_SELECTED = QStyle.StateFlag.State_Selected
-_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _CORNER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
 _MARKED = frozenset(("error", "warning", "explained"))
@@ -65,7 +65,7 @@ class GridDelegate(QStyledItemDelegate):
                 painter.fillRect(rect, theme.background(state))
             else:
                 painter.fillRect(rect, theme.LIGHT_ERROR if state == "error" else theme.LIGHT_WARNING)
-            state_flags = option.state
+            state_flags = option.state.value  # an int: Python-level enum arithmetic per cell is slow
             if state_flags & _SELECTED:
                 painter.fillRect(rect, overlay)
             if primary and state in _MARKED:
@@ -123,8 +123,6 @@ class GridDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        from PySide6.QtCore import QPoint
-        from PySide6.QtGui import QPolygon
         painter.drawPolygon(QPolygon([QPoint(rect.right() - s, rect.top()), QPoint(rect.right(), rect.top()),
                                       QPoint(rect.right(), rect.top() + s)]))
         painter.restore()
@@ -433,10 +431,11 @@ class GridView(QTableView):
         super().keyPressEvent(event)
 
     # QAbstractItemView repaints the whole viewport on every focus change (for inactive selection
-    # colours, which this delegate does not use).  Closing a cell editor returns focus here, so that
-    # would repaint ~200 cells per keystroke; only the current cell's focus frame changes.
+    # colours, which this delegate does not use), and QWidget repaints the frame and the scroll bars.
+    # Closing a cell editor returns focus here, so that would repaint ~200 cells per keystroke; only the
+    # current cell's focus frame changes, so only it is repainted.
     def focusInEvent(self, event) -> None:
-        QAbstractScrollArea.focusInEvent(self, event)
+        event.accept()
         cur = self.currentIndex()
         editable = cur.isValid() and bool(self.model().flags(cur) & Qt.ItemFlag.ItemIsEditable)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editable)  # IME typing opens the editor
@@ -444,7 +443,7 @@ class GridView(QTableView):
             self.viewport().update(self.visualRect(cur))
 
     def focusOutEvent(self, event) -> None:
-        QAbstractScrollArea.focusOutEvent(self, event)
+        event.accept()
         cur = self.currentIndex()
         if cur.isValid():
             self.viewport().update(self.visualRect(cur))

@@ -66,7 +66,6 @@ def main(out_dir: str | None = None) -> list[Path]:
 
 def _drafting_shots(w, shot) -> None:
     """「按表格生成」 at the end of 一 (gui-s1-draft), and t3 beside a made-up last year (gui-t3-prior)."""
-    from PySide6.QtGui import QTextCursor
 
     from model.report import Prior
 

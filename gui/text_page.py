@@ -84,6 +84,7 @@ class TextSectionPage(QWidget):
         self._burst = 0
         self._last_push = 0.0
         self._loading = False
+        self._marks_stale = False  # findings changed while the page was hidden
         self.editor.textChanged.connect(self._typed)
         document.subscribe(self._on_change)
         self.load()
@@ -130,9 +131,21 @@ class TextSectionPage(QWidget):
                     self._update_count()
         if self.fee_edits and (change.findings_changed | change.cells) & set(self.fee_edits):
             self._load_fees()
+        if self.isVisible():
+            self._refresh_marks()
+        else:  # a page out of sight is brought up to date when shown, not on every keystroke in a grid
+            self._marks_stale = True
+
+    def _refresh_marks(self) -> None:
+        self._marks_stale = False
         self.underline()
         if self.draft_bar is not None:
             self.draft_bar.update_state()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._marks_stale:
+            self._refresh_marks()
 
     # -------------------------------------------------------------- typing
 

@@ -1,6 +1,7 @@
 """The editor window: navigation, the part editors, the findings panel, menus, files, recovery."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ from model.totals import total_changes
 from model.values import format_value
 
 from . import dialogs, theme
+from .busy import Cancelled, run_waiting
 from .help import install_help_menu
 from .printing import install_print_actions
 from .files import OPEN_FILTER, SAVE_FILTER
@@ -35,6 +37,7 @@ from .meta_page import MetaPage
 from .parts import META, PARTS, PART_INDEX, part_of
 from .recovery import AUTOSAVE_MS, RecoverySlot
 from .text_page import TextSectionPage
+from .batch_window import show_batch_window  # noqa: I001 - kept apart from the imports others edit
 
 APP_NAME = "政府信息公开工作年度报告"
 MAX_RECENT = 8
@@ -156,12 +159,15 @@ class MainWindow(QMainWindow):
         # the current cell's findings and short notes are two labels (QStatusBar's temporary messages
         # would hide or overlap the cell's findings)
         self.cell_status = QLabel()
+        self.cell_status.setTextFormat(Qt.TextFormat.PlainText)  # no rich-text layout on every update
         self.cell_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # a long message must not widen the window: the label is clipped (full text in its tooltip)
         self.cell_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note = QLabel()
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # no rich-text layout on every update
         self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)  # no rich-text layout on every update
         # the cell's findings keep 3/5 of the line and a note 2/5, however long either is (full text in the
         # tooltip): a long note must never push the cell's findings out of sight
         self.statusBar().addWidget(self.cell_status, 3)
@@ -217,13 +223,17 @@ class MainWindow(QMainWindow):
         self.act_open = self._act("打开…", self.open_dialog, K.Open, "打开 .nianbao，或导入 PDF、Word、Excel、网页文本")
         self.act_prior = self._act("从上年报告新建…", self.new_from_prior_dialog, None,
                                    "选择上年的报告（任意可导入的格式），生成本年报告")
+        self.act_batch = self._act("批量校核…", lambda: show_batch_window(self), None,
+                                   "校核一个文件夹中的全部报告，导出汇总表")
         self.act_save = self._act("保存", self.save, K.Save)
         self.act_save_as = self._act("另存为…", self.save_as, K.SaveAs)
-        self.act_export = {kind: self._act(f"导出 {t.label}…", lambda k=kind: self.export(k))
+        self.act_export = {kind: self._act(t.action, lambda k=kind: self.export(k))
                            for kind, t in TARGETS.items()}
         self.act_quit = self._act("退出", self.close, K.Quit)
         self.act_undo = self._act("撤销", self.undo, K.Undo)
         self.act_redo = self._act("重做", self.redo, QKeySequence("Ctrl+Y"))
+        for a in (self.act_undo, self.act_redo):  # the menu names the step; the tool button keeps its width
+            a.setIconText(a.text())
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act_copy = self._act("复制\tCtrl+C", lambda: self._grid_call("copy_selection"))
         self.act_paste = self._act("粘贴\tCtrl+V", self._paste_menu)
@@ -234,6 +244,7 @@ class MainWindow(QMainWindow):
         m = self.menuBar().addMenu("文件(&F)")
         for a in (self.act_new, self.act_open, self.act_prior):
             m.addAction(a)
+        m.addAction(self.act_batch)
         self.recent_menu = m.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
@@ -535,7 +546,10 @@ class MainWindow(QMainWindow):
     def _read(self, path: str) -> ImportResult | None:
         """Read a file for the window; a dialog names the problem and None is returned on failure."""
         try:
-            opened = read_report(path)
+            opened = self._wait(f"正在读取「{Path(path).name}」…", lambda _progress: read_report(path))
+        except Cancelled:
+            self.show_message(f"已取消打开「{Path(path).name}」")
+            return None
         except IngestError as e:
             self._problem("无法打开", str(e))
             return None
@@ -630,7 +644,7 @@ class MainWindow(QMainWindow):
         if self.doc.checker.has_errors():
             n = self.doc.checker.counts()["error"]
             answer = QMessageBox.question(
-                self, "导出", f"报告仍有 {n} 个错误未改正。\n仍要导出吗？（PDF 将标注「草稿（校核未通过）」）",
+                self, "导出", f"报告仍有 {n} 个错误未改正。\n仍要导出吗？（PDF、Word 和网页将标注「草稿（校核未通过）」）",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -643,13 +657,24 @@ class MainWindow(QMainWindow):
             return False
         if not path.lower().endswith(target.suffix):
             path += target.suffix
+        report = copy.deepcopy(self.doc.report)  # the worker writes this copy; the clerk may go on editing
         try:
-            export_report(self.doc.report, kind, path, force=force)
+            self._wait(f"正在导出「{Path(path).name}」…", lambda _progress: export_report(report, kind, path, force=force))
+        except Cancelled:
+            self.show_message("已取消导出（已写出的文件不受影响）")
+            return False
         except ExportError as e:
             QMessageBox.critical(self, "导出失败", str(e))
             return False
         self.show_message(f"已导出「{Path(path).name}」")
         return True
+
+    def _wait(self, label: str, work):
+        """Slow work off the UI thread with a progress dialog (取消) while the window repaints; in screenshot
+        mode, in line."""
+        if not self.interactive:
+            return work(None)
+        return run_waiting(self, APP_NAME, label, work)
 
     def _last_dir(self) -> str:
         if self.doc.path:

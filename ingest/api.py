@@ -7,7 +7,6 @@ from pathlib import Path
 from model.fileformat import FileFormatError, loads
 from model.oserrors import file_problem
 
-from .build import build_report
 from .formats import BY_KIND, kind_of_suffix
 from .readers.html import MAX_HTML_CHARS, html_items, looks_like_html
 from .readers.text import decode, text_items
@@ -17,6 +16,16 @@ from .sniff import sniff
 MAX_TEXT_CHARS = 2_000_000  # a real report is ~10–50 K characters of text
 MAX_FILE_BYTES = 60 * 1024 * 1024
 PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel/web-page parsers in their child process
+ZIPPED = ("docx", "xlsx", "odt", "ods", "ofd")  # checked for zip bombs before a parser opens them
+
+
+
+def build_report(*args, **kwargs) -> ImportResult:
+    """build.build_report, imported on first use: the form's readers take ~0.1 s to import, and opening a
+    .nianbao (every export from the command line) needs none of them."""
+    from .build import build_report as build
+
+    return build(*args, **kwargs)
 
 
 def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
@@ -99,7 +108,7 @@ def _read_kind(p: Path, kind: str, timeout: float, progress=None) -> ImportResul
             return _from_html(run_reader("html", str(p), name, timeout)[1], name)
         return read_text(text, name)
 
-    if kind in ("docx", "xlsx"):
+    if kind in ZIPPED:
         from .zipguard import check_zip
 
         check_zip(p, name)
@@ -115,7 +124,7 @@ def _read_kind(p: Path, kind: str, timeout: float, progress=None) -> ImportResul
         len(str(x)) for k, c in items if k == "table" for row in c for x in row if x)
     if size > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{size // 10000} 万字），不是一份年度报告")
-    result = build_report(items, name, kind, tables, lines_are_paragraphs=kind in ("docx", "xlsx"))
+    result = build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd", "image"))
     if ocr:
         from .ocrcheck import add_ocr_notes
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from model.values import BadValue, parse_value
 
-from model.schema import FEE_FIELDS
+from model.schema import FEE_CAPTION, FEE_FIELDS
 
 from .result import NOTE, UNREADABLE, ImportProblem
 from .textnorm import label_key, nfkc
@@ -49,6 +49,7 @@ def read_fees(text: str) -> tuple[dict, list[ImportProblem]]:
 
 
 _ROW_LABELS = {cid: label_key(label) for cid, label, _k, _u in FEE_FIELDS}
+_CAPTION_KEY = label_key(FEE_CAPTION)
 _ROW = re.compile(r"^\s*(?P<label>[^\d]+?)[\s:：]*(?P<value>\d[\d,]*(?:\.\d+)?|[/／—－-])\s*(?P<unit>万?元|件)?\s*$")
 
 
@@ -72,4 +73,6 @@ def fee_rows(lines: list[str]) -> tuple[list[str], dict, list[ImportProblem]]:
             cells[cid] = parse_value(m.group("value"), kind)
         except BadValue as e:
             problems.append(ImportProblem(UNREADABLE, f"第六部分「{line.strip()}」：{e}", (cid,)))
+    if cells:  # the caption our exports print over the figures goes with them
+        keep = [line for line in keep if label_key(line) != _CAPTION_KEY]
     return keep, cells, problems

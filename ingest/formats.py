@@ -20,6 +20,13 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("pdf", "PDF 文件", "PDF", (".pdf",)),
     FileKind("docx", "Word 文件", "Word", (".docx",)),
     FileKind("xlsx", "Excel 文件", "Excel", (".xlsx", ".xlsm")),
+    # Word 97–2003 and WPS 文字 (.wps keeps the same binary structure); Excel 97–2003 and WPS 表格 likewise
+    FileKind("doc", "Word 97-2003 文件", "Word 97-2003 / WPS 文字", (".doc", ".wps"), also=(".wpt", ".dot")),
+    FileKind("xls", "Excel 97-2003 文件", "Excel 97-2003 / WPS 表格", (".xls", ".et"), also=(".ett", ".xlt")),
+    FileKind("odt", "OpenDocument 文本文件", "OpenDocument 文本", (".odt",)),
+    FileKind("ods", "OpenDocument 表格文件", "OpenDocument 表格", (".ods",)),
+    FileKind("ofd", "OFD 版式文件", "OFD 版式文件", (".ofd",)),
+    FileKind("rtf", "RTF 文档", "RTF", (".rtf",)),
     FileKind("html", "网页文件", "网页", (".html", ".htm")),
     FileKind("image", "图片", "图片（扫描件、照片）", (".png", ".jpg", ".jpeg")),
     FileKind("text", "文本文件", "文本", (".txt",), also=(".md",)),

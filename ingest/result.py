@@ -56,6 +56,11 @@ class ImportResult:
         report, is read losslessly but saved elsewhere.)"""
         return self.source_kind == "nianbao" and self.source.lower().endswith(NATIVE_SUFFIX)
 
+    @property
+    def kind_label(self) -> str:
+        """What the file was read as, for people: 「PDF」, 「本程序文件」."""
+        return _SOURCE_NAME.get(self.source_kind, self.source_kind)
+
     def summary(self) -> str:
         """Multi-line Chinese text shown before the report is used."""
         r = self.report

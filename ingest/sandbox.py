@@ -1,9 +1,10 @@
-"""Run a file parser (pdfplumber, python-docx, openpyxl, html.parser) in a child process with a time and memory
-limit, so that a hostile or broken file ends in one clear message and nothing else in the program is
-affected.  Works on Windows too (spawn start method; the memory limit is POSIX only there the size
+"""Run a file parser (pdfplumber, python-docx, openpyxl, html.parser, olefile, calamine, our own readers) in a
+child process with a time and memory limit, so that a hostile or broken file ends in one clear message and
+nothing else in the program is affected.  Works on Windows too (spawn start method; the memory limit is POSIX only there the size
 checks and the timeout still apply)."""
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import sys
@@ -14,7 +15,15 @@ from model.oserrors import describe, problem
 from .result import IngestError
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space for the child (POSIX)
-_KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "html": "网页", "image": "图片"}
+_KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "doc": "Word", "xls": "Excel", "odt": "OpenDocument ",
+              "ods": "OpenDocument ", "ofd": "OFD ", "rtf": "RTF ", "ole": "Office ", "html": "网页", "image": "图片"}
+# kind → (module in ingest.readers, function(path, name)); "ole" tells a Word from an Excel compound file
+READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "xlsx": ("xlsx", "read_xlsx"),
+           "doc": ("doc", "read_doc"), "xls": ("calc", "read_calc"), "ods": ("calc", "read_calc"),
+           "odt": ("odt", "read_odt"), "ofd": ("ofd", "read_ofd"), "rtf": ("rtf", "read_rtf"),
+           "ole": ("ole", "ole_kind"), "html": ("html", "read_html"), "image": ("ocr", "read_image")}
+# readers that announce their pages (scanned pages are read by OCR, seconds each): fn(path, name, tell)
+PAGED = ("pdf", "image")
 
 
 OCR_PAGE_SECONDS = 60.0  # added to the time limit for each scanned page the child announces (2 busy cores)
@@ -122,22 +131,6 @@ def _limit(memory: int, cpu_seconds: float) -> None:
             pass
 
 
-def _reader(kind: str, name: str):
-    if kind == "pdf":
-        from .readers.pdf import read_pdf as fn
-    elif kind == "image":
-        from .readers.ocr import read_image as fn
-    elif kind == "docx":
-        from .readers.docx import read_docx as fn
-    elif kind == "xlsx":
-        from .readers.xlsx import read_xlsx as fn
-    elif kind == "html":
-        from .readers.html import read_html as fn
-    else:
-        raise IngestError(f"{name}：未知的文件类型")
-    return fn
-
-
 def _teller(conn, memory: int, timeout: float):
     """What a reader calls to announce its pages: sent to the parent; scanned pages widen the CPU limit as the
     parent widens its time limit (OCR keeps every core busy)."""
@@ -151,11 +144,11 @@ def _teller(conn, memory: int, timeout: float):
 def _child(kind: str, path: str, name: str, conn, memory: int, timeout: float) -> None:
     _limit(memory, timeout)
     try:
-        fn = _reader(kind, name)
-        if kind in ("pdf", "image"):
-            result = fn(path, name, _teller(conn, memory, timeout))
-        else:
-            result = fn(path, name)
+        if kind not in READERS:
+            raise IngestError(f"{name}：未知的文件类型")
+        module, function = READERS[kind]
+        fn = getattr(importlib.import_module(f"{__package__}.readers.{module}"), function)
+        result = fn(path, name, _teller(conn, memory, timeout)) if kind in PAGED else fn(path, name)
         conn.send(("ok", result))
     except IngestError as e:
         conn.send(("error", str(e)))

@@ -103,7 +103,7 @@ def _without_layout_junk(printed: str, official: str) -> str:
     「（六）其他处理」) with wrapped row labels; those insertions are not a wording change."""
     a, b = label_key(printed), label_key(official)
     out = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, _j1, _j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "insert":
             continue
         if op == "delete" and all(c in _GROUP_CHARS for c in a[i1:i2]):
@@ -353,7 +353,7 @@ class _T3Pass:
         empty cells?  Only a source that runs whole rows together (a single run that fits its total) says so."""
         out = self.out
         if separate and (len(fixed) + len(options) < 2 or out.unsplit):
-            for rid, (runs, cells, name) in separate.items():
+            for _rid, (runs, cells, name) in separate.items():
                 out.problems.append(ImportProblem(
                     UNREADABLE, f"表三「{name}」只有 {len(runs)} 个数字（{' '.join(runs)}），应为 7 个：可能有空白单元格，"
                                 "也可能是数字连在一起，无法确定，留空", cells))

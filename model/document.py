@@ -16,10 +16,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from .engine import EXPLAIN, Checker
-from .report import Prior, Report
+from .report import Generated, Prior, Report
 from .schema import CELLS
 from .totals import TOTAL_CELLS, total_changes
 from .values import Value
@@ -191,7 +191,7 @@ class Document:
         cells = dict(self.report.cells)
         for (kind, key), _, new in steps:
             if kind == "cell":
-                cells[key] = new
+                cells[key] = cast(Value, new)
         cells = {k: v for k, v in cells.items() if v is not None}
         totals = total_changes(Report(cells=cells))
         kept = [(t, o, totals.pop(t[1], n) if t[0] == "cell" and t[1] in TOTAL_CELLS else n) for t, o, n in steps]
@@ -231,13 +231,13 @@ class Document:
         elif kind == "auto_totals":
             r.auto_totals = bool(value)
         elif kind == "generated":
-            self._set_generated(key, value)
+            self._set_generated(key, cast(Generated | None, value))
         elif kind == "jump_factor":
             r.jump_factor = value
         else:
             raise KeyError(kind)
 
-    def _set_generated(self, section: str, record) -> None:
+    def _set_generated(self, section: str, record: Generated | None) -> None:
         if record is None:
             self.report.generated.pop(section, None)
         else:

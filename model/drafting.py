@@ -134,9 +134,9 @@ DRAFT_SECTIONS = tuple(dict.fromkeys(p.section for p in PARAGRAPHS))  # s1, s6
 # ---------------------------------------------------------------- rendering
 
 
-def _known_sum(report: Report, cells: tuple[str, ...]):
+def _known_sum(report: Report, cells: tuple[str, ...]) -> int | Decimal | None:
     """Σ of the cells, or None when one is blank, 「/」 or below 0 (nothing to state)."""
-    total = 0
+    total: int | Decimal = 0
     for c in cells:
         v = report.cells.get(c)
         if v is None or v == NA or isinstance(v, str) or v < 0:
@@ -145,11 +145,11 @@ def _known_sum(report: Report, cells: tuple[str, ...]):
     return total
 
 
-def _num(v) -> str:
+def _num(v: int | Decimal) -> str:
     return format_value(v) if isinstance(v, Decimal) else str(v)
 
 
-def share(part, whole) -> Decimal:
+def share(part: int | Decimal, whole: int | Decimal) -> Decimal:
     """100·part/whole, half-up to two places: what 「占…%」 states."""
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
@@ -165,11 +165,11 @@ def _part_text(report: Report, part: Part, unit: str) -> str | None:
     return text
 
 
-def _fill(text: str, n) -> str:
+def _fill(text: str, n: int | Decimal) -> str:
     return text.replace("{term}", S.FEE_TERM).replace("{n}", _num(n))
 
 
-def _clause_text(report: Report, clause: Clause, n, follows: bool) -> str | None:
+def _clause_text(report: Report, clause: Clause, n: int | Decimal, follows: bool) -> str | None:
     if n == 0:
         return _fill(clause.zero, 0) if clause.zero else None
     text = _fill(clause.after if follows and clause.after else clause.text, n)

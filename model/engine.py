@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .checks import Check, FuncCheck, figure_checks
+from .checks import CellCheck, Check, FuncCheck, LinearCheck, figure_checks, signed_sum
 from .findings import Finding
 from .report import Report
 from .rules import ERROR, SEVERITY_RANK
@@ -117,13 +117,7 @@ class Checker:
         return out
 
     def _evaluate(self, c: Check) -> tuple[Finding, ...]:
-        found = c.evaluate(self.report)
-        if not found:
-            return ()
-        notes = self.report.explanations
-        if not notes:
-            return found
-        return tuple(f.with_explanation(notes.get(f.key) or notes.get(f.rule)) for f in found)
+        return _evaluate(c, self.report)
 
     # -------------------------------------------------------------- reading
 
@@ -165,6 +159,47 @@ class Checker:
 _STATE_RANK = {"error": 0, "warning": 1, "explained": 2, "info": 3}
 
 
-def check(report: Report) -> list[Finding]:
-    """One full check, for the command line and tests."""
-    return Checker(report).findings()
+def _evaluate(c: Check, report: Report) -> tuple[Finding, ...]:
+    """One check's findings, each carrying the 说明 stored under its key or its rule."""
+    found = c.evaluate(report)
+    if not found:
+        return ()
+    notes = report.explanations
+    if not notes:
+        return found
+    return tuple(f.with_explanation(notes.get(f.key) or notes.get(f.rule)) for f in found)
+
+
+_Plan = list[tuple[int, Check, "str | None", "tuple | None"]]
+_PLANS: dict[int, tuple[list[Check], _Plan]] = {}
+
+
+def _plan(checks: list[Check]) -> _Plan:
+    """(position, check, its one cell if a per-cell value check, its (cell, sign) sides if a plain identity),
+    made once per list of checks and shared by every report checked with it."""
+    kept = _PLANS.get(id(checks))
+    if kept is None or kept[0] is not checks:
+        if len(_PLANS) >= 8:  # lists made on the fly (tests, benches) are not kept forever
+            _PLANS.clear()
+        plan = [(i, c, c.cell if isinstance(c, CellCheck) else None,
+                 c.plain if isinstance(c, LinearCheck) else None) for i, c in enumerate(checks)]
+        kept = _PLANS[id(checks)] = (checks, plan)
+    return kept[1]
+
+
+def check(report: Report, checks: list[Check] | None = None) -> list[Finding]:
+    """One full check, for the command line, the batch and the exporters: nothing will be edited, so no
+    incremental index is built; the findings are in the order Checker.findings() gives."""
+    cells = report.cells
+    flat = []
+    for i, c, cell, sides in _plan(checks if checks is not None else default_checks()):
+        # the usual cases, decided here without a call: a whole number fits every cell (~200 value checks),
+        # and most identities hold
+        if cell is not None and type(v := cells.get(cell)) is int and v >= 0:
+            continue
+        if sides is not None and signed_sum(cells, sides[0]) == signed_sum(cells, sides[1]):
+            continue
+        for j, f in enumerate(_evaluate(c, report)):
+            flat.append((SEVERITY_RANK[f.severity], i, j, f))
+    flat.sort(key=lambda t: t[:3])
+    return [t[3] for t in flat]

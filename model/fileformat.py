@@ -13,15 +13,17 @@ from typing import Any
 
 from .oserrors import file_problem
 from .report import JUMP_FACTOR, Generated, Meta, Prior, Report
-from .schema import CELLS, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
+from .schema import CELLS, COUNT, LEVELS, TEXT_SECTION_NAME, TEXT_SECTIONS
 from .tempfiles import create_temp, remove_stale
-from .values import BadValue, Value, from_json, to_json
+from .values import MAX_DIGITS, BadValue, Value, from_json, to_json
 
 FORMAT = "nianbao"
 VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024  # a real report is ~10 KB; this bounds memory on hostile files
 MAX_TEXT = 200_000  # characters in one section
 BACKUP_SUFFIX = ".bak"
+_SMALL = 10 ** MAX_DIGITS
+_COUNT_IDS = frozenset(c for c, d in CELLS.items() if d.kind == COUNT)
 _TOP_KEYS = {"format", "version", "meta", "sections", "cells", "explanations", "prior", "headings",
              "import_notes", "auto_totals", "generated", "jump_factor"}
 
@@ -90,6 +92,9 @@ def _cells(raw: Any, where: str) -> dict[str, Value]:
     _need(isinstance(raw, dict), f"{where} 应为对象")
     out: dict[str, Value] = {}
     for cid, v in raw.items():
+        if type(v) is int and 0 <= v < _SMALL and cid in _COUNT_IDS:
+            out[cid] = v  # the usual case, as from_json would read it
+            continue
         _need(cid in CELLS, f"{where} 中有未知的单元格「{str(cid)[:40]}」")
         try:
             val = from_json(cid, v)
@@ -175,11 +180,12 @@ def from_dict(data: Any) -> Report:
                   jump_factor=_jump_factor(data.get("jump_factor")))
 
 
-def _generated(raw) -> dict[str, Generated]:
+def _generated(raw: object) -> dict[str, Generated]:
     """The paragraphs 「按表格生成」 wrote (optional): section id → {"text", "figures"}."""
     if raw is None:
         return {}
-    _need(isinstance(raw, dict), "generated 应为对象")
+    if not isinstance(raw, dict):
+        raise FileFormatError("generated 应为对象")
     out = {}
     for sid, g in raw.items():
         _need(sid in TEXT_SECTIONS, f"generated 中有未知的部分「{str(sid)[:20]}」")
@@ -188,7 +194,7 @@ def _generated(raw) -> dict[str, Generated]:
     return out
 
 
-def _jump_factor(raw) -> Decimal:
+def _jump_factor(raw: object) -> Decimal:
     """X.JUMP's factor (optional; default 3): a number above 1."""
     if raw is None:
         return JUMP_FACTOR

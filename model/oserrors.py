@@ -43,14 +43,14 @@ def describe(e: OSError, action: str = READ) -> str:
         return _BY_WINERROR[winerror]
     if e.errno == errno.ENOENT and action == WRITE:
         return "所在文件夹不存在"
-    text = _BY_ERRNO.get(e.errno)
+    text = _BY_ERRNO.get(e.errno) if e.errno is not None else None
     if text is not None:
         return text.format(action=action)
     detail = e.strerror or str(e) or type(e).__name__
     return f"无法{action}（系统错误 {e.errno}：{detail}）" if e.errno else f"无法{action}（{detail}）"
 
 
-def file_problem(path, e: OSError, action: str = READ) -> str:
+def file_problem(path: object, e: OSError, action: str = READ) -> str:
     """One line naming the file: 「报告.pdf：没有读取权限」."""
     return f"{path}：{describe(e, action)}"
 

@@ -31,6 +31,12 @@ class Prior:
     cells: dict[str, Value] = field(default_factory=dict)
     sections: dict[str, str] = field(default_factory=dict)
 
+    @staticmethod
+    def of(last: Report) -> Prior:
+        """The snapshot of last year's report the cross-year rules read."""
+        return Prior(year=last.meta.year, organ=last.meta.organ, cells=dict(last.cells),
+                     sections=dict(last.sections))
+
 
 @dataclass
 class Generated:

@@ -269,6 +269,8 @@ FEE_FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("fee.collected", "实际收取的总金额（元）", DECIMAL, "元"),
 )
 FEE_TERM = "信息处理费"
+# the caption the exports print over the three figures, under section 六's text
+FEE_CAPTION = "收取信息处理费情况"
 
 # ---------------------------------------------------------------- cell ids (the one place they are spelt)
 
@@ -396,6 +398,7 @@ def _build() -> tuple[dict[str, TableDef], dict[str, CellDef]]:
 
 
 TABLES, CELLS = _build()
+TABLE_ORDER = ("t2", "t3", "t4")  # the order the form prints them in
 CELL_IDS: tuple[str, ...] = tuple(CELLS)
 TABLE_CELL_IDS: tuple[str, ...] = tuple(c for c in CELL_IDS if CELLS[c].table != "fee")
 FEE_CELL_IDS: tuple[str, ...] = tuple(f[0] for f in FEE_FIELDS)

@@ -86,9 +86,11 @@ def _check_bounds(d: Decimal, shown: str) -> None:
     cheap however large, before anything expands the number)."""
     if not d.is_finite():
         raise BadValue(f"「{shown}」不是数字")
-    if d.as_tuple().exponent > MAX_DIGITS or (d and d.adjusted() >= MAX_DIGITS):
+    exponent = d.as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite number's exponent is an int ('n', 'N', 'F' are not finite)
+    if exponent > MAX_DIGITS or (d and d.adjusted() >= MAX_DIGITS):
         raise BadValue(f"「{shown}」数值过大（超过 {MAX_DIGITS} 位）")
-    if d.as_tuple().exponent < -MAX_PLACES:
+    if exponent < -MAX_PLACES:
         raise BadValue(f"「{shown}」小数位数过多（超过 {MAX_PLACES} 位）")
 
 
@@ -167,7 +169,7 @@ def from_json(cell_id: str, raw: object) -> Value:
         if kind == COUNT and d == d.to_integral_value():
             return int(d)
         return d
-    raise BadValue(f"是{_JSON_KIND.get(type(raw), '其他内容')}，不是数值")
+    raise BadValue(f"是{_JSON_KIND.get(type(raw), '其他内容')}，不是数值")  # type: ignore[call-overload]
 
 
 def is_valid(cell_id: str, v: Value) -> bool:

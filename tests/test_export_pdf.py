@@ -156,21 +156,67 @@ def test_each_page_has_what_it_should(sample_pdf):
         assert format_value(r.cells[cid]) in whole
 
 
-@pytest.mark.parametrize("chars", [0, 250, 520, 800, 1100, 1500])
-def test_t3_is_never_split(tmp_path, chars):
-    """Whatever precedes it, t3 (with its heading) is whole on one page."""
+def _plumbed(path) -> list[dict]:
+    """Per page: its text (squashed) and how much of the 版心 its lowest text or ruling reaches (0–1)."""
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            foot = page.height - 35 * MM  # below it only the page number
+            bottoms = [c["bottom"] for c in page.chars if c["top"] < foot]
+            bottoms += [o["bottom"] for o in page.rects + page.lines if o["top"] < foot]
+            used = (max(bottoms, default=37 * MM) - 37 * MM) / (225 * MM)
+            out.append({"text": _squash(page.extract_text() or ""), "used": used})
+    return out
+
+
+def _t3_pages(pages: list[dict]) -> list[int]:
+    return [i for i, p in enumerate(pages) if _squash(S.T3_ROW_LABEL["r3_3_1"]) in p["text"]
+            or _squash(S.T3_ROW_LABEL["r1"]) in p["text"] or _squash(S.T3_ROW_LABEL["r4"]) in p["text"]]
+
+
+@pytest.mark.parametrize("chars", [0, 250, 520, 800, 1100, 1500, 1700])
+def test_tables_flow_without_half_empty_pages(tmp_path, chars):
+    """Whatever precedes them: no page but the last is more than half empty; t2 and t4 are whole on a page;
+    t3 is whole, or runs on under its repeated header rows, with no row split."""
     r = sample_report()
     r.sections["s1"] = ("各项工作有序推进，" * 200)[:chars]
     path = tmp_path / "t3.pdf"
     write_pdf(r, path)
-    pages = [_squash(p) for p in _pages_text(path)]
-    holding = [i for i, p in enumerate(pages) if _squash(S.T3_NOTE) in p]
-    assert len(holding) == 1
-    page = pages[holding[0]]
-    assert S.SECTION_BY_ID["s3"].heading in page
-    assert S.T3_ROW_LABEL["r4"] in page and S.T3_ROW_LABEL["r1"] in page
-    for other in pages[:holding[0]] + pages[holding[0] + 1:]:
-        assert S.T3_ROW_LABEL["r4"] not in other
+    pages = _plumbed(path)
+    for i, p in enumerate(pages[:-1]):
+        assert p["used"] >= 0.5, (chars, i + 1, round(p["used"], 2))
+    holding = _t3_pages(pages)
+    assert holding == list(range(holding[0], holding[-1] + 1))
+    for i in holding:  # the header rows on each page the table is on
+        assert _squash(S.T3_APPLICANT) in pages[i]["text"] and _squash(S.T3_LEGAL) in pages[i]["text"]
+    head, tail = pages[holding[0]]["text"], pages[holding[-1]]["text"]
+    assert S.SECTION_BY_ID["s3"].heading in head and _squash(S.T3_ROW_LABEL["r1"]) in head
+    assert _squash(S.T3_ROW_LABEL["r4"]) in tail
+    for row in S.T3_ROW_IDS:  # each row on one page (a label may wrap: its first characters)
+        label = _squash(S.T3_ROW_LABEL[row])[:6]
+        assert sum(label in pages[i]["text"] for i in holding) == 1, row
+    t2 = [i for i, p in enumerate(pages) if "第二十条第（一）项" in p["text"]]
+    assert len(t2) == 1 and "第二十条第（八）项" in pages[t2[0]]["text"]
+    t4_figures = "".join(format_value(r.cells[c]) for c in S.TABLES["t4"].cells)
+    t4 = [i for i, p in enumerate(pages) if S.T4_GROUP_LABEL["direct"] in p["text"]]
+    assert len(t4) == 1 and t4_figures in pages[t4[0]]["text"]
+
+
+def test_fee_figures_follow_six_under_a_caption(tmp_path):
+    """The 信息处理费 figures come after 六's text, under their caption, on the page of 六's last lines."""
+    r = sample_report()
+    for lines in (0, 3, 6, 9, 12):
+        r.sections["s5"] = "\n".join(["（一）存在的主要问题。一是解读形式较为单一，二是答复规范性有待提高。"] * lines)
+        path = tmp_path / f"f{lines}.pdf"
+        write_pdf(r, path, draft=False)
+        pages = _plumbed(path)
+        whole = "".join(p["text"] for p in pages)
+        six, caption = whole.index(S.SECTION_BY_ID["s6"].heading), whole.index(S.FEE_CAPTION)
+        assert six < whole.index(_squash(r.sections["s6"])) < caption
+        figures = [whole.index(_squash(label), caption) for _cid, label, *_ in S.FEE_FIELDS]
+        assert figures == sorted(figures) and figures[0] > caption
+        last = pages[-1]["text"]
+        assert S.FEE_CAPTION in last and _squash(r.sections["s6"])[-10:] in last, lines
 
 
 def test_pdftoppm_renders_every_page(sample_pdf, tmp_path):

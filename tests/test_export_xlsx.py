@@ -14,7 +14,8 @@ from export import ExportError
 from ingest import IngestError, read_report
 from export.grid import span_box
 from export.identities import identities
-from export.xlsx import FINDINGS_SHEET, IDENTITY_SHEET, MAIN_SHEET, TEXT_SHEET, build_workbook, write_xlsx
+from export.xlsx import (FEE_SHEET, FINDINGS_SHEET, IDENTITY_SHEET, MAIN_SHEET, TABLE_SHEET, TEXT_SHEET, build_workbook,
+                         write_xlsx)
 from export.xlsx_json import CHUNK, DATA_SHEET
 from model import schema as S
 from model.engine import Checker
@@ -69,8 +70,12 @@ def _sheet_value(v):
     return v
 
 
+FORM_SHEETS = [TABLE_SHEET[t] for t in S.TABLE_ORDER]
+
+
 def test_sheets(wb):
-    assert wb.sheetnames[:3] == [MAIN_SHEET, TEXT_SHEET, FINDINGS_SHEET]
+    assert wb.sheetnames[:5] == FORM_SHEETS + [TEXT_SHEET, FINDINGS_SHEET]
+    assert FORM_SHEETS[0] == MAIN_SHEET and len(set(FORM_SHEETS)) == 3
     assert IDENTITY_SHEET in wb.sheetnames
     data = wb[DATA_SHEET]
     assert data.sheet_state == "hidden"
@@ -84,18 +89,19 @@ def borders(sample_xlsx):
     borders of merged cells from the top-left one, so it cannot show what the file holds)."""
     ro = load_workbook(sample_xlsx, read_only=True)
     out = {}
-    for row in ro[MAIN_SHEET].iter_rows():
-        for c in row:
-            if getattr(c, "border", None) is not None:
-                b = c.border
-                out[(c.row, c.column)] = (b.left.style, b.right.style, b.top.style, b.bottom.style)
+    for name in FORM_SHEETS:
+        for row in ro[name].iter_rows():
+            for c in row:
+                if getattr(c, "border", None) is not None:
+                    b = c.border
+                    out[(name, c.row, c.column)] = (b.left.style, b.right.style, b.top.style, b.bottom.style)
     ro.close()
     return out
 
 
 @pytest.mark.parametrize("tid", list(S.TABLES))
 def test_every_span_is_merged_bordered_and_filled(wb, borders, tid):
-    ws = wb[MAIN_SHEET]
+    ws = wb[TABLE_SHEET[tid]]
     t = S.TABLES[tid]
     report = sample_report()
     top = _table_top(ws, t)
@@ -117,35 +123,44 @@ def test_every_span_is_merged_bordered_and_filled(wb, borders, tid):
             for c in range(c0, c1 + 1):
                 assert (r, c) not in covered, "two spans overlap"
                 covered.add((r, c))
-                assert borders.get((r, c)) == ("thin",) * 4, (tid, r, c)
+                assert borders.get((ws.title, r, c)) == ("thin",) * 4, (tid, r, c)
     # the spans tile the table's rectangle exactly
     width = max(c for _, c in covered) - min(c for _, c in covered) + 1
     assert len(covered) == t.nrows * width
 
 
 def test_labels_are_the_schema_labels(wb):
-    ws = wb[MAIN_SHEET]
-    texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     for t in S.TABLES.values():
+        ws = wb[TABLE_SHEET[t.id]]
+        texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
         for sp in t.spans:
             if sp.text:
                 assert sp.text in texts
-    assert _find(ws, sample_report().title).font.name == "方正小标宋简体"
-    assert _find(ws, S.T3_NOTE).font.name == "宋体"
+    assert _find(wb[MAIN_SHEET], sample_report().title).font.name == "方正小标宋简体"
+    assert _find(wb[TABLE_SHEET["t3"]], S.T3_NOTE).font.name == "宋体"
     assert wb[TEXT_SHEET]["A5"].font.name == "仿宋_GB2312"
 
 
 def test_numbers_are_numbers_and_centred(wb):
-    ws = wb[MAIN_SHEET]
-    c = _find(ws, 3119)  # t3.r1.tot
+    c = _find(wb[TABLE_SHEET["t3"]], 3119)  # t3.r1.tot
     assert c.data_type == "n"
     assert c.alignment.horizontal == "center"
-    fee = _find(ws, 96171.6)  # t2.fees.amount, a decimal
+    fee = _find(wb[MAIN_SHEET], 96171.6)  # t2.fees.amount, a decimal
     assert fee.data_type == "n"
 
 
-def test_fee_figures_on_main_sheet(wb):
-    ws = wb[MAIN_SHEET]
+def test_each_table_on_its_sheet_and_t3_header_rows_printed_on_every_page(wb):
+    t3 = wb[TABLE_SHEET["t3"]]
+    top = _table_top(t3, S.TABLES["t3"])
+    assert t3.print_title_rows == f"${top}:${top + S.TABLES['t3'].header_rows - 1}"
+    for tid in S.TABLE_ORDER:
+        texts = {c.value for name in FORM_SHEETS if name != TABLE_SHEET[tid]
+                 for row in wb[name].iter_rows() for c in row}
+        assert S.TABLES[tid].spans[0].text not in texts  # no table on another's sheet
+
+
+def test_fee_figures_after_the_last_table(wb):
+    ws = wb[FEE_SHEET]
     for cid, label, _kind, _unit in S.FEE_FIELDS:
         lab = _find(ws, label)
         rng = _merged_at(ws, lab.row, lab.column)
@@ -167,32 +182,38 @@ def _coords_by_value(ws):
 
 def test_validations_on_every_figure_cell(sample_xlsx):
     wb = load_workbook(sample_xlsx)
-    ws = wb[MAIN_SHEET]
-    dvs = _validations(ws)
-    assert len(dvs) == len(S.CELL_IDS)
-    numbers = _coords_by_value(ws)
-    assert numbers <= set(dvs)  # every number on the sheet is a validated figure cell
-    for coord, dv in dvs.items():
-        assert dv.type == "custom"
-        f = dv.formula1
-        assert f'{coord}="/"' in f and f"{coord}>=0" in f
-        assert dv.showErrorMessage and dv.error
-    count_dv = dvs[_find(ws, 3119).coordinate]
+    total = 0
+    for name in FORM_SHEETS:
+        ws = wb[name]
+        dvs = _validations(ws)
+        total += len(dvs)
+        assert _coords_by_value(ws) <= set(dvs)  # every number on the sheet is a validated figure cell
+        for coord, dv in dvs.items():
+            assert dv.type == "custom"
+            f = dv.formula1
+            assert f'{coord}="/"' in f and f"{coord}>=0" in f
+            assert dv.showErrorMessage and dv.error
+    assert total == len(S.CELL_IDS)
+    t3 = wb[TABLE_SHEET["t3"]]
+    count_dv = _validations(t3)[_find(t3, 3119).coordinate]
     assert "INT(" in count_dv.formula1
-    decimal_dv = dvs[_find(ws, 96171.6).coordinate]
+    main = wb[MAIN_SHEET]
+    decimal_dv = _validations(main)[_find(main, 96171.6).coordinate]
     assert "INT(" not in decimal_dv.formula1
 
 
 def test_conditional_formats_on_every_total(sample_xlsx):
     wb = load_workbook(sample_xlsx)
-    ws = wb[MAIN_SHEET]
+    ws = wb[TABLE_SHEET["t3"]]
     totals = {cid for ident in identities() for _s, cid in ident.totals}
     assert S.t3("r1", "tot") in totals and S.t3("r3_7", "np") in totals and S.t4("review", "tot") in totals
     rules = {}
-    for cf in ws.conditional_formatting:
-        for rng in cf.sqref.ranges:
-            rules[rng.coord] = cf.rules
+    for name in FORM_SHEETS:
+        for cf in wb[name].conditional_formatting:
+            for rng in cf.sqref.ranges:
+                rules[(name, rng.coord)] = cf.rules
     assert len(rules) == len(totals)
+    rules = {coord: r for (name, coord), r in rules.items() if name == ws.title}
     tot = _find(ws, 3119).coordinate  # t3.r1.tot: 总计 = Σ applicants
     (rule,) = rules[tot]
     assert rule.type == "expression"
@@ -333,7 +354,7 @@ def test_findings_sheet_lists_every_finding_with_sheet_references(tmp_path):
         assert row[1] == f.rule and row[4] == f.message
         assert row[2] in ("错误", "警告", "提示")
         if f.cells:
-            assert row[3].startswith(f"{MAIN_SHEET}!")
+            assert any(row[3].startswith(f"'{name}'!") for name in FORM_SHEETS)
             assert len(row[3].split("、")) == len(f.cells)
 
 

@@ -262,14 +262,13 @@ def test_old_2019_table_two_maps_what_maps():
     assert any(r == "S.OLD_FORMAT" for r, _, _ in result.report.import_notes)
 
 
-def test_docx_auto_numbered_headings(tmp_path):
-    """Headings numbered by Word itself (a list with 「%1、」 in Chinese counting) keep their number."""
+def write_numbered_docx(rep, path):
+    """write_docx, with the section headings numbered by Word itself (a list with 「%1、」 in Chinese
+    counting) instead of in their text."""
     import docx
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    rep = sample_report(29)
-    path = tmp_path / "numbered.docx"
     write_docx(rep, path)
     d = docx.Document(path)
     numbering = d.part.numbering_part.element
@@ -284,6 +283,13 @@ def test_docx_auto_numbered_headings(tmp_path):
                 p._p.get_or_add_pPr().append(parse_xml(
                     f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
     d.save(path)
+
+
+def test_docx_auto_numbered_headings(tmp_path):
+    """Headings numbered by Word itself (a list with 「%1、」 in Chinese counting) keep their number."""
+    rep = sample_report(29)
+    path = tmp_path / "numbered.docx"
+    write_numbered_docx(rep, path)
     got = read_report(path).report
     assert got.headings == {s.id: s.heading for s in S.SECTIONS}
     _same(rep, got)

@@ -80,10 +80,11 @@ def test_wrong_extension_is_read_by_content(tmp_path):
     assert any("扩展名" in p.message for p in result.problems)
 
 
-def test_old_binary_office_is_refused(tmp_path):
+def test_broken_binary_office_is_refused(tmp_path):
+    # old binary Word/Excel files are read now (test_ingest_office_formats); a bare header is a damaged one
     path = tmp_path / "report.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
-    _refused(path, "另存为")
+    _refused(path, "损坏")
 
 
 def test_random_binary_is_refused(tmp_path):

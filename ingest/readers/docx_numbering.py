@@ -19,7 +19,7 @@ def _chinese(n: int) -> str:
     return str(n)
 
 
-def _fmt(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "ideographTraditional",
                "taiwaneseCounting", "taiwaneseCountingThousand", "chineseLegalSimplified"):
         return _chinese(n)
@@ -100,7 +100,7 @@ class Numbering:
         for k in range(9):
             if f"%{k + 1}" in text:
                 fmt, _, start = levels.get(k, ("decimal", "", 1))
-                text = text.replace(f"%{k + 1}", _fmt(count.get(k, start), fmt))
+                text = text.replace(f"%{k + 1}", format_number(count.get(k, start), fmt))
         return text
 
 

@@ -40,10 +40,10 @@ def read_image(path: str, name: str, tell=None):
     tell(("page", 1, 1))
     page_lines: list = [[]]
     unsure = read_page(image, 0, page_lines)
-    from .pdf import lines_to_items
+    from .layout import page_items
 
-    items = lines_to_items(page_lines)
-    if not any(k == "line" for k, _ in items):
+    items, chars = page_items(page_lines)
+    if chars == 0:
         raise IngestError(f"{name}：图片中没有识别出文字")
     return ("doc", items, [], {"pages": 1, "unsure": unsure})
 
@@ -83,13 +83,13 @@ def read_page(image, k: int, page_lines: list) -> list[tuple[int, str, float]]:
     (page number, figure, confidence)."""
     import numpy as np
 
-    from .pdf import _lines
+    from .layout import lines_of
 
     # box_thresh 0.3 (not 0.5): a lone 「0」 in a table cell is a faint box, and a missed one shifts its row
     boxes, _ = _ocr_engine()(np.asarray(image.convert("RGB")), use_cls=False, box_thresh=0.3, text_score=0.0)
     words = _without_page_number(_words(boxes or []), image.height)
     words += _figures_in_gaps(words, image, _skew(boxes or []))
-    page_lines[k] = _lines(words) if words else []
+    page_lines[k] = lines_of(words) if words else []
     return [(k + 1, w["text"], round(w["conf"], 2)) for w in words
             if w["conf"] < LOW_CONFIDENCE and _FIGURE.fullmatch(w["text"])]
 

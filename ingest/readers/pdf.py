@@ -3,10 +3,10 @@ page content in C, several times faster than pdfminer; the text alone carries th
 reader reads pdftotext's output)."""
 from __future__ import annotations
 
-from collections import Counter
 from itertools import groupby
 
 from ..result import IngestError
+from .layout import lines_of, page_items
 
 MAX_PAGES = 300
 _WORD_GAP = 3.0  # points between two characters of one word (pdfplumber's x_tolerance)
@@ -20,7 +20,7 @@ def read_pdf(path: str, name: str, tell=None):
     pdf = open_pdf(path, name)
     try:
         tell(("pages", len(pdf), False))
-        page_lines = [_lines(_words(_page_chars(pdf[k]))) for k in range(len(pdf))]
+        page_lines = [lines_of(_words(_page_chars(pdf[k]))) for k in range(len(pdf))]
         scanned = [k for k, lines in enumerate(page_lines) if not lines and _has_picture(pdf[k])]
         ocr = None
         if scanned:
@@ -29,8 +29,8 @@ def read_pdf(path: str, name: str, tell=None):
             ocr = read_scanned_pages(pdf, scanned, page_lines, name, tell)
     finally:
         pdf.close()
-    items = lines_to_items(page_lines)
-    if not any(k == "line" and text.strip() for k, text in items):
+    items, chars = page_items(page_lines)
+    if chars == 0:
         raise IngestError(f"{name}：PDF 中没有文字，也没有可识别的图片")
     return ("doc", items, []) if ocr is None else ("doc", items, [], ocr)
 
@@ -125,52 +125,3 @@ def _add_word(words: list[dict], word: list) -> None:
     if word:
         words.append({"top": min(c[0] for c in word), "bottom": max(c[1] for c in word), "x0": word[0][2],
                       "x1": word[-1][3], "size": word[0][4], "text": "".join(c[5] for c in word)})
-
-
-def lines_to_items(page_lines) -> list[tuple]:
-    """Lines of each page as items, indented by their distance from the body's left edge, pages apart."""
-    items: list[tuple] = []
-    margin = _left_margin(page_lines)
-    for k, lines in enumerate(page_lines):
-        if k:
-            items.append(("page", None))
-        for x0, size, text in lines:
-            indent = max(0, round((x0 - margin) / max(size, 1.0))) if margin is not None else 0
-            items.append(("line", "  " * indent + text))
-    return items
-
-
-def _lines(words) -> list[tuple[float, float, str]]:
-    """Words into lines by vertical overlap (numbers centred in a cell share the line of their label)."""
-    lines: list[list] = []  # [top, bottom, [words]]
-    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        h = max(w["bottom"] - w["top"], 0.1)
-        placed = False
-        for ln in lines[-4:]:
-            overlap = min(ln[1], w["bottom"]) - max(ln[0], w["top"])
-            if overlap >= 0.5 * min(h, ln[1] - ln[0]):
-                ln[2].append(w)
-                ln[0], ln[1] = min(ln[0], w["top"]), max(ln[1], w["bottom"])
-                placed = True
-                break
-        if not placed:
-            lines.append([w["top"], w["bottom"], [w]])
-    out = []
-    for top, bottom, ws in sorted(lines, key=lambda ln: ln[0]):
-        ws.sort(key=lambda w: w["x0"])
-        size = Counter(round(w.get("size", bottom - top)) for w in ws).most_common(1)[0][0] or 10
-        parts = [ws[0]["text"]]
-        for a, b in zip(ws, ws[1:]):
-            gap = b["x0"] - a["x1"]
-            parts.append((" " if gap > 0.15 * size else "") + b["text"])
-        out.append((ws[0]["x0"], float(size), "".join(parts)))
-    return out
-
-
-def _left_margin(page_lines) -> float | None:
-    xs = Counter(round(x0) for lines in page_lines for x0, _, text in lines if len(text) > 8)
-    if not xs:
-        return None
-    # the body's left edge: the smallest x among the frequent line starts
-    common = [x for x, n in xs.most_common(6) if n >= 3]
-    return float(min(common)) if common else float(xs.most_common(1)[0][0])

@@ -15,10 +15,16 @@ MAX_COLS = 60
 
 def read_xlsx(path: str, name: str):
     check_xml_parts(path, name)
+    # a file object: openpyxl refuses a path whose suffix is not .xlsx (a workbook saved as 「.xls」)
+    with open(path, "rb") as fh:
+        return _read_workbook(fh, name)
+
+
+def _read_workbook(fh, name: str):
     import openpyxl
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
     except Exception:
         raise IngestError(f"{name}：Excel 文件已损坏，无法打开") from None
     try:
@@ -26,33 +32,45 @@ def read_xlsx(path: str, name: str):
             own = _own_json(wb[OWN_SHEET], name)
             if own is not None:
                 return ("nianbao", own)
-        items: list[tuple] = []
-        for ws in wb.worksheets:
-            if ws.sheet_state != "visible":
-                continue
-            items.append(("sheet", ws.title))
-            table: list[list] = []
-            for n, row in enumerate(ws.iter_rows(max_col=MAX_COLS, values_only=True)):
-                if n >= MAX_ROWS:
-                    break
-                cells = [_text(v) for v in row]
-                while cells and cells[-1] == "":
-                    cells.pop()
-                filled = [c for c in cells if c]
-                if not filled:
-                    continue
-                if len(filled) == 1 and not _is_number(filled[0]) and len(filled[0]) > 1 and len(cells) <= 2:
-                    if table:
-                        items.append(("table", table))
-                        table = []
-                    items.extend(("line", line) for line in filled[0].split("\n"))
-                else:
-                    table.append(cells)
-            if table:
-                items.append(("table", table))
-        return ("doc", items, None)
+        sheets = ((ws.title, ws.iter_rows(max_col=MAX_COLS, values_only=True))
+                  for ws in wb.worksheets if ws.sheet_state == "visible")
+        return ("doc", grid_items(sheets), None)
     finally:
         wb.close()
+
+
+def grid_items(sheets) -> list[tuple]:
+    """The document items of a workbook's visible sheets, given as (title, rows of cell values): a row with
+    one text cell is a line, other rows gather into tables.  Every spreadsheet reader feeds this."""
+    items: list[tuple] = []
+    for title, rows in sheets:
+        items.append(("sheet", title))
+        items.extend(_sheet_items(rows))
+    return items
+
+
+def _sheet_items(rows) -> list[tuple]:
+    items: list[tuple] = []
+    table: list[list] = []
+    for n, row in enumerate(rows):
+        if n >= MAX_ROWS:
+            break
+        cells = [_text(v) for v in row[:MAX_COLS]]
+        while cells and cells[-1] == "":
+            cells.pop()
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        if len(filled) == 1 and not _is_number(filled[0]) and len(filled[0]) > 1 and len(cells) <= 2:
+            if table:
+                items.append(("table", table))
+                table = []
+            items.extend(("line", line) for line in filled[0].split("\n"))
+        else:
+            table.append(cells)
+    if table:
+        items.append(("table", table))
+    return items
 
 
 def _own_json(ws, name: str) -> str | None:

@@ -192,14 +192,14 @@ def _clause_start(s: str, pos: int, floor: int) -> int:
     return i
 
 
-def _last_key(lead: str):
+def _last_key(lead: str) -> re.Match | None:
     """The keyword the number belongs to: the last one, unless that is an applicant type that is not
     followed closely by the number (「来自公民、法人或其他组织的政府信息公开申请82件」 is received)."""
     keys = list(_KEY_RE.finditer(lead))
     if len(keys) > 1:  # a bare 「信息公开申请」 only speaks when nothing else does
-        keys = [k for k in keys if _KEY_KIND[k.lastgroup] != "received_bare"]
+        keys = [k for k in keys if _KEY_KIND[k.lastgroup or ""] != "received_bare"]
     for m in reversed(keys):
-        if _KEY_KIND[m.lastgroup].startswith("applicant:") and not _APPLICANT_GAP.fullmatch(lead[m.end():]):
+        if _KEY_KIND[m.lastgroup or ""].startswith("applicant:") and not _APPLICANT_GAP.fullmatch(lead[m.end():]):
             continue
         return m
     return None
@@ -339,7 +339,7 @@ class _NumberReader:
             cl += 1
         lead = s[cl:start]
         key = _last_key(lead)
-        kind = _KEY_KIND[key.lastgroup] if key else None
+        kind = _KEY_KIND[key.lastgroup or ""] if key else None
         if kind == "received_bare":
             kind = "received"
         quote_end = end
@@ -418,7 +418,7 @@ class _NumberReader:
                 and not _GENERIC_OBJECT.fullmatch(after_key[:after_key.find("申请")]):
             self.foreign_sentence = n.sent_start  # 「受理不动产登记申请3000件，办结2990件」
             return False
-        if n.key.group(0).endswith("申请"):
+        if n.key is not None and n.key.group(0).endswith("申请"):
             # 「政府信息公开申请共计45件」 (the key's own pattern checked the gap), but not a kind of them:
             # 「其中涉及征地拆迁的政府信息公开申请共20件」
             return not _QUALIFIED.search(n.own)
@@ -452,7 +452,7 @@ class _NumberReader:
         if n.kind.startswith("applicant:") and self.received_sentence != n.sent_start:
             # 「企业」 only counts right after a received claim; the types' own names
             # (「从申请人类型看，自然人申请40件」) anywhere in the paragraph of one
-            return n.key.group(0) != "企业" and self.received_para == c.paragraph_at(start)[0]
+            return (n.key is None or n.key.group(0) != "企业") and self.received_para == c.paragraph_at(start)[0]
         return True
 
     def _fits_case(self, n: _Number) -> bool:

@@ -7,6 +7,7 @@ clerk sees.  Paragraph breaks ("\\n") are kept: they bound sentences and mark wh
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SPACE = frozenset(" \t\r\u3000\xa0\u2002\u2003\u2009\u200b\ufeff")
 SENTENCE_END = "。！？；!?;\n"
@@ -45,10 +46,21 @@ class Compact:
         return start, (len(self.s) if end < 0 else end)
 
 
+_DROP_SPACE = {ord(ch): None for ch in _SPACE}
+
+
 def compact(text: str | None) -> Compact:
-    text = text or ""
+    return _compact(text or "")
+
+
+@lru_cache(maxsize=64)
+def _compact(text: str) -> Compact:
+    """Cached: the text rules ask for the same few sections' compact form many times per check."""
+    s = text.translate(_DROP_SPACE)
+    if len(s) == len(text):  # nothing to drop (typed text): the offsets are the identity
+        return Compact(text, text, tuple(range(len(text))))
     keep = [i for i, ch in enumerate(text) if ch not in _SPACE]
-    return Compact(text, "".join(text[i] for i in keep), tuple(keep))
+    return Compact(text, s, tuple(keep))
 
 
 def shorten(quote: str, limit: int = 60) -> str:

@@ -86,6 +86,8 @@ def _marker_events(s: str) -> list[tuple[int, int, str, int]]:
         if s[m.end():m.end() + 1] in ("项", "条", "款", "目"):
             continue
         kind = m.lastgroup
+        if kind is None:  # every alternative of _MARKERS is a named group: never, but say so to the types
+            continue
         n = parse_int(m.group(kind))
         if n is None or n == 0:
             continue
@@ -194,8 +196,8 @@ class _NumberingPass:
     def _step(self, level: int, n: int, i: int, j: int) -> None:
         """Marker number n of `level` at [i, j): check it against the run it continues."""
         last = self.last
-        opened = [d for d in range(level + 1, 5) if level >= 2 and n == 1 and last[d] is not None]
-        saved = {d: last[d] for d in opened}
+        saved = {d: v for d in range(level + 1, 5) if level >= 2 and n == 1 and (v := last[d]) is not None}
+        opened = list(saved)
         for deeper in range(level + 1, 6):
             last[deeper] = None
         prev = last[level]

@@ -19,4 +19,4 @@ def count_chars(text: str | None) -> int:
     """The 字数 of `text` (see module doc)."""
     if not text:
         return 0
-    return sum(1 for _ in _TOKEN.finditer(text))
+    return _TOKEN.subn("", text)[1]  # counts the matches without building them

@@ -105,6 +105,7 @@ def test_real_text_rule_span_follows_the_table(qtbot, make_window):
     doc.set_cells({"t3.r1.np": 41, "t3.r1.tot": 53})
     spans = [f.span for f in doc.checker.findings() if f.span and f.span[0] == "s1"]
     assert spans, "a text rule should point at the sentence of 一 that states the received figure"
+    w.show_part("s1")  # a hidden page is brought up to date when it is shown
     assert [(s, e) for s, e, _ in page.underlined_ranges()] == [(s, e) for _, s, e in spans]
     assert "52" in doc.report.sections["s1"][spans[0][1]:spans[0][2]]
     qtbot.waitUntil(lambda: w.nav.item(PART_INDEX["s1"]).data(Qt.ItemDataRole.UserRole + 1) == "error")

@@ -598,3 +598,16 @@ def test_turning_auto_totals_on_and_fixing_a_total_by_its_formula(qtbot, window,
     assert window.doc.report.auto_totals and window.doc.report.cells[t3("r1", "tot")] == 52
     window.undo()
     assert not window.act_auto_totals.isChecked() and window.doc.report.cells[t3("r1", "tot")] == 60
+
+
+def test_file_menu_exports_word_and_web_page(window, dialogs, tmp_path):
+    """「导出 Word…」 and 「导出网页…」 are in the 文件 menu, and each writes its file."""
+    from PySide6.QtWidgets import QMenu
+
+    file_menu = window.menuBar().findChildren(QMenu)[0]
+    texts = [a.text() for a in file_menu.actions()]
+    assert "导出 Word…" in texts and "导出网页…" in texts
+    for kind, suffix in (("docx", ".docx"), ("html", ".html")):
+        dialogs.save_path = str(tmp_path / f"out-{kind}")
+        window.act_export[kind].trigger()
+        assert (tmp_path / f"out-{kind}{suffix}").stat().st_size > 0

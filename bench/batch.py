@@ -1,0 +1,98 @@
+"""Prints the batch's throughput: 1,000 native reports read, checked and rolled up, against a bare Python pass
+that json.loads and json.dumps the same files (target: at most 3× that time), once with figures only and once
+with a real report's narrative (the text rules then dominate), and PDFs per second with 1 and N workers.
+
+    .venv/bin/python bench/batch.py [N_NATIVE] [N_PDF]
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import ingest  # noqa: E402
+from ingest.batch import default_jobs, run_batch  # noqa: E402
+from model.fileformat import save  # noqa: E402
+from model.rollup import roll_up  # noqa: E402
+from tests.conftest import REAL_PDF, SEEDS  # noqa: E402
+from tests.factories import consistent_report  # noqa: E402
+
+
+def make_natives(folder: Path, n: int, narrative: bool) -> list[str]:
+    """n filled reports; with narrative, each gets a seed's text made its own (no cache shared between files)."""
+    texts = [ingest.read_report(p).report.sections for p in sorted(SEEDS.glob("*.txt"))] if narrative else []
+    files = []
+    for i in range(n):
+        rep = consistent_report(random.Random(i))
+        rep.meta.organ = f"示范县第{i}局"
+        if narrative:
+            rep.sections = {k: f"{rep.meta.organ}：{v}" if v else v for k, v in texts[i % len(texts)].items()}
+        path = folder / f"{i:04d}.nianbao"
+        save(rep, path)
+        files.append(str(path))
+    return files
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def bare_pass(files: list[str]) -> None:
+    for f in files:
+        json.dumps(json.loads(Path(f).read_bytes()))
+
+
+def batch_pass(files: list[str], jobs: int) -> None:
+    entries = run_batch(files, jobs)
+    roll_up([(e.file, e.report) for e in entries if e.report])
+    assert all(e.ok for e in entries)
+
+
+def natives(n: int, narrative: bool) -> None:
+    what = "figures and a real report's narrative" if narrative else "figures only, empty narrative"
+    print(f"{n} native files, {what}:")
+    with tempfile.TemporaryDirectory() as tmp:
+        files = make_natives(Path(tmp), n, narrative)
+        bare_pass(files)  # warm the file cache for both passes alike
+        bare = min(timed(lambda: bare_pass(files)) for _ in range(5))  # best of several: the machine is shared
+        one = min(timed(lambda: batch_pass(files, 1)) for _ in range(3))
+        print(f"  bare json.loads + json.dumps: {n / bare:7.0f} files/s")
+        print(f"  batch (read, check, roll up): {n / one:7.0f} reports/s  {one / bare:4.1f}× the bare pass "
+              "(target ≤ 3×; our own files are read in-process whatever --jobs says)")
+
+
+def pdfs(n: int, jobs: int) -> None:
+    sources = sorted(REAL_PDF.glob("*.pdf"))
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for i in range(n):
+            dst = Path(tmp) / f"{i:03d}.pdf"
+            shutil.copy(sources[i % len(sources)], dst)
+            files.append(str(dst))
+        for j in sorted({1, jobs}):
+            t = timed(lambda j=j: run_batch(files, j))
+            print(f"PDF, {j} process{'es' if j > 1 else ''}: {n / t:5.2f} PDFs/s ({n} files in {t:.1f} s)")
+
+
+def main() -> None:
+    n_native = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    n_pdf = int(sys.argv[2]) if len(sys.argv) > 2 else 8
+    jobs = default_jobs()
+    print(f"cores: {os.cpu_count()}")
+    natives(n_native, narrative=False)
+    natives(n_native, narrative=True)
+    pdfs(n_pdf, jobs)
+
+
+if __name__ == "__main__":
+    main()

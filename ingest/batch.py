@@ -1,0 +1,192 @@
+"""Read and check many reports: walk folders for readable files, then import and check each one.  Files that
+take long to parse (PDF, Word, Excel, web pages, text) go to a pool of worker processes when there is more
+than one core; our own files are read here meanwhile.  Every worker opens files through ingest.read_report,
+so the PDF, Word and Excel parsers still run in their sandboxed child process.
+
+A file that cannot be read is one entry with its reason; nothing stops the batch but the caller's cancel.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
+
+from model.batch import BatchEntry, attach_prior, priors_by_organ
+from model.engine import check
+from model.rollup import Rollup, roll_up
+
+from .api import read_report
+from .formats import NATIVE_SUFFIX, readable_suffixes
+from .result import IngestError
+
+Priors = dict  # organ key → [(file, last year's report)], see model.batch.priors_by_organ
+
+
+# ---------------------------------------------------------------- which files
+
+def _wanted(name: str) -> bool:
+    """A file a walk picks up: a readable kind, not hidden, not an Office lock file (~$报告.docx)."""
+    return (not name.startswith((".", "~$"))) and Path(name).suffix.lower() in readable_suffixes()
+
+
+def _walk(folder: Path) -> list[str]:
+    found = []
+    for root, dirs, files in os.walk(folder):  # does not follow links to folders: no loops
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [os.path.join(root, f) for f in sorted(files) if _wanted(f)]
+    return found
+
+
+def find_reports(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The files to read: each folder walked (recursively, readable kinds only); a file named
+    explicitly is always read, whatever its name (a missing one becomes an entry saying so)."""
+    out: list[str] = []
+    for p in map(Path, paths):
+        out += _walk(p) if p.is_dir() else [str(p)]
+    return list(dict.fromkeys(out))
+
+
+# ---------------------------------------------------------------- one file
+
+def read_one(path: str, priors: Priors | None = None) -> BatchEntry:
+    """Import and check one file; never raises."""
+    try:
+        result = read_report(path)
+    except IngestError as e:
+        return BatchEntry(path, error=str(e))
+    except Exception as e:  # noqa: BLE001 - a reader bug is one row; the batch goes on
+        return BatchEntry(path, error=f"{Path(path).name}：读取时出错（{type(e).__name__}：{str(e)[:80]}）")
+    report = result.report
+    prior_file = attach_prior(report, priors) if priors else None
+    return BatchEntry(path, report, check(report), kind=result.kind_label, notes=len(result.problems),
+                      prior_file=prior_file)
+
+
+_WORKER_PRIORS: Priors | None = None
+
+
+def _init_worker(priors: Priors | None) -> None:
+    global _WORKER_PRIORS
+    _WORKER_PRIORS = priors
+
+
+def _read_in_worker(path: str) -> BatchEntry:
+    return read_one(path, _WORKER_PRIORS)
+
+
+# ---------------------------------------------------------------- many files
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def _is_native(path: str) -> bool:
+    return path.lower().endswith(NATIVE_SUFFIX)
+
+
+def iter_batch(files: list[str], jobs: int | None = None, priors: Priors | None = None,
+               cancelled: Callable[[], bool] = lambda: False) -> Iterator[BatchEntry]:
+    """Entries as they are ready (not in file order); stops early once `cancelled()` is true.
+
+    Our own files are read in this process (~1 ms each: a worker would spend longer sending the report
+    back); the others, parsed for 0.1–1 s each, go to `jobs` worker processes when there are several,
+    while this process reads our own."""
+    jobs = jobs or default_jobs()
+    slow = [f for f in files if not _is_native(f)]
+    if jobs <= 1 or len(slow) <= 1:
+        yield from _in_process(files, priors, cancelled)
+        return
+    yield from _pooled(slow, [f for f in files if _is_native(f)], jobs, priors, cancelled)
+
+
+def _in_process(files: list[str], priors: Priors | None, cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
+    for f in files:
+        if cancelled():
+            return
+        yield read_one(f, priors)
+
+
+def _pooled(slow: list[str], fast: list[str], jobs: int, priors: Priors | None,
+            cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
+    ctx = multiprocessing.get_context("spawn")  # the same start method on Windows, UOS and Kylin
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(slow)), mp_context=ctx, initializer=_init_worker,
+                               initargs=(priors,))
+    try:
+        file_of: dict[Future, str] = {pool.submit(_read_in_worker, f): f for f in slow}
+        yield from _in_process(fast, priors, cancelled)
+        pending = set(file_of)
+        while pending and not cancelled():
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield _worker_entry(fut, file_of[fut])
+    finally:
+        pool.shutdown(wait=not cancelled(), cancel_futures=True)
+
+
+def _worker_entry(fut: Future, path: str) -> BatchEntry:
+    try:
+        return fut.result()
+    except Exception as e:  # noqa: BLE001 - a worker that died takes only its own file with it
+        return BatchEntry(path, error=f"{Path(path).name}：读取进程异常结束（{type(e).__name__}）")
+
+
+def run_batch(files: list[str], jobs: int | None = None, priors: Priors | None = None,
+              progress: Callable[[int, int, str], None] | None = None,
+              cancelled: Callable[[], bool] = lambda: False) -> list[BatchEntry]:
+    """Every entry, in the order of `files`; progress(done, total, file just read) after each one."""
+    entries: dict[str, BatchEntry] = {}
+    for e in iter_batch(files, jobs, priors, cancelled):
+        entries[e.file] = e
+        if progress:
+            progress(len(entries), len(files), e.file)
+    return [entries[f] for f in files if f in entries]
+
+
+def read_priors(files: list[str], jobs: int | None = None, progress=None,
+                cancelled: Callable[[], bool] = lambda: False) -> tuple[Priors, list[BatchEntry]]:
+    """Last year's reports among `files`, by organ, and the entries of all of them (for their errors)."""
+    entries = run_batch(files, jobs, None, progress, cancelled)
+    return priors_by_organ([(e.file, e.report) for e in entries if e.report]), entries
+
+
+# ---------------------------------------------------------------- the whole batch
+
+@dataclass
+class BatchOutcome:
+    entries: list[BatchEntry]  # in file order
+    rollup: Rollup
+    prior_entries: list[BatchEntry] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def has_errors(self) -> bool:
+        """Some report has an error, or some file could not be read."""
+        return any(not e.ok or e.counts()["error"] for e in self.entries)
+
+    def to_json(self) -> dict:
+        """batch --json (interfaces.md)."""
+        return {"reports": [e.to_json() for e in self.entries],
+                "rollup": {"count": self.rollup.count, "cells": self.rollup.sums_json()}}
+
+
+def check_batch(paths: list[str], prior_paths: list[str] = (), jobs: int | None = None,
+                progress: Callable[[int, int, str], None] | None = None,
+                cancelled: Callable[[], bool] = lambda: False) -> BatchOutcome:
+    """Read last year's reports (when given), then read and check every report under `paths` and roll
+    them up.  progress(done, total, file) counts last year's files and this year's together."""
+    prior_files = find_reports(prior_paths) if prior_paths else []
+    files = find_reports(paths)
+    total = len(prior_files) + len(files)
+    step = (lambda done, _n, f: progress(done, total, f)) if progress else None
+    priors, prior_entries = {}, []
+    if prior_files:
+        priors, prior_entries = read_priors(prior_files, jobs, step, cancelled)
+    offset = len(prior_entries)
+    step2 = (lambda done, _n, f: progress(offset + done, total, f)) if progress else None
+    entries = run_batch(files, jobs, priors, step2, cancelled)
+    rollup = roll_up([(e.file, e.report) for e in entries if e.report],
+                     [(e.file, e.error or "") for e in entries if not e.report])
+    return BatchOutcome(entries, rollup, prior_entries, cancelled())

@@ -1,0 +1,60 @@
+"""Lines of text rebuilt from positioned words, for the fixed-layout formats (PDF, OFD): words that overlap
+vertically form a line, a line's indent is measured from the body's left edge in character widths.
+
+A word is a dict: x0, x1, top, bottom (distances from the page's top-left corner, any one unit) and text,
+with size (the font size, same unit) when known."""
+from __future__ import annotations
+
+from collections import Counter
+
+
+def page_items(page_lines) -> tuple[list[tuple], int]:
+    """("line", text) items, indented by two spaces a character width, with ("page", None) between pages;
+    and the number of characters read."""
+    items: list[tuple] = []
+    margin = _left_margin(page_lines)
+    chars = 0
+    for k, lines in enumerate(page_lines):
+        if k:
+            items.append(("page", None))
+        for x0, size, text in lines:
+            indent = max(0, round((x0 - margin) / max(size, 1.0))) if margin is not None else 0
+            items.append(("line", "  " * indent + text))
+            chars += len(text)
+    return items, chars
+
+
+def lines_of(words) -> list[tuple[float, float, str]]:
+    """Words into lines by vertical overlap (numbers centred in a cell share the line of their label)."""
+    lines: list[list] = []  # [top, bottom, [words]]
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        h = max(w["bottom"] - w["top"], 0.1)
+        placed = False
+        for ln in lines[-4:]:
+            overlap = min(ln[1], w["bottom"]) - max(ln[0], w["top"])
+            if overlap >= 0.5 * min(h, ln[1] - ln[0]):
+                ln[2].append(w)
+                ln[0], ln[1] = min(ln[0], w["top"]), max(ln[1], w["bottom"])
+                placed = True
+                break
+        if not placed:
+            lines.append([w["top"], w["bottom"], [w]])
+    out = []
+    for top, bottom, ws in sorted(lines, key=lambda ln: ln[0]):
+        ws.sort(key=lambda w: w["x0"])
+        size = Counter(round(w.get("size", bottom - top)) for w in ws).most_common(1)[0][0] or 10
+        parts = [ws[0]["text"]]
+        for a, b in zip(ws, ws[1:]):
+            gap = b["x0"] - a["x1"]
+            parts.append((" " if gap > 0.15 * size else "") + b["text"])
+        out.append((ws[0]["x0"], float(size), "".join(parts)))
+    return out
+
+
+def _left_margin(page_lines) -> float | None:
+    xs = Counter(round(x0) for lines in page_lines for x0, _, text in lines if len(text) > 8)
+    if not xs:
+        return None
+    # the body's left edge: the smallest x among the frequent line starts
+    common = [x for x, n in xs.most_common(6) if n >= 3]
+    return float(min(common)) if common else float(xs.most_common(1)[0][0])

@@ -1,0 +1,154 @@
+"""OFD (GB/T 33190 版式文件): a zip of XML — OFD.xml names the document, its Document.xml lists the pages,
+each page's Content.xml holds positioned TextObjects.  The glyphs are placed as words on the page and the
+lines rebuilt by the same code as for PDF (layout.py).  The namespace differs between producers, so
+elements are matched by their local name.  Zip and XML limits as for .docx (zipguard)."""
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+
+from ..result import IngestError
+from ..zipguard import MAX_MEMBER, check_xml_parts
+from .layout import lines_of, page_items
+
+MAX_PAGES = 300
+MAX_GLYPHS = 2_000_000
+PT_PER_MM = 72 / 25.4  # OFD measures in millimetres; layout.py's thresholds were tuned on points
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def read_ofd(path: str, name: str):
+    check_xml_parts(path, name)
+    with zipfile.ZipFile(path) as z:
+        if any(n.lower().endswith("encryptions.xml") for n in z.namelist()):
+            raise IngestError(f"{name}：OFD 文件已加密，无法读取；请使用未加密的文件")
+        pages = _page_parts(z, name)
+        page_lines = [lines_of(page_words(_xml(z, part, name))) for part in pages]
+    items, chars = page_items(page_lines)
+    if chars == 0:
+        raise IngestError(f"{name}：OFD 中没有文字（可能是扫描图片），无法读取；请使用含文字的 OFD、PDF 或 Word 文件")
+    return ("doc", items, None)
+
+
+def local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _xml(z: zipfile.ZipFile, part: str, name: str):
+    import defusedxml.ElementTree as DET
+
+    try:
+        with z.open(part) as fh:
+            data = fh.read(MAX_MEMBER + 1)
+        return DET.fromstring(data, forbid_dtd=True)
+    except KeyError:
+        raise IngestError(f"{name}：OFD 文件不完整（缺少 {part[:60]}）") from None
+    except Exception as e:
+        raise IngestError(f"{name}：OFD 文件已损坏，无法读取 {part[:60]}（{type(e).__name__}）") from None
+
+
+def _page_parts(z: zipfile.ZipFile, name: str) -> list[str]:
+    """The Content.xml of each page of the first document, in order."""
+    doc_root = next((el.text for el in _xml(z, "OFD.xml", name).iter() if local(el.tag) == "DocRoot"), None)
+    if not doc_root:
+        raise IngestError(f"{name}：OFD 文件已损坏（OFD.xml 中没有文档入口 DocRoot）")
+    doc_part = _resolve("", doc_root, z)
+    base = posixpath.dirname(doc_part)
+    locs = [el.get("BaseLoc") or "" for el in _xml(z, doc_part, name).iter() if local(el.tag) == "Page"]
+    if len(locs) > MAX_PAGES:
+        raise IngestError(f"{name}：OFD 有 {len(locs)} 页，不是一份年度报告")
+    return [_resolve(base, loc, z) for loc in locs if loc]
+
+
+def _resolve(base: str, loc: str, z: zipfile.ZipFile) -> str:
+    """A location as written in the file (relative to base, or absolute from the package root) → member."""
+    loc = loc.strip().replace("\\", "/")
+    part = posixpath.normpath(loc.lstrip("/") if loc.startswith("/") else posixpath.join(base, loc))
+    names = set(z.namelist())
+    if part not in names and f"{part}/Content.xml" in names:  # a page given by its folder
+        part = f"{part}/Content.xml"
+    return part
+
+
+def _numbers(text: str | None) -> list[float]:
+    return [float(x) for x in _NUMBER.findall(text or "")]
+
+
+def deltas(text: str | None) -> list[float]:
+    """DeltaX / DeltaY: numbers, where 「g n v」 stands for n times v."""
+    out: list[float] = []
+    tokens = (text or "").split()
+    i = 0
+    while i < len(tokens) and len(out) < MAX_GLYPHS:
+        if tokens[i] == "g" and i + 2 < len(tokens):
+            count = min(int(float(tokens[i + 1])), MAX_GLYPHS)
+            out.extend([float(tokens[i + 2])] * count)
+            i += 3
+        else:
+            out.extend(_numbers(tokens[i]))
+            i += 1
+    return out
+
+
+def page_words(page) -> list[dict]:
+    """The words of one page, in points from its top-left corner."""
+    words: list[dict] = []
+    for obj in page.iter():
+        if local(obj.tag) == "TextObject":
+            words.extend(_object_words(obj))
+            if len(words) > MAX_GLYPHS:
+                break
+    return words
+
+
+def _object_words(obj) -> list[dict]:
+    box = _numbers(obj.get("Boundary")) + [0.0, 0.0]
+    ctm = _numbers(obj.get("CTM"))
+    a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    size = (_numbers(obj.get("Size") or obj.get("size")) or [3.5])[0] * (abs(d) or 1.0)
+    words: list[dict] = []
+    x = y = 0.0
+    for code in obj:
+        if local(code.tag) != "TextCode" or not code.text:
+            continue
+        x = (_numbers(code.get("X")) or [x])[0]
+        y = (_numbers(code.get("Y")) or [y])[0]
+        glyphs, (x, y) = _glyphs(code.text, x, y, deltas(code.get("DeltaX")), deltas(code.get("DeltaY")), size)
+        for ch, gx, gy in glyphs:
+            px, py = a * gx + c * gy + e + box[0], b * gx + d * gy + f + box[1]
+            _add_glyph(words, ch, px * PT_PER_MM, py * PT_PER_MM, size * PT_PER_MM)
+    return words
+
+
+def _glyphs(text: str, x: float, y: float, dx: list[float], dy: list[float], size: float):
+    """(char, x, y) of each glyph of a TextCode, and where the next TextCode would go on."""
+    out = []
+    for i, ch in enumerate(text[:MAX_GLYPHS]):
+        out.append((ch, x, y))
+        x += dx[i] if i < len(dx) else natural_width(ch, size)
+        y += dy[i] if i < len(dy) else 0.0
+    return out, (x, y)
+
+
+def natural_width(ch: str, size: float) -> float:
+    """A glyph's width when the file does not say: half a square for Latin letters and digits."""
+    return size * (0.5 if ord(ch) < 0x2E80 else 1.0)
+
+
+def _add_glyph(words: list[dict], ch: str, x: float, baseline: float, size: float) -> None:
+    """Append the glyph to the last word when it follows the last glyph on the same baseline by about one
+    glyph's width; a space or a wide step (text set in table columns) starts a new word."""
+    last = words[-1] if words else None
+    if ch.isspace():
+        if last is not None:
+            last["closed"] = True
+        return
+    width = natural_width(ch, size)
+    if last is not None and not last["closed"] and abs(last["baseline"] - baseline) < 0.2 * size:
+        step = x - last["last_x"]
+        if 0 <= step <= last["last_width"] + 0.5 * size:
+            last.update(text=last["text"] + ch, x1=x + width, last_x=x, last_width=width)
+            return
+    words.append({"text": ch, "x0": x, "x1": x + width, "top": baseline - 0.8 * size, "bottom": baseline + 0.2 * size,
+                  "baseline": baseline, "size": size, "last_x": x, "last_width": width, "closed": False})

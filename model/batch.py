@@ -1,0 +1,144 @@
+"""A batch's results: one entry per file (a checked report, or the reason it could not be read), ordered
+worst first, and the organ matching that pairs each report with last year's."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from collections.abc import Callable
+
+from .findings import Finding
+from .keyfigures import KEY_FIGURES, key_values, year_on_year
+from .present import error_json, result_json
+from .report import Prior, Report
+from .schema import LEVELS
+
+
+@dataclass
+class BatchEntry:
+    file: str  # the path as found (shown, and opened on double-click)
+    report: Report | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # why the file could not be read
+    kind: str = ""  # what the file was read as, for people (「PDF」, 「本程序文件」)
+    notes: int = 0  # what the import asks the clerk to verify
+    prior_file: str | None = None  # last year's report the cross-year rules used
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+    def counts(self) -> dict[str, int]:
+        """errors, warnings, explained (warnings with a 说明) and info."""
+        out = {"error": 0, "warning": 0, "explained": 0, "info": 0}
+        for f in self.findings:
+            out["explained" if f.explained else f.severity] += 1
+        return out
+
+    def key_figures(self) -> dict:
+        return key_values(self.report.cells) if self.report else {}
+
+    def year_on_year(self) -> dict:
+        """同比 of the key figures against the prior report, empty without one."""
+        if self.report is None or self.report.prior is None:
+            return {}
+        return year_on_year(self.key_figures(), key_values(self.report.prior.cells))
+
+    def to_json(self) -> dict:
+        """Exactly what check --json gives for the file."""
+        if self.report is None:
+            return error_json(self.file, self.error or "")
+        return result_json(self.file, self.report, self.findings)
+
+
+def worst_first(entries: list[BatchEntry]) -> list[BatchEntry]:
+    """Unreadable files first, then by errors, warnings, then file name."""
+    def key(e: BatchEntry) -> tuple:
+        c = e.counts()
+        return (e.ok, -c["error"], -c["warning"], -c["info"], e.file)
+    return sorted(entries, key=key)
+
+
+def organ_key(name: str) -> str:
+    """An organ name as matched across years: width, spaces and brackets' forms do not matter."""
+    t = unicodedata.normalize("NFKC", name or "")
+    return "".join(t.split())
+
+
+def choose_prior(report: Report, candidates: list[tuple[str, Report]]) -> tuple[str, Report] | None:
+    """Last year's report among the candidates of the same organ: the year before if there is one, else the
+    latest earlier year; None when no candidate is earlier (or years are unknown and several compete)."""
+    year = report.meta.year
+    if year is None:
+        return candidates[0] if len(candidates) == 1 else None
+    earlier = [(f, r) for f, r in candidates if r.meta.year is None or r.meta.year < year]
+    exact = [(f, r) for f, r in earlier if r.meta.year == year - 1]
+    if exact:
+        return exact[0]
+    dated = [(f, r) for f, r in earlier if r.meta.year is not None]
+    if dated:
+        return max(dated, key=lambda fr: fr[1].meta.year or 0)
+    return earlier[0] if len(earlier) == 1 else None
+
+
+def priors_by_organ(reports: list[tuple[str, Report]]) -> dict[str, list[tuple[str, Report]]]:
+    out: dict[str, list[tuple[str, Report]]] = {}
+    for f, r in reports:
+        if r.meta.organ:
+            out.setdefault(organ_key(r.meta.organ), []).append((f, r))
+    return out
+
+
+def attach_prior(report: Report, priors: dict[str, list[tuple[str, Report]]]) -> str | None:
+    """Give the report last year's snapshot of its organ (when found); returns that file."""
+    found = choose_prior(report, priors.get(organ_key(report.meta.organ), []))
+    if found is None:
+        return None
+    report.prior = Prior.of(found[1])
+    return found[0]
+
+
+# ---------------------------------------------------------------- the 总览 columns (workbook and window)
+
+@dataclass(frozen=True)
+class Column:
+    head: str
+    get: Callable[[BatchEntry], object]  # None: empty cell
+    width: int  # characters, for the workbook
+    number: bool = False  # sorts and aligns as a number
+
+
+def _level(e: BatchEntry) -> str | None:
+    return LEVELS.get(e.report.meta.level, e.report.meta.level) if e.report else None
+
+
+def _count(kind: str) -> Callable[[BatchEntry], int | None]:
+    return lambda e: e.counts()[kind] if e.ok else None
+
+
+def _key(kid: str) -> Callable[[BatchEntry], object]:
+    return lambda e: e.key_figures().get(kid)
+
+
+def _yoy(kid: str) -> Callable[[BatchEntry], object]:
+    return lambda e: e.year_on_year().get(kid)
+
+
+def overview_columns(with_prior: bool = False) -> list[Column]:
+    """The 总览 columns: who, what was found, the key figures, and with last year's reports 同比."""
+    cols = [
+        Column("文件", lambda e: e.file, 36),
+        Column("机关", lambda e: e.report.meta.organ if e.report else None, 28),
+        Column("年度", lambda e: e.report.meta.year if e.report else None, 7, True),
+        Column("层级", _level, 16),
+        Column("格式", lambda e: e.kind or None, 10),
+        Column("错误", _count("error"), 6, True),
+        Column("警告", _count("warning"), 6, True),
+        Column("已说明", _count("explained"), 7, True),
+    ]
+    cols += [Column(k.label, _key(k.id), 9 if not k.is_rate else 11, True) for k in KEY_FIGURES]
+    cols.append(Column("导入待核", lambda e: e.notes if e.ok else None, 8, True))
+    if with_prior:
+        cols.append(Column("上年报告", lambda e: e.prior_file, 24))
+        cols += [Column(f"同比·{k.label}", _yoy(k.id), 10, True) for k in KEY_FIGURES]
+    cols.append(Column("无法读取的原因", lambda e: e.error, 40))
+    return cols

@@ -1,0 +1,196 @@
+"""The supervisor's batch: a mixed folder gives one entry per file, the roll-up is the cell-wise sum of the
+reports read (decimals exact), --prior pairs organs across years, and the exit codes."""
+from __future__ import annotations
+
+import io
+import json
+import random
+import shutil
+from contextlib import redirect_stdout
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import ingest
+import main
+from export import export_report
+from model import schema as S
+from model.fileformat import save
+from model.values import NA, number
+from tests.conftest import REAL_PDF, SEEDS
+from tests.factories import consistent_report
+from tests.test_ingest_formats import sample_report, write_docx
+
+
+def run(argv: list[str]) -> tuple[int, str]:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main.main(argv)
+    return code, out.getvalue()
+
+
+def native(folder: Path, name: str, seed: int, organ: str, year: int = 2025, **cells) -> Path:
+    rep = consistent_report(random.Random(seed))
+    rep.meta.organ, rep.meta.year = organ, year
+    rep.cells.update(cells)
+    path = folder / name
+    save(rep, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory) -> Path:
+    """Our file, text, Word, Excel (our export), a real PDF, a broken file; a sub-folder; files to skip."""
+    d = tmp_path_factory.mktemp("batch")
+    sub = d / "乡镇"
+    sub.mkdir()
+    native(d, "a.nianbao", 1, "甲局", **{"t2.fees.amount": Decimal("0.000001")})
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], d / "b.txt")
+    write_docx(sample_report(3), sub / "c.docx")
+    xl = consistent_report(random.Random(4))
+    xl.meta.organ = "丁局"
+    xl.cells["t2.fees.amount"] = Decimal("12345678.123457")
+    export_report(xl, "xlsx", sub / "d.xlsx", force=True)
+    shutil.copy(REAL_PDF / "hongze_2023.pdf", sub / "e.pdf")
+    (d / "f.docx").write_bytes(b"PK\x03\x04 not really a Word file")
+    (d / "~$c.docx").write_bytes(b"lock")  # Office's lock file: skipped
+    (d / "notes.png").write_bytes(b"\x89PNG")  # not a report kind: skipped
+    return d
+
+
+@pytest.fixture(scope="module")
+def result(mixed, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out") / "汇总.xlsx"
+    code, text = run(["batch", str(mixed), "-o", str(out), "--json", "--jobs", "2"])
+    return code, json.loads(text), out
+
+
+@pytest.mark.slow  # a real PDF and worker processes
+def test_one_entry_per_file_and_the_broken_one_says_why(result):
+    code, data, _ = result
+    names = [Path(r["file"]).name for r in data["reports"]]
+    assert names == ["a.nianbao", "b.txt", "f.docx", "c.docx", "d.xlsx", "e.pdf"]
+    broken = data["reports"][2]
+    assert set(broken) == {"file", "error"} and "f.docx" in broken["error"]
+    assert all("findings" in r for r in data["reports"] if r is not broken)
+    assert code == 1  # the real PDF has errors (and one file could not be read)
+
+
+@pytest.mark.slow  # a real PDF and worker processes
+def test_each_report_is_as_check_json_gives_it(result, mixed):
+    _, data, _ = result
+    code, text = run(["check", str(mixed / "a.nianbao"), "--json"])
+    assert data["reports"][0] == json.loads(text)[0]
+
+
+def _read_cells(folder: Path) -> list[dict]:
+    out = []
+    for p in sorted(folder.rglob("*")):
+        try:
+            out.append(ingest.read_report(p).report.cells)
+        except ingest.IngestError:
+            pass
+    return out
+
+
+@pytest.mark.slow  # a real PDF and worker processes
+def test_rollup_is_the_cellwise_sum_of_the_reports_read(result, mixed):
+    _, data, _ = result
+    reports = _read_cells(mixed)
+    assert data["rollup"]["count"] == len(reports) == 5
+    cells = data["rollup"]["cells"]
+    assert set(cells) == set(S.CELL_IDS)
+    for cid in S.CELL_IDS:
+        if cid.startswith(("t3.", "t4.")):
+            assert cells[cid] == sum(number(r.get(cid)) for r in reports), cid
+    # decimals summed exactly, as strings
+    amounts = [r["t2.fees.amount"] for r in reports if r.get("t2.fees.amount") not in (None, NA)]
+    assert Decimal(cells["t2.fees.amount"]) == sum(amounts)
+    # 0.000001 + ….123457 + amounts in cents: the last digits survive (no float rounding)
+    assert cells["t2.fees.amount"].endswith("3458")
+
+
+@pytest.mark.slow  # a real PDF and worker processes
+def test_workbook_sheets_overview_findings_rollup(result):
+    from openpyxl import load_workbook
+
+    _, data, path = result
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["总览", "问题清单", "汇总"]
+    ov = wb["总览"]
+    heads = [c.value for c in ov[1]]
+    assert heads[:8] == ["文件", "机关", "年度", "层级", "格式", "错误", "警告", "已说明"]
+    assert {"新收", "上年结转", "办结（七）总计", "结转下年度", "行政复议", "行政诉讼", "导入待核"} <= set(heads)
+    assert ov.auto_filter.ref and ov.freeze_panes == "C2"
+    assert ov.conditional_formatting  # errors coloured
+    rows = list(ov.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 6
+    assert rows[0][heads.index("无法读取的原因")]  # worst first: the unreadable file, then the most errors
+    errs = [r[heads.index("错误")] for r in rows[1:]]
+    assert errs == sorted(errs, reverse=True) and errs[0] > 0
+    found = list(wb["问题清单"].iter_rows(min_row=2, values_only=True))
+    assert any(r[2] == "T3.BALANCE" or r[2].startswith("T") for r in found)
+    roll = wb["汇总"]
+    texts = [c for row in roll.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert S.TABLES["t3"].spans[0].text in texts  # the official layout of 表三
+    assert any("汇总报告数：5 份" in t for t in texts) and any("f.docx" in t for t in texts)
+    total = data["rollup"]["cells"]["t3.r1.tot"]
+    assert total in [c for row in roll.iter_rows(values_only=True) for c in row]
+    amount = Decimal(data["rollup"]["cells"]["t2.fees.amount"])
+    assert any(isinstance(c, float) and Decimal(repr(c)) == amount for row in roll.iter_rows(values_only=True)
+               for c in row)
+
+
+def test_a_sum_too_long_for_an_excel_number_is_written_as_its_exact_text():
+    from export.batch_xlsx import build_batch_workbook
+    from model.report import Report
+    from model.rollup import roll_up
+
+    reports = [(f"{i}.nianbao", Report(cells={"t2.fees.amount": Decimal(v)}))
+               for i, v in enumerate(("123456789012.123456", "0.000001"))]
+    rollup = roll_up(reports)
+    assert rollup.report.cells["t2.fees.amount"] == Decimal("123456789012.123457")
+    roll = build_batch_workbook([], rollup)["汇总"]
+    assert "123456789012.123457" in [c for row in roll.iter_rows(values_only=True) for c in row]
+
+
+def test_prior_matches_organs_and_runs_cross_year_rules(tmp_path):
+    now, last = tmp_path / "2025", tmp_path / "2024"
+    now.mkdir(), last.mkdir()
+    a = native(now, "a.nianbao", 1, "甲　局")
+    native(now, "b.nianbao", 2, "乙局")
+    from model.fileformat import load
+
+    carried = {S.t3("r4", c): load(a).cells[S.t3("r2", c)] for c in S.T3_COL_IDS}
+    native(last, "a-2024.nianbao", 5, "甲局", year=2024, **carried)  # 上年结转 agrees
+    native(last, "b-2024.nianbao", 6, "乙局", year=2024)  # its 结转下年度 differs: X.CARRY
+    out = tmp_path / "s.xlsx"
+    code, text = run(["batch", str(now), "--prior", str(last), "--json", "-o", str(out)])
+    reports = {Path(r["file"]).name: r for r in json.loads(text)["reports"]}
+    assert not [f for f in reports["a.nianbao"]["findings"] if f["rule"] == "X.CARRY"]
+    assert [f for f in reports["b.nianbao"]["findings"] if f["rule"] == "X.CARRY"]
+    assert code == 1
+    from openpyxl import load_workbook
+
+    ov = load_workbook(out)["总览"]
+    heads = [c.value for c in ov[1]]
+    assert "上年报告" in heads and "同比·新收" in heads
+    assert all(r[heads.index("上年报告")] for r in ov.iter_rows(min_row=2, values_only=True))
+
+
+def test_exit_codes(tmp_path):
+    native(tmp_path, "ok.nianbao", 1, "甲局")
+    out = tmp_path / "s.xlsx"
+    assert run(["batch", str(tmp_path), "-o", str(out)])[0] == 0
+    native(tmp_path, "bad.nianbao", 2, "乙局", **{"t3.r1.tot": 99999})
+    assert run(["batch", str(tmp_path), "-o", str(out)])[0] == 1
+    assert main.main(["batch", str(tmp_path)]) == 2  # neither -o nor --json
+    assert main.main(["batch", str(tmp_path / "missing"), "-o", str(out)]) == 2
+    assert main.main(["batch", str(tmp_path), "-o", str(out), "--jobs", "0"]) == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main.main(["batch", str(empty), "-o", str(out)]) == 2
+    with pytest.raises(SystemExit) as e:
+        main.main(["batch", "-o", str(out)])
+    assert e.value.code == 2
