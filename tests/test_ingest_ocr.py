@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -81,12 +82,41 @@ def test_scanned_pdf_page_reads_the_cells_of_its_text_layer(huaian_table_page):
 
 
 @pytest.mark.slow
-def test_photo_reads_the_cells_of_its_text_layer(hongze_table_page):
+def test_photo_imported_on_the_command_line_reads_the_cells_of_its_text_layer(hongze_table_page, tmp_path, capsys):
+    import main
+    from model.fileformat import load
+
     photo, text = hongze_table_page
-    ocr = read_report(photo)
-    assert ocr.source_kind == "image"
+    out = tmp_path / "photo.nianbao"
+    assert main.main(["import", str(photo), "-o", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert "photo.jpg：文字识别（OCR）第 1/1 页…" in printed.err  # the progress, on stderr
+    assert "扫描件：1 页由文字识别（OCR）读取" in printed.out  # the import summary
+    ocr = ImportResult(load(out), [], "photo.jpg", "image")
     _assert_same_cells(ocr, text, "hongze_2023")
-    assert "文字识别（OCR）" in ocr.summary()
+
+
+def test_photo_is_its_own_kind():
+    from ingest.formats import kind_of_suffix
+    from ingest.sniff import sniff
+
+    assert sniff(b"\x89PNG\r\n\x1a\n" + bytes(40), Path("scan.png")) == "image"
+    assert sniff(b"\xff\xd8\xff\xe0" + bytes(40), Path("photo.jpeg")) == "image"
+    assert kind_of_suffix(".JPG") == "image"
+
+
+def test_open_dialog_shows_the_page_being_read():
+    from gui.window import _pages_shown
+
+    seen = []
+
+    class _Progress:
+        def report(self, done, total, text=""):
+            seen.append((done, total, text))
+
+    _pages_shown(_Progress())(2, 5)
+    assert seen == [(1, 5, "文字识别（OCR）第 2/5 页…")]
+    assert _pages_shown(None) is None
 
 
 def test_scan_without_ocr_engine_is_one_line(tmp_path, monkeypatch):
