@@ -87,3 +87,28 @@ def test_old_format_other_row_with_figures_still_leaves_its_parts_blank():
     result = read_text(_text(rep, {"r3_6"}))
     assert all(result.report.cells.get(S.t3(r, "tot")) is None for r in ("r3_6_1", "r3_6_2"))
     assert any("留空" in p.message for p in result.problems if p.kind == "old_format")
+
+
+S5_VARIANTS = ["五、存在的问题及整改措施", "五、存在的主要问题和改进情况", "五、存在的主要问题及改进措施",
+               "（五）存在的主要问题及改进措施", "5、存在的主要问题及改进情况", "五、存在的主要问题及\n改进情况",
+               "五、存在的主要问题及\n\f\n改进措施"]
+
+
+@pytest.mark.parametrize("variant", S5_VARIANTS, ids=range(len(S5_VARIANTS)))
+def test_section_five_heading_variants_keep_the_section(variant):
+    """The heading of 五 as agencies word and wrap it (a page break inside): the section's text, the cells and
+    the printed heading are kept; a wording other than the official one is S.HEADINGS (format.md)."""
+    from model.engine import check
+
+    text = (REAL_PDF / "huaian_city_2024.layout.txt").read_text(encoding="utf-8")
+    m = re.search(r"^[ \t]*五、存在的主要问题及改进情况[ \t]*$", text, re.M)
+    assert m
+    base = read_text(text)
+    result = read_text(text[:m.start()] + variant + text[m.end():])
+    assert result.report.sections["s5"] == base.report.sections["s5"]
+    assert _cells(result) == _cells(base)
+    printed = re.sub(r"\s+", "", variant)
+    assert result.report.headings["s5"] == printed
+    assert "未找到「五、" not in result.summary()
+    if printed != "五、存在的主要问题及改进情况":
+        assert any(f.rule == "S.HEADINGS" and "s5" in f.key + str(f.span) for f in check(result.report))
