@@ -15,6 +15,7 @@ from . import stream as streams
 from .fees import fee_rows, read_fees
 from .labels import strip_number
 from .pagemeta import page_fields
+from .runon import split_run_on
 from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult, IngestError
 from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, join_split_headings,
                        organ_like, organ_line_below, organ_year, printed_heading, published_in)
@@ -32,7 +33,7 @@ def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | N
     """items → ImportResult.  grid_tables: a PDF's ruled tables, read as a second opinion on the text.
     lines_are_paragraphs: Word, Excel and web pages (no page wrapping to undo)."""
     problems: list[ImportProblem] = []
-    items = join_split_headings(headings_out_of_tables(drop_running_lines(items)))
+    items = join_split_headings(headings_out_of_tables(drop_running_lines(split_run_on(items))))
     doc = _Layout(items)
     report = Report(meta=_meta(doc, problems))
     fee_table = _sections(doc, report, problems, lines_are_paragraphs)

@@ -78,7 +78,7 @@ def join_split_headings(items: list[tuple]) -> list[tuple]:
         if kind != "line" or not line or len(line.strip()) > 30 or not _MARK.match(nfkc(line).strip()):
             continue
         j = next((k for k in range(i + 1, min(i + 6, len(items)))
-                  if items[k][0] != "page" and (items[k][1] or "").strip()), None)
+                  if items[k][0] != "page" and (items[k][0] != "line" or (items[k][1] or "").strip())), None)
         if j is None or items[j][0] != "line" or len(items[j][1].strip()) > 16 or heading_of(line):
             continue
         joined = line.rstrip() + items[j][1].strip()
