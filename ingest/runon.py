@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from model.schema import SECTIONS
+from model.schema import SECTIONS, T2_BLOCKS, T2_CONTENT_LABEL
 
 from .textnorm import nfkc
 
@@ -19,6 +19,12 @@ _WORDS["s5"] = "存在的?(?:主要)?(?:困难和)?问题"
 _HEADING = re.compile("|".join(
     rf"(?:(?<=^)|(?<=[。；;！!？?\d\s）)”]))(?:{_NUMBERS[k]}|{k + 1})\s*[、.．]\s*{_WORDS[s.id]}"
     for k, s in enumerate(SECTIONS)))
+# where a row of a run-together table starts: a block of 二, its labels, a row number of 三 (「二、」「（三）」「4.」:
+# a sub-row number is one digit, so the digit before 「.」 is the label's even when figures precede it)
+_ROW = re.compile("|".join([r"第二十条第", re.escape(T2_CONTENT_LABEL)]
+                           + [re.escape(label) for b in T2_BLOCKS for _, label in b.rows]
+                           + [r"[一二三四]、", r"（[一二三四五六七]）", r"[1-8]\.(?!\d)"]))
+_TABLE_SECTIONS = re.compile(r"^(?:[二三四]|[234])\s*[、.．]")
 _TITLE = re.compile(r"^.{4,60}?(?:工作)?年度报告")
 
 
@@ -36,7 +42,18 @@ def _cut(line: str) -> list[str] | None:
     starts = [m.start() for m in _HEADING.finditer(key if len(key) == len(line) else line)]
     if len(starts) < 2:
         return None
-    return _title_cut(line[:starts[0]]) + [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
+    parts = _title_cut(line[:starts[0]])
+    for a, b in zip(starts, starts[1:] + [len(line)]):
+        part = line[a:b].strip()
+        parts.extend(_table_rows(part) if _TABLE_SECTIONS.match(part) else [part])
+    return parts
+
+
+def _table_rows(section: str) -> list[str]:
+    """A table section run together: one line per row (its heading first), as the table readers know it."""
+    cuts = [m.start() for m in _ROW.finditer(section) if m.start() > 0]
+    rows = [section[a:b] for a, b in zip([0] + cuts, cuts + [len(section)])]
+    return [r for r in rows if r.strip()]
 
 
 def _title_cut(head: str) -> list[str]:

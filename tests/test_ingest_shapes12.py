@@ -112,3 +112,35 @@ def test_section_five_heading_variants_keep_the_section(variant):
     assert "未找到「五、" not in result.summary()
     if printed != "五、存在的主要问题及改进情况":
         assert any(f.rule == "S.HEADINGS" and "s5" in f.key + str(f.span) for f in check(result.report))
+
+
+def _one_paragraph(stem: str) -> str:
+    """The real report as a web archive gives it: one line, no spaces, every figure of a row run together
+    (the sample's source line and the PDF's page numbers are no part of a web page)."""
+    text = (REAL_PDF / f"{stem}.layout.txt").read_text(encoding="utf-8")
+    text = re.sub(r"^source:.*\n", "", text)
+    text = re.sub(r"(?m)^\s*-?\s*\d{1,3}\s*-?\s*$", "", text)
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("stem", ["huaian_city_2024", "hongze_2023"])
+def test_whole_report_as_one_paragraph(stem):
+    """Headings inside running text are found, the title is cut from the preamble, table figures stop at the next
+    heading: no figure is wrong, and every cell left blank is named in the summary."""
+    from model.schema import SECTIONS
+
+    exp = _expected(stem)
+    one = _one_paragraph(stem)
+    assert "\n" not in one and "五、存在的" in one
+    result = read_text(one)
+    meta = result.report.meta
+    assert (meta.organ, meta.year) == (exp["organ"], exp["year"])
+    assert "未找到" not in " ".join(p.message for p in result.problems if "标题" in p.message)
+    assert set(result.report.headings) == {s.id for s in SECTIONS}
+    assert result.report.sections["s6"].endswith("元。")  # 六 ends the text, no table digits in it
+    got = _cells(result)
+    wrong = {c: (got[c], v) for c, v in exp["cells"].items() if c in got and got[c] != str(v)}
+    assert not wrong
+    named = {c for p in result.problems for c in p.cells}
+    assert all(c in got or c in named for c in exp["cells"])
+    assert sum(c in got for c in exp["cells"]) >= 0.8 * len(exp["cells"])
