@@ -32,7 +32,7 @@ OCR_PAGE_SECONDS = 60.0  # added to the time limit for each scanned page the chi
 def run_reader(kind: str, path: str, name: str, timeout: float, progress=None):
     """("doc", items, tables) or ("nianbao", json_text); IngestError on any failure.  progress(k, n) is
     called for each scanned page the child starts reading by OCR."""
-    ctx = multiprocessing.get_context("spawn")
+    ctx = _context()
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(kind, path, name, send, MEMORY_LIMIT, timeout), daemon=True)
     try:
@@ -53,6 +53,24 @@ def run_reader(kind: str, path: str, name: str, timeout: float, progress=None):
     if status == "error":
         raise IngestError(payload[0])
     return payload[0] if len(payload) == 1 else payload
+
+
+_CONTEXT = None
+
+
+def _context():
+    """forkserver where there is one (Linux): each child is forked from a clean server process that has the
+    parsers imported, several times quicker than starting an interpreter (a PDF reads in less time than that
+    took); spawn elsewhere (Windows).  Either way the child is a fresh process with its own limits."""
+    global _CONTEXT
+    if _CONTEXT is None:
+        # a frozen bundle starts its children through freeze_support, which knows spawn only
+        if "forkserver" in multiprocessing.get_all_start_methods() and not getattr(sys, "frozen", False):
+            _CONTEXT = multiprocessing.get_context("forkserver")
+            _CONTEXT.set_forkserver_preload([__name__, f"{__package__}.readers.pdf", "pypdfium2"])
+        else:
+            _CONTEXT = multiprocessing.get_context("spawn")
+    return _CONTEXT
 
 
 class _Waiter:
