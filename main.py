@@ -52,12 +52,18 @@ def read_report(path: str, notes: list[str] | None = None):
     import ingest
 
     try:
-        result = ingest.read_report(path)
+        result = ingest.read_report(path, progress=_ocr_progress(path))
     except ingest.IngestError as e:
         raise CliError(str(e)) from None
     if notes is not None and not result.native:
         notes.append(result.summary())
     return result.report
+
+
+def _ocr_progress(path: str):
+    """A scanned page takes seconds to read: each is announced on stderr (stdout may be --json)."""
+    name = Path(path).name
+    return lambda k, n: _err(f"{name}：文字识别（OCR）第 {k}/{n} 页…")
 
 
 def _with_prior(report, prior_path: str | None):

@@ -557,7 +557,8 @@ class MainWindow(QMainWindow):
     def _read(self, path: str) -> ImportResult | None:
         """Read a file for the window; a dialog names the problem and None is returned on failure."""
         try:
-            opened = self._wait(f"正在读取「{Path(path).name}」…", lambda _progress: read_report(path))
+            opened = self._wait(f"正在读取「{Path(path).name}」…",
+                                lambda progress: read_report(path, progress=_pages_shown(progress)))
         except Cancelled:
             self.show_message(f"已取消打开「{Path(path).name}」")
             return None
@@ -765,3 +766,10 @@ class MainWindow(QMainWindow):
             self.recovery.close()
             self.recovery = None
         event.accept()
+
+
+def _pages_shown(progress):
+    """A scanned file is read page by page by OCR (seconds each): 「第 k/n 页」 in the open dialog."""
+    if progress is None:
+        return None
+    return lambda k, n: progress.report(k - 1, n, f"文字识别（OCR）第 {k}/{n} 页…")

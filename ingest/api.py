@@ -46,9 +46,10 @@ def _from_html(items: list[tuple], name: str) -> ImportResult:
     return build_report(items, name, "html", lines_are_paragraphs=True)
 
 
-def read_report(path: str | os.PathLike, timeout: float | None = None) -> ImportResult:
+def read_report(path: str | os.PathLike, timeout: float | None = None, progress=None) -> ImportResult:
     """Any report file, its kind found from its content.  IngestError (one Chinese line naming the file)
-    when it cannot be read at all; timeout bounds the PDF/Word/Excel parser (default PARSE_TIMEOUT)."""
+    when it cannot be read at all; timeout bounds the PDF/Word/Excel parser (default PARSE_TIMEOUT; each
+    scanned page adds its own time).  progress(k, n) is called as OCR starts page k of n."""
     p = Path(path)
     name = p.name
     try:
@@ -78,7 +79,7 @@ def read_report(path: str | os.PathLike, timeout: float | None = None) -> Import
     if expected and expected != kind and not (expected == "text" and kind == "html"):
         what = BY_KIND[kind].name
         notes.append(ImportProblem(NOTE, f"文件扩展名是「{p.suffix}」，但内容是{what}，已按{what}读取"))
-    result = _read_kind(p, kind, timeout if timeout is not None else PARSE_TIMEOUT)
+    result = _read_kind(p, kind, timeout if timeout is not None else PARSE_TIMEOUT, progress)
     result.problems[:0] = notes
     result.source = name
     return result
@@ -91,7 +92,7 @@ def _read_bytes(p: Path) -> bytes:
         raise IngestError(file_problem(p.name, e)) from None
 
 
-def _read_kind(p: Path, kind: str, timeout: float) -> ImportResult:
+def _read_kind(p: Path, kind: str, timeout: float, progress=None) -> ImportResult:
     name = p.name
     if kind == "nianbao":
         try:
@@ -111,16 +112,21 @@ def _read_kind(p: Path, kind: str, timeout: float) -> ImportResult:
         from .zipguard import check_zip
 
         check_zip(p, name)
-    out = run_reader(kind, str(p), name, timeout)
+    out = run_reader(kind, str(p), name, timeout, progress)
     if out[0] == "nianbao":
         try:
             report = loads(out[1], name)
         except FileFormatError as e:
             raise IngestError(str(e)) from None
         return ImportResult(report, [], name, "own_xlsx")
-    _, items, tables = out
+    items, tables, ocr = out[1], out[2], (out[3] if len(out) > 3 else None)
     size = sum(len(c) for k, c in items if k == "line") + sum(
         len(str(x)) for k, c in items if k == "table" for row in c for x in row if x)
     if size > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{size // 10000} 万字），不是一份年度报告")
-    return build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd"))
+    result = build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd", "image"))
+    if ocr:
+        from .ocrcheck import add_ocr_notes
+
+        add_ocr_notes(result, ocr)
+    return result

@@ -19,7 +19,7 @@ from model.engine import check
 from model.rollup import Rollup, roll_up
 
 from .api import read_report
-from .formats import NATIVE_SUFFIX, readable_suffixes
+from .formats import NATIVE_SUFFIX, kind_of_suffix, readable_suffixes
 from .result import IngestError
 
 Priors = dict  # organ key → [(file, last year's report)], see model.batch.priors_by_organ
@@ -28,8 +28,11 @@ Priors = dict  # organ key → [(file, last year's report)], see model.batch.pri
 # ---------------------------------------------------------------- which files
 
 def _wanted(name: str) -> bool:
-    """A file a walk picks up: a readable kind, not hidden, not an Office lock file (~$报告.docx)."""
-    return (not name.startswith((".", "~$"))) and Path(name).suffix.lower() in readable_suffixes()
+    """A file a walk picks up: a readable kind, not hidden, not an Office lock file (~$报告.docx).  Pictures
+    are not walked (a folder's logos, seals and screenshots are no reports, and OCR takes seconds a page); a
+    photo or scan named explicitly is read."""
+    suffix = Path(name).suffix.lower()
+    return (not name.startswith((".", "~$"))) and suffix in readable_suffixes() and kind_of_suffix(suffix) != "image"
 
 
 def _walk(folder: Path) -> list[str]:

@@ -14,9 +14,11 @@ from model.schema import CELLS, SECTIONS, TABLE_CELL_IDS, TABLES, TEXT_SECTIONS
 from . import stream as streams
 from .fees import fee_rows, read_fees
 from .labels import strip_number
+from .pagemeta import page_fields
+from .runon import split_run_on
 from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult, IngestError
-from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, organ_like,
-                       organ_line_below, organ_year, printed_heading, published_in)
+from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, join_split_headings,
+                       organ_like, organ_line_below, organ_year, printed_heading, published_in)
 from .tables import TableRead, read_t2, read_t3, read_t4
 from .textnorm import label_key, nfkc
 
@@ -31,7 +33,7 @@ def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | N
     """items → ImportResult.  grid_tables: a PDF's ruled tables, read as a second opinion on the text.
     lines_are_paragraphs: Word, Excel and web pages (no page wrapping to undo)."""
     problems: list[ImportProblem] = []
-    items = headings_out_of_tables(drop_running_lines(items))
+    items = join_split_headings(headings_out_of_tables(drop_running_lines(split_run_on(items))))
     doc = _Layout(items)
     report = Report(meta=_meta(doc, problems))
     fee_table = _sections(doc, report, problems, lines_are_paragraphs)
@@ -71,6 +73,9 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
     pre = [l if l is not None else "" for l in doc.lines[:first_head]]
     meta = Meta(published=published_in(pre))
     title = find_title(pre)
+    fields, last_field = page_fields(pre)
+    if not title and fields.get("title") and _TITLE_LIKE.search(re.sub(r"\s+", "", fields["title"])):
+        title = (re.sub(r"\s+", "", fields["title"]), last_field, last_field)
     if title:
         doc.title_end = title[2]
         meta.title = title[0]
@@ -80,9 +85,13 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
             if byline is not None:
                 meta.organ = re.sub(r"\s+", "", nfkc(pre[byline]).strip())
                 doc.title_end = byline
+        if not meta.organ and fields.get("organ"):
+            meta.organ = re.sub(r"\s+", "", fields["organ"])
         meta.level = guess_level(meta.organ)
     else:
         problems.append(ImportProblem(MISSING, "未找到报告标题（机关名称和年度需要手工填写）"))
+    if meta.year is None:  # 「统计期限为2024年1月1日至…」 above the first heading
+        meta.year = _year_from_text("".join(pre), True)
     return meta
 
 
@@ -115,7 +124,7 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
     for s in SECTIONS:
         if s.id not in heads:
             problems.append(ImportProblem(MISSING, f"未找到「{s.heading}」这一部分的标题"))
-    if meta.year is None:
+    if meta.year is None:  # the statistics period in section 一, else the first year it names
         meta.year = _year_from_text(report.sections.get("s1", ""))
     report.headings = {sid: printed_heading(lines[i]) for sid, i in heads.items()} if heads else None
     return fee_table
@@ -439,8 +448,10 @@ def _strip_signature(body: list[str], organ: str) -> tuple[list[str], str | None
     return body[:cut], date
 
 
-def _year_from_text(text: str) -> int | None:
-    m = re.search(r"统计期限自?\s*(\d{4})\s*年", text) or re.search(r"(\d{4})\s*年", text)
+def _year_from_text(text: str, period_only: bool = False) -> int | None:
+    m = re.search(r"统计(?:期限|时限|时间|区间)[^\d。]{0,6}(\d{4})\s*年", text)
+    if not m and not period_only:
+        m = re.search(r"(\d{4})\s*年", text)
     if m:
         y = int(m.group(1))
         return y if 1990 <= y <= 2200 else None

@@ -8,6 +8,7 @@ import importlib
 import multiprocessing
 import os
 import sys
+import time
 
 from model.oserrors import describe, problem
 
@@ -15,17 +16,23 @@ from .result import IngestError
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space for the child (POSIX)
 _KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "doc": "Word", "xls": "Excel", "odt": "OpenDocument ",
-              "ods": "OpenDocument ", "ofd": "OFD ", "rtf": "RTF ", "ole": "Office ", "html": "网页"}
+              "ods": "OpenDocument ", "ofd": "OFD ", "rtf": "RTF ", "ole": "Office ", "html": "网页", "image": "图片"}
 # kind → (module in ingest.readers, function(path, name)); "ole" tells a Word from an Excel compound file
 READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "xlsx": ("xlsx", "read_xlsx"),
            "doc": ("doc", "read_doc"), "xls": ("calc", "read_calc"), "ods": ("calc", "read_calc"),
            "odt": ("odt", "read_odt"), "ofd": ("ofd", "read_ofd"), "rtf": ("rtf", "read_rtf"),
-           "ole": ("ole", "ole_kind"), "html": ("html", "read_html")}
+           "ole": ("ole", "ole_kind"), "html": ("html", "read_html"), "image": ("ocr", "read_image")}
+# readers that announce their pages (scanned pages are read by OCR, seconds each): fn(path, name, tell)
+PAGED = ("pdf", "image")
 
 
-def run_reader(kind: str, path: str, name: str, timeout: float):
-    """("doc", items, tables) or ("nianbao", json_text); IngestError on any failure."""
-    ctx = multiprocessing.get_context("spawn")
+OCR_PAGE_SECONDS = 60.0  # added to the time limit for each scanned page the child announces (2 busy cores)
+
+
+def run_reader(kind: str, path: str, name: str, timeout: float, progress=None):
+    """("doc", items, tables) or ("nianbao", json_text); IngestError on any failure.  progress(k, n) is
+    called for each scanned page the child starts reading by OCR."""
+    ctx = _context()
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(kind, path, name, send, MEMORY_LIMIT, timeout), daemon=True)
     try:
@@ -33,24 +40,11 @@ def run_reader(kind: str, path: str, name: str, timeout: float):
     except OSError as e:
         raise IngestError(f"{name}：无法启动读取进程（{describe(e)}）") from None
     send.close()
-    msg = None
     try:
-        if recv.poll(timeout):
-            try:
-                msg = recv.recv()
-            except (EOFError, OSError):
-                msg = None
-        else:
-            proc.kill()
-            proc.join(5)
-            raise IngestError(f"{name}：读取超时（超过 {timeout:g} 秒仍未读完），文件可能已损坏或结构异常")
+        msg = _Waiter(recv, time.monotonic() + timeout, progress).final(kind, name, proc)
     finally:
         recv.close()
-        if proc.is_alive():
-            proc.join(2)
-        if proc.is_alive():
-            proc.kill()
-            proc.join(2)
+        _end(proc)
     if msg is None:
         code = proc.exitcode
         raise IngestError(f"{name}：{_KIND_NAME.get(kind, '')}文件读取失败（读取进程异常退出，代码 {code}），"
@@ -59,6 +53,67 @@ def run_reader(kind: str, path: str, name: str, timeout: float):
     if status == "error":
         raise IngestError(payload[0])
     return payload[0] if len(payload) == 1 else payload
+
+
+_CONTEXT = None
+
+
+def _context():
+    """forkserver where there is one (Linux): each child is forked from a clean server process that has the
+    parsers imported, several times quicker than starting an interpreter (a PDF reads in less time than that
+    took); spawn elsewhere (Windows).  Either way the child is a fresh process with its own limits."""
+    global _CONTEXT
+    if _CONTEXT is None:
+        # a frozen bundle starts its children through freeze_support, which knows spawn only
+        if "forkserver" in multiprocessing.get_all_start_methods() and not getattr(sys, "frozen", False):
+            _CONTEXT = multiprocessing.get_context("forkserver")
+            _CONTEXT.set_forkserver_preload([__name__, f"{__package__}.readers.pdf", "pypdfium2"])
+        else:
+            _CONTEXT = multiprocessing.get_context("spawn")
+    return _CONTEXT
+
+
+class _Waiter:
+    """Receives the child's messages until its result: ("pages", n, ocr) once the file opened, ("page", k, n)
+    before each scanned page (each extends the time limit), then ("ok", …) or ("error", text)."""
+
+    def __init__(self, conn, deadline: float, progress) -> None:
+        self.conn, self.deadline, self.progress = conn, deadline, progress
+        self.start, self.pages = time.monotonic(), 0
+
+    def final(self, kind: str, name: str, proc):
+        while True:
+            if not self.conn.poll(max(0.0, self.deadline - time.monotonic())):
+                proc.kill()
+                proc.join(5)
+                raise IngestError(self._timeout_message(kind, name))
+            try:
+                msg = self.conn.recv()
+            except (EOFError, OSError):
+                return None
+            if msg[0] == "pages":
+                self.pages = msg[1]
+                if msg[2]:
+                    self.deadline += OCR_PAGE_SECONDS * msg[1]
+            elif msg[0] == "page":
+                if self.progress is not None:
+                    self.progress(msg[1], msg[2])
+            else:
+                return msg
+
+    def _timeout_message(self, kind: str, name: str) -> str:
+        took = time.monotonic() - self.start
+        if self.pages:  # it opened: a valid file that is long, not a broken one
+            return f"{name}：PDF 较大（{self.pages} 页），读取超时（超过 {took:.0f} 秒仍未读完）"
+        return f"{name}：读取超时（超过 {took:.0f} 秒仍未读完），文件可能已损坏或结构异常"
+
+
+def _end(proc) -> None:
+    if proc.is_alive():
+        proc.join(2)
+    if proc.is_alive():
+        proc.kill()
+        proc.join(2)
 
 
 def _start_without_main(proc) -> None:
@@ -79,12 +134,12 @@ def _start_without_main(proc) -> None:
         main.__dict__.update(saved)
 
 
-def _limit(memory: int, timeout: float) -> None:
+def _limit(memory: int, cpu_seconds: float) -> None:
     if os.name != "posix":
         return
     import resource
 
-    for what, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, int(timeout) + 5)):
+    for what, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, int(cpu_seconds) + 5)):
         try:
             soft, hard = resource.getrlimit(what)
             if hard != resource.RLIM_INFINITY:
@@ -94,6 +149,16 @@ def _limit(memory: int, timeout: float) -> None:
             pass
 
 
+def _teller(conn, memory: int, timeout: float):
+    """What a reader calls to announce its pages: sent to the parent; scanned pages widen the CPU limit as the
+    parent widens its time limit (OCR keeps every core busy)."""
+    def tell(msg: tuple) -> None:
+        if msg[0] == "pages" and msg[2]:
+            _limit(memory, (timeout + OCR_PAGE_SECONDS * msg[1]) * (os.cpu_count() or 1))
+        conn.send(msg)
+    return tell
+
+
 def _child(kind: str, path: str, name: str, conn, memory: int, timeout: float) -> None:
     _limit(memory, timeout)
     try:
@@ -101,7 +166,7 @@ def _child(kind: str, path: str, name: str, conn, memory: int, timeout: float) -
             raise IngestError(f"{name}：未知的文件类型")
         module, function = READERS[kind]
         fn = getattr(importlib.import_module(f"{__package__}.readers.{module}"), function)
-        result = fn(path, name)
+        result = fn(path, name, _teller(conn, memory, timeout)) if kind in PAGED else fn(path, name)
         conn.send(("ok", result))
     except IngestError as e:
         conn.send(("error", str(e)))

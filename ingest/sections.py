@@ -14,6 +14,8 @@ _MARK = re.compile(r"^\s*(?:#+\s*|\*\*)?(?P<num>第[一二三四五六七八九�
 _HEAD_TEXT = {s.id: label_key(s.heading.split("、", 1)[1]) for s in SECTIONS}
 _HEAD_SETS = {sid: set(t) for sid, t in _HEAD_TEXT.items()}
 MAX_HEADING_EXTRA = 6  # characters a heading line may differ in length from the official heading
+# section 五 as agencies word it: 存在的(主要)问题 及/和/与 改进/整改 措施/情况/方向/计划
+_S5_VARIANT = re.compile(r"^存在的?(?:主要)?(?:困难和)?问题(?:及|和|与|以及)(?:其)?(?:下一步)?(?:改进|整改)(?:措施|情况|方向|计划|举措)?[。:：]?$")
 
 
 def heading_of(line: str) -> tuple[str, str] | None:
@@ -27,6 +29,8 @@ def heading_of(line: str) -> tuple[str, str] | None:
         return None
     m = _MARK.match(t)
     body = label_key(m.group("text")) if m else label_key(t)
+    if m and len(t) <= 60 and _S5_VARIANT.match(body):  # 「存在的问题及整改措施」 and the like
+        return "s5", ""
     for sid, want in _HEAD_TEXT.items():
         if body.startswith(want) and (m or body == want):
             return sid, _rest_after(line, want)
@@ -64,6 +68,24 @@ def printed_heading(line: str) -> str:
     if h and h[1] and text.endswith(h[1]):
         text = text[: len(text) - len(h[1])].rstrip(" 。：:\u3000*#")
     return text
+
+
+def join_split_headings(items: list[tuple]) -> list[tuple]:
+    """A heading wrapped over two lines (「五、存在的主要问题及」 / 「改进情况」, a page break or blank lines
+    between) becomes one line, so that the section is not lost and its wording can be checked."""
+    out = list(items)
+    for i, (kind, line) in enumerate(items):
+        if kind != "line" or not line or len(line.strip()) > 30 or not _MARK.match(nfkc(line).strip()):
+            continue
+        j = next((k for k in range(i + 1, min(i + 6, len(items)))
+                  if items[k][0] != "page" and (items[k][0] != "line" or (items[k][1] or "").strip())), None)
+        if j is None or items[j][0] != "line" or len(items[j][1].strip()) > 16 or heading_of(line):
+            continue
+        joined = line.rstrip() + items[j][1].strip()
+        head = heading_of(joined)
+        if head and not head[1] and heading_of(items[j][1]) is None:
+            out[i], out[j] = ("line", joined), ("line", "")
+    return out
 
 
 def find_headings(lines: list[str | None]) -> dict[str, int]:

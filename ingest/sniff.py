@@ -22,8 +22,10 @@ def sniff(head: bytes, path: Path) -> str:
         return _ole_kind(path)
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")):
-        raise IngestError(f"{name}：是图片，不能识别其中的文字；请使用 PDF、Word 或网页文字")
+    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+        return "image"  # read by OCR (readers/ocr.py)
+    if head.startswith((b"GIF8", b"BM")):
+        raise IngestError(f"{name}：是 GIF/BMP 图片，请另存为 PNG 或 JPG 后再导入")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") and b'"nianbao"' in head:
         return "nianbao"

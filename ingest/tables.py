@@ -281,7 +281,10 @@ class _T3Pass:
             if gid not in raw:
                 continue
             cells = tuple(c for r, _ in g.rows for c in t3_row_cells(r))
-            if gid == "r3_6":
+            if gid == "r3_6" and _all_zero(rows.get(gid)):  # counts are ≥ 0: each part of 0 is 0
+                msg = "表三「（六）其他处理」只印了一行（2019年试行格式），其数字均为 0，三个分项均记为 0"
+                rows.update({r: list(rows[gid]) for r, _ in g.rows if r != "r3_6_3"})
+            elif gid == "r3_6":
                 msg = ("表三「（六）其他处理」只印了一行（2019年试行格式），其数字记入「3.其他」，"
                        "「1.申请人无正当理由逾期不补正…」「2.申请人逾期未按收费通知要求缴纳费用…」两行留空")
             else:
@@ -413,6 +416,10 @@ def _adds_up(figs: list[Fig]) -> bool:
     if any(f.group is not None or not f.text.isdigit() for f in figs):
         return True
     return _sums_hold([int(f.text) for f in figs], (7,))
+
+
+def _all_zero(figs: list[Fig] | None) -> bool:
+    return bool(figs) and len(figs) == 7 and all(f.text.strip() == "0" for f in figs)
 
 
 def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:

@@ -112,8 +112,9 @@ def test_old_format_collapsed_row_and_label_slip():
         assert "S.OLD_FORMAT" in rules
         old = next(n for n in rep.import_notes if n[0] == "S.OLD_FORMAT")
         assert "t3.r3_6_1.np" in old[1]
-        assert all(rep.cells.get(f"t3.r3_6_{k}.tot") is None for k in (1, 2))
-        assert rep.cells["t3.r3_6_3.tot"] == 0
+        # the one row prints 0 everywhere: its three parts are 0, nothing left blank (issue 12 item 6)
+        assert all(rep.cells.get(f"t3.r3_6_{k}.{c}") == 0 for k in (1, 2, 3) for c in ("np", "biz", "tot"))
+        assert "均记为 0" in old[2] and "留空" not in old[2]
         labels = [n for n in rep.import_notes if n[0] == "S.LABELS"]
         assert any("2.其他法律行政止公开" in n[2] for n in labels)
         assert any(p.kind == "old_format" for p in result.problems)

@@ -63,7 +63,13 @@ def _import(name: str):
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_sample_imported_then_checked(name):
     r = _import(name)
-    problems = compare(check(r), expected(name))
+    exp = expected(name)
+    if all(r.cells.get(f"t3.r3_6_{k}.tot") == 0 for k in (1, 2)):
+        # issue 12 item 6: a collapsed （六） row of 0s gives its parts 0, so the sample's VALUE.BLANK for them
+        # (written before) no longer applies to the import
+        exp = {**exp, "expected_findings": [f for f in exp["expected_findings"]
+                                            if not (f["rule"] == "VALUE.BLANK" and "t3.r3_6_1" in f["why"])]}
+    problems = compare(check(r), exp)
     assert problems == [], "\n".join(problems)
 
 
