@@ -14,9 +14,7 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -100,19 +98,9 @@ def edit_latency(n: int) -> list[float]:
 
 def startup_time() -> float:
     """Seconds from spawning the program to its window being shown (offscreen, sample report)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "shot.png"
-        main = ROOT / "main.py"
-        cmd = ([sys.executable, str(main), "--screenshot", str(out)] if main.is_file()
-               else [sys.executable, "-m", "gui.app", "--screenshot", str(out)])
-        env = dict(os.environ, NIANBAO_PRINT_SHOWN="1", QT_QPA_PLATFORM="offscreen",
-                   NIANBAO_RECOVERY_DIR=str(Path(tmp) / "rec"))
-        t0 = time.time()
-        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
-        for line in proc.stdout.splitlines():
-            if line.startswith("shown "):
-                return float(line.split()[1]) - t0
-        raise SystemExit(f"no 'shown' line from {' '.join(cmd)}: rc={proc.returncode} {proc.stderr[-500:]}")
+    from startup_bundle import shown_after  # the same measure the bundle's start-up is taken with
+
+    return shown_after([sys.executable, str(ROOT / "main.py")])
 
 
 def main() -> None:
