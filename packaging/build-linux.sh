@@ -146,6 +146,7 @@ tar -C "$ROOT" --exclude=./build --exclude=./dist --exclude=./.venv --exclude=./
     --exclude=./.hypothesis --exclude=./out -cf - . | tar -C "$CHROOT/build/src" -xf -
 in_chroot sh -c "cd /build/src && $VENV/bin/pyinstaller --noconfirm --clean --log-level WARN \
     --distpath /build/out/dist --workpath /build/out/work packaging/nianbao.spec"
+mkdir -p "$ROOT/build"  # a fresh clone has no build/ yet
 in_chroot $VENV/bin/python -m pip freeze > "$ROOT/build/bundle-freeze.txt"
 
 rm -rf "$STAGE" && mkdir -p "$STAGE"

@@ -86,6 +86,7 @@ declare -A PKG=(
     [libresolv.so.2]="libc6 (>= 2.28)" [ld-linux-x86-64.so.2]="libc6 (>= 2.28)" [ld-linux-aarch64.so.1]="libc6 (>= 2.28)"
     [libGL.so.1]=libgl1 [libEGL.so.1]=libegl1 [libOpenGL.so.0]=libopengl0 [libGLX.so.0]=libglx0
     [libxcb.so.1]=libxcb1 [libdrm.so.2]=libdrm2 [libsystemd.so.0]=libsystemd0 [libpng16.so.16]=libpng16-16 [libX11.so.6]=libx11-6 [libX11-xcb.so.1]=libx11-xcb1
+    [libcups.so.2]=libcups2  # QtPrintSupport: 打印 and 打印预览
 )
 deps=("fontconfig-config")  # the bundled libfontconfig reads /etc/fonts (every desktop has it)
 missing=()
