@@ -1,7 +1,8 @@
 #!/bin/bash
 # Smoke test of the built Linux bundle and .deb inside Debian 11 (glibc 2.31), as a user who is not root,
 # with the bundle read-only and an empty environment:
-#   check, import of a real published PDF (the reader child process), export of PDF and xlsx, --screenshot;
+#   check, import of a real published PDF (the reader child process), export of PDF and xlsx, export of Word
+#   and the web page and reading them back, --screenshot;
 #   then the .deb installed with dpkg -i into a clean bullseye chroot and `nianbao check` run there.
 #
 #   smoke-linux.sh CHROOT TARBALL [DEB]     (CHROOT: the build chroot, with its Qt runtime libraries)
@@ -34,6 +35,10 @@ rc=0; run check imported.nianbao || rc=$?
 [ $rc -le 1 ] || fail "check of the imported report (exit $rc)"
 run export "$SAMPLE" --pdf sample.pdf --xlsx sample.xlsx || fail "export of PDF and xlsx"
 run export imported.nianbao --force --pdf imported.pdf --xlsx imported.xlsx || fail "export of the imported report"
+# the readers the sandbox imports by name must be in the bundle: Word and web page back through their readers
+run export "$SAMPLE" --docx sample.docx --html sample.html || fail "export of Word and web page"
+run check sample.docx || fail "import of a Word file"
+run check sample.html || fail "import of a web page"
 t0=$(date +%s.%N)
 run --screenshot $T/work/shot.png || fail "--screenshot"
 echo "    (--screenshot took $(python3 -c "print(round($(date +%s.%N) - $t0, 2))") s)"
