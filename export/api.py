@@ -27,7 +27,11 @@ class Target:
 
     def write(self, report: Report, path: str | os.PathLike) -> None:
         module, function = self.writer.split(":")
-        getattr(importlib.import_module(module), function)(report, path)
+        try:
+            writer = getattr(importlib.import_module(module), function)
+        except ImportError:  # an incomplete installation: one line, not a traceback
+            raise ExportError(f"本程序缺少{self.label}导出组件（{module}），请重新安装") from None
+        writer(report, path)
 
 
 TARGETS: dict[str, Target] = {t.kind: t for t in (
