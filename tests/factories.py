@@ -55,3 +55,8 @@ def expected_report(path: Path) -> tuple[Report, dict]:
     cells = {cid: from_json(cid, v) for cid, v in data["cells"].items()}
     meta = Meta(organ=data.get("organ", ""), year=data.get("year"), level=data.get("level", "department"))
     return Report(meta=meta, cells=cells), data
+
+
+def cell_differences(a: Report, b: Report) -> dict:
+    """cell id → (a's value, b's value) for every cell the two reports do not agree on."""
+    return {c: (a.cells.get(c), b.cells.get(c)) for c in S.CELL_IDS if a.cells.get(c) != b.cells.get(c)}

@@ -23,6 +23,7 @@ from ingest import read_report
 from model import schema as S
 from model.values import format_value
 
+from tests.factories import cell_differences
 from tests.test_export_sample import broken_report, sample_report
 from tests.test_export_xlsx import _convert
 
@@ -169,14 +170,10 @@ def test_figures_and_labels_in_their_cells(document):
     assert [row.cells[1].text for row in fees.rows] == [format_value(r.cells[c]) for c in S.FEE_CELL_IDS]
 
 
-def _same(a, b) -> dict:
-    return {c: (a.cells.get(c), b.cells.get(c)) for c in S.CELL_IDS if a.cells.get(c) != b.cells.get(c)}
-
-
 def test_importer_reads_it_back(sample_docx):
     r = sample_report()
     back = read_report(str(sample_docx))
-    assert not _same(r, back.report) and not back.problems
+    assert not cell_differences(r, back.report) and not back.problems
     assert back.report.meta.organ == r.meta.organ and back.report.meta.year == r.meta.year
     for sid in S.TEXT_SECTIONS:
         assert back.report.sections.get(sid, "").strip() == r.sections.get(sid, "").strip(), sid
@@ -203,7 +200,7 @@ def test_round_trip_of_any_figures(tmp_path, seed):
     r = random_figures(seed)
     path = tmp_path / "r.docx"
     write_docx(r, path, draft=False)
-    assert not _same(r, read_report(str(path)).report)
+    assert not cell_differences(r, read_report(str(path)).report)
 
 
 def test_draft_header_and_refusal(tmp_path):

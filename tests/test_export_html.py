@@ -14,6 +14,7 @@ from model import schema as S
 from model.values import format_value
 
 from tests.test_export_docx import random_figures
+from tests.factories import cell_differences
 from tests.test_export_sample import broken_report, sample_report
 
 
@@ -101,16 +102,12 @@ def test_text_headings_and_fee_figures(page):
     assert paragraphs and all("text-indent: 2em" in css for css in paragraphs)
 
 
-def _differences(a, b) -> dict:
-    return {c: (a.cells.get(c), b.cells.get(c)) for c in S.CELL_IDS if a.cells.get(c) != b.cells.get(c)}
-
-
 def test_importer_reads_it_back(tmp_path):
     r = sample_report()
     path = tmp_path / "r.html"
     write_html(r, path)
     back = read_report(str(path))
-    assert not _differences(r, back.report) and not back.problems
+    assert not cell_differences(r, back.report) and not back.problems
     assert back.report.meta.organ == r.meta.organ and back.report.meta.year == r.meta.year
     for sid in S.TEXT_SECTIONS:
         assert back.report.sections.get(sid, "").strip() == r.sections.get(sid, "").strip(), sid
@@ -121,7 +118,7 @@ def test_round_trip_of_any_figures(tmp_path, seed):
     r = random_figures(seed)
     path = tmp_path / "r.html"
     write_html(r, path, draft=False)
-    assert not _differences(r, read_report(str(path)).report)
+    assert not cell_differences(r, read_report(str(path)).report)
 
 
 def test_markup_in_the_text_stays_text(tmp_path):
