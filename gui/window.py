@@ -558,7 +558,8 @@ class MainWindow(QMainWindow):
         """Read a file for the window; a dialog names the problem and None is returned on failure."""
         try:
             opened = self._wait(f"正在读取「{Path(path).name}」…",
-                                lambda progress: read_report(path, progress=_pages_shown(progress)))
+                                lambda progress: read_report(path, progress=_pages_shown(progress),
+                                                             cancelled=progress and progress.cancelled))
         except Cancelled:
             self.show_message(f"已取消打开「{Path(path).name}」")
             return None

@@ -46,10 +46,12 @@ def _from_html(items: list[tuple], name: str) -> ImportResult:
     return build_report(items, name, "html", lines_are_paragraphs=True)
 
 
-def read_report(path: str | os.PathLike, timeout: float | None = None, progress=None) -> ImportResult:
+def read_report(path: str | os.PathLike, timeout: float | None = None, progress=None,
+                cancelled=None) -> ImportResult:
     """Any report file, its kind found from its content.  IngestError (one Chinese line naming the file)
     when it cannot be read at all; timeout bounds the PDF/Word/Excel parser (default PARSE_TIMEOUT; each
-    scanned page adds its own time).  progress(k, n) is called as OCR starts page k of n."""
+    scanned page adds its own time).  progress(k, n) is called as OCR starts page k of n; once cancelled()
+    is true the reader child is ended and IngestError raised."""
     p = Path(path)
     name = p.name
     try:
@@ -79,7 +81,7 @@ def read_report(path: str | os.PathLike, timeout: float | None = None, progress=
     if expected and expected != kind and not (expected == "text" and kind == "html"):
         what = BY_KIND[kind].name
         notes.append(ImportProblem(NOTE, f"文件扩展名是「{p.suffix}」，但内容是{what}，已按{what}读取"))
-    result = _read_kind(p, kind, timeout if timeout is not None else PARSE_TIMEOUT, progress)
+    result = _read_kind(p, kind, timeout if timeout is not None else PARSE_TIMEOUT, progress, cancelled)
     result.problems[:0] = notes
     result.source = name
     return result
@@ -92,7 +94,7 @@ def _read_bytes(p: Path) -> bytes:
         raise IngestError(file_problem(p.name, e)) from None
 
 
-def _read_kind(p: Path, kind: str, timeout: float, progress=None) -> ImportResult:
+def _read_kind(p: Path, kind: str, timeout: float, progress=None, cancelled=None) -> ImportResult:
     name = p.name
     if kind == "nianbao":
         try:
@@ -105,14 +107,14 @@ def _read_kind(p: Path, kind: str, timeout: float, progress=None) -> ImportResul
     if kind in ("text", "html"):
         text = decode(_read_bytes(p), name)
         if looks_like_html(text) and len(text) <= MAX_HTML_CHARS:  # the parser runs in the child
-            return _from_html(run_reader("html", str(p), name, timeout)[1], name)
+            return _from_html(run_reader("html", str(p), name, timeout, cancelled=cancelled)[1], name)
         return read_text(text, name)
 
     if kind in ZIPPED:
         from .zipguard import check_zip
 
         check_zip(p, name)
-    out = run_reader(kind, str(p), name, timeout, progress)
+    out = run_reader(kind, str(p), name, timeout, progress, cancelled)
     if out[0] == "nianbao":
         try:
             report = loads(out[1], name)

@@ -26,12 +26,14 @@ READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "xlsx": ("
 PAGED = ("pdf", "image")
 
 
+CANCEL_POLL = 0.2  # seconds between looks at the caller's cancel while the child reads
 OCR_PAGE_SECONDS = 60.0  # added to the time limit for each scanned page the child announces (2 busy cores)
 
 
-def run_reader(kind: str, path: str, name: str, timeout: float, progress=None):
+def run_reader(kind: str, path: str, name: str, timeout: float, progress=None, cancelled=None):
     """("doc", items, tables) or ("nianbao", json_text); IngestError on any failure.  progress(k, n) is
-    called for each scanned page the child starts reading by OCR."""
+    called for each scanned page the child starts reading by OCR; once cancelled() is true the child is
+    ended at once (IngestError), not left to run to its time limit."""
     ctx = _context()
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(kind, path, name, send, MEMORY_LIMIT, timeout), daemon=True)
@@ -41,7 +43,7 @@ def run_reader(kind: str, path: str, name: str, timeout: float, progress=None):
         raise IngestError(f"{name}：无法启动读取进程（{describe(e)}）") from None
     send.close()
     try:
-        msg = _Waiter(recv, time.monotonic() + timeout, progress).final(kind, name, proc)
+        msg = _Waiter(recv, time.monotonic() + timeout, progress, cancelled).final(kind, name, proc)
     finally:
         recv.close()
         _end(proc)
@@ -77,15 +79,18 @@ class _Waiter:
     """Receives the child's messages until its result: ("pages", n, ocr) once the file opened, ("page", k, n)
     before each scanned page (each extends the time limit), then ("ok", …) or ("error", text)."""
 
-    def __init__(self, conn, deadline: float, progress) -> None:
+    def __init__(self, conn, deadline: float, progress, cancelled=None) -> None:
         self.conn, self.deadline, self.progress = conn, deadline, progress
+        self.cancelled = cancelled or (lambda: False)
         self.start, self.pages = time.monotonic(), 0
 
     def final(self, kind: str, name: str, proc):
         while True:
-            if not self.conn.poll(max(0.0, self.deadline - time.monotonic())):
+            if not self._message_ready():
                 proc.kill()
                 proc.join(5)
+                if self.cancelled():
+                    raise IngestError(f"{name}：已取消读取")
                 raise IngestError(self._timeout_message(kind, name))
             try:
                 msg = self.conn.recv()
@@ -100,6 +105,17 @@ class _Waiter:
                     self.progress(msg[1], msg[2])
             else:
                 return msg
+
+    def _message_ready(self) -> bool:
+        """Waits for the child's next message in short steps (a cancel is seen within CANCEL_POLL seconds);
+        False when the time ran out or the reading was cancelled."""
+        while not self.cancelled():
+            left = self.deadline - time.monotonic()
+            if self.conn.poll(max(0.0, min(left, CANCEL_POLL))):
+                return True
+            if left <= CANCEL_POLL:
+                return False
+        return False
 
     def _timeout_message(self, kind: str, name: str) -> str:
         took = time.monotonic() - self.start

@@ -256,3 +256,24 @@ def test_html_file_is_still_read(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert read_report(path).report.meta.year == 2024
+
+
+def test_a_cancelled_read_ends_the_reader_child_at_once():
+    """The clerk's 取消 ends the reading child within a moment; it is not left to run to its time limit."""
+    import multiprocessing
+    import threading
+
+    from ingest.sandbox import CANCEL_POLL, _Waiter
+
+    ctx = multiprocessing.get_context("spawn")
+    recv, _send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=time.sleep, args=(60,), daemon=True)
+    child.start()
+    stop = threading.Event()
+    threading.Timer(0.3, stop.set).start()
+    began = time.monotonic()
+    with pytest.raises(IngestError, match="^big.pdf：已取消读取$"):
+        _Waiter(recv, began + 60, None, stop.is_set).final("pdf", "big.pdf", child)
+    assert time.monotonic() - began < 0.3 + CANCEL_POLL + 2
+    child.join(2)
+    assert not child.is_alive()

@@ -58,7 +58,7 @@ def test_import_shows_summary_before_use(window, dialogs, tmp_path, monkeypatch,
     from model import fileformat
     from .conftest import B
 
-    def read_report(path, progress=None):
+    def read_report(path, progress=None, cancelled=None):
         if path.endswith("bad.pdf"):
             raise IngestError("「bad.pdf」不是有效的 PDF 文件")
         r = fileformat.load(sample_copy)

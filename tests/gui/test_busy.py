@@ -11,7 +11,7 @@ from model import fileformat
 
 
 def _slow_reader(sample_copy, seconds, started):
-    def read_report(path, progress=None):
+    def read_report(path, progress=None, cancelled=None):
         started.append(threading.current_thread() is not threading.main_thread())
         time.sleep(seconds)
         return ImportResult(fileformat.load(sample_copy), [], "上年.pdf", "pdf")
