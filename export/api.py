@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from dataclasses import dataclass
 
 from model.engine import Checker
@@ -24,6 +25,11 @@ class Target:
     def action(self) -> str:
         """The window's menu item: 「导出 Excel…」, 「导出网页…」 (a space only before a Latin name)."""
         return f"导出{' ' if self.label.isascii() else ''}{self.label}…"
+
+    def named(self, path: str) -> str:
+        """The path with this kind's suffix added unless it already has one the dialog offers (「.htm」 stays)."""
+        offered = re.findall(r"\*(\.\w+)", self.dialog_filter)
+        return path if os.path.splitext(path)[1].lower() in offered else path + self.suffix
 
     def write(self, report: Report, path: str | os.PathLike) -> None:
         module, function = self.writer.split(":")

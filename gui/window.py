@@ -668,8 +668,7 @@ class MainWindow(QMainWindow):
                                               target.dialog_filter)
         if not path:
             return False
-        if not path.lower().endswith(target.suffix):
-            path += target.suffix
+        path = target.named(path)
         report = copy.deepcopy(self.doc.report)  # the worker writes this copy; the clerk may go on editing
         try:
             self._wait(f"正在导出「{Path(path).name}」…", lambda _progress: export_report(report, kind, path, force=force))

@@ -22,3 +22,12 @@ def test_a_missing_writer_module_is_one_line(tmp_path):
     with pytest.raises(ExportError) as e:
         ghost.write(sample_report(), tmp_path / "a.x")
     assert "缺少幽灵导出组件" in str(e.value) and "重新安装" in str(e.value)
+
+
+def test_a_suffix_the_dialog_offers_is_kept_and_a_missing_one_added():
+    from export.api import TARGETS
+
+    assert TARGETS["html"].named("/tmp/年报.htm") == "/tmp/年报.htm"
+    assert TARGETS["html"].named("/tmp/年报.HTML") == "/tmp/年报.HTML"
+    assert TARGETS["html"].named("/tmp/年报") == "/tmp/年报.html"
+    assert TARGETS["pdf"].named("/tmp/年报.htm") == "/tmp/年报.htm.pdf"
