@@ -12,7 +12,7 @@ from model.schema import (CELLS, T2_BLOCKS, T3_GROUPS, T3_LEAF_ROWS, T3_RESULTS_
                           T4_COLS, T4_GROUPS, t2, t3_row_cells, t4)
 from model.values import BadValue, Value, parse_value
 
-from . import glued
+from . import blocks, glued
 from .labels import find_exact, find_fuzzy, locate_in_order, strip_number
 from .result import AMBIGUOUS, MISSING, NOTE, OLD_FORMAT, UNRECOGNISED, UNREADABLE, ImportProblem
 from .stream import BLANK, Fig, Stream
@@ -175,6 +175,7 @@ class _T3Pass:
         self.raw: dict[str, list[Fig]] = {}  # target → the figures found after its label
         self.dropped: set[str] = set()
         self.collapsed: set[str] = set()  # rows of a group printed as one row
+        self.decoded: set[str] = set()  # targets read by decoding blocks of figures (ingest/blocks.py)
 
     # ---- labels
 
@@ -241,6 +242,7 @@ class _T3Pass:
         """Each label's figures up to the next label, then the repairs for the orders PDF-to-text tools
         print figures in."""
         stream, anchors, out = self.stream, self.anchors, self.out
+        first = len(out.problems)
         for i, (s, e, target) in enumerate(anchors):
             nxt = anchors[i + 1][0] if i + 1 < len(anchors) else self.end
             figs = _figs_between(stream, s, nxt, e)
@@ -252,7 +254,10 @@ class _T3Pass:
             if chosen is not None:
                 self.rows[target] = chosen
         _relocate_overflow(self.rows, self.raw, out)
-        _figures_listed_after_labels(stream, anchors, self.rows, self.end, out)
+        mark = len(out.problems)
+        self.decoded = _figures_in_blocks(stream, anchors, self.rows, self.raw, self.start, self.end, out)
+        if self.decoded:  # every figure is accounted for: what reading row by row said of them is moot
+            del out.problems[first:mark]
         _place_by_columns(self.rows, self.raw, out)
 
     def drop_mixed_rows(self) -> None:
@@ -261,6 +266,8 @@ class _T3Pass:
         rows, raw = self.rows, self.raw
         disordered = any(raw.get(t) and t not in rows for t in raw)
         for t in list(rows):
+            if t in self.decoded:
+                continue
             if not _plausible(rows[t], (7,)):
                 msg = f"表三「{_t3_name(t)}」的数字之间夹有文字且合计不符，可能与别的行错位，留空"
             elif disordered and not _adds_up(rows[t]):
@@ -519,36 +526,110 @@ def _relocate_overflow(rows: dict, raw: dict, out: TableRead) -> None:
                                           tuple(c for r in moved for c in t3_row_cells(r))))
 
 
-def _figures_listed_after_labels(stream: Stream, anchors, rows: dict, end: int, out: TableRead) -> None:
-    """PDF-to-text tools sometimes print all the labels first and the figures after them, row by row or
-    column by column.  Taken only when every row was found and exactly one order satisfies every
-    identity of the table (row totals, LEAF_SUM, BALANCE)."""
-    targets = [t for _, _, t in anchors]
-    names = set(T3_ROW_IDS)
-    covered = set(targets) | {r for g in targets if g in T3_GROUPS for r, _ in T3_GROUPS[g].rows}
-    if not names <= covered or sum(1 for t in targets if t not in rows) < 3:
-        return
-    figs = [f for f in stream.figs_in(anchors[0][0], end) if not f.blank]
-    n = len(targets)
-    if len(figs) != 7 * n or not all(f.text.isdigit() for f in figs):
-        return
+def _figures_in_blocks(stream: Stream, anchors, rows: dict, raw: dict, start: int, end: int,
+                       out: TableRead) -> set[str]:
+    """PDF-to-text tools without layout print the rows in the form's order but some runs of rows column by
+    column, and labels apart from their figures (all labels first, or some after the figures).  When every
+    figure of the table is a plain count and there are exactly seven per row, the blocks are decoded
+    (ingest/blocks.py): a reading is taken when every row adds up to its 总计 and the table's identities hold
+    (LEAF_SUM, BALANCE); a cell on which the readings differ is left blank and named.  Returns the rows
+    decoded."""
+    targets = _block_targets(stream, anchors, start, end)
+    if not targets or all(t in rows for t in targets):
+        return set()
+    figs = _block_figures(stream, anchors, start, end, 7 * len(targets))
+    if figs is None:
+        return set()
     vals = [int(f.text) for f in figs]
-    orders = {"逐行": lambda i, j: i * 7 + j, "逐列": lambda i, j: j * n + i}
-    good = {}
-    for name, at in orders.items():
-        table = {t: tuple(vals[at(i, j)] for j in range(7)) for i, t in enumerate(targets)}
-        if _identities_hold(table):
-            good[name] = (table, at)
-    if len(good) == 2 and good["逐行"][0] != good["逐列"][0]:
-        out.problems.append(ImportProblem(AMBIGUOUS, "表三的数字集中列在标签之后，按行、按列对应都符合勾稽关系，无法确定，留空"))
-        return
-    if not good:
-        return
-    name, (table, at) = next(iter(good.items()))
+    index = {t: i for i, t in enumerate(targets)}
+    try:
+        tables = blocks.readings(vals, len(targets), 7, lambda _i, row: row[6] == sum(row[:6]),
+                                 lambda t: _identities_hold(dict(zip(targets, t))),
+                                 _labels_before_figures(stream, targets, index, figs, start, end))
+    except blocks.TooHard:
+        tables = []
+    if not tables:
+        return set()
+    pos = figs[-1].pos
+    open_cells: list[str] = []
     for i, t in enumerate(targets):
-        rows[t] = [figs[at(i, j)] for j in range(7)]
-    out.problems.append(ImportProblem(NOTE, f"表三的数字集中列在各行标签之后（PDF 转文字常见），已{name}对应，"
-                                            "并用各行合计与勾稽关系核对无误，请再核对一次"))
+        cells = _target_cells(t)
+        seen = {tab[i] for tab in tables}
+        rows[t] = raw[t] = [Fig(pos, str(next(iter(seen))[j]) if len({r[j] for r in seen}) == 1 else BLANK)
+                            for j in range(7)]
+        open_cells += [c for j, c in enumerate(cells) if rows[t][j].blank]
+    out.end = max(out.end, pos)
+    columns = blocks.column_blocks(vals, tables[0], 7)
+    how = "、".join(f"「{_t3_name(targets[i])}」起 {k} 行" for i, k in columns)
+    out.problems.append(ImportProblem(NOTE, "表三的数字与各行标签分开印出" + (f"，{how}逐列印出" if how else "")
+                                      + "（PDF 转文字常见），已按表格的行列顺序对应，各行合计与勾稽关系核对无误，请再核对一次"))
+    if open_cells:
+        cands = []
+        for tab in tables:
+            d = {c: tab[index[_cell_target(c, targets)]][T3_COL_IDS.index(c.rsplit(".", 1)[1])] for c in open_cells}
+            if d not in cands:
+                cands.append(d)
+        out.problems.append(ImportProblem(AMBIGUOUS, f"表三的数字分块印出，有 {len(cands)} 种对应都符合勾稽关系，"
+                                                     "这些单元格无法确定，留空", tuple(open_cells), cands))
+    return set(targets)
+
+
+def _target_cells(target: str) -> tuple[str, ...]:
+    """The seven cells a target's figures go to (a group printed as one row: its first row's, for naming)."""
+    return t3_row_cells(T3_GROUPS[target].rows[-1][0] if target in T3_GROUPS else target)
+
+
+def _cell_target(cell: str, targets: list[str]) -> str:
+    rid = cell.split(".")[1]
+    return rid if rid in targets else next(g for g in targets if g in T3_GROUPS and rid.startswith(g + "_"))
+
+
+def _block_targets(stream: Stream, anchors, start: int, end: int) -> list[str] | None:
+    """The rows of the table in the form's order, a group printed as one row (its label found, none of its
+    rows') standing for its rows; None when fewer than half of the labels are found anywhere."""
+    key = stream.key
+    found = {t for _, _, t in anchors} | {r for r in T3_ROW_IDS if label_key(T3_ROW_LABEL[r]) in key[start:end]}
+    out: list[str] = []
+    for rid in T3_ROW_IDS:
+        gid = next((g for g, grp in T3_GROUPS.items() if any(r == rid for r, _ in grp.rows)), None)
+        grp = T3_GROUPS.get(gid) if gid else None
+        if grp and not any(r in found for r, _ in grp.rows) and (
+                gid in found or label_key(grp.label) in key[start:end]):
+            if gid not in out:
+                out.append(gid)
+            continue
+        out.append(rid)
+    if len(found & set(out)) * 2 < len(out):
+        return None
+    return out
+
+
+def _block_figures(stream: Stream, anchors, start: int, end: int, n: int) -> list[Fig] | None:
+    """The table's figures (from its heading, else from its first label), when they are n plain counts."""
+    for lo in (start, anchors[0][0] if anchors else start):
+        figs = [f for f in stream.figs_in(lo, end) if not f.blank]
+        if len(figs) == n and all(f.text.isdigit() for f in figs):
+            return figs
+    return None
+
+
+def _labels_before_figures(stream: Stream, targets: list[str], index: dict, figs: list[Fig], start: int,
+                           end: int) -> list[tuple[int, int]]:
+    """(figure index, row index): a row label printed right before a figure, after some figures of the
+    table (a label before all the figures is one of a list of labels printed first), starts the block that
+    holds its row."""
+    at = {id(f): i for i, f in enumerate(figs)}
+    out = []
+    for t in targets:
+        lab = label_key(T3_GROUPS[t].label if t in T3_GROUPS else T3_ROW_LABEL[t])
+        p = stream.key.find(lab, start, end)
+        while p >= 0:
+            f = stream.first_fig_from(p + len(lab))
+            if f is not None and f.pos == p + len(lab) and id(f) in at and at[id(f)] > 0 \
+                    and figs[at[id(f)] - 1].pos < p:
+                out.append((at[id(f)], index[t]))
+            p = stream.key.find(lab, p + 1, end)
+    return out
 
 
 def _identities_hold(table: dict) -> bool:
