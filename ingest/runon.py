@@ -26,6 +26,10 @@ _ROW = re.compile("|".join([r"第二十条第", re.escape(T2_CONTENT_LABEL)]
                            + [r"[一二三四]、", r"（[一二三四五六七]）", r"[1-8]\.(?!\d)"]))
 _TABLE_SECTIONS = re.compile(r"^(?:[二三四]|[234])\s*[、.．]")
 _TITLE = re.compile(r"^.{4,60}?(?:工作)?年度报告")
+# a table section's heading in full: the table's header and figures that follow it on the line are the table's
+_TABLE_HEADING = re.compile("|".join(
+    r"^\s*(?:[二三四]|[234])\s*[、.．]\s*" + r"\s*".join(map(re.escape, s.heading.split("、", 1)[1]))
+    for s in SECTIONS[1:4]))
 
 
 def split_run_on(items: list[tuple]) -> list[tuple]:
@@ -50,7 +54,11 @@ def _cut(line: str) -> list[str] | None:
 
 
 def _table_rows(section: str) -> list[str]:
-    """A table section run together: one line per row (its heading first), as the table readers know it."""
+    """A table section run together: one line per row (its heading first, on a line of its own: a heading line
+    holds no figure), as the table readers know it."""
+    head = _TABLE_HEADING.match(section)
+    if head and head.end() < len(section):
+        return [head.group()] + _table_rows(section[head.end():])
     cuts = [m.start() for m in _ROW.finditer(section) if m.start() > 0]
     rows = [section[a:b] for a, b in zip([0] + cuts, cuts + [len(section)])]
     return [r for r in rows if r.strip()]

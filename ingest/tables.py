@@ -233,7 +233,8 @@ class _T3Pass:
             hit = (hit[0], hit[1], 0) if hit else find_fuzzy(stream.key, gk, lo, hi, 1)
             if hit:
                 nxt = min([a[0] for a in anchors if a[0] > hit[0]] or [self.end])
-                if len([f for f in _figs_between(stream, hit[0], nxt, hit[1]) if not f.blank]) == 7:
+                solid = [f for f in _figs_between(stream, hit[0], nxt, hit[1]) if not f.blank]
+                if len(solid) == 7 or _runs_of(solid, 7):  # seven figures, or digits run together
                     anchors.append((hit[0], hit[1], gid))
 
     # ---- figures
@@ -288,6 +289,8 @@ class _T3Pass:
             if gid not in raw:
                 continue
             cells = tuple(c for r, _ in g.rows for c in t3_row_cells(r))
+            if gid not in rows and _seven_zeros_run_together(raw[gid]):  # 「0000000」: seven figures of 0
+                rows[gid] = [Fig(raw[gid][-1].pos, "0") for _ in range(7)]
             if gid == "r3_6" and _all_zero(rows.get(gid)):  # counts are ≥ 0: each part of 0 is 0
                 msg = "表三「（六）其他处理」只印了一行（2019年试行格式），其数字均为 0，三个分项均记为 0"
                 rows.update({r: list(rows[gid]) for r, _ in g.rows if r != "r3_6_3"})
@@ -427,6 +430,12 @@ def _adds_up(figs: list[Fig]) -> bool:
 
 def _all_zero(figs: list[Fig] | None) -> bool:
     return bool(figs) and len(figs) == 7 and all(f.text.strip() == "0" for f in figs)
+
+
+def _seven_zeros_run_together(figs: list[Fig]) -> bool:
+    """A figure has no leading zero, so seven 0 digits run together are seven figures of 0."""
+    solid = [f for f in figs if not f.blank]
+    return bool(solid) and all(set(f.text) == {"0"} for f in solid) and sum(len(f.text) for f in solid) == 7
 
 
 def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:

@@ -123,6 +123,18 @@ def _one_paragraph(stem: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# Cells the one-paragraph text does not determine, and why; every other cell must be read exactly.
+ONE_PARAGRAPH_UNDETERMINED = {
+    # table 二 has no identity: 「规章1011」 is 1 0 11 or 10 1 1, 「行政规范性文件82666」 six ways; 复议后起诉
+    # 「1211620」 is 12 1 1 6 20, 1 2 1 16 20 or 1 2 11 6 20 (each adds up to 20)
+    "huaian_city_2024": {f"t2.{r}.{c}" for r in ("rules", "normative") for c in ("issued", "repealed", "in_force")}
+                        | {f"t4.after.{c}" for c in ("upheld", "corrected", "other", "pending")},
+    # the report's own table 四 does not add up (行政复议 10 + 1 ≠ 0): no split of 「1010000000050000」 can be checked
+    "hongze_2023": {f"t4.{g}.{c}" for g in ("review", "direct", "after")
+                    for c in ("upheld", "corrected", "other", "pending", "tot")},
+}
+
+
 @pytest.mark.parametrize("stem", ["huaian_city_2024", "hongze_2023"])
 def test_whole_report_as_one_paragraph(stem):
     """Headings inside running text are found, the title is cut from the preamble, table figures stop at the next
@@ -144,6 +156,9 @@ def test_whole_report_as_one_paragraph(stem):
     named = {c for p in result.problems for c in p.cells}
     assert all(c in got or c in named for c in exp["cells"])
     assert sum(c in got for c in exp["cells"]) >= 0.8 * len(exp["cells"])
+    assert {c for c in exp["cells"] if c not in got} == ONE_PARAGRAPH_UNDETERMINED[stem], result.summary()
+    doubtful = {c for p in result.problems if p.kind in ("ambiguous", "unreadable") for c in p.cells}
+    assert ONE_PARAGRAPH_UNDETERMINED[stem] <= doubtful
 
 
 def _md_row(cols) -> str:
