@@ -155,6 +155,7 @@ def read_t3(stream: Stream, start: int = 0, end: int | None = None) -> TableRead
     t3.drop_mixed_rows()
     t3.fold_collapsed_groups()
     t3.assign_rows()
+    t3.empty_cells()
     return t3.out
 
 
@@ -331,6 +332,31 @@ class _T3Pass:
             self.out.glued = len(fixed) + len(options) >= 2 and not self.out.unsplit
             _settle_glued(fixed, options, self.out)
 
+    def empty_cells(self) -> None:
+        """Cells printed empty.  A row that prints only 自然人 and 总计, the two equal, leaves its five 法人或
+        其他组织 cells empty: they add up to 0 and no count is negative, so each is 0.  Any other empty cell
+        stays blank and is named."""
+        out = self.out
+        named = {c for p in out.problems for c in p.cells}
+        zeroed, left = [], []
+        for rid in T3_ROW_IDS:
+            cells = t3_row_cells(rid)
+            empty = [c for c, f in zip(cells, self.rows.get(rid, ())) if f.blank]
+            if not empty:
+                continue
+            np_, tot = out.cells.get(cells[0]), out.cells.get(cells[6])
+            if empty == list(cells[1:6]) and isinstance(np_, int) and np_ == tot:
+                out.cells.update(dict.fromkeys(empty, 0))
+                zeroed.append(rid)
+            else:
+                left += [c for c in empty if c not in named]
+        if zeroed:
+            out.problems.append(ImportProblem(
+                NOTE, f"表三{_rows_named(zeroed)}只印了自然人和总计（两者相等），"
+                      "法人或其他组织各列为空白：其和为 0，均记为 0", tuple(c for r in zeroed for c in t3_row_cells(r)[1:6])))
+        if left:
+            out.problems.append(ImportProblem(NOTE, f"表三 {len(left)} 个单元格为空白，留空", tuple(left)))
+
     def _assign_row(self, rid: str) -> list[str] | None:
         """Parse the row's seven figures, or report why there are none; the digit runs of a row whose
         figures may be run together (for assign_rows to split)."""
@@ -370,6 +396,12 @@ class _T3Pass:
             return
         for rid, (runs, cells, name) in separate.items():
             _split_t3(rid, runs, cells, name, fixed, options, out)
+
+
+def _rows_named(targets: list[str]) -> str:
+    """「A」「B」, or 「A」「B」等 N 行 for a long list."""
+    shown = "".join(f"「{_t3_name(t)}」" for t in targets[:3])
+    return shown if len(targets) <= 3 else f"{shown}等 {len(targets)} 行"
 
 
 def _form_order(target: str) -> int:
