@@ -188,7 +188,7 @@ class _T3Pass:
                 _label_note(stream, hit, T3_ROW_LABEL[rid], t3_row_cells(rid), out)
         found = {a[2] for a in self.anchors}
         self._find_collapsed_groups(found)
-        self.anchors.sort()
+        self.anchors = sorted(_after_other_rows_figures(stream, a) for a in self.anchors)
         if self.anchors:  # table 四 printed right after table 三 (no heading between them in this source)
             p = stream.key.find(_T4_HEAD, self.anchors[-1][1], self.end)
             self.end = p if p >= 0 else self.end
@@ -261,6 +261,41 @@ class _T3Pass:
         if self.decoded:  # every figure is accounted for: what reading row by row said of them is moot
             del out.problems[first:mark]
         _place_by_columns(self.rows, self.raw, out)
+        self.rows_behind_garbled_labels()
+
+    def rows_behind_garbled_labels(self) -> None:
+        """A row whose label came out garbled (a converter ran the group label 「（六）其他处理」 into it and lost
+        part of it: 「(六)其2.申请人逾期未按收费通知要求他处理府信息公开申请缴」) is not found, and its figures
+        sit between its neighbours' as an unrecognised row.  They are taken when the row is the only one
+        missing between two rows read, the printed text shares a good part of the row's label, and the
+        whole table then passes every identity (row totals, LEAF_SUM, BALANCE); else nothing changes."""
+        found = {t for _, _, t in self.anchors}
+        taken = []
+        for i, rid in enumerate(T3_ROW_IDS):
+            if rid in found or rid in self.collapsed or i == 0 or T3_ROW_IDS[i - 1] not in self.rows:
+                continue
+            nxt = next((a[0] for a in self.anchors if i + 1 < len(T3_ROW_IDS) and a[2] == T3_ROW_IDS[i + 1]),
+                       self.end if i + 1 == len(T3_ROW_IDS) else None)
+            figs = _garbled_row(self.stream, self.rows[T3_ROW_IDS[i - 1]], nxt, T3_ROW_LABEL[rid])
+            if figs:
+                self.rows[rid] = self.raw[rid] = figs
+                taken.append(rid)
+        if not taken:
+            return
+        table = {t: tuple(int(f.text) for f in self.rows[t]) for t in T3_ROW_IDS
+                 if t in self.rows and all(f.text.isdigit() for f in self.rows[t])}
+        if len(table) < len(T3_ROW_IDS) or not _identities_hold(table):
+            for rid in taken:
+                self.rows.pop(rid)
+                self.raw.pop(rid)
+            return
+        shown = {"".join(self.stream.shown[self.rows[T3_ROW_IDS[T3_ROW_IDS.index(r) - 1]][-1].pos:
+                                           self.rows[r][0].pos]).strip()[:30] for r in taken}
+        self.out.problems[:] = [p for p in self.out.problems
+                                if not (p.kind == UNRECOGNISED and any(f"「{t}」" in p.message for t in shown))]
+        self.out.problems.append(ImportProblem(
+            NOTE, f"表三{_rows_named(taken)}的标签印得残缺（「{'」「'.join(sorted(shown))}」），按表格顺序对应，"
+                  "各行合计与勾稽关系核对无误，请核对", tuple(c for r in taken for c in t3_row_cells(r))))
 
     def drop_mixed_rows(self) -> None:
         """Figures missing from other rows: this source moves figures about (pdftotext's default mode prints
@@ -402,6 +437,28 @@ def _rows_named(targets: list[str]) -> str:
     """「A」「B」, or 「A」「B」等 N 行 for a long list."""
     shown = "".join(f"「{_t3_name(t)}」" for t in targets[:3])
     return shown if len(targets) <= 3 else f"{shown}等 {len(targets)} 行"
+
+
+def _after_other_rows_figures(stream: Stream, anchor: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A label whose first part a converter put in the previous grid row's label cell (「…申请2.申请人逾期未按
+    收费通知要求」 | figures | 「缴纳费用…」) holds that row's figures: it starts after them."""
+    s, e, t = anchor
+    inside = [f for f in stream.figs_in(s, e - 1) if f.pos > s and not f.blank]
+    if inside and all(f.group is not None for f in inside) and inside[-1].group != _group_at(stream, e):
+        return inside[-1].pos, e, t
+    return anchor
+
+
+def _garbled_row(stream: Stream, before: list[Fig], end: int | None, label: str) -> list[Fig] | None:
+    """Seven figures after the previous row's, behind text sharing a good part of the row's label."""
+    if end is None or not before:
+        return None
+    figs = [f for f in stream.figs_in(before[-1].pos, end) if not f.blank]
+    if len(figs) != 7 or not all(f.text.isdigit() for f in figs) or len({f.group for f in figs}) != 1:
+        return None
+    printed, official = label_key("".join(stream.shown[before[-1].pos:figs[0].pos])), label_key(label)
+    m = SequenceMatcher(None, printed, official, autojunk=False).find_longest_match(0, len(printed), 0, len(official))
+    return figs if m.size >= max(4, len(official) // 4) else None
 
 
 def _form_order(target: str) -> int:

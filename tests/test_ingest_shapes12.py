@@ -165,13 +165,14 @@ def _md_row(cols) -> str:
     return "| " + " | ".join(cols) + " |"
 
 
-def _markdown_tables(stem: str) -> str:
+def _markdown_tables(stem: str, source=None) -> str:
     """The report as a PDF-to-Markdown converter gives it: table 二 as one small table per block, table 三 with a
-    「数据1 | 数据2 …」 header row, that header repeated mid-table and a page footer row inside it."""
+    「数据1 | 数据2 …」 header row, that header repeated mid-table and a page footer row inside it.  source: the
+    text around the tables (the real PDF's layout text unless given)."""
     from model import schema as S
 
     cells = _expected(stem)["cells"]
-    text = (REAL_PDF / f"{stem}.layout.txt").read_text(encoding="utf-8")
+    text = (source or REAL_PDF / f"{stem}.layout.txt").read_text(encoding="utf-8")
     at = {k: re.search(rf"^\s*{k}", text, re.M).start() for k in ("二、主动公开", "三、收到和处理", "四、政府信息公开行政复议")}
     t2 = ["二、主动公开政府信息情况", ""]
     for b in S.T2_BLOCKS:
@@ -195,3 +196,120 @@ def test_markdown_with_converter_noise():
     got = _cells(result)
     assert {c: got.get(c) for c in exp} == {c: str(v) for c, v in exp.items()}
     assert not [p for p in result.problems if p.cells and p.kind != "old_format"]
+
+
+MD_SOURCES = {"huaian_city_2024": None, **{p.stem: p for p in SEED_FILES if p.stem != "002_75fd27514a3859df"}}
+
+
+def _md_t3_row(text: str, cells: dict, rid: str, group: str, label: str) -> tuple[str, str]:
+    """The row as _markdown_tables prints it, and the figures' cells."""
+    from model import schema as S
+
+    figures = [str(cells[f"t3.{rid}.{c}"]) for c in S.T3_COL_IDS]
+    row = _md_row([group, S.T3_ROW_LABEL[rid]] + figures)
+    assert row in text
+    return row, " | ".join(figures)
+
+
+# the group label 「（六）其他处理」 run into the row's label, part of it lost (issue 12, item 4), and the cell
+# kept apart from or run into the label column
+SWALLOWED = "(六)其2.申请人逾期未按收费通知要求他处理府信息公开申请缴"
+
+
+@pytest.mark.parametrize("stem", sorted(MD_SOURCES))
+@pytest.mark.parametrize("shape", ["group cell", "one cell", "label cell", "head in row above", "head in row above, no group"])
+def test_markdown_label_cell_that_swallowed_the_next_rows_label(stem, shape):
+    """The row whose label came out garbled is placed between its neighbours and checked by every identity."""
+    from model import schema as S
+
+    exp = _expected(stem)["cells"]
+    text = _markdown_tables(stem, MD_SOURCES[stem])
+    group = S.T3_GROUPS["r3_6"].label
+    row2, figs2 = _md_t3_row(text, exp, "r3_6_2", group, "")
+    row1, figs1 = _md_t3_row(text, exp, "r3_6_1", group, "")
+    cut = len("2.申请人逾期未按收费通知要求")
+    head, tail = S.T3_ROW_LABEL["r3_6_2"][:cut], S.T3_ROW_LABEL["r3_6_2"][cut:]
+    new = {"group cell": {row2: f"| {SWALLOWED} |  | {figs2} |"},
+           "one cell": {row2: f"| {SWALLOWED} | {figs2} |"},
+           "label cell": {row2: f"|  | {SWALLOWED} | {figs2} |"},
+           "head in row above": {row1: f"| {group} | {S.T3_ROW_LABEL['r3_6_1']}{head} | {figs1} |",
+                                 row2: f"| {group} | {tail} | {figs2} |"},
+           "head in row above, no group": {row1: f"|  | {S.T3_ROW_LABEL['r3_6_1']}{head} | {figs1} |",
+                                           row2: f"|  | {tail} | {figs2} |"}}[shape]
+    for a, b in new.items():
+        text = text.replace(a, b)
+    result = read_text(text)
+    got = _cells(result)
+    assert {c: got.get(c) for c in exp} == {c: str(v) for c, v in exp.items()}, result.summary()
+    assert not [p for p in result.problems if p.kind in ("unreadable", "ambiguous", "missing", "unrecognised_label")]
+    if shape in ("group cell", "one cell", "label cell"):
+        assert any(p.kind == "note" and SWALLOWED in p.message and "t3.r3_6_2.np" in p.cells for p in result.problems)
+
+
+def test_markdown_garbled_label_with_figures_that_break_the_identities_stays_blank():
+    """The same garbled row printing figures that do not fit the table: it is not taken, and it is named."""
+    from model import schema as S
+
+    stem = "huaian_city_2024"
+    exp = _expected(stem)["cells"]
+    text = _markdown_tables(stem)
+    row2, figs2 = _md_t3_row(text, exp, "r3_6_2", S.T3_GROUPS["r3_6"].label, "")
+    text = text.replace(row2, f"| {SWALLOWED} |  | {figs2.replace('6', '7')} |")
+    result = read_text(text)
+    got = _cells(result)
+    assert not any(c.startswith("t3.r3_6_2.") for c in got)
+    assert {c: got.get(c) for c in exp if not c.startswith("t3.r3_6_2.")} == \
+        {c: str(v) for c, v in exp.items() if not c.startswith("t3.r3_6_2.")}
+    named = {c for p in result.problems for c in p.cells}
+    assert {c for c in exp if c.startswith("t3.r3_6_2.")} <= named
+    assert any(p.kind == "unrecognised_label" and SWALLOWED[:30] in p.message for p in result.problems)
+
+
+def _legal_person_group_empty(text: str, only_zero: bool = True) -> tuple[str, set]:
+    """Table 三 with a two-row header whose 法人或其他组织 cells are empty but for the group's name, and each row
+    whose five legal-person figures are 0 printed with only 自然人 and 总计 (the cells between empty)."""
+    out, emptied = [], set()
+    for line in text.split("\n"):
+        if line.startswith("| 数据1 | 数据1"):
+            out += [_md_row(["申请人情况", "", "自然人", "法人或其他组织", "", "", "", "", "总计"]), _md_row(["---"] * 9),
+                    _md_row(["", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])]
+            continue
+        if line.startswith("| ---") and out and "| 商业企业 |" in out[-1]:
+            continue
+        cs = [c.strip() for c in line.strip().strip("|").split("|")] if line.startswith("|") else []
+        if len(cs) == 9 and all(re.fullmatch(r"\d+", c) for c in cs[2:]) and (not only_zero or set(cs[3:8]) == {"0"}):
+            emptied.add(cs[1])
+            line = _md_row(cs[:3] + [""] * 5 + cs[8:])
+        out.append(line)
+    return "\n".join(out), emptied
+
+
+@pytest.mark.parametrize("stem", sorted(MD_SOURCES))
+def test_markdown_empty_legal_person_columns(stem):
+    """A row of only 自然人 and 总计, the two equal: the five empty cells add up to 0, so each is 0 (noted)."""
+    exp = _expected(stem)["cells"]
+    text, emptied = _legal_person_group_empty(_markdown_tables(stem, MD_SOURCES[stem]))
+    assert emptied
+    result = read_text(text)
+    got = _cells(result)
+    assert {c: got.get(c) for c in exp} == {c: str(v) for c, v in exp.items()}, result.summary()
+    assert [p.kind for p in result.problems if p.cells] == ["note"]
+    assert "法人或其他组织各列为空白" in result.summary()
+
+
+def test_markdown_empty_legal_person_cells_that_do_not_add_up_stay_blank_and_named():
+    """Where 自然人 differs from 总计 the empty cells are not known: blank, and named."""
+    from model import schema as S
+
+    stem = "huaian_city_2024"
+    exp = _expected(stem)["cells"]
+    text, _ = _legal_person_group_empty(_markdown_tables(stem), only_zero=False)
+    result = read_text(text)
+    got = _cells(result)
+    assert all(got[c] == str(exp[c]) for c in got if c in exp)
+    named = {c for p in result.problems for c in p.cells}
+    unequal = [r for r in S.T3_ROW_IDS if exp[f"t3.{r}.np"] != exp[f"t3.{r}.tot"]]
+    assert unequal
+    for r in unequal:
+        for c in ("biz", "res", "npo", "law", "oth"):
+            assert f"t3.{r}.{c}" not in got and f"t3.{r}.{c}" in named
