@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from model.schema import (CELLS, T2_BLOCKS, T3_GROUPS, T3_LEAF_ROWS, T3_RESULTS_GROUP, T3_ROW_IDS, T3_ROW_LABEL,
-                          T4_COLS, T4_GROUPS, t2, t3_row_cells, t4)
+from model.schema import (CELLS, T2_BLOCKS, T3_COL_IDS, T3_GROUPS, T3_LEAF_ROWS, T3_RESULTS_GROUP, T3_ROW_IDS,
+                          T3_ROW_LABEL, T4_COLS, T4_GROUPS, t2, t3_row_cells, t4)
 from model.values import BadValue, Value, parse_value
 
 from . import blocks, glued
@@ -657,7 +657,7 @@ def _figures_in_blocks(stream: Stream, anchors, rows: dict, raw: dict, start: in
                             for j in range(7)]
         open_cells += [c for j, c in enumerate(cells) if rows[t][j].blank]
     out.end = max(out.end, pos)
-    columns = blocks.column_blocks(vals, tables[0], 7)
+    columns = blocks.column_blocks(vals, tables[0], 7) if len(tables) == 1 else []
     how = "、".join(f"「{_t3_name(targets[i])}」起 {k} 行" for i, k in columns)
     out.problems.append(ImportProblem(NOTE, "表三的数字与各行标签分开印出" + (f"，{how}逐列印出" if how else "")
                                       + "（PDF 转文字常见），已按表格的行列顺序对应，各行合计与勾稽关系核对无误，请再核对一次"))

@@ -156,3 +156,46 @@ def test_real_pdfs_through_pdftotext_without_layout(stem, tmp_path):
     named = {c for p in result.problems for c in p.cells}
     assert t4 <= named
     assert [p.kind for p in result.problems if p.cells and p.kind not in ("old_format", "note")] == ["unreadable"]
+
+
+def test_two_block_readings_that_both_fit_leave_the_differing_cells_blank_and_named():
+    """Seven leaf rows whose 7×7 block of figures reads as rows or, transposed, as one block column by column,
+    and both readings pass every identity (the 6×6 part is a permutation: its row sums equal its column
+    sums).  The cells on which the readings agree are taken; the others are blank, named, with both
+    candidates."""
+    perm = [[1 if k == (i + 1) % 6 else 0 for k in range(6)] for i in range(6)]
+    block = [row + [sum(row)] for row in perm] + [[1] * 6 + [6]]  # the 7th row: the column sums
+    rows = {r: [0] * 7 for r in S.T3_ROW_IDS}
+    leaves = ("r3_3_1", "r3_3_2", "r3_3_3", "r3_3_4", "r3_3_5", "r3_3_6", "r3_3_7")
+    rows.update(zip(leaves, block))
+    rows["r3_7"] = [sum(rows[r][j] for r in S.T3_LEAF_ROWS) for j in range(7)]
+    rows["r1"] = list(rows["r3_7"])
+    lines = ["三、收到和处理政府信息公开申请情况"] + [lab for _, lab, _ in S.T3_ROWS]
+    lines += [str(v) for r in S.T3_ROW_IDS for v in rows[r]]
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    result = read_text("\n".join(lines))
+    got = result.report.cells
+    truth = {f"t3.{r}.{c}": rows[r][j] for r in S.T3_ROW_IDS for j, c in enumerate(S.T3_COL_IDS)}
+    assert all(got[c] == v for c, v in truth.items() if c in got)
+    open_cells = [c for c in truth if c not in got]
+    assert open_cells and all(c.split(".")[1] in leaves for c in open_cells)
+    amb = [p for p in result.problems if p.kind == "ambiguous"]
+    assert len(amb) == 1 and set(amb[0].cells) == set(open_cells)
+    assert {c: truth[c] for c in open_cells} in amb[0].candidates
+    assert "t3.r3_3_1.tot" in got  # every reading gives each row's total 1
+
+
+def test_block_search_is_bounded():
+    """Figures that every partition accepts (no identity to check): the search stops at its budget."""
+    import time
+
+    from ingest import blocks
+
+    rng = random.Random(1)
+    vals = [rng.randint(0, 9) for _ in range(25 * 7)]
+    t = time.perf_counter()
+    with pytest.raises(blocks.TooHard):
+        blocks.readings(vals, 25, 7, lambda _i, _row: True, lambda _t: True)
+    assert time.perf_counter() - t < 5
+    # rows of 0: every partition gives the same table, read once
+    assert blocks.readings([0] * 175, 25, 7, lambda _i, row: row[6] == sum(row[:6]), lambda _t: True) == [((0,) * 7,) * 25]
