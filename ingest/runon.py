@@ -1,6 +1,7 @@
 """A whole report given as one paragraph (web archives, some CMS pages): the title, the six headings and the
 tables run on in one line.  The line is cut before each heading found inside the running text (a heading
-number after 「。」, after a table's last figure or at the start, followed by the heading's own words) and after
+number after 「。」, after a table's last figure or cell (「|」 of a Markdown table run on) or at the start,
+followed by the heading's own words) and after
 a title at the start, so that the section and table readers see what they see in any other text; a table's
 figures end at the next heading, and the years of the next section never join them."""
 from __future__ import annotations
@@ -17,7 +18,7 @@ _NUMBERS = "一二三四五六"
 _WORDS = {s.id: re.escape(s.heading.split("、", 1)[1][:4]) for s in SECTIONS}
 _WORDS["s5"] = "存在的?(?:主要)?(?:困难和)?问题"
 _HEADING = re.compile("|".join(
-    rf"(?:(?<=^)|(?<=[。；;！!？?\d\s）)”]))(?:{_NUMBERS[k]}|{k + 1})\s*[、.．]\s*{_WORDS[s.id]}"
+    rf"(?:(?<=^)|(?<=[。；;！!？?\d\s）)”|]))(?:{_NUMBERS[k]}|{k + 1})\s*[、.．]\s*{_WORDS[s.id]}"
     for k, s in enumerate(SECTIONS)))
 # where a row of a run-together table starts: a block of 二, its labels, a row number of 三 (「二、」「（三）」「4.」:
 # a sub-row number is one digit, so the digit before 「.」 is the label's even when figures precede it)
