@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-MAX_READINGS = 200  # distinct partial tables kept per row; past this the layout is not determined
+MAX_READINGS = 2000  # distinct partial tables kept per row; past this the layout is not determined
 NODE_BUDGET = 200_000
 
 Table = tuple[tuple[int, ...], ...]
@@ -25,10 +25,12 @@ class TooHard(Exception):
 
 def readings(vals: Sequence[int], n_rows: int, n_cols: int,
              row_ok: Callable[[int, tuple[int, ...]], bool], table_ok: Callable[[Table], bool],
-             must_share: Sequence[tuple[int, int]] = ()) -> list[Table]:
+             must_share: Sequence[tuple[int, int]] = (),
+             rest_ok: Callable[[int, Table], bool] | None = None) -> list[Table]:
     """The distinct tables the figures can be read as (n_rows rows of n_cols figures each).
 
-    row_ok(i, row): row i's own identity; table_ok(table): the identities between rows.
+    row_ok(i, row): row i's own identity; table_ok(table): the identities between rows; rest_ok(i, rows):
+    whether rows i … n_rows-1 can still be part of a table that passes them (prunes the search early).
     must_share: (figure index, row index) pairs — the block holding that figure must hold that row (a row
     label printed right before a figure starts the block of its row's figures).
     Raises TooHard past the budget.
@@ -50,6 +52,8 @@ def readings(vals: Sequence[int], n_rows: int, n_cols: int,
                 budget[0] -= 1
                 if budget[0] < 0:
                     raise TooHard
+                if rest_ok is not None and not rest_ok(i, rows + rest):
+                    continue
                 suffix[i].add(rows + rest)
                 if len(suffix[i]) > MAX_READINGS:
                     raise TooHard

@@ -643,7 +643,8 @@ def _figures_in_blocks(stream: Stream, anchors, rows: dict, raw: dict, start: in
     try:
         tables = blocks.readings(vals, len(targets), 7, lambda _i, row: row[6] == sum(row[:6]),
                                  lambda t: _identities_hold(dict(zip(targets, t))),
-                                 _labels_before_figures(stream, targets, index, figs, start, end))
+                                 _labels_before_figures(stream, targets, index, figs, start, end),
+                                 _leaves_within_total(targets))
     except blocks.TooHard:
         tables = []
     if not tables:
@@ -670,6 +671,20 @@ def _figures_in_blocks(stream: Stream, anchors, rows: dict, raw: dict, start: in
         out.problems.append(ImportProblem(AMBIGUOUS, f"表三的数字分块印出，有 {len(cands)} 种对应都符合勾稽关系，"
                                                      "这些单元格无法确定，留空", tuple(open_cells), cands))
     return set(targets)
+
+
+def _leaves_within_total(targets: list[str]):
+    """For the block search: rows read so far (the table's end) whose result rows add up to more than
+    （七）总计 in some column cannot lead to LEAF_SUM (no count is negative)."""
+    i7 = targets.index("r3_7")
+    leaves = [j for j, t in enumerate(targets) if t in T3_LEAF_ROWS or t in T3_GROUPS]
+
+    def ok(i: int, rows) -> bool:
+        if i > i7:
+            return True
+        total = rows[i7 - i]
+        return all(sum(rows[j - i][c] for j in leaves if j >= i) <= total[c] for c in range(7))
+    return ok
 
 
 def _target_cells(target: str) -> tuple[str, ...]:
