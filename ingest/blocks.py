@@ -95,3 +95,18 @@ def column_blocks(vals: Sequence[int], table: Table, n_cols: int) -> list[tuple[
             if best[i] is None or len(cand) < len(best[i]):
                 best[i] = cand
     return best[0] or []
+
+
+def whole_table_readings(vals: Sequence[int], n_rows: int, n_cols: int,
+                         row_ok: Callable[[int, tuple[int, ...]], bool],
+                         table_ok: Callable[[Table], bool]) -> list[Table]:
+    """The two readings that need no search — every row in turn, or the whole table column by column — that
+    pass the identities (when the full search ran out of budget)."""
+    out = []
+    for k in (1, n_rows):
+        part = [_block(vals, i, k, n_cols, row_ok, ()) for i in range(0, n_rows, k)]
+        if all(p is not None for p in part):
+            table = tuple(row for p in part for row in p)
+            if table_ok(table) and table not in out:
+                out.append(table)
+    return out

@@ -640,13 +640,17 @@ def _figures_in_blocks(stream: Stream, anchors, rows: dict, raw: dict, start: in
         return set()
     vals = [int(f.text) for f in figs]
     index = {t: i for i, t in enumerate(targets)}
+    def row_ok(_i, row):
+        return row[6] == sum(row[:6])
+
+    def table_ok(t):
+        return _identities_hold(dict(zip(targets, t)))
     try:
-        tables = blocks.readings(vals, len(targets), 7, lambda _i, row: row[6] == sum(row[:6]),
-                                 lambda t: _identities_hold(dict(zip(targets, t))),
+        tables = blocks.readings(vals, len(targets), 7, row_ok, table_ok,
                                  _labels_before_figures(stream, targets, index, figs, start, end),
                                  _leaves_within_total(targets))
     except blocks.TooHard:
-        tables = []
+        tables = blocks.whole_table_readings(vals, len(targets), 7, row_ok, table_ok)
     if not tables:
         return set()
     pos = figs[-1].pos

@@ -199,3 +199,49 @@ def test_block_search_is_bounded():
     assert time.perf_counter() - t < 5
     # rows of 0: every partition gives the same table, read once
     assert blocks.readings([0] * 175, 25, 7, lambda _i, row: row[6] == sum(row[:6]), lambda _t: True) == [((0,) * 7,) * 25]
+
+
+def _pdf_reports():
+    from tests.factories import expected_files, expected_report
+
+    out = [(p.stem, expected_report(p)[0]) for p in expected_files() if p.stem != "hongze_2023"]  # (六) printed blank
+    for seed in range(3):
+        rep = consistent_report(random.Random(200 + seed), maxv=(3, 40, 900)[seed])
+        out.append((f"consistent-{seed}", rep))
+    return out
+
+
+@pytest.mark.parametrize("draft", [False, True], ids=["final", "draft"])
+@pytest.mark.parametrize("name,report", _pdf_reports(), ids=lambda x: x if isinstance(x, str) else "")
+def test_reports_exported_to_pdf_read_back_through_pdftotext_without_layout(name, report, draft, tmp_path):
+    """Other reports laid out as the official form (nianbao's own PDF export; a draft's header line moves the
+    page breaks) and copied out by pdftotext without -layout: tables 二 and 三 read exactly; table 四 exactly
+    or blank and named, never wrong."""
+    from export.pdf import write_pdf
+
+    exe = need("pdftotext", package="poppler-utils")
+    pdf, txt = tmp_path / "r.pdf", tmp_path / "r.txt"
+    write_pdf(report, pdf, draft=draft)
+    subprocess.run([exe, str(pdf), str(txt)], check=True, timeout=60)
+    result = read_text(txt.read_text(encoding="utf-8"))
+    got = result.report.cells
+    want = {c: v for c, v in report.cells.items() if c in S.TABLE_CELL_IDS}
+    assert {c: got[c] for c in want if c in got} == {c: v for c, v in want.items() if c in got}
+    assert {c: got.get(c) for c in want if not c.startswith("t4.")} == {c: v for c, v in want.items()
+                                                                         if not c.startswith("t4.")}, result.summary()
+    named = {c for p in result.problems for c in p.cells}
+    assert all(c in got or c in named for c in want)
+
+
+@pytest.mark.parametrize("column_major", [False, True])
+def test_past_the_search_budget_the_whole_table_orders_are_still_tried(monkeypatch, column_major):
+    """All labels first, then every figure row by row or column by column: read even when the block search
+    gives up at once."""
+    from ingest import blocks
+    from tests.test_ingest_glued import _labels_then_figures
+
+    monkeypatch.setattr(blocks, "NODE_BUDGET", 0)
+    rep = consistent_report(random.Random(3), maxv=50)
+    got = read_text(_labels_then_figures(rep, column_major)).report.cells
+    t3 = [c for c in S.TABLE_CELL_IDS if c.startswith("t3.")]
+    assert {c: got.get(c) for c in t3} == {c: rep.cells[c] for c in t3}
