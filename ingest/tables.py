@@ -638,35 +638,47 @@ def _figures_in_blocks(stream: Stream, anchors, rows: dict, raw: dict, start: in
     figs = _block_figures(stream, anchors, start, end, 7 * len(targets))
     if figs is None:
         return set()
-    vals = [int(f.text) for f in figs]
-    index = {t: i for i, t in enumerate(targets)}
-    def row_ok(_i, row):
-        return row[6] == sum(row[:6])
-
-    def table_ok(t):
-        return _identities_hold(dict(zip(targets, t)))
-    try:
-        tables = blocks.readings(vals, len(targets), 7, row_ok, table_ok,
-                                 _labels_before_figures(stream, targets, index, figs, start, end),
-                                 _leaves_within_total(targets))
-    except blocks.TooHard:
-        tables = blocks.whole_table_readings(vals, len(targets), 7, row_ok, table_ok)
+    tables = _block_readings(stream, targets, figs, start, end)
     if not tables:
         return set()
+    _take_readings(targets, tables, figs, rows, raw, out)
+    return set(targets)
+
+
+def _block_readings(stream: Stream, targets: list[str], figs: list[Fig], start: int, end: int) -> list:
+    """The tables the figures read as under every identity; past the search's budget, the two whole-table
+    orders (all rows in turn, or all column by column) that the identities single out."""
+    vals = [int(f.text) for f in figs]
+
+    def row_ok(_i: int, row: tuple) -> bool:
+        return row[6] == sum(row[:6])
+
+    def table_ok(t) -> bool:
+        return _identities_hold(dict(zip(targets, t)))
+
+    guards = _labels_before_figures(stream, targets, figs, start, end)
+    try:
+        return blocks.readings(vals, len(targets), 7, row_ok, table_ok, guards, _leaves_within_total(targets))
+    except blocks.TooHard:
+        return blocks.whole_table_readings(vals, len(targets), 7, row_ok, table_ok)
+
+
+def _take_readings(targets: list[str], tables: list, figs: list[Fig], rows: dict, raw: dict, out: TableRead) -> None:
+    """The cells every reading agrees on into the rows; the others blank, named with their candidates."""
     pos = figs[-1].pos
     open_cells: list[str] = []
     for i, t in enumerate(targets):
-        cells = _target_cells(t)
         seen = {tab[i] for tab in tables}
         rows[t] = raw[t] = [Fig(pos, str(next(iter(seen))[j]) if len({r[j] for r in seen}) == 1 else BLANK)
                             for j in range(7)]
-        open_cells += [c for j, c in enumerate(cells) if rows[t][j].blank]
+        open_cells += [c for j, c in enumerate(_target_cells(t)) if rows[t][j].blank]
     out.end = max(out.end, pos)
-    columns = blocks.column_blocks(vals, tables[0], 7) if len(tables) == 1 else []
+    columns = blocks.column_blocks([int(f.text) for f in figs], tables[0], 7) if len(tables) == 1 else []
     how = "、".join(f"「{_t3_name(targets[i])}」起 {k} 行" for i, k in columns)
     out.problems.append(ImportProblem(NOTE, "表三的数字与各行标签分开印出" + (f"，{how}逐列印出" if how else "")
                                       + "（PDF 转文字常见），已按表格的行列顺序对应，各行合计与勾稽关系核对无误，请再核对一次"))
     if open_cells:
+        index = {t: i for i, t in enumerate(targets)}
         cands = []
         for tab in tables:
             d = {c: tab[index[_cell_target(c, targets)]][T3_COL_IDS.index(c.rsplit(".", 1)[1])] for c in open_cells}
@@ -674,7 +686,6 @@ def _figures_in_blocks(stream: Stream, anchors, rows: dict, raw: dict, start: in
                 cands.append(d)
         out.problems.append(ImportProblem(AMBIGUOUS, f"表三的数字分块印出，有 {len(cands)} 种对应都符合勾稽关系，"
                                                      "这些单元格无法确定，留空", tuple(open_cells), cands))
-    return set(targets)
 
 
 def _leaves_within_total(targets: list[str]):
@@ -730,7 +741,7 @@ def _block_figures(stream: Stream, anchors, start: int, end: int, n: int) -> lis
     return None
 
 
-def _labels_before_figures(stream: Stream, targets: list[str], index: dict, figs: list[Fig], start: int,
+def _labels_before_figures(stream: Stream, targets: list[str], figs: list[Fig], start: int,
                            end: int) -> list[tuple[int, int]]:
     """(figure index, row index): a row label printed right before a figure, after some figures of the
     table (a label before all the figures is one of a list of labels printed first), starts the block that
@@ -744,7 +755,7 @@ def _labels_before_figures(stream: Stream, targets: list[str], index: dict, figs
             f = stream.first_fig_from(p + len(lab))
             if f is not None and f.pos == p + len(lab) and id(f) in at and at[id(f)] > 0 \
                     and figs[at[id(f)] - 1].pos < p:
-                out.append((at[id(f)], index[t]))
+                out.append((at[id(f)], targets.index(t)))
             p = stream.key.find(lab, p + 1, end)
     return out
 
