@@ -243,7 +243,7 @@ def test_html_file_is_parsed_in_the_sandbox_and_deep_nesting_refused(tmp_path, m
 
     kinds = []
     real = ingest.sandbox.run_reader
-    monkeypatch.setattr(ingest.sandbox, "run_reader", lambda kind, *a: kinds.append(kind) or real(kind, *a))
+    monkeypatch.setattr(ingest.sandbox, "run_reader", lambda kind, *a, **kw: kinds.append(kind) or real(kind, *a, **kw))
     path = tmp_path / "nested.html"
     path.write_text(HOSTILE_PAGES["nested tables"](), encoding="utf-8")
     _refused(path, "嵌套", seconds=8)
