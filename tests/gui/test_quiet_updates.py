@@ -60,3 +60,26 @@ def test_undo_is_named_when_the_edit_menu_opens(window):
     window.doc.undo()
     menu.aboutToShow.emit()
     assert window.act_undo.text() == "撤销" and window.act_redo.text() == "重做 输入 自然人"
+
+
+def test_the_journal_goes_to_disk_without_the_window_waiting(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from gui import recovery
+
+    disk = threading.Event()
+    synced: list[int] = []
+
+    def slow_fsync(fd):
+        disk.wait(5)  # a busy disk
+        synced.append(fd)
+
+    monkeypatch.setattr(recovery.os, "fsync", slow_fsync)
+    slot = recovery.RecoverySlot(tmp_path)
+    slot.append(["一行"])
+    slot.sync()  # returns at once: the fsync waits in its own thread
+    assert not synced and slot._syncing.is_alive()
+    slot.sync()  # still under way: not a second thread, a retry later
+    disk.set()
+    slot.close()  # waits for it, then forces the rest down before the file goes
+    assert len(synced) == 2 and not slot.journal_path.exists()
