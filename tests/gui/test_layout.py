@@ -16,6 +16,10 @@ ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = Path(__file__).with_name("data") / "t3-grid.png"
 
 
+def t3_table():
+    return TABLES["t3"]
+
+
 def t3_cells() -> tuple[str, ...]:
     return TABLES["t3"].cells
 
@@ -54,6 +58,22 @@ def test_frozen_parts_follow_scrolling_and_show_edits(window, qtbot):
     t4.horizontalScrollBar().setValue(60)
     assert t4.frozen.top.horizontalScrollBar().value() == t4.horizontalScrollBar().value()
     assert t4.frozen.left is None  # 四 has no label columns
+
+
+def test_frozen_parts_stay_apart_from_the_figures_after_opening_another_report(window, qtbot):
+    from model.document import Document
+
+    window.show_part("s3")
+    window.set_document(Document())
+    _settle(qtbot)
+    grid, table = window.grids["t3"], t3_table()
+    frozen = grid.frozen
+    assert all(grid.isRowHidden(r) for r in range(table.header_rows))  # shown by the parts, not the grid
+    assert all(grid.isColumnHidden(c) for c in range(table.label_cols))
+    assert not grid.isRowHidden(table.header_rows) and not grid.isColumnHidden(table.label_cols)
+    margins = grid.viewportMargins()
+    assert (margins.left(), margins.top()) == (frozen.width(), frozen.height()) != (0, 0)
+    assert not any(part.geometry().intersects(grid.viewport().geometry()) for part in frozen.parts())
 
 
 def test_enter_that_scrolls_repaints_only_the_strip_that_comes_into_view(window, qtbot):
