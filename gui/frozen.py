@@ -48,6 +48,10 @@ class FrozenPart(QTableView):
         self.horizontalScrollBar().setValue(self.grid.horizontalScrollBar().value() if self.follow_x else 0)
         self.verticalScrollBar().setValue(self.grid.verticalScrollBar().value() if self.follow_y else 0)
 
+    def paintEvent(self, event) -> None:
+        self.itemDelegate().exposed = event.rect()  # a tall group label draws only the part being repainted
+        super().paintEvent(event)
+
     def wheelEvent(self, event) -> None:  # the wheel over a frozen part scrolls the figures
         self.grid.wheelEvent(event)
 

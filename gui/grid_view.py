@@ -40,6 +40,7 @@ class GridDelegate(QStyledItemDelegate):
         self._colours = None
         self._small: dict[QFont, QFont] = {}  # the font of last year's values, per font of this year's
         self._texts: dict[tuple[QFont, str], QStaticText] = {}  # laid out once per font and text
+        self.exposed: QRect | None = None  # the area its view is repainting, when the view says (frozen parts)
 
     def colours(self) -> tuple[QColor, QColor, QColor]:
         """(base, text, selection overlay) from the view's palette, cached: painting runs per cell."""
@@ -94,7 +95,7 @@ class GridDelegate(QStyledItemDelegate):
         painter.fillRect(rect, theme.HEADER_BG if sp.role in ("header", "note") else theme.LABEL_BG)
         painter.setPen(ink)
         if sp.vertical:
-            self._vertical(painter, rect, sp.text)
+            self._vertical(painter, rect, sp.text, self.exposed or rect)
             return
         self._label(painter, rect, sp)
 
@@ -148,7 +149,7 @@ class GridDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _vertical(painter: QPainter, rect: QRect, text: str) -> None:
+    def _vertical(painter: QPainter, rect: QRect, text: str, shown: QRect) -> None:
         """One character per line, top to bottom, brackets turned as in the printed form."""
         fm = painter.fontMetrics()
         line = fm.height()
@@ -158,18 +159,24 @@ class GridDelegate(QStyledItemDelegate):
                              int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWrapAnywhere), text)
             return
         y = rect.top() + (rect.height() - total) // 2
-        cx = rect.center().x()
+        # a group label spans many rows: a scroll that uncovers a strip of it draws only the characters there
         for ch in text:
             box = QRect(rect.left(), y, rect.width(), line)
-            if ch in _ROTATE:
-                painter.save()
-                painter.translate(cx, y + line / 2)
-                painter.rotate(90)
-                painter.drawText(QRect(-line // 2, -line // 2, line, line), Qt.AlignmentFlag.AlignCenter, ch)
-                painter.restore()
-            else:
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, ch)
+            if box.adjusted(0, -1, 0, 1).intersects(shown):
+                GridDelegate._character(painter, box, ch)
             y += line
+
+    @staticmethod
+    def _character(painter: QPainter, box: QRect, ch: str) -> None:
+        if ch not in _ROTATE:
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, ch)
+            return
+        side = box.height()
+        painter.save()
+        painter.translate(box.center().x(), box.top() + side / 2)
+        painter.rotate(90)
+        painter.drawText(QRect(-side // 2, -side // 2, side, side), Qt.AlignmentFlag.AlignCenter, ch)
+        painter.restore()
 
     def createEditor(self, parent, option, index):
         return CellEditor(self.view.grid_model.cell_at(index.row(), index.column()), parent)

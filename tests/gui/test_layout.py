@@ -106,6 +106,27 @@ def test_enter_that_scrolls_repaints_only_the_strip_that_comes_into_view(window,
     assert bottom in painted and 0 < len(painted) <= len(shown) // 3, (len(painted), len(shown))
 
 
+def test_scrolling_step_by_step_shows_what_a_full_repaint_shows(window, qtbot):
+    """Scrolling copies pixels and paints only the strips that come into view (figures, labels, the tall group
+    labels character by character): what is on screen must equal a full repaint at every step."""
+    window.resize(1024, 600)
+    window.show_part("s3")
+    _settle(qtbot)
+    grid = window.grids["t3"]
+    bar = grid.verticalScrollBar()
+    screen = window.windowHandle().screen()
+    for step in (13, -29):
+        bar.setValue(0 if step > 0 else bar.maximum())
+        for _ in range(6):
+            bar.setValue(bar.value() + step)
+            qtbot.wait(1)
+            shown = screen.grabWindow(window.winId()).toImage()
+            for view in [grid, *grid.frozen.parts()]:
+                view.viewport().update()
+            qtbot.wait(1)
+            assert screen.grabWindow(window.winId()).toImage() == shown, (step, bar.value())
+
+
 def test_findings_panel_collapses_and_the_grid_takes_the_width(window, qtbot):
     window.resize(1024, 768)
     window.show_part("s3")
