@@ -83,3 +83,14 @@ def test_the_journal_goes_to_disk_without_the_window_waiting(qtbot, tmp_path, mo
     disk.set()
     slot.close()  # waits for it, then forces the rest down before the file goes
     assert len(synced) == 2 and not slot.journal_path.exists()
+
+
+def test_the_cells_status_text_can_be_copied(window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    window.cell_status.setText("一、本年新收 = 41　总计不等于各类申请人之和")
+    assert window.cell_status.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    copy = next(a for a in window.cell_status.actions() if a.text() == "复制")
+    copy.trigger()
+    assert QGuiApplication.clipboard().text() == "一、本年新收 = 41　总计不等于各类申请人之和"
