@@ -1,12 +1,20 @@
 """Editor latency, offscreen: keystroke (Enter committing a typed value) → affected cells repainted, and
-process start → window shown.  Prints figures; targets p95 < 16 ms, shown < 1.5 s.
+process start → window shown.  Prints figures; targets median < 4 ms and p95 < 10 ms, shown < 1.5 s.
 
-    .venv/bin/python bench/gui_latency.py [--edits 200]
+    .venv/bin/python bench/gui_latency.py [--edits 200] [--starts 5]
 
 Each edit types a value into a t3 cell (the first key opens the editor, as in Excel), then times from
 sending Enter until the event loop has repainted every visible cell whose value or findings changed
 (the delegate records when it paints each cell; events are processed until all of them are painted).
-Values alternate between breaking and restoring the sums, so findings appear and disappear.
+Values alternate between breaking and restoring the sums, so findings appear and disappear; about one
+edit in six is in the bottom row in view, so its Enter scrolls the table.
+
+Beside that wall time (what the clerk sees) it prints:
+- the GUI thread's CPU time over the same span: the work itself, which a busy shared machine does not
+  inflate (its wall time includes waiting for a core);
+- "until idle": until the event loop has nothing left to do (work the repaint posted, e.g. the status
+  bar's re-layout): what the next keystroke would wait for;
+- the refresh that runs 60 ms after a burst of edits (findings panel, part marks, counts), timed alone.
 """
 from __future__ import annotations
 
@@ -30,8 +38,8 @@ def percentile(xs: list[float], p: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
-def edit_latency(n: int) -> list[float]:
-    from PySide6.QtCore import Qt
+def edit_latency(n: int) -> dict[str, list[float]]:
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -56,7 +64,8 @@ def edit_latency(n: int) -> list[float]:
     model.dataChanged.connect(lambda a, _b: affected.add(model.cell_at(a.row(), a.column())))
     cells = list(TABLES["t3"].cells)
     rng = random.Random(7)
-    times = []
+    dispatcher = QAbstractEventDispatcher.instance()
+    times: dict[str, list[float]] = {k: [] for k in ("wall", "cpu", "idle", "idle cpu", "refresh", "refresh cpu")}
     for i in range(n):
         cid = rng.choice(cells)
         current = w.doc.report.cells.get(cid) or 0  # every edit changes the value
@@ -73,24 +82,33 @@ def edit_latency(n: int) -> list[float]:
         app.processEvents()
         affected.clear()
         painted.clear()
+        c0 = time.thread_time()
         t0 = time.perf_counter()
         QTest.keyClick(editor, Qt.Key.Key_Return)
         deadline = t0 + 2.0
         while True:
             app.processEvents()
-            # cells scrolled under the frozen header rows or label columns are not visible: not waited for
-            vp = grid.frozen.open_area() if grid.frozen is not None else grid.viewport().rect()
+            vp = grid.viewport().rect()  # the figures in view (the frozen parts are beside it, not over it)
             want = [c for c in affected if c in model._mine
                     and grid.visualRect(model.index_of(c)).intersects(vp)]
             if affected and all(painted.get(c, 0) >= t0 for c in want):
                 break
             if time.perf_counter() > deadline:
                 break
-        times.append((time.perf_counter() - t0) * 1000)
-        # the coalesced panel/nav refresh happens 60 ms later in real use; run it outside the timing
+        times["wall"].append((time.perf_counter() - t0) * 1000)
+        times["cpu"].append((time.thread_time() - c0) * 1000)
+        while dispatcher.processEvents(QEventLoop.ProcessEventsFlag.AllEvents):
+            pass
+        times["idle"].append((time.perf_counter() - t0) * 1000)
+        times["idle cpu"].append((time.thread_time() - c0) * 1000)
+        # the coalesced panel/nav refresh happens 60 ms later in real use: timed on its own
+        c1, t1 = time.thread_time(), time.perf_counter()
         w.panel.flush()
         w.refresh_marks()
-        app.processEvents()
+        while dispatcher.processEvents(QEventLoop.ProcessEventsFlag.AllEvents):
+            pass
+        times["refresh"].append((time.perf_counter() - t1) * 1000)
+        times["refresh cpu"].append((time.thread_time() - c1) * 1000)
     w.doc.mark_saved()
     w.close()
     return times
@@ -103,6 +121,10 @@ def startup_time() -> float:
     return shown_after([sys.executable, str(ROOT / "main.py")])
 
 
+def figures(xs: list[float]) -> str:
+    return f"median {statistics.median(xs):.2f} ms, p95 {percentile(xs, 0.95):.2f} ms, max {max(xs):.2f} ms"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--edits", type=int, default=200)
@@ -110,11 +132,16 @@ def main() -> None:
     args = ap.parse_args()
     starts = [startup_time() for _ in range(args.starts)]
     times = edit_latency(args.edits)
-    print(f"edits across t3: {len(times)}")
-    print(f"keystroke → repaint: median {statistics.median(times):.2f} ms, "
-          f"p95 {percentile(times, 0.95):.2f} ms, max {max(times):.2f} ms  (target median < 4 ms, p95 < 10 ms)")
-    print(f"start → window shown: median {statistics.median(starts):.3f} s, "
-          f"max {max(starts):.3f} s over {len(starts)} runs  (target < 1.5 s)")
+    print(f"edits across t3: {len(times['wall'])}")
+    print(f"keystroke → repaint: {figures(times['wall'])}  (target median < 4 ms, p95 < 10 ms)")
+    print(f"  GUI thread CPU in it: {figures(times['cpu'])}")
+    print(f"keystroke → idle: {figures(times['idle'])}")
+    print(f"  GUI thread CPU in it: {figures(times['idle cpu'])}")
+    print(f"refresh 60 ms after the edits (panel, marks): {figures(times['refresh'])}")
+    print(f"  GUI thread CPU in it: {figures(times['refresh cpu'])}")
+    if starts:
+        print(f"start → window shown: median {statistics.median(starts):.3f} s, "
+              f"max {max(starts):.3f} s over {len(starts)} runs  (target < 1.5 s)")
 
 
 if __name__ == "__main__":

@@ -87,6 +87,10 @@ def make_app(argv: list[str] | None = None):
     if QApplication.instance() is None:
         from . import inputmethod
         inputmethod.prepare()  # QT_IM_MODULE must be set before the QApplication exists
+        # Qt's raster engine hands every gradient or image fill of 96 scan lines or more (a scroll bar, a
+        # panel) to a thread pool and waits for it: on a busy two-core machine the wait for a free core costs
+        # more than the fill, on every repaint.  Painting here is small; it stays on the GUI thread.
+        os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -24,15 +24,20 @@ class _WrapDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget):
         super().__init__(tree)
         self.tree = tree
+        self._sizes: dict[tuple, QSize] = {}  # (font, width, text) → size: wrapping a text is measured once
 
     def sizeHint(self, option, index):
         depth = 1 if index.parent().isValid() else 0
-        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 12
-        fm = option.fontMetrics
+        width = max(self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 12, 40)
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        box = fm.boundingRect(QRect(0, 0, max(width, 40), 100000),
-                              int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(max(width, 40), box.height() + 6)
+        key = (QFont(option.font), width, text)  # a copy: option.font is the option's own, gone after the call
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 2000:
+                self._sizes.clear()
+            box = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text)
+            size = self._sizes[key] = QSize(width, box.height() + 6)
+        return size
 
 
 class FindingsPanel(QWidget):
@@ -72,6 +77,8 @@ class FindingsPanel(QWidget):
         lay.addLayout(buttons)
         lay.addWidget(self.tree, 1)
         self._by_key: dict[str, Finding] = {}
+        self._items: dict[str, QTreeWidgetItem] = {}  # finding key → its row
+        self._shape: list[tuple[str, str]] | None = None  # (group, key) of each finding as the list shows them
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
@@ -108,12 +115,42 @@ class FindingsPanel(QWidget):
 
     def rebuild(self) -> None:
         findings = self.doc.checker.findings()
+        shape = [(state_of(f), f.key) for f in findings]
+        if shape == self._shape:  # the same findings in the same groups: only their numbers may differ
+            self._retext(findings)
+        else:
+            self._build(findings)
+            self._shape = shape
+        self._selection_changed()  # clear() drops the selection without always saying so
+        c = self.doc.checker.counts()
+        summary = (f"错误 {c['error']} · 警告 {c['warning']} · 已说明 {c['explained']} · 提示 {c['info']}"
+                   if findings else "未发现问题")
+        if self.summary.text() != summary:
+            self.summary.setText(summary)
+
+    @staticmethod
+    def _text(f: Finding) -> str:
+        return f"{RULES[f.rule].title}：{f.message}"
+
+    def _retext(self, findings: list[Finding]) -> None:
+        """Change the texts that changed, in place: rebuilding the list re-lays out and repaints all of it."""
+        for f in findings:
+            item = self._items[f.key]
+            self._by_key[f.key] = f
+            text, tip = self._text(f), self._tooltip(f)
+            if item.text(0) != text:
+                item.setText(0, text)
+            if item.toolTip(0) != tip:
+                item.setToolTip(0, tip)
+
+    def _build(self, findings: list[Finding]) -> None:
         selected = self.tree.currentItem().data(0, KEY_ROLE) if self.tree.currentItem() else None
         expanded = {self.tree.topLevelItem(i).data(0, KEY_ROLE): self.tree.topLevelItem(i).isExpanded()
                     for i in range(self.tree.topLevelItemCount())}
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self._by_key = {}
+        self._items = {}
         groups = {g: [] for g in GROUPS}
         for f in findings:
             groups[state_of(f)].append(f)
@@ -129,21 +166,18 @@ class FindingsPanel(QWidget):
             top.setFont(0, font)
             self.tree.addTopLevelItem(top)
             for f in groups[g]:
-                item = QTreeWidgetItem([f"{RULES[f.rule].title}：{f.message}"])
+                item = QTreeWidgetItem([self._text(f)])
                 item.setData(0, KEY_ROLE, f.key)
                 item.setToolTip(0, self._tooltip(f))
                 top.addChild(item)
                 self._by_key[f.key] = f
+                self._items[f.key] = item
                 if f.key == selected:
                     keep = item
             top.setExpanded(expanded.get(f"group:{g}", g != "info"))
         self.tree.setUpdatesEnabled(True)
         if keep is not None:
             self.tree.setCurrentItem(keep)
-        self._selection_changed()  # clear() drops the selection without always saying so
-        c = self.doc.checker.counts()
-        self.summary.setText(f"错误 {c['error']} · 警告 {c['warning']} · 已说明 {c['explained']} · 提示 {c['info']}"
-                             if findings else "未发现问题")
 
     @staticmethod
     def _tooltip(f: Finding) -> str:

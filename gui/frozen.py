@@ -1,9 +1,11 @@
 """冻结窗格: a table's header rows and label columns stay in view while its figures scroll, as in Excel.
 
-Each frozen part is a small QTableView laid over the grid's viewport, showing the same model with the same
-delegate and spans, and following the grid's scrolling in the other direction (Qt's "frozen column"
-pattern).  The grid's own indexes, selection and editing are untouched; GridView.scrollTo keeps the current
-cell from hiding under a frozen part."""
+The grid keeps only its figures: the header rows and label columns are hidden in it and its viewport is
+inset by their size (viewport margins).  Three small QTableViews of the same model, with the same delegate
+and spans, fill the margins: the corner, the header rows (following the grid's horizontal scrolling) and the
+label columns (following its vertical scrolling).  Nothing lies over the grid's viewport, so Qt scrolls it
+by copying pixels and repaints only the strip that comes into view, and the grid's own scrollTo keeps the
+current cell clear of the frozen parts.  The grid's indexes, selection and editing are untouched."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -38,66 +40,67 @@ class FrozenPart(QTableView):
         if follow_y:
             grid.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
 
-    def copy_sizes(self) -> None:
-        grid = self.grid
-        for c in range(grid.model().columnCount()):
-            self.setColumnWidth(c, grid.columnWidth(c))
-        for r in range(grid.model().rowCount()):
-            self.setRowHeight(r, grid.rowHeight(r))
-        self.horizontalScrollBar().setValue(grid.horizontalScrollBar().value() if self.follow_x else 0)
-        self.verticalScrollBar().setValue(grid.verticalScrollBar().value() if self.follow_y else 0)
+    def copy_sizes(self, widths: list[int], heights: list[int]) -> None:
+        for c, w in enumerate(widths):
+            self.setColumnWidth(c, w)
+        for r, h in enumerate(heights):
+            self.setRowHeight(r, h)
+        self.horizontalScrollBar().setValue(self.grid.horizontalScrollBar().value() if self.follow_x else 0)
+        self.verticalScrollBar().setValue(self.grid.verticalScrollBar().value() if self.follow_y else 0)
+
+    def paintEvent(self, event) -> None:
+        self.itemDelegate().exposed = event.rect()  # a tall group label draws only the part being repainted
+        super().paintEvent(event)
 
     def wheelEvent(self, event) -> None:  # the wheel over a frozen part scrolls the figures
         self.grid.wheelEvent(event)
 
 
 class FrozenPanes:
-    """The frozen header rows (top), label columns (left) and their corner over one GridView."""
+    """The frozen header rows (top), label columns (left) and their corner around one GridView's figures."""
 
     def __init__(self, grid, rows: int, cols: int):
         self.grid, self.rows, self.cols = grid, rows, cols
+        self.widths: list[int] = []  # every column's width and row's height, hidden ones too (Qt says 0 for
+        self.heights: list[int] = []  # a hidden section)
         self.top = FrozenPart(grid, follow_x=True, follow_y=False) if rows else None
         self.left = FrozenPart(grid, follow_x=False, follow_y=True) if cols else None
         self.corner = FrozenPart(grid, follow_x=False, follow_y=False) if rows and cols else None
+        # each view shows only its own quadrant, so all of them scroll by the same amounts
+        for r in range(rows):
+            for view in (grid, self.left):
+                if view is not None:
+                    view.setRowHidden(r, True)
+        for c in range(cols):
+            for view in (grid, self.top):
+                if view is not None:
+                    view.setColumnHidden(c, True)
 
     def parts(self) -> list[FrozenPart]:
         return [p for p in (self.top, self.left, self.corner) if p is not None]
 
     def height(self) -> int:
-        return sum(self.grid.rowHeight(r) for r in range(self.rows))
+        return sum(self.heights[:self.rows])
 
     def width(self) -> int:
-        return sum(self.grid.columnWidth(c) for c in range(self.cols))
+        return sum(self.widths[:self.cols])
 
-    def place(self) -> None:
-        """Lay the parts over the viewport's top and left edges, with the grid's current sizes."""
-        vp = self.grid.viewport().geometry()
-        h, w = min(self.height(), vp.height()), min(self.width(), vp.width())
+    def place(self, widths: list[int], heights: list[int]) -> None:
+        """Size the frozen parts and set them in the grid's viewport margins, with these section sizes."""
+        self.widths, self.heights = list(widths), list(heights)
+        grid = self.grid
+        old = grid.viewportMargins()
+        outer = grid.viewport().geometry().adjusted(-old.left(), -old.top(), 0, 0)  # viewport and margins
+        h, w = min(self.height(), outer.height()), min(self.width(), outer.width())
+        grid.setViewportMargins(w, h, 0, 0)
         for part in self.parts():
-            part.copy_sizes()
+            part.copy_sizes(self.widths, self.heights)
+        vp = grid.viewport().geometry()
         if self.top is not None:
-            self.top.setGeometry(vp.x(), vp.y(), vp.width(), h)
+            self.top.setGeometry(vp.x(), vp.y() - h, vp.width(), h)
         if self.left is not None:
-            self.left.setGeometry(vp.x(), vp.y(), w, vp.height())
+            self.left.setGeometry(vp.x() - w, vp.y(), w, vp.height())
         if self.corner is not None:
-            self.corner.setGeometry(vp.x(), vp.y(), w, h)
+            self.corner.setGeometry(vp.x() - w, vp.y() - h, w, h)
         for part in self.parts():
-            part.raise_()
             part.show()
-
-    def open_area(self):
-        """The part of the grid's viewport (its own coordinates) that no frozen part covers."""
-        vp = self.grid.viewport().rect()
-        top = min(self.height(), vp.height()) if self.rows else 0
-        left = min(self.width(), vp.width()) if self.cols else 0
-        return vp.adjusted(left, top, 0, 0)
-
-    def uncover(self, index) -> None:
-        """Scroll so that `index` (a figure cell) is not hidden under a frozen part."""
-        rect = self.grid.visualRect(index)
-        if self.rows and index.row() >= self.rows and rect.top() < self.height():
-            bar = self.grid.verticalScrollBar()
-            bar.setValue(bar.value() - (self.height() - rect.top()))
-        if self.cols and index.column() >= self.cols and rect.left() < self.width():
-            bar = self.grid.horizontalScrollBar()
-            bar.setValue(bar.value() - (self.width() - rect.left()))

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from time import perf_counter
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen, QPolygon
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen, QPolygon,
+                           QStaticText, QTransform)
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
                                QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView)
 
@@ -37,7 +38,9 @@ class GridDelegate(QStyledItemDelegate):
         self.view = view
         self.painted: dict[str, float] | None = None  # bench hook: cell id → perf_counter of last paint
         self._colours = None
-        self._small = None  # the font of last year's values
+        self._small: dict[QFont, QFont] = {}  # the font of last year's values, per font of this year's
+        self._texts: dict[tuple[QFont, str], QStaticText] = {}  # laid out once per font and text
+        self.exposed: QRect | None = None  # the area its view is repainting, when the view says (frozen parts)
 
     def colours(self) -> tuple[QColor, QColor, QColor]:
         """(base, text, selection overlay) from the view's palette, cached: painting runs per cell."""
@@ -72,10 +75,14 @@ class GridDelegate(QStyledItemDelegate):
                 self._corner(painter, rect, theme.strong(state))
             value = model.doc.report.cells.get(cid)
             painter.setPen(ink)
+            font = painter.font()
             if value is not None:
-                painter.drawText(rect.adjusted(3, 0, -3, 0), _CENTER, format_value(value))
+                text = self._static(font, format_value(value))
+                size = text.size()
+                painter.drawStaticText(QPointF(rect.x() + (rect.width() - size.width()) / 2,
+                                               rect.y() + (rect.height() - size.height()) / 2), text)
             if self.view.show_prior:
-                self._prior(painter, rect, model.prior_text(cid))
+                self._prior(painter, rect, font, model.prior_text(cid))
             if cid in self.view.traced:
                 painter.setPen(QPen(theme.TRACE, 2))
                 painter.drawRect(rect.adjusted(1, 1, -2, -2))
@@ -88,7 +95,7 @@ class GridDelegate(QStyledItemDelegate):
         painter.fillRect(rect, theme.HEADER_BG if sp.role in ("header", "note") else theme.LABEL_BG)
         painter.setPen(ink)
         if sp.vertical:
-            self._vertical(painter, rect, sp.text)
+            self._vertical(painter, rect, sp.text, self.exposed or rect)
             return
         self._label(painter, rect, sp)
 
@@ -104,17 +111,31 @@ class GridDelegate(QStyledItemDelegate):
         painter.drawText(rect.adjusted(5, 2, -5, -2), int(flags), sp.text)
         painter.restore()
 
-    def _prior(self, painter: QPainter, rect: QRect, last: str) -> None:
+    def _static(self, font: QFont, text: str) -> QStaticText:
+        """`text` laid out in `font` once: drawText lays a string out again on every call."""
+        key = (font, text)
+        laid = self._texts.get(key)
+        if laid is None:
+            if len(self._texts) > 5000:  # figures typed over a long session: start afresh
+                self._texts.clear()
+            laid = self._texts[key] = QStaticText(text)
+            laid.setTextFormat(Qt.TextFormat.PlainText)
+            laid.prepare(QTransform(), font)
+        return laid
+
+    def _prior(self, painter: QPainter, rect: QRect, font: QFont, last: str) -> None:
         """Last year's value, small and faint in the bottom-right corner."""
         if not last:
             return
-        if self._small is None:
-            self._small = painter.font()
-            self._small.setPointSizeF(max(6.0, self._small.pointSizeF() * 0.72))
-        font = painter.font()  # set back by hand: save()/restore() of the whole state costs more per cell
-        painter.setFont(self._small)
+        small = self._small.get(font)
+        if small is None:
+            small = self._small[font] = QFont(font)
+            small.setPointSizeF(max(6.0, font.pointSizeF() * 0.72))
+        painter.setFont(small)  # set back by hand: save()/restore() of the whole state costs more per cell
         painter.setPen(theme.PRIOR_INK)
-        painter.drawText(rect.adjusted(2, 0, -3, -1), _CORNER, last)
+        text = self._static(small, last)
+        size = text.size()
+        painter.drawStaticText(QPointF(rect.right() - 2 - size.width(), rect.bottom() - size.height()), text)
         painter.setFont(font)
 
     @staticmethod
@@ -128,7 +149,7 @@ class GridDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _vertical(painter: QPainter, rect: QRect, text: str) -> None:
+    def _vertical(painter: QPainter, rect: QRect, text: str, shown: QRect) -> None:
         """One character per line, top to bottom, brackets turned as in the printed form."""
         fm = painter.fontMetrics()
         line = fm.height()
@@ -138,18 +159,24 @@ class GridDelegate(QStyledItemDelegate):
                              int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWrapAnywhere), text)
             return
         y = rect.top() + (rect.height() - total) // 2
-        cx = rect.center().x()
+        # a group label spans many rows: a scroll that uncovers a strip of it draws only the characters there
         for ch in text:
             box = QRect(rect.left(), y, rect.width(), line)
-            if ch in _ROTATE:
-                painter.save()
-                painter.translate(cx, y + line / 2)
-                painter.rotate(90)
-                painter.drawText(QRect(-line // 2, -line // 2, line, line), Qt.AlignmentFlag.AlignCenter, ch)
-                painter.restore()
-            else:
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, ch)
+            if box.adjusted(0, -1, 0, 1).intersects(shown):
+                GridDelegate._character(painter, box, ch)
             y += line
+
+    @staticmethod
+    def _character(painter: QPainter, box: QRect, ch: str) -> None:
+        if ch not in _ROTATE:
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, ch)
+            return
+        side = box.height()
+        painter.save()
+        painter.translate(box.center().x(), box.top() + side / 2)
+        painter.rotate(90)
+        painter.drawText(QRect(-side // 2, -side // 2, side, side), Qt.AlignmentFlag.AlignCenter, ch)
+        painter.restore()
 
     def createEditor(self, parent, option, index):
         return CellEditor(self.view.grid_model.cell_at(index.row(), index.column()), parent)
@@ -187,7 +214,7 @@ class GridView(QTableView):
 
     def __init__(self, model: TableModel, parent=None):
         super().__init__(parent)
-        self.frozen: FrozenPanes | None = None  # set once the view is built (Qt calls scrollTo before)
+        self.frozen: FrozenPanes | None = None  # set once the view is built
         self.traced: set[str] = set()
         self.show_prior = True  # last year's value faint in each cell (「显示上年数」)
         self.setModel(model)
@@ -273,7 +300,8 @@ class GridView(QTableView):
     def fit(self) -> None:
         """Column widths from the form's weights, filling the width; rows tall enough for their labels."""
         table = self.grid_model.table
-        widths = self.column_widths(max(self.viewport().width(), 200) - 2)
+        margins = self.viewportMargins()  # the frozen parts' room: the table is as wide as viewport and margins
+        widths = self.column_widths(max(self.viewport().width() + margins.left(), 200) - 2)
         for c, w in enumerate(widths):
             self.setColumnWidth(c, w)
         fm = QFontMetrics(self.font())
@@ -307,18 +335,14 @@ class GridView(QTableView):
         for r, h in enumerate(heights):
             self.setRowHeight(r, h)
         if self.frozen is not None:
-            self.frozen.place()
-
-    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
-        super().scrollTo(index, hint)
-        if self.frozen is not None and index.isValid():
-            self.frozen.uncover(index)
+            self.frozen.place(widths, heights)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
 
     def content_width(self) -> int:
+        """The width of the columns that scroll (the frozen label columns are beside the viewport)."""
         return sum(self.columnWidth(c) for c in range(self.grid_model.table.ncols))
 
     # -------------------------------------------------------------- navigation
@@ -364,13 +388,16 @@ class GridView(QTableView):
                     nxt = table.position_of(cells[i])
         return self.model().index(*nxt) if nxt else cur
 
-    def move_current(self, dr: int, dc: int) -> None:
+    def neighbour(self, dr: int, dc: int) -> QModelIndex | None:
+        """The next figure cell from the current one in direction (dr, dc), if any."""
         cur = self.currentIndex()
-        if not cur.isValid():
-            return
-        nxt = self.next_cell(cur.row(), cur.column(), dr, dc)
-        if nxt:
-            self.setCurrentIndex(self.model().index(*nxt))
+        nxt = self.next_cell(cur.row(), cur.column(), dr, dc) if cur.isValid() else None
+        return self.model().index(*nxt) if nxt else None
+
+    def move_current(self, dr: int, dc: int) -> None:
+        target = self.neighbour(dr, dc)
+        if target is not None:
+            self.setCurrentIndex(target)
 
     def edit(self, index, trigger=None, event=None):
         if trigger is None:  # the public slot edit(index)
@@ -402,13 +429,17 @@ class GridView(QTableView):
 
     def closeEditor(self, editor, hint) -> None:
         H = QAbstractItemDelegate.EndEditHint
+        # Enter goes down as in Excel; Tab / Shift+Tab go right / left
+        step = {H.SubmitModelCache: (1, 0), H.EditNextItem: (0, 1), H.EditPreviousItem: (0, -1)}.get(hint)
+        target = self.neighbour(*step) if step else None
+        if target is not None:
+            # scroll while the editor is still open: Qt scrolls by copying pixels only where no repaint is
+            # pending, and a closed editor leaves one over its cell, so scrolling after closing it would
+            # repaint the whole table instead of the strip that comes into view
+            self.scrollTo(target)
         super().closeEditor(editor, H.NoHint if hint in (H.EditNextItem, H.EditPreviousItem) else hint)
-        if hint == H.SubmitModelCache:  # Enter: like Excel, go down
-            self.move_current(1, 0)
-        elif hint == H.EditNextItem:
-            self.move_current(0, 1)
-        elif hint == H.EditPreviousItem:
-            self.move_current(0, -1)
+        if target is not None:
+            self.setCurrentIndex(target)
 
     def keyPressEvent(self, event) -> None:
         key = event.key()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ class RecoverySlot:
         self.lock.setStaleLockTime(0)
         self.lock.tryLock(100)
         self._journal = None  # the open journal file, after the first edit since the copy
+        self._syncing: threading.Thread | None = None  # the fsync under way
         self._sync = QTimer()
         self._sync.setSingleShot(True)
         self._sync.setInterval(JOURNAL_SYNC_MS)
@@ -105,16 +107,23 @@ class RecoverySlot:
             self._sync.start()
 
     def sync(self) -> None:
-        if self._journal is not None:
-            try:
-                os.fsync(self._journal.fileno())
-            except OSError:
-                pass
+        """Force the journal to disk in a worker thread: fsync waits for the disk (milliseconds, more on a busy
+        one), and the window must not wait with it between two keystrokes."""
+        if self._journal is None:
+            return
+        if self._syncing is not None and self._syncing.is_alive():
+            self._sync.start()  # the disk is slow: the lines written since go down with the next one
+            return
+        self._syncing = threading.Thread(target=_fsync, args=(self._journal.fileno(),), daemon=True)
+        self._syncing.start()
 
     def _close_journal(self) -> None:
         self._sync.stop()
+        if self._syncing is not None:
+            self._syncing.join()  # never close the file under a running fsync
+            self._syncing = None
         if self._journal is not None:
-            self.sync()
+            _fsync(self._journal.fileno())
             self._journal.close()
             self._journal = None
 
@@ -129,6 +138,13 @@ class RecoverySlot:
     def close(self) -> None:
         self.clear()
         self.lock.unlock()
+
+
+def _fsync(fd: int) -> None:
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
 
 
 def leftovers(folder: Path | None = None) -> list[Leftover]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
+                               QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
 from export import TARGETS, ExportError, export_report
 from ingest import ImportResult, IngestError, read_report
@@ -36,6 +36,7 @@ from .grid_view import GridView, prior_toggle
 from .meta_page import MetaPage
 from .parts import META, PARTS, PART_INDEX, part_of
 from .recovery import AUTOSAVE_MS, RecoverySlot
+from .status_line import StatusLine
 from .text_page import TextSectionPage
 from .batch_window import show_batch_window  # noqa: I001 - kept apart from the imports others edit
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         """The list of parts on the left, each with a dot for its worst finding."""
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(12, 12))
+        self._marked: dict[str, tuple[str | None, float]] = {}  # part → (state, pixel ratio) its dot shows
         for pid, label in PARTS:
             item = QListWidgetItem(_dot(None), label)
             item.setData(Qt.ItemDataRole.UserRole, pid)
@@ -157,21 +159,12 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         # the current cell's findings and short notes are two labels (QStatusBar's temporary messages
-        # would hide or overlap the cell's findings)
-        self.cell_status = QLabel()
-        self.cell_status.setTextFormat(Qt.TextFormat.PlainText)  # no rich-text layout on every update
-        self.cell_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # a long message must not widen the window: the label is clipped (full text in its tooltip)
-        self.cell_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.note = QLabel()
-        self.note.setTextFormat(Qt.TextFormat.PlainText)  # no rich-text layout on every update
-        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # would hide or overlap the cell's findings); a long text is clipped (the full text in its tooltip)
+        line = StatusLine()
+        self.cell_status, self.note = line.cell, line.note
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)  # no rich-text layout on every update
-        # the cell's findings keep 3/5 of the line and a note 2/5, however long either is (full text in the
-        # tooltip): a long note must never push the cell's findings out of sight
-        self.statusBar().addWidget(self.cell_status, 3)
-        self.statusBar().addWidget(self.note, 2)
+        self.statusBar().addWidget(line, 1)
         self.statusBar().addPermanentWidget(self.counts)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -259,6 +252,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_quit)
         e = self.menuBar().addMenu("编辑(&E)")
+        e.aboutToShow.connect(self.name_undo_steps)
         for a in (self.act_undo, self.act_redo):
             e.addAction(a)
         e.addSeparator()
@@ -323,6 +317,10 @@ class MainWindow(QMainWindow):
         self.act_auto_totals.blockSignals(False)
         self.act_undo.setEnabled(self.doc.can_undo())
         self.act_redo.setEnabled(self.doc.can_redo())
+
+    def name_undo_steps(self) -> None:
+        """「撤销 输入 自然人」 in the menu and the tool buttons' tooltips: named with the refresh shortly after the
+        edits and when the menu opens, not on every keystroke (a changed action re-lays out the tool bar)."""
         self.act_undo.setText(f"撤销 {self.doc.undo_label()}" if self.doc.can_undo() else "撤销")
         self.act_redo.setText(f"重做 {self.doc.redo_label()}" if self.doc.can_redo() else "重做")
 
@@ -338,6 +336,8 @@ class MainWindow(QMainWindow):
                 self._cell_changed(cid)
 
     def refresh_marks(self) -> None:
+        """The refresh shortly after a burst of edits: each part's mark in the list, the counts, undo's name."""
+        self.name_undo_steps()
         worst: dict[str, str] = {}
         for f in self.doc.checker.findings():
             if f.explained or f.severity not in ("error", "warning"):
@@ -345,10 +345,14 @@ class MainWindow(QMainWindow):
             p = part_of(f)
             if worst.get(p) != "error":
                 worst[p] = f.severity
+        dpr = self.devicePixelRatioF()
         for i, (pid, _) in enumerate(PARTS):
             item = self.nav.item(i)
             state = worst.get(pid)
-            item.setIcon(_dot(theme.strong(state) if state else None, dpr=self.devicePixelRatioF()))
+            if self._marked.get(pid) == (state, dpr):  # unchanged: no new icon, no repaint of the list
+                continue
+            self._marked[pid] = (state, dpr)
+            item.setIcon(_dot(theme.strong(state) if state else None, dpr=dpr))
             item.setData(Qt.ItemDataRole.UserRole + 1, state)
             item.setToolTip({"error": "此部分有错误", "warning": "此部分有警告"}.get(state, ""))
         c = self.doc.checker.counts()

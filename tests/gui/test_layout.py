@@ -8,11 +8,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QImage
+from PySide6.QtWidgets import QApplication
 
-from model.schema import t3
+from model.schema import TABLES, t3
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = Path(__file__).with_name("data") / "t3-grid.png"
+
+
+def t3_table():
+    return TABLES["t3"]
+
+
+def t3_cells() -> tuple[str, ...]:
+    return TABLES["t3"].cells
 
 
 def _settle(qtbot):
@@ -28,13 +37,13 @@ def test_header_rows_stay_in_view_after_a_jump(window, qtbot):
     window.jump_to_finding(f)
     _settle(qtbot)
     assert grid.verticalScrollBar().value() > 0  # the table did scroll
-    top = grid.frozen.top
-    assert top.isVisible() and top.geometry().top() == grid.viewport().geometry().top()
+    top, left, figures = grid.frozen.top, grid.frozen.left, grid.viewport().geometry()
+    assert top.isVisible() and top.geometry().bottom() + 1 == figures.top()  # right above the figures
     assert top.height() == grid.frozen.height() > 0
     assert top.visualRect(grid.grid_model.index(0, 3)).top() == 0  # the header row, not a scrolled row
-    rect = grid.visualRect(grid.currentIndex())
-    assert rect.top() >= grid.frozen.height()  # the current cell is not under the header
-    assert grid.frozen.left.isVisible() and grid.frozen.left.width() == grid.frozen.width()
+    assert grid.viewport().rect().contains(grid.visualRect(grid.currentIndex()))  # in view, under the header
+    assert left.isVisible() and left.width() == grid.frozen.width() and left.geometry().right() + 1 == figures.left()
+    assert not any(part.geometry().intersects(figures) for part in grid.frozen.parts())  # beside, never over
 
 
 def test_frozen_parts_follow_scrolling_and_show_edits(window, qtbot):
@@ -51,16 +60,83 @@ def test_frozen_parts_follow_scrolling_and_show_edits(window, qtbot):
     assert t4.frozen.left is None  # 四 has no label columns
 
 
+def test_frozen_parts_stay_apart_from_the_figures_after_opening_another_report(window, qtbot):
+    from model.document import Document
+
+    window.show_part("s3")
+    window.set_document(Document())
+    _settle(qtbot)
+    grid, table = window.grids["t3"], t3_table()
+    frozen = grid.frozen
+    assert all(grid.isRowHidden(r) for r in range(table.header_rows))  # shown by the parts, not the grid
+    assert all(grid.isColumnHidden(c) for c in range(table.label_cols))
+    assert not grid.isRowHidden(table.header_rows) and not grid.isColumnHidden(table.label_cols)
+    margins = grid.viewportMargins()
+    assert (margins.left(), margins.top()) == (frozen.width(), frozen.height()) != (0, 0)
+    assert not any(part.geometry().intersects(grid.viewport().geometry()) for part in frozen.parts())
+
+
+def test_enter_that_scrolls_repaints_only_the_strip_that_comes_into_view(window, qtbot):
+    """The frozen parts sit beside the figures, never over them, and the editor closes after the scroll: so Qt
+    scrolls the figures by copying pixels, and only the cells that come into view (and the edited ones) are
+    painted, not the whole table."""
+    window.resize(1024, 600)
+    window.show_part("s3")
+    _settle(qtbot)
+    grid, model = window.grids["t3"], window.grids["t3"].grid_model
+    figures = grid.viewport().rect()
+    shown = [c for c in t3_cells() if figures.intersects(grid.visualRect(model.index_of(c)))]
+    bottom = max((c for c in shown if figures.contains(grid.visualRect(model.index_of(c)))),
+                 key=lambda c: grid.visualRect(model.index_of(c)).bottom())
+    grid.select_cells([bottom])
+    grid.setFocus()
+    _settle(qtbot)
+    before = grid.verticalScrollBar().value()
+    painted: dict = {}
+    grid.delegate.painted = painted
+    qtbot.keyClicks(grid, "7")
+    editor = QApplication.focusWidget()
+    assert editor is not grid
+    painted.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    _settle(qtbot)
+    grid.delegate.painted = None
+    assert window.doc.report.cells[bottom] == 7 and grid.verticalScrollBar().value() > before  # it did scroll
+    assert figures.contains(grid.visualRect(grid.currentIndex()))  # to the cell below
+    assert bottom in painted and 0 < len(painted) <= len(shown) // 3, (len(painted), len(shown))
+
+
+def test_scrolling_step_by_step_shows_what_a_full_repaint_shows(window, qtbot):
+    """Scrolling copies pixels and paints only the strips that come into view (figures, labels, the tall group
+    labels character by character): what is on screen must equal a full repaint at every step."""
+    window.resize(1024, 600)
+    window.show_part("s3")
+    _settle(qtbot)
+    grid = window.grids["t3"]
+    bar = grid.verticalScrollBar()
+    screen = window.windowHandle().screen()
+    for step in (13, -29):
+        bar.setValue(0 if step > 0 else bar.maximum())
+        for _ in range(6):
+            bar.setValue(bar.value() + step)
+            qtbot.wait(1)
+            shown = screen.grabWindow(window.winId()).toImage()
+            for view in [grid, *grid.frozen.parts()]:
+                view.viewport().update()
+            qtbot.wait(1)
+            assert screen.grabWindow(window.winId()).toImage() == shown, (step, bar.value())
+
+
 def test_findings_panel_collapses_and_the_grid_takes_the_width(window, qtbot):
     window.resize(1024, 768)
     window.show_part("s3")
     grid = window.grids["t3"]
     _settle(qtbot)
-    before = grid.viewport().width()
+    before = grid.width()  # the figures and the frozen label columns beside them
     assert window.act_findings.isEnabled() and window.act_findings.shortcut().toString() == "F4"
     window.act_findings.trigger()
     _settle(qtbot)
-    assert not window.dock.isVisible() and grid.viewport().width() > before + 100
+    assert not window.dock.isVisible() and grid.width() > before + 100
     window.act_findings.trigger()
     _settle(qtbot)
     assert window.dock.isVisible()
