@@ -30,7 +30,7 @@ log() { printf '\n== %s\n' "$*"; }
 
 # ------------------------------------------------------------------ host tools
 need=()
-for t in debootstrap:debootstrap xz:xz-utils objdump:binutils dpkg-deb:dpkg; do
+for t in debootstrap:debootstrap xz:xz-utils objdump:binutils dpkg-deb:dpkg pdftoppm:poppler-utils; do
     command -v "${t%%:*}" >/dev/null || need+=("${t#*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then

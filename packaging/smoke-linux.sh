@@ -1,17 +1,19 @@
 #!/bin/bash
 # Smoke test of the built Linux bundle and .deb inside Debian 11 (glibc 2.31), as a user who is not root,
 # with the bundle read-only and an empty environment:
-#   check, import of a real published PDF (the reader child process), export of PDF and xlsx, export of Word
-#   and the web page and reading them back, --screenshot;
+#   check, import of a real published PDF (the reader child process), a scan of its table page read by OCR,
+#   export of PDF and xlsx, export of Word and the web page and reading them back, --screenshot;
 #   then the .deb installed with dpkg -i into a clean bullseye chroot and `nianbao check` run there.
 #
 #   smoke-linux.sh CHROOT TARBALL [DEB]     (CHROOT: the build chroot, with its Qt runtime libraries)
-# NIANBAO_SMOKE_PDF: the real PDF to import (default: ../shared/samples/real-pdf/huaian_city_2024.pdf).
+# NIANBAO_SMOKE_PDF: the real PDF to import (default: tests/data/samples/real-pdf/huaian_city_2024.pdf);
+# NIANBAO_SMOKE_SCAN_PAGE: its page drawn as a scan for OCR (default 4, table 三 of that PDF).
 set -euo pipefail
 CHROOT=$1 TARBALL=$2 DEB=${3:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PDF=${NIANBAO_SMOKE_PDF:-$ROOT/../shared/samples/real-pdf/huaian_city_2024.pdf}
+PDF=${NIANBAO_SMOKE_PDF:-$ROOT/tests/data/samples/real-pdf/huaian_city_2024.pdf}
 T=/tmp/nianbao-smoke
+SCAN_PAGE=${NIANBAO_SMOKE_SCAN_PAGE:-4}  # the page of the real PDF that holds table 三
 fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
 
 echo "== smoke test in $CHROOT (bundle read-only, user nobody, env -i)"
@@ -33,6 +35,11 @@ if [ ! -f "$CHROOT$T/work/real.pdf" ]; then run export "$SAMPLE" --pdf real.pdf 
 run import real.pdf -o imported.nianbao || fail "import of a PDF"
 rc=0; run check imported.nianbao || rc=$?
 [ $rc -le 1 ] || fail "check of the imported report (exit $rc)"
+# a scanned page (table 三 of the real PDF drawn as a grey 200-dpi picture) read by the bundled OCR models
+pdftoppm -r 200 -gray -png -singlefile -f "$SCAN_PAGE" -l "$SCAN_PAGE" "$CHROOT$T/work/real.pdf" "$CHROOT$T/work/scan"
+chown nobody:nogroup "$CHROOT$T/work/scan.png"
+run import scan.png -o scan.nianbao || fail "import of a scanned page (OCR)"
+grep -q '"t3\.r1\.np"' "$CHROOT$T/work/scan.nianbao" || fail "OCR read no figure of table 三 from the scan"
 run export "$SAMPLE" --pdf sample.pdf --xlsx sample.xlsx || fail "export of PDF and xlsx"
 run export imported.nianbao --force --pdf imported.pdf --xlsx imported.xlsx || fail "export of the imported report"
 # the readers the sandbox imports by name must be in the bundle: Word and web page back through their readers
