@@ -16,6 +16,7 @@ handles other organs' 复议 cases (「全县共办理行政复议案件120件�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -41,6 +42,8 @@ class Claim:
 _UNITS = "件起宗个条份部例"
 _NUM_RE = re.compile(
     rf"(?<![\d.．:：\-/])(\d{{1,3}}(?:,\d{{3}})+|\d+|[{CHINESE_NUMERALS}]+)([{_UNITS}])(?!次)")
+_UNIT_RE = re.compile(f"[{_UNITS}]")
+_NUMBER_CHARS = frozenset(CHINESE_NUMERALS + ",")  # and the digits
 _CLAUSE_END = "，,（）()：:。！？；!?;\n「」“”"
 _ALL_APPLICATIONS = re.compile(r"(?:政府)?信息公开(?:申请)?|依申请公开(?:申请)?")
 _OTHER_BASE = re.compile(r"占[^%％\d]*(?:公开|提供|处理|不予|自然人|法人|企业|组织|复议|诉讼)")
@@ -86,7 +89,10 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("applicant:law", r"法律服务机构"),
     ("in_force_tail", r"现行有效"),
 )
-_KEY_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_KEYS)))
+# every character a keyword can start with (tests/test_text_claims.py checks it against _KEYS): the scan of a
+# lead tries the keywords only where one can start
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现制印出发新公仍顺转收受接政办处作答回法自商企科社"
+_KEY_RE = re.compile(rf"(?=[{KEY_FIRST}\d])(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_KEYS)) + ")")
 _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
@@ -183,6 +189,29 @@ _T4_GAP = re.compile(r"(?:案件|申请|的|共|计|为|总数|数量|有|件|�
 
 
 # ---------------------------------------------------------------- extraction
+
+
+def _is_number_char(ch: str) -> bool:
+    return ch in _NUMBER_CHARS or ch.isdecimal()
+
+
+def numbers(s: str) -> Iterator[re.Match]:
+    """The matches of _NUM_RE in s, in order, as finditer gives them, found from the units (件 条 …): the
+    pattern is tried only on the run of figures just before a unit, not at every character."""
+    prev_end = 0
+    for u in _UNIT_RE.finditer(s):
+        unit = u.start()
+        if unit <= prev_end or not _is_number_char(s[unit - 1]):
+            continue
+        run = unit - 1
+        while run > prev_end and _is_number_char(s[run - 1]):
+            run -= 1
+        # a match ending at this unit starts inside the run (figures only before a unit); any that starts
+        # earlier ends at an earlier unit, already read.  The window keeps the character after the unit (次).
+        m = _NUM_RE.search(s, run, unit + 2)
+        if m is not None:
+            prev_end = m.end()
+            yield m
 
 
 def _clause_start(s: str, pos: int, floor: int) -> int:
@@ -296,7 +325,7 @@ class _NumberReader:
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
         prev_end = 0
-        for m in _NUM_RE.finditer(self.s):
+        for m in numbers(self.s):
             floor, prev_end = prev_end, m.end()
             claim = self._read(m, floor)
             if claim is not None:
