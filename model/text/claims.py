@@ -89,11 +89,22 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("applicant:law", r"法律服务机构"),
     ("in_force_tail", r"现行有效"),
 )
-# every character a keyword can start with (tests/test_text_claims.py checks it against _KEYS): the scan of a
-# lead tries the keywords only where one can start
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现制印出发新公仍顺转收受接政办处作答回法自商企科社"
-_KEY_RE = re.compile(rf"(?=[{KEY_FIRST}\d])(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_KEYS)) + ")")
 _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
+# A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
+# there only the keywords that can start with that character are tried: those whose pattern names it ("0":
+# the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现制印出发新公仍顺转收受接政办处作答回法自商企科社"
+_KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
+
+
+def _keys_naming(first: str) -> re.Pattern:
+    named = [f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_KEYS) if first in p or (first == "0" and r"\d" in p)]
+    if not named:
+        raise ValueError(f"no keyword starts with {first}")
+    return re.compile("|".join(named))
+
+
+_KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^(?:申请)?(?:结转|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
@@ -167,9 +178,13 @@ _NONE_RECEIVED_BARE_RE = re.compile(
 _NONE_RECEIVED_ZERO_RE = re.compile(r"(?:政府信息公开|依申请公开)(?:的)?申请(?:数量?|件数|总数)(?:为|是|共|计)?(?:0|零)件?"
                                     r"(?=[，,。；;！？!?\n、）)]|$)")
 # 「行政复议、行政诉讼均为0件」「行政复议、行政诉讼案件数量为0」
-_NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开)?(?:行政复议|行政诉讼)(?:[、和及与或](?:行政复议|行政诉讼))?(?:案件)?"
+# (the optional 政府信息公开 written out as a first alternative: the scan then jumps to a 政 or 行)
+_NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开(?:行政复议|行政诉讼)|行政复议|行政诉讼)(?:[、和及与或](?:行政复议|行政诉讼))?(?:案件)?"
                               r"(?:(?:均|都)(?:为|是)(?:0|零)件?|(?:数量?|件数|总数)?(?:均|都)?(?:为|是)?(?:0|零)(?![件起]))"
                               r"(?=[，,。；;！？!?\n、）)]|$)")  # not 「行政复议零纠错」
+# each with words one of which is in every match: only paragraphs holding one are read (none crosses a break)
+_NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("申请",)), (_NONE_RECEIVED_BARE_RE, ("无", "没有", "未有")),
+                  (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
 _NONE_TAIL = re.compile(r"(?:公开)?(?:政府信息)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
@@ -178,6 +193,7 @@ _NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印�
 _COMPLETE_RE = re.compile(
     r"(?:均已|都已|已全部|全部已|已经全部|均已经)[^，,。；;！？\n]{0,20}?(?:办结|答复|回复|处理完毕|办理完毕|处理完成|办理完成)|"
     r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
+_COMPLETE_WORDS = ("均已", "都已", "已全部", "全部", "办结率")  # one is in every match of _COMPLETE_RE
 _COMPLETE_EXCLUDE = re.compile(r"结转|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
                                r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
 
@@ -221,10 +237,25 @@ def _clause_start(s: str, pos: int, floor: int) -> int:
     return i
 
 
+def _keywords(lead: str) -> list[re.Match]:
+    """The keywords in the lead, in order, as the alternation of all _KEYS would find them."""
+    found = []
+    pos = 0
+    while (start := _KEY_START.search(lead, pos)) is not None:
+        i = start.start()
+        m = _KEYS_AT["0" if lead[i].isdecimal() else lead[i]].match(lead, i)
+        if m is None:
+            pos = i + 1
+        else:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
 def _last_key(lead: str) -> re.Match | None:
     """The keyword the number belongs to: the last one, unless that is an applicant type that is not
     followed closely by the number (「来自公民、法人或其他组织的政府信息公开申请82件」 is received)."""
-    keys = list(_KEY_RE.finditer(lead))
+    keys = _keywords(lead)
     if len(keys) > 1:  # a bare 「信息公开申请」 only speaks when nothing else does
         keys = [k for k in keys if _KEY_KIND[k.lastgroup or ""] != "received_bare"]
     for m in reversed(keys):
@@ -555,9 +586,8 @@ def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
 
 
 def _none_received_claims(c: Compact, year: int | None) -> list[Claim]:
-    s = c.s
     out: list[Claim] = []
-    found = [m for rx in (_NONE_RECEIVED_RE, _NONE_RECEIVED_BARE_RE, _NONE_RECEIVED_ZERO_RE) for m in rx.finditer(s)]
+    found = [m for rx, words in _NONE_RECEIVED for m in c.finditer(rx, words)]
     found.sort(key=lambda m: m.start())
     last_end = -1
     for m in found:
@@ -601,7 +631,8 @@ def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
     """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
     s = c.s
     out: list[Claim] = []
-    found = sorted(list(_NONE_T4_RE.finditer(s)) + list(_NONE_T4_ZERO_RE.finditer(s)), key=lambda m: m.start())
+    found = sorted(list(c.finditer(_NONE_T4_RE, ("复议", "诉讼"))) + list(c.finditer(_NONE_T4_ZERO_RE, ("复议", "诉讼"))),
+                   key=lambda m: m.start())
     last_end = -1
     for m in found:
         if m.start() < last_end:
@@ -625,7 +656,7 @@ def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
 def _none_normative_claims(c: Compact, year: int | None) -> list[Claim]:
     s = c.s
     out: list[Claim] = []
-    for m in _NONE_NORMATIVE_RE.finditer(s):
+    for m in c.finditer(_NONE_NORMATIVE_RE, ("规范性文件",)):
         sent_start, _ = c.sentence_at(m.start())
         if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
@@ -639,7 +670,7 @@ def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
     """「申请均已办结」: the whole sentence is the claim."""
     s = c.s
     out: list[Claim] = []
-    for m in _COMPLETE_RE.finditer(s):
+    for m in c.finditer(_COMPLETE_RE, _COMPLETE_WORDS):
         sent_start, sent_end = c.sentence_at(m.start())
         sent = s[sent_start:sent_end]
         if "申请" not in sent or _COMPLETE_EXCLUDE.search(sent):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -78,6 +79,24 @@ class Compact:
         start = self.s.rfind("\n", 0, pos) + 1
         end = self.s.find("\n", pos)
         return start, (len(self.s) if end < 0 else end)
+
+    def paragraphs_with(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(start, end) of each paragraph that holds one of the words, in text order."""
+        s, found = self.s, set()
+        for w in words:
+            i = s.find(w)
+            while i >= 0:
+                para = self.paragraph_at(i)
+                found.add(para)
+                i = s.find(w, para[1])
+        return sorted(found)
+
+    def finditer(self, pattern: re.Pattern, words: tuple[str, ...]) -> Iterator[re.Match]:
+        """pattern.finditer(self.s), for a pattern none of whose matches crosses a paragraph break, that reads
+        a break after a match as it reads the end of the text, and every match of which holds one of the
+        words: only the paragraphs that hold one are searched."""
+        for start, end in self.paragraphs_with(words):
+            yield from pattern.finditer(self.s, start, end)
 
 
 def compact(text: str | None) -> Compact:
