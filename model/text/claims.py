@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .compact import Compact, compact
 from .numerals import CHINESE_NUMERALS, parse_int
@@ -118,9 +118,10 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
 
 _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|较\d{4}年|比\d{4}年|增长|下降|上升|减少|增加|增幅|降幅|"
                     r"多于|少于|约|近|超过|逾|不足|将近|累计")
+# ((?=\d) first: the lookbehind is tried only before a digit)
 _SUBSET = re.compile(r"按时|按期|逾期|延期|超期|当场|当日|即时|网上|线上|线下|电话|书面|当面|平均|通过|经由|"
                      r"邮寄|信函|信件|来函|传真|电子邮件|邮件|在线|网络|平台|现场|窗口|"
-                     r"(?<![年\d\-—－至到~～])\d{1,2}月(?!\d{1,2}日|底|末)|(?<![年\d\-—－至到~～])\d{1,2}月份|"
+                     r"(?=\d)(?<![年\d\-—－至到~～])\d{1,2}月(?!\d{1,2}日|底|末)|(?=\d)(?<![年\d\-—－至到~～])\d{1,2}月份|"
                      r"季度|上半年|下半年|当月|每月")
 # a part of the organ, not the organ: a county government's report names its towns and departments
 _SUBUNIT = re.compile(r"(?:乡镇|街道|县直|市直|区直|旗直|部门|本级|各单位|下属|所属|直属|村(?:居|委|级)|社区|"
@@ -146,6 +147,13 @@ _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
 # 「《条例》实施以来共收到申请300件」: many years; 「今年以来」 is this one
 _SINCE = re.compile(r"(?<![0-9]年)(?<!今年)(?<!本年)(?<!年初)(?<!年内)(?<!全年)(?<!本年度)以来|(?<!截)至今|历年|多年")
+def _since(s: str, start: int, end: int) -> bool:
+    """_SINCE found in s[start:end] (looked for only when one of its words, one of which is in every match,
+    is there)."""
+    return ((s.find("以来", start, end) >= 0 or s.find("至今", start, end) >= 0 or s.find("历年", start, end) >= 0
+             or s.find("多年", start, end) >= 0) and bool(_SINCE.search(s, start, end)))
+
+
 _APPLIED_FOR = re.compile(r"(?:受理|收到|接收|接到|办理)([^，,。；;公]{0,8}?)申请")
 _QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
 _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
@@ -267,7 +275,7 @@ def _last_key(lead: str) -> re.Match | None:
 
 def _skip_for_year(c: Compact, sent_start: int, pos: int, kind: str, year: int | None) -> bool:
     """True when the last year named before the number in its sentence is not the report's year."""
-    if year is None:
+    if year is None or c.s.find("年", sent_start, pos) < 0:
         return False
     last = None
     for m in _YEAR.finditer(c.s, sent_start, pos):
@@ -290,8 +298,7 @@ def _skip_for_year(c: Compact, sent_start: int, pos: int, kind: str, year: int |
 
 def _about_applications(c: Compact, pos: int, also: str = "") -> bool:
     p0, p1 = c.paragraph_at(pos)
-    para = c.s[p0:p1]
-    return "申请" in para and (not also or also in para)
+    return c.s.find("申请", p0, p1) >= 0 and (not also or c.s.find(also, p0, p1) >= 0)
 
 
 @dataclass
@@ -310,15 +317,15 @@ class _Number:
     quote_end: int  # the claim phrase ends here (after the unit, or after a tail keyword)
     own: str = ""  # the clause's subject before the keyword, brackets included
 
-    @property
+    @cached_property
     def after_key(self) -> str:
         return self.lead[self.key.end():] if self.key else ""
 
-    @property
+    @cached_property
     def before_key(self) -> str:
         return self.lead[:self.key.start()] if self.key else self.lead
 
-    @property
+    @cached_property
     def lead_rest(self) -> str:
         """The lead without its keyword."""
         return self.before_key + self.after_key if self.key else self.lead
@@ -433,7 +440,7 @@ class _NumberReader:
     def _about_another_time(self, n: _Number) -> bool:
         """True for a change (「同比增长」), a past or other year, or a span of years; a carry-over named by
         its years may turn out to come into this year."""
-        if _DELTA.search(n.lead) or _PAST.search(n.lead_rest) or _SINCE.search(self.s, n.sent_start, n.start):
+        if _DELTA.search(n.lead) or _PAST.search(n.lead_rest) or _since(self.s, n.sent_start, n.start):
             return True
         if n.kind == "carried_in" and _DELTA.search(n.lead_rest):
             return True
