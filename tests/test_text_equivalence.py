@@ -95,6 +95,91 @@ def test_generated_reports(chunk):
         assert_same(report)
 
 
+# ---------------------------------------------------------------- short texts of the readers' alphabet
+
+# every sign the readers treat apart: figures and their separators, units (and 次 after them), sentence and
+# clause ends (full and half width), numbering markers, brackets of 文号, spaces, years
+_SIGNS = ("1", "2", "12", "2024", "2023", "3,119", "12,34", "0", "１２", "一", "二", "十", "两", "零", "百", "件", "条",
+          "个", "起", "次", "例", "部", "份", ".", "．", ",", "，", "、", ":", "：", "-", "/", "。", "！", "？", "!", "?",
+          "；", ";", "\n", " ", "\u3000", "（", "(", "）", ")", "〔", "〕", "[", "]", "【", "】", "号", "国办函", "是", "年",
+          "月", "日", "项", "第", "约", "其中", "申请", "收到", "受理", "办结", "予以公开", "行政复议", "行政诉讼", "结转",
+          "上年结转", "下年度", "未收到", "未发生", "均已办结", "乡镇", "同比", "以来", "信息公开费", "信息公开处理费",
+          "政府", "工作", "用", "纳入", "《", "》", "条例", "政府信息公开条例", "公民", "企业", "规范性文件", "制发", "占", "%")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_short_texts_of_the_readers_alphabet(seed):
+    rng = random.Random(seed)
+    for _ in range(4000):
+        text = "".join(rng.choice(_SIGNS) for _ in range(rng.randint(0, 16)))
+        year = rng.choice((2024, None))
+        assert _readings(text, year) == _old_readings(text, year), text
+
+
+# ---------------------------------------------------------------- each quick scan against the full scan it replaces
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.lastgroup, m.group(0)) for m in matches]
+
+
+def _random_texts(seed: int, signs: tuple[str, ...], n: int = 20000, longest: int = 14):
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(signs) for _ in range(rng.randint(0, longest)))
+
+
+def test_numbers_are_found_from_their_units():
+    signs = ("1", "2", "3", ",", ".", "．", "-", "/", ":", "：", "一", "十", "两", "零", "件", "条", "个", "次", "a", "。",
+             "，", "1,234", "12,34", "２", "٣")
+    for text in _random_texts(1, signs):
+        assert _spans(claims.numbers(text)) == _spans(old_claims._NUM_RE.finditer(text)), text
+
+
+def test_keywords_are_tried_where_one_can_start():
+    signs = tricky_phrases() + seed_sentences() + ("2023年度结转", "２０２３年结转", "上年结转至本年", "政府信息公开申请共计")
+    rng = random.Random(2)
+    for _ in range(20000):
+        text = rng.choice(signs)
+        a = rng.randint(0, len(text))
+        text = text[a:rng.randint(a, len(text))]
+        assert _spans(claims._keywords(text)) == _spans(old_claims._KEY_RE.finditer(text)), text
+
+
+def test_statements_are_looked_for_in_the_paragraphs_holding_their_words():
+    signs = ("未", "没有", "无", "暂无", "收到", "申请", "申请数", "为", "0", "零", "件", "政府信息公开", "行政复议", "行政诉讼",
+             "、", "均", "规范性文件", "制发", "的", "权", "均已", "全部", "办结", "办结率", "100%", "按时", "\n", "，", "。", "人")
+    for text in _random_texts(3, signs):
+        c = claims.compact(text)
+        for rx, words in claims._NONE_RECEIVED + ((claims._COMPLETE_RE, claims._COMPLETE_WORDS),
+                                                 (claims._NONE_NORMATIVE_RE, ("规范性文件",)),
+                                                 (claims._NONE_T4_RE, ("复议", "诉讼")),
+                                                 (claims._NONE_T4_ZERO_RE, ("复议", "诉讼"))):
+            assert _spans(c.finditer(rx, words)) == _spans(rx.finditer(c.s)), (text, rx.pattern)
+        assert _spans(claims._NONE_T4_ZERO_RE.finditer(text)) == _spans(old_claims._NONE_T4_ZERO_RE.finditer(text))
+
+
+def test_numbering_markers_are_read_where_they_count():
+    signs = ("一", "二", "十", "、", ".", "．", "（", "(", "）", ")", "1", "2", "12", "是", "。", "！", "？", "!", "?", "：", ":",
+             "\n", "，", "；", "项", "条", "a", "问题", "改进措施", "一季度完成", " ")
+    for text in _random_texts(4, signs, longest=20):
+        assert numbering._marker_events(text) == old_numbering._marker_events(text), text
+        assert numbering._shi_events(text) == old_numbering._shi_events(text), text
+        assert _readings(text, None)[1] == _old_readings(text, None)[1], text
+
+
+def test_doc_numbers_fee_terms_and_word_count():
+    from model.text.checks import _wrong_fee_terms
+    from tests.oracle.text.checks import _FEE_WRONG
+
+    signs = ("国办函", "国务院办公厅关于印发国办函", "（2020）109号", "〔2021〕7号", "[2019]3号", "（", "(", "[", "【", "〔", "）", ")", "]", "】", "〕", "2020", "1999", "12", "109", "号", "政府", "a", " ",
+             "\n", "工作", "信息公开", "费", "用", "处理", "纳入", "预算", "é", "①", "\u3000", "\x1c", "——", "x1", "《条例》")
+    for text in _random_texts(5, signs):
+        assert _spans(statute._doc_numbers(text)) == _spans(old_statute._DOC_NO.finditer(text)), text
+        assert _spans(_wrong_fee_terms(text)) == _spans(_FEE_WRONG.finditer(text)), text
+        assert wordcount.count_chars(text) == old_wordcount.count_chars(text), text
+
+
 # ---------------------------------------------------------------- texts hypothesis makes
 
 _WORDS = ("申请", "政府信息公开申请", "收到", "受理", "办结", "答复", "予以公开", "部分公开", "不予公开", "无法提供",
