@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from .compact import Compact, compact
 from .numerals import CHINESE_NUMERALS, parse_int
@@ -238,6 +238,17 @@ def numbers(s: str) -> Iterator[re.Match]:
             yield m
 
 
+_CLAUSE_END_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+_WIDE_END_RE = re.compile(f"[{re.escape(_WIDE_END)}]")
+
+
+def _after_last(s: str, reversed_s: str, ends: re.Pattern, lo: int, hi: int) -> int:
+    """Where the stretch before `hi` that holds none of `ends` starts, not before lo (the reversed text is
+    searched, forward, instead of s backward one character at a time)."""
+    m = ends.search(reversed_s, len(s) - hi, len(s) - lo)
+    return lo if m is None else len(s) - m.start()
+
+
 def _clause_start(s: str, pos: int, floor: int) -> int:
     i = pos
     while i > floor and s[i - 1] not in _CLAUSE_END:
@@ -316,19 +327,15 @@ class _Number:
     kind: str
     quote_end: int  # the claim phrase ends here (after the unit, or after a tail keyword)
     own: str = ""  # the clause's subject before the keyword, brackets included
+    after_key: str = field(init=False)
+    before_key: str = field(init=False)
+    lead_rest: str = field(init=False)  # the lead without its keyword
 
-    @cached_property
-    def after_key(self) -> str:
-        return self.lead[self.key.end():] if self.key else ""
-
-    @cached_property
-    def before_key(self) -> str:
-        return self.lead[:self.key.start()] if self.key else self.lead
-
-    @cached_property
-    def lead_rest(self) -> str:
-        """The lead without its keyword."""
-        return self.before_key + self.after_key if self.key else self.lead
+    def __post_init__(self) -> None:
+        key, lead = self.key, self.lead
+        self.after_key = lead[key.end():] if key else ""
+        self.before_key = lead[:key.start()] if key else lead
+        self.lead_rest = self.before_key + self.after_key if key else lead
 
 
 def _is_rough(s: str, m: re.Match) -> bool:
@@ -353,6 +360,7 @@ class _NumberReader:
 
     def __init__(self, c: Compact, year: int | None):
         self.c, self.s, self.year = c, c.s, year
+        self.reversed_s = c.s[::-1]
         self.subject: tuple[int, str] | None = None  # (sentence start, review|lawsuit) for 其中结果维持…
         self.received_sentence = -1
         self.received_para = -1  # paragraph start of the last received/handled claim
@@ -401,7 +409,7 @@ class _NumberReader:
     def _keyed(self, m: re.Match, value: int, sent_start: int, sent_end: int, floor: int) -> _Number | None:
         """The number with its clause and the keyword that says what it counts; None when nothing does."""
         s, start, end = self.s, m.start(), m.end()
-        cl = _clause_start(s, start, max(floor, sent_start))
+        cl = _after_last(s, self.reversed_s, _CLAUSE_END_RE, max(floor, sent_start), start)
         while cl < start and s[cl] in "、，,":
             cl += 1
         lead = s[cl:start]
@@ -424,9 +432,7 @@ class _NumberReader:
         disclosure applications."""
         s = self.s
         # the subject of the clause, brackets included: 「乡镇（街道）收到25件」
-        w = n.start
-        while w > max(floor, n.sent_start) and s[w - 1] not in _WIDE_END:
-            w -= 1
+        w = _after_last(s, self.reversed_s, _WIDE_END_RE, max(floor, n.sent_start), n.start)
         n.own = s[w:n.cl + n.key.start()] if n.key else s[w:n.start]
         if _is_subunit(s[w:n.start]):
             self.subunit_sentence = n.sent_start

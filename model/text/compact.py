@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 _SPACE = " \t\r\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 _SPACES = re.compile(f"[{_SPACE}]+")
@@ -29,6 +29,8 @@ class Compact:
     # where spaces were dropped: at compact offset cuts[k] and after, shifts[k] characters are gone before
     cuts: tuple[int, ...] = ()
     shifts: tuple[int, ...] = field(default=(), repr=False)
+    # what is worked out from the text when first asked for (the sentence ends, every offset)
+    _found: dict = field(default_factory=dict, compare=False, repr=False)
 
     def offset(self, i: int) -> int:
         """The original offset of s[i] (negative i counts from the end, as for a sequence)."""
@@ -39,9 +41,14 @@ class Compact:
         k = bisect_right(self.cuts, i)
         return i + self.shifts[k - 1] if k else i
 
-    @cached_property
+    @property
     def idx(self) -> tuple[int, ...]:
         """idx[i] = offset in `text` of s[i], for every i (made from the runs, when a reader needs them all)."""
+        if "idx" not in self._found:
+            self._found["idx"] = self._offsets()
+        return self._found["idx"]
+
+    def _offsets(self) -> tuple[int, ...]:
         out: list[int] = []
         start, shift = 0, 0
         for cut, next_shift in zip(self.cuts, self.shifts):
@@ -59,14 +66,15 @@ class Compact:
             return (o, o)
         return (self.offset(start), self.offset(end - 1) + 1)
 
-    @cached_property
     def _ends(self) -> list[int]:
-        return [m.start() for m in _SENTENCE_END.finditer(self.s)]
+        if "ends" not in self._found:
+            self._found["ends"] = [m.start() for m in _SENTENCE_END.finditer(self.s)]
+        return self._found["ends"]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence around `pos`: from after the previous end (。！？； or a paragraph break) to its own
         end, the end's marks included."""
-        ends = self._ends
+        ends = self._ends()
         k = bisect_left(ends, pos)
         start = ends[k - 1] + 1 if k and pos > 0 else 0
         n = len(self.s)
