@@ -129,6 +129,19 @@ def _random_texts(seed: int, signs: tuple[str, ...], n: int = 20000, longest: in
         yield "".join(rng.choice(signs) for _ in range(rng.randint(0, longest)))
 
 
+def test_compact_maps_every_offset_as_before():
+    from tests.oracle.text.compact import compact as old_compact
+
+    signs = ("a", "一", "。", "\n", " ", "  ", "\u3000", "\xa0", "！", ";", "?", "b")
+    for text in _random_texts(0, signs, n=3000, longest=24):
+        new, old = claims.compact(text), old_compact(text)
+        assert (new.s, new.idx) == (old.s, old.idx), text
+        for i in range(len(new.s)):
+            assert new.sentence_at(i) == old.sentence_at(i), (text, i)
+            for j in range(len(new.s) + 1):
+                assert new.span(i, j) == old.span(i, j), (text, i, j)
+
+
 def test_numbers_are_found_from_their_units():
     signs = ("1", "2", "3", ",", ".", "．", "-", "/", ":", "：", "一", "十", "两", "零", "件", "条", "个", "次", "a", "。",
              "，", "1,234", "12,34", "２", "٣")

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 _SPACE = " \t\r\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 _SPACES = re.compile(f"[{_SPACE}]+")
@@ -116,13 +117,9 @@ def _compact(text: str) -> Compact:
     """Cached: the text rules ask for the same few sections' compact form many times per check."""
     if not any(ch in text for ch in _SPACE):  # typed text: the offsets are the identity
         return Compact(text, text)
-    cuts, shifts = [], []
-    dropped = 0
-    for m in _SPACES.finditer(text):
-        dropped += m.end() - m.start()
-        cuts.append(m.end() - dropped)
-        shifts.append(dropped)
-    return Compact(text, _SPACES.sub("", text), tuple(cuts), tuple(shifts))
+    kept = _SPACES.split(text)  # the stretches around the runs of spaces
+    dropped = map(len, _SPACES.findall(text))
+    return Compact(text, "".join(kept), tuple(accumulate(map(len, kept[:-1]))), tuple(accumulate(dropped)))
 
 
 def shorten(quote: str, limit: int = 60) -> str:

@@ -147,6 +147,9 @@ def _heading_events(s: str, marked: set[int]) -> list[tuple[int, int, str, int]]
 _LEVEL = {"l2": 2, "l2open": 2, "l2close": 2, "l3": 3, "l3comma": 3, "l4": 4, "shi": 5}
 
 
+_STYLE_KINDS = ("l1dot", "l2open", "l2close", "l3comma")  # the forms wrong in themselves
+
+
 def _style_message(kind: str, q: str, n: int) -> tuple[str, str] | None:
     """The problem a marker's own form has, whatever its place in the run."""
     if kind == "l1dot":
@@ -187,14 +190,14 @@ class _NumberingPass:
         return out
 
     def _read(self, i: int, j: int, kind: str, n: int) -> None:
-        q = self._quote(i, j)
         if kind == "l1":
+            q = self._quote(i, j)
             self._add("restart", i, j, f"本部分内出现一级序号「{q}」：一级序号只用于六个部分的标题，这里应使用（一）（二）…")
             for lv in self.last:
                 self.last[lv] = None
             self.cut.clear()
             return
-        style = _style_message(kind, q, n)
+        style = _style_message(kind, self._quote(i, j), n) if kind in _STYLE_KINDS else None
         if style:
             self._add(style[0], i, j, style[1])
         if kind == "l1dot":
