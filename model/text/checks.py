@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from functools import partial
+from functools import cache, lru_cache, partial
 
 from .. import schema as S
 from ..checks import Check, FuncCheck
@@ -90,6 +90,7 @@ _NONE = {
 }
 
 
+@cache  # a few dozen kinds, asked for each claim by each rule
 def _rule_of(kind: str) -> str:
     if kind in ("received",) or kind.startswith("applicant:"):
         return "N.RECEIVED"
@@ -217,13 +218,20 @@ def _check_complete(report: Report, sid: str, claim: Claim, key: str) -> Finding
                        span=(sid, claim.start, claim.end), primary=(R4,), level=WARNING)
 
 
+@lru_cache(maxsize=32)
+def _claims_by_rule(text: str, year: int | None) -> dict[str, list[Claim]]:
+    """The claims of a section, in text order, under the rule that checks each (six rules read one section)."""
+    out: dict[str, list[Claim]] = {}
+    for claim in extract_claims(text, year):
+        out.setdefault(_rule_of(claim.kind), []).append(claim)
+    return out
+
+
 def _claim_findings(report: Report, sid: str, rule: str) -> tuple[Finding, ...]:
-    claims = extract_claims(report.sections.get(sid) or "", report.meta.year)
+    claims = _claims_by_rule(report.sections.get(sid) or "", report.meta.year).get(rule, ())
     out: list[Finding] = []
     seen: dict[str, int] = {}
     for claim in claims:
-        if _rule_of(claim.kind) != rule:
-            continue
         n = seen.get(claim.kind, 0)
         seen[claim.kind] = n + 1
         key = f"{rule}:{sid}:{claim.kind}:{n}"

@@ -39,6 +39,9 @@ def _distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, giving up (limit + 1) once it is certainly over `limit`."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # each character of one that the other lacks takes an edit
+    if sum(ch not in b for ch in a) > limit or sum(ch not in a for ch in b) > limit:
+        return limit + 1
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
