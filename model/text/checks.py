@@ -374,7 +374,9 @@ def _fee_mention(report: Report) -> tuple[Finding, ...]:
 def _fee_term(report: Report) -> tuple[Finding, ...]:
     out: list[Finding] = []
     for sid in TEXT:
-        c = compact(report.sections.get(sid) or "")
+        if not report.sections.get(sid):
+            continue
+        c = compact(report.sections[sid])
         for i, m in enumerate(_wrong_fee_terms(c.s)):
             a, b = c.span(m.start(), m.end())
             out.append(Finding("FEE.TERM", (), f"“{m.group(0)}”不是规范名称，应为“{S.FEE_TERM}”",

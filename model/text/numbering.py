@@ -67,6 +67,8 @@ def _label(level: int, n: int) -> str:
 
 
 def numbering_problems(text: str) -> list[NumberingProblem]:
+    if not text:
+        return []
     c = compact(text)
     return _NumberingPass(c).run(_events(c.s))
 

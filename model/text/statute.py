@@ -64,6 +64,8 @@ def _doc_numbers(s: str) -> Iterator[re.Match]:
 
 
 def statute_problems(text: str) -> list[StatuteProblem]:
+    if not text:
+        return []
     c = compact(text)
     s = c.s
     out: list[StatuteProblem] = []
