@@ -149,6 +149,14 @@ def test_numbers_are_found_from_their_units():
         assert _spans(claims.numbers(text)) == _spans(old_claims._NUM_RE.finditer(text)), text
 
 
+def test_years_are_read_from_their_nian():
+    rng = random.Random(6)
+    for text in _random_texts(6, ("1", "2", "20", "2024", "２０２４", "年", "度", "a", "0")):
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _spans(claims._years(text, start, end)) == _spans(old_claims._YEAR.finditer(text, start, end))
+
+
 def test_keywords_are_tried_where_one_can_start():
     signs = tricky_phrases() + seed_sentences() + ("2023年度结转", "２０２３年结转", "上年结转至本年", "政府信息公开申请共计")
     rng = random.Random(2)
