@@ -149,6 +149,15 @@ def test_numbers_are_found_from_their_units():
         assert _spans(claims.numbers(text)) == _spans(old_claims._NUM_RE.finditer(text)), text
 
 
+def test_clause_starts_found_on_the_reversed_text():
+    rng = random.Random(7)
+    for text in _random_texts(7, ("a", "一", "，", ",", "（", "）", "：", "。", "\n", "「", "」", "“", "”", "；", "、")):
+        hi = rng.randint(0, len(text))
+        lo = rng.randint(0, hi)
+        assert claims._after_last(text, text[::-1], claims._CLAUSE_END_RE, lo, hi) == \
+            old_claims._clause_start(text, hi, lo), (text, lo, hi)
+
+
 def test_years_are_read_from_their_nian():
     rng = random.Random(6)
     for text in _random_texts(6, ("1", "2", "20", "2024", "２０２４", "年", "度", "a", "0")):
