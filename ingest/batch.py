@@ -1,15 +1,15 @@
 """Read and check many reports: walk folders for readable files, then import and check each one.  Files that
-take long to parse (PDF, Word, Excel, web pages, text) go to a pool of worker processes when there is more
-than one core; our own files are read here meanwhile.  Every worker opens files through ingest.read_report,
-so the PDF, Word and Excel parsers still run in their sandboxed child process.
+take long to parse (PDF, Word, Excel, web pages, OCR) are read by up to `jobs` threads at once: each opens its
+file through ingest.read_report, whose parser runs in a sandboxed child process, so `jobs` children parse in
+parallel while the threads wait for them (building the report from what a child found is ~1/5 of an import).
+Our own files are read here meanwhile.
 
 A file that cannot be read is one entry with its reason; nothing stops the batch but the caller's cancel.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
@@ -68,18 +68,6 @@ def read_one(path: str, priors: Priors | None = None) -> BatchEntry:
                       prior_file=prior_file)
 
 
-_WORKER_PRIORS: Priors | None = None
-
-
-def _init_worker(priors: Priors | None) -> None:
-    global _WORKER_PRIORS
-    _WORKER_PRIORS = priors
-
-
-def _read_in_worker(path: str) -> BatchEntry:
-    return read_one(path, _WORKER_PRIORS)
-
-
 # ---------------------------------------------------------------- many files
 
 def default_jobs() -> int:
@@ -94,9 +82,8 @@ def iter_batch(files: list[str], jobs: int | None = None, priors: Priors | None 
                cancelled: Callable[[], bool] = lambda: False) -> Iterator[BatchEntry]:
     """Entries as they are ready (not in file order); stops early once `cancelled()` is true.
 
-    Our own files are read in this process (~1 ms each: a worker would spend longer sending the report
-    back); the others, parsed for 0.1–1 s each, go to `jobs` worker processes when there are several,
-    while this process reads our own."""
+    Our own files are read in this thread (~1 ms each); the others, parsed for 0.1–1 s each, by `jobs`
+    threads when there are several, each waiting for its sandboxed parser, while this thread reads our own."""
     jobs = jobs or default_jobs()
     slow = [f for f in files if not _is_native(f)]
     if jobs <= 1 or len(slow) <= 1:
@@ -114,11 +101,11 @@ def _in_process(files: list[str], priors: Priors | None, cancelled: Callable[[],
 
 def _pooled(slow: list[str], fast: list[str], jobs: int, priors: Priors | None,
             cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
-    ctx = multiprocessing.get_context("spawn")  # the same start method on Windows, UOS and Kylin
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(slow)), mp_context=ctx, initializer=_init_worker,
-                               initargs=(priors,))
+    # threads, not worker processes: the parsing already runs in a child process per file, and a worker
+    # process would first have to start an interpreter and its own sandbox server (longer than a PDF takes)
+    pool = ThreadPoolExecutor(max_workers=min(jobs, len(slow)), thread_name_prefix="nianbao-batch")
     try:
-        file_of: dict[Future, str] = {pool.submit(_read_in_worker, f): f for f in slow}
+        file_of: dict[Future, str] = {pool.submit(read_one, f, priors): f for f in slow}
         yield from _in_process(fast, priors, cancelled)
         pending = set(file_of)
         while pending and not cancelled():
@@ -132,8 +119,8 @@ def _pooled(slow: list[str], fast: list[str], jobs: int, priors: Priors | None,
 def _worker_entry(fut: Future, path: str) -> BatchEntry:
     try:
         return fut.result()
-    except Exception as e:  # noqa: BLE001 - a worker that died takes only its own file with it
-        return BatchEntry(path, error=f"{Path(path).name}：读取进程异常结束（{type(e).__name__}）")
+    except Exception as e:  # noqa: BLE001 - read_one never raises; a bug there takes only its own file with it
+        return BatchEntry(path, error=f"{Path(path).name}：读取时出错（{type(e).__name__}）")
 
 
 def run_batch(files: list[str], jobs: int | None = None, priors: Priors | None = None,

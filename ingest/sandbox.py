@@ -8,6 +8,7 @@ import importlib
 import multiprocessing
 import os
 import sys
+import threading
 import time
 
 from model.oserrors import describe, problem
@@ -58,6 +59,9 @@ def run_reader(kind: str, path: str, name: str, timeout: float, progress=None, c
 
 
 _CONTEXT = None
+# starting a child swaps the main module's attributes for a moment (see _start_without_main), and the batch
+# starts children from several threads
+_START_LOCK = threading.Lock()
 
 
 def _context():
@@ -65,14 +69,15 @@ def _context():
     parsers imported, several times quicker than starting an interpreter (a PDF reads in less time than that
     took); spawn elsewhere (Windows).  Either way the child is a fresh process with its own limits."""
     global _CONTEXT
-    if _CONTEXT is None:
-        # a frozen bundle starts its children through freeze_support, which knows spawn only
-        if "forkserver" in multiprocessing.get_all_start_methods() and not getattr(sys, "frozen", False):
-            _CONTEXT = multiprocessing.get_context("forkserver")
-            _CONTEXT.set_forkserver_preload([__name__, f"{__package__}.readers.pdf", "pypdfium2"])
-        else:
-            _CONTEXT = multiprocessing.get_context("spawn")
-    return _CONTEXT
+    with _START_LOCK:
+        if _CONTEXT is None:
+            # a frozen bundle starts its children through freeze_support, which knows spawn only
+            if "forkserver" in multiprocessing.get_all_start_methods() and not getattr(sys, "frozen", False):
+                _CONTEXT = multiprocessing.get_context("forkserver")
+                _CONTEXT.set_forkserver_preload([__name__, f"{__package__}.readers.pdf", "pypdfium2"])
+            else:
+                _CONTEXT = multiprocessing.get_context("spawn")
+        return _CONTEXT
 
 
 class _Waiter:
@@ -137,17 +142,18 @@ def _start_without_main(proc) -> None:
     __main__ by path otherwise: slow when that script imports Qt, and fatal for a script without an
     `if __name__ == "__main__"` guard).  A frozen program needs multiprocessing.freeze_support()."""
     main = sys.modules.get("__main__")
-    if main is None or getattr(sys, "frozen", False):
-        proc.start()
-        return
-    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
-    try:
-        main.__dict__.pop("__file__", None)
-        main.__dict__["__spec__"] = None
-        proc.start()
-    finally:
-        main.__dict__.pop("__spec__", None)
-        main.__dict__.update(saved)
+    with _START_LOCK:
+        if main is None or getattr(sys, "frozen", False):
+            proc.start()
+            return
+        saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+        try:
+            main.__dict__.pop("__file__", None)
+            main.__dict__["__spec__"] = None
+            proc.start()
+        finally:
+            main.__dict__.pop("__spec__", None)
+            main.__dict__.update(saved)
 
 
 def _limit(memory: int, cpu_seconds: float) -> None:

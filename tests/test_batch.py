@@ -194,3 +194,50 @@ def test_exit_codes(tmp_path):
     with pytest.raises(SystemExit) as e:
         main.main(["batch", "-o", str(out)])
     assert e.value.code == 2
+
+
+def test_jobs_readers_work_at_once_and_our_own_files_meanwhile(tmp_path, monkeypatch):
+    """--jobs N: N of the slow files are being read at the same time (each by its sandboxed parser), while
+    our own files are read; every file gives its entry."""
+    import threading
+    import time
+
+    import ingest.batch as batch
+
+    at_work, most, lock = 0, 0, threading.Lock()
+    real = batch.read_one
+
+    def slow_read(path, priors=None):
+        nonlocal at_work, most
+        if path.endswith(".pdf"):
+            with lock:
+                at_work += 1
+                most = max(most, at_work)
+            time.sleep(0.2)
+            with lock:
+                at_work -= 1
+            return batch.BatchEntry(path, error="读过")
+        return real(path, priors)
+
+    monkeypatch.setattr(batch, "read_one", slow_read)
+    files = [str(tmp_path / f"{i}.pdf") for i in range(6)]
+    files.append(str(native(tmp_path, "own.nianbao", 1, "示范县某局")))
+    entries = batch.run_batch(files, jobs=3)
+    assert [e.file for e in entries] == files
+    assert most == 3
+    assert entries[-1].ok
+
+
+def test_sandboxed_readers_started_from_threads_at_once(tmp_path):
+    """The batch's threads start sandboxed children together: each reads its file, and the main module is
+    left as it was (starting a child swaps its attributes for a moment)."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    pdf = sorted(REAL_PDF.glob("*.pdf"))[0]
+    before = dict(vars(sys.modules["__main__"]))
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: ingest.read_report(pdf), range(4)))
+    assert all(r.report.cells == results[0].report.cells for r in results)
+    after = vars(sys.modules["__main__"])
+    assert {k: after.get(k) for k in ("__file__", "__spec__")} == {k: before.get(k) for k in ("__file__", "__spec__")}

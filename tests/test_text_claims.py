@@ -145,3 +145,50 @@ def test_sums_of_results_are_not_read_as_one_result():
     assert kinds("申请办理中，不予公开和无法提供共15件。") == []
     assert kinds("申请办理中，予以公开、部分公开各10件。") == []
     assert kinds("申请办理中，予以公开及部分公开42件。") == [("cat:r3_1+r3_2", 42)]
+
+
+def _starts(seq) -> tuple[set[str], bool]:
+    """The characters a parsed pattern can start a match with ("digit" for \\d), and whether it can match
+    nothing at all."""
+    from re import _constants as C
+
+    out: set[str] = set()
+    for op, av in seq:
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue  # zero-width
+        if op is C.LITERAL:
+            return out | {chr(av)}, False
+        if op is C.IN:
+            assert all(o in (C.LITERAL, C.CATEGORY) for o, _ in av), av
+            return out | {chr(v) if o is C.LITERAL else "digit" for o, v in av}, False
+        if op is C.BRANCH:
+            parts = [_starts(alt) for alt in av[1]]
+            out |= set().union(*(p for p, _ in parts))
+            if not any(empty for _, empty in parts):
+                return out, False
+        elif op is C.SUBPATTERN:
+            first, empty = _starts(av[3])
+            out |= first
+            if not empty:
+                return out, False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            first, empty = _starts(av[2])
+            out |= first
+            if av[0] > 0 and not empty:
+                return out, False
+        else:
+            raise AssertionError(f"not read here: {op}")
+    return out, True
+
+
+def test_every_keyword_starts_with_a_character_of_key_first():
+    """The claim reader looks for keywords only at the characters of KEY_FIRST (and digits)."""
+    from re import _parser
+
+    from model.text.claims import _KEYS, KEY_FIRST
+
+    for kind, pattern in _KEYS:
+        first, empty = _starts(_parser.parse(pattern))
+        assert not empty, kind
+        assert first - set(KEY_FIRST) <= {"digit"}, (kind, first - set(KEY_FIRST))
+    assert _starts(_parser.parse(r"(?:含|包括)?\d{4}年"))[0] == {"含", "包", "digit"}

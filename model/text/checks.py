@@ -9,10 +9,11 @@ span at the words (section id, start, end).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from functools import partial
+from functools import cache, lru_cache, partial
 
 from .. import schema as S
 from ..checks import Check, FuncCheck
@@ -89,6 +90,7 @@ _NONE = {
 }
 
 
+@cache  # a few dozen kinds, asked for each claim by each rule
 def _rule_of(kind: str) -> str:
     if kind in ("received",) or kind.startswith("applicant:"):
         return "N.RECEIVED"
@@ -216,13 +218,20 @@ def _check_complete(report: Report, sid: str, claim: Claim, key: str) -> Finding
                        span=(sid, claim.start, claim.end), primary=(R4,), level=WARNING)
 
 
+@lru_cache(maxsize=32)
+def _claims_by_rule(text: str, year: int | None) -> dict[str, list[Claim]]:
+    """The claims of a section, in text order, under the rule that checks each (six rules read one section)."""
+    out: dict[str, list[Claim]] = {}
+    for claim in extract_claims(text, year):
+        out.setdefault(_rule_of(claim.kind), []).append(claim)
+    return out
+
+
 def _claim_findings(report: Report, sid: str, rule: str) -> tuple[Finding, ...]:
-    claims = extract_claims(report.sections.get(sid) or "", report.meta.year)
+    claims = _claims_by_rule(report.sections.get(sid) or "", report.meta.year).get(rule, ())
     out: list[Finding] = []
     seen: dict[str, int] = {}
     for claim in claims:
-        if _rule_of(claim.kind) != rule:
-            continue
         n = seen.get(claim.kind, 0)
         seen[claim.kind] = n + 1
         key = f"{rule}:{sid}:{claim.kind}:{n}"
@@ -332,6 +341,18 @@ def _deadline_findings(report: Report) -> tuple[Finding, ...]:
 _FEE_MENTION = re.compile(r"处理费|收费|收取[^。；\n]{0,10}费|费用|缴费|缴纳[^。；\n]{0,6}费")
 # not 「将政府信息公开费用纳入预算」: the budget for the work, not the fee charged to applicants
 _FEE_WRONG = re.compile(r"(?<!工作)(?:政府)?信息公开(?:处理)?费(?!用?(?:纳入|列入|预算|保障|支出|投入))用?")
+_FEE_WRONG_CORE = re.compile(r"信息公开(?:处理)?费")  # found quickly (a fixed start); the whole is read around it
+
+
+def _wrong_fee_terms(s: str) -> Iterator[re.Match]:
+    """What _FEE_WRONG.finditer(s) finds: each match holds a core and starts at most 2 characters (政府)
+    before it; the 3 characters after the core decide the lookahead."""
+    prev_end = 0
+    for core in _FEE_WRONG_CORE.finditer(s):
+        m = _FEE_WRONG.search(s, max(prev_end, core.start() - 2), core.end() + 3)
+        if m is not None and m.start() <= core.start():
+            prev_end = m.end()
+            yield m
 
 
 def _fee_mention(report: Report) -> tuple[Finding, ...]:
@@ -353,10 +374,10 @@ def _fee_mention(report: Report) -> tuple[Finding, ...]:
 def _fee_term(report: Report) -> tuple[Finding, ...]:
     out: list[Finding] = []
     for sid in TEXT:
-        c = compact(report.sections.get(sid) or "")
-        if "信息公开费" not in c.s and "信息公开处理费" not in c.s:
-            continue  # the pattern's lookbehind makes it slow on the long text that holds no match
-        for i, m in enumerate(_FEE_WRONG.finditer(c.s)):
+        if not report.sections.get(sid):
+            continue
+        c = compact(report.sections[sid])
+        for i, m in enumerate(_wrong_fee_terms(c.s)):
             a, b = c.span(m.start(), m.end())
             out.append(Finding("FEE.TERM", (), f"“{m.group(0)}”不是规范名称，应为“{S.FEE_TERM}”",
                                f"FEE.TERM:{sid}:{i}", span=(sid, a, b)))

@@ -12,11 +12,16 @@ when its subject is a part of the organ (a county report's 乡镇, 部门, 本�
 after the total); when the applications are of another kind (「受理不动产登记申请3000件」) or the
 number counts documents or items (「主动公开…予以公开326件」「涉及信息380条」); and when the organ
 handles other organs' 复议 cases (「全县共办理行政复议案件120件」).
+
+Read quickly, with the results of a scan of every character: the numbers are found from their units, the
+keywords of a lead tried only at the characters one can start with, the statements looked for only in the
+paragraphs that hold their words (tests/test_text_equivalence.py compares each with the full scan).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -41,6 +46,7 @@ class Claim:
 _UNITS = "件起宗个条份部例"
 _NUM_RE = re.compile(
     rf"(?<![\d.．:：\-/])(\d{{1,3}}(?:,\d{{3}})+|\d+|[{CHINESE_NUMERALS}]+)([{_UNITS}])(?!次)")
+_NUMBER_CHARS = frozenset(CHINESE_NUMERALS + ",")  # and the digits
 _CLAUSE_END = "，,（）()：:。！？；!?;\n「」“”"
 _ALL_APPLICATIONS = re.compile(r"(?:政府)?信息公开(?:申请)?|依申请公开(?:申请)?")
 _OTHER_BASE = re.compile(r"占[^%％\d]*(?:公开|提供|处理|不予|自然人|法人|企业|组织|复议|诉讼)")
@@ -86,8 +92,22 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("applicant:law", r"法律服务机构"),
     ("in_force_tail", r"现行有效"),
 )
-_KEY_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_KEYS)))
 _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
+# A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
+# there only the keywords that can start with that character are tried: those whose pattern names it ("0":
+# the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现制印出发新公仍顺转收受接政办处作答回法自商企科社"
+_KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
+
+
+def _keys_naming(first: str) -> re.Pattern:
+    named = [f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_KEYS) if first in p or (first == "0" and r"\d" in p)]
+    if not named:
+        raise ValueError(f"no keyword starts with {first}")
+    return re.compile("|".join(named))
+
+
+_KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^(?:申请)?(?:结转|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
@@ -101,9 +121,10 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
 
 _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|较\d{4}年|比\d{4}年|增长|下降|上升|减少|增加|增幅|降幅|"
                     r"多于|少于|约|近|超过|逾|不足|将近|累计")
+# ((?=\d) first: the lookbehind is tried only before a digit)
 _SUBSET = re.compile(r"按时|按期|逾期|延期|超期|当场|当日|即时|网上|线上|线下|电话|书面|当面|平均|通过|经由|"
                      r"邮寄|信函|信件|来函|传真|电子邮件|邮件|在线|网络|平台|现场|窗口|"
-                     r"(?<![年\d\-—－至到~～])\d{1,2}月(?!\d{1,2}日|底|末)|(?<![年\d\-—－至到~～])\d{1,2}月份|"
+                     r"(?=\d)(?<![年\d\-—－至到~～])\d{1,2}月(?!\d{1,2}日|底|末)|(?=\d)(?<![年\d\-—－至到~～])\d{1,2}月份|"
                      r"季度|上半年|下半年|当月|每月")
 # a part of the organ, not the organ: a county government's report names its towns and departments
 _SUBUNIT = re.compile(r"(?:乡镇|街道|县直|市直|区直|旗直|部门|本级|各单位|下属|所属|直属|村(?:居|委|级)|社区|"
@@ -129,6 +150,13 @@ _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
 # 「《条例》实施以来共收到申请300件」: many years; 「今年以来」 is this one
 _SINCE = re.compile(r"(?<![0-9]年)(?<!今年)(?<!本年)(?<!年初)(?<!年内)(?<!全年)(?<!本年度)以来|(?<!截)至今|历年|多年")
+def _since(s: str, start: int, end: int) -> bool:
+    """_SINCE found in s[start:end] (looked for only when one of its words, one of which is in every match,
+    is there)."""
+    return ((s.find("以来", start, end) >= 0 or s.find("至今", start, end) >= 0 or s.find("历年", start, end) >= 0
+             or s.find("多年", start, end) >= 0) and bool(_SINCE.search(s, start, end)))
+
+
 _APPLIED_FOR = re.compile(r"(?:受理|收到|接收|接到|办理)([^，,。；;公]{0,8}?)申请")
 _QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
 _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
@@ -161,9 +189,13 @@ _NONE_RECEIVED_BARE_RE = re.compile(
 _NONE_RECEIVED_ZERO_RE = re.compile(r"(?:政府信息公开|依申请公开)(?:的)?申请(?:数量?|件数|总数)(?:为|是|共|计)?(?:0|零)件?"
                                     r"(?=[，,。；;！？!?\n、）)]|$)")
 # 「行政复议、行政诉讼均为0件」「行政复议、行政诉讼案件数量为0」
-_NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开)?(?:行政复议|行政诉讼)(?:[、和及与或](?:行政复议|行政诉讼))?(?:案件)?"
+# (the optional 政府信息公开 written out as a first alternative: the scan then jumps to a 政 or 行)
+_NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开(?:行政复议|行政诉讼)|行政复议|行政诉讼)(?:[、和及与或](?:行政复议|行政诉讼))?(?:案件)?"
                               r"(?:(?:均|都)(?:为|是)(?:0|零)件?|(?:数量?|件数|总数)?(?:均|都)?(?:为|是)?(?:0|零)(?![件起]))"
                               r"(?=[，,。；;！？!?\n、）)]|$)")  # not 「行政复议零纠错」
+# each with words one of which is in every match: only paragraphs holding one are read (none crosses a break)
+_NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("申请",)), (_NONE_RECEIVED_BARE_RE, ("无", "没有", "未有")),
+                  (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
 _NONE_TAIL = re.compile(r"(?:公开)?(?:政府信息)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
@@ -172,6 +204,7 @@ _NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印�
 _COMPLETE_RE = re.compile(
     r"(?:均已|都已|已全部|全部已|已经全部|均已经)[^，,。；;！？\n]{0,20}?(?:办结|答复|回复|处理完毕|办理完毕|处理完成|办理完成)|"
     r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
+_COMPLETE_WORDS = ("均已", "都已", "全部", "办结率")  # one is in every match of _COMPLETE_RE
 _COMPLETE_EXCLUDE = re.compile(r"结转|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
                                r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
 
@@ -185,6 +218,51 @@ _T4_GAP = re.compile(r"(?:案件|申请|的|共|计|为|总数|数量|有|件|�
 # ---------------------------------------------------------------- extraction
 
 
+def _is_number_char(ch: str) -> bool:
+    return ch in _NUMBER_CHARS or ch.isdecimal()
+
+
+def _positions(s: str, chars: str) -> list[int]:
+    """Where each of the characters occurs in s, in order (str.find: quicker than a pattern for a few)."""
+    out = []
+    for ch in chars:
+        i = s.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = s.find(ch, i + 1)
+    out.sort()
+    return out
+
+
+def numbers(s: str) -> Iterator[re.Match]:
+    """The matches of _NUM_RE in s, in order, as finditer gives them, found from the units (件 条 …): the
+    pattern is tried only on the run of figures just before a unit, not at every character."""
+    prev_end = 0
+    for unit in _positions(s, _UNITS):
+        if unit <= prev_end or not _is_number_char(s[unit - 1]):
+            continue
+        run = unit - 1
+        while run > prev_end and _is_number_char(s[run - 1]):
+            run -= 1
+        # a match ending at this unit starts inside the run (figures only before a unit); any that starts
+        # earlier ends at an earlier unit, already read.  The window keeps the character after the unit (次).
+        m = _NUM_RE.search(s, run, unit + 2)
+        if m is not None:
+            prev_end = m.end()
+            yield m
+
+
+_CLAUSE_END_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+_WIDE_END_RE = re.compile(f"[{re.escape(_WIDE_END)}]")
+
+
+def _after_last(s: str, reversed_s: str, ends: re.Pattern, lo: int, hi: int) -> int:
+    """Where the stretch before `hi` that holds none of `ends` starts, not before lo (the reversed text is
+    searched, forward, instead of s backward one character at a time)."""
+    m = ends.search(reversed_s, len(s) - hi, len(s) - lo)
+    return lo if m is None else len(s) - m.start()
+
+
 def _clause_start(s: str, pos: int, floor: int) -> int:
     i = pos
     while i > floor and s[i - 1] not in _CLAUSE_END:
@@ -192,10 +270,25 @@ def _clause_start(s: str, pos: int, floor: int) -> int:
     return i
 
 
+def _keywords(lead: str) -> list[re.Match]:
+    """The keywords in the lead, in order, as the alternation of all _KEYS would find them."""
+    found = []
+    end = 0
+    for start in _KEY_START.finditer(lead):
+        i = start.start()
+        if i < end:
+            continue  # inside the keyword found before
+        m = _KEYS_AT["0" if lead[i].isdecimal() else lead[i]].match(lead, i)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def _last_key(lead: str) -> re.Match | None:
     """The keyword the number belongs to: the last one, unless that is an applicant type that is not
     followed closely by the number (「来自公民、法人或其他组织的政府信息公开申请82件」 is received)."""
-    keys = list(_KEY_RE.finditer(lead))
+    keys = _keywords(lead)
     if len(keys) > 1:  # a bare 「信息公开申请」 only speaks when nothing else does
         keys = [k for k in keys if _KEY_KIND[k.lastgroup or ""] != "received_bare"]
     for m in reversed(keys):
@@ -205,12 +298,22 @@ def _last_key(lead: str) -> re.Match | None:
     return None
 
 
+def _years(s: str, start: int, end: int) -> Iterator[re.Match]:
+    """What _YEAR.finditer(s, start, end) finds, read from each 年 (its four figures just before it)."""
+    i = s.find("年", start + 4, end)
+    while i >= 0:
+        m = _YEAR.match(s, i - 4, i + 1)
+        if m is not None:
+            yield m
+        i = s.find("年", i + 1, end)
+
+
 def _skip_for_year(c: Compact, sent_start: int, pos: int, kind: str, year: int | None) -> bool:
     """True when the last year named before the number in its sentence is not the report's year."""
-    if year is None:
+    if year is None or c.s.find("年", sent_start, pos) < 0:
         return False
     last = None
-    for m in _YEAR.finditer(c.s, sent_start, pos):
+    for m in _years(c.s, sent_start, pos):
         y = int(m.group(1))
         if m.end() < pos and ((y == year - 1 and _CARRY_FROM.match(c.s, m.end()))
                               or (y == year + 1 and _CARRY_TO.search(c.s, max(0, m.start() - 3), m.start()))):
@@ -230,8 +333,7 @@ def _skip_for_year(c: Compact, sent_start: int, pos: int, kind: str, year: int |
 
 def _about_applications(c: Compact, pos: int, also: str = "") -> bool:
     p0, p1 = c.paragraph_at(pos)
-    para = c.s[p0:p1]
-    return "申请" in para and (not also or also in para)
+    return c.s.find("申请", p0, p1) >= 0 and (not also or c.s.find(also, p0, p1) >= 0)
 
 
 @dataclass
@@ -249,19 +351,15 @@ class _Number:
     kind: str
     quote_end: int  # the claim phrase ends here (after the unit, or after a tail keyword)
     own: str = ""  # the clause's subject before the keyword, brackets included
+    after_key: str = field(init=False)
+    before_key: str = field(init=False)
+    lead_rest: str = field(init=False)  # the lead without its keyword
 
-    @property
-    def after_key(self) -> str:
-        return self.lead[self.key.end():] if self.key else ""
-
-    @property
-    def before_key(self) -> str:
-        return self.lead[:self.key.start()] if self.key else self.lead
-
-    @property
-    def lead_rest(self) -> str:
-        """The lead without its keyword."""
-        return self.before_key + self.after_key if self.key else self.lead
+    def __post_init__(self) -> None:
+        key, lead = self.key, self.lead
+        self.after_key = lead[key.end():] if key else ""
+        self.before_key = lead[:key.start()] if key else lead
+        self.lead_rest = self.before_key + self.after_key if key else lead
 
 
 def _is_rough(s: str, m: re.Match) -> bool:
@@ -286,6 +384,7 @@ class _NumberReader:
 
     def __init__(self, c: Compact, year: int | None):
         self.c, self.s, self.year = c, c.s, year
+        self.reversed_s = c.s[::-1]
         self.subject: tuple[int, str] | None = None  # (sentence start, review|lawsuit) for 其中结果维持…
         self.received_sentence = -1
         self.received_para = -1  # paragraph start of the last received/handled claim
@@ -296,7 +395,7 @@ class _NumberReader:
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
         prev_end = 0
-        for m in _NUM_RE.finditer(self.s):
+        for m in numbers(self.s):
             floor, prev_end = prev_end, m.end()
             claim = self._read(m, floor)
             if claim is not None:
@@ -334,7 +433,7 @@ class _NumberReader:
     def _keyed(self, m: re.Match, value: int, sent_start: int, sent_end: int, floor: int) -> _Number | None:
         """The number with its clause and the keyword that says what it counts; None when nothing does."""
         s, start, end = self.s, m.start(), m.end()
-        cl = _clause_start(s, start, max(floor, sent_start))
+        cl = _after_last(s, self.reversed_s, _CLAUSE_END_RE, max(floor, sent_start), start)
         while cl < start and s[cl] in "、，,":
             cl += 1
         lead = s[cl:start]
@@ -357,9 +456,7 @@ class _NumberReader:
         disclosure applications."""
         s = self.s
         # the subject of the clause, brackets included: 「乡镇（街道）收到25件」
-        w = n.start
-        while w > max(floor, n.sent_start) and s[w - 1] not in _WIDE_END:
-            w -= 1
+        w = _after_last(s, self.reversed_s, _WIDE_END_RE, max(floor, n.sent_start), n.start)
         n.own = s[w:n.cl + n.key.start()] if n.key else s[w:n.start]
         if _is_subunit(s[w:n.start]):
             self.subunit_sentence = n.sent_start
@@ -373,7 +470,7 @@ class _NumberReader:
     def _about_another_time(self, n: _Number) -> bool:
         """True for a change (「同比增长」), a past or other year, or a span of years; a carry-over named by
         its years may turn out to come into this year."""
-        if _DELTA.search(n.lead) or _PAST.search(n.lead_rest) or _SINCE.search(self.s, n.sent_start, n.start):
+        if _DELTA.search(n.lead) or _PAST.search(n.lead_rest) or _since(self.s, n.sent_start, n.start):
             return True
         if n.kind == "carried_in" and _DELTA.search(n.lead_rest):
             return True
@@ -526,9 +623,8 @@ def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
 
 
 def _none_received_claims(c: Compact, year: int | None) -> list[Claim]:
-    s = c.s
     out: list[Claim] = []
-    found = [m for rx in (_NONE_RECEIVED_RE, _NONE_RECEIVED_BARE_RE, _NONE_RECEIVED_ZERO_RE) for m in rx.finditer(s)]
+    found = [m for rx, words in _NONE_RECEIVED for m in c.finditer(rx, words)]
     found.sort(key=lambda m: m.start())
     last_end = -1
     for m in found:
@@ -572,7 +668,8 @@ def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
     """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
     s = c.s
     out: list[Claim] = []
-    found = sorted(list(_NONE_T4_RE.finditer(s)) + list(_NONE_T4_ZERO_RE.finditer(s)), key=lambda m: m.start())
+    found = sorted(list(c.finditer(_NONE_T4_RE, ("复议", "诉讼"))) + list(c.finditer(_NONE_T4_ZERO_RE, ("复议", "诉讼"))),
+                   key=lambda m: m.start())
     last_end = -1
     for m in found:
         if m.start() < last_end:
@@ -596,7 +693,7 @@ def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
 def _none_normative_claims(c: Compact, year: int | None) -> list[Claim]:
     s = c.s
     out: list[Claim] = []
-    for m in _NONE_NORMATIVE_RE.finditer(s):
+    for m in c.finditer(_NONE_NORMATIVE_RE, ("规范性文件",)):
         sent_start, _ = c.sentence_at(m.start())
         if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
@@ -610,7 +707,7 @@ def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
     """「申请均已办结」: the whole sentence is the claim."""
     s = c.s
     out: list[Claim] = []
-    for m in _COMPLETE_RE.finditer(s):
+    for m in c.finditer(_COMPLETE_RE, _COMPLETE_WORDS):
         sent_start, sent_end = c.sentence_at(m.start())
         sent = s[sent_start:sent_end]
         if "申请" not in sent or _COMPLETE_EXCLUDE.search(sent):

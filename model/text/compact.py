@@ -3,40 +3,84 @@
 Text pulled from PDFs is full of stray spaces (「申请 82件」, 「号 ， 邮 编」); patterns are written for
 the compact form and every match is mapped back, so a finding's span still points into the text the
 clerk sees.  Paragraph breaks ("\\n") are kept: they bound sentences and mark where numbering starts.
+
+The map is kept as the runs of dropped spaces (few), not one offset per character, and the sentence ends
+are found once per text when first asked for: a report's text is compacted once and read by every rule.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
-_SPACE = frozenset(" \t\r\u3000\xa0\u2002\u2003\u2009\u200b\ufeff")
+_SPACE = " \t\r\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
+_SPACES = re.compile(f"[{_SPACE}]+")
 SENTENCE_END = "。！？；!?;\n"
+_SENTENCE_END = re.compile(f"[{SENTENCE_END}]")
+_TERMINAL = "。！？；!?;"  # what a sentence's end takes with it (not the paragraph break)
 
 
 @dataclass(frozen=True)
 class Compact:
     text: str  # the original
     s: str  # without spaces
-    idx: tuple[int, ...]  # idx[i] = offset in `text` of s[i]
+    # where spaces were dropped: at compact offset cuts[k] and after, shifts[k] characters are gone before
+    cuts: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = field(default=(), repr=False)
+    # what is worked out from the text when first asked for (the sentence ends, every offset)
+    _found: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def offset(self, i: int) -> int:
+        """The original offset of s[i] (negative i counts from the end, as for a sequence)."""
+        if not -len(self.s) <= i < len(self.s):
+            raise IndexError(i)
+        if i < 0:
+            i += len(self.s)
+        k = bisect_right(self.cuts, i)
+        return i + self.shifts[k - 1] if k else i
+
+    @property
+    def idx(self) -> tuple[int, ...]:
+        """idx[i] = offset in `text` of s[i], for every i (made from the runs, when a reader needs them all)."""
+        if "idx" not in self._found:
+            self._found["idx"] = self._offsets()
+        return self._found["idx"]
+
+    def _offsets(self) -> tuple[int, ...]:
+        out: list[int] = []
+        start, shift = 0, 0
+        for cut, next_shift in zip(self.cuts, self.shifts):
+            out.extend(range(start + shift, cut + shift))
+            start, shift = cut, next_shift
+        out.extend(range(start + shift, len(self.s) + shift))
+        return tuple(out)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the compact range [start, end)."""
-        if not self.idx:
+        if not self.s:
             return (0, 0)
         if end <= start:
-            o = self.idx[min(start, len(self.idx) - 1)]
+            o = self.offset(min(start, len(self.s) - 1))
             return (o, o)
-        return (self.idx[start], self.idx[end - 1] + 1)
+        return (self.offset(start), self.offset(end - 1) + 1)
+
+    def _ends(self) -> list[int]:
+        if "ends" not in self._found:
+            self._found["ends"] = [m.start() for m in _SENTENCE_END.finditer(self.s)]
+        return self._found["ends"]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        start = pos
-        while start > 0 and self.s[start - 1] not in SENTENCE_END:
-            start -= 1
-        end = pos
+        """The sentence around `pos`: from after the previous end (。！？； or a paragraph break) to its own
+        end, the end's marks included."""
+        ends = self._ends()
+        k = bisect_left(ends, pos)
+        start = ends[k - 1] + 1 if k and pos > 0 else 0
         n = len(self.s)
-        while end < n and self.s[end] not in SENTENCE_END:
-            end += 1
-        while end < n and self.s[end] in "。！？；!?;":
+        end = ends[k] if k < len(ends) else n
+        while end < n and self.s[end] in _TERMINAL:
             end += 1
         return start, end
 
@@ -45,8 +89,23 @@ class Compact:
         end = self.s.find("\n", pos)
         return start, (len(self.s) if end < 0 else end)
 
+    def paragraphs_with(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(start, end) of each paragraph that holds one of the words, in text order."""
+        s, found = self.s, set()
+        for w in words:
+            i = s.find(w)
+            while i >= 0:
+                para = self.paragraph_at(i)
+                found.add(para)
+                i = s.find(w, para[1])
+        return sorted(found)
 
-_DROP_SPACE = {ord(ch): None for ch in _SPACE}
+    def finditer(self, pattern: re.Pattern, words: tuple[str, ...]) -> Iterator[re.Match]:
+        """pattern.finditer(self.s), for a pattern none of whose matches crosses a paragraph break, that reads
+        a break after a match as it reads the end of the text, and every match of which holds one of the
+        words: only the paragraphs that hold one are searched."""
+        for start, end in self.paragraphs_with(words):
+            yield from pattern.finditer(self.s, start, end)
 
 
 def compact(text: str | None) -> Compact:
@@ -56,11 +115,11 @@ def compact(text: str | None) -> Compact:
 @lru_cache(maxsize=64)
 def _compact(text: str) -> Compact:
     """Cached: the text rules ask for the same few sections' compact form many times per check."""
-    s = text.translate(_DROP_SPACE)
-    if len(s) == len(text):  # nothing to drop (typed text): the offsets are the identity
-        return Compact(text, text, tuple(range(len(text))))
-    keep = [i for i, ch in enumerate(text) if ch not in _SPACE]
-    return Compact(text, s, tuple(keep))
+    if not any(ch in text for ch in _SPACE):  # typed text: the offsets are the identity
+        return Compact(text, text)
+    kept = _SPACES.split(text)  # the stretches around the runs of spaces
+    dropped = map(len, _SPACES.findall(text))
+    return Compact(text, "".join(kept), tuple(accumulate(map(len, kept[:-1]))), tuple(accumulate(dropped)))
 
 
 def shorten(quote: str, limit: int = 60) -> str:

@@ -67,6 +67,8 @@ def _label(level: int, n: int) -> str:
 
 
 def numbering_problems(text: str) -> list[NumberingProblem]:
+    if not text:
+        return []
     c = compact(text)
     return _NumberingPass(c).run(_events(c.s))
 
@@ -80,9 +82,28 @@ def _events(s: str) -> list[tuple[int, int, str, int]]:
     return events
 
 
+# where a marker can count: the text's start, or after one of these (after ：: only a list that starts afresh);
+# the patterns are looked for right after them, not at every character
+_AFTER = "\n。！？!?：:"
+_MARKERS_AFTER = re.compile(f"[{_AFTER}](?:{_MARKERS.pattern})")
+_SHI_AFTER = re.compile(f"[{_SHI_START}]{_SHI.pattern}")
+
+
+def _found_after(s: str, anywhere: re.Pattern, after: re.Pattern) -> list[tuple[int, re.Match]]:
+    """(where the marker starts, its match) at the text's start and after each character of `after`'s set:
+    what anywhere.finditer(s) finds at those places (a marker holds none of those characters, so no match
+    found elsewhere can reach over one of them)."""
+    found = []
+    first = anywhere.match(s)
+    if first is not None:
+        found.append((0, first))
+    found += [(m.start() + 1, m) for m in after.finditer(s)]
+    return found
+
+
 def _marker_events(s: str) -> list[tuple[int, int, str, int]]:
     events = []
-    for m in _MARKERS.finditer(s):
+    for start, m in _found_after(s, _MARKERS, _MARKERS_AFTER):
         if s[m.end():m.end() + 1] in ("项", "条", "款", "目"):
             continue
         kind = m.lastgroup
@@ -93,25 +114,23 @@ def _marker_events(s: str) -> list[tuple[int, int, str, int]]:
             continue
         if kind == "l2open" and _PARENTHETICAL.match(s, m.end()):
             continue  # 「（一季度完成）」「（二期工程正在推进）」: a remark in brackets, not a marker
-        if not _starts_here(s, m.start()):
+        if not _starts_here(s, start):
             # 「依申请公开方面：1.规范流程。2.加强培训。」: a list opened after a colon starts afresh
-            if n == 1 and m.start() > 0 and s[m.start() - 1] in "：:" and kind in ("l2", "l3", "l4"):
-                events.append((m.start(), m.end(), "restart_" + kind, n))
+            if n == 1 and start > 0 and s[start - 1] in "：:" and kind in ("l2", "l3", "l4"):
+                events.append((start, m.end(), "restart_" + kind, n))
             continue
-        events.append((m.start(), m.end(), kind, n))
+        events.append((start, m.end(), kind, n))
     return events
 
 
 def _shi_events(s: str) -> list[tuple[int, int, str, int]]:
     events = []
-    for m in _SHI.finditer(s):
-        if m.start() > 0 and s[m.start() - 1] not in _SHI_START:
-            continue
-        if s[m.start() - 1:m.start()] == "\n" and not _starts_here(s, m.start()):
+    for start, m in _found_after(s, _SHI, _SHI_AFTER):
+        if s[start - 1:start] == "\n" and not _starts_here(s, start):
             continue
         n = parse_int(m.group(1))
         if n:
-            events.append((m.start(), m.end(), "shi", n))
+            events.append((start, m.end(), "shi", n))
     return events
 
 
@@ -128,6 +147,9 @@ def _heading_events(s: str, marked: set[int]) -> list[tuple[int, int, str, int]]
 # ---- reading them
 
 _LEVEL = {"l2": 2, "l2open": 2, "l2close": 2, "l3": 3, "l3comma": 3, "l4": 4, "shi": 5}
+
+
+_STYLE_KINDS = ("l1dot", "l2open", "l2close", "l3comma")  # the forms wrong in themselves
 
 
 def _style_message(kind: str, q: str, n: int) -> tuple[str, str] | None:
@@ -170,14 +192,14 @@ class _NumberingPass:
         return out
 
     def _read(self, i: int, j: int, kind: str, n: int) -> None:
-        q = self._quote(i, j)
         if kind == "l1":
+            q = self._quote(i, j)
             self._add("restart", i, j, f"本部分内出现一级序号「{q}」：一级序号只用于六个部分的标题，这里应使用（一）（二）…")
             for lv in self.last:
                 self.last[lv] = None
             self.cut.clear()
             return
-        style = _style_message(kind, q, n)
+        style = _style_message(kind, self._quote(i, j), n) if kind in _STYLE_KINDS else None
         if style:
             self._add(style[0], i, j, style[1])
         if kind == "l1dot":

@@ -11,6 +11,8 @@ CHINESE_NUMERALS = "零〇一二两三四五六七八九十百千"
 
 def parse_int(text: str) -> int | None:
     """An integer from Arabic or Chinese numerals; None when it is not one."""
+    if text.isascii() and text.isdigit():  # the usual case, as NFKC leaves it
+        return int(text) if len(text) <= 15 else None
     t = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "")
     if not t:
         return None

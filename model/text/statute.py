@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .compact import compact
@@ -21,6 +22,8 @@ _SHORT_FORMS = {STATUTE, SHORT, "条例"}
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _NESTED = re.compile(r"《[^《》\n]*《([^《》\n]*)》[^《》\n]*》")
 _DOC_NO = re.compile(r"([\u4e00-\u9fff]{1,12}?)([（(\[【［〔〔])((?:19|20)\d{2})([）)\]】］〕])(\d{1,5})号")
+# its part from the bracket on: found quickly (it starts with a bracket), then the whole looked for just before
+_DOC_NO_CORE = re.compile(r"[（(\[【［〔〔](?:19|20)\d{2}[）)\]】］〕]\d{1,5}号")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,9 @@ def _distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, giving up (limit + 1) once it is certainly over `limit`."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # each character of one that the other lacks takes an edit
+    if sum(ch not in b for ch in a) > limit or sum(ch not in a for ch in b) > limit:
+        return limit + 1
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
@@ -47,7 +53,19 @@ def _distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def _doc_numbers(s: str) -> Iterator[re.Match]:
+    """What _DOC_NO.finditer(s) finds: a match starts at most 12 characters before its bracket."""
+    prev_end = 0
+    for core in _DOC_NO_CORE.finditer(s):
+        m = _DOC_NO.search(s, max(prev_end, core.start() - 12), core.end())
+        if m is not None:
+            prev_end = m.end()
+            yield m
+
+
 def statute_problems(text: str) -> list[StatuteProblem]:
+    if not text:
+        return []
     c = compact(text)
     s = c.s
     out: list[StatuteProblem] = []
@@ -71,7 +89,7 @@ def statute_problems(text: str) -> list[StatuteProblem]:
         inner = m.group(1)
         out.append(StatuteProblem("nested", a, b, m.group(0),
                                   f"书名号内又用书名号：「{m.group(0)}」，内层应写作「〈{inner}〉」"))
-    for m in _DOC_NO.finditer(s):
+    for m in _doc_numbers(s):
         if m.group(2) == "〔" and m.group(4) == "〕":
             continue
         a, b = c.span(m.start(2) - min(len(m.group(1)), 6), m.end())

@@ -12,11 +12,13 @@ import re
 _WIDE = (r"\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
          r"\uff01-\uffef\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u00b7\u2022\u2027\u2e3a\u2e3b"
          r"\U00020000-\U0003ffff")
-_TOKEN = re.compile(rf"[{_WIDE}]|[^\s{_WIDE}]+")
+_NOT_WIDE = re.compile(rf"[^{_WIDE}]+")
 
 
 def count_chars(text: str | None) -> int:
-    """The 字数 of `text` (see module doc)."""
+    """The 字数 of `text` (see module doc): every wide character, and each word of the stretches between them
+    (found whole: a Chinese text has few)."""
     if not text:
         return 0
-    return _TOKEN.subn("", text)[1]  # counts the matches without building them
+    between = _NOT_WIDE.findall(text)
+    return len(text) - sum(map(len, between)) + sum(len(b.split()) for b in between)

@@ -1,0 +1,635 @@
+"""The numeric claims of the narrative: 「共收到政府信息公开申请82件」 → (received, 82).
+
+How it reads: every number followed by a unit (件 起 宗 …) is a candidate.  Its *lead* is the text
+between the previous candidate (or the clause start) and the number; the last keyword in the lead
+decides what the number is about (「…其中予以公开37件」 → 予以公开).  A few phrasings put the keyword
+after the number (「另有103件顺延到下年度答复」), so the tail is read for those.  Statements without a
+number (「未收到…申请」, 「均已办结」) are separate patterns.
+
+Precision first: a number is skipped when it is about another year or is a change (「同比增长20件」,
+「较上年减少」), approximate (「约」「50余件」), or sits in a paragraph that is not about applications;
+when its subject is a part of the organ (a county report's 乡镇, 部门, 本级, or 「其中县政府办公室收到15件」
+after the total); when the applications are of another kind (「受理不动产登记申请3000件」) or the
+number counts documents or items (「主动公开…予以公开326件」「涉及信息380条」); and when the organ
+handles other organs' 复议 cases (「全县共办理行政复议案件120件」).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .compact import Compact, compact
+from .numerals import CHINESE_NUMERALS, parse_int
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # received, closed, cat:r3_1, review, t4sub:upheld, none_received, complete …
+    value: int | None  # the number stated; None for statements (none_*, complete)
+    start: int  # original offsets of the claim phrase (lead + number + unit)
+    end: int
+    quote: str  # the claim phrase as written (spaces removed)
+    subject: str | None = None  # t4 sub-claims: "review" or "lawsuit"
+    pct: Decimal | None = None  # 「占51.85%」 following the claim
+    pct_text: str = ""
+
+
+# ---------------------------------------------------------------- patterns
+
+_UNITS = "件起宗个条份部例"
+_NUM_RE = re.compile(
+    rf"(?<![\d.．:：\-/])(\d{{1,3}}(?:,\d{{3}})+|\d+|[{CHINESE_NUMERALS}]+)([{_UNITS}])(?!次)")
+_CLAUSE_END = "，,（）()：:。！？；!?;\n「」“”"
+_ALL_APPLICATIONS = re.compile(r"(?:政府)?信息公开(?:申请)?|依申请公开(?:申请)?")
+_OTHER_BASE = re.compile(r"占[^%％\d]*(?:公开|提供|处理|不予|自然人|法人|企业|组织|复议|诉讼)")
+_ROUGH_PCT = re.compile(r"约|近|超过|逾|左右|以上|以下|不到|不足|多")  # 「占比约45%」「占40%以上」
+_PCT_RE = re.compile(r"[，,]?[^，,。；;！？\n\d]{0,3}?(?:占|比例为|比例是|比重为)[^，,。；;！？\n\d%％]{0,12}?"
+                     r"(\d+(?:\.\d+)?)[%％]")
+
+# (kind, pattern); at one position earlier entries win, so longer phrases come first
+_KEYS: tuple[tuple[str, str], ...] = (
+    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)结转(?:(?:至|到|入)(?:本年度?|今年))?(?![至到入下])"),
+    ("carried_out", r"结转(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续办理)?"),
+    ("cat:r3_1+r3_2", r"(?:予以|全部)公开(?:和|及|与|、|以及|或)部分公开"),
+    ("cat:r3_3", r"不予公开"),
+    ("cat:r3_1", r"予以公开|全部公开|同意公开"),
+    ("cat:r3_2", r"部分公开"),
+    ("cat:r3_4", r"无法提供"),
+    ("cat:r3_5", r"不予处理"),
+    ("cat:r3_6", r"其他处理"),
+    ("leaf:r3_4_1", r"不掌握(?:相关)?(?:政府)?信息"),
+    ("leaf:r3_5_2", r"重复申请"),
+    ("leaf:r3_5_1", r"信访举报投诉类?(?:申请)?"),
+    ("t4sub:upheld", r"结果维持|维持"),
+    ("t4sub:corrected", r"结果纠正|纠正|纠错"),
+    ("t4sub:other", r"其他结果"),
+    ("t4sub:pending", r"尚未审结|未审结|正在审理|审理中"),
+    ("review", r"行政复议"),
+    ("lawsuit", r"行政诉讼"),
+    ("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件"),
+    ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了)?(?:行政)?规范性文件"),
+    ("rules_issued", r"(?:制发|印发|出台|制定|发布|新增|公布)(?:公开|发布|了)?(?:[省市区县](?:人民)?政府)?规章"),
+    ("carried_out", r"(?:正在|仍在|尚在)办理中?|尚未办结|未办结|顺延(?:至|到)下一?年度?|转入下一?年度?"),
+    ("received", r"新受理|收到|受理|接收到?|接到|新收|收悉"),
+    # 「全年政府信息公开申请共计45件」: the applications as the subject, no verb
+    ("received_bare", r"(?:政府)?信息公开申请(?=(?:(?:总数|数量|件数|总量|数)(?:共计|共有|共|合计|总计|为|达|是)*|"
+                      r"(?:共计|共有|共|合计|总计|为|达|是)+)$)"),
+    ("handled", r"办理|处理(?!完毕|完成|结果|情况|意见|决定)"),
+    ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕"),
+    ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
+    ("applicant:np", r"自然人|公民(?![、，,和及或与])"),
+    ("applicant:biz", r"商业企业|企业"),
+    ("applicant:res", r"科研机构"),
+    ("applicant:npo", r"社会公益组织"),
+    ("applicant:law", r"法律服务机构"),
+    ("in_force_tail", r"现行有效"),
+)
+_KEY_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_KEYS)))
+_KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
+
+_TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
+    ("carried_out", re.compile(r"^(?:申请)?(?:结转|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
+                               r"(?:(?:到|至|入)?下一?年度?|(?:到|至)\d{4}年度?)?(?:继续)?(?:答复|办理)?")),
+    # 「3件因在答复期限内结转到2025年办理」「3件尚在法定答复期限内」
+    ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:结转(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
+                               r"(?:尚|仍|还)?(?:在|处于)(?:法定)?(?:答复|办理)(?:期限|期|时限)内"
+                               r"(?!予以|作出|答复|办结|回复|完成|依法|按时|及时)|尚未办结|未办结|仍在办理|正在办理|尚在办理)")),
+    ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
+)
+
+_DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|较\d{4}年|比\d{4}年|增长|下降|上升|减少|增加|增幅|降幅|"
+                    r"多于|少于|约|近|超过|逾|不足|将近|累计")
+_SUBSET = re.compile(r"按时|按期|逾期|延期|超期|当场|当日|即时|网上|线上|线下|电话|书面|当面|平均|通过|经由|"
+                     r"邮寄|信函|信件|来函|传真|电子邮件|邮件|在线|网络|平台|现场|窗口|"
+                     r"(?<![年\d\-—－至到~～])\d{1,2}月(?!\d{1,2}日|底|末)|(?<![年\d\-—－至到~～])\d{1,2}月份|"
+                     r"季度|上半年|下半年|当月|每月")
+# a part of the organ, not the organ: a county government's report names its towns and departments
+_SUBUNIT = re.compile(r"(?:乡镇|街道|县直|市直|区直|旗直|部门|本级|各单位|下属|所属|直属|村(?:居|委|级)|社区|"
+                      r"[镇乡](?:人民)?政府|办事处|各[县区市旗](?!域|级)|县区|区县|县市区|县（市、?区）|设区市|开发区|园区)")
+# the organ naming itself: 「本部门」「我街道办事处」「本镇人民政府」
+_SELF = re.compile(r"[本我该](?:街道办事处|街道|[镇乡](?:人民)?政府|[镇乡]|部门|社区|办事处|单位)|主管部门|牵头部门")
+
+
+def _is_subunit(text: str) -> bool:
+    return bool(_SUBUNIT.search(_SELF.sub("", text)))
+
+
+# an office or agency named as the subject of a clause (「其中县政府办公室收到15件」)
+_ORGAN = re.compile(r"办公室|[局委办院所站队处科镇乡]|中心|政府|街道|部门|单位|本级")
+_WIDE_END = "，,；;：:。！？!?\n"
+# what may stand between 收到/受理 and 申请 when the application is one for information
+_GENERIC_OBJECT = re.compile(r"(?:了|各类|各种|的|相关|共|共计|群众|公民|申请人|新|依|有关|书面|此类|该类|类似|提出|递交|提交)*")
+_ACTIVE = re.compile(r"主动公开|公文|发文|制发|公开属性|文件")
+_CAT_SUBSET = re.compile(r"补正|征求|协商|撤回|纠正|重新|复议|诉讼")
+_RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零一二两三四五六七八九十]*$")
+_CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理)*")
+_EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
+_WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
+# 「《条例》实施以来共收到申请300件」: many years; 「今年以来」 is this one
+_SINCE = re.compile(r"(?<![0-9]年)(?<!今年)(?<!本年)(?<!年初)(?<!年内)(?<!全年)(?<!本年度)以来|(?<!截)至今|历年|多年")
+_APPLIED_FOR = re.compile(r"(?:受理|收到|接收|接到|办理)([^，,。；;公]{0,8}?)申请")
+_QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
+_WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
+_NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未)$")
+_DURATION = re.compile(r"(?:个)?(?:工作日|自然日|月|小时|天|百分点|季度)")
+_CARRY_FROM = re.compile(r"度?结转(?!至|到|入|下)")
+_CARRY_TO = re.compile(r"(?:结转|顺延|转入)?(?:至|到|入)$")
+_CARRIED_IN = re.compile(r"上一?年度?结转")
+_PAST = re.compile(r"上一?年|去年|往年|历年")
+_YEAR = re.compile(r"(\d{4})年")
+# what makes an 申请 not a 政府信息公开 application
+_NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|诉求|热线|"
+                             r"补正|事项|服务|12345|意见")
+_REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问责|责任追究|前置|决定书|复议法|诉讼法|"
+                             r"复议机关|应诉|不到位|不当|不规范|违法|过错|失职|纠正|改变|变更|责令|被告败")
+# the organ handling other organs' cases (a county government is a 复议机关), not cases about its disclosure
+_REVIEW_AUTHORITY = re.compile(r"全[县市区旗州盟省]|办理|受理|审理|收到|审结")
+_DISCLOSURE_WORDS = re.compile(r"信息公开|依申请|公开申请")
+_BROADER = re.compile(r"[^。；;！？\n]{0,6}?其中[^。；;，,！？\n]{0,12}?(?:信息公开|依申请)")
+
+_NEG = r"(?:未发生|未出现|未有|没有|未产生|未收到|未接到|未涉及|不存在|未引发|未引起|未因|未被(?:提起|申请)|无(?=因|涉及|政府信息公开|行政复议|行政诉讼|相关))"
+_NONE_RECEIVED_RE = re.compile(
+    r"(?:未|没有|尚未|均未|并未|暂未|从未)(?:收到|接到|接收到?|收悉|受理)[^，,。；;！？\n]{0,40}?申请(?!人)")
+# 「全年无政府信息公开申请」「本年度我局无依申请公开情况」「暂无依申请公开的情况发生」: none without 未
+_NONE_RECEIVED_BARE_RE = re.compile(
+    r"(?:暂无|均无|并无|无|没有|未有)(?:任何)?(?:(?:政府)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:的)?(?:申请|事项|情况|件|业务)?|"
+    r"(?:公民|自然人|申请人)[^，,。；;！？\n]{0,16}?(?:申请|提出)[^，,。；;！？\n]{0,6}?(?:政府信息公开|公开政府信息|信息公开)(?:申请)?)"
+    r"(?:的)?(?:情况|事项)?(?:发生|出现)?(?=[，,。；;！？!?\n]|$)")
+# 「政府信息公开申请数为0」
+_NONE_RECEIVED_ZERO_RE = re.compile(r"(?:政府信息公开|依申请公开)(?:的)?申请(?:数量?|件数|总数)(?:为|是|共|计)?(?:0|零)件?"
+                                    r"(?=[，,。；;！？!?\n、）)]|$)")
+# 「行政复议、行政诉讼均为0件」「行政复议、行政诉讼案件数量为0」
+_NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开)?(?:行政复议|行政诉讼)(?:[、和及与或](?:行政复议|行政诉讼))?(?:案件)?"
+                              r"(?:(?:均|都)(?:为|是)(?:0|零)件?|(?:数量?|件数|总数)?(?:均|都)?(?:为|是)?(?:0|零)(?![件起]))"
+                              r"(?=[，,。；;！？!?\n、）)]|$)")  # not 「行政复议零纠错」
+_NONE_TAIL = re.compile(r"(?:公开)?(?:政府信息)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
+_ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
+_NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
+_NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政)?规范性文件"
+                                r"(?!的?(?:权|职|资格|主体|任务|计划))")  # not 「无制发规范性文件权限」
+_COMPLETE_RE = re.compile(
+    r"(?:均已|都已|已全部|全部已|已经全部|均已经)[^，,。；;！？\n]{0,20}?(?:办结|答复|回复|处理完毕|办理完毕|处理完成|办理完成)|"
+    r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
+_COMPLETE_EXCLUDE = re.compile(r"结转|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
+                               r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
+
+_SUBJECT_KINDS = ("review", "lawsuit")
+_JOINED = re.compile(r"(?:公开|提供|处理|申请|信息)(?:和|及|与|、|以及|或)$")
+_APPLICANT_GAP = re.compile(r"(?:提出|申请人?|的|类|共|计|为|有)*")
+_BARE_GAP = re.compile(r"(?:了|共|共计|合计|总计|达)?")
+_T4_GAP = re.compile(r"(?:案件|申请|的|共|计|为|总数|数量|有|件|合计|类|情况|达)*")
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def _clause_start(s: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and s[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _last_key(lead: str) -> re.Match | None:
+    """The keyword the number belongs to: the last one, unless that is an applicant type that is not
+    followed closely by the number (「来自公民、法人或其他组织的政府信息公开申请82件」 is received)."""
+    keys = list(_KEY_RE.finditer(lead))
+    if len(keys) > 1:  # a bare 「信息公开申请」 only speaks when nothing else does
+        keys = [k for k in keys if _KEY_KIND[k.lastgroup or ""] != "received_bare"]
+    for m in reversed(keys):
+        if _KEY_KIND[m.lastgroup or ""].startswith("applicant:") and not _APPLICANT_GAP.fullmatch(lead[m.end():]):
+            continue
+        return m
+    return None
+
+
+def _skip_for_year(c: Compact, sent_start: int, pos: int, kind: str, year: int | None) -> bool:
+    """True when the last year named before the number in its sentence is not the report's year."""
+    if year is None:
+        return False
+    last = None
+    for m in _YEAR.finditer(c.s, sent_start, pos):
+        y = int(m.group(1))
+        if m.end() < pos and ((y == year - 1 and _CARRY_FROM.match(c.s, m.end()))
+                              or (y == year + 1 and _CARRY_TO.search(c.s, max(0, m.start() - 3), m.start()))):
+            continue  # 「加上2023年结转的3件」「3件结转至2025年」 name the neighbour year of a carry-over only
+        last = m
+    if last is None:
+        return False
+    y = int(last.group(1))
+    if y == year:
+        return False
+    if kind == "carried_out" and y == year + 1:
+        return False
+    if kind == "carried_in" and y == year - 1:
+        return False  # 「含2023年结转3件」
+    return True
+
+
+def _about_applications(c: Compact, pos: int, also: str = "") -> bool:
+    p0, p1 = c.paragraph_at(pos)
+    para = c.s[p0:p1]
+    return "申请" in para and (not also or also in para)
+
+
+@dataclass
+class _Number:
+    """One number with a unit and what its clause says about it, filled in step by step."""
+    value: int
+    start: int
+    end: int
+    unit: str  # 件 条 个 …
+    sent_start: int
+    sent_end: int
+    cl: int  # where its clause starts
+    lead: str  # the clause before the number
+    key: re.Match | None  # the keyword in the lead; None when the kind came from the words after the number
+    kind: str
+    quote_end: int  # the claim phrase ends here (after the unit, or after a tail keyword)
+    own: str = ""  # the clause's subject before the keyword, brackets included
+
+    @property
+    def after_key(self) -> str:
+        return self.lead[self.key.end():] if self.key else ""
+
+    @property
+    def before_key(self) -> str:
+        return self.lead[:self.key.start()] if self.key else self.lead
+
+    @property
+    def lead_rest(self) -> str:
+        """The lead without its keyword."""
+        return self.before_key + self.after_key if self.key else self.lead
+
+
+def _is_rough(s: str, m: re.Match) -> bool:
+    """「第3件」「数十件」「上百件」「3至5件」: an ordinal, a rough count or a range."""
+    num_text, start, end = m.group(1), m.start(), m.end()
+    chinese = not num_text[0].isdigit()
+    before = s[start - 1] if start else ""
+    after = s[end] if end < len(s) else ""
+    return (before in "第每逐统唯单"
+            or (chinese and (m.group(2) not in "件起宗" or after in "事" or before in "数几上近"))
+            or bool(_RANGE.search(s, max(0, start - 4), start)))
+
+
+def _number_claims(c: Compact, year: int | None) -> list[Claim]:
+    return _NumberReader(c, year).claims()
+
+
+class _NumberReader:
+    """One pass over the numbers of a text.  What earlier numbers said decides about later ones (the
+    subject of 「其中结果维持…」, a sentence about towns or other business, the received figure's paragraph),
+    so that memory is kept here."""
+
+    def __init__(self, c: Compact, year: int | None):
+        self.c, self.s, self.year = c, c.s, year
+        self.subject: tuple[int, str] | None = None  # (sentence start, review|lawsuit) for 其中结果维持…
+        self.received_sentence = -1
+        self.received_para = -1  # paragraph start of the last received/handled claim
+        self.subunit_sentence = -1  # a sentence whose subject is a town or department, not the organ
+        self.received_unit = (-1, "")  # (sentence, unit) of the last received claim: 件, or 条 when counted so
+        self.foreign_sentence = -1  # a sentence about applications of another kind (登记, 许可, 来电 …)
+
+    def claims(self) -> list[Claim]:
+        out: list[Claim] = []
+        prev_end = 0
+        for m in _NUM_RE.finditer(self.s):
+            floor, prev_end = prev_end, m.end()
+            claim = self._read(m, floor)
+            if claim is not None:
+                out.append(claim)
+        return out
+
+    def _read(self, m: re.Match, floor: int) -> Claim | None:
+        value = parse_int(m.group(1))
+        if value is None or _is_rough(self.s, m):
+            return None
+        sent_start, sent_end = self.c.sentence_at(m.start())
+        if self.subject and self.subject[0] != sent_start:
+            self.subject = None
+        n = self._keyed(m, value, sent_start, sent_end, floor)
+        if n is None or self._about_a_part(n, floor) or self._about_another_time(n) or self._not_one_figure(n):
+            return None
+        if not self._fits_its_kind(n):
+            return None
+        n.kind = self._joint_kind(n)
+        if n.kind in ("normative_in_force", "normative_issued", "rules_issued") and n.lead.startswith("对"):
+            return None  # 「对现行有效的规范性文件56件进行清理」: the object of a review, not the count
+        if n.kind in _SUBJECT_KINDS:
+            self.subject = (n.sent_start, n.kind)
+        if n.kind in ("received", "handled", "closed") and self.received_para == self.c.paragraph_at(n.start)[0] \
+                and _ORGAN.search(n.own):
+            return None  # 「共收到申请45件，其中县政府办公室收到15件」: one office's share
+        if n.kind in ("received", "handled"):
+            self.received_sentence = n.sent_start
+            self.received_unit = (n.sent_start, n.unit)
+            self.received_para = self.c.paragraph_at(n.start)[0]
+        return self._claim(n)
+
+    # ---- what the number is about
+
+    def _keyed(self, m: re.Match, value: int, sent_start: int, sent_end: int, floor: int) -> _Number | None:
+        """The number with its clause and the keyword that says what it counts; None when nothing does."""
+        s, start, end = self.s, m.start(), m.end()
+        cl = _clause_start(s, start, max(floor, sent_start))
+        while cl < start and s[cl] in "、，,":
+            cl += 1
+        lead = s[cl:start]
+        key = _last_key(lead)
+        kind = _KEY_KIND[key.lastgroup or ""] if key else None
+        if kind == "received_bare":
+            kind = "received"
+        quote_end = end
+        if kind is None:
+            kind, quote_end = _tail_kind(s[end:min(sent_end, end + 24)], end)
+        if kind is None or kind == "in_force_tail":
+            return None
+        unit = m.group(2)
+        if unit in "个条份部例" and _DURATION.match(s, end - 1 if unit == "个" else end):
+            return None  # 「在15个工作日内答复」: a time, not a count
+        return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end)
+
+    def _about_a_part(self, n: _Number, floor: int) -> bool:
+        """True when the clause or sentence is about a town, a department or other business, not the organ's
+        disclosure applications."""
+        s = self.s
+        # the subject of the clause, brackets included: 「乡镇（街道）收到25件」
+        w = n.start
+        while w > max(floor, n.sent_start) and s[w - 1] not in _WIDE_END:
+            w -= 1
+        n.own = s[w:n.cl + n.key.start()] if n.key else s[w:n.start]
+        if _is_subunit(s[w:n.start]):
+            self.subunit_sentence = n.sent_start
+            return True
+        if self.foreign_sentence == n.sent_start and not _DISCLOSURE_WORDS.search(n.lead):
+            return True  # the sentence is about other business
+        if self.subunit_sentence == n.sent_start and not _WHOLE.search(n.own):
+            return True  # 「各乡镇共收到申请12件，办结12件」: the whole sentence is about the towns
+        return bool(n.key and _NEG_BEFORE.search(n.before_key))  # 「没有收到申请的乡镇有5个」
+
+    def _about_another_time(self, n: _Number) -> bool:
+        """True for a change (「同比增长」), a past or other year, or a span of years; a carry-over named by
+        its years may turn out to come into this year."""
+        if _DELTA.search(n.lead) or _PAST.search(n.lead_rest) or _SINCE.search(self.s, n.sent_start, n.start):
+            return True
+        if n.kind == "carried_in" and _DELTA.search(n.lead_rest):
+            return True
+        kind = _carry_over_kind(n, self.year)
+        if kind is None:
+            return True
+        n.kind = kind
+        return _skip_for_year(self.c, n.sent_start, n.start, n.kind, self.year)
+
+    @staticmethod
+    def _not_one_figure(n: _Number) -> bool:
+        after_key = n.after_key
+        if after_key.endswith("各") or "分别" in after_key \
+                or (n.kind not in ("received", "handled") and "各" in after_key):
+            return True  # 「予以公开、部分公开各10件」: not one figure per result
+        if n.key and n.kind.startswith(("cat:", "leaf:")) and _JOINED.search(n.before_key):
+            return True  # 「不予公开和无法提供共15件」: a sum of two results the form does not print
+        # 「其中按时办结118件」「网上受理申请100件」: part of the total
+        return n.kind in ("received", "handled", "closed") and bool(_SUBSET.search(n.lead))
+
+    # ---- each kind's own conditions
+
+    def _fits_its_kind(self, n: _Number) -> bool:
+        if n.kind in ("received", "handled"):
+            return self._fits_received(n)
+        if n.kind == "closed":
+            return not _NOT_DISCLOSURE.search(n.lead) and _about_applications(self.c, n.start)
+        if n.kind.startswith(("cat:", "leaf:", "carried_", "applicant:")):
+            return self._fits_result(n)
+        if n.kind in _SUBJECT_KINDS:
+            return self._fits_case(n)
+        if n.kind.startswith("t4sub:"):
+            return self.subject is not None
+        return True
+
+    def _fits_received(self, n: _Number) -> bool:
+        after_key = n.after_key
+        if _NOT_DISCLOSURE.search(after_key):
+            self.foreign_sentence = n.sent_start
+            return False
+        if "申请" in after_key and "公开" not in after_key \
+                and not _GENERIC_OBJECT.fullmatch(after_key[:after_key.find("申请")]):
+            self.foreign_sentence = n.sent_start  # 「受理不动产登记申请3000件，办结2990件」
+            return False
+        if n.key is not None and n.key.group(0).endswith("申请"):
+            # 「政府信息公开申请共计45件」 (the key's own pattern checked the gap), but not a kind of them:
+            # 「其中涉及征地拆迁的政府信息公开申请共20件」
+            return not _QUALIFIED.search(n.own)
+        if "申请" not in after_key:
+            # 「受理749件（含上年结转36件）」 in a paragraph about applications
+            return (n.kind != "handled" and bool(_BARE_GAP.fullmatch(after_key))
+                    and _about_applications(self.c, n.start, "公开"))
+        return "公开" in after_key or _about_applications(self.c, n.start)
+
+    def _fits_result(self, n: _Number) -> bool:
+        """A result (cat:, leaf:), a carry-over or an applicant type: counted in applications."""
+        c, s, start, lead = self.c, self.s, n.start, n.lead
+        p0 = c.paragraph_at(start)[0]
+        # 「办理结果：予以公开20件…」 in its own paragraph right after the received figure
+        follows = p0 > 0 and self.received_para == c.paragraph_at(p0 - 1)[0]
+        if not (_about_applications(c, start) or follows) or n.unit not in "件个宗条":
+            return False
+        if n.kind.startswith("carried_") and not _CARRY_GAP.fullmatch(n.after_key):
+            return False  # 「正在办理中的政务服务事项120件」「结转下年度的建议提案5件」
+        if n.unit == "条" and self.received_unit != (n.sent_start, "条"):
+            return False  # 「涉及信息380条，其中予以公开200条」: items of information, not applications
+        before = s[n.sent_start:start]
+        if _ACTIVE.search(before) and "申请" not in before.replace("依申请公开", ""):
+            return False  # 「主动公开…经审核予以公开326件」: documents, not applications
+        if n.kind.startswith(("cat:", "leaf:")) and len(n.after_key) > 8:
+            return False  # the number is too far from the result it would count
+        if n.kind.startswith(("cat:", "leaf:")) and _CAT_SUBSET.search(lead):
+            return False  # 「经补正后予以公开2件」: some of them
+        if _EXCLUDED.match(lead):
+            return False  # 「（不含重复申请3件）」: outside the figure it qualifies
+        if n.kind.startswith("applicant:") and self.received_sentence != n.sent_start:
+            # 「企业」 only counts right after a received claim; the types' own names
+            # (「从申请人类型看，自然人申请40件」) anywhere in the paragraph of one
+            return (n.key is None or n.key.group(0) != "企业") and self.received_para == c.paragraph_at(start)[0]
+        return True
+
+    def _fits_case(self, n: _Number) -> bool:
+        """A count of 行政复议 or 行政诉讼 cases about the organ's disclosure."""
+        if _REVIEW_EXCLUDE.search(n.lead) or not _T4_GAP.fullmatch(n.after_key):
+            return False
+        if not _DISCLOSURE_WORDS.search(self.s[n.sent_start:n.start]) and _REVIEW_AUTHORITY.search(n.lead):
+            return False  # 「全县共办理行政复议案件120件」
+        return not _BROADER.match(self.s, n.end)  # 「行政复议案件15件，其中涉及政府信息公开的2件」: all cases
+
+    def _joint_kind(self, n: _Number) -> str:
+        """The kind of a number that counts two results or both kinds of case at once."""
+        if n.kind == "cat:r3_1" and _WITH_PARTIAL.match(self.s, n.end):
+            return "cat:r3_1+r3_2"  # 「予以公开20件（含部分公开5件）」: 20 counts both
+        if n.kind in _SUBJECT_KINDS and ("复议" in n.before_key or "诉讼" in n.before_key):
+            return "t4_all"  # 「行政复议、行政诉讼案件共3件」: both together
+        return n.kind
+
+    # ---- the claim
+
+    def _claim(self, n: _Number) -> Claim:
+        c, s, cl = self.c, self.s, n.cl
+        subject = self.subject[1] if n.kind.startswith("t4sub:") and self.subject else None
+        if n.kind.startswith(("cat:", "leaf:", "closed")):
+            pm = _PCT_RE.match(s, n.end, min(n.sent_end, n.end + 30))
+            # 「分别占44.44%、11.11%」: a list in order; 「占予以公开和部分公开总数的80%」: another base
+            if pm and "分别" not in pm.group(0) and not _OTHER_BASE.search(_ALL_APPLICATIONS.sub("", pm.group(0))) \
+                    and not _ROUGH_PCT.search(s, pm.start(), min(len(s), pm.end() + 2)):
+                pa, pb = c.span(cl, pm.end())
+                return Claim(n.kind, n.value, pa, pb, s[cl:pm.end()], subject=subject, pct=Decimal(pm.group(1)),
+                             pct_text=pm.group(1) + "%")
+        a, b = c.span(cl, n.quote_end)
+        return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject)
+
+
+def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
+    """A keyword after the number (「另有103件顺延到下年度答复」): its kind and where the phrase ends."""
+    for tkind, pat in _TAIL_KEYS:
+        tm = pat.match(tail)
+        if tm:
+            return tkind, end + tm.end()
+    return None, end
+
+
+def _carry_over_kind(n: _Number, year: int | None) -> str | None:
+    """A carry-over whose keyword names a year: 「2023年度结转至2024年」 in the 2024 report comes in; None
+    when the year says it is neither into nor out of this one."""
+    if year is None or not n.key or not n.kind.startswith("carried_"):
+        return n.kind
+    ky = _YEAR.search(n.key.group(0))
+    if not ky:
+        return n.kind
+    y = int(ky.group(1))
+    if n.kind == "carried_out":
+        if y == year:
+            return "carried_in"
+        return n.kind if y == year + 1 else None
+    # 「2024年结转3件」 in the 2024 report: into the next year or out of this one?
+    return n.kind if y == year - 1 else None
+
+
+def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
+    """The statements without a number: none received, no 复议/诉讼, no 规范性文件, all closed."""
+    return (_none_received_claims(c, year) + _none_case_claims(c, year) + _none_normative_claims(c, year)
+            + _complete_claims(c, year))
+
+
+def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
+    a, b = c.span(i, j)
+    return Claim(kind, None, a, b, c.s[i:j])
+
+
+def _none_received_claims(c: Compact, year: int | None) -> list[Claim]:
+    s = c.s
+    out: list[Claim] = []
+    found = [m for rx in (_NONE_RECEIVED_RE, _NONE_RECEIVED_BARE_RE, _NONE_RECEIVED_ZERO_RE) for m in rx.finditer(s)]
+    found.sort(key=lambda m: m.start())
+    last_end = -1
+    for m in found:
+        if m.start() < last_end:
+            continue  # one statement matched by two patterns
+        if _none_received_holds(c, m, year):
+            out.append(_statement(c, "none_received", m.start(), m.end()))
+            last_end = m.end()
+    return out
+
+
+def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
+    """「未收到政府信息公开申请」 said of this year, the whole organ and every application."""
+    s, w = c.s, m.group(0)
+    sent_start, _ = c.sentence_at(m.start())
+    # 「除上年结转的3件外，本年度未收到新的申请」: the carry-over is not a statement about last year
+    if _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])) \
+            or _skip_for_year(c, sent_start, m.start(), "none", year):
+        return False
+    w0 = _clause_start(s, m.start(), sent_start)
+    clause = s[w0:m.end()]
+    if _is_subunit(s[sent_start:m.end()]) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
+        return False  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
+    if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|办结|答复|处理|公开率|更正", clause):
+        return False
+    if not _NONE_TAIL.match(s, m.end()):
+        return False  # 「未收到政府信息公开申请延期答复的情况」: 申请 qualifies something else
+    if "复议" in w or "诉讼" in w:
+        return False  # 「未收到行政复议申请」 is read by _none_case_claims
+    if re.search(r"其他(?!组织)|其余|另外|更多|转办|转交|转来|外国|境外|港澳|台湾|需要|征求|第三方|涉密|隐私|商业秘密|重复|大量|"
+                 r"补正|缴费|费用|投诉|举报|意见|建议|咨询|信访|留言|提案|许可|审批|政务服务|答复|回复|告知|材料|"
+                 r"通知|回执|决定", w):
+        return False
+    if _SUBSET.search(w) or "涉及" in w or "关于" in w:
+        return False  # 「未收到信函申请」「未收到涉及…的申请」: only a part
+    # 「未收到法人或其他组织的申请」: one applicant type
+    return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))
+
+
+def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
+    """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
+    s = c.s
+    out: list[Claim] = []
+    found = sorted(list(_NONE_T4_RE.finditer(s)) + list(_NONE_T4_ZERO_RE.finditer(s)), key=lambda m: m.start())
+    last_end = -1
+    for m in found:
+        if m.start() < last_end:
+            continue
+        w = m.group(0)
+        sent_start, _ = c.sentence_at(m.start())
+        if _REVIEW_EXCLUDE.search(w) or _PAST.search(s[sent_start:m.end()]):
+            continue
+        if _is_subunit(s[sent_start:m.end()]):
+            continue  # 「各乡镇未发生行政复议」
+        last_end = m.end()
+        if _skip_for_year(c, sent_start, m.start(), "none", year):
+            continue
+        if "复议" in w and "复议后" not in w:
+            out.append(_statement(c, "none_review", m.start(), m.end()))
+        if "诉讼" in w:
+            out.append(_statement(c, "none_lawsuit", m.start(), m.end()))
+    return out
+
+
+def _none_normative_claims(c: Compact, year: int | None) -> list[Claim]:
+    s = c.s
+    out: list[Claim] = []
+    for m in _NONE_NORMATIVE_RE.finditer(s):
+        sent_start, _ = c.sentence_at(m.start())
+        if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
+            continue
+        if _is_subunit(s[sent_start:m.end()]):
+            continue  # 「各乡镇未制发规范性文件」
+        out.append(_statement(c, "none_normative", m.start(), m.end()))
+    return out
+
+
+def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
+    """「申请均已办结」: the whole sentence is the claim."""
+    s = c.s
+    out: list[Claim] = []
+    for m in _COMPLETE_RE.finditer(s):
+        sent_start, sent_end = c.sentence_at(m.start())
+        sent = s[sent_start:sent_end]
+        if "申请" not in sent or _COMPLETE_EXCLUDE.search(sent):
+            continue
+        if _skip_for_year(c, sent_start, m.start(), "none", year):
+            continue
+        if not _DISCLOSURE_WORDS.search(sent) and any(
+                not _GENERIC_OBJECT.fullmatch(o.group(1)) for o in _APPLIED_FOR.finditer(sent)):
+            continue  # 「受理涉农补贴申请3200件，已全部办结」: applications of another kind
+        if _is_subunit(s[sent_start:m.start()]):
+            continue  # 「各乡镇收到的申请均已办结」
+        out.append(_statement(c, "complete", sent_start, sent_end))
+    return out
+
+
+@lru_cache(maxsize=32)
+def extract_claims(text: str, year: int | None = None) -> tuple[Claim, ...]:
+    """Every claim in `text`, in text order.  Cached: several rules read the same section."""
+    c = compact(text)
+    claims = _number_claims(c, year) + _statement_claims(c, year)
+    claims.sort(key=lambda cl: (cl.start, cl.end))
+    return tuple(claims)
