@@ -54,10 +54,10 @@ def find_reports(paths: Iterable[str | os.PathLike]) -> list[str]:
 
 # ---------------------------------------------------------------- one file
 
-def read_one(path: str, priors: Priors | None = None) -> BatchEntry:
-    """Import and check one file; never raises."""
+def read_one(path: str, priors: Priors | None = None, cancelled: Callable[[], bool] | None = None) -> BatchEntry:
+    """Import and check one file; never raises.  Once cancelled() is true its parser child is ended."""
     try:
-        result = read_report(path)
+        result = read_report(path, cancelled=cancelled)
     except IngestError as e:
         return BatchEntry(path, error=str(e))
     except Exception as e:  # noqa: BLE001 - a reader bug is one row; the batch goes on
@@ -96,7 +96,7 @@ def _in_process(files: list[str], priors: Priors | None, cancelled: Callable[[],
     for f in files:
         if cancelled():
             return
-        yield read_one(f, priors)
+        yield read_one(f, priors, cancelled)
 
 
 def _pooled(slow: list[str], fast: list[str], jobs: int, priors: Priors | None,
@@ -105,7 +105,7 @@ def _pooled(slow: list[str], fast: list[str], jobs: int, priors: Priors | None,
     # process would first have to start an interpreter and its own sandbox server (longer than a PDF takes)
     pool = ThreadPoolExecutor(max_workers=min(jobs, len(slow)), thread_name_prefix="nianbao-batch")
     try:
-        file_of: dict[Future, str] = {pool.submit(read_one, f, priors): f for f in slow}
+        file_of: dict[Future, str] = {pool.submit(read_one, f, priors, cancelled): f for f in slow}
         yield from _in_process(fast, priors, cancelled)
         pending = set(file_of)
         while pending and not cancelled():

@@ -207,7 +207,7 @@ def test_jobs_readers_work_at_once_and_our_own_files_meanwhile(tmp_path, monkeyp
     at_work, most, lock = 0, 0, threading.Lock()
     real = batch.read_one
 
-    def slow_read(path, priors=None):
+    def slow_read(path, priors=None, cancelled=None):
         nonlocal at_work, most
         if path.endswith(".pdf"):
             with lock:
@@ -217,7 +217,7 @@ def test_jobs_readers_work_at_once_and_our_own_files_meanwhile(tmp_path, monkeyp
             with lock:
                 at_work -= 1
             return batch.BatchEntry(path, error="读过")
-        return real(path, priors)
+        return real(path, priors, cancelled)
 
     monkeypatch.setattr(batch, "read_one", slow_read)
     files = [str(tmp_path / f"{i}.pdf") for i in range(6)]
@@ -241,3 +241,29 @@ def test_sandboxed_readers_started_from_threads_at_once(tmp_path):
     assert all(r.report.cells == results[0].report.cells for r in results)
     after = vars(sys.modules["__main__"])
     assert {k: after.get(k) for k in ("__file__", "__spec__")} == {k: before.get(k) for k in ("__file__", "__spec__")}
+
+
+def test_a_cancelled_batch_ends_the_parsers_at_work(monkeypatch):
+    """取消 in the batch window: the files being read have their parser children ended at once, they are
+    not left to run to their time limit."""
+    import threading
+    import time
+
+    import ingest.batch as batch
+
+    seen = []
+
+    def read_report(path, cancelled=None):
+        seen.append(cancelled)
+        while not cancelled():
+            time.sleep(0.01)
+        raise ingest.IngestError(f"{path}：已取消读取")
+
+    monkeypatch.setattr(batch, "read_report", read_report)
+    stop = threading.Event()
+    threading.Timer(0.3, stop.set).start()
+    began = time.monotonic()
+    entries = batch.run_batch(["a.pdf", "b.pdf", "c.pdf"], jobs=2, cancelled=stop.is_set)
+    assert time.monotonic() - began < 3
+    assert len(seen) >= 2 and all(c == stop.is_set for c in seen)
+    assert all(not e.ok for e in entries)
