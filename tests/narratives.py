@@ -91,17 +91,18 @@ def _vary(rng: random.Random, sentence: str, year: int) -> str:
     return out
 
 
-def _sentence(rng: random.Random, year: int, tricky: float) -> str:
-    pool = tricky_phrases() if rng.random() < tricky else seed_sentences()
+def _sentence(rng: random.Random, year: int, tricky: float, phrases: tuple[str, ...] | None) -> str:
+    pool = (phrases or tricky_phrases()) if rng.random() < tricky else seed_sentences()
     return _vary(rng, rng.choice(pool), year)
 
 
-def _paragraphs(rng: random.Random, year: int, chars: int, tricky: float) -> list[str]:
+def _paragraphs(rng: random.Random, year: int, chars: int, tricky: float,
+                phrases: tuple[str, ...] | None = None) -> list[str]:
     paras: list[str] = []
     n = 0
     mark = rng.choice(_MARKS)
     while n < chars:
-        sentences = [_sentence(rng, year, tricky) for _ in range(rng.randint(1, 6))]
+        sentences = [_sentence(rng, year, tricky, phrases) for _ in range(rng.randint(1, 6))]
         i = len(paras) + 1
         head = mark.format(n=i, cn=_CN[(i - 1) % 10]) if rng.random() < 0.9 else mark.format(n=i + 1, cn="一")
         para = head + "".join(s if s[-1] in "。；！？" else s + "。" for s in sentences)
@@ -110,25 +111,28 @@ def _paragraphs(rng: random.Random, year: int, chars: int, tricky: float) -> lis
     return paras
 
 
-def narrative(rng: random.Random, report: Report, chars: int, tricky: float = 0.5) -> dict[str, str]:
+def narrative(rng: random.Random, report: Report, chars: int, tricky: float = 0.5,
+              phrases: tuple[str, ...] | None = None) -> dict[str, str]:
     """About `chars` characters of narrative for `report`: its figures drafted, the rest sentences of the
-    seed reports and, a `tricky` share of them, the text tests' phrasings."""
+    seed reports and, a `tricky` share of them, the text tests' phrasings (or `phrases`: a frozen set of them
+    keeps a corpus the same when a text test changes)."""
     year = report.meta.year or 2024
-    s1 = _paragraphs(rng, year, chars * 6 // 10, tricky)
+    s1 = _paragraphs(rng, year, chars * 6 // 10, tricky, phrases)
     s1.insert(rng.randint(0, len(s1)), draft_section(report, "s1"))
-    s6 = _paragraphs(rng, year, chars // 10, tricky) if rng.random() < 0.8 else []
+    s6 = _paragraphs(rng, year, chars // 10, tricky, phrases) if rng.random() < 0.8 else []
     if rng.random() < 0.7:
         s6.insert(0, draft_section(report, "s6"))
-    return {"s0": "\n".join(_paragraphs(rng, year, chars // 20, tricky)) if rng.random() < 0.5 else "",
+    return {"s0": "\n".join(_paragraphs(rng, year, chars // 20, tricky, phrases)) if rng.random() < 0.5 else "",
             "s1": "\n".join(p for p in s1 if p),
-            "s5": "\n".join(_paragraphs(rng, year, chars // 4, tricky)),
+            "s5": "\n".join(_paragraphs(rng, year, chars // 4, tricky, phrases)),
             "s6": "\n".join(p for p in s6 if p)}
 
 
-def dress(rng: random.Random, report: Report, chars: int, tricky: float = 0.5) -> Report:
+def dress(rng: random.Random, report: Report, chars: int, tricky: float = 0.5,
+          phrases: tuple[str, ...] | None = None) -> Report:
     """The report with a narrative, and now and then a printed title and headings, a publication date and
     last year's text (for the title, year, deadline, heading and repeated-text rules)."""
-    report.sections = narrative(rng, report, chars, tricky)
+    report.sections = narrative(rng, report, chars, tricky, phrases)
     year = report.meta.year or 2024
     if rng.random() < 0.3:
         report.meta.title = f"{report.meta.organ}{rng.choice((year, year, year - 1))}年政府信息公开工作年度报告"
@@ -139,7 +143,7 @@ def dress(rng: random.Random, report: Report, chars: int, tricky: float = 0.5) -
     if rng.random() < 0.3:
         old = Report(cells=dict(report.cells))
         old.meta.year = year - 1
-        other = narrative(rng, old, chars, tricky)
+        other = narrative(rng, old, chars, tricky, phrases)
         old.sections = {k: v if rng.random() < 0.5 else other[k] for k, v in report.sections.items()}
         report.prior = Prior.of(old)
     return report

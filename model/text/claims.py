@@ -15,7 +15,7 @@ handles other organs' 复议 cases (「全县共办理行政复议案件120件�
 
 Read quickly, with the results of a scan of every character: the numbers are found from their units, the
 keywords of a lead tried only at the characters one can start with, the statements looked for only in the
-paragraphs that hold their words (tests/test_text_equivalence.py compares each with the full scan).
+paragraphs that hold their words (tests/test_text_scans.py compares each with the full scan).
 """
 from __future__ import annotations
 
