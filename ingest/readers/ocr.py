@@ -1,6 +1,7 @@
-"""Scanned pages and photos, read offline by OCR: RapidOCR (the PP-OCRv4 Chinese models inside its wheel, run
-by onnxruntime; nothing is downloaded).  The text boxes become words with positions, and the words lines,
-exactly as a PDF's characters do (pdf.py), so that the same section and table readers follow."""
+"""Scanned pages and photos, read offline by OCR (ocr_engine.py: the PP-OCRv4 Chinese models of the
+rapidocr_onnxruntime wheel, run by onnxruntime; nothing is downloaded).  The text boxes become words with
+positions, and the words lines, exactly as a PDF's characters do (pdf.py), so that the same section and table
+readers follow."""
 from __future__ import annotations
 
 import math
@@ -22,13 +23,18 @@ def _ocr_engine(name: str = ""):
     global _engine
     if _engine is None:
         try:
-            from rapidocr_onnxruntime import RapidOCR
-        except Exception:  # ImportError, or onnxruntime's DLL failing to load on an old Windows
-            raise IngestError(f"{name}：{UNAVAILABLE}" if name else UNAVAILABLE) from None
-        # every box is kept (text_score 0): a figure read with low confidence is named, never dropped;
-        # the pages are upright (no angle classifier: a third of the time saved)
-        _engine = RapidOCR(text_score=0.0, use_cls=False, print_verbose=False)
+            from .ocr_engine import Engine, EngineUnavailable
+        except ImportError:  # numpy missing
+            raise _unavailable(name) from None
+        try:
+            _engine = Engine()
+        except EngineUnavailable:  # onnxruntime or its DLL failing to load on an old Windows, the models missing
+            raise _unavailable(name) from None
     return _engine
+
+
+def _unavailable(name: str) -> IngestError:
+    return IngestError(f"{name}：{UNAVAILABLE}" if name else UNAVAILABLE)
 
 
 def read_image(path: str, name: str, tell=None):
@@ -81,14 +87,12 @@ def _load_image(path: str, name: str):
 def read_page(image, k: int, page_lines: list) -> list[tuple[int, str, float]]:
     """One page's boxes → words (turned straight) → page_lines[k]; the figures read with low confidence as
     (page number, figure, confidence)."""
-    import numpy as np
-
     from .layout import lines_of
 
     # box_thresh 0.3 (not 0.5): a lone 「0」 in a table cell is a faint box, and a missed one shifts its row
-    boxes, _ = _ocr_engine()(np.asarray(image.convert("RGB")), use_cls=False, box_thresh=0.3, text_score=0.0)
-    words = _without_page_number(_words(boxes or []), image.height)
-    words += _figures_in_gaps(words, image, _skew(boxes or []))
+    boxes = _ocr_engine().read(_pixels(image), box_thresh=0.3)
+    words = _without_page_number(_words(boxes), image.height)
+    words += _figures_in_gaps(words, image, _skew(boxes))
     page_lines[k] = lines_of(words) if words else []
     return [(k + 1, w["text"], round(w["conf"], 2)) for w in words
             if w["conf"] < LOW_CONFIDENCE and _FIGURE.fullmatch(w["text"])]
@@ -159,22 +163,29 @@ def _columns(figures: list[dict]) -> list[float]:
 
 
 def _read_gap(image, angle: float, x: float, band: list[dict]) -> dict | None:
-    import numpy as np
-
     top, bottom = min(w["top"] for w in band), max(w["bottom"] for w in band)
     half = (bottom - top) * 0.6
     cos, sin = math.cos(angle), math.sin(angle)  # back from the straightened frame to the image's
     cx, cy = x * cos - (top + bottom) / 2 * sin, x * sin + (top + bottom) / 2 * cos
     box = tuple(round(v) for v in (cx - half, cy - half * 0.9, cx + half, cy + half * 0.9))
-    crop = np.asarray(image.crop(box).convert("RGB"))
-    if crop.size == 0 or (crop.min(axis=2) < 128).sum() < max(8, 0.005 * crop.shape[0] * crop.shape[1]):
+    crop = _pixels(image.crop(box))
+    dark = crop if crop.ndim == 2 else crop.min(axis=2)
+    if crop.size == 0 or (dark < 128).sum() < max(8, 0.005 * crop.shape[0] * crop.shape[1]):
         return None  # an empty cell (a thin 「1」 is some 15 dark pixels at 200 dpi)
-    result, _ = _ocr_engine()(crop, use_det=False, use_cls=False)
-    text = _clean(result[0][0]) if result else ""
+    read, conf = _ocr_engine().read_line(crop)
+    text = _clean(read)
     if not _FIGURE.fullmatch(text):
         return None
-    conf = min(float(result[0][1]), LOW_CONFIDENCE - 0.01)
+    conf = min(conf, LOW_CONFIDENCE - 0.01)
     return {"top": top, "bottom": bottom, "x0": x - 1, "x1": x + 1, "size": bottom - top, "text": text, "conf": conf}
+
+
+def _pixels(image):
+    """A picture's pixels for the engine: grey as it is (one channel, a third of the work), anything else as
+    RGB."""
+    import numpy as np
+
+    return np.asarray(image if image.mode == "L" else image.convert("RGB"))
 
 
 def _without_page_number(words: list[dict], height: float) -> list[dict]:
