@@ -127,12 +127,13 @@ print("\n".join(tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"]
 EOF
     in_chroot $VENV/bin/python -m pip install --quiet --upgrade pip
     in_chroot $VENV/bin/python -m pip install --quiet -c /build/constraints.txt -r /build/requirements.txt
-    # rapidocr asks for opencv-python, whose cv2 carries its own Qt 5 (~60 MB) for windows we never open:
-    # the headless build provides the same cv2 module without it
-    in_chroot $VENV/bin/python -m pip uninstall --quiet -y opencv-python
-    in_chroot $VENV/bin/python -m pip install --quiet -c /build/constraints.txt opencv-python-headless
     cp "$CONSTRAINTS" "$CHROOT$VENV/.stamp"
 fi
+# rapidocr_onnxruntime is installed for its models only (ingest/readers/ocr_engine.py runs them on numpy, Pillow
+# and onnxruntime): its other dependencies go before PyInstaller runs, also from a venv cached by an earlier
+# build, so that nothing can drag them into the bundle (OpenCV with its libraries alone was 155 MB); the spec
+# excludes them too
+in_chroot $VENV/bin/python -m pip uninstall --quiet -y opencv-python opencv-python-headless shapely pyclipper PyYAML
 [ "${1:-}" = chroot ] && { log "chroot ready"; exit 0; }
 
 rm -rf "$STAGE/deb"

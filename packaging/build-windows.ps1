@@ -33,6 +33,8 @@ $Py = "$Venv\Scripts\python.exe"
 Invoke-Checked $Py @("-m", "pip", "install", "--quiet", "--upgrade", "pip")
 Invoke-Checked $Py @("-c", "import tomllib; open('build/requirements.txt','w').write('\n'.join(tomllib.load(open('pyproject.toml','rb'))['project']['dependencies'] + ['pyinstaller']))")
 Invoke-Checked $Py @("-m", "pip", "install", "--quiet", "-c", "packaging\constraints.txt", "-r", "build\requirements.txt")
+# rapidocr_onnxruntime is there for its models only: its other dependencies go (the spec excludes them too)
+Invoke-Checked $Py @("-m", "pip", "uninstall", "--quiet", "-y", "opencv-python", "opencv-python-headless", "shapely", "pyclipper", "PyYAML")
 
 # 2. PyInstaller
 Invoke-Checked $Py @("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",

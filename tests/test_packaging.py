@@ -29,12 +29,16 @@ def _resource_files() -> set[str]:
             if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
 
 
-def _spec_list() -> list[str]:
+def _spec_assignment(name: str) -> ast.expr:
     tree = ast.parse(SPEC.read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "RESOURCE_FILES" for t in node.targets):
-            return ast.literal_eval(node.value)
-    raise AssertionError("packaging/nianbao.spec has no RESOURCE_FILES list")
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == name for t in node.targets):
+            return node.value
+    raise AssertionError(f"packaging/nianbao.spec has no {name}")
+
+
+def _spec_list(name: str = "RESOURCE_FILES") -> list[str]:
+    return ast.literal_eval(_spec_assignment(name))
 
 
 def test_spec_data_list_is_exactly_the_resources():
@@ -61,6 +65,26 @@ def test_resources_found_through_the_package():
     from gui import app
     assert fonts.FONTS_DIR == resources.path("fonts")
     assert app.SAMPLE.is_file() and app.ICON.is_file()
+
+
+def test_spec_leaves_out_what_the_ocr_engine_does_without():
+    """The OCR engine runs rapidocr's models on numpy, Pillow and onnxruntime: OpenCV (155 MB with its
+    libraries), shapely, pyclipper and PyYAML stay out of the bundle, and so does the rapidocr package's code."""
+    excludes = _spec_list("EXCLUDES")
+    assert {"cv2", "shapely", "pyclipper", "yaml"} <= set(excludes)
+    assert "numpy" not in excludes
+    hidden = _spec_assignment("HIDDEN")
+    assert not [n.value for n in ast.walk(hidden) if isinstance(n, ast.Constant) and "rapidocr" in str(n.value)]
+    assert "collect_submodules(\"rapidocr" not in SPEC.read_text(encoding="utf-8")
+
+
+def test_spec_carries_the_models_the_ocr_engine_reads():
+    from ingest.readers import ocr_engine
+
+    models = _spec_list("OCR_MODELS")
+    assert sorted(models) == sorted([ocr_engine.DET_MODEL, ocr_engine.REC_MODEL])
+    folder = ocr_engine.models_folder()
+    assert folder is not None and all((folder / m).is_file() for m in models)
 
 
 def test_nsis_installer_script_compiles(tmp_path):
