@@ -1,6 +1,7 @@
 """Import times: a seed text (target < 50 ms), the real PDFs (target ≤ 0.5× pdfplumber's bare pass over the
 same file, measured in the same run) and a 5-page scan of a real PDF read by OCR (time per page; cells exact
-against the sample's expected figures; target < 90 s for the 5 pages).
+against the sample's expected figures; target < 90 s for the 5 pages), with our OCR engine's time against
+rapidocr's own pipeline on two of its pages where that can run (target ≤ 1.15).
 
     .venv/bin/python bench/ingest.py [--no-ocr]
 """
@@ -101,7 +102,8 @@ def ocr_scan(pdf: Path) -> None:
     expected = json.loads((SAMPLES / "expected" / f"{pdf.stem}.json").read_text(encoding="utf-8"))["cells"]
     with tempfile.TemporaryDirectory() as tmp:
         pages = render_pages(pdf, Path(tmp) / "png", 200)
-        scan = image_pdf([scanned(p, 0.6 * (-1) ** k, k) for k, p in enumerate(pages)], Path(tmp) / "scan.pdf")
+        images = [scanned(p, 0.6 * (-1) ** k, k) for k, p in enumerate(pages)]
+        scan = image_pdf(images, Path(tmp) / "scan.pdf")
         t = time.perf_counter()
         result = read_report(scan)
         took = time.perf_counter() - t
@@ -110,6 +112,34 @@ def ocr_scan(pdf: Path) -> None:
     print(f"\nOCR scan of {pdf.name}: {len(pages)} pages in {took:.1f} s ({took / len(pages):.1f} s/page, target "
           f"< 90 s: {'ok' if took < 90 else 'SLOW'}); cells exact {exact}/{len(expected)} = {share:.1%} "
           f"(target ≥ 99%: {'ok' if share >= 0.99 else 'LOW'})")
+    engine_against_rapidocr(images[:2])
+
+
+def engine_against_rapidocr(images) -> None:
+    """Our OCR engine against rapidocr's own pipeline (the same models; it needs OpenCV, which the development
+    venv has and the bundle does not), page by page in turns in this process: time ratio (target ≤ 1.15)."""
+    import numpy as np
+
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError:
+        print("OCR engine / rapidocr: rapidocr's pipeline (OpenCV) is not installed; skipped")
+        return
+    from ingest.readers.ocr_engine import Engine
+
+    theirs, ours = RapidOCR(text_score=0.0, use_cls=False, print_verbose=False), Engine()
+    runs = {"rapidocr": lambda im: theirs(np.asarray(im.convert("RGB")), use_cls=False, box_thresh=0.3,
+                                          text_score=0.0),
+            "ours": lambda im: ours.read(np.asarray(im), box_thresh=0.3)}
+    took = dict.fromkeys(runs, 0.0)
+    for k, im in enumerate(images * 2):
+        for name in sorted(runs, reverse=k % 2 == 1):  # turns alternate: neither always runs on a warm cache
+            t = time.perf_counter()
+            runs[name](im)
+            took[name] += time.perf_counter() - t
+    ratio = took["ours"] / took["rapidocr"]
+    print(f"OCR engine / rapidocr's pipeline, {len(images)} pages twice: {took['ours']:.1f} s / "
+          f"{took['rapidocr']:.1f} s = {ratio:.2f} (target ≤ 1.15: {'ok' if ratio <= 1.15 else 'SLOW'})")
 
 
 def ofd_rows(read_report) -> list[tuple]:
