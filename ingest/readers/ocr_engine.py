@@ -131,9 +131,9 @@ def _session(onnxruntime, path: Path):
 def _as_input(scaled: np.ndarray) -> np.ndarray:
     """Pixels scaled to [0, 1] as the models' input: (x − 0.5) / 0.5, channels first, a batch of one; a grey
     image is its three equal channels."""
-    x = (scaled.astype(np.float64) - 0.5) / 0.5
+    x = ((scaled.astype(np.float64) - 0.5) / 0.5).astype(np.float32)  # as rapidocr: in doubles, then floats
     x = np.repeat(x[None], 3, axis=0) if x.ndim == 2 else x.transpose(2, 0, 1)
-    return np.ascontiguousarray(x[None], dtype=np.float32)
+    return np.ascontiguousarray(x[None])
 
 
 def _within_sides(img: np.ndarray) -> tuple[np.ndarray, float, float]:
