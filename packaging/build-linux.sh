@@ -129,8 +129,8 @@ EOF
     in_chroot $VENV/bin/python -m pip install --quiet -c /build/constraints.txt -r /build/requirements.txt
     cp "$CONSTRAINTS" "$CHROOT$VENV/.stamp"
 fi
-# rapidocr_onnxruntime is installed for its models only (ingest/readers/ocr_engine.py runs them on numpy, Pillow
-# and onnxruntime): its other dependencies go before PyInstaller runs, also from a venv cached by an earlier
+# rapidocr_onnxruntime is installed for its models only (ingest/readers/ocr_engine.py runs them on numpy and
+# onnxruntime): its other dependencies go before PyInstaller runs, also from a venv cached by an earlier
 # build, so that nothing can drag them into the bundle (OpenCV with its libraries alone was 155 MB); the spec
 # excludes them too
 in_chroot $VENV/bin/python -m pip uninstall --quiet -y opencv-python opencv-python-headless shapely pyclipper PyYAML

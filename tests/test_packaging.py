@@ -68,7 +68,7 @@ def test_resources_found_through_the_package():
 
 
 def test_spec_leaves_out_what_the_ocr_engine_does_without():
-    """The OCR engine runs rapidocr's models on numpy, Pillow and onnxruntime: OpenCV (155 MB with its
+    """The OCR engine runs rapidocr's models on numpy and onnxruntime: OpenCV (155 MB with its
     libraries), shapely, pyclipper and PyYAML stay out of the bundle, and so does the rapidocr package's code."""
     excludes = _spec_list("EXCLUDES")
     assert {"cv2", "shapely", "pyclipper", "yaml"} <= set(excludes)

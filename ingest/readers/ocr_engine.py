@@ -1,8 +1,9 @@
 """The OCR engine: a page's pixels → text boxes (corners, text, confidence); a line's pixels → (text,
 confidence).  It runs the PP-OCRv4 Chinese models that ship inside the rapidocr_onnxruntime wheel (detection:
 DB; recognition: CRNN, its character list stored in the model) with onnxruntime, and reproduces rapidocr
-1.4's steps around them (its config.yaml, ch_ppocr_det, ch_ppocr_rec, main.py) with numpy and Pillow alone:
-no OpenCV, shapely, pyclipper or yaml, whose libraries would be most of the offline bundle.  The rapidocr
+1.4's steps around them (its config.yaml, ch_ppocr_det, ch_ppocr_rec, main.py) in numpy alone, down to
+OpenCV's arithmetic where it decides a pixel (resize, minAreaRect, warpPerspective): no OpenCV, shapely,
+pyclipper or yaml, whose libraries would be most of the offline bundle.  The rapidocr
 package itself is never imported (its __init__ imports cv2): only its model files are read."""
 from __future__ import annotations
 
@@ -209,46 +210,58 @@ def _sorted_boxes(boxes: list[np.ndarray]) -> list[np.ndarray]:
 
 
 def _crop(img: np.ndarray, quad: np.ndarray) -> np.ndarray:
-    """rapidocr's get_rotate_crop_image: the quad straightened into a width × height image (bicubic; edge
-    pixels repeated beyond the page), turned a quarter when it stands at least 1.5 times taller than wide."""
-    from PIL import Image
-
+    """rapidocr's get_rotate_crop_image: the quad straightened into a width × height image (OpenCV's
+    warpPerspective, bicubic, edge pixels repeated beyond the page), turned a quarter when it stands at least
+    1.5 times taller than wide."""
     width = int(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3])))
     height = int(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2])))
     if width <= 0 or height <= 0:
         return np.zeros((1, 1) + img.shape[2:], dtype=img.dtype)
-    # a window around the quad, edges repeated, so that bicubic sampling at the border repeats them too
-    pad = 4
-    x0, y0 = (int(v) - pad for v in np.floor(quad.min(axis=0)))
-    x1, y1 = (int(v) + pad + 1 for v in np.ceil(quad.max(axis=0)))
-    window = _window(img, x0, y0, x1, y1)
-    src = quad.astype(np.float64) - [x0, y0]
-    dst = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float64)
-    coeffs = _perspective(dst, src)
-    out = Image.fromarray(window).transform((width, height), Image.Transform.PERSPECTIVE, coeffs,
-                                            resample=Image.Resampling.BICUBIC)
-    crop = np.asarray(out)
+    x, y = _source_points(quad, width, height)
+    crop = _bicubic(img, x, y)
     return np.rot90(crop) if height / width >= 1.5 else crop
 
 
-def _window(img: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
-    """img[y0:y1, x0:x1] with the edge pixels repeated where the window leaves the image."""
-    h, w = img.shape[:2]
-    part = img[max(y0, 0):min(y1, h), max(x0, 0):min(x1, w)]
-    spread = ((max(-y0, 0), max(y1 - h, 0)), (max(-x0, 0), max(x1 - w, 0))) + ((0, 0),) * (img.ndim - 2)
-    return np.ascontiguousarray(np.pad(part, spread, mode="edge") if any(sum(s) for s in spread) else part)
-
-
-def _perspective(dst: np.ndarray, src: np.ndarray) -> tuple:
-    """Pillow's PERSPECTIVE coefficients taking an output pixel to the input point that OpenCV's
-    warpPerspective samples for it: OpenCV puts pixel centres on whole coordinates, Pillow half a pixel in."""
-    a = np.zeros((8, 8))
-    b = np.zeros(8)
-    for i, ((x, y), (u, v)) in enumerate(zip(dst + 0.5, src + 0.5)):
+def _source_points(quad: np.ndarray, width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each pixel of the width × height output, the point of the image it is taken from: the perspective
+    map of the output's corners onto the quad, evaluated in 32-bit floats as OpenCV's warpPerspective does."""
+    dst = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float64)
+    a, b = np.zeros((8, 8)), np.zeros(8)
+    for i, ((x, y), (u, v)) in enumerate(zip(dst, quad.astype(np.float64))):
         a[2 * i] = [x, y, 1, 0, 0, 0, -u * x, -u * y]
         a[2 * i + 1] = [0, 0, 0, x, y, 1, -v * x, -v * y]
         b[2 * i], b[2 * i + 1] = u, v
-    return tuple(np.linalg.solve(a, b))
+    m = np.append(np.linalg.solve(a, b), 1.0).astype(np.float32)
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    w = (m[7] * ys + m[8]) + m[6] * xs
+    return ((m[1] * ys + m[2]) + m[0] * xs) / w, ((m[4] * ys + m[5]) + m[3] * xs) / w
+
+
+def _bicubic(img: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """img sampled at the points (x, y) by OpenCV's bicubic filter (A = −0.75, 4 × 4 pixels, in 32-bit floats),
+    coordinates beyond the image taken at its edge."""
+    h, w = img.shape[:2]
+    ix, iy = np.floor(x).astype(np.int64), np.floor(y).astype(np.int64)
+    across, down = _cubic_weights((x - ix).astype(np.float32)), _cubic_weights((y - iy).astype(np.float32))
+    extra = (slice(None), slice(None)) + (None,) * (img.ndim - 2)  # the weights over a colour image's channels
+    out = np.zeros(x.shape + img.shape[2:], dtype=np.float32)
+    for i in range(4):
+        rows = np.clip(iy + (i - 1), 0, h - 1)
+        line = np.zeros_like(out)
+        for j in range(4):
+            line += img[rows, np.clip(ix + (j - 1), 0, w - 1)].astype(np.float32) * across[j][extra]
+        out += line * down[i][extra]
+    return np.clip(np.rint(out), 0, 255).astype(np.uint8)
+
+
+def _cubic_weights(f: np.ndarray) -> list[np.ndarray]:
+    """OpenCV's interpolateCubic: the four taps' weights at the fractions f (A = −0.75)."""
+    a, one = np.float32(-0.75), np.float32(1)
+    g = one - f
+    w0 = ((a * (f + one) - np.float32(5) * a) * (f + one) + np.float32(8) * a) * (f + one) - np.float32(4) * a
+    w1 = ((a + np.float32(2)) * f - (a + np.float32(3))) * f * f + one
+    w2 = ((a + np.float32(2)) * g - (a + np.float32(3))) * g * g + one
+    return [w0, w1, w2, one - w0 - w1 - w2]
 
 
 def _rec_input(img: np.ndarray, widest: float) -> np.ndarray:
