@@ -1,7 +1,9 @@
 """The geometry of text detection (ocr_engine.py), in numpy: the pixels of the probability map above its
 threshold grouped into 8-connected components, each component's minimum-area rectangle, its mean probability,
 and the rectangle grown as rapidocr grows it (pyclipper's round-join offset).  These are what OpenCV's
-findContours, minAreaRect, fillPoly and pyclipper did for rapidocr; the results are the same rectangles."""
+findContours, minAreaRect, fillPoly and pyclipper did for rapidocr, and give the same boxes (13 scanned report
+pages: 999 of 1002 identical, 3 long text lines a pixel apart).  Left out: the holes inside a component, which
+findContours lists too but whose boxes, mostly background, practically never pass the score."""
 from __future__ import annotations
 
 import math
