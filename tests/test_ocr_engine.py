@@ -172,3 +172,17 @@ def test_same_boxes_and_texts_as_rapidocr_itself(tmp_path):
     same_text = sum(a[1] == b[1] for a, b in zip(ours, theirs))
     assert same_text >= 0.98 * len(theirs)
     assert max(abs(a[2] - b[2]) for a, b in zip(ours, theirs)) < 0.01
+
+
+@pytest.mark.parametrize("shape", [(1, 500), (7, 2000), (40, 3000), (3000, 12), (9, 9000)])
+def test_a_strip_of_a_picture_is_read_in_seconds(shape):
+    """A hostile or odd picture (a one-pixel line, a banner) is not blown up to hundreds of millions of pixels
+    for the detector: it is read, finding nothing, within seconds."""
+    import time
+
+    from ingest.readers.ocr_engine import Engine
+
+    engine = Engine()
+    began = time.monotonic()
+    assert engine.read(np.full(shape, 255, dtype=np.uint8), box_thresh=0.3) == []
+    assert time.monotonic() - began < 10

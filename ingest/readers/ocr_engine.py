@@ -21,6 +21,10 @@ DET_MODEL, REC_MODEL = "ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx
 MAX_SIDE, MIN_SIDE = 2000, 30  # the image is first brought within these (sides multiples of 32)
 MIN_HEIGHT, MAX_WIDTH_RATIO = 30, 8  # a lower or longer image gets black bands above and below
 DET_LIMIT_SIDE = 736  # limit_type min: the detector sees the shorter side at least this long
+# …within this many pixels: a page (at most 2000 long, see MAX_SIDE) stays as rapidocr has it, while a strip
+# (a banner, a line) brought up to 736 high or letterboxed would be hundreds of millions (minutes of detection)
+DET_MAX_PIXELS = 2048 * 2048
+MIN_LEGIBLE_SIDE = 8  # pixels: a narrower picture holds no character
 DET_THRESH, UNCLIP_RATIO, MAX_CANDIDATES, MIN_SIZE = 0.3, 1.6, 1000, 3
 REC_HEIGHT, REC_WIDTH, REC_BATCH = 48, 320, 6
 
@@ -65,6 +69,8 @@ class Engine:
         """The text boxes of a page (H×W grey or H×W×3): corners clockwise from the top left in the page's
         pixels, text, confidence; top to bottom, left to right as rapidocr orders them."""
         raw_h, raw_w = pixels.shape[:2]
+        if min(raw_h, raw_w) < MIN_LEGIBLE_SIDE:
+            return []
         img, ratio_h, ratio_w = _within_sides(pixels)
         img, top = _letterboxed(img)
         boxes = self._detect(img, box_thresh)
@@ -87,6 +93,7 @@ class Engine:
     def _detect(self, img: np.ndarray, box_thresh: float) -> list[np.ndarray]:
         h, w = img.shape[:2]
         scale = DET_LIMIT_SIDE / min(h, w) if min(h, w) < DET_LIMIT_SIDE else 1.0
+        scale = min(scale, (DET_MAX_PIXELS / (h * w)) ** 0.5)
         size_h, size_w = (int(round(int(v * scale) / 32) * 32) for v in (h, w))
         if size_h <= 0 or size_w <= 0:
             return []
