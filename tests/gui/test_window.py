@@ -372,8 +372,9 @@ def test_overview_count_label(window):
     assert page.count.text() == "18 / 1000 字"
 
 
-CRASHING_CHILD = r"""
-import os, sys
+# a program of its own holding the window `w` on the file argv[2]; the edits and the way it dies follow
+CHILD_WINDOW = r"""
+import os, signal, sys
 sys.path.insert(0, sys.argv[1])
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from gui.app import make_app
@@ -382,24 +383,31 @@ from model import fileformat
 from model.document import Document
 app = make_app()
 w = MainWindow(Document(fileformat.load(sys.argv[2]), path=sys.argv[2]))
+"""
+
+CRASHING_CHILD = CHILD_WINDOW + r"""
 w.doc.set_cells({"t3.r1.np": 77})
 assert w.autosave()
 os._exit(3)  # the process dies: no close, no cleanup
 """
 
 
-def test_real_process_crash_is_recovered(make_window, sample_copy, dialogs, recovery_dir):
+def _run_child(script: str, sample_copy, recovery_dir) -> int:
+    """The child program run on the sample's copy with the tests' recovery folder; its return code."""
     import os
     import subprocess
     import sys
     from pathlib import Path
 
-    from gui.app import offer_recovery
-
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ, NIANBAO_RECOVERY_DIR=str(recovery_dir))
-    proc = subprocess.run([sys.executable, "-c", CRASHING_CHILD, root, str(sample_copy)], env=env, timeout=60)
-    assert proc.returncode == 3
+    return subprocess.run([sys.executable, "-c", script, root, str(sample_copy)], env=env, timeout=60).returncode
+
+
+def test_real_process_crash_is_recovered(make_window, sample_copy, dialogs, recovery_dir):
+    from gui.app import offer_recovery
+
+    assert _run_child(CRASHING_CHILD, sample_copy, recovery_dir) == 3
     w = make_window(document=Document())
     dialogs.answers = [B.Yes]
     assert offer_recovery(w)
@@ -488,16 +496,7 @@ def test_meta_form_edits_are_undoable(window, dialogs):
     assert page.organ.text() == "示范市示范区人民政府办公室"
 
 
-KILLED_CHILD = r"""
-import os, signal, sys
-sys.path.insert(0, sys.argv[1])
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from gui.app import make_app
-from gui.window import MainWindow
-from model import fileformat
-from model.document import Document
-app = make_app()
-w = MainWindow(Document(fileformat.load(sys.argv[2]), path=sys.argv[2]))
+KILLED_CHILD = CHILD_WINDOW + r"""
 w.doc.set_cells({"t3.r1.np": 77})
 w.doc.set_cells({"t3.r1.tot": 89})
 w.texts["s5"].editor.setPlainText("崩溃前刚写的一句。")
@@ -510,19 +509,12 @@ os.kill(os.getpid(), signal.SIGKILL)  # no autosave ran: only the journal holds 
 
 
 def test_kill_9_right_after_edits_loses_nothing(make_window, sample_copy, dialogs, recovery_dir):
-    import os
     import signal
-    import subprocess
-    import sys
-    from pathlib import Path
 
     from gui.app import offer_recovery
 
     before = fileformat.load(sample_copy).cells.get(t3("r2", "np"))
-    root = str(Path(__file__).resolve().parents[2])
-    env = dict(os.environ, NIANBAO_RECOVERY_DIR=str(recovery_dir))
-    proc = subprocess.run([sys.executable, "-c", KILLED_CHILD, root, str(sample_copy)], env=env, timeout=60)
-    assert proc.returncode == -signal.SIGKILL
+    assert _run_child(KILLED_CHILD, sample_copy, recovery_dir) == -signal.SIGKILL
     w = make_window(document=Document())
     dialogs.answers = [B.Yes]
     assert offer_recovery(w)
