@@ -17,11 +17,9 @@ from export.fonts import FONTS_DIR
 from export.pdf import write_pdf
 from export.docx import (DRAFT_MARK, FACE_BODY, FACE_HEADING, FACE_KAI, FACE_TITLE, ST_CAPTION, ST_H1, ST_H2,
                          ST_H2_RUNIN, ST_TITLE, write_docx)
-from ingest import read_report
 from model import schema as S
 from model.values import format_value
 
-from tests.factories import cell_differences
 from tests.test_export_sample import broken_report, sample_report
 from tests.test_export_xlsx import _convert
 
@@ -166,15 +164,6 @@ def test_figures_and_labels_in_their_cells(document):
             assert table.cell(sp.row, sp.col).text == want, sp
     fees = document.tables[3]
     assert [row.cells[1].text for row in fees.rows] == [format_value(r.cells[c]) for c in S.FEE_CELL_IDS]
-
-
-def test_importer_reads_it_back(sample_docx):
-    r = sample_report()
-    back = read_report(str(sample_docx))
-    assert not cell_differences(r, back.report) and not back.problems
-    assert back.report.meta.organ == r.meta.organ and back.report.meta.year == r.meta.year
-    for sid in S.TEXT_SECTIONS:
-        assert back.report.sections.get(sid, "").strip() == r.sections.get(sid, "").strip(), sid
 
 
 def test_draft_header_and_refusal(tmp_path):

@@ -1,4 +1,4 @@
-"""Any figures, blanks included, written to Word and to a web page read back as the same cells."""
+"""The sample, and any figures (blanks included), written to Word and to a web page read back as the same report."""
 from __future__ import annotations
 
 import random
@@ -30,7 +30,22 @@ def random_figures(seed: int):
     return r
 
 
-@pytest.mark.parametrize("write, suffix", [(write_docx, ".docx"), (write_html, ".html")], ids=["docx", "html"])
+WRITERS = pytest.mark.parametrize("write, suffix", [(write_docx, ".docx"), (write_html, ".html")], ids=["docx", "html"])
+
+
+@WRITERS
+def test_the_sample_reads_back_whole(tmp_path, write, suffix):
+    r = sample_report()
+    path = tmp_path / f"sample{suffix}"
+    write(r, path)
+    back = read_report(str(path))
+    assert not cell_differences(r, back.report) and not back.problems
+    assert back.report.meta.organ == r.meta.organ and back.report.meta.year == r.meta.year
+    for sid in S.TEXT_SECTIONS:
+        assert back.report.sections.get(sid, "").strip() == r.sections.get(sid, "").strip(), sid
+
+
+@WRITERS
 @pytest.mark.parametrize("seed", range(3))
 def test_round_trip_of_any_figures(tmp_path, seed, write, suffix):
     r = random_figures(seed)
