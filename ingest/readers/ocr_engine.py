@@ -94,7 +94,7 @@ class Engine:
         h, w = img.shape[:2]
         scale = DET_LIMIT_SIDE / min(h, w) if min(h, w) < DET_LIMIT_SIDE else 1.0
         scale = min(scale, (DET_MAX_PIXELS / (h * w)) ** 0.5)
-        size_h, size_w = (int(round(int(v * scale) / 32) * 32) for v in (h, w))
+        size_h, size_w = _scaled_by_32(h, w, scale)
         if size_h <= 0 or size_w <= 0:
             return []
         x = _as_input(resize_linear(img, size_w, size_h).astype(np.float32) * (1 / 255.0))
@@ -153,12 +153,17 @@ def _within_sides(img: np.ndarray) -> tuple[np.ndarray, float, float]:
         side = max(h, w) if over else min(h, w)
         if (side > limit) if over else (side < limit):
             scale = limit / side
-            size_h, size_w = (int(round(int(v * scale) / 32) * 32) for v in (h, w))
+            size_h, size_w = _scaled_by_32(h, w, scale)
             if size_h <= 0 or size_w <= 0:
                 break
             img = resize_linear(img, size_w, size_h)
             ratio_h, ratio_w = h / size_h, w / size_w
     return img, ratio_h, ratio_w
+
+
+def _scaled_by_32(h: int, w: int, scale: float) -> tuple[int, int]:
+    """Both sides scaled and rounded to multiples of 32, as rapidocr does (0 for a side that rounds away)."""
+    return int(round(int(h * scale) / 32) * 32), int(round(int(w * scale) / 32) * 32)
 
 
 def _letterboxed(img: np.ndarray) -> tuple[np.ndarray, int]:
