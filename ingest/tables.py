@@ -282,9 +282,7 @@ class _T3Pass:
                 taken.append(rid)
         if not taken:
             return
-        table = {t: tuple(int(f.text) for f in self.rows[t]) for t in T3_ROW_IDS
-                 if t in self.rows and all(f.text.isdigit() for f in self.rows[t])}
-        if len(table) < len(T3_ROW_IDS) or not _identities_hold(table):
+        if not _whole_table_holds(self.rows):
             for rid in taken:
                 self.rows.pop(rid)
                 self.raw.pop(rid)
@@ -612,9 +610,7 @@ def _relocate_overflow(rows: dict, raw: dict, out: TableRead) -> None:
             raw[r] = p
         moved.extend(nxt)
     if moved:
-        table = {r: tuple(int(f.text) for f in rows[r]) for r in T3_ROW_IDS
-                 if r in rows and all(f.text.isdigit() for f in rows[r])}
-        if len(table) != len(T3_ROW_IDS) or not _identities_hold(table):
+        if not _whole_table_holds(rows):
             rows.clear(), rows.update(before_rows)  # unproven: leave those rows to be reported
             raw.clear(), raw.update(before_raw)
             return
@@ -758,6 +754,13 @@ def _labels_before_figures(stream: Stream, targets: list[str], figs: list[Fig], 
                 out.append((at[id(f)], targets.index(t)))
             p = stream.key.find(lab, p + 1, end)
     return out
+
+
+def _whole_table_holds(rows: dict[str, list[Fig]]) -> bool:
+    """Every row of table 三 read as plain figures, and the whole table passes every identity."""
+    table = {r: tuple(int(f.text) for f in rows[r]) for r in T3_ROW_IDS
+             if r in rows and all(f.text.isdigit() for f in rows[r])}
+    return len(table) == len(T3_ROW_IDS) and _identities_hold(table)
 
 
 def _identities_hold(table: dict) -> bool:
