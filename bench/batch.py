@@ -1,6 +1,8 @@
 """Prints the batch's throughput: 1,000 native reports read, checked and rolled up, against a bare Python pass
-that json.loads and json.dumps the same files (target: at most 3× that time), once with figures only and once
-with a narrative of 5,000–10,000 characters as real reports have (the text rules then dominate), and PDFs per
+that json.loads and json.dumps the same files (target: at most 3× that time), three times: with figures only;
+with the figures and text of the real reports we hold (tests/data: the seeds and the two published PDFs, read
+by the importer; 700–1,900 characters of narrative each), every file a copy of its own; and with long
+generated narratives of 5,000–10,000 characters (a stress case: the text rules then dominate).  Then PDFs per
 second with --jobs 1 and N (and how many sandboxed readers were at work at once: on a busy machine more of
 them need not mean more PDFs per second).
 
@@ -25,7 +27,7 @@ from ingest import sandbox  # noqa: E402
 from ingest.batch import default_jobs, run_batch  # noqa: E402
 from model.fileformat import save  # noqa: E402
 from model.rollup import roll_up  # noqa: E402
-from tests.conftest import REAL_PDF  # noqa: E402
+from tests.conftest import REAL_PDF, SEEDS  # noqa: E402
 from tests.factories import consistent_report  # noqa: E402
 from tests.narratives import narrative as make_narrative  # noqa: E402
 
@@ -47,6 +49,35 @@ def make_natives(folder: Path, n: int, narrative: bool) -> tuple[list[str], int]
     return files, chars // n
 
 
+def real_texts() -> list:
+    """The real reports we hold, as the importer reads them (figures, narrative, findings and all)."""
+    import ingest
+
+    sources = sorted(SEEDS.glob("*.txt")) + sorted(REAL_PDF.glob("*.pdf"))
+    return [ingest.read_report(p).report for p in sources]
+
+
+def make_real_copies(folder: Path, n: int) -> tuple[list[str], int]:
+    """n files, each one of the real reports with a space put after one of its sentences: the same findings,
+    but no text shared between files (nothing cached for one helps the next)."""
+    reports, files, chars = real_texts(), [], 0
+    for i in range(n):
+        rng = random.Random(i)
+        rep = reports[i % len(reports)]
+        rep.sections = {sid: _spaced(rng, text) for sid, text in rep.sections.items()}
+        chars += sum(len(t) for t in rep.sections.values())
+        path = folder / f"{i:04d}.nianbao"
+        save(rep, path)
+        files.append(str(path))
+    return files, chars // n
+
+
+def _spaced(rng: random.Random, text: str) -> str:
+    ends = [i + 1 for i, ch in enumerate(text) if ch == "。"] or [0]
+    at = rng.choice(ends)
+    return text[:at] + " " + text[at:]
+
+
 def timed(fn) -> float:
     t = time.perf_counter()
     fn()
@@ -64,10 +95,15 @@ def batch_pass(files: list[str], jobs: int) -> None:
     assert all(e.ok for e in entries)
 
 
-def natives(n: int, narrative: bool) -> None:
+def natives(n: int, corpus: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        files, chars = make_natives(Path(tmp), n, narrative)
-        what = f"figures and {chars:,} characters of narrative each" if narrative else "figures only, empty narrative"
+        if corpus == "real":
+            files, chars = make_real_copies(Path(tmp), n)
+            what = f"the real reports' figures and text ({chars:,} characters of narrative on average)"
+        else:
+            files, chars = make_natives(Path(tmp), n, corpus == "long")
+            what = (f"figures and generated narratives of {chars:,} characters on average" if corpus == "long"
+                    else "figures only, empty narrative")
         print(f"{n} native files, {what}:")
         bare_pass(files)  # warm the file cache for both passes alike
         bare, one = float("inf"), float("inf")
@@ -125,8 +161,8 @@ def main() -> None:
     jobs = default_jobs()
     print(f"cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} (other programs' work slows both runs)")
     if n_native:
-        natives(n_native, narrative=False)
-        natives(n_native, narrative=True)
+        for corpus in ("figures", "real", "long"):
+            natives(n_native, corpus)
     if n_pdf:
         pdfs(n_pdf, jobs)
 
