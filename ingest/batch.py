@@ -2,7 +2,8 @@
 take long to parse (PDF, Word, Excel, web pages, OCR) are read by up to `jobs` threads at once: each opens its
 file through ingest.read_report, whose parser runs in a sandboxed child process, so `jobs` children parse in
 parallel while the threads wait for them (building the report from what a child found is ~1/5 of an import).
-Our own files are read here meanwhile.
+Our own files are read meanwhile: here, or, when there are many of them, by `jobs` worker processes, each
+reading and checking its share (the checking, mostly the narrative rules, is what takes the time).
 
 A file that cannot be read is one entry with its reason; nothing stops the batch but the caller's cancel.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from multiprocessing.connection import wait as connection_wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +20,7 @@ from model.batch import BatchEntry, attach_prior, priors_by_organ
 from model.engine import check
 from model.rollup import Rollup, roll_up
 
+from . import sandbox
 from .api import read_report
 from .formats import NATIVE_SUFFIX, kind_of_suffix, readable_suffixes
 from .result import IngestError
@@ -82,14 +85,16 @@ def iter_batch(files: list[str], jobs: int | None = None, priors: Priors | None 
                cancelled: Callable[[], bool] = lambda: False) -> Iterator[BatchEntry]:
     """Entries as they are ready (not in file order); stops early once `cancelled()` is true.
 
-    Our own files are read in this thread (~1 ms each); the others, parsed for 0.1–1 s each, by `jobs`
-    threads when there are several, each waiting for its sandboxed parser, while this thread reads our own."""
+    The files parsed for 0.1–1 s each are read by `jobs` threads when there are several, each waiting for its
+    sandboxed parser, while our own (~1 ms each) are read in this thread or by worker processes."""
     jobs = jobs or default_jobs()
     slow = [f for f in files if not _is_native(f)]
+    natives = [f for f in files if _is_native(f)]
     if jobs <= 1 or len(slow) <= 1:
-        yield from _in_process(files, priors, cancelled)
+        yield from _in_process(slow, priors, cancelled)
+        yield from _natives(natives, jobs, priors, cancelled)
         return
-    yield from _pooled(slow, [f for f in files if _is_native(f)], jobs, priors, cancelled)
+    yield from _pooled(slow, natives, jobs, priors, cancelled)
 
 
 def _in_process(files: list[str], priors: Priors | None, cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
@@ -99,14 +104,14 @@ def _in_process(files: list[str], priors: Priors | None, cancelled: Callable[[],
         yield read_one(f, priors, cancelled)
 
 
-def _pooled(slow: list[str], fast: list[str], jobs: int, priors: Priors | None,
+def _pooled(slow: list[str], natives: list[str], jobs: int, priors: Priors | None,
             cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
     # threads, not worker processes: the parsing already runs in a child process per file, and a worker
     # process would first have to start an interpreter and its own sandbox server (longer than a PDF takes)
     pool = ThreadPoolExecutor(max_workers=min(jobs, len(slow)), thread_name_prefix="nianbao-batch")
     try:
         file_of: dict[Future, str] = {pool.submit(read_one, f, priors, cancelled): f for f in slow}
-        yield from _in_process(fast, priors, cancelled)
+        yield from _natives(natives, jobs, priors, cancelled)
         pending = set(file_of)
         while pending and not cancelled():
             done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -121,6 +126,74 @@ def _worker_entry(fut: Future, path: str) -> BatchEntry:
         return fut.result()
     except Exception as e:  # noqa: BLE001 - read_one never raises; a bug there takes only its own file with it
         return BatchEntry(path, error=f"{Path(path).name}：读取时出错（{type(e).__name__}）")
+
+
+# ---------------------------------------------------------------- our own files, many of them
+
+# Below this many of our own files they are read here: a worker process takes 0.1 s (forked) to 0.5 s (spawned,
+# as on Windows and in the bundle) to start, and a file ~0.5 ms to read and check.
+WORKERS_FROM = 1000
+SEND_EVERY = 32  # entries a worker sends at once (each send costs a round of pickling and a wake-up)
+
+
+def _natives(files: list[str], jobs: int, priors: Priors | None,
+             cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
+    if jobs <= 1 or len(files) < WORKERS_FROM:
+        yield from _in_process(files, priors, cancelled)
+        return
+    yield from _in_workers(files, jobs, priors, cancelled)
+
+
+def _in_workers(files: list[str], jobs: int, priors: Priors | None,
+                cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
+    """`jobs` worker processes, each reading and checking every jobs-th file and sending the entries back in
+    groups; the files of a worker that could not start or died are read here afterwards."""
+    unread = dict.fromkeys(files)
+    conns, procs = [], []
+    for share in (files[i::jobs] for i in range(jobs)):
+        try:
+            conn, proc = sandbox.start_child(_read_share, share, priors)
+        except OSError:
+            continue  # its share is read here
+        conns.append(conn)
+        procs.append(proc)
+    try:
+        while conns and not cancelled():
+            for conn in connection_wait(conns, timeout=0.2):
+                try:
+                    entries = conn.recv()
+                except (EOFError, OSError):  # the worker is done (or died: its unread files are read below)
+                    conns.remove(conn)
+                    conn.close()
+                    continue
+                for e in entries:
+                    unread.pop(e.file, None)
+                    yield e
+    finally:
+        for conn in conns:
+            conn.close()
+        for proc in procs:
+            if cancelled():
+                proc.kill()
+            sandbox.end_child(proc)
+    yield from _in_process(list(unread), priors, cancelled)
+
+
+def _read_share(conn, files: list[str], priors: Priors | None) -> None:
+    """A worker process: read and check the files, sending the entries SEND_EVERY at a time."""
+    try:
+        entries = []
+        for f in files:
+            entries.append(read_one(f, priors))
+            if len(entries) == SEND_EVERY:
+                conn.send(entries)
+                entries = []
+        if entries:
+            conn.send(entries)
+    except (OSError, EOFError):
+        pass  # the batch was cancelled and the pipe closed
+    finally:
+        conn.close()
 
 
 def run_batch(files: list[str], jobs: int | None = None, priors: Priors | None = None,

@@ -31,23 +31,31 @@ CANCEL_POLL = 0.2  # seconds between looks at the caller's cancel while the chil
 OCR_PAGE_SECONDS = 60.0  # added to the time limit for each scanned page the child announces (2 busy cores)
 
 
+def start_child(target, *args):
+    """A daemon child process running target(send, *args), started the way the readers are (forkserver or
+    spawn, without the main script); the end of the pipe it sends on, and the process.  OSError when it
+    cannot start."""
+    ctx = _context()
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=target, args=(send, *args), daemon=True)
+    _start_without_main(proc)
+    send.close()
+    return recv, proc
+
+
 def run_reader(kind: str, path: str, name: str, timeout: float, progress=None, cancelled=None):
     """("doc", items, tables) or ("nianbao", json_text); IngestError on any failure.  progress(k, n) is
     called for each scanned page the child starts reading by OCR; once cancelled() is true the child is
     ended at once (IngestError), not left to run to its time limit."""
-    ctx = _context()
-    recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(kind, path, name, send, MEMORY_LIMIT, timeout), daemon=True)
     try:
-        _start_without_main(proc)
+        recv, proc = start_child(_child, kind, path, name, MEMORY_LIMIT, timeout)
     except OSError as e:
         raise IngestError(f"{name}：无法启动读取进程（{describe(e)}）") from None
-    send.close()
     try:
         msg = _Waiter(recv, time.monotonic() + timeout, progress, cancelled).final(kind, name, proc)
     finally:
         recv.close()
-        _end(proc)
+        end_child(proc)
     if msg is None:
         code = proc.exitcode
         raise IngestError(f"{name}：{_KIND_NAME.get(kind, '')}文件读取失败（读取进程异常退出，代码 {code}），"
@@ -74,7 +82,8 @@ def _context():
             # a frozen bundle starts its children through freeze_support, which knows spawn only
             if "forkserver" in multiprocessing.get_all_start_methods() and not getattr(sys, "frozen", False):
                 _CONTEXT = multiprocessing.get_context("forkserver")
-                _CONTEXT.set_forkserver_preload([__name__, f"{__package__}.readers.pdf", "pypdfium2"])
+                _CONTEXT.set_forkserver_preload([__name__, f"{__package__}.readers.pdf", "pypdfium2",
+                                                 f"{__package__}.batch"])  # and the checker, for the batch
             else:
                 _CONTEXT = multiprocessing.get_context("spawn")
         return _CONTEXT
@@ -129,7 +138,7 @@ class _Waiter:
         return f"{name}：读取超时（超过 {took:.0f} 秒仍未读完），文件可能已损坏或结构异常"
 
 
-def _end(proc) -> None:
+def end_child(proc) -> None:
     if proc.is_alive():
         proc.join(2)
     if proc.is_alive():
@@ -181,7 +190,7 @@ def _teller(conn, memory: int, timeout: float):
     return tell
 
 
-def _child(kind: str, path: str, name: str, conn, memory: int, timeout: float) -> None:
+def _child(conn, kind: str, path: str, name: str, memory: int, timeout: float) -> None:
     _limit(memory, timeout)
     try:
         if kind not in READERS:

@@ -267,3 +267,76 @@ def test_a_cancelled_batch_ends_the_parsers_at_work(monkeypatch):
     assert time.monotonic() - began < 3
     assert len(seen) >= 2 and all(c == stop.is_set for c in seen)
     assert all(not e.ok for e in entries)
+
+
+@pytest.fixture
+def many_natives(tmp_path, monkeypatch):
+    """Our own files, enough of them for worker processes (the threshold lowered), one of them broken."""
+    import ingest.batch as batch
+
+    monkeypatch.setattr(batch, "WORKERS_FROM", 5)
+    files = [str(native(tmp_path, f"{i:02d}.nianbao", i, f"第{i}局", **({"t3.r1.tot": 999} if i % 3 else {})))
+             for i in range(12)]
+    (tmp_path / "坏.nianbao").write_text("{不是 JSON", encoding="utf-8")
+    return files + [str(tmp_path / "坏.nianbao")]
+
+
+def _same_entries(a, b) -> None:
+    assert [e.file for e in a] == [e.file for e in b]
+    for x, y in zip(a, b):
+        assert (x.error, x.kind, x.notes) == (y.error, y.kind, y.notes)
+        assert x.findings == y.findings
+        assert (x.report.cells if x.report else None) == (y.report.cells if y.report else None)
+
+
+@pytest.mark.slow  # worker processes
+def test_our_own_files_checked_by_worker_processes_give_what_one_process_gives(many_natives):
+    import ingest.batch as batch
+
+    here = batch.run_batch(many_natives, jobs=1)
+    assert sum(1 for e in here if not e.ok) == 1 and any(e.findings for e in here)
+    _same_entries(batch.run_batch(many_natives, jobs=3), here)
+
+
+def test_a_worker_that_cannot_start_leaves_its_files_to_this_process(many_natives, monkeypatch):
+    import ingest.batch as batch
+    from ingest import sandbox
+
+    def no_process(*args):
+        raise OSError("资源不足")
+
+    monkeypatch.setattr(sandbox, "start_child", no_process)
+    _same_entries(batch.run_batch(many_natives, jobs=2), batch.run_batch(many_natives, jobs=1))
+
+
+@pytest.mark.slow  # worker processes
+def test_a_cancelled_batch_ends_its_worker_processes(tmp_path, monkeypatch):
+    """取消: the workers are ended at once, not left to finish their shares (seconds of work here)."""
+    import multiprocessing
+    import time
+
+    import ingest.batch as batch
+    from tests.narratives import narrative
+
+    monkeypatch.setattr(batch, "WORKERS_FROM", 5)
+    monkeypatch.setattr(batch, "SEND_EVERY", 1)
+    rep = consistent_report(random.Random(7))
+    rep.sections = narrative(random.Random(7), rep, 10000)
+    files = []
+    for i in range(400):  # each with a text of its own: nothing cached for one helps the next
+        rep.sections["s5"] += f"第{i}份。"
+        files.append(tmp_path / f"{i:03d}.nianbao")
+        save(rep, files[-1])
+    got: list = []
+    stop_at = [0.0]
+
+    def cancelled() -> bool:
+        if len(got) >= 2 and not stop_at[0]:
+            stop_at[0] = time.monotonic()
+        return len(got) >= 2
+
+    for e in batch.iter_batch([str(f) for f in files], jobs=2, cancelled=cancelled):
+        got.append(e)
+    assert time.monotonic() - stop_at[0] < 1  # the workers had seconds of reading left
+    assert 2 <= len(got) < 100
+    assert not multiprocessing.active_children()
