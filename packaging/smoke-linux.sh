@@ -2,7 +2,8 @@
 # Smoke test of the built Linux bundle and .deb inside Debian 11 (glibc 2.31), as a user who is not root,
 # with the bundle read-only and an empty environment:
 #   check, import of a real published PDF (the reader child process), a scan of its table page read by OCR,
-#   export of PDF and xlsx, export of Word and the web page and reading them back, --screenshot;
+#   export of PDF and xlsx, export of Word and the web page and reading them back, a batch of 1,000 files
+#   (worker processes), --screenshot;
 #   then the .deb installed with dpkg -i into a clean bullseye chroot and `nianbao check` run there.
 #
 #   smoke-linux.sh CHROOT TARBALL [DEB]     (CHROOT: the build chroot, with its Qt runtime libraries)
@@ -46,6 +47,14 @@ run export imported.nianbao --force --pdf imported.pdf --xlsx imported.xlsx || f
 run export "$SAMPLE" --docx sample.docx --html sample.html || fail "export of Word and web page"
 run check sample.docx || fail "import of a Word file"
 run check sample.html || fail "import of a web page"
+# the supervisor's batch over 1,000 of our files: checked by worker processes the bundle spawns of itself
+mkdir "$CHROOT$T/work/many"
+for i in $(seq -w 1 1000); do cp "$CHROOT$SAMPLE" "$CHROOT$T/work/many/$i.nianbao"; done
+chown -R nobody:nogroup "$CHROOT$T/work/many"
+rc=0; run batch many --jobs 2 --json | tail -n +2 > "$CHROOT$T/work/batch.json" || rc=$?
+[ $rc -le 1 ] || fail "batch of 1,000 files (exit $rc)"
+python3 -c "import json, sys; d = json.load(open(sys.argv[1])); assert d['rollup']['count'] == 1000, d['rollup']['count']" \
+    "$CHROOT$T/work/batch.json" || fail "batch: not every file of the 1,000 was read and summed"
 t0=$(date +%s.%N)
 run --screenshot $T/work/shot.png || fail "--screenshot"
 echo "    (--screenshot took $(python3 -c "print(round($(date +%s.%N) - $t0, 2))") s)"
