@@ -7,9 +7,11 @@ repaints exactly those.  Findings per cell are kept in a dict, so a view asks fo
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
-from .checks import CellCheck, Check, FuncCheck, LinearCheck, figure_checks, signed_sum
+from .checks import CellCheck, Check, FuncCheck, LinearCheck, figure_checks
 from .findings import Finding
 from .report import Report
 from .rules import ERROR, SEVERITY_RANK
@@ -170,38 +172,67 @@ def _evaluate(c: Check, report: Report) -> tuple[Finding, ...]:
     return tuple(f.with_explanation(notes.get(f.key) or notes.get(f.rule)) for f in found)
 
 
-_Plan = list[tuple[int, Check, "str | None", "tuple | None", bool]]
+@dataclass
+class _Plan:
+    """The checks of a list sorted by how check() decides them, made once per list and shared by every report
+    checked: per-cell value checks by their cell, this year's identities as the cells adding to each side, the
+    cross-year checks, and the rest."""
+    by_cell: dict[str, tuple[int, Check]]
+    identities: list[tuple[int, Check, tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...]]]
+    cross_year: list[tuple[int, Check]]
+    others: list[tuple[int, Check]]
+
+
 _PLANS: dict[int, tuple[list[Check], _Plan]] = {}
 
 
 def _plan(checks: list[Check]) -> _Plan:
-    """(position, check, its one cell if a per-cell value check, its (cell, sign) sides if a plain identity,
-    whether it needs last year's report), made once per list of checks and shared by every report checked."""
     kept = _PLANS.get(id(checks))
     if kept is None or kept[0] is not checks:
         if len(_PLANS) >= 8:  # lists made on the fly (tests, benches) are not kept forever
             _PLANS.clear()
-        plan = [(i, c, c.cell if isinstance(c, CellCheck) else None,
-                 c.plain if isinstance(c, LinearCheck) else None, c.needs_prior) for i, c in enumerate(checks)]
-        kept = _PLANS[id(checks)] = (checks, plan)
+        kept = _PLANS[id(checks)] = (checks, _make_plan(checks))
     return kept[1]
+
+
+def _make_plan(checks: list[Check]) -> _Plan:
+    plan = _Plan({}, [], [], [])
+    for i, c in enumerate(checks):
+        if isinstance(c, CellCheck) and c.cell not in plan.by_cell:
+            plan.by_cell[c.cell] = (i, c)
+        elif c.needs_prior:
+            plan.cross_year.append((i, c))
+        elif isinstance(c, LinearCheck) and c.plain is not None:
+            # Σ lhs = Σ rhs, signs moved across: the cells added on each side, and as many zeros (blank is 0)
+            lhs, rhs = c.plain
+            left = tuple(cell for cell, sign in lhs if sign > 0) + tuple(cell for cell, sign in rhs if sign < 0)
+            right = tuple(cell for cell, sign in rhs if sign > 0) + tuple(cell for cell, sign in lhs if sign < 0)
+            plan.identities.append((i, c, left, right, (0,) * len(left), (0,) * len(right)))
+        else:
+            plan.others.append((i, c))
+    return plan
 
 
 def check(report: Report, checks: list[Check] | None = None) -> list[Finding]:
     """One full check, for the command line, the batch and the exporters: nothing will be edited, so no
     incremental index is built; the findings are in the order Checker.findings() gives."""
-    cells, no_prior = report.cells, report.prior is None
-    flat = []
-    for i, c, cell, sides, needs_prior in _plan(checks if checks is not None else default_checks()):
-        # the usual cases, decided here without a call: a whole number fits every cell (~200 value checks),
-        # most identities hold, and the cross-year checks (~200) have nothing to compare with
-        if cell is not None and type(v := cells.get(cell)) is int and v >= 0:
-            continue
-        if needs_prior and no_prior:
-            continue
-        if sides is not None and signed_sum(cells, sides[0]) == signed_sum(cells, sides[1]):
-            continue
-        for j, f in enumerate(_evaluate(c, report)):
-            flat.append((SEVERITY_RANK[f.severity], i, j, f))
+    plan = _plan(checks if checks is not None else default_checks())
+    cells = report.cells
+    run: list[tuple[int, Check]] = []
+    # the usual cases, decided here without a call: a whole number fits every cell (~200 value checks), most
+    # identities hold, and the cross-year checks (~200) have nothing to compare with
+    odd = [cell for cell, v in cells.items() if v.__class__ is not int or v < 0]  # 「/」, decimals, blanks, bad
+    blank = plan.by_cell.keys() - cells.keys()
+    run += [plan.by_cell[cell] for cell in (blank.union(odd) if odd else blank) if cell in plan.by_cell]
+    counted: dict[str, Any] = cells  # blank and 「/」 count as 0 in sums
+    if odd:
+        counted = {cell: v for cell, v in cells.items() if v is not None and v.__class__ is not str}
+    value_or_0 = cast("Callable[[str, int], Any]", counted.get)
+    run += [(i, c) for i, c, left, right, z1, z2 in plan.identities
+            if sum(map(value_or_0, left, z1)) != sum(map(value_or_0, right, z2))]
+    if report.prior is not None:
+        run += plan.cross_year
+    run += plan.others
+    flat = [(SEVERITY_RANK[f.severity], i, j, f) for i, c in run for j, f in enumerate(_evaluate(c, report))]
     flat.sort(key=lambda t: t[:3])
     return [t[3] for t in flat]

@@ -23,7 +23,10 @@ MAX_BYTES = 20 * 1024 * 1024  # a real report is ~10 KB; this bounds memory on h
 MAX_TEXT = 200_000  # characters in one section
 BACKUP_SUFFIX = ".bak"
 _SMALL = 10 ** MAX_DIGITS
-_COUNT_IDS = frozenset(c for c, d in CELLS.items() if d.kind == COUNT)
+# the schema's own id strings, which the cells read are keyed by: one string object per id across reports, so a
+# batch's worker sends each id once per group of reports (pickle's memo), not once per report
+_COUNT_ID = {c: c for c, d in CELLS.items() if d.kind == COUNT}
+_CELL_ID = {c: c for c in CELLS}
 _TOP_KEYS = {"format", "version", "meta", "sections", "cells", "explanations", "prior", "headings",
              "import_notes", "auto_totals", "generated", "jump_factor"}
 
@@ -92,8 +95,8 @@ def _cells(raw: Any, where: str) -> dict[str, Value]:
     _need(isinstance(raw, dict), f"{where} 应为对象")
     out: dict[str, Value] = {}
     for cid, v in raw.items():
-        if type(v) is int and 0 <= v < _SMALL and cid in _COUNT_IDS:
-            out[cid] = v  # the usual case, as from_json would read it
+        if type(v) is int and 0 <= v < _SMALL and cid in _COUNT_ID:
+            out[_COUNT_ID[cid]] = v  # the usual case, as from_json would read it
             continue
         _need(cid in CELLS, f"{where} 中有未知的单元格「{str(cid)[:40]}」")
         try:
@@ -101,7 +104,7 @@ def _cells(raw: Any, where: str) -> dict[str, Value]:
         except BadValue as e:
             raise FileFormatError(f"{where} 中单元格 {cid} 的值无效：{e}") from None
         if val is not None:
-            out[cid] = val
+            out[_CELL_ID[cid]] = val
     return out
 
 
