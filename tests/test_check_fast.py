@@ -1,8 +1,10 @@
 """The one-shot check (no incremental index) finds exactly what the editor's Checker finds."""
 import random
+from decimal import Decimal
 
 from model.engine import Checker, check
 from model.report import Prior
+from model.values import NA
 from model.text.compact import compact
 from tests.conftest import SEEDS
 from tests.factories import consistent_report
@@ -23,6 +25,14 @@ def _reports():
         if i % 4 == 0:
             r.explanations["T3.OTHER_HIGH"] = "说明"
             r.sections["s6"] += "收取政府信息公开处理费0元。"
+        if i % 5 == 1:  # blanks and 「/」 count as 0 in the identities; a blank is VALUE.BLANK, 「/」 no finding
+            for cell in ("t3.r1.np", "t3.r2.biz", "t4.review.upheld", "t3.r3_4_1.tot"):
+                r.cells.pop(cell, None)
+            for cell in ("t3.r1.res", "t3.r4.tot", "t2.rules.issued"):
+                r.cells[cell] = NA
+        if i % 5 == 2:
+            r.cells["fee.billed"] = Decimal("12.50")
+            r.cells["fee.collected"] = Decimal("20")  # more than billed: FEE.BOUNDS
         yield r
 
 
@@ -32,7 +42,7 @@ def test_check_equals_incremental_checker():
         found = check(r)
         assert found == Checker(r).findings()
         rules |= {f.rule for f in found}
-    assert {"X.CARRY", "X.JUMP", "T3.BALANCE", "VALUE.COUNT"} <= rules  # the skipped kinds were exercised
+    assert {"X.CARRY", "X.JUMP", "T3.BALANCE", "VALUE.COUNT", "VALUE.BLANK", "FEE.BOUNDS"} <= rules  # all exercised
 
 
 def test_compact_cache_is_the_uncached_result():
