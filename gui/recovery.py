@@ -1,20 +1,26 @@
-"""Autosave to a recovery file while the report has unsaved changes, and offer it back after a crash.
+"""Autosave to a recovery slot while the report has unsaved changes, and offer it back after a crash.
 
-Each running window owns one recovery slot (a .nianbao copy, a journal of the edits made since that copy,
-and a small JSON note naming the original file), guarded by a QLockFile.  A slot whose lock is stale (its
-process died) is a crash leftover: the copy with its journal replayed.  A clean close or a save removes it.
-The journal is written at every edit and forced to disk at most a second later, so a crash loses at most
-the last second of typing; the full copy is rewritten every 30 s and the journal started afresh.
+Each running window owns one slot, guarded by a QLockFile: numbered copies of the report (`ID.N.nianbao`), for
+each copy a journal of the edits made since it (`ID.N.journal`), and a small note naming the original file
+(`ID.json`).  A slot whose lock is stale (its process died) is a crash leftover: its newest copy that reads,
+with the journals from that copy's number on replayed (lines hold absolute values, so replaying one more than
+needed is harmless).  A clean close or a save removes the slot.
+
+The window never waits for the disk: a copy and every journal line are written at once (a killed process
+loses nothing written), and one worker thread forces them to disk (fsync: milliseconds, far more on a busy
+or rotating disk) and only then removes the copy and journals the newer copy replaces.  So a power cut costs
+at most the last second of typing, and a copy it tore leaves the previous one to recover from.
 """
 from __future__ import annotations
 
 import json
 import os
-import threading
-import time
+import re
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from PySide6.QtCore import QLockFile, QStandardPaths, QTimer
 
@@ -24,6 +30,7 @@ from model.report import Report
 AUTOSAVE_MS = 30_000
 JOURNAL_SYNC_MS = 1_000  # the most typing a power cut may cost; a killed process loses nothing written
 ENV_DIR = "NIANBAO_RECOVERY_DIR"
+_NUMBERED = re.compile(r"\.(\d+)\.(nianbao|journal)$")
 
 
 def recovery_dir() -> Path:
@@ -37,137 +44,233 @@ def recovery_dir() -> Path:
     return d
 
 
+def _numbered(folder: Path, rid: str, kind: str) -> list[tuple[int, Path]]:
+    """The slot's copies or journals by number, oldest first; a file of the earlier, unnumbered layout
+    (ID.nianbao, ID.journal) counts as number 0."""
+    found = [(0, p) for p in (folder / f"{rid}.{kind}",) if p.is_file()]
+    for p in folder.glob(f"{rid}.*.{kind}"):
+        m = _NUMBERED.search(p.name)
+        if m and p.name == f"{rid}.{m.group(1)}.{kind}":
+            found.append((int(m.group(1)), p))
+    return sorted(found)
+
+
+def _slot_files(folder: Path, rid: str) -> list[Path]:
+    return [p for _, p in _numbered(folder, rid, "nianbao") + _numbered(folder, rid, "journal")]
+
+
 @dataclass
 class Leftover:
-    report_path: Path
-    note_path: Path
-    lock_path: Path
+    folder: Path
+    rid: str
     original: str | None
-    saved_at: float
+    saved_at: float  # when the last edit it holds was written
 
     @property
-    def journal_path(self) -> Path:
-        return self.report_path.with_suffix(".journal")
+    def lock_path(self) -> Path:
+        return self.folder / f"{self.rid}.lock"
 
     def load(self) -> Report:
-        """The copy with the edits of its journal replayed."""
-        report = fileformat.load(self.report_path)
-        try:
-            lines = self.journal_path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            lines = []
-        journal.replay(report, lines)
-        return report
+        """The newest copy that reads, with the edits of its journal and of every later one replayed."""
+        copies = _numbered(self.folder, self.rid, "nianbao")
+        first_error: Exception | None = None
+        for number, path in reversed(copies):
+            try:
+                report = fileformat.load(path)
+            except (OSError, fileformat.FileFormatError) as e:  # torn by a power cut: the one before it
+                first_error = first_error or e
+                continue
+            for n, jpath in _numbered(self.folder, self.rid, "journal"):
+                if n >= number:
+                    journal.replay(report, _lines(jpath))
+            return report
+        raise first_error or fileformat.FileFormatError("没有自动保存的副本")
 
     def discard(self) -> None:
-        for p in (self.report_path, self.note_path, self.lock_path, self.journal_path):
-            try:
-                p.unlink()
-            except OSError:
-                pass
+        for p in _slot_files(self.folder, self.rid) + [self.folder / f"{self.rid}.json", self.lock_path]:
+            _remove(p)
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
 
 
 class RecoverySlot:
     def __init__(self, folder: Path | None = None):
         self.folder = folder or recovery_dir()
         self.id = uuid.uuid4().hex[:12]
-        self.report_path = self.folder / f"{self.id}.nianbao"
         self.note_path = self.folder / f"{self.id}.json"
-        self.journal_path = self.folder / f"{self.id}.journal"
         self.lock = QLockFile(str(self.folder / f"{self.id}.lock"))
         self.lock.setStaleLockTime(0)
         self.lock.tryLock(100)
-        self._journal = None  # the open journal file, after the first edit since the copy
-        self._syncing: threading.Thread | None = None  # the fsync under way
+        self.number = 0  # of the newest copy; never reused, so the worker's removals never meet a newer file
+        self.has_copy = False  # a copy of the report's current state plus the journal (cleared on save)
+        self._original: str | None = None  # as written in the note
+        self._journal: IO[str] | None = None  # the newest copy's journal, open after its first edit
+        self._disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nianbao-recovery")
+        self._failure: OSError | None = None  # the worker's last failure, reported at the next write
         self._sync = QTimer()
         self._sync.setSingleShot(True)
         self._sync.setInterval(JOURNAL_SYNC_MS)
         self._sync.timeout.connect(self.sync)
 
-    @property
-    def has_copy(self) -> bool:
-        return self.report_path.is_file()
+    def copy_path(self, number: int) -> Path:
+        return self.folder / f"{self.id}.{number}.nianbao"
+
+    def journal_path(self, number: int) -> Path:
+        return self.folder / f"{self.id}.{number}.journal"
 
     def write(self, report: Report, original: str | None) -> None:
-        """A full copy; the journal starts afresh (its edits are in the copy)."""
-        fileformat.atomic_write(self.report_path, fileformat.dumps(report).encode("utf-8"), backup=False)
-        note = {"original": original, "saved_at": time.time()}
-        fileformat.atomic_write(self.note_path, json.dumps(note, ensure_ascii=False).encode("utf-8"),
-                                backup=False)
-        self._close_journal()
-        self.journal_path.unlink(missing_ok=True)
+        """A new copy, written now (about a millisecond); the edits from here on go to its own journal."""
+        self._report_failure()
+        data = fileformat.dumps(report).encode("utf-8")
+        number = self.number + 1
+        if not self.has_copy or original != self._original:
+            self._write_note(original)
+        with open(self.copy_path(number), "wb") as fh:
+            fh.write(data)
+        previous, self._journal = self._journal, None
+        self.number, self.has_copy = number, True
+        self._sync.stop()
+        self._disk.submit(self._settle, number, previous)
 
     def append(self, lines: list[str]) -> None:
         """Journal lines of one edit: written now (a killed process keeps them), on disk within a second."""
+        self._report_failure()
         if self._journal is None:
-            self._journal = open(self.journal_path, "a", encoding="utf-8")  # noqa: SIM115 - kept open
+            self._journal = open(self.journal_path(self.number), "a", encoding="utf-8")  # noqa: SIM115 - kept open
         self._journal.write("".join(line + "\n" for line in lines))
         self._journal.flush()
         if not self._sync.isActive():
             self._sync.start()
 
     def sync(self) -> None:
-        """Force the journal to disk in a worker thread: fsync waits for the disk (milliseconds, more on a busy
-        one), and the window must not wait with it between two keystrokes."""
-        if self._journal is None:
-            return
-        if self._syncing is not None and self._syncing.is_alive():
-            self._sync.start()  # the disk is slow: the lines written since go down with the next one
-            return
-        self._syncing = threading.Thread(target=_fsync, args=(self._journal.fileno(),), daemon=True)
-        self._syncing.start()
-
-    def _close_journal(self) -> None:
-        self._sync.stop()
-        if self._syncing is not None:
-            self._syncing.join()  # never close the file under a running fsync
-            self._syncing = None
+        """Force the journal to disk in the worker thread."""
         if self._journal is not None:
-            _fsync(self._journal.fileno())
-            self._journal.close()
-            self._journal = None
+            self._disk.submit(self._guarded, _fsync_file, self._journal)
 
     def clear(self) -> None:
-        self._close_journal()
-        for p in (self.report_path, self.note_path, self.journal_path):
-            try:
-                p.unlink()
-            except OSError:
-                pass
+        """Remove the slot's copies and journals (after what the worker has still to do); the note stays for the
+        next copy (alone it is no leftover)."""
+        self._sync.stop()
+        self._disk.submit(self._guarded, self._remove_copies, self.number, self._journal)
+        self._journal, self.has_copy = None, False
 
     def close(self) -> None:
         self.clear()
+        self._disk.shutdown(wait=True)
+        _remove(self.note_path)
         self.lock.unlock()
 
+    # ---- in the worker thread, in the order submitted
 
-def _fsync(fd: int) -> None:
+    def _settle(self, number: int, previous: IO[str] | None) -> None:
+        """The new copy and the previous journal on disk; then what the copy replaces is removed."""
+        try:
+            if previous is not None:
+                _fsync_file(previous)
+                previous.close()
+            _fsync_path(self.copy_path(number))
+            _fsync_path(self.note_path)
+            _fsync_folder(self.folder)
+            for n, path in _numbered(self.folder, self.id, "nianbao") + _numbered(self.folder, self.id, "journal"):
+                if n < number:
+                    _remove(path)
+        except OSError as e:
+            self._failure = e
+
+    def _remove_copies(self, upto: int, open_journal: IO[str] | None) -> None:
+        if open_journal is not None:
+            open_journal.close()
+        for n, path in _numbered(self.folder, self.id, "nianbao") + _numbered(self.folder, self.id, "journal"):
+            if n <= upto:
+                _remove(path)
+
+    def _guarded(self, fn, *args) -> None:
+        try:
+            fn(*args)
+        except OSError as e:
+            self._failure = e
+
+    # ---- in the window's thread
+
+    def _write_note(self, original: str | None) -> None:
+        note = {"original": original}
+        self.note_path.write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
+        self._original = original
+
+    def _report_failure(self) -> None:
+        failure, self._failure = self._failure, None
+        if failure is not None:
+            raise failure
+
+
+def _fsync_file(fh: IO[str]) -> None:
+    if not fh.closed:
+        os.fsync(fh.fileno())
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """The new names on disk too (POSIX; Windows cannot open a folder this way, and its rename is durable)."""
+    if os.name != "posix":
+        return
+    try:
+        _fsync_path(folder)
+    except OSError:
+        pass
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
     except OSError:
         pass
 
 
 def leftovers(folder: Path | None = None) -> list[Leftover]:
-    """Recovery files of windows that did not close cleanly (their lock is not held by a live process)."""
+    """Recovery slots of windows that did not close cleanly (their lock is not held by a live process),
+    newest first."""
     folder = folder or recovery_dir()
     out = []
-    for note in sorted(folder.glob("*.json")):
-        rid = note.stem
-        report = folder / f"{rid}.nianbao"
-        lock_path = folder / f"{rid}.lock"
-        if not report.is_file():
+    for rid in sorted({_NUMBERED.sub("", p.name) if _NUMBERED.search(p.name) else p.stem
+                       for p in folder.glob("*.nianbao")}):
+        files = _slot_files(folder, rid)
+        if not any(p.suffix == ".nianbao" for p in files):
             continue
-        lock = QLockFile(str(lock_path))
+        lock = QLockFile(str(folder / f"{rid}.lock"))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):
             continue  # another running window owns it
         lock.unlock()
-        try:
-            data = json.loads(note.read_text(encoding="utf-8"))
-            original = data.get("original") if isinstance(data.get("original"), str) else None
-            saved_at = float(data.get("saved_at", 0))
-        except (OSError, ValueError, TypeError, AttributeError):
-            original, saved_at = None, 0.0
-        out.append(Leftover(report, note, lock_path, original, saved_at))
+        out.append(Leftover(folder, rid, _original(folder / f"{rid}.json"), _last_written(files)))
     out.sort(key=lambda x: -x.saved_at)
     return out
+
+
+def _original(note: Path) -> str | None:
+    try:
+        data = json.loads(note.read_text(encoding="utf-8"))
+        return data.get("original") if isinstance(data.get("original"), str) else None
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def _last_written(files: list[Path]) -> float:
+    times = []
+    for p in files:
+        try:
+            times.append(p.stat().st_mtime)
+        except OSError:
+            pass
+    return max(times, default=0.0)

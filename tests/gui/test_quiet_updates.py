@@ -62,27 +62,34 @@ def test_undo_is_named_when_the_edit_menu_opens(window):
     assert window.act_undo.text() == "撤销" and window.act_redo.text() == "重做 输入 自然人"
 
 
-def test_the_journal_goes_to_disk_without_the_window_waiting(qtbot, tmp_path, monkeypatch):
+def test_the_recovery_copy_and_journal_go_to_disk_without_the_window_waiting(qtbot, tmp_path, monkeypatch):
+    """A busy disk: fsync blocks.  Writing a copy and journal lines returns at once all the same (the worker
+    thread waits for the disk), and closing waits for it, then removes the slot."""
     import threading
+    import time
 
     from gui import recovery
+    from model.report import Report
 
     disk = threading.Event()
     synced: list[int] = []
 
     def slow_fsync(fd):
-        disk.wait(5)  # a busy disk
+        disk.wait(5)
         synced.append(fd)
 
     monkeypatch.setattr(recovery.os, "fsync", slow_fsync)
     slot = recovery.RecoverySlot(tmp_path)
+    began = time.monotonic()
+    slot.write(Report(), None)
     slot.append(["一行"])
-    slot.sync()  # returns at once: the fsync waits in its own thread
-    assert not synced and slot._syncing.is_alive()
-    slot.sync()  # still under way: not a second thread, a retry later
+    slot.sync()
+    slot.write(Report(), None)
+    assert time.monotonic() - began < 1 and not synced
+    assert slot.copy_path(1).is_file() and slot.copy_path(2).is_file() and slot.journal_path(1).is_file()
     disk.set()
-    slot.close()  # waits for it, then forces the rest down before the file goes
-    assert len(synced) == 2 and not slot.journal_path.exists()
+    slot.close()
+    assert synced and not list(tmp_path.iterdir())
 
 
 def test_the_cells_status_text_can_be_copied(window):
