@@ -255,3 +255,21 @@ def test_none_received_written_as_information_not_applications():
 
 def test_one_completeness_claim_per_sentence():
     assert kinds("本年度共收到政府信息公开申请4件，已全部答复，办结率100%。") == [("received", 4), ("complete", None)]
+
+
+def test_zhuanjie_is_written_for_jiezhuan():
+    assert kinds("共答复申请60件（含上年度转结申请4件，另有2件申请转结下年度继续办理）。") == [
+        ("closed", 60), ("carried_in", 4), ("carried_out", 2)]
+    assert kinds("共收到政府信息公开申请33件，转结下年度办理1件。") == [("received", 33), ("carried_out", 1)]
+
+
+def test_results_named_in_quotes_before_the_number():
+    text = "共收到政府信息公开申请50件，其中“予以公开”20件；「部分公开」8件；“无法提供”15件。"
+    assert kinds(text) == [("received", 50), ("cat:r3_1", 20), ("cat:r3_2", 8), ("cat:r3_4", 15)]
+    [c] = [c for c in extract_claims(text, 2024) if c.value == 20]
+    assert text[c.start:c.end] == "“予以公开”20件"
+    assert kinds("本年度发布“政策解读”12条。") == []
+
+
+def test_normative_documents_still_in_force():
+    assert kinds("经清理，继续有效规范性文件31件，废止规范性文件3件。") == [("normative_in_force", 31)]

@@ -56,10 +56,11 @@ _PCT_RE = re.compile(r"[，,]?[^，,。；;！？\n\d]{0,3}?(?:占|比例为|比
 
 # (kind, pattern); at one position earlier entries win, so longer phrases come first
 _KEYS: tuple[tuple[str, str], ...] = (
-    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)结转(?:(?:至|到|入)(?:本年度?|今年))?(?![至到入下])|"
-                   r"结转上一?年度?"),  # 「结转上年度申请3件」
+    # 转结 is written for 结转 too (「含上年度转结申请8件」「转结下年度办理1件」)
+    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?(?![至到入下])|"
+                   r"(?:结转|转结)上一?年度?"),  # 「结转上年度申请3件」
     # the verb after the target is part of it: 「结转至下一年度办理2件」 is not 办理 (handled)
-    ("carried_out", r"结转(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?"),
+    ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?"),
     ("cat:r3_1+r3_2", r"(?:予以|全部)公开(?:和|及|与|、|以及|或)部分公开"),
     ("cat:r3_3", r"不予公开"),
     ("cat:r3_1", r"予以公开|全部公开|同意公开"),
@@ -76,7 +77,7 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("t4sub:pending", r"尚未审结|未审结|正在审理|审理中"),
     ("review", r"行政复议"),
     ("lawsuit", r"行政诉讼"),
-    ("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件"),
+    ("normative_in_force", r"(?:现行|继续)有效(?:的)?(?:行政)?规范性文件"),
     ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了)?(?:行政)?规范性文件"),
     ("rules_issued", r"(?:制发|印发|出台|制定|发布|新增|公布)(?:公开|发布|了)?(?:[省市区县](?:人民)?政府)?规章"),
     ("carried_out", r"(?:正在|仍在|尚在)办理中?|尚未办结|未办结|顺延(?:至|到)下一?年度?|转入下一?年度?"),
@@ -98,7 +99,7 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 # A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
 # there only the keywords that can start with that character are tried: those whose pattern names it ("0":
 # the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现制印出发新公仍顺转收受接政办处作答回法自商企科社"
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回法自商企科社"
 _KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
 
 
@@ -112,10 +113,10 @@ def _keys_naming(first: str) -> re.Pattern:
 _KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
-    ("carried_out", re.compile(r"^(?:申请)?(?:结转|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
+    ("carried_out", re.compile(r"^(?:申请)?(?:结转|转结|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
                                r"(?:(?:到|至|入)?下一?年度?|(?:到|至)\d{4}年度?)?(?:继续)?(?:答复|办理)?")),
     # 「3件因在答复期限内结转到2025年办理」「3件尚在法定答复期限内」
-    ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:结转(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
+    ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:(?:结转|转结)(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
                                r"(?:尚|仍|还)?(?:在|处于)(?:法定)?(?:答复|办理)(?:期限|期|时限)内"
                                r"(?!予以|作出|答复|办结|回复|完成|依法|按时|及时)|尚未办结|未办结|仍在办理|正在办理|尚在办理)")),
     ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
@@ -164,9 +165,9 @@ _QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
 _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
 _NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未)$")
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|月|小时|天|百分点|季度)")
-_CARRY_FROM = re.compile(r"度?结转(?!至|到|入|下)")
-_CARRY_TO = re.compile(r"(?:结转|顺延|转入)?(?:至|到|入)$")
-_CARRIED_IN = re.compile(r"上一?年度?结转")
+_CARRY_FROM = re.compile(r"度?(?:结转|转结)(?!至|到|入|下)")
+_CARRY_TO = re.compile(r"(?:结转|转结|顺延|转入)?(?:至|到|入)$")
+_CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)")
 _PAST = re.compile(r"上一?年|去年|往年|历年")
 _YEAR = re.compile(r"(\d{4})年")
 # what makes an 申请 not a 政府信息公开 application
@@ -208,7 +209,7 @@ _COMPLETE_RE = re.compile(
     r"(?:均已|都已|已全部|全部已|已经全部|均已经)[^，,。；;！？\n]{0,20}?(?:办结|答复|回复|处理完毕|办理完毕|处理完成|办理完成)|"
     r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
 _COMPLETE_WORDS = ("均已", "都已", "全部", "办结率")  # one is in every match of _COMPLETE_RE
-_COMPLETE_EXCLUDE = re.compile(r"结转|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
+_COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
                                r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
 
 _SUBJECT_KINDS = ("review", "lawsuit")
@@ -455,7 +456,13 @@ class _NumberReader:
         cl = _after_last(s, self.reversed_s, _CLAUSE_END_RE, max(floor, sent_start), start)
         while cl < start and s[cl] in "、，,":
             cl += 1
-        lead = s[cl:start]
+        lead_end = start
+        if cl == start and start > 0 and s[start - 1] in "”」":
+            # 「其中“予以公开”17件」: the result named in quotes just before the number is the lead
+            q = s.rfind("“" if s[start - 1] == "”" else "「", max(floor, sent_start), start - 1)
+            if q >= 0:
+                cl, lead_end = q, start - 1
+        lead = s[cl:lead_end]
         key = _last_key(lead)
         kind = _KEY_KIND[key.lastgroup or ""] if key else None
         if kind == "received_bare":
@@ -672,7 +679,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
     clause = s[w0:m.end()]
     if _is_subunit(s[sent_start:m.end()]) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
         return False  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
-    if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|办结|答复|处理|公开率|更正", clause):
+    if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|转结|办结|答复|处理|公开率|更正", clause):
         return False
     if not _NONE_TAIL.match(s, m.end()):
         return False  # 「未收到政府信息公开申请延期答复的情况」: 申请 qualifies something else
