@@ -192,3 +192,84 @@ def test_every_keyword_starts_with_a_character_of_key_first():
         assert not empty, kind
         assert first - set(KEY_FIRST) <= {"digit"}, (kind, first - set(KEY_FIRST))
     assert _starts(_parser.parse(r"(?:含|包括)?\d{4}年"))[0] == {"含", "包", "digit"}
+
+
+# ---- phrasings met in published reports (each in other words, with other numbers)
+
+def test_carry_over_with_its_verb_is_not_handled():
+    assert kinds("依申请公开：本年收到申请30件，办结27件，结转至下一年度办理3件。") == [
+        ("received", 30), ("closed", 27), ("carried_out", 3)]
+    assert kinds("共收到政府信息公开申请6件，已办结6件，结转下年度答复0件。") == [
+        ("received", 6), ("closed", 6), ("carried_out", 0)]
+
+
+def test_carried_in_written_verb_first():
+    assert kinds("全年新收政府信息公开申请58件，结转上年度政府信息公开申请4件。") == [("received", 58), ("carried_in", 4)]
+
+
+def test_received_with_the_single_verb_shou():
+    assert kinds("本年度收政府信息公开申请37件，办结35件。") == [("received", 37), ("closed", 35)]
+    assert kinds("本年度共收取信息处理费0元，收件12件。") == []
+
+
+def test_partial_disclosure_written_with_yuyi():
+    assert kinds("依申请公开办理结果：予以公开12件，部分予以公开4件。") == [("cat:r3_1", 12), ("cat:r3_2", 4)]
+
+
+def test_applicants_named_gongmin_geren():
+    assert kinds("共收到政府信息公开申请40件，其中公民个人提出申请35件，法人或其他组织提出申请5件。") == [
+        ("received", 40), ("applicant:np", 35), ("applicant:legal", 5)]
+
+
+def test_channels_listed_with_deng_are_every_channel():
+    assert kinds("2024年，通过网站、信函、当面等渠道收到政府信息公开申请21件。") == [("received", 21)]
+    assert kinds("2024年，通过网站收到政府信息公开申请21件。") == []  # one channel: a part
+
+
+def test_a_comparison_year_does_not_date_what_follows():
+    assert kinds("共收到政府信息公开申请18件，比2023年（25件）减少28%，答复18件。") == [("received", 18), ("closed", 18)]
+    assert kinds("共收到政府信息公开申请18件。2023年答复15件。") == [("received", 18)]
+
+
+def test_a_year_in_a_bracketed_remark_does_not_date_what_follows():
+    text = "本年共收到申请40件，办结38件，被申请行政复议3件（其中2件涉及2023年的申请），结果维持2件、结果纠正1件。"
+    assert kinds(text) == [("received", 40), ("closed", 38), ("review", 3), ("t4sub:upheld", 2), ("t4sub:corrected", 1)]
+
+
+def test_handled_with_the_applications_named_before_the_verb():
+    assert kinds("2024年本局政府信息公开申请办理有15件，均为自然人申请。") == [("handled", 15)]
+    assert kinds("2024年本局办理有15件。") == []
+
+
+def test_results_counted_in_fen_like_the_received_figure():
+    assert kinds("2024年新收政府信息公开申请9份，本年度办结6份，结转下年度继续办理3份。") == [
+        ("received", 9), ("closed", 6), ("carried_out", 3)]
+    assert kinds("依申请公开：主动公开文件5份，予以公开3份。") == []
+
+
+def test_none_received_written_as_information_not_applications():
+    assert kinds("2024年本局未收到依申请公开信息。") == [("none_received", None)]
+    assert kinds("本年度未收到依申请公开的信息申请。") == [("none_received", None)]
+    assert kinds("本年度本乡无依申请公开政府信息办理事项。") == [("none_received", None)]
+
+
+def test_one_completeness_claim_per_sentence():
+    assert kinds("本年度共收到政府信息公开申请4件，已全部答复，办结率100%。") == [("received", 4), ("complete", None)]
+
+
+def test_zhuanjie_is_written_for_jiezhuan():
+    assert kinds("共答复申请60件（含上年度转结申请4件，另有2件申请转结下年度继续办理）。") == [
+        ("closed", 60), ("carried_in", 4), ("carried_out", 2)]
+    assert kinds("共收到政府信息公开申请33件，转结下年度办理1件。") == [("received", 33), ("carried_out", 1)]
+
+
+def test_results_named_in_quotes_before_the_number():
+    text = "共收到政府信息公开申请50件，其中“予以公开”20件；「部分公开」8件；“无法提供”15件。"
+    assert kinds(text) == [("received", 50), ("cat:r3_1", 20), ("cat:r3_2", 8), ("cat:r3_4", 15)]
+    [c] = [c for c in extract_claims(text, 2024) if c.value == 20]
+    assert text[c.start:c.end] == "“予以公开”20件"
+    assert kinds("本年度发布“政策解读”12条。") == []
+
+
+def test_normative_documents_still_in_force():
+    assert kinds("经清理，继续有效规范性文件31件，废止规范性文件3件。") == [("normative_in_force", 31)]

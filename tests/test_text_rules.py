@@ -386,6 +386,15 @@ def test_numbering_ignores_line_wraps_and_article_items():
     assert not found(report(text), "S.NUMBERING")
 
 
+def test_numbering_reads_a_marker_after_a_paragraph_without_its_full_stop():
+    # the paragraph before 「（二）」 lacks its 。: the marker still goes on the run
+    text = "（一）主动公开情况。本年通过门户网站和政务新媒体公开信息88条，其中工作动态60条、通知公告18条、其他信息10条\n（二）依申请公开情况。未收到申请。\n（三）平台建设。"
+    assert not found(report(text), "S.NUMBERING")
+    # a wrapped line that starts with a marker off the run is still not read as one
+    text = "（一）主动公开情况。本年通过门户网站和政务新媒体公开信息88条，具体分类见本报告第二部分表格及\n（三）所列的说明。"
+    assert not found(report(text), "S.NUMBERING")
+
+
 def test_year_period_without_second_year():
     r = report("本年度报告中所列数据统计期限为2024年1月1日至12月31日。")
     assert not found(r, "N.YEAR")

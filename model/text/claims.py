@@ -56,12 +56,15 @@ _PCT_RE = re.compile(r"[，,]?[^，,。；;！？\n\d]{0,3}?(?:占|比例为|比
 
 # (kind, pattern); at one position earlier entries win, so longer phrases come first
 _KEYS: tuple[tuple[str, str], ...] = (
-    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)结转(?:(?:至|到|入)(?:本年度?|今年))?(?![至到入下])"),
-    ("carried_out", r"结转(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续办理)?"),
+    # 转结 is written for 结转 too (「含上年度转结申请8件」「转结下年度办理1件」)
+    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?(?![至到入下])|"
+                   r"(?:结转|转结)上一?年度?"),  # 「结转上年度申请3件」
+    # the verb after the target is part of it: 「结转至下一年度办理2件」 is not 办理 (handled)
+    ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?"),
     ("cat:r3_1+r3_2", r"(?:予以|全部)公开(?:和|及|与|、|以及|或)部分公开"),
     ("cat:r3_3", r"不予公开"),
     ("cat:r3_1", r"予以公开|全部公开|同意公开"),
-    ("cat:r3_2", r"部分公开"),
+    ("cat:r3_2", r"部分(?:予以)?公开"),
     ("cat:r3_4", r"无法提供"),
     ("cat:r3_5", r"不予处理"),
     ("cat:r3_6", r"其他处理"),
@@ -74,18 +77,18 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("t4sub:pending", r"尚未审结|未审结|正在审理|审理中"),
     ("review", r"行政复议"),
     ("lawsuit", r"行政诉讼"),
-    ("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件"),
+    ("normative_in_force", r"(?:现行|继续)有效(?:的)?(?:行政)?规范性文件"),
     ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了)?(?:行政)?规范性文件"),
     ("rules_issued", r"(?:制发|印发|出台|制定|发布|新增|公布)(?:公开|发布|了)?(?:[省市区县](?:人民)?政府)?规章"),
     ("carried_out", r"(?:正在|仍在|尚在)办理中?|尚未办结|未办结|顺延(?:至|到)下一?年度?|转入下一?年度?"),
-    ("received", r"新受理|收到|受理|接收到?|接到|新收|收悉"),
+    ("received", r"新受理|收到|受理|接收到?|接到|新收|收悉|收(?=(?:政府)?信息公开申请|依申请公开申请)"),
     # 「全年政府信息公开申请共计45件」: the applications as the subject, no verb
     ("received_bare", r"(?:政府)?信息公开申请(?=(?:(?:总数|数量|件数|总量|数)(?:共计|共有|共|合计|总计|为|达|是)*|"
                       r"(?:共计|共有|共|合计|总计|为|达|是)+)$)"),
     ("handled", r"办理|处理(?!完毕|完成|结果|情况|意见|决定)"),
     ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
-    ("applicant:np", r"自然人|公民(?![、，,和及或与])"),
+    ("applicant:np", r"自然人|公民个人|公民(?![、，,和及或与])"),
     ("applicant:biz", r"商业企业|企业"),
     ("applicant:res", r"科研机构"),
     ("applicant:npo", r"社会公益组织"),
@@ -96,7 +99,7 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 # A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
 # there only the keywords that can start with that character are tried: those whose pattern names it ("0":
 # the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现制印出发新公仍顺转收受接政办处作答回法自商企科社"
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回法自商企科社"
 _KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
 
 
@@ -110,10 +113,10 @@ def _keys_naming(first: str) -> re.Pattern:
 _KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
-    ("carried_out", re.compile(r"^(?:申请)?(?:结转|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
+    ("carried_out", re.compile(r"^(?:申请)?(?:结转|转结|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
                                r"(?:(?:到|至|入)?下一?年度?|(?:到|至)\d{4}年度?)?(?:继续)?(?:答复|办理)?")),
     # 「3件因在答复期限内结转到2025年办理」「3件尚在法定答复期限内」
-    ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:结转(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
+    ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:(?:结转|转结)(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
                                r"(?:尚|仍|还)?(?:在|处于)(?:法定)?(?:答复|办理)(?:期限|期|时限)内"
                                r"(?!予以|作出|答复|办结|回复|完成|依法|按时|及时)|尚未办结|未办结|仍在办理|正在办理|尚在办理)")),
     ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
@@ -162,9 +165,9 @@ _QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
 _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
 _NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未)$")
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|月|小时|天|百分点|季度)")
-_CARRY_FROM = re.compile(r"度?结转(?!至|到|入|下)")
-_CARRY_TO = re.compile(r"(?:结转|顺延|转入)?(?:至|到|入)$")
-_CARRIED_IN = re.compile(r"上一?年度?结转")
+_CARRY_FROM = re.compile(r"度?(?:结转|转结)(?!至|到|入|下)")
+_CARRY_TO = re.compile(r"(?:结转|转结|顺延|转入)?(?:至|到|入)$")
+_CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)")
 _PAST = re.compile(r"上一?年|去年|往年|历年")
 _YEAR = re.compile(r"(\d{4})年")
 # what makes an 申请 not a 政府信息公开 application
@@ -175,14 +178,15 @@ _REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问�
 # the organ handling other organs' cases (a county government is a 复议机关), not cases about its disclosure
 _REVIEW_AUTHORITY = re.compile(r"全[县市区旗州盟省]|办理|受理|审理|收到|审结")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请|公开申请")
-_BROADER = re.compile(r"[^。；;！？\n]{0,6}?其中[^。；;，,！？\n]{0,12}?(?:信息公开|依申请)")
+# (not 「…2件（其中1件为2023年信息公开件）」: a case about last year's application is still about disclosure)
+_BROADER = re.compile(r"[^。；;！？\n]{0,6}?其中(?:(?!\d{4}年)[^。；;，,！？\n]){0,12}?(?:信息公开|依申请)")
 
 _NEG = r"(?:未发生|未出现|未有|没有|未产生|未收到|未接到|未涉及|不存在|未引发|未引起|未因|未被(?:提起|申请)|无(?=因|涉及|政府信息公开|行政复议|行政诉讼|相关))"
 _NONE_RECEIVED_RE = re.compile(
     r"(?:未|没有|尚未|均未|并未|暂未|从未)(?:收到|接到|接收到?|收悉|受理)[^，,。；;！？\n]{0,40}?申请(?!人)")
 # 「全年无政府信息公开申请」「本年度我局无依申请公开情况」「暂无依申请公开的情况发生」: none without 未
 _NONE_RECEIVED_BARE_RE = re.compile(
-    r"(?:暂无|均无|并无|无|没有|未有)(?:任何)?(?:(?:政府)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:的)?(?:申请|事项|情况|件|业务)?|"
+    r"(?:暂无|均无|并无|无|没有|未有)(?:任何)?(?:(?:政府)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:的)?(?:办理)?(?:申请|事项|情况|件|业务)?|"
     r"(?:公民|自然人|申请人)[^，,。；;！？\n]{0,16}?(?:申请|提出)[^，,。；;！？\n]{0,6}?(?:政府信息公开|公开政府信息|信息公开)(?:申请)?)"
     r"(?:的)?(?:情况|事项)?(?:发生|出现)?(?=[，,。；;！？!?\n]|$)")
 # 「政府信息公开申请数为0」
@@ -196,7 +200,7 @@ _NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开(?:行政复议|行政诉�
 # each with words one of which is in every match: only paragraphs holding one are read (none crosses a break)
 _NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("申请",)), (_NONE_RECEIVED_BARE_RE, ("无", "没有", "未有")),
                   (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
-_NONE_TAIL = re.compile(r"(?:公开)?(?:政府信息)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
+_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
 _NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政)?规范性文件"
@@ -205,13 +209,17 @@ _COMPLETE_RE = re.compile(
     r"(?:均已|都已|已全部|全部已|已经全部|均已经)[^，,。；;！？\n]{0,20}?(?:办结|答复|回复|处理完毕|办理完毕|处理完成|办理完成)|"
     r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
 _COMPLETE_WORDS = ("均已", "都已", "全部", "办结率")  # one is in every match of _COMPLETE_RE
-_COMPLETE_EXCLUDE = re.compile(r"结转|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
+_COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
                                r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
 
 _SUBJECT_KINDS = ("review", "lawsuit")
 _JOINED = re.compile(r"(?:公开|提供|处理|申请|信息)(?:和|及|与|、|以及|或)$")
 _APPLICANT_GAP = re.compile(r"(?:提出|申请人?|的|类|共|计|为|有)*")
-_BARE_GAP = re.compile(r"(?:了|共|共计|合计|总计|达)?")
+_BARE_GAP = re.compile(r"(?:了|共|共计|合计|总计|达|有)?")
+# the applications named before the verb: 「依申请信息公开办理有69件」
+_NOUN_BEFORE = re.compile(r"(?:(?:政府)?信息公开申请|依申请(?:信息)?公开(?:申请)?)$")
+# 「通过网站、信函等渠道收到」: the channels listed are every channel, not a part
+_ALL_CHANNELS = re.compile(r"[^，,。；;]{0,30}?等(?:多种|各类|各种)?(?:渠道|途径|方式|形式)")
 _T4_GAP = re.compile(r"(?:案件|申请|的|共|计|为|总数|数量|有|件|合计|类|情况|达)*")
 
 
@@ -308,6 +316,14 @@ def _years(s: str, start: int, end: int) -> Iterator[re.Match]:
         i = s.find("年", i + 1, end)
 
 
+def _in_closed_bracket(s: str, sent_start: int, m: re.Match, pos: int) -> bool:
+    """True when m sits inside brackets that open after sent_start and close before pos."""
+    opened = max(s.rfind("（", sent_start, m.start()), s.rfind("(", sent_start, m.start()))
+    if opened < 0 or max(s.rfind("）", opened, m.start()), s.rfind(")", opened, m.start())) >= 0:
+        return False
+    return s.find("）", m.end(), pos) >= 0 or s.find(")", m.end(), pos) >= 0
+
+
 def _skip_for_year(c: Compact, sent_start: int, pos: int, kind: str, year: int | None) -> bool:
     """True when the last year named before the number in its sentence is not the report's year."""
     if year is None or c.s.find("年", sent_start, pos) < 0:
@@ -315,6 +331,10 @@ def _skip_for_year(c: Compact, sent_start: int, pos: int, kind: str, year: int |
     last = None
     for m in _years(c.s, sent_start, pos):
         y = int(m.group(1))
+        if c.s[m.start() - 1:m.start()] in ("比", "较", "与") or _in_closed_bracket(c.s, sent_start, m, pos):
+            # 「比2022年（31起）下降29%，答复22起」: a comparison names the other year; 「复议2件（其中1件为2023年
+            # 的申请），结果维持1件」: a remark in brackets does too; neither is the time of what follows
+            continue
         if m.end() < pos and ((y == year - 1 and _CARRY_FROM.match(c.s, m.end()))
                               or (y == year + 1 and _CARRY_TO.search(c.s, max(0, m.start() - 3), m.start()))):
             continue  # 「加上2023年结转的3件」「3件结转至2025年」 name the neighbour year of a carry-over only
@@ -436,7 +456,13 @@ class _NumberReader:
         cl = _after_last(s, self.reversed_s, _CLAUSE_END_RE, max(floor, sent_start), start)
         while cl < start and s[cl] in "、，,":
             cl += 1
-        lead = s[cl:start]
+        lead_end = start
+        if cl == start and start > 0 and s[start - 1] in "”」":
+            # 「其中“予以公开”17件」: the result named in quotes just before the number is the lead
+            q = s.rfind("“" if s[start - 1] == "”" else "「", max(floor, sent_start), start - 1)
+            if q >= 0:
+                cl, lead_end = q, start - 1
+        lead = s[cl:lead_end]
         key = _last_key(lead)
         kind = _KEY_KIND[key.lastgroup or ""] if key else None
         if kind == "received_bare":
@@ -489,7 +515,9 @@ class _NumberReader:
         if n.key and n.kind.startswith(("cat:", "leaf:")) and _JOINED.search(n.before_key):
             return True  # 「不予公开和无法提供共15件」: a sum of two results the form does not print
         # 「其中按时办结118件」「网上受理申请100件」: part of the total
-        return n.kind in ("received", "handled", "closed") and bool(_SUBSET.search(n.lead))
+        if n.kind not in ("received", "handled", "closed") or not _SUBSET.search(n.lead):
+            return False
+        return "等" not in n.lead or bool(_SUBSET.search(_ALL_CHANNELS.sub("", n.lead)))
 
     # ---- each kind's own conditions
 
@@ -521,7 +549,8 @@ class _NumberReader:
             return not _QUALIFIED.search(n.own)
         if "申请" not in after_key:
             # 「受理749件（含上年结转36件）」 in a paragraph about applications
-            return (n.kind != "handled" and bool(_BARE_GAP.fullmatch(after_key))
+            return ((n.kind != "handled" or bool(_NOUN_BEFORE.search(n.before_key)))
+                    and bool(_BARE_GAP.fullmatch(after_key))
                     and _about_applications(self.c, n.start, "公开"))
         return "公开" in after_key or _about_applications(self.c, n.start)
 
@@ -531,8 +560,10 @@ class _NumberReader:
         p0 = c.paragraph_at(start)[0]
         # 「办理结果：予以公开20件…」 in its own paragraph right after the received figure
         follows = p0 > 0 and self.received_para == c.paragraph_at(p0 - 1)[0]
-        if not (_about_applications(c, start) or follows) or n.unit not in "件个宗条":
+        if not (_about_applications(c, start) or follows):
             return False
+        if n.unit not in "件个宗条" and not (n.unit == "份" and self.received_unit[1] == "份"):
+            return False  # 份 only where the applications themselves were counted in 份
         if n.kind.startswith("carried_") and not _CARRY_GAP.fullmatch(n.after_key):
             return False  # 「正在办理中的政务服务事项120件」「结转下年度的建议提案5件」
         if n.unit == "条" and self.received_unit != (n.sent_start, "条"):
@@ -648,7 +679,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
     clause = s[w0:m.end()]
     if _is_subunit(s[sent_start:m.end()]) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
         return False  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
-    if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|办结|答复|处理|公开率|更正", clause):
+    if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|转结|办结|答复|处理|公开率|更正", clause):
         return False
     if not _NONE_TAIL.match(s, m.end()):
         return False  # 「未收到政府信息公开申请延期答复的情况」: 申请 qualifies something else
@@ -707,8 +738,11 @@ def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
     """「申请均已办结」: the whole sentence is the claim."""
     s = c.s
     out: list[Claim] = []
+    last_sentence = -1
     for m in c.finditer(_COMPLETE_RE, _COMPLETE_WORDS):
         sent_start, sent_end = c.sentence_at(m.start())
+        if sent_start == last_sentence:
+            continue  # 「已全部答复，办结率100%」: one statement, the sentence is the claim
         sent = s[sent_start:sent_end]
         if "申请" not in sent or _COMPLETE_EXCLUDE.search(sent):
             continue
@@ -720,6 +754,7 @@ def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
         if _is_subunit(s[sent_start:m.start()]):
             continue  # 「各乡镇收到的申请均已办结」
         out.append(_statement(c, "complete", sent_start, sent_end))
+        last_sentence = sent_start
     return out
 
 

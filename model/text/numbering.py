@@ -11,7 +11,9 @@ A list that starts again at 1 after a colon (「改进措施：1.…」) or afte
 (「改进措施」) is a new list, not a step back.
 
 Markers count only at the start of a paragraph or right after 。！？ (after ：；, too, for 一是), so an
-inline 「一、二季度」 or 「（1）…；（2）…」 list is left alone.  Half-width brackets 「(一)」 are accepted.
+inline 「一、二季度」 or 「（1）…；（2）…」 list is left alone.  A marker at the start of a line after one that
+lacks its full stop (a wrapped line, or a paragraph whose 。 was left out) counts only when it goes on a run.
+Half-width brackets 「(一)」 are accepted.
 Skipping a level (1. directly under 一、) is allowed by the standard and not reported.
 """
 from __future__ import annotations
@@ -118,6 +120,10 @@ def _marker_events(s: str) -> list[tuple[int, int, str, int]]:
             # 「依申请公开方面：1.规范流程。2.加强培训。」: a list opened after a colon starts afresh
             if n == 1 and start > 0 and s[start - 1] in "：:" and kind in ("l2", "l3", "l4"):
                 events.append((start, m.end(), "restart_" + kind, n))
+            elif s[start - 1] == "\n" and kind in ("l2", "l3", "l4"):
+                # a line after one that lacks its 。: a wrapped line, or a paragraph whose full stop was left
+                # out (「…其它类信息155条」 then 「（二）依申请公开」); the pass keeps it only if it goes on a run
+                events.append((start, m.end(), "soft_" + kind, n))
             continue
         events.append((start, m.end(), kind, n))
     return events
@@ -183,6 +189,10 @@ class _NumberingPass:
             if kind == "heading":
                 after_heading = True
                 continue
+            if kind.startswith("soft_"):
+                kind = kind[len("soft_"):]
+                if n != (self.last[_LEVEL[kind]] or -1) + 1:
+                    continue  # a wrapped line that happens to start with 「（二）」: not a marker
             if after_heading and n == 1 and kind in ("l2", "l3", "l4", "l3comma"):
                 self._forget(_LEVEL[kind])  # a new list under the heading
             after_heading = False
