@@ -18,9 +18,9 @@ from .pagemeta import page_fields
 from .runon import split_run_on
 from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult, IngestError
 from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, join_split_headings,
-                       organ_like, organ_line_below, organ_year, printed_heading, published_in)
+                       organ_from_preamble, organ_like, organ_line_below, organ_year, printed_heading, published_in)
 from .tables import TableRead, read_t2, read_t3, read_t4
-from .textnorm import label_key, nfkc
+from .textnorm import is_page_furniture, label_key, nfkc
 
 S_TABLE_TITLE = {s.table: s.heading for s in SECTIONS if s.table}
 _T2_START = re.compile(r"^\s*第二十条\s*第?\s*[(（]")
@@ -87,9 +87,16 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
                 doc.title_end = byline
         if not meta.organ and fields.get("organ"):
             meta.organ = re.sub(r"\s+", "", fields["organ"])
-        meta.level = guess_level(meta.organ)
-    else:
+    # 「现将某局2024年政府信息公开工作年度报告公布如下」「本报告由某局编制」, below the title if there is one
+    named = organ_from_preamble("".join(pre[title[2] + 1:] if title else pre))
+    if named and (not meta.organ or (named.endswith(meta.organ) and named != meta.organ)):
+        # none in the title, or the title's is the same without its place (「市人民政府办公室」)
+        meta.organ = named
+        problems.append(ImportProblem(NOTE, f"{'未找到报告标题；' if not title else ''}机关名称「{named}」"
+                                            "取自报告开头的说明文字，请核对"))
+    if not title and not meta.organ:
         problems.append(ImportProblem(MISSING, "未找到报告标题（机关名称和年度需要手工填写）"))
+    meta.level = guess_level(meta.organ)
     if meta.year is None:  # 「统计期限为2024年1月1日至…」 above the first heading
         meta.year = _year_from_text("".join(pre), True)
     return meta
@@ -119,8 +126,8 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
             if published and not meta.published:
                 meta.published = published
         report.sections[sid] = clean_body(body, wrap)
-    if doc.title_end is not None and heads and meta.title:
-        report.sections["s0"] = _preamble(doc, meta, wrap)
+    if heads:
+        report.sections["s0"] = _preamble(doc, meta, wrap) if doc.title_end is not None else _untitled_preamble(doc, wrap)
     for s in SECTIONS:
         if s.id not in heads:
             problems.append(ImportProblem(MISSING, f"未找到「{s.heading}」这一部分的标题"))
@@ -173,6 +180,24 @@ def _fees(report: Report, fee_table: dict, problems: list[ImportProblem]) -> Non
             fee_table[cid] = v
     report.cells.update(fee_table)
     problems.extend(fee_problems)
+
+
+def _untitled_preamble(doc: _Layout, wrap: Wrap) -> str:
+    """No title (a web page's text without it): the prose before the first heading (「根据《条例》…编制本报告。」),
+    not the page's furniture, names or menus (short lines without a sentence's punctuation)."""
+    lines: list[str] = []
+    for kind, content in doc.items[:min(doc.heads.values())]:
+        if kind != "line":
+            if kind == "page":
+                continue
+            return ""  # a table before 一、: no preamble
+        t = nfkc(content).strip()
+        if (not t or _PAGE_META.match(t) or is_page_furniture(t) or parse_date(re.sub(r"^[(（]|[)）]$", "", t))
+                or (len(t) <= 30 and not re.search(r"[。，,；;]", t))):
+            continue
+        lines.append(content)
+    text = clean_body(lines, wrap)
+    return text if "。" in text else ""
 
 
 def _preamble(doc: _Layout, meta: Meta, wrap: Wrap) -> str:

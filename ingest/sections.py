@@ -251,11 +251,18 @@ def organ_year(title: str) -> tuple[str, int | None]:
     return organ, year
 
 
+# what names an office, a town or a street inside a place's name: 「某县教育局」「某镇」 are no county government
+_NOT_A_PLACE = re.compile(r"[局委办厅部署院所站队室馆处科会司行]|中心|街道|[乡镇村]$|[乡镇](?:人民)?政府$|社区|园区|新区管委")
+
+
 def guess_level(organ: str) -> str:
-    o = organ.strip()
-    if not o.endswith("人民政府"):
+    """The level of a government named 「某县人民政府」 or, as titles often print it, by its place alone
+    (「合水县」「上海市」); anything else counts as a department.  (A county-level city such as 「某某市」 reads as a
+    prefecture: nothing in the name tells them apart.)"""
+    o = re.sub(r"\s+", "", organ)
+    head = o[: -len("人民政府")] if o.endswith("人民政府") else o
+    if not head or _NOT_A_PLACE.search(head):
         return "department"
-    head = o[: -len("人民政府")]
     if head.endswith("省") or head.endswith("自治区") or head in ("北京市", "天津市", "上海市", "重庆市"):
         return "province"
     if head.endswith(("区", "县", "旗", "自治县", "自治旗", "林区", "特区")):
@@ -263,6 +270,33 @@ def guess_level(organ: str) -> str:
     if head.endswith(("市", "自治州", "州", "盟", "地区")):
         return "prefecture"
     return "department"
+
+
+# 「现将某县人民政府2024年政府信息公开工作年度报告公布如下」「特编制某局2023年度…报告」「本报告由某局编制」
+# 「某局特向社会公布…」
+_ORG_TEXT = r"[^，。,、；;：:（）()《》〈〉“”\"'<>›»|/\s\d]{2,30}?"
+_REPORT_VERB = r"(?:现将|特编制|编制(?:完成|并)?|现公布|现予公布|公布|发布|公开|形成|撰写)了?《?"
+_REPORT_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?"
+_REPORT_NAME = r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?报告"
+_ORGAN_BEFORE_REPORT = re.compile(  # the organ before the year, or after it (「公布2024年度某县人民政府办公室…」)
+    rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}){_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
+_ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT})(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照)")
+_ORGAN_PUBLISHES = re.compile(rf"(?P<org>{_ORG_TEXT})(?:特|现)?(?:面)?向社会(?:公布|公开|发布)")
+_VERB_LEFT = re.compile(r"^(?:并|和|及)?(?:面?向社会)?(?:公开|公布|发布|印发)")
+
+
+def organ_from_preamble(text: str) -> str:
+    """The organ a preamble names as the report's author, or 「」: used when the title does not name it (a web
+    page whose title was not kept, a title that is only 「2024年政府信息公开工作年度报告」)."""
+    t = re.sub(r"\s+", "", nfkc(text))
+    for pattern in (_ORGAN_BEFORE_REPORT, _ORGAN_COMPILED, _ORGAN_PUBLISHES):
+        for m in pattern.finditer(t):
+            org = _VERB_LEFT.sub("", m.group("org") or m.groupdict().get("org2") or "")
+            if len(org) < 3 or org.startswith(("我", "本", "该", "关于", "人民政府")):  # 「现将我局…」 says not which
+                continue
+            if organ_like(org) or guess_level(org) != "department" or re.search(r"(?:街道|[乡镇])$", org):
+                return org
+    return ""
 
 
 # ---------------------------------------------------------------- body text

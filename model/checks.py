@@ -7,6 +7,7 @@ actual numbers and the difference, the way Arelle reports reported vs computed v
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -221,12 +222,22 @@ def _t4_checks() -> list[Check]:
     return out
 
 
+# a 国务院部门 (「自然资源部」「国家卫生健康委」「海关总署」) makes 部门规章: no place in its name, unlike every local one
+_NATIONAL = re.compile(r"^(?:国家|国务院|中国|中华人民共和国)|(?:部|总局|总署|署)$")
+_LOCAL = re.compile(r"[省市县区州盟旗乡镇]|街道")
+
+
+def makes_rules_by_name(organ: str) -> bool:
+    o = re.sub(r"\s+", "", organ or "")
+    return bool(_NATIONAL.search(o)) and not _LOCAL.search(o)
+
+
 def _t2_rules_level() -> Check:
     cells = tuple(S.t2("rules", c) for c, _ in S.T2_ISSUE_COLS)
 
     def fn(report: Report) -> tuple[Finding, ...]:
         level = report.meta.level
-        if level not in ("county", "department"):
+        if level not in ("county", "department") or makes_rules_by_name(report.meta.organ):
             return ()
         vals = [report.cells.get(c) for c in cells]
         if not any(number(v) for v in vals):
@@ -236,7 +247,7 @@ def _t2_rules_level() -> Check:
                "请核实，不适用的可填「/」")
         return (Finding("T2.RULES_LEVEL", cells, msg, "T2.RULES_LEVEL"),)
 
-    return FuncCheck("T2.RULES_LEVEL", "T2.RULES_LEVEL", cells + (LEVEL,), fn)
+    return FuncCheck("T2.RULES_LEVEL", "T2.RULES_LEVEL", cells + (LEVEL, "meta.organ"), fn)
 
 
 def _cross_year_checks() -> list[Check]:

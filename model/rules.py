@@ -38,7 +38,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     # values
     _R("VALUE.COUNT", ERROR, "数值不合规", "件数为不小于0的整数；金额为不小于0的数"),
     _R("VALUE.BLANK", INFO, "尚未填写", "每一格都应填写数字或「/」"),
-    _R("T2.RULES_LEVEL", INFO, "本级机关一般无规章制定权", "县级人民政府及部门的规章栏应为0或「/」"),
+    _R("T2.RULES_LEVEL", INFO, "本级机关一般无规章制定权", "县级人民政府及地方政府部门的规章栏应为0或「/」（国务院部门除外）"),
     # cross-year
     _R("X.CARRY", ERROR, "上年结转与上年报告不符", "本年第二项 = 上年第四项（每一列）", "cross-year"),
     _R("X.IN_FORCE", WARNING, "现行有效件数与上年不衔接", "现行有效 = 上年现行有效 + 本年制发 − 本年废止",

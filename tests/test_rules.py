@@ -119,6 +119,18 @@ def test_rules_level(report):
     assert "T2.RULES_LEVEL" not in rules_of(report)
 
 
+def test_a_state_council_department_makes_rules(report):
+    """部门规章: 「自然资源部」 or 「国家某某局」 may print 规章; a local 局 or 委 may not."""
+    report.meta.level = "department"
+    report.cells["t2.rules.issued"] = 2
+    for organ in ("自然资源部", "国家卫生健康委", "海关总署", "国家税务总局"):
+        report.meta.organ = organ
+        assert "T2.RULES_LEVEL" not in rules_of(report), organ
+    for organ in ("某市自然资源和规划局", "国家税务总局某省税务局", "区统计局", "某县人民政府办公室"):
+        report.meta.organ = organ
+        assert "T2.RULES_LEVEL" in rules_of(report), organ
+
+
 def test_carry(report):
     assert "X.CARRY" not in rules_of(report)  # no prior: nothing to compare
     prior = {S.t3("r4", c): report.cells[S.t3("r2", c)] for c in S.T3_COL_IDS}

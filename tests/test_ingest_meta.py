@@ -1,0 +1,66 @@
+"""The organ, its level and the preamble of a report whose title does not say them (a web page's text without
+its title, a title that is only 「2024年政府信息公开工作年度报告」)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest import read_text
+from ingest.sections import guess_level, organ_from_preamble
+
+BODY = """一、总体情况
+2024年，本机关推进政务公开。
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+四、政府信息公开行政复议、行政诉讼情况
+五、存在的主要问题及改进情况
+（一）存在问题。一是形式单一。
+（二）改进情况。一是丰富形式。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+"""
+
+
+@pytest.mark.parametrize("preamble, organ", [
+    ("依据《中华人民共和国政府信息公开条例》，现将示范县交通运输局2024年政府信息公开工作年度报告公布如下。", "示范县交通运输局"),
+    ("根据有关规定，特向社会公布2024年度示范县人民政府办公室政府信息公开年度报告。", "示范县人民政府办公室"),
+    ("本报告由示范市生态环境局根据《中华人民共和国政府信息公开条例》编制。", "示范市生态环境局"),
+    ("根据上级要求，示范县水务局特向社会公布2024年度本机关信息公开工作报告。", "示范县水务局"),
+    ("按照要求，编制并向社会公开示范区民政局2024年政府信息公开工作年度报告。", "示范区民政局"),
+    ("特向社会公布2024年示范乡人民政府政府信息公开工作情况报告。", "示范乡人民政府"),
+    ("按照要求编制完成《示范县林业局2024年政府信息公开工作年度报告》。", "示范县林业局"),
+    ("现将我局2024年政府信息公开工作年度报告公布如下。", ""),  # which 局 is not said
+    ("特向社会公布2024年政府信息公开工作年度报告。", ""),
+    ("根据《条例》编制本报告，由总体情况等六部分组成。", ""),
+])
+def test_the_organ_named_in_the_preamble(preamble, organ):
+    assert organ_from_preamble(preamble) == organ
+
+
+def test_a_report_without_title_takes_organ_level_and_preamble_from_its_first_paragraph():
+    text = "首页 > 政务公开 > 年度报告\n依据《中华人民共和国政府信息公开条例》，现将示范县人民政府2024年政府信息公开工作年度报告公布如下。\n" + BODY
+    result = read_text(text, "网页.txt")
+    meta = result.report.meta
+    assert (meta.organ, meta.level, meta.year) == ("示范县人民政府", "county", 2024)
+    assert result.report.sections["s0"].startswith("依据《中华人民共和国政府信息公开条例》")
+    assert "首页" not in result.report.sections["s0"]
+    assert any("示范县人民政府" in p.message and "请核对" in p.message for p in result.problems)
+
+
+def test_the_preamble_completes_a_title_that_left_out_the_place():
+    text = "市人民政府办公室2024年政府信息公开工作年度报告\n根据规定，现公开示范市人民政府办公室2024年政府信息公开工作年度报告。\n" + BODY
+    assert read_text(text, "a.txt").report.meta.organ == "示范市人民政府办公室"
+
+
+def test_a_title_that_names_the_organ_is_kept():
+    text = "示范县教育局2024年政府信息公开工作年度报告\n由示范县教育局办公室编制。\n" + BODY
+    assert read_text(text, "a.txt").report.meta.organ == "示范县教育局"
+
+
+@pytest.mark.parametrize("organ, level", [
+    ("示范县人民政府", "county"), ("示范县", "county"), ("示范自治州示范县", "county"), ("示范市示范区", "county"),
+    ("示范省", "province"), ("上海市", "province"), ("示范市人民政府", "prefecture"), ("示范自治州", "prefecture"),
+    ("示范县示范镇人民政府", "department"), ("示范街道", "department"), ("示范县教育局", "department"),
+    ("示范市人民政府办公室", "department"), ("示范区政务服务中心", "department"), ("示范乡", "department"),
+])
+def test_the_level_of_a_government_named_by_its_place(organ, level):
+    assert guess_level(organ) == level
