@@ -8,10 +8,14 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import resources
 
 from .translations import install_chinese
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 SAMPLE = resources.path("samples", "sample.nianbao")
 FONTS_DIR = resources.path("fonts")
@@ -81,7 +85,7 @@ def install_fonts(app) -> list[str]:
     return families
 
 
-def make_app(argv: list[str] | None = None):
+def make_app(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
@@ -91,7 +95,8 @@ def make_app(argv: list[str] | None = None):
         # panel) to a thread pool and waits for it: on a busy two-core machine the wait for a free core costs
         # more than the fill, on every repaint.  Painting here is small; it stays on the GUI thread.
         os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("政府信息公开工作年度报告")

@@ -31,7 +31,9 @@ def demo_folder(folder: Path) -> Path:
         rep = consistent_report(random.Random(i))
         rep.meta.organ, rep.meta.level = organ, "department"
         if i:
-            rep.cells["t3.r1.tot"] += 3
+            total = rep.cells["t3.r1.tot"]
+            assert isinstance(total, int)  # consistent_report fills every count
+            rep.cells["t3.r1.tot"] = total + 3
         save(rep, folder / f"{organ}.nianbao")
     (folder / "某镇人民政府.pdf").write_bytes(b"%PDF-1.4 truncated download")
     return folder
@@ -46,7 +48,9 @@ def window_shot(folder: Path, out: Path):
     win.resize(1400, 560)
     win.show()
     win.start(str(folder), "")
-    while not win.op.done:
+    op = win.op
+    assert op is not None, "the batch did not start"
+    while not op.done:
         app.processEvents()
         time.sleep(0.02)
     app.processEvents()

@@ -144,14 +144,14 @@ class FindingsPanel(QWidget):
                 item.setToolTip(0, tip)
 
     def _build(self, findings: list[Finding]) -> None:
-        selected = self.tree.currentItem().data(0, KEY_ROLE) if self.tree.currentItem() else None
-        expanded = {self.tree.topLevelItem(i).data(0, KEY_ROLE): self.tree.topLevelItem(i).isExpanded()
-                    for i in range(self.tree.topLevelItemCount())}
+        current = self.tree.currentItem()
+        selected = current.data(0, KEY_ROLE) if current else None
+        expanded = {top.data(0, KEY_ROLE): top.isExpanded() for top in self._groups()}
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self._by_key = {}
         self._items = {}
-        groups = {g: [] for g in GROUPS}
+        groups: dict[str, list[Finding]] = {g: [] for g in GROUPS}
         for f in findings:
             groups[state_of(f)].append(f)
         keep = None
@@ -187,11 +187,16 @@ class FindingsPanel(QWidget):
             lines.append(f"说明：{f.explanation}")
         return "\n".join(lines)
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        """The top-level items, one per severity group."""
+        tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [top for top in tops if top is not None]
+
     def items(self) -> list[QTreeWidgetItem]:
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            out.extend(top.child(j) for j in range(top.childCount()))
+        out: list[QTreeWidgetItem] = []
+        for top in self._groups():
+            children = (top.child(j) for j in range(top.childCount()))
+            out.extend(child for child in children if child is not None)
         return out
 
     def item_for(self, key: str) -> QTreeWidgetItem | None:

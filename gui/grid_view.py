@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from time import perf_counter
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen, QPolygon,
                            QStaticText, QTransform)
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
-                               QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView)
+                               QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView)
 
 from model.schema import CELLS
 from model.values import BadValue, format_value, parse_cell
@@ -17,6 +18,9 @@ from .cell_editor import CellEditor
 from .clipboard import parse_block, to_tsv
 from .frozen import FrozenPanes
 from .grid_model import TableModel
+
+if TYPE_CHECKING:
+    from .grid_model import AnyIndex
 
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
@@ -37,7 +41,7 @@ class GridDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.painted: dict[str, float] | None = None  # bench hook: cell id → perf_counter of last paint
-        self._colours = None
+        self._colours: tuple[int, QColor, QColor, QColor] | None = None  # (palette key, base, text, overlay)
         self._small: dict[QFont, QFont] = {}  # the font of last year's values, per font of this year's
         self._texts: dict[tuple[QFont, str], QStaticText] = {}  # laid out once per font and text
         self.exposed: QRect | None = None  # the area its view is repainting, when the view says (frozen parts)
@@ -52,8 +56,8 @@ class GridDelegate(QStyledItemDelegate):
             self._colours = (key, QColor(pal.base().color()), QColor(pal.text().color()), hl)
         return self._colours[1:]
 
-    def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
-        model: TableModel = index.model()
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        model = cast(TableModel, index.model())  # this delegate paints TableModel views only
         sp = model.table.span_at(index.row(), index.column())
         if sp is None:
             return
@@ -179,7 +183,8 @@ class GridDelegate(QStyledItemDelegate):
         painter.restore()
 
     def createEditor(self, parent, option, index):
-        return CellEditor(self.view.grid_model.cell_at(index.row(), index.column()), parent)
+        cid = self.view.grid_model.cell_at(index.row(), index.column())
+        return CellEditor(cid, parent) if cid is not None else None  # only figures are editable (flags)
 
     def setEditorData(self, editor, index):
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
@@ -273,7 +278,7 @@ class GridView(QTableView):
 
     @property
     def grid_model(self) -> TableModel:
-        return self.model()
+        return cast(TableModel, self.model())
 
     # -------------------------------------------------------------- geometry
 
@@ -512,7 +517,7 @@ class GridView(QTableView):
         for cid in mine:
             idx = model.index_of(cid)
             sel.select(idx, idx)
-        cur = model.index_of(current if current in mine else mine[0])
+        cur = model.index_of(current if current is not None and current in mine else mine[0])
         self.selectionModel().setCurrentIndex(cur, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(cur)
@@ -564,7 +569,8 @@ class GridView(QTableView):
             self.message.emit("剪贴板中没有可粘贴的数字")
             return {}
         cur = self.currentIndex()
-        if not cur.isValid() or not model.cell_at(cur.row(), cur.column()):
+        cur_cell = model.cell_at(cur.row(), cur.column()) if cur.isValid() else None
+        if not cur_cell:
             self.message.emit("请先选中要粘贴到的单元格")
             return {}
         targets: list[tuple[str, str]] = []
@@ -572,27 +578,10 @@ class GridView(QTableView):
         if len(rows) == 1 and len(rows[0]) == 1 and len(selected) > 1:
             targets = [(cid, rows[0][0]) for cid in selected]
         else:
-            anchor = model.table.span_at(cur.row(), cur.column())
-            top_left = None
-            if len(selected) > 1:  # paste at the top-left of the selection, as Excel does
-                pos = sorted(model.table.position_of(c) for c in selected)
-                top_left = min(pos, key=lambda p: (p[0], p[1]))
-            r0, c0 = top_left or (anchor.row, anchor.col)
-            row_pos: tuple[int, int] | None = (r0, c0)
-            outside = 0
-            for line in rows:
-                if row_pos is None:
-                    outside += len([t for t in line if t != ""])
-                    continue
-                pos: tuple[int, int] | None = row_pos
-                for tok in line:
-                    if pos is None:
-                        if tok != "":
-                            outside += 1
-                        continue
-                    targets.append((model.cell_at(*pos), tok))
-                    pos = self.next_cell(pos[0], pos[1], 0, 1)
-                row_pos = self.next_cell(row_pos[0], row_pos[1], 1, 0)
+            # paste at the top-left of the selection, as Excel does
+            chosen = sorted(model.table.position_of(c) for c in selected) if len(selected) > 1 else None
+            start = min(chosen, key=lambda p: (p[0], p[1])) if chosen else model.table.position_of(cur_cell)
+            targets, outside = self._block_targets(rows, start)
             if outside:
                 self.message.emit(f"有 {outside} 个值超出表格，未粘贴")
         good: dict = {}
@@ -609,6 +598,30 @@ class GridView(QTableView):
             self.refused.emit(f"有 {len(bad)} 个值未粘贴", bad)
         self.message.emit(f"已粘贴 {len(good)} 个值" + (f"，{len(bad)} 个值未被接受" if bad else ""))
         return good
+
+    def _block_targets(self, rows: list[list[str]], start: tuple[int, int]) -> tuple[list[tuple[str, str]], int]:
+        """(cell id, text) for a pasted block laid out from `start` over the figure cells (labels skipped),
+        and how many non-empty values fell outside the table."""
+        model = self.grid_model
+        targets: list[tuple[str, str]] = []
+        outside = 0
+        row_pos: tuple[int, int] | None = start
+        for line in rows:
+            if row_pos is None:
+                outside += len([t for t in line if t != ""])
+                continue
+            pos: tuple[int, int] | None = row_pos
+            for tok in line:
+                if pos is None:
+                    if tok != "":
+                        outside += 1
+                    continue
+                cid = model.cell_at(*pos)  # next_cell yields figure positions only
+                if cid is not None:
+                    targets.append((cid, tok))
+                pos = self.next_cell(pos[0], pos[1], 0, 1)
+            row_pos = self.next_cell(row_pos[0], row_pos[1], 1, 0)
+        return targets, outside
 
     def clear_selection_cells(self) -> None:
         cells = [c for c in self.selected_cells() if self.grid_model.doc.report.cells.get(c) is not None]

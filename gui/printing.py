@@ -54,7 +54,8 @@ class ReportPrinter:
         if images is None:
             return None
         dialog = QPrintPreviewDialog(self.printer, self.window)
-        dialog.report_printer = self  # the dialog paints on self.printer: it must outlive the dialog
+        # the dialog paints on self.printer: it must outlive the dialog (a Python attribute on the Qt object)
+        dialog.report_printer = self  # type: ignore[attr-defined]
         dialog.setWindowTitle("打印预览")
         dialog.paintRequested.connect(lambda printer: paint_pages(printer, images))
         return dialog

@@ -202,6 +202,8 @@ class TextSectionPage(QWidget):
         sels = generated_selection(self)
         n = len(self.editor.toPlainText())
         for f in self.span_findings():
+            if f.span is None:  # span_findings keeps only findings with a span
+                continue
             _, start, end = f.span
             start, end = max(0, min(start, n)), max(0, min(end, n))
             if end <= start:
@@ -211,7 +213,9 @@ class TextSectionPage(QWidget):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline
                                   if f.severity == "error" else QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(theme.strong(state_of(f)))
-            fmt.setBackground(theme.background(state_of(f)))  # a thin underline alone is easy to miss
+            bg = theme.background(state_of(f))
+            if bg is not None:
+                fmt.setBackground(bg)  # a thin underline alone is easy to miss
             fmt.setToolTip(one_line(f))
             sel.format = fmt
             cur = QTextCursor(self.editor.document())

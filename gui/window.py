@@ -111,7 +111,9 @@ class MainWindow(QMainWindow):
             elif pid in TEXT_SECTIONS:
                 page = self._build_text_page(pid)
             else:
-                page = self._titled(label, self._build_grid(SECTION_BY_ID[pid].table))
+                table = SECTION_BY_ID[pid].table
+                assert table is not None  # the parts that are neither 基本信息 nor text are the tables
+                page = self._titled(label, self._build_grid(table))
             self.pages[pid] = page
             self.stack.addWidget(page)
         self.meta_page.refused.connect(self.show_refused)
@@ -354,7 +356,7 @@ class MainWindow(QMainWindow):
             self._marked[pid] = (state, dpr)
             item.setIcon(_dot(theme.strong(state) if state else None, dpr=dpr))
             item.setData(Qt.ItemDataRole.UserRole + 1, state)
-            item.setToolTip({"error": "此部分有错误", "warning": "此部分有警告"}.get(state, ""))
+            item.setToolTip({"error": "此部分有错误", "warning": "此部分有警告"}.get(state or "", ""))
         c = self.doc.checker.counts()
         self.counts.setText(f"错误 {c['error']}　警告 {c['warning']}　提示 {c['info']}")
 
@@ -416,7 +418,7 @@ class MainWindow(QMainWindow):
             grid = self.grids[table]
             grid.select_cells(f.cells, current=first)
             grid.setFocus()
-        elif table == "fee" and pid in self.texts:
+        elif table == "fee" and first is not None and pid in self.texts:
             ed = self.texts[pid].fee_edits[first]
             ed.setFocus()
             ed.selectAll()
@@ -702,7 +704,9 @@ class MainWindow(QMainWindow):
         value = self.settings.value("recent", [])
         if isinstance(value, str):
             value = [value]
-        return [v for v in (value or []) if isinstance(v, str)]
+        if not isinstance(value, (list, tuple)):  # a damaged setting (a number, say) means no recent files
+            return []
+        return [v for v in value if isinstance(v, str)]
 
     def add_recent(self, path: str) -> None:
         p = str(Path(path).resolve())
