@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -21,6 +21,7 @@ from .operations import BackgroundOp, Progress
 
 if TYPE_CHECKING:
     from .grid_model import AnyIndex
+    from .window import MainWindow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_BG = QColor("#FFC7CE")
@@ -238,7 +239,7 @@ class BatchWindow(QWidget):
 
     # -------------------------------------------------------------- results
 
-    def _open_row(self, index) -> None:
+    def _open_row(self, index: QModelIndex) -> None:
         row = self.proxy.mapToSource(index).row()
         entry = self.model.entries[row]
         if not entry.ok:
@@ -278,17 +279,16 @@ class BatchWindow(QWidget):
         if self.interactive:
             QMessageBox.information(self, WINDOW_TITLE, text)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel()
         super().closeEvent(event)
 
 
-def show_batch_window(main) -> BatchWindow:
+def show_batch_window(main: MainWindow) -> BatchWindow:
     """The editor's 文件 → 批量校核…: one batch window per editor window, brought to the front."""
-    win = getattr(main, "batch_window", None)
+    win = main.batch_window
     if win is None:
-        win = BatchWindow(open_report=main.open_path, parent=main,
-                          interactive=getattr(main, "interactive", True))
+        win = BatchWindow(open_report=main.open_path, parent=main, interactive=main.interactive)
         main.batch_window = win
     win.show()
     win.raise_()

@@ -1,7 +1,7 @@
 """问题清单: every finding grouped by severity with counts; click jumps, 说明 for warnings."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
@@ -45,7 +45,7 @@ class FindingsPanel(QWidget):
     explain_requested = Signal(object)  # Finding
     fix_requested = Signal(object)  # Finding whose totals should follow their parts (按公式修正)
 
-    def __init__(self, document: Document, parent=None):
+    def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = document
         self.tree = QTreeWidget()
@@ -92,7 +92,7 @@ class FindingsPanel(QWidget):
         document.subscribe(self._on_change)
         self.rebuild()
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.tree.scheduleDelayedItemsLayout()  # re-wrap the messages at the new width
         return super().eventFilter(obj, event)

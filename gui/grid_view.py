@@ -1,16 +1,18 @@
 """The spreadsheet view of one table: official layout, Excel-like keys, copy/paste, trace outlines."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from time import perf_counter
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen, QPolygon,
-                           QStaticText, QTransform)
+from PySide6.QtCore import QEvent, QObject, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import (QAction, QColor, QFocusEvent, QFont, QFontMetrics, QGuiApplication, QInputMethodEvent, QKeyEvent,
+                           QKeySequence, QMouseEvent, QPainter, QPen, QPolygon, QResizeEvent, QStaticText, QTransform)
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
-                               QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView)
+                               QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget)
 
-from model.schema import CELLS
+from model.findings import Finding
+from model.schema import CELLS, Span
 from model.values import BadValue, format_value, parse_cell
 
 from . import theme
@@ -104,7 +106,7 @@ class GridDelegate(QStyledItemDelegate):
         self._label(painter, rect, sp)
 
     @staticmethod
-    def _label(painter: QPainter, rect: QRect, sp) -> None:
+    def _label(painter: QPainter, rect: QRect, sp: Span) -> None:
         flags = Qt.TextFlag.TextWordWrap | (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                                             if sp.role == "label" else Qt.AlignmentFlag.AlignCenter)
         painter.save()
@@ -197,9 +199,9 @@ class GridDelegate(QStyledItemDelegate):
             return
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
-    def eventFilter(self, editor, event) -> bool:
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         """Enter / Tab with a value that cannot be taken: the editor stays open and says why."""
-        if (isinstance(editor, CellEditor) and event.type() == QEvent.Type.KeyPress
+        if (isinstance(editor, CellEditor) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
                 and event.key() in _COMMIT_KEYS):
             reason = editor.problem()
             if reason:
@@ -217,7 +219,7 @@ class GridView(QTableView):
     cell_changed = Signal(object)  # the current figure cell id (or None)
     explain_requested = Signal(object)  # Finding: a warning of the cell under the mouse wants a 说明
 
-    def __init__(self, model: TableModel, parent=None):
+    def __init__(self, model: TableModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.frozen: FrozenPanes | None = None  # set once the view is built
         self.traced: set[str] = set()
@@ -255,7 +257,7 @@ class GridView(QTableView):
         self.show_prior = on
         self.viewport().update()
 
-    def _context_menu(self, pos) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction("复制\tCtrl+C", self.copy_selection)
         menu.addAction("粘贴\tCtrl+V", lambda: self.paste_text(QGuiApplication.clipboard().text()))
@@ -269,7 +271,7 @@ class GridView(QTableView):
                            lambda f=f: self.explain_requested.emit(f))
         menu.exec(self.viewport().mapToGlobal(pos))
 
-    def explainable_at(self, pos) -> list:
+    def explainable_at(self, pos: QPoint) -> list[Finding]:
         """The warnings of the figure cell at `pos` that a 说明 can explain (errors must be fixed)."""
         cell = self.grid_model.cell_at(self.rowAt(pos.y()), self.columnAt(pos.x()))
         if cell is None:
@@ -342,7 +344,7 @@ class GridView(QTableView):
         if self.frozen is not None:
             self.frozen.place(widths, heights)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit()
 
@@ -418,7 +420,7 @@ class GridView(QTableView):
                 ed.end(False)
         return opened
 
-    def inputMethodEvent(self, event) -> None:
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         """Text committed by a Chinese IME (full-width digits come this way) replaces the cell, like typing."""
         cur = self.currentIndex()
         text = event.commitString()
@@ -432,7 +434,7 @@ class GridView(QTableView):
                     return
         super().inputMethodEvent(event)
 
-    def closeEditor(self, editor, hint) -> None:
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         H = QAbstractItemDelegate.EndEditHint
         # Enter goes down as in Excel; Tab / Shift+Tab go right / left
         step = {H.SubmitModelCache: (1, 0), H.EditNextItem: (0, 1), H.EditPreviousItem: (0, -1)}.get(hint)
@@ -446,7 +448,7 @@ class GridView(QTableView):
         if target is not None:
             self.setCurrentIndex(target)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self.state() != QAbstractItemView.State.EditingState:
             if event.matches(QKeySequence.StandardKey.Copy):
@@ -470,7 +472,7 @@ class GridView(QTableView):
     # colours, which this delegate does not use), and QWidget repaints the frame and the scroll bars.
     # Closing a cell editor returns focus here, so that would repaint ~200 cells per keystroke; only the
     # current cell's focus frame changes, so only it is repainted.
-    def focusInEvent(self, event) -> None:
+    def focusInEvent(self, event: QFocusEvent) -> None:
         event.accept()
         cur = self.currentIndex()
         editable = cur.isValid() and bool(self.model().flags(cur) & Qt.ItemFlag.ItemIsEditable)
@@ -478,13 +480,13 @@ class GridView(QTableView):
         if cur.isValid():
             self.viewport().update(self.visualRect(cur))
 
-    def focusOutEvent(self, event) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         event.accept()
         cur = self.currentIndex()
         if cur.isValid():
             self.viewport().update(self.visualRect(cur))
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.traced:
             self.set_traced(set())
         super().mousePressEvent(event)
@@ -507,7 +509,7 @@ class GridView(QTableView):
                 out.append(cid)
         return out
 
-    def select_cells(self, cells, current: str | None = None) -> None:
+    def select_cells(self, cells: Iterable[str], current: str | None = None) -> None:
         """Select these cells (of this table) and make `current` (or the first) current."""
         model = self.grid_model
         mine = [c for c in cells if c in model._mine]
@@ -629,11 +631,16 @@ class GridView(QTableView):
             self.grid_model.doc.set_cells({c: None for c in cells}, label=f"清除 {len(cells)} 个单元格")
 
 
-def prior_toggle(parent, grids) -> QAction:
+def prior_toggle(parent: QObject, grids: Iterable[GridView]) -> QAction:
     """「显示上年数」: last year's value faint in every cell of `grids` (a live collection), on by default."""
     action = QAction("显示上年数", parent)
     action.setCheckable(True)
     action.setChecked(True)
     action.setStatusTip("在每个单元格右下角淡色显示上年报告的数字（需有上年报告）")
-    action.toggled.connect(lambda on: [g.set_show_prior(on) for g in grids])
+
+    def show(on: bool) -> None:
+        for g in grids:
+            g.set_show_prior(on)
+
+    action.toggled.connect(show)
     return action

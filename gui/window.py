@@ -4,10 +4,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -26,7 +28,8 @@ from model.values import format_value
 
 from . import dialogs, theme
 from .busy import Cancelled, run_waiting
-from .help import install_help_menu
+from .operations import Progress
+from .help import GuideDialog, install_help_menu
 from .printing import install_print_actions
 from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
@@ -38,7 +41,7 @@ from .parts import META, PARTS, PART_INDEX, part_of
 from .recovery import AUTOSAVE_MS, RecoverySlot
 from .status_line import StatusLine
 from .text_page import TextSectionPage
-from .batch_window import show_batch_window  # noqa: I001 - kept apart from the imports others edit
+from .batch_window import BatchWindow, show_batch_window  # noqa: I001 - kept apart from the imports others edit
 
 APP_NAME = "政府信息公开工作年度报告"
 MAX_RECENT = 8
@@ -59,6 +62,14 @@ def _dot(colour: QColor | None, size: int = 12, dpr: float = 1.0) -> QIcon:
 
 
 class MainWindow(QMainWindow):
+    # added by install_print_actions (printing.py) and install_help_menu (help.py)
+    act_preview: QAction
+    act_print: QAction
+    act_guide: QAction
+    act_about: QAction
+    _guide: GuideDialog | None = None  # the one guide window, once opened
+    batch_window: BatchWindow | None = None  # added by show_batch_window (batch_window.py)
+
     def __init__(self, document: Document | None = None, settings: QSettings | None = None):
         super().__init__()
         self.doc = document or Document(Report(meta=Meta(year=dt.date.today().year - 1)))
@@ -204,7 +215,9 @@ class MainWindow(QMainWindow):
             return QSize(1280, 760)
         return QSize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
 
-    def _act(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    def _act(self, text: str, slot: Callable[..., object],
+             shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+             tip: str = "") -> QAction:
         a = QAction(text, self)
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
@@ -394,7 +407,7 @@ class MainWindow(QMainWindow):
         self.cell_status.setText(text)
         self.cell_status.setToolTip(text)
 
-    def _cell_changed(self, cid) -> None:
+    def _cell_changed(self, cid: str | None) -> None:
         if cid is None:
             self.cell_status.clear()
             return
@@ -687,7 +700,7 @@ class MainWindow(QMainWindow):
         self.show_message(f"已导出「{Path(path).name}」")
         return True
 
-    def _wait(self, label: str, work):
+    def _wait(self, label: str, work: Callable[[Progress | None], Any]) -> Any:
         """Slow work off the UI thread with a progress dialog (取消) while the window repaints; in screenshot
         mode, in line."""
         if not self.interactive:
@@ -765,7 +778,7 @@ class MainWindow(QMainWindow):
         self.set_document(Document(report, path=original), native=True, unsaved=True)
         self.show_message("已恢复上次未保存的修改，请检查后保存")
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
             return
