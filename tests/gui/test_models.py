@@ -38,3 +38,16 @@ def test_table_model_passes_qts_own_model_tester(qtmodeltester, recwarn):
     qtmodeltester.check(TableModel("t3", doc), force_py=False)
     # PySide only warns when an override hands Qt a value of the wrong type (as span() once did)
     assert [str(w.message) for w in recwarn if issubclass(w.category, RuntimeWarning)] == []
+
+
+def test_overview_model_passes_qts_own_model_tester(qtmodeltester, recwarn):
+    from gui.batch_window import OverviewModel
+    from model.batch import BatchEntry
+    from model.engine import check
+
+    report = fileformat.load(SAMPLE)
+    model = OverviewModel()
+    model.set_entries([BatchEntry("a.nianbao", report, check(report), kind="本程序文件"),
+                       BatchEntry("b.pdf", error="b.pdf：无法读取")])
+    qtmodeltester.check(model, force_py=False)
+    assert [str(w.message) for w in recwarn if issubclass(w.category, RuntimeWarning)] == []
