@@ -314,7 +314,8 @@ class _Cell:
     vertical: bool = False
 
 
-def _table_xml(body: _Body, cells: list[_Cell], nrows: int, weights: tuple[float, ...], header_rows: int, kept: int) -> str:
+def _table_xml(body: _Body, cells: list[_Cell], nrows: int, weights: tuple[float, ...], header_rows: int,
+               kept: int) -> str:
     """The table; its first `kept` rows stay on the page of the row after them."""
     total = sum(weights)
     widths = [round(FRAME_W_MM * TWIPS_PER_MM * w / total) for w in weights]

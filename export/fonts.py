@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 
 import resources
 
+from .errors import ExportError
+
 if TYPE_CHECKING:
     from reportlab.pdfbase.ttfonts import TTFont
-
-from .errors import ExportError
 
 FONTS_DIR = resources.path("fonts")
 

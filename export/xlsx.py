@@ -388,8 +388,8 @@ def _findings_sheet(wb: Workbook, report: Report, main: TableSheets, st: _Styles
     r = 2
     for n, f in enumerate(findings, start=1):
         refs = [main.sheet_ref(c) for c in f.cells if c in main.where]
-        row: tuple[int | str, ...] = (n, f.rule, SEVERITY_LABEL.get(f.severity, f.severity), "、".join(refs), f.message,
-               f.explanation or "")
+        row: tuple[int | str, ...] = (n, f.rule, SEVERITY_LABEL.get(f.severity, f.severity), "、".join(refs),
+                                      f.message, f.explanation or "")
         for i, v in enumerate(row, start=1):
             c = ws.cell(r, i)
             if isinstance(v, int):

@@ -34,7 +34,8 @@ class CellEditor(QLineEdit):
     def refuse(self, reason: str) -> None:
         """Stay open on the cell, mark it, select the text so the next keys replace it, say why beside it."""
         self.reason = reason
-        self.setStyleSheet(_INVALID_STYLE.format(bg=theme.STATE_COLOURS["error"][0].name(), fg=theme.strong("error").name()))
+        bg, fg = theme.STATE_COLOURS["error"]
+        self.setStyleSheet(_INVALID_STYLE.format(bg=bg.name(), fg=fg.name()))
         self.setToolTip(reason)
         self.selectAll()
         self.setFocus()
