@@ -17,7 +17,6 @@ from model.totals import TOTAL_CELLS
 from model.values import BadValue, format_value, parse_cell
 
 from . import theme
-
 from .findings_text import cell_tooltip
 
 if TYPE_CHECKING:
@@ -177,5 +176,6 @@ class TableModel(QAbstractTableModel):
         self.doc.set_cells({sp.cell: parsed}, label=f"输入 {CELLS[sp.cell].label}")
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         return None
