@@ -21,7 +21,14 @@ import json
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ingest.batch import BatchOutcome
+    from model.batch import BatchEntry
+    from model.report import Report
 
 COMMANDS = ("check", "import", "new", "export", "draft", "batch")
 HEADLESS_HINT = ("没有可用的图形显示；可在命令行使用：check（校核）、import（导入）、new（从上年新建）、export（导出）、"
@@ -46,7 +53,7 @@ def _err(text: str) -> None:
         sys.stderr.write(text + "\n")
 
 
-def read_report(path: str, notes: list[str] | None = None):
+def read_report(path: str, notes: list[str] | None = None) -> Report:
     """A report from a .nianbao file or anything the importers read, through the one open path
     (ingest.read_report, which the window uses too).  Raises CliError."""
     import ingest
@@ -60,13 +67,13 @@ def read_report(path: str, notes: list[str] | None = None):
     return result.report
 
 
-def _ocr_progress(path: str):
+def _ocr_progress(path: str) -> Callable[[int, int], None]:
     """A scanned page takes seconds to read: each is announced on stderr (stdout may be --json)."""
     name = Path(path).name
     return lambda k, n: _err(f"{name}：文字识别（OCR）第 {k}/{n} 页…")
 
 
-def _with_prior(report, prior_path: str | None):
+def _with_prior(report: Report, prior_path: str | None) -> Report:
     if prior_path:
         from model.report import Prior
 
@@ -74,7 +81,7 @@ def _with_prior(report, prior_path: str | None):
     return report
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     from model.engine import check
     from model.present import error_json, result_json, result_text
     from model.rules import ERROR
@@ -118,7 +125,7 @@ def _may_replace(out: str, force: bool) -> None:
         raise CliError(f"{out}：文件是只读的，未覆盖；确要替换请加 --force")
 
 
-def _save(report, out: str) -> None:
+def _save(report: Report, out: str) -> None:
     from model.fileformat import save
     from model.oserrors import WRITE, file_problem
 
@@ -128,7 +135,7 @@ def _save(report, out: str) -> None:
         raise CliError(file_problem(out, e, WRITE)) from None
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     _may_replace(args.output, args.force)
     notes: list[str] = []
     report = read_report(args.src, notes)
@@ -139,7 +146,7 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_new(args) -> int:
+def cmd_new(args: argparse.Namespace) -> int:
     from model.nextyear import new_from_prior
 
     _may_replace(args.output, args.force)
@@ -152,7 +159,7 @@ def cmd_new(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from export import TARGETS, ExportError, ExportRefused, export_report
 
     wanted = [(kind, getattr(args, kind)) for kind in TARGETS if getattr(args, kind)]
@@ -171,7 +178,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_draft(args) -> int:
+def cmd_draft(args: argparse.Namespace) -> int:
     """Print the paragraphs generated from the figures, or write them into the file's sections."""
     from model.drafted import draft_state, place
     from model.drafting import DRAFT_SECTIONS
@@ -198,15 +205,15 @@ def cmd_draft(args) -> int:
     return 0
 
 
-def _batch_line(e) -> str:
-    if not e.ok:
+def _batch_line(e: BatchEntry) -> str:
+    if e.report is None:  # not e.ok
         return f"无法读取 —— {e.error}"
     c = e.counts()
     organ = e.report.meta.organ or "（未填机关）"
     return f"{e.file}：{organ} 错误 {c['error']} 项，警告 {c['warning']} 项，已说明 {c['explained']} 项"
 
 
-def _batch_usage(args) -> None:
+def _batch_usage(args: argparse.Namespace) -> None:
     """UsageError (exit 2) for a batch command given wrongly."""
     from ingest.batch import find_reports
 
@@ -223,7 +230,7 @@ def _batch_usage(args) -> None:
         raise UsageError("没有找到可读取的报告文件（" + " ".join(args.paths)[:200] + "）")
 
 
-def _print_batch(outcome, args) -> None:
+def _print_batch(outcome: BatchOutcome, args: argparse.Namespace) -> None:
     for e in outcome.entries:
         _out(_batch_line(e))
     if args.prior:
@@ -237,7 +244,7 @@ def _print_batch(outcome, args) -> None:
          + (f"；汇总表：{args.output}" if args.output else ""))
 
 
-def cmd_batch(args) -> int:
+def cmd_batch(args: argparse.Namespace) -> int:
     from export import ExportError
     from ingest.batch import check_batch
 
@@ -288,7 +295,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _export_parser(sub) -> None:
+def _export_parser(sub: argparse._SubParsersAction) -> None:
     from export import TARGETS
 
     e = sub.add_parser("export", help="导出 " + " / ".join(t.label for t in TARGETS.values()))

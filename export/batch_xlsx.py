@@ -6,8 +6,9 @@ import io
 import os
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from model.batch import BatchEntry, overview_columns, worst_first
+from model.batch import BatchEntry, Column, overview_columns, worst_first
 from model.findings import Finding
 from model.rollup import ROLLUP_TITLE, Rollup
 from model.rules import RULES, SEVERITY_LABEL
@@ -16,6 +17,11 @@ from model.schema import CELLS, DECIMAL
 from .atomic import write_rendered
 from .xlsx import TableSheets, _col_letter, _page_setup, _Styles, put_text
 
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
 OVERVIEW_SHEET = "总览"
 FINDINGS_SHEET = "问题清单"
 ROLLUP_SHEET = ROLLUP_TITLE
@@ -23,17 +29,17 @@ ROLLUP_SHEETS = {t: ROLLUP_SHEET for t in ("t2", "t3", "t4")}  # the roll-up's t
 FINDING_HEADS = (("文件", 36), ("机关", 28), ("规则", 16), ("级别", 7), ("单元格", 26), ("问题", 64), ("说明", 30))
 
 
-def _header(ws, heads: list[tuple[str, int]], st: _Styles) -> None:
+def _header(ws: Worksheet, heads: list[tuple[str, int]], st: _Styles) -> None:
     """Bold header row, frozen, with an auto-filter over the columns (which sorts too)."""
     for i, (head, width) in enumerate(heads, start=1):
-        c = ws.cell(1, i)
+        c = cast("Cell", ws.cell(1, i))  # no merged cells on these sheets
         put_text(c, head)
         c.font, c.fill, c.border, c.alignment = st.table_bold, st.head_fill, st.border, st.center
         ws.column_dimensions[_col_letter(i)].width = width
     ws.freeze_panes = "C2"
 
 
-def _put(cell, v, st: _Styles) -> None:
+def _put(cell: Cell, v: object, st: _Styles) -> None:
     if v is None:
         pass
     elif isinstance(v, (int, Decimal)) and not isinstance(v, bool):
@@ -45,15 +51,15 @@ def _put(cell, v, st: _Styles) -> None:
     cell.border = st.border
 
 
-def _overview(wb, entries: list[BatchEntry], st: _Styles) -> None:
-    ws = wb.active
+def _overview(wb: Workbook, entries: list[BatchEntry], st: _Styles) -> None:
+    ws = cast("Worksheet", wb.active)  # a new workbook's only sheet
     ws.title = OVERVIEW_SHEET
     cols = overview_columns(with_prior=any(e.prior_file for e in entries))
     _header(ws, [(c.head, c.width) for c in cols], st)
     rows = worst_first(entries)
     for r, e in enumerate(rows, start=2):
         for i, col in enumerate(cols, start=1):
-            _put(ws.cell(r, i), col.get(e), st)
+            _put(cast("Cell", ws.cell(r, i)), col.get(e), st)
     last = _col_letter(len(cols))
     end = max(2, len(rows) + 1)
     ws.auto_filter.ref = f"A1:{last}{end}"
@@ -61,7 +67,7 @@ def _overview(wb, entries: list[BatchEntry], st: _Styles) -> None:
     _page_setup(ws, landscape=True)
 
 
-def _colour_rows(ws, cols, end: int, st: _Styles) -> None:
+def _colour_rows(ws: Worksheet, cols: list[Column], end: int, st: _Styles) -> None:
     """Conditional colours that stay right after the clerk sorts or filters: red for a report with errors,
     grey for a file that could not be read."""
     from openpyxl.formatting.rule import FormulaRule
@@ -94,7 +100,7 @@ def _finding_row(file: str, organ: str, f: Finding) -> tuple:
             f.explanation or "")
 
 
-def _findings(wb, entries: list[BatchEntry], st: _Styles) -> None:
+def _findings(wb: Workbook, entries: list[BatchEntry], st: _Styles) -> None:
     ws = wb.create_sheet(FINDINGS_SHEET)
     _header(ws, list(FINDING_HEADS), st)
     r = 2
@@ -108,7 +114,7 @@ def _findings(wb, entries: list[BatchEntry], st: _Styles) -> None:
     _page_setup(ws, landscape=True)
 
 
-def _rollup(wb, rollup: Rollup, st: _Styles) -> None:
+def _rollup(wb: Workbook, rollup: Rollup, st: _Styles) -> None:
     """The official layout of the 年度报告 sheet, holding the sums; below it what was summed and its check."""
     ws = wb.create_sheet(ROLLUP_SHEET)
     wb.active = wb.index(ws)  # TableSheets lays out its first table on the active sheet
@@ -136,7 +142,7 @@ def _exact_decimals(main: TableSheets, rollup: Rollup) -> None:
             put_text(main.wb[main.sheet_of[cid]][main.ref(cid)], format(v, "f"))
 
 
-def build_batch_workbook(entries: list[BatchEntry], rollup: Rollup):
+def build_batch_workbook(entries: list[BatchEntry], rollup: Rollup) -> Workbook:
     from openpyxl import Workbook
 
     wb = Workbook()

@@ -14,6 +14,7 @@ import os
 import zipfile
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING, cast
 
 from model import schema as S
 from model.report import Report
@@ -23,6 +24,12 @@ from . import textparts
 from .atomic import write_rendered
 from .grid import vertical_columns
 from .pdf import DRAFT_MARK, is_draft
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
+    from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
+    from docx.text.paragraph import Paragraph
 
 PAGE_W_MM, PAGE_H_MM = 210, 297
 TOP_MM, BOTTOM_MM, LEFT_MM, RIGHT_MM = 37, 35, 28, 26
@@ -55,7 +62,7 @@ def _cell_style(size_of: str, align: str) -> str:
 
 # ---------------------------------------------------------------- styles
 
-def _set_font(style, face: str, pt: float, bold: bool = False) -> None:
+def _set_font(style: CharacterStyle, face: str, pt: float, bold: bool = False) -> None:
     """The face for Chinese and Latin alike (no theme fonts, which would win over it)."""
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -70,7 +77,7 @@ def _set_font(style, face: str, pt: float, bold: bool = False) -> None:
     rfonts.set(qn("w:hint"), "eastAsia")
 
 
-def _add_style(doc, name: str, kind: str = "paragraph", base_id: str | None = None):
+def _add_style(doc: DocxDocument, name: str, kind: str = "paragraph", base_id: str | None = None) -> CharacterStyle:
     """A new style (python-docx's add_style scans every style of the template for each one it adds)."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.styles.style import StyleFactory
@@ -80,11 +87,12 @@ def _add_style(doc, name: str, kind: str = "paragraph", base_id: str | None = No
     style = StyleFactory(doc.styles.element.add_style_of_type(name, wd_type, False))
     if base_id:
         style.element.basedOn_val = base_id
-    return style
+    return cast("CharacterStyle", style)  # each of the three kinds is a CharacterStyle (tables' too)
 
 
-def _paragraph_style(doc, name: str, face: str, pt: float, align=None, base_id: str | None = None):
-    style = doc.styles[name] if name == ST_BODY else _add_style(doc, name, base_id=base_id)
+def _paragraph_style(doc: DocxDocument, name: str, face: str, pt: float, align: WD_PARAGRAPH_ALIGNMENT | None = None,
+                     base_id: str | None = None) -> ParagraphStyle:
+    style = cast("ParagraphStyle", doc.styles[name] if name == ST_BODY else _add_style(doc, name, base_id=base_id))
     _set_font(style, face, pt)
     if align is not None:
         style.paragraph_format.alignment = align
@@ -92,7 +100,7 @@ def _paragraph_style(doc, name: str, face: str, pt: float, align=None, base_id: 
     return style
 
 
-def _line_pitch(style, pt: float | None, indent_chars: int = 0) -> None:
+def _line_pitch(style: ParagraphStyle, pt: float | None, indent_chars: int = 0) -> None:
     """Exact line spacing (None: single) and a first-line indent of `indent_chars` characters."""
     from docx.enum.text import WD_LINE_SPACING
     from docx.oxml.ns import qn
@@ -110,7 +118,7 @@ def _line_pitch(style, pt: float | None, indent_chars: int = 0) -> None:
     ind.set(qn("w:firstLineChars"), str(indent_chars * 100))  # in characters, so it follows the size
 
 
-def _outline(style, level: int) -> None:
+def _outline(style: BaseStyle, level: int) -> None:
     """Headings show in Word's navigation pane and a table of contents."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -120,7 +128,7 @@ def _outline(style, level: int) -> None:
     style.element.get_or_add_pPr().append(el)
 
 
-def _defaults(doc) -> None:
+def _defaults(doc: DocxDocument) -> None:
     """The document defaults: the body face and Chinese as the East Asian language (the template's theme
     fonts and en-US would make Word fall back to its theme faces and treat the text as Western)."""
     from docx.oxml.ns import qn
@@ -134,7 +142,7 @@ def _defaults(doc) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")  # Latin text (figures, years) stays en-US: never broken inside
 
 
-def _text_styles(doc) -> None:
+def _text_styles(doc: DocxDocument) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH as A
     from docx.shared import Pt, RGBColor
 
@@ -165,7 +173,7 @@ def _text_styles(doc) -> None:
         page.paragraph_format.left_indent = Pt(PAGE_NO_PT) if align == A.LEFT else Pt(0)
 
 
-def _table_styles(doc) -> None:
+def _table_styles(doc: DocxDocument) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH as A
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -181,7 +189,7 @@ def _table_styles(doc) -> None:
     table.element.append(parse_xml(f'<w:tcPr {nsdecls("w")}><w:vAlign w:val="center"/></w:tcPr>'))
 
 
-def _page_setup(doc) -> None:
+def _page_setup(doc: DocxDocument) -> None:
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
 
@@ -197,7 +205,7 @@ def _page_setup(doc) -> None:
     _page_number(sec.even_page_footer.paragraphs[0], ST_PAGE_EVEN)
 
 
-def _page_number(paragraph, style: str) -> None:
+def _page_number(paragraph: Paragraph, style: str) -> None:
     """「— N —」: the page number as a field Word and WPS fill in."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -306,7 +314,8 @@ class _Cell:
     vertical: bool = False
 
 
-def _table_xml(body: _Body, cells: list[_Cell], nrows: int, weights, header_rows: int, kept: int) -> str:
+def _table_xml(body: _Body, cells: list[_Cell], nrows: int, weights: tuple[float, ...], header_rows: int,
+               kept: int) -> str:
     """The table; its first `kept` rows stay on the page of the row after them."""
     total = sum(weights)
     widths = [round(FRAME_W_MM * TWIPS_PER_MM * w / total) for w in weights]
@@ -388,7 +397,7 @@ def _story(body: _Body, report: Report) -> None:
             _fees(body, report)
 
 
-def build_document(report: Report, draft: bool):
+def build_document(report: Report, draft: bool) -> DocxDocument:
     import docx
     from docx.oxml import parse_xml
 

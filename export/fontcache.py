@@ -14,6 +14,10 @@ import marshal
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 ENV_CACHE_DIR = "NIANBAO_CACHE_DIR"  # a folder to keep the cache in instead of the user's cache folder
 FORMAT = 1  # bump when what is stored changes
@@ -41,7 +45,7 @@ def _cache_file(path: Path, subfont: int) -> Path:
     return cache_dir() / (hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest() + ".marshal")
 
 
-def _state(face) -> dict:
+def _state(face: TTFontFace) -> dict[str, Any]:
     """The face's tables as plain data (reportlab's TTFNameBytes are bytes with a different class)."""
     out = {}
     for k, v in vars(face).items():
@@ -51,11 +55,12 @@ def _state(face) -> dict:
     return out
 
 
-def _face(state: dict, path: Path):
+def _face(state: dict[str, Any], path: Path) -> TTFontFace:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
-    face = TTFontFace.__new__(TTFontFace)
+    # Any: the private attributes set here are reportlab's, not in its stubs
+    face: Any = TTFontFace.__new__(TTFontFace)
     pdfmetrics.TypeFace.__init__(face, None)
     for k, v in state.items():
         setattr(face, k, TTFNameBytes(v[1]) if isinstance(v, tuple) and v[:1] == ("name-bytes",) else v)
@@ -66,7 +71,7 @@ def _face(state: dict, path: Path):
     return face
 
 
-def _font_around(name: str, face):
+def _font_around(name: str, face: TTFontFace) -> TTFont:
     """A TTFont holding `face`, set up as TTFont.__init__ sets one up (tests compare the two)."""
     from fnmatch import fnmatch
     from weakref import WeakKeyDictionary
@@ -74,7 +79,7 @@ def _font_around(name: str, face):
     from reportlab import rl_config
     from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
 
-    font = TTFont.__new__(TTFont)
+    font: Any = TTFont.__new__(TTFont)  # Any: _asciiReadable is reportlab's own, not in its stubs
     font.fontName = name
     font.face = face
     font.encoding = TTEncoding()
@@ -84,7 +89,7 @@ def _font_around(name: str, face):
     return font
 
 
-def _read_cached(cache: Path, path: Path, name: str):
+def _read_cached(cache: Path, path: Path, name: str) -> TTFont | None:
     try:
         state = marshal.loads(cache.read_bytes())
         if not isinstance(state, dict) or "charToGlyph" not in state:
@@ -94,7 +99,7 @@ def _read_cached(cache: Path, path: Path, name: str):
         return None
 
 
-def _store(cache: Path, face) -> None:
+def _store(cache: Path, face: TTFontFace) -> None:
     tmp = cache.with_name(f"{cache.stem}.{os.getpid()}.tmp")  # another process may be writing it too
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -107,7 +112,7 @@ def _store(cache: Path, face) -> None:
             pass
 
 
-def load_ttfont(name: str, path: Path, subfont: int = 0):
+def load_ttfont(name: str, path: Path, subfont: int = 0) -> TTFont:
     """reportlab's TTFont for the file: from the cache when it holds this very file, else read (and kept).
     Raises what TTFont raises for a file reportlab cannot use."""
     from reportlab.pdfbase.ttfonts import TTFont

@@ -15,10 +15,14 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import resources
 
 from .errors import ExportError
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont
 
 FONTS_DIR = resources.path("fonts")
 
@@ -103,10 +107,10 @@ def _font_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
     return found
 
 
-_loaded: dict[str, object] = {}  # registered name → reportlab TTFont, parsed once per process
+_loaded: dict[str, TTFont] = {}  # registered name → reportlab TTFont, parsed once per process
 
 
-def _load(path: Path, subfont: int):
+def _load(path: Path, subfont: int) -> TTFont | None:
     """The reportlab font for the file, or None when reportlab cannot embed it (CFF outlines,
     embedding not permitted, broken file, no permission)."""
     name = _font_name(path, subfont)
@@ -186,4 +190,5 @@ def covered(font_name: str) -> dict[int, int]:
     """code point → glyph of a registered font (its cmap), to find characters it cannot draw."""
     from reportlab.pdfbase import pdfmetrics
 
-    return pdfmetrics.getFont(font_name).face.charToGlyph
+    font: TTFont = pdfmetrics.getFont(font_name)  # type: ignore[assignment]  # register_fonts registers TTFonts only
+    return font.face.charToGlyph

@@ -5,6 +5,7 @@ T3.LEAF_SUM, T3.BALANCE, T3.ROW_TOTAL and T4.SUM.  Cross-year and text rules nee
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,7 +41,7 @@ def identities() -> tuple[Identity, ...]:
     return tuple(out)
 
 
-def excel_sum(terms: tuple[tuple[int, str], ...], ref) -> str:
+def excel_sum(terms: tuple[tuple[int, str], ...], ref: Callable[[str], str]) -> str:
     """`SUM(a,b)-SUM(c)` for the terms; `ref(cell_id)` gives the sheet reference.  SUM reads blank and
     「/」 as 0, the way model.values.number does."""
     plus = [ref(c) for s, c in terms if s > 0]

@@ -10,6 +10,7 @@ and extends the module's ALL_CANNOT_START list for anything else that reads it.
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 CANNOT_START = frozenset(
     "，。、；：！？）》」』’”〉】〕］｝〗,.;:!?)]}%‰℃·・ーぁぃぅぇぉっゃゅょゎ々"
@@ -76,9 +77,10 @@ def break_lines(chars: list[str], widths: list[float], max_widths: list[float], 
 
 def _frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     """Replacement for reportlab.platypus.paragraph.cjkFragSplit with proper 禁则."""
-    from reportlab.platypus import paragraph as P
+    from reportlab.platypus import paragraph
 
-    U = []
+    P: Any = paragraph  # its private helpers (cjkU, makeCJKParaLine, _FUZZ) are not in reportlab's stubs
+    U: list[Any] = []
     for f in frags:
         text = f.text
         if isinstance(text, bytes):
@@ -165,9 +167,12 @@ def install() -> None:
     with _lock:
         if _installed:
             return
-        from reportlab.lib import textsplit
-        from reportlab.platypus import paragraph
+        from reportlab.lib import textsplit as ts
+        from reportlab.platypus import paragraph as para
 
+        # Any: what is patched here is reportlab's private (or, in the stubs, final) module state
+        textsplit: Any = ts
+        paragraph: Any = para
         extra = "".join(sorted(CANNOT_START - set(textsplit.ALL_CANNOT_START)))
         paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START + extra
         textsplit.ALL_CANNOT_START = paragraph.ALL_CANNOT_START

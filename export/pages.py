@@ -3,11 +3,15 @@ rasterised by PDFium (which pdfplumber brings along).  Reads the model only, lik
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from model.report import Report
 
 from .errors import ExportError
 from .pdf import is_draft, render_pdf
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfPage
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ def page_images(report: Report, dpi: int = 200, draft: bool | None = None) -> li
         raise ExportError(f"无法生成打印页面（PDF 渲染失败：{e}）") from None
 
 
-def _render(page, dpi: int) -> PageImage:
+def _render(page: PdfPage, dpi: int) -> PageImage:
     bitmap = page.render(scale=dpi / 72, rev_byteorder=True)  # RGB byte order, as QImage.Format_RGB888 reads
     try:
         return PageImage(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))

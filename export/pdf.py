@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from functools import partial
 from html import escape as _escape
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from model import schema as S
 from model.engine import Checker
@@ -24,6 +26,10 @@ from .fonts import covered, register_fonts
 from .grid import vertical_columns
 from .textparts import clean
 from .atomic import write_rendered
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Flowable, Paragraph, Table
 
 # Paragraph markup escapes &, < and >.  (xml.sax.saxutils would do as well, but imports urllib.request: 0.08 s.)
 escape = partial(_escape, quote=False)
@@ -85,7 +91,8 @@ class _Styles:
         self._cmaps: dict[str, dict] = {}
         self.cells: dict[tuple[str, str], ParagraphStyle] = {}
         for tid, pt in TABLE_PT.items():
-            for align, a in (("c", TA_CENTER), ("l", TA_LEFT)):
+            aligns: tuple[tuple[str, Literal[0, 1]], ...] = (("c", TA_CENTER), ("l", TA_LEFT))
+            for align, a in aligns:
                 self.cells[(tid, align)] = ParagraphStyle(f"{tid}{align}", fontName=f.table, fontSize=pt,
                                                           leading=pt * 1.25, alignment=a, wordWrap="CJK")
 
@@ -138,7 +145,7 @@ def _title(report: Report, st: _Styles) -> list:
     return [Paragraph(markup, st.title), Spacer(1, PITCH)]
 
 
-def _paragraph(part: textparts.Part, st: _Styles):
+def _paragraph(part: textparts.Part, st: _Styles) -> Paragraph:
     from reportlab.platypus import Paragraph
 
     kai = st.faces.kai_official  # （一） headings in 楷体 where the face exists, else 仿宋 (GB/T 9704)
@@ -161,13 +168,13 @@ def table_col_widths(t: S.TableDef) -> list[float]:
     return [FRAME_W * w / total for w in t.col_weights]
 
 
-def _table(t: S.TableDef, report: Report, st: _Styles):
+def _table(t: S.TableDef, report: Report, st: _Styles) -> Table:
     """The table from its spans: every span one (merged) cell, ruled, numbers centred."""
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     pt = TABLE_PT[t.id]
     centre, left = st.cells[(t.id, "c")], st.cells[(t.id, "l")]
-    data = [["" for _ in range(t.ncols)] for _ in range(t.nrows)]
+    data: list[list[str | Paragraph]] = [["" for _ in range(t.ncols)] for _ in range(t.nrows)]
     cmds: list = [
         ("GRID", (0, 0), (-1, -1), 0.6, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -222,7 +229,7 @@ def _balanced(text: str, st: _Styles, pt: float, width: float) -> str:
     return f"{st.mark(text[:best], font)}<br/>{st.mark(text[best:], font)}"
 
 
-def _fee_table(report: Report, st: _Styles):
+def _fee_table(report: Report, st: _Styles) -> Table | None:
     """The three 信息处理费 figures under section 六, when any is given."""
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -241,7 +248,7 @@ def _fee_table(report: Report, st: _Styles):
     return tbl
 
 
-def _table_block(heading, table) -> list:
+def _table_block(heading: Paragraph, table: Table) -> list[Flowable]:
     """A section's heading and table.  A table that fits where it is stays there; one that does not starts
     a new page when it fits on one and less than MIN_ROOM of this page is left, and otherwise runs on to
     the next page under its repeated header rows, so that no page is left mostly blank."""
@@ -286,8 +293,8 @@ def build_story(report: Report, st: _Styles) -> list:
 
 # ---------------------------------------------------------------- pages
 
-def _page_decor(draft: bool, faces: Faces):
-    def draw(canv, doc) -> None:
+def _page_decor(draft: bool, faces: Faces) -> Callable[[Canvas, object], None]:
+    def draw(canv: Canvas, doc: object) -> None:
         canv.saveState()
         n = canv.getPageNumber()
         text = f"- {n} -"

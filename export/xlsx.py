@@ -14,6 +14,7 @@ import os
 import re
 import unicodedata
 from decimal import Decimal
+from typing import TYPE_CHECKING, cast
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # openpyxl's own list of characters XML cannot carry
 
@@ -27,6 +28,13 @@ from .atomic import write_rendered
 from .grid import GRID, column_bounds, span_box, vertical_columns
 from .identities import excel_sum, identities
 from .xlsx_json import write_data_sheet
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from model.values import Value
 
 MAIN_SHEET = "年度报告"
 # table → its sheet, named by its section's heading (「、」 would read as the separator of a list of cell references)
@@ -68,7 +76,7 @@ def lines_needed(text: str, width_units: float, pt: float) -> int:
     return sum(max(1, math.ceil(text_width(part, pt) / usable)) for part in (text.split("\n") or [""]))
 
 
-def put_text(cell, text: str) -> None:
+def put_text(cell: Cell, text: str) -> None:
     """Write text as text: a leading = + - @ never becomes a formula, and Excel keeps it text on edit."""
     text = ILLEGAL_CHARACTERS_RE.sub("", text)[:32767]
     cell.value = text
@@ -77,7 +85,7 @@ def put_text(cell, text: str) -> None:
         cell.quotePrefix = True
 
 
-def put_value(cell, v) -> None:
+def put_value(cell: Cell, v: Value) -> None:
     if v is None:
         return
     if v == NA or isinstance(v, str):
@@ -93,7 +101,7 @@ def put_value(cell, v) -> None:
 class _Styles:
     """openpyxl style objects built once per workbook."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         thin = Side(style="thin", color="000000")
@@ -112,16 +120,17 @@ class _Styles:
         self.head_fill = PatternFill(start_color="F2F2F2", end_color="F2F2F2", fill_type="solid")
 
 
-def _page_setup(ws, landscape: bool = False) -> None:
+def _page_setup(ws: Worksheet, landscape: bool = False) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # openpyxl gives every new sheet these two (its stubs allow None)
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
     for side, inches in MARGINS_IN.items():
         setattr(ws.page_margins, side, round(inches, 3))
     ws.page_margins.footer = round(23 / 25.4, 3)  # a 14 pt page number whose top is 7 mm below the 版心
-    ws.oddFooter.center.text = "- &P -"
+    ws.oddFooter.center.text = "- &P -"  # type: ignore[union-attr]
     ws.print_options.horizontalCentered = True
 
 
@@ -130,7 +139,7 @@ def _page_setup(ws, landscape: bool = False) -> None:
 class TableSheets:
     """The form's sheets: title and t2, t3, t4 and the fee figures; remembers where every cell went."""
 
-    def __init__(self, wb, report: Report, st: _Styles, names: dict[str, str] | None = None):
+    def __init__(self, wb: Workbook, report: Report, st: _Styles, names: dict[str, str] | None = None):
         self.wb = wb
         self.report = report
         self.st = st
@@ -146,11 +155,12 @@ class TableSheets:
 
     def build(self) -> None:
         """Each table on its sheet; tables given the same sheet name follow each other on it."""
-        ws = None
+        ws: Worksheet | None = None
         for i, table in enumerate(S.TABLE_ORDER):
             title = self.names[table]
             if ws is None or ws.title != title:
-                ws = self.wb.active if i == 0 else self.wb.create_sheet(title)
+                # a new workbook's only sheet, a worksheet
+                ws = cast("Worksheet", self.wb.active) if i == 0 else self.wb.create_sheet(title)
                 ws.title = title
                 start = 1
             else:
@@ -161,7 +171,7 @@ class TableSheets:
 class _TableSheet:
     """One table's sheet (with the title before t2, the fee figures after t4)."""
 
-    def __init__(self, ws, owner: TableSheets):
+    def __init__(self, ws: Worksheet, owner: TableSheets):
         self.ws = ws
         self.owner = owner
         self.report = owner.report
@@ -193,7 +203,7 @@ class _TableSheet:
         self._validations()
         self._conditional_formats()
 
-    def _merge(self, top: int, left: int, bottom: int, right: int, border: bool = True):
+    def _merge(self, top: int, left: int, bottom: int, right: int, border: bool = True) -> Cell:
         ws = self.ws
         if bottom > top or right > left:
             ws.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
@@ -201,7 +211,7 @@ class _TableSheet:
             for rr in range(top, bottom + 1):
                 for cc in range(left, right + 1):
                     ws.cell(rr, cc).border = self.st.border
-        return ws.cell(top, left)
+        return cast("Cell", ws.cell(top, left))  # a merge's top-left cell is a real one
 
     def _title(self, r: int) -> int:
         c = self._merge(r, 1, r, GRID, border=False)
@@ -313,7 +323,7 @@ class _TableSheet:
 
 # ---------------------------------------------------------------- 正文
 
-def _text_sheet(wb, report: Report, st: _Styles) -> None:
+def _text_sheet(wb: Workbook, report: Report, st: _Styles) -> None:
     ws = wb.create_sheet(TEXT_SHEET)
     width = 78  # fits the 156 mm 版心 at 100 % (LibreOffice does not shrink a single wide column to fit)
     ws.column_dimensions["A"].width = width
@@ -335,7 +345,7 @@ def _text_sheet(wb, report: Report, st: _Styles) -> None:
             h.alignment = st.left
             ws.row_dimensions[r].height = 24
             r += 1
-            if sec.kind == "table":
+            if sec.table is not None:  # a table section
                 paras = [f"（见「{TABLE_SHEET[sec.table]}」工作表）"]
             else:
                 paras = _paragraphs(report.sections.get(sec.id, ""))
@@ -362,7 +372,7 @@ def _cell_pieces(text: str, limit: int = 2000) -> list[str]:
 
 # ---------------------------------------------------------------- 校核结果
 
-def _findings_sheet(wb, report: Report, main: TableSheets, st: _Styles) -> None:
+def _findings_sheet(wb: Workbook, report: Report, main: TableSheets, st: _Styles) -> None:
     ws = wb.create_sheet(FINDINGS_SHEET)
     heads = ("序号", "规则", "级别", "单元格", "问题", "说明")
     widths = (6, 16, 7, 26, 64, 32)
@@ -378,8 +388,8 @@ def _findings_sheet(wb, report: Report, main: TableSheets, st: _Styles) -> None:
     r = 2
     for n, f in enumerate(findings, start=1):
         refs = [main.sheet_ref(c) for c in f.cells if c in main.where]
-        row = (n, f.rule, SEVERITY_LABEL.get(f.severity, f.severity), "、".join(refs), f.message,
-               f.explanation or "")
+        row: tuple[int | str, ...] = (n, f.rule, SEVERITY_LABEL.get(f.severity, f.severity), "、".join(refs),
+                                      f.message, f.explanation or "")
         for i, v in enumerate(row, start=1):
             c = ws.cell(r, i)
             if isinstance(v, int):
@@ -404,7 +414,7 @@ IDENTITY_WIDTHS = (15, 62, 11, 11, 8, 7)
 IDENTITY_TITLE = "表内勾稽关系核对（公式，修改各表后自动重算）"
 
 
-def _identity_sheet(wb, main: TableSheets, st: _Styles) -> None:
+def _identity_sheet(wb: Workbook, main: TableSheets, st: _Styles) -> None:
     """The within-table identities as live formulas; a reader (and our LibreOffice test) sees them recomputed."""
     ws = wb.create_sheet(IDENTITY_SHEET)
     for i, w in enumerate(IDENTITY_WIDTHS, start=1):
@@ -443,7 +453,7 @@ def _identity_sheet(wb, main: TableSheets, st: _Styles) -> None:
 
 # ---------------------------------------------------------------- the workbook
 
-def build_workbook(report: Report):
+def build_workbook(report: Report) -> Workbook:
     from openpyxl import Workbook
 
     wb = Workbook()

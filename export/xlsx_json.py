@@ -3,14 +3,19 @@ Its layout is model.embedded's; this module puts it into an openpyxl workbook (i
 it out again, on the one open path)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from model.embedded import CHUNK, SHEET as DATA_SHEET, to_rows
 from model.fileformat import dumps
 from model.report import Report
 
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+
 __all__ = ["CHUNK", "DATA_SHEET", "write_data_sheet"]
 
 
-def write_data_sheet(wb, report: Report) -> None:
+def write_data_sheet(wb: Workbook, report: Report) -> None:
     ws = wb.create_sheet(DATA_SHEET)
     for i, row in enumerate(to_rows(dumps(report)), start=1):
         for j, value in enumerate(row, start=1):

@@ -8,10 +8,17 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import resources
 
 from .translations import install_chinese
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+    from PySide6.QtWidgets import QApplication
+
+    from .window import MainWindow
 
 SAMPLE = resources.path("samples", "sample.nianbao")
 FONTS_DIR = resources.path("fonts")
@@ -54,7 +61,7 @@ PREFERRED_UI_CJK = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Not
                     "WenQuanYi Micro Hei", "Noto Sans SC", "SimHei")
 
 
-def install_fonts(app) -> list[str]:
+def install_fonts(app: QApplication) -> list[str]:
     """Load the bundled faces into Qt and make the app font fall back to them for Chinese.
 
     Returns the families the app font uses, in order.  On a PC without any Chinese font the bundled
@@ -81,7 +88,7 @@ def install_fonts(app) -> list[str]:
     return families
 
 
-def make_app(argv: list[str] | None = None):
+def make_app(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
@@ -91,7 +98,8 @@ def make_app(argv: list[str] | None = None):
         # panel) to a thread pool and waits for it: on a busy two-core machine the wait for a free core costs
         # more than the fill, on every repaint.  Painting here is small; it stays on the GUI thread.
         os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("政府信息公开工作年度报告")
@@ -104,7 +112,7 @@ def make_app(argv: list[str] | None = None):
     return app
 
 
-def warn_input_method(window) -> str | None:
+def warn_input_method(window: MainWindow) -> str | None:
     """On a Linux desktop where an input method runs but none could be attached: say so in the status bar
     and, once per message, in a dialog; typing Chinese must not be silently impossible."""
     from . import inputmethod
@@ -131,7 +139,7 @@ def warn_input_method(window) -> str | None:
     return message
 
 
-def offer_recovery(window) -> bool:
+def offer_recovery(window: MainWindow) -> bool:
     """After a crash: offer the newest leftover recovery copy.  True when one was restored."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -174,7 +182,7 @@ def offer_recovery(window) -> bool:
 STARTED_KEY = "started_before"
 
 
-def build_window(path: str | None, interactive: bool = True, reopen_last: bool = False):
+def build_window(path: str | None, interactive: bool = True, reopen_last: bool = False) -> MainWindow:
     """The window on `path`, else (reopen_last) the last report the clerk had open, else the sample — which
     a returning clerk who has no last report does not get again: a blank report instead.  A file that cannot
     be read leaves the window as it was."""
@@ -192,7 +200,7 @@ def build_window(path: str | None, interactive: bool = True, reopen_last: bool =
     return window
 
 
-def _last_report(window) -> str | None:
+def _last_report(window: MainWindow) -> str | None:
     """The newest recent file that still exists; None on the very first start (show the sample); "" when a
     returning clerk has none (a blank report)."""
     for f in window.recent_files():
@@ -201,7 +209,7 @@ def _last_report(window) -> str | None:
     return "" if window.settings.value(STARTED_KEY, False, type=bool) else None
 
 
-def _open_sample(window) -> None:
+def _open_sample(window: MainWindow) -> None:
     """The sample opens read-as-template: saving asks for a new name."""
     from model import fileformat
     from model.document import Document
@@ -212,7 +220,7 @@ def _open_sample(window) -> None:
         pass
 
 
-def screenshot_window(window, out: str, size=(1366, 768)) -> None:
+def screenshot_window(window: MainWindow, out: str, size: tuple[int, int] = (1366, 768)) -> None:
     from PySide6.QtWidgets import QApplication
 
     window.resize(*size)
@@ -235,7 +243,7 @@ def screenshot_window(window, out: str, size=(1366, 768)) -> None:
 _QUIET = ("propagateSizeHints",)  # harmless notices of the offscreen platform, noise in --screenshot
 
 
-def _qt_message(mode, context, message: str) -> None:
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     if not any(q in message for q in _QUIET):
         print(message, file=sys.stderr)
 

@@ -14,6 +14,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .batch_window import BatchWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "data" / "samples"
@@ -31,13 +35,15 @@ def demo_folder(folder: Path) -> Path:
         rep = consistent_report(random.Random(i))
         rep.meta.organ, rep.meta.level = organ, "department"
         if i:
-            rep.cells["t3.r1.tot"] += 3
+            total = rep.cells["t3.r1.tot"]
+            assert isinstance(total, int)  # consistent_report fills every count
+            rep.cells["t3.r1.tot"] = total + 3
         save(rep, folder / f"{organ}.nianbao")
     (folder / "某镇人民政府.pdf").write_bytes(b"%PDF-1.4 truncated download")
     return folder
 
 
-def window_shot(folder: Path, out: Path):
+def window_shot(folder: Path, out: Path) -> BatchWindow:
     from .app import make_app
     from .batch_window import BatchWindow
 
@@ -46,7 +52,9 @@ def window_shot(folder: Path, out: Path):
     win.resize(1400, 560)
     win.show()
     win.start(str(folder), "")
-    while not win.op.done:
+    op = win.op
+    assert op is not None, "the batch did not start"
+    while not op.done:
         app.processEvents()
         time.sleep(0.02)
     app.processEvents()
@@ -59,7 +67,7 @@ _FONTS_CONF = """<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <alias><family>宋体</family><prefer><family>Nianbao Serif</family></prefer></alias></fontconfig>"""
 
 
-def overview_shot(win, out: Path) -> bool:
+def overview_shot(win: BatchWindow, out: Path) -> bool:
     """The 总览 sheet, exported and printed by LibreOffice (with the bundled font standing in for 宋体 on a
     machine without Chinese fonts), cropped to the table; False when soffice or pdftoppm is missing."""
     from PySide6.QtWidgets import QApplication
@@ -70,7 +78,9 @@ def overview_shot(win, out: Path) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         xlsx = Path(tmp) / "汇总.xlsx"
         win.export(str(xlsx))
-        while not win.export_op.done:
+        op = win.export_op
+        assert op is not None, "the export did not start"
+        while not op.done:
             QApplication.processEvents()
             time.sleep(0.02)
         conf = Path(tmp) / "fonts.conf"

@@ -6,9 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -18,13 +19,17 @@ from model.batch import BatchEntry, overview_columns, worst_first
 
 from .operations import BackgroundOp, Progress
 
+if TYPE_CHECKING:
+    from .grid_model import AnyIndex
+    from .window import MainWindow
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_BG = QColor("#FFC7CE")
 UNREAD_BG = QColor("#D9D9D9")
 WINDOW_TITLE = "批量校核"
 
 
-def _shown(v) -> str:
+def _shown(v: object) -> str:
     if v is None:
         return ""
     if isinstance(v, Decimal):
@@ -35,11 +40,11 @@ def _shown(v) -> str:
 class OverviewModel(QAbstractTableModel):
     """The 总览 columns (model.batch.overview_columns) over a batch's entries, values worked out once."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.columns = overview_columns()
         self.entries: list[BatchEntry] = []
-        self._values: list[list] = []
+        self._values: list[list[object]] = []
 
     def set_entries(self, entries: list[BatchEntry]) -> None:
         self.beginResetModel()
@@ -48,18 +53,18 @@ class OverviewModel(QAbstractTableModel):
         self._values = [[c.get(e) for c in self.columns] for e in self.entries]
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.entries)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].head
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         col = self.columns[index.column()]
@@ -68,7 +73,9 @@ class OverviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _shown(v) if col.head != "文件" else Path(entry.file).name
         if role == SORT_ROLE:
-            return (float(v) if v is not None else float("-inf")) if col.number else _shown(v)
+            if not col.number:
+                return _shown(v)
+            return float(v) if isinstance(v, (int, float, Decimal)) else float("-inf")  # empty cells first
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.error or entry.file
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -100,6 +107,7 @@ class BatchWindow(QWidget):
         self.prior = QLineEdit()
         self.prior.setPlaceholderText("可选：上年报告所在文件夹（按机关名称对应，做跨年度校核和同比）")
         self.model = OverviewModel(self)
+        self.proxy = QSortFilterProxyModel(self)  # sorts the overview's rows for the view
         self.table = self._table()
         self.progress = QProgressBar()
         self.status = QLabel("选择本年报告所在的文件夹（含子文件夹），然后点「开始校核」。")
@@ -114,7 +122,7 @@ class BatchWindow(QWidget):
     # -------------------------------------------------------------- building
 
     def _table(self) -> QTableView:
-        proxy = QSortFilterProxyModel(self)
+        proxy = self.proxy
         proxy.setSourceModel(self.model)
         proxy.setSortRole(SORT_ROLE)
         view = QTableView()
@@ -231,8 +239,8 @@ class BatchWindow(QWidget):
 
     # -------------------------------------------------------------- results
 
-    def _open_row(self, index) -> None:
-        row = self.table.model().mapToSource(index).row()
+    def _open_row(self, index: QModelIndex) -> None:
+        row = self.proxy.mapToSource(index).row()
         entry = self.model.entries[row]
         if not entry.ok:
             self._tell(entry.error or "无法读取")
@@ -271,17 +279,16 @@ class BatchWindow(QWidget):
         if self.interactive:
             QMessageBox.information(self, WINDOW_TITLE, text)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel()
         super().closeEvent(event)
 
 
-def show_batch_window(main) -> BatchWindow:
+def show_batch_window(main: MainWindow) -> BatchWindow:
     """The editor's 文件 → 批量校核…: one batch window per editor window, brought to the front."""
-    win = getattr(main, "batch_window", None)
+    win = main.batch_window
     if win is None:
-        win = BatchWindow(open_report=main.open_path, parent=main,
-                          interactive=getattr(main, "interactive", True))
+        win = BatchWindow(open_report=main.open_path, parent=main, interactive=main.interactive)
         main.batch_window = win
     win.show()
     win.raise_()

@@ -31,7 +31,11 @@ def run_waiting(parent: QWidget | None, title: str, label: str, work: Callable[[
     op = BackgroundOp(parent, work, lambda result: finish("result", result))
     op.on_failure(lambda error: finish("error", error))
     op.on_progress(lambda done, total, text: _show_progress(dialog, done, total, text))
-    dialog.canceled.connect(lambda: (op.cancel(), finish("error", Cancelled())))
+    def cancel() -> None:
+        op.cancel()
+        finish("error", Cancelled())
+
+    dialog.canceled.connect(cancel)
     op.run()
     QTimer.singleShot(SHOW_AFTER_MS, lambda: None if outcome else dialog.show())
     if not op.done:

@@ -4,7 +4,7 @@ to a message box; Esc gives the old value back."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit, QToolTip
+from PySide6.QtWidgets import QLineEdit, QToolTip, QWidget
 
 from model.schema import CELLS
 from model.values import BadValue, parse_cell
@@ -15,7 +15,7 @@ _INVALID_STYLE = "QLineEdit {{ background: {bg}; border: 2px solid {fg}; }}"
 
 
 class CellEditor(QLineEdit):
-    def __init__(self, cell_id: str, parent=None):
+    def __init__(self, cell_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.cell_id = cell_id
         self.reason = ""  # why the current text was refused; "" while it is not marked
@@ -34,7 +34,8 @@ class CellEditor(QLineEdit):
     def refuse(self, reason: str) -> None:
         """Stay open on the cell, mark it, select the text so the next keys replace it, say why beside it."""
         self.reason = reason
-        self.setStyleSheet(_INVALID_STYLE.format(bg=theme.background("error").name(), fg=theme.strong("error").name()))
+        bg, fg = theme.STATE_COLOURS["error"]
+        self.setStyleSheet(_INVALID_STYLE.format(bg=bg.name(), fg=fg.name()))
         self.setToolTip(reason)
         self.selectAll()
         self.setFocus()

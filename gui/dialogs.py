@@ -1,15 +1,15 @@
 """Dialogs with more to say than a message box holds (the import summary can list many problems)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QWidget, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 
-def confirm_import(parent, name: str, summary: str) -> bool:
+def confirm_import(parent: QWidget | None, name: str, summary: str) -> bool:
     """Show what an import read and could not read; True when the clerk chooses to use the report."""
     return import_dialog(parent, name, summary).exec() == QDialog.DialogCode.Accepted
 
 
-def import_dialog(parent, name: str, summary: str) -> QDialog:
+def import_dialog(parent: QWidget | None, name: str, summary: str) -> QDialog:
     dlg = QDialog(parent)
     dlg.setWindowTitle("导入结果")
     lab = QLabel(f"从「{name}」导入的内容如下。请核对后再使用：导入的数字应与原文一致。")

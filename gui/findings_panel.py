@@ -1,7 +1,7 @@
 """问题清单: every finding grouped by severity with counts; click jumps, 说明 for warnings."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
@@ -45,7 +45,7 @@ class FindingsPanel(QWidget):
     explain_requested = Signal(object)  # Finding
     fix_requested = Signal(object)  # Finding whose totals should follow their parts (按公式修正)
 
-    def __init__(self, document: Document, parent=None):
+    def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = document
         self.tree = QTreeWidget()
@@ -92,7 +92,7 @@ class FindingsPanel(QWidget):
         document.subscribe(self._on_change)
         self.rebuild()
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.tree.scheduleDelayedItemsLayout()  # re-wrap the messages at the new width
         return super().eventFilter(obj, event)
@@ -144,14 +144,14 @@ class FindingsPanel(QWidget):
                 item.setToolTip(0, tip)
 
     def _build(self, findings: list[Finding]) -> None:
-        selected = self.tree.currentItem().data(0, KEY_ROLE) if self.tree.currentItem() else None
-        expanded = {self.tree.topLevelItem(i).data(0, KEY_ROLE): self.tree.topLevelItem(i).isExpanded()
-                    for i in range(self.tree.topLevelItemCount())}
+        current = self.tree.currentItem()
+        selected = current.data(0, KEY_ROLE) if current else None
+        expanded = {top.data(0, KEY_ROLE): top.isExpanded() for top in self._groups()}
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self._by_key = {}
         self._items = {}
-        groups = {g: [] for g in GROUPS}
+        groups: dict[str, list[Finding]] = {g: [] for g in GROUPS}
         for f in findings:
             groups[state_of(f)].append(f)
         keep = None
@@ -187,11 +187,16 @@ class FindingsPanel(QWidget):
             lines.append(f"说明：{f.explanation}")
         return "\n".join(lines)
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        """The top-level items, one per severity group."""
+        tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [top for top in tops if top is not None]
+
     def items(self) -> list[QTreeWidgetItem]:
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            out.extend(top.child(j) for j in range(top.childCount()))
+        out: list[QTreeWidgetItem] = []
+        for top in self._groups():
+            children = (top.child(j) for j in range(top.childCount()))
+            out.extend(child for child in children if child is not None)
         return out
 
     def item_for(self, key: str) -> QTreeWidgetItem | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from model.findings import Finding
 from model.rules import RULES
 from model.schema import CELLS
-from model.values import format_value
+from model.values import Value, format_value
 
 from .theme import STATE_LABEL
 
@@ -30,7 +30,7 @@ def cell_tooltip(cell_id: str, findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
-def status_text(cell_id: str | None, findings: list[Finding], value=None) -> str:
+def status_text(cell_id: str | None, findings: list[Finding], value: Value = None) -> str:
     if cell_id is None:
         return ""
     d = CELLS[cell_id]

@@ -8,17 +8,24 @@ by copying pixels and repaints only the strip that comes into view, and the grid
 current cell clear of the frozen parts.  The grid's indexes, selection and editing are untouched."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
+
+if TYPE_CHECKING:
+    from .grid_view import GridView
 
 
 class FrozenPart(QTableView):
-    def __init__(self, grid, follow_x: bool, follow_y: bool):
+    def __init__(self, grid: GridView, follow_x: bool, follow_y: bool):
         super().__init__(grid)
         self.grid = grid
         self.setModel(grid.model())
         # a painter of its own: a shared delegate would send the grid's editor signals here as well
-        self.setItemDelegate(type(grid.delegate)(grid))
+        self.delegate = type(grid.delegate)(grid)
+        self.setItemDelegate(self.delegate)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -48,18 +55,18 @@ class FrozenPart(QTableView):
         self.horizontalScrollBar().setValue(self.grid.horizontalScrollBar().value() if self.follow_x else 0)
         self.verticalScrollBar().setValue(self.grid.verticalScrollBar().value() if self.follow_y else 0)
 
-    def paintEvent(self, event) -> None:
-        self.itemDelegate().exposed = event.rect()  # a tall group label draws only the part being repainted
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.delegate.exposed = event.rect()  # a tall group label draws only the part being repainted
         super().paintEvent(event)
 
-    def wheelEvent(self, event) -> None:  # the wheel over a frozen part scrolls the figures
+    def wheelEvent(self, event: QWheelEvent) -> None:  # the wheel over a frozen part scrolls the figures
         self.grid.wheelEvent(event)
 
 
 class FrozenPanes:
     """The frozen header rows (top), label columns (left) and their corner around one GridView's figures."""
 
-    def __init__(self, grid, rows: int, cols: int):
+    def __init__(self, grid: GridView, rows: int, cols: int):
         self.grid, self.rows, self.cols = grid, rows, cols
         self.widths: list[int] = []  # every column's width and row's height, hidden ones too (Qt says 0 for
         self.heights: list[int] = []  # a hidden section)

@@ -7,7 +7,9 @@ Document tells us which cells changed value or findings and exactly those cells 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from model.document import Change, Document
 from model.schema import CELLS, TABLES, Span, TableDef
@@ -16,6 +18,13 @@ from model.values import BadValue, format_value, parse_cell
 
 from . import theme
 from .findings_text import cell_tooltip
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from PySide6.QtCore import QPersistentModelIndex
+
+    AnyIndex: TypeAlias = QModelIndex | QPersistentModelIndex  # what Qt hands a model's methods
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell id of a figure position, else None
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the span role: header, label, group, note, value
@@ -33,7 +42,7 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 class TableModel(QAbstractTableModel):
     rejected = Signal(str, str)  # cell id, Chinese message: a typed value that was refused
 
-    def __init__(self, table_id: str, document: Document, parent=None):
+    def __init__(self, table_id: str, document: Document, parent: QObject | None = None):
         super().__init__(parent)
         self.table: TableDef = TABLES[table_id]
         self.doc = document
@@ -72,7 +81,8 @@ class TableModel(QAbstractTableModel):
 
     # -------------------------------------------------------------- layout
 
-    def span(self, index: QModelIndex) -> Span | None:
+    # not named span(): that is QAbstractItemModel's virtual, which returns a QSize to Qt
+    def span_of(self, index: AnyIndex) -> Span | None:
         return self.table.span_at(index.row(), index.column()) if index.isValid() else None
 
     def index_of(self, cell_id: str) -> QModelIndex:
@@ -107,13 +117,13 @@ class TableModel(QAbstractTableModel):
 
     # -------------------------------------------------------------- Qt model
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.table.nrows
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.table.ncols
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         sp = self.table.span_at(index.row(), index.column())  # called for every painted cell: keep it cheap
         if sp is None:
             return _NO_FLAGS
@@ -121,8 +131,8 @@ class TableModel(QAbstractTableModel):
             return _LABEL_FLAGS
         return _COMPUTED_FLAGS if self.computed(sp.cell) else _FIGURE_FLAGS
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        sp = self.span(index)
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        sp = self.span_of(index)
         if sp is None:
             return None
         anchor = index.row() == sp.row and index.column() == sp.col
@@ -154,8 +164,8 @@ class TableModel(QAbstractTableModel):
             return sp.text
         return None
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        sp = self.span(index)
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        sp = self.span_of(index)
         if role != Qt.ItemDataRole.EditRole or sp is None or not sp.cell:
             return False
         try:
@@ -166,5 +176,6 @@ class TableModel(QAbstractTableModel):
         self.doc.set_cells({sp.cell: parsed}, label=f"输入 {CELLS[sp.cell].label}")
         return True
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         return None

@@ -1,15 +1,20 @@
 """The spreadsheet view of one table: official layout, Excel-like keys, copy/paste, trace outlines."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from time import perf_counter
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen, QPolygon,
-                           QStaticText, QTransform)
+from PySide6.QtCore import (QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QPoint, QPointF, QRect, Qt,
+                            Signal)
+from PySide6.QtGui import (QAction, QColor, QFocusEvent, QFont, QFontMetrics, QGuiApplication, QInputMethodEvent,
+                           QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPen, QPolygon, QResizeEvent, QStaticText, QTransform)
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
-                               QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView)
+                               QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
+                               QWidget)
 
-from model.schema import CELLS
+from model.findings import Finding
+from model.schema import CELLS, Span
 from model.values import BadValue, format_value, parse_cell
 
 from . import theme
@@ -17,6 +22,9 @@ from .cell_editor import CellEditor
 from .clipboard import parse_block, to_tsv
 from .frozen import FrozenPanes
 from .grid_model import TableModel
+
+if TYPE_CHECKING:
+    from .grid_model import AnyIndex
 
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
@@ -37,7 +45,7 @@ class GridDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.painted: dict[str, float] | None = None  # bench hook: cell id → perf_counter of last paint
-        self._colours = None
+        self._colours: tuple[int, QColor, QColor, QColor] | None = None  # (palette key, base, text, overlay)
         self._small: dict[QFont, QFont] = {}  # the font of last year's values, per font of this year's
         self._texts: dict[tuple[QFont, str], QStaticText] = {}  # laid out once per font and text
         self.exposed: QRect | None = None  # the area its view is repainting, when the view says (frozen parts)
@@ -52,8 +60,8 @@ class GridDelegate(QStyledItemDelegate):
             self._colours = (key, QColor(pal.base().color()), QColor(pal.text().color()), hl)
         return self._colours[1:]
 
-    def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
-        model: TableModel = index.model()
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        model = cast(TableModel, index.model())  # this delegate paints TableModel views only
         sp = model.table.span_at(index.row(), index.column())
         if sp is None:
             return
@@ -100,7 +108,7 @@ class GridDelegate(QStyledItemDelegate):
         self._label(painter, rect, sp)
 
     @staticmethod
-    def _label(painter: QPainter, rect: QRect, sp) -> None:
+    def _label(painter: QPainter, rect: QRect, sp: Span) -> None:
         flags = Qt.TextFlag.TextWordWrap | (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                                             if sp.role == "label" else Qt.AlignmentFlag.AlignCenter)
         painter.save()
@@ -179,7 +187,8 @@ class GridDelegate(QStyledItemDelegate):
         painter.restore()
 
     def createEditor(self, parent, option, index):
-        return CellEditor(self.view.grid_model.cell_at(index.row(), index.column()), parent)
+        cid = self.view.grid_model.cell_at(index.row(), index.column())
+        return CellEditor(cid, parent) if cid is not None else None  # only figures are editable (flags)
 
     def setEditorData(self, editor, index):
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
@@ -192,9 +201,9 @@ class GridDelegate(QStyledItemDelegate):
             return
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
-    def eventFilter(self, editor, event) -> bool:
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         """Enter / Tab with a value that cannot be taken: the editor stays open and says why."""
-        if (isinstance(editor, CellEditor) and event.type() == QEvent.Type.KeyPress
+        if (isinstance(editor, CellEditor) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
                 and event.key() in _COMMIT_KEYS):
             reason = editor.problem()
             if reason:
@@ -212,7 +221,7 @@ class GridView(QTableView):
     cell_changed = Signal(object)  # the current figure cell id (or None)
     explain_requested = Signal(object)  # Finding: a warning of the cell under the mouse wants a 说明
 
-    def __init__(self, model: TableModel, parent=None):
+    def __init__(self, model: TableModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.frozen: FrozenPanes | None = None  # set once the view is built
         self.traced: set[str] = set()
@@ -250,7 +259,7 @@ class GridView(QTableView):
         self.show_prior = on
         self.viewport().update()
 
-    def _context_menu(self, pos) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction("复制\tCtrl+C", self.copy_selection)
         menu.addAction("粘贴\tCtrl+V", lambda: self.paste_text(QGuiApplication.clipboard().text()))
@@ -264,7 +273,7 @@ class GridView(QTableView):
                            lambda f=f: self.explain_requested.emit(f))
         menu.exec(self.viewport().mapToGlobal(pos))
 
-    def explainable_at(self, pos) -> list:
+    def explainable_at(self, pos: QPoint) -> list[Finding]:
         """The warnings of the figure cell at `pos` that a 说明 can explain (errors must be fixed)."""
         cell = self.grid_model.cell_at(self.rowAt(pos.y()), self.columnAt(pos.x()))
         if cell is None:
@@ -273,7 +282,7 @@ class GridView(QTableView):
 
     @property
     def grid_model(self) -> TableModel:
-        return self.model()
+        return cast(TableModel, self.model())
 
     # -------------------------------------------------------------- geometry
 
@@ -337,7 +346,7 @@ class GridView(QTableView):
         if self.frozen is not None:
             self.frozen.place(widths, heights)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit()
 
@@ -413,7 +422,7 @@ class GridView(QTableView):
                 ed.end(False)
         return opened
 
-    def inputMethodEvent(self, event) -> None:
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         """Text committed by a Chinese IME (full-width digits come this way) replaces the cell, like typing."""
         cur = self.currentIndex()
         text = event.commitString()
@@ -427,7 +436,7 @@ class GridView(QTableView):
                     return
         super().inputMethodEvent(event)
 
-    def closeEditor(self, editor, hint) -> None:
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         H = QAbstractItemDelegate.EndEditHint
         # Enter goes down as in Excel; Tab / Shift+Tab go right / left
         step = {H.SubmitModelCache: (1, 0), H.EditNextItem: (0, 1), H.EditPreviousItem: (0, -1)}.get(hint)
@@ -441,7 +450,7 @@ class GridView(QTableView):
         if target is not None:
             self.setCurrentIndex(target)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self.state() != QAbstractItemView.State.EditingState:
             if event.matches(QKeySequence.StandardKey.Copy):
@@ -465,7 +474,7 @@ class GridView(QTableView):
     # colours, which this delegate does not use), and QWidget repaints the frame and the scroll bars.
     # Closing a cell editor returns focus here, so that would repaint ~200 cells per keystroke; only the
     # current cell's focus frame changes, so only it is repainted.
-    def focusInEvent(self, event) -> None:
+    def focusInEvent(self, event: QFocusEvent) -> None:
         event.accept()
         cur = self.currentIndex()
         editable = cur.isValid() and bool(self.model().flags(cur) & Qt.ItemFlag.ItemIsEditable)
@@ -473,13 +482,13 @@ class GridView(QTableView):
         if cur.isValid():
             self.viewport().update(self.visualRect(cur))
 
-    def focusOutEvent(self, event) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         event.accept()
         cur = self.currentIndex()
         if cur.isValid():
             self.viewport().update(self.visualRect(cur))
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.traced:
             self.set_traced(set())
         super().mousePressEvent(event)
@@ -502,7 +511,7 @@ class GridView(QTableView):
                 out.append(cid)
         return out
 
-    def select_cells(self, cells, current: str | None = None) -> None:
+    def select_cells(self, cells: Iterable[str], current: str | None = None) -> None:
         """Select these cells (of this table) and make `current` (or the first) current."""
         model = self.grid_model
         mine = [c for c in cells if c in model._mine]
@@ -512,7 +521,7 @@ class GridView(QTableView):
         for cid in mine:
             idx = model.index_of(cid)
             sel.select(idx, idx)
-        cur = model.index_of(current if current in mine else mine[0])
+        cur = model.index_of(current if current is not None and current in mine else mine[0])
         self.selectionModel().setCurrentIndex(cur, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(cur)
@@ -564,7 +573,8 @@ class GridView(QTableView):
             self.message.emit("剪贴板中没有可粘贴的数字")
             return {}
         cur = self.currentIndex()
-        if not cur.isValid() or not model.cell_at(cur.row(), cur.column()):
+        cur_cell = model.cell_at(cur.row(), cur.column()) if cur.isValid() else None
+        if not cur_cell:
             self.message.emit("请先选中要粘贴到的单元格")
             return {}
         targets: list[tuple[str, str]] = []
@@ -572,27 +582,10 @@ class GridView(QTableView):
         if len(rows) == 1 and len(rows[0]) == 1 and len(selected) > 1:
             targets = [(cid, rows[0][0]) for cid in selected]
         else:
-            anchor = model.table.span_at(cur.row(), cur.column())
-            top_left = None
-            if len(selected) > 1:  # paste at the top-left of the selection, as Excel does
-                pos = sorted(model.table.position_of(c) for c in selected)
-                top_left = min(pos, key=lambda p: (p[0], p[1]))
-            r0, c0 = top_left or (anchor.row, anchor.col)
-            row_pos: tuple[int, int] | None = (r0, c0)
-            outside = 0
-            for line in rows:
-                if row_pos is None:
-                    outside += len([t for t in line if t != ""])
-                    continue
-                pos: tuple[int, int] | None = row_pos
-                for tok in line:
-                    if pos is None:
-                        if tok != "":
-                            outside += 1
-                        continue
-                    targets.append((model.cell_at(*pos), tok))
-                    pos = self.next_cell(pos[0], pos[1], 0, 1)
-                row_pos = self.next_cell(row_pos[0], row_pos[1], 1, 0)
+            # paste at the top-left of the selection, as Excel does
+            chosen = sorted(model.table.position_of(c) for c in selected) if len(selected) > 1 else None
+            start = min(chosen, key=lambda p: (p[0], p[1])) if chosen else model.table.position_of(cur_cell)
+            targets, outside = self._block_targets(rows, start)
             if outside:
                 self.message.emit(f"有 {outside} 个值超出表格，未粘贴")
         good: dict = {}
@@ -610,17 +603,46 @@ class GridView(QTableView):
         self.message.emit(f"已粘贴 {len(good)} 个值" + (f"，{len(bad)} 个值未被接受" if bad else ""))
         return good
 
+    def _block_targets(self, rows: list[list[str]], start: tuple[int, int]) -> tuple[list[tuple[str, str]], int]:
+        """(cell id, text) for a pasted block laid out from `start` over the figure cells (labels skipped),
+        and how many non-empty values fell outside the table."""
+        model = self.grid_model
+        targets: list[tuple[str, str]] = []
+        outside = 0
+        row_pos: tuple[int, int] | None = start
+        for line in rows:
+            if row_pos is None:
+                outside += len([t for t in line if t != ""])
+                continue
+            pos: tuple[int, int] | None = row_pos
+            for tok in line:
+                if pos is None:
+                    if tok != "":
+                        outside += 1
+                    continue
+                cid = model.cell_at(*pos)  # next_cell yields figure positions only
+                if cid is not None:
+                    targets.append((cid, tok))
+                pos = self.next_cell(pos[0], pos[1], 0, 1)
+            row_pos = self.next_cell(row_pos[0], row_pos[1], 1, 0)
+        return targets, outside
+
     def clear_selection_cells(self) -> None:
         cells = [c for c in self.selected_cells() if self.grid_model.doc.report.cells.get(c) is not None]
         if cells:
             self.grid_model.doc.set_cells({c: None for c in cells}, label=f"清除 {len(cells)} 个单元格")
 
 
-def prior_toggle(parent, grids) -> QAction:
+def prior_toggle(parent: QObject, grids: Iterable[GridView]) -> QAction:
     """「显示上年数」: last year's value faint in every cell of `grids` (a live collection), on by default."""
     action = QAction("显示上年数", parent)
     action.setCheckable(True)
     action.setChecked(True)
     action.setStatusTip("在每个单元格右下角淡色显示上年报告的数字（需有上年报告）")
-    action.toggled.connect(lambda on: [g.set_show_prior(on) for g in grids])
+
+    def show(on: bool) -> None:
+        for g in grids:
+            g.set_show_prior(on)
+
+    action.toggled.connect(show)
     return action

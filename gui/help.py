@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from importlib import metadata
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
 
 from model.guide import guide_html
+
+if TYPE_CHECKING:
+    from .window import MainWindow
 
 LIBRARIES = (  # what the program ships and under which licence (shown in 关于)
     ("Qt / PySide6", "LGPL-3.0"), ("openpyxl", "MIT"), ("reportlab", "BSD"), ("pdfplumber / pdfminer.six", "MIT"),
@@ -44,7 +48,7 @@ def about_text() -> str:
             f"<p><b>字体</b><br>{FONTS}</p><p><b>使用的开源软件</b><br>{libs}</p>")
 
 
-def install_help_menu(window) -> None:
+def install_help_menu(window: MainWindow) -> None:
     """Add 帮助 to the window's menu bar: 用户指南 (F1) and 关于."""
     menu = window.menuBar().addMenu("帮助(&H)")
     guide = menu.addAction("用户指南")
@@ -55,8 +59,8 @@ def install_help_menu(window) -> None:
     window.act_guide, window.act_about = guide, about
 
 
-def show_guide(window) -> None:
-    dialog = getattr(window, "_guide", None) or GuideDialog(window)
+def show_guide(window: MainWindow) -> None:
+    dialog = window._guide or GuideDialog(window)
     window._guide = dialog  # one guide window, kept open beside the report
     dialog.show()
     dialog.raise_()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 
 DAEMONS = ("fcitx5", "fcitx", "ibus-daemon")
@@ -64,13 +65,14 @@ def available_contexts(folder: Path | None = None) -> dict[str, Path]:
     return out
 
 
-def _requested(env) -> str:
+def _requested(env: Mapping[str, str]) -> str:
     """The first module the desktop asks Qt for (QT_IM_MODULES, Qt ≥ 6.7, is a ;-list)."""
     many = env.get("QT_IM_MODULES", "").split(";")
     return (many[0] if many[0] else env.get("QT_IM_MODULE", "")).strip().lower()
 
 
-def prepare(env=None, daemons: list[str] | None = None, contexts: dict[str, Path] | None = None) -> str | None:
+def prepare(env: MutableMapping[str, str] | None = None, daemons: list[str] | None = None,
+            contexts: dict[str, Path] | None = None) -> str | None:
     """Before the QApplication: point Qt at an input context that can reach the running input method.
 
     Returns the module set (e.g. "ibus"), or None when the environment was left as it was."""
@@ -98,7 +100,7 @@ def prepare(env=None, daemons: list[str] | None = None, contexts: dict[str, Path
     return None
 
 
-def _ibus_address(env) -> str | None:
+def _ibus_address(env: Mapping[str, str]) -> str | None:
     """The address the Qt ibus plugin connects to: IBUS_ADDRESS, else the file ibus (or fcitx5) writes."""
     if env.get("IBUS_ADDRESS"):
         return env["IBUS_ADDRESS"]
@@ -147,7 +149,7 @@ def _session_bus_has(name: str) -> bool:
     return bool(reply.value()) if reply.isValid() else False
 
 
-def _ibus_problem(env) -> str | None:
+def _ibus_problem(env: Mapping[str, str]) -> str | None:
     """Why Qt's ibus plugin cannot reach an input method, or None.  Mirrors the plugin: in portal mode
     (IBUS_USE_PORTAL) it needs org.freedesktop.portal.IBus on the session bus; otherwise an ibus-daemon
     executable on PATH and the address ibus wrote for this display."""
@@ -167,7 +169,7 @@ def _ibus_problem(env) -> str | None:
     return None
 
 
-def problem(env=None, daemons: list[str] | None = None) -> str | None:
+def problem(env: Mapping[str, str] | None = None, daemons: list[str] | None = None) -> str | None:
     """After the QApplication: None when typing Chinese can work (or no input method runs), else one sentence
     for the clerk saying which input method runs and that this window is not attached to it."""
     env = os.environ if env is None else env

@@ -18,7 +18,7 @@ NO_YEAR = 1999  # the spin box's 「未填」 value
 class MetaPage(QWidget):
     refused = Signal(str, list)
 
-    def __init__(self, document: Document, parent=None):
+    def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = document
         self.organ = QLineEdit()
@@ -83,7 +83,7 @@ class MetaPage(QWidget):
         if any(t[0] in ("meta", "section", "prior", "explanation", "jump_factor") for t in change.targets):
             self.load()
 
-    def _set(self, name: str, value) -> None:
+    def _set(self, name: str, value: str | int | None) -> None:
         if self._loading:
             return
         if getattr(self.doc.report.meta, name) != value:

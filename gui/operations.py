@@ -94,17 +94,17 @@ class BackgroundOp(QObject):
         if self._on_progress is not None and not (self.done or self._orphaned):
             self._on_progress(done, total, text)
 
-    def _deliver_result(self, result) -> None:
+    def _deliver_result(self, result: object) -> None:
         self._finish(self._on_done, result)
 
-    def _deliver_failure(self, e) -> None:
+    def _deliver_failure(self, e: Exception) -> None:
         self._finish(self._on_failure, e)
 
-    def _orphan(self, *_args) -> None:
+    def _orphan(self, *_args: object) -> None:
         self._orphaned = True
         self.cancel()
 
-    def _finish(self, fn, arg) -> None:
+    def _finish(self, fn: Callable[[Any], None], arg: object) -> None:
         self.done = True
         _RUNNING.discard(self)
         if not self._orphaned:

@@ -1,6 +1,8 @@
 """打印… and 打印预览 (Ctrl+P): the same pages as the PDF export, through Qt's print dialogs."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -8,6 +10,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from export import ExportError
 from export.pages import PageImage, page_images
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
+    from .window import MainWindow
 
 PRINT_DPI = 200  # sharp enough for 仿宋 at 三号 on an office laser printer, light enough for preview
 
@@ -36,7 +43,7 @@ def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
 class ReportPrinter:
     """Renders the report's pages once per print or preview and paints them on demand."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setDocName(window.doc.report.title or "年度报告")
@@ -54,7 +61,8 @@ class ReportPrinter:
         if images is None:
             return None
         dialog = QPrintPreviewDialog(self.printer, self.window)
-        dialog.report_printer = self  # the dialog paints on self.printer: it must outlive the dialog
+        # the dialog paints on self.printer: it must outlive the dialog (a Python attribute on the Qt object)
+        dialog.report_printer = self  # type: ignore[attr-defined]
         dialog.setWindowTitle("打印预览")
         dialog.paintRequested.connect(lambda printer: paint_pages(printer, images))
         return dialog
@@ -68,7 +76,7 @@ class ReportPrinter:
                 paint_pages(self.printer, images)
 
 
-def install_print_actions(window, menu) -> None:
+def install_print_actions(window: MainWindow, menu: QMenu) -> None:
     """打印预览 (Ctrl+P opens the preview, from which the clerk prints) and 打印… in `menu`."""
     preview = menu.addAction("打印预览…")
     preview.setShortcut("Ctrl+P")
@@ -78,7 +86,7 @@ def install_print_actions(window, menu) -> None:
     window.act_preview, window.act_print = preview, printing
 
 
-def _show_preview(window) -> None:
+def _show_preview(window: MainWindow) -> None:
     dialog = ReportPrinter(window).preview()
     if dialog is not None:
         dialog.exec()

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -189,7 +190,7 @@ class RecoverySlot:
             if n <= upto:
                 _remove(path)
 
-    def _guarded(self, fn, *args) -> None:
+    def _guarded(self, fn: Callable[..., object], *args: object) -> None:
         try:
             fn(*args)
         except OSError as e:

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from model.findings import Finding
+
+    from .window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +45,7 @@ def main(out_dir: str | None = None) -> list[Path]:
 
     written = []
 
-    def shot(name: str):
+    def shot(name: str) -> None:
         settle()
         p = out / f"gui-{name}.png"
         w.grab().save(str(p))
@@ -53,7 +60,7 @@ def main(out_dir: str | None = None) -> list[Path]:
     settle()
     balance = next(f for f in w.doc.checker.findings() if f.rule == "T3.BALANCE")
     w.jump_to_finding(balance)
-    w.current_grid().scrollToTop()
+    w.grids["t3"].scrollToTop()
     shot("t3")
     _small_screen_shot(w, shot, balance)
     w.show_part("s1")
@@ -65,7 +72,7 @@ def main(out_dir: str | None = None) -> list[Path]:
     return written
 
 
-def _small_screen_shot(w, shot, finding) -> None:
+def _small_screen_shot(w: MainWindow, shot: Callable[[str], None], finding: Finding) -> None:
     """表三 at 1024×768 after a jump to a finding near its foot: every column shown, header rows frozen."""
     from PySide6.QtWidgets import QApplication
 
@@ -74,14 +81,14 @@ def _small_screen_shot(w, shot, finding) -> None:
         QApplication.processEvents()
     w.fit_to_width()  # fits beside the panel at 100 %: nothing collapsed
     w.jump_to_finding(finding)
-    grid = w.current_grid()
+    grid = w.grids["t3"]
     grid.select_cells([finding.cells[-1]], current=finding.cells[-1])
     grid.scrollTo(grid.currentIndex())
     shot("t3-1024")
     w.resize(1366, 768)
 
 
-def _drafting_shots(w, shot) -> None:
+def _drafting_shots(w: MainWindow, shot: Callable[[str], None]) -> None:
     """「按表格生成」 at the end of 一 (gui-s1-draft), and t3 beside a made-up last year (gui-t3-prior)."""
 
     from model.report import Prior
@@ -93,19 +100,21 @@ def _drafting_shots(w, shot) -> None:
     cursor = page.editor.textCursor()
     cursor.setPosition(len(head))
     page.editor.setTextCursor(cursor)
-    page.draft_bar.generate()
+    bar = page.draft_bar
+    assert bar is not None  # 一 has 「按表格生成」
+    bar.generate()
     shot("s1-draft")
     now = w.doc.report.cells
     cells = {c: (v * 9 // 10 if isinstance(v, int) else v) for c, v in now.items()}
     cells.update({c.replace("r2", "r4"): v for c, v in now.items() if c.startswith("t3.r2.")})  # X.CARRY holds
     for row in ("rules", "normative"):  # and X.IN_FORCE
         issued, repealed, in_force = (now.get(f"t2.{row}.{c}") for c in ("issued", "repealed", "in_force"))
-        if all(isinstance(v, int) for v in (issued, repealed, in_force)):
+        if isinstance(issued, int) and isinstance(repealed, int) and isinstance(in_force, int):
             cells[f"t2.{row}.in_force"] = in_force - issued + repealed
     cells["t3.r1.np"] = 12  # 40 this year: 「与上年相比变化较大」
     w.doc.set_prior(Prior(year=(w.doc.report.meta.year or 2025) - 1, organ=w.doc.report.meta.organ, cells=cells))
     w.show_part("s3")
-    w.current_grid().scrollToTop()
+    w.grids["t3"].scrollToTop()
     shot("t3-prior")
     for _ in range(3):
         w.doc.undo()

@@ -8,7 +8,7 @@ new text, half a millisecond a keystroke): its right-click menu copies it instea
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 CELL_SHARE = 3 / 5  # the cell's findings keep 3/5 of the line, a note 2/5, however long either is
@@ -38,7 +38,7 @@ class StatusLine(QWidget):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         w, h = self.width(), self.height()
         split = int((w - GAP) * CELL_SHARE)
         self.cell.setGeometry(0, 0, split, h)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QTextEdit, QVBoxLayout, QWidget)
 
@@ -35,7 +35,7 @@ class TextSectionPage(QWidget):
     undo_requested = Signal()
     redo_requested = Signal()
 
-    def __init__(self, section: str, document: Document, parent=None):
+    def __init__(self, section: str, document: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.section = section
         self.doc = document
@@ -142,7 +142,7 @@ class TextSectionPage(QWidget):
         if self.draft_bar is not None:
             self.draft_bar.update_state()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._marks_stale:
             self._refresh_marks()
@@ -180,9 +180,10 @@ class TextSectionPage(QWidget):
         else:
             self.count.setText(f"{n} 字")
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # let the window's undo/redo act on the Document instead of the editor's own stack
-        if obj is self.editor and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        if (obj is self.editor and isinstance(event, QKeyEvent)
+                and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)):
             if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
                 if event.type() == QEvent.Type.KeyPress:
                     self.flush()
@@ -202,6 +203,8 @@ class TextSectionPage(QWidget):
         sels = generated_selection(self)
         n = len(self.editor.toPlainText())
         for f in self.span_findings():
+            if f.span is None:  # span_findings keeps only findings with a span
+                continue
             _, start, end = f.span
             start, end = max(0, min(start, n)), max(0, min(end, n))
             if end <= start:
@@ -211,7 +214,9 @@ class TextSectionPage(QWidget):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline
                                   if f.severity == "error" else QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(theme.strong(state_of(f)))
-            fmt.setBackground(theme.background(state_of(f)))  # a thin underline alone is easy to miss
+            bg = theme.background(state_of(f))
+            if bg is not None:
+                fmt.setBackground(bg)  # a thin underline alone is easy to miss
             fmt.setToolTip(one_line(f))
             sel.format = fmt
             cur = QTextCursor(self.editor.document())

@@ -4,10 +4,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -26,7 +28,8 @@ from model.values import format_value
 
 from . import dialogs, theme
 from .busy import Cancelled, run_waiting
-from .help import install_help_menu
+from .operations import Progress
+from .help import GuideDialog, install_help_menu
 from .printing import install_print_actions
 from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
@@ -38,7 +41,7 @@ from .parts import META, PARTS, PART_INDEX, part_of
 from .recovery import AUTOSAVE_MS, RecoverySlot
 from .status_line import StatusLine
 from .text_page import TextSectionPage
-from .batch_window import show_batch_window  # noqa: I001 - kept apart from the imports others edit
+from .batch_window import BatchWindow, show_batch_window  # noqa: I001 - kept apart from the imports others edit
 
 APP_NAME = "政府信息公开工作年度报告"
 MAX_RECENT = 8
@@ -59,6 +62,14 @@ def _dot(colour: QColor | None, size: int = 12, dpr: float = 1.0) -> QIcon:
 
 
 class MainWindow(QMainWindow):
+    # added by install_print_actions (printing.py) and install_help_menu (help.py)
+    act_preview: QAction
+    act_print: QAction
+    act_guide: QAction
+    act_about: QAction
+    _guide: GuideDialog | None = None  # the one guide window, once opened
+    batch_window: BatchWindow | None = None  # added by show_batch_window (batch_window.py)
+
     def __init__(self, document: Document | None = None, settings: QSettings | None = None):
         super().__init__()
         self.doc = document or Document(Report(meta=Meta(year=dt.date.today().year - 1)))
@@ -111,7 +122,9 @@ class MainWindow(QMainWindow):
             elif pid in TEXT_SECTIONS:
                 page = self._build_text_page(pid)
             else:
-                page = self._titled(label, self._build_grid(SECTION_BY_ID[pid].table))
+                table = SECTION_BY_ID[pid].table
+                assert table is not None  # the parts that are neither 基本信息 nor text are the tables
+                page = self._titled(label, self._build_grid(table))
             self.pages[pid] = page
             self.stack.addWidget(page)
         self.meta_page.refused.connect(self.show_refused)
@@ -202,7 +215,9 @@ class MainWindow(QMainWindow):
             return QSize(1280, 760)
         return QSize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
 
-    def _act(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    def _act(self, text: str, slot: Callable[..., object],
+             shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+             tip: str = "") -> QAction:
         a = QAction(text, self)
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
@@ -354,7 +369,7 @@ class MainWindow(QMainWindow):
             self._marked[pid] = (state, dpr)
             item.setIcon(_dot(theme.strong(state) if state else None, dpr=dpr))
             item.setData(Qt.ItemDataRole.UserRole + 1, state)
-            item.setToolTip({"error": "此部分有错误", "warning": "此部分有警告"}.get(state, ""))
+            item.setToolTip({"error": "此部分有错误", "warning": "此部分有警告"}.get(state or "", ""))
         c = self.doc.checker.counts()
         self.counts.setText(f"错误 {c['error']}　警告 {c['warning']}　提示 {c['info']}")
 
@@ -392,7 +407,7 @@ class MainWindow(QMainWindow):
         self.cell_status.setText(text)
         self.cell_status.setToolTip(text)
 
-    def _cell_changed(self, cid) -> None:
+    def _cell_changed(self, cid: str | None) -> None:
         if cid is None:
             self.cell_status.clear()
             return
@@ -416,7 +431,7 @@ class MainWindow(QMainWindow):
             grid = self.grids[table]
             grid.select_cells(f.cells, current=first)
             grid.setFocus()
-        elif table == "fee" and pid in self.texts:
+        elif table == "fee" and first is not None and pid in self.texts:
             ed = self.texts[pid].fee_edits[first]
             ed.setFocus()
             ed.selectAll()
@@ -685,7 +700,7 @@ class MainWindow(QMainWindow):
         self.show_message(f"已导出「{Path(path).name}」")
         return True
 
-    def _wait(self, label: str, work):
+    def _wait(self, label: str, work: Callable[[Progress | None], Any]) -> Any:
         """Slow work off the UI thread with a progress dialog (取消) while the window repaints; in screenshot
         mode, in line."""
         if not self.interactive:
@@ -702,7 +717,9 @@ class MainWindow(QMainWindow):
         value = self.settings.value("recent", [])
         if isinstance(value, str):
             value = [value]
-        return [v for v in (value or []) if isinstance(v, str)]
+        if not isinstance(value, (list, tuple)):  # a damaged setting (a number, say) means no recent files
+            return []
+        return [v for v in value if isinstance(v, str)]
 
     def add_recent(self, path: str) -> None:
         p = str(Path(path).resolve())
@@ -761,7 +778,7 @@ class MainWindow(QMainWindow):
         self.set_document(Document(report, path=original), native=True, unsaved=True)
         self.show_message("已恢复上次未保存的修改，请检查后保存")
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
             return

@@ -603,3 +603,12 @@ def test_file_menu_exports_word_and_web_page(window, dialogs, tmp_path):
         dialogs.save_path = str(tmp_path / f"out-{kind}")
         window.act_export[kind].trigger()
         assert (tmp_path / f"out-{kind}{suffix}").stat().st_size > 0
+
+
+def test_damaged_recent_setting_means_no_recent_files(make_window, settings, sample_copy):
+    # a hand-edited settings file's 「recent=5」 reads back as a number, not a list: it must not stop the start
+    settings.setValue("recent", 5)
+    w = make_window(sample_copy)
+    assert w.recent_files() == []
+    w.add_recent(str(sample_copy))
+    assert w.recent_files() == [str(sample_copy.resolve())]
