@@ -267,6 +267,8 @@ def guess_level(organ: str) -> str:
         return "province"
     if head.endswith(("区", "县", "旗", "自治县", "自治旗", "林区", "特区")):
         return "county"
+    if head.endswith("市") and re.search(r"[市州盟]|地区", head[:-1]):
+        return "county"  # 「某某市某某市」: a county-level city under its prefecture
     if head.endswith(("市", "自治州", "州", "盟", "地区")):
         return "prefecture"
     return "department"

@@ -58,7 +58,7 @@ def test_a_title_that_names_the_organ_is_kept():
 
 @pytest.mark.parametrize("organ, level", [
     ("示范县人民政府", "county"), ("示范县", "county"), ("示范自治州示范县", "county"), ("示范市示范区", "county"),
-    ("示范省", "province"), ("上海市", "province"), ("示范市人民政府", "prefecture"), ("示范自治州", "prefecture"),
+    ("示范市甲市人民政府", "county"), ("示范州乙市", "county"), ("示范省", "province"), ("上海市", "province"), ("示范市人民政府", "prefecture"), ("示范自治州", "prefecture"),
     ("示范县示范镇人民政府", "department"), ("示范街道", "department"), ("示范县教育局", "department"),
     ("示范市人民政府办公室", "department"), ("示范区政务服务中心", "department"), ("示范乡", "department"),
 ])
