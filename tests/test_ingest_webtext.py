@@ -158,11 +158,11 @@ SHAPES = {"terminated": terminated, "separated": separated, "rows": rows_without
           "markdown": markdown_with_span_bars}
 
 
-def _page(rep, shape) -> str:
+def _page(rep, shape, t2_grid=None) -> str:
     lines = ["示范市人民政府2025年政府信息公开工作年度报告",
              "本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限为2025年1月1日至12月31日。",
              "一、总体情况", "2025年，本机关主动公开政府信息128条。",
-             "二、主动公开政府信息情况", *shape(_t2_grid(rep)),
+             "二、主动公开政府信息情况", *shape(t2_grid or _t2_grid(rep)),
              "三、收到和处理政府信息公开申请情况", *shape(_t3_grid(rep)),
              "四、政府信息公开行政复议、行政诉讼情况", *shape(_t4_grid(rep)),
              "五、存在的主要问题及改进情况", "公开内容还不够全面，下一步将加以改进。",
@@ -246,3 +246,17 @@ def test_a_page_cut_off_in_table_three_gives_no_wrong_figure(shape, cut):
     assert sum(c.startswith("t3.") for c in got) >= 21  # the rows before the cut are read
     named = {c for p in result.problems for c in p.cells}
     assert all(c in got or c in named for c in want if c.startswith("t3."))
+
+
+def test_old_form_fee_row_with_a_word_for_its_change_gives_no_amount():
+    """The 2019 form's 行政事业性收费 row prints 上一年项目数量 and 本年增/减 (「未增未减」 in words), no amount: the
+    one figure it shows is not 本年收费金额, and the row is named as the old format."""
+    rep = _report(0)
+    grid = _t2_grid(rep)
+    at = next(i for i, row in enumerate(grid) if row[0] == "第二十条第(八)项")
+    grid[at:] = [["第二十条第(八)项", COL, COL, COL], ["信息内容", "上一年项目数量", "本年增/减", COL],
+                 ["行政事业性收费", "3", "未增未减", COL], ["第二十条第(九)项", COL, COL, COL],
+                 ["信息内容", "采购项目数量", "采购总金额", COL], ["政府集中采购", "2", "14.5", COL]]
+    result = read_text(_page(rep, terminated, grid))
+    assert "t2.fees.amount" not in result.report.cells
+    assert any(p.kind == "old_format" and "行政事业性收费" in p.message for p in result.problems)

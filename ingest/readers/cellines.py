@@ -7,24 +7,24 @@ Two renderings are common when a page is taken as text (a crawler's text, a brow
 - separated: each cell on a line of its own with a line 「|」 after it; a 「|」 right after another closes
   an empty cell.
 
-Neither marks where a row ends.  Every row of the form starts with its label, so a row is taken to start at a
-label that follows a figure or an empty cell.  Such a run of lines becomes grid rows ('' an empty cell), so
-that an empty cell keeps its column as in any other table, and the table readers see what they see in a
-Word or HTML table.
+Neither marks where a row ends, and a word may stand where a figure does (「未增未减」 in the 2019 form), so
+rows are not guessed: such a run of lines becomes one grid row of its cells ('' an empty cell).  The table
+readers take each label's figures up to the next label, as in running text, and an empty cell keeps its
+place among them as in a Word or HTML table.
 """
 from __future__ import annotations
 
 import re
 
 MIN_CELLS = 6  # fewer bar-marked cells in a run are text that happens to end in a bar, not a table
-# a cell that holds a figure, not a label: a count, an amount, 「/」「—」, the 2019 form's 「减4」「-3」
+# a figure, not words: a count, an amount, 「/」「—」, the 2019 form's 「减4」「-3」
 _VALUE = re.compile(r"^(?:[增减+\-－]?\s*\d[\d,]*(?:\.\d+)?|[/／—–―─\-－]{1,2})$")
 _BARS_ONLY = re.compile(r"\|{2,}")  # 「|||」: the columns a spanned cell covers (fullmatch)
 _WRAPPED = 8  # 「商业」「企业」, 「本年新」「制作数量」: a short line before a cell's own is its first part
 
 
 def split(lines: list[str]) -> list:
-    """The lines in order, each run of one-cell-per-line table text replaced by its rows (a list of lists).
+    """The lines in order, each run of one-cell-per-line table text replaced by a grid of one row (a list of lists).
     Each line is looked at a bounded number of times: a run too short to be a table stays text as a whole."""
     out: list = []
     i = 0
@@ -34,7 +34,7 @@ def split(lines: list[str]) -> list:
             end, cells = _separated(lines, i)
         end = max(end, i + 1)
         if sum(1 for c in cells if c) >= MIN_CELLS:
-            out.append(_rows(cells))
+            out.append([cells])
         else:
             out.extend(lines[i:end])
         i = end
@@ -96,20 +96,3 @@ def _is_text(line: str) -> bool:
     return bool(s) and "|" not in s
 
 
-def _rows(cells: list[str]) -> list[list[str]]:
-    """Cells into rows: a label after a figure or an empty cell starts a row; rows of empty cells before
-    the first label are dropped."""
-    rows: list[list[str]] = []
-    row: list[str] = []
-    after_value = False
-    for c in cells:
-        label = bool(c) and not _VALUE.match(c)
-        if label and after_value:
-            rows.append(row)
-            row, after_value = [], False
-        row.append(c)
-        after_value = after_value or not label
-    rows.append(row)
-    while rows and not any(rows[0]):
-        rows.pop(0)
-    return rows
