@@ -905,7 +905,7 @@ def _t2_take_row(stream: Stream, hit, figs: list[Fig], rid: str, lab: str, cells
         # 2019 form: 上一年项目数量 | 本年增/减 | 处理决定数量 — the last is the 2021 form's figure
         _parse(cells[0], solid[2], out)
         return None
-    if old and rid == "fees" and len(solid) == 2:
+    if old and rid == "fees":  # whatever it prints (「0 | 未增未减」 gives one figure), none of it is an amount
         out.problems.append(ImportProblem(OLD_FORMAT, "表二「行政事业性收费」是2019年试行格式（上一年项目数量、本年增/减），"
                                                       "没有「本年收费金额」，留空", cells))
         return None

@@ -5,6 +5,7 @@ import html
 import re
 
 from ..result import IngestError
+from . import cellines
 
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -101,27 +102,43 @@ def _lines_and_markdown(text: str) -> list[tuple]:
 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "<" in text:  # a line break written as a tag is a line break
-        text = "\n".join(l if l.strip().startswith("|") else _BR.sub("\n", l) for l in text.split("\n"))
-    for raw in text.split("\n"):
-        pages = raw.split("\f")
-        for k, line in enumerate(pages):
+        text = "\n".join(l if _bar_row(l.strip()) else _BR.sub("\n", l) for l in text.split("\n"))
+    for part in cellines.split(text.split("\n")):
+        if isinstance(part, list):  # a table given one cell per line (ingest/readers/cellines.py)
+            flush()
+            items.append(("table", [[_web_residue(c, in_cell=True).strip() for c in r] for r in part]))
+            continue
+        for k, line in enumerate(part.split("\f")):
             if k:
                 flush()
                 items.append(("page", None))
-            s = line.strip()
-            if s.startswith("|") and s.count("|") >= 2:
-                if _MD_RULE.match(s):
-                    continue
-                cells = s.strip("|").split("|")
-                table.append([_web_residue(c, in_cell=True).strip() for c in cells])
-                continue
-            line = _web_residue(line)
-            inner = line.strip(" \u3000\r").rstrip("\t")
-            if inner.count("\t") >= 2 and not inner.startswith("\t"):
-                # a table row copied from a web page or Word: cells separated by tabs, empty ones kept
-                table.append([c.strip() for c in inner.split("\t")])
+            row = _table_row(line)
+            if row is not None:
+                if row:
+                    table.append(row)
                 continue
             flush()
-            items.append(("line", line.rstrip(" \r")))
+            items.append(("line", _web_residue(line).rstrip(" \r")))
     flush()
     return items
+
+
+def _bar_row(s: str) -> bool:
+    """A table row of Markdown (「| 规章 | 0 | 0 | 0 |」) or as some pages give it, without the leading bar
+    (「规章 | 0 | 0 | 0 |」)."""
+    return s.count("|") >= 2 and (s.startswith("|") or s.endswith("|"))
+
+
+def _table_row(line: str) -> list[str] | None:
+    """The cells of a line that is a table row ([] for a Markdown rule line), else None."""
+    s = line.strip()
+    if _bar_row(s):
+        if _MD_RULE.match(s):
+            return []
+        cells = s.strip("|").split("|")
+        return [_web_residue(c, in_cell=True).strip() for c in cells]
+    inner = _web_residue(line).strip(" \u3000\r").rstrip("\t")
+    if inner.count("\t") >= 2 and not inner.startswith("\t"):
+        # a table row copied from a web page or Word: cells separated by tabs, empty ones kept
+        return [c.strip() for c in inner.split("\t")]
+    return None

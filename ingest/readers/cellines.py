@@ -1,0 +1,98 @@
+"""Tables that a web page's text gives one cell per line, each cell marked by a bar.
+
+Two renderings are common when a page is taken as text (a crawler's text, a browser extension's copy):
+
+- terminated: each cell on a line of its own ending in 「 |」; an empty cell is a line that is just 「|」; the
+  places a spanned (merged) cell covers leave lines of bars only (「|||」), which hold no cell;
+- separated: each cell on a line of its own with a line 「|」 after it; a 「|」 right after another closes
+  an empty cell.
+
+Neither marks where a row ends, and a word may stand where a figure does (「未增未减」 in the 2019 form), so
+rows are not guessed: such a run of lines becomes one grid row of its cells ('' an empty cell).  The table
+readers take each label's figures up to the next label, as in running text, and an empty cell keeps its
+place among them as in a Word or HTML table.
+"""
+from __future__ import annotations
+
+import re
+
+MIN_CELLS = 6  # fewer bar-marked cells in a run are text that happens to end in a bar, not a table
+# a figure, not words: a count, an amount, 「/」「—」, the 2019 form's 「减4」「-3」
+_VALUE = re.compile(r"^(?:[增减+\-－]?\s*\d[\d,]*(?:\.\d+)?|[/／—–―─\-－]{1,2})$")
+_BARS_ONLY = re.compile(r"\|{2,}")  # 「|||」: the columns a spanned cell covers (fullmatch)
+_WRAPPED = 8  # 「商业」「企业」, 「本年新」「制作数量」: a short line before a cell's own is its first part
+
+
+def split(lines: list[str]) -> list:
+    """The lines in order, each run of one-cell-per-line table text replaced by a grid of one row (a list of lists).
+    Each line is looked at a bounded number of times: a run too short to be a table stays text as a whole."""
+    out: list = []
+    i = 0
+    while i < len(lines):
+        end, cells = _terminated(lines, i)
+        if end == i:
+            end, cells = _separated(lines, i)
+        end = max(end, i + 1)
+        if sum(1 for c in cells if c) >= MIN_CELLS:
+            out.append([cells])
+        else:
+            out.extend(lines[i:end])
+        i = end
+    return out
+
+
+def _terminated(lines: list[str], i: int) -> tuple[int, list[str]]:
+    """(end, cells) of the run of 「cell |」 lines (and lone or only bars) starting at i."""
+    cells: list[str] = []
+    j = i
+    while j < len(lines):
+        s = lines[j].strip()
+        if cells and _wrapped(s) and j + 1 < len(lines) and _cell(lines[j + 1].strip()):
+            cells.append(s + "\n" + lines[j + 1].strip()[:-1].strip())  # a header cell wrapped over two lines
+            j += 2
+            continue
+        if _cell(s):
+            cells.append(s[:-1].strip())
+        elif s == "|":
+            cells.append("")
+        elif not _BARS_ONLY.fullmatch(s):
+            break
+        j += 1
+    return j, cells
+
+
+def _separated(lines: list[str], i: int) -> tuple[int, list[str]]:
+    """(end, cells) of the run of cells each followed by a line 「|」 starting at i."""
+    cells: list[str] = []
+    j = i
+    while j < len(lines):
+        k = j
+        while k < len(lines) and _is_text(lines[k]) and k - j < 2:
+            k += 1
+        if k >= len(lines) or lines[k].strip() != "|":
+            break
+        words = [lines[x].strip() for x in range(j, k)]
+        if len(words) == 2 and not _wrapped(words[0]):
+            break
+        if not words and not cells:
+            break  # a bar before any cell closes nothing
+        cells.append("\n".join(words))
+        j = k + 1
+    return j, cells
+
+
+def _cell(s: str) -> bool:
+    """A line 「规章 |」: words, then the one bar that ends the cell."""
+    return s.endswith("|") and s.count("|") == 1 and bool(s[:-1].strip())
+
+
+def _wrapped(s: str) -> bool:
+    """A short line of words with no bar: the first part of a cell wrapped onto the next line."""
+    return 0 < len(s) <= _WRAPPED and "|" not in s and not _VALUE.match(s)
+
+
+def _is_text(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and "|" not in s
+
+
