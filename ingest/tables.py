@@ -366,27 +366,27 @@ class _T3Pass:
             _settle_glued(fixed, options, self.out)
 
     def empty_cells(self) -> None:
-        """Cells printed empty.  A row that prints only 自然人 and 总计, the two equal, leaves its five 法人或
-        其他组织 cells empty: they add up to 0 and no count is negative, so each is 0.  Any other empty cell
-        stays blank and is named."""
+        """Cells printed empty.  In a row whose printed applicant figures already add up to its printed 总计
+        (「40 | | | | | | 40」, 「| | | | | | 0」) the empty applicant cells add up to 0 and no count is negative,
+        so each is 0.  Any other empty cell stays blank and is named."""
         out = self.out
         named = {c for p in out.problems for c in p.cells}
-        zeroed, left = [], []
+        zeroed: list[str] = []
+        left: list[str] = []
         for rid in T3_ROW_IDS:
             cells = t3_row_cells(rid)
             empty = [c for c, f in zip(cells, self.rows.get(rid, ())) if f.blank]
             if not empty:
                 continue
-            np_, tot = out.cells.get(cells[0]), out.cells.get(cells[6])
-            if empty == list(cells[1:6]) and isinstance(np_, int) and np_ == tot:
+            if _empties_are_zero(out.cells, cells, empty):
                 out.cells.update(dict.fromkeys(empty, 0))
-                zeroed.append(rid)
+                zeroed += empty
             else:
                 left += [c for c in empty if c not in named]
         if zeroed:
             out.problems.append(ImportProblem(
-                NOTE, f"表三{_rows_named(zeroed)}只印了自然人和总计（两者相等），"
-                      "法人或其他组织各列为空白：其和为 0，均记为 0", tuple(c for r in zeroed for c in t3_row_cells(r)[1:6])))
+                NOTE, f"表三 {len(zeroed)} 个空白的申请人单元格所在行，印出的数字之和已等于总计：空白处均记为 0",
+                tuple(zeroed)))
         if left:
             out.problems.append(ImportProblem(NOTE, f"表三 {len(left)} 个单元格为空白，留空", tuple(left)))
 
@@ -429,6 +429,15 @@ class _T3Pass:
             return
         for rid, (runs, cells, name) in separate.items():
             _split_t3(rid, runs, cells, name, fixed, options, out)
+
+
+def _empties_are_zero(cells: dict, row: tuple[str, ...], empty: list[str]) -> bool:
+    """The row's 总计 is printed, the empty cells are applicant cells, and the printed ones add up to 总计."""
+    total = cells.get(row[6])
+    if row[6] in empty or not isinstance(total, int):
+        return False
+    printed = [cells.get(c) for c in row[:6] if c not in empty]
+    return all(isinstance(v, int) for v in printed) and sum(printed) == total
 
 
 def _rows_named(targets: list[str]) -> str:

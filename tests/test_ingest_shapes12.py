@@ -316,7 +316,7 @@ def test_markdown_empty_legal_person_columns(stem):
     got = _cells(result)
     assert {c: got.get(c) for c in exp} == {c: str(v) for c, v in exp.items()}, result.summary()
     assert [p.kind for p in result.problems if p.cells] == ["note"]
-    assert "法人或其他组织各列为空白" in result.summary()
+    assert "空白的申请人单元格" in result.summary() and "空白处均记为 0" in result.summary()
 
 
 def test_markdown_empty_legal_person_cells_that_do_not_add_up_stay_blank_and_named():
