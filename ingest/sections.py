@@ -5,6 +5,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from model.headings import variant_section
 from model.schema import SECTIONS
 
 from .textnorm import is_page_furniture, label_key, nfkc, squeeze, width
@@ -14,8 +15,6 @@ _MARK = re.compile(r"^\s*(?:#+\s*|\*\*)?(?P<num>第[一二三四五六七八九�
 _HEAD_TEXT = {s.id: label_key(s.heading.split("、", 1)[1]) for s in SECTIONS}
 _HEAD_SETS = {sid: set(t) for sid, t in _HEAD_TEXT.items()}
 MAX_HEADING_EXTRA = 6  # characters a heading line may differ in length from the official heading
-# section 五 as agencies word it: 存在的(主要)问题 及/和/与 改进/整改 措施/情况/方向/计划
-_S5_VARIANT = re.compile(r"^存在的?(?:主要)?(?:困难和)?问题(?:及|和|与|以及)(?:其)?(?:下一步)?(?:改进|整改)(?:措施|情况|方向|计划|举措)?[。:：]?$")
 
 
 def heading_of(line: str) -> tuple[str, str] | None:
@@ -29,8 +28,11 @@ def heading_of(line: str) -> tuple[str, str] | None:
         return None
     m = _MARK.match(t)
     body = label_key(m.group("text")) if m else label_key(t)
-    if m and len(t) <= 60 and _S5_VARIANT.match(body):  # 「存在的问题及整改措施」 and the like
-        return "s5", ""
+    if m and len(t) <= 60:
+        # 「存在的问题及整改措施」 and the like; 「概述」 only as 「一、概述」 (「（一）概述」 heads a part of a section)
+        sid = variant_section(body)
+        if sid and (sid != "s1" or m.group("num") in ("一", "1")):
+            return sid, ""
     for sid, want in _HEAD_TEXT.items():
         if body.startswith(want) and (m or body == want):
             return sid, _rest_after(line, want)

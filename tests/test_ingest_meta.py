@@ -64,3 +64,23 @@ def test_a_title_that_names_the_organ_is_kept():
 ])
 def test_the_level_of_a_government_named_by_its_place(organ, level):
     assert guess_level(organ) == level
+
+
+def test_headings_worded_as_the_2019_form_are_found_and_named_as_warnings():
+    from model.engine import check
+
+    text = ("示范县人民政府2024年政府信息公开工作年度报告\n一、概述\n2024年，本县推进政务公开。\n"
+            "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+            "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n"
+            "五、政府信息公开工作存在的主要问题及改进情况\n（一）存在问题。一是形式单一。\n（二）改进情况。一是丰富形式。\n"
+            "六、其他需要报告的事项\n本年度未收取信息处理费。\n")
+    result = read_text(text, "a.txt")
+    report = result.report
+    assert report.sections["s1"] == "2024年，本县推进政务公开。"
+    assert report.sections["s5"].startswith("（一）存在问题")
+    assert not [p for p in result.problems if "未找到" in p.message and "部分的标题" in p.message]
+    headings = [f for f in check(report) if f.rule == "S.HEADINGS"]
+    assert headings and all(f.severity == "warning" for f in headings)
+    assert {"一、总体情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"} <= {
+        w for f in headings for w in ("一、总体情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况")
+        if w in f.message}

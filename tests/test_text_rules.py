@@ -249,6 +249,20 @@ def test_headings():
     assert "2、" in got[0].message and "二、主动公开政府信息情况" in got[0].message
 
 
+def test_headings_worded_differently_are_warnings():
+    """Rightly numbered, worded as agencies or the 2019 form word them: W, naming the official wording; the
+    same words under a wrong number stay an error."""
+    r = report()
+    r.headings = {s.id: s.heading for s in S.SECTIONS}
+    r.headings["s4"] = "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"
+    r.headings["s5"] = "五、存在的问题及整改措施"
+    got = found(r, "S.HEADINGS")
+    assert [f.severity for f in got] == ["warning", "warning"]
+    assert "应为「五、存在的主要问题及改进情况」" in got[1].message
+    r.headings["s5"] = "5、存在的问题及整改措施"
+    assert sorted(f.severity for f in found(r, "S.HEADINGS")) == ["error", "warning"]
+
+
 def test_title():
     r = report()
     assert not found(r, "S.TITLE")

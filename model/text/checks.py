@@ -18,6 +18,7 @@ from functools import cache, lru_cache, partial
 from .. import schema as S
 from ..checks import Check, FuncCheck
 from ..findings import Finding
+from ..headings import variant_section
 from ..report import Report
 from ..rules import WARNING
 from ..values import NA, number
@@ -400,8 +401,11 @@ def _headings(report: Report) -> tuple[Finding, ...]:
         norm = compact(printed).s.strip("*#").rstrip("：:。.")
         # a web page may run the first sentence on after the heading: the heading is what starts the line
         if not norm.startswith(sec.heading):
+            number = sec.heading.split("、", 1)[0] + "、"
+            # rightly numbered and worded as agencies (or the 2019 form) word it: a warning; a slip is an error
+            worded = norm.startswith(number) and variant_section(norm[len(number):]) == sec.id
             out.append(Finding("S.HEADINGS", (), f"标题写作「{printed.strip()}」，应为「{sec.heading}」",
-                               f"S.HEADINGS:{sec.id}", sec.heading, printed.strip()))
+                               f"S.HEADINGS:{sec.id}", sec.heading, printed.strip(), level=WARNING if worded else None))
     return tuple(out)
 
 
