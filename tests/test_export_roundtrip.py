@@ -51,4 +51,7 @@ def test_round_trip_of_any_figures(tmp_path, seed, write, suffix):
     r = random_figures(seed)
     path = tmp_path / f"r{suffix}"
     write(r, path, draft=False)
-    assert not cell_differences(r, read_report(str(path)).report)
+    back = read_report(str(path))
+    # a blank applicant cell of a row whose printed figures already make its 总计 reads as 0, and says so
+    zeroed = {c for p in back.problems if "空白处均记为 0" in p.message for c in p.cells}
+    assert all(c in zeroed and was == (None, 0) for c, was in cell_differences(r, back.report).items())
