@@ -578,7 +578,7 @@ class MainWindow(QMainWindow):
         try:
             opened = self._wait(f"正在读取「{Path(path).name}」…",
                                 lambda progress: read_report(path, progress=_pages_shown(progress),
-                                                             cancelled=progress and progress.cancelled))
+                                                             cancelled=progress.cancelled if progress else None))
         except Cancelled:
             self.show_message(f"已取消打开「{Path(path).name}」")
             return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from model.fileformat import FileFormatError, loads
@@ -20,12 +21,13 @@ ZIPPED = ("docx", "xlsx", "odt", "ods", "ofd")  # checked for zip bombs before a
 
 
 
-def build_report(*args, **kwargs) -> ImportResult:
+def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | None = None,
+                 lines_are_paragraphs: bool = False) -> ImportResult:
     """build.build_report, imported on first use: the form's readers take ~0.1 s to import, and opening a
     .nianbao (every export from the command line) needs none of them."""
     from .build import build_report as build
 
-    return build(*args, **kwargs)
+    return build(items, name, kind, grid_tables, lines_are_paragraphs)
 
 
 def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
@@ -46,8 +48,9 @@ def _from_html(items: list[tuple], name: str) -> ImportResult:
     return build_report(items, name, "html", lines_are_paragraphs=True)
 
 
-def read_report(path: str | os.PathLike, timeout: float | None = None, progress=None,
-                cancelled=None) -> ImportResult:
+def read_report(path: str | os.PathLike, timeout: float | None = None,
+                progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """Any report file, its kind found from its content.  IngestError (one Chinese line naming the file)
     when it cannot be read at all; timeout bounds the PDF/Word/Excel parser (default PARSE_TIMEOUT; each
     scanned page adds its own time).  progress(k, n) is called as OCR starts page k of n; once cancelled()
@@ -94,7 +97,8 @@ def _read_bytes(p: Path) -> bytes:
         raise IngestError(file_problem(p.name, e)) from None
 
 
-def _read_kind(p: Path, kind: str, timeout: float, progress=None, cancelled=None) -> ImportResult:
+def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> ImportResult:
     name = p.name
     if kind == "nianbao":
         try:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from multiprocessing.connection import Connection
 from multiprocessing.connection import wait as connection_wait
+from multiprocessing.process import BaseProcess
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, cast
 
 from model.batch import BatchEntry, attach_prior, priors_by_organ
 from model.engine import check
@@ -149,7 +152,8 @@ def _in_workers(files: list[str], jobs: int, priors: Priors | None,
     """`jobs` worker processes, each reading and checking every jobs-th file and sending the entries back in
     groups; the files of a worker that could not start or died are read here afterwards."""
     unread = dict.fromkeys(files)
-    conns, procs = [], []
+    conns: list[Connection[Any, list[BatchEntry]]] = []
+    procs: list[BaseProcess] = []
     for share in (files[i::jobs] for i in range(jobs)):
         try:
             conn, proc = sandbox.start_child(_read_share, share, priors)
@@ -159,7 +163,8 @@ def _in_workers(files: list[str], jobs: int, priors: Priors | None,
         procs.append(proc)
     try:
         while conns and not cancelled():
-            for conn in connection_wait(conns, timeout=0.2):
+            # wait() returns some of the objects it was given: here only connections
+            for conn in cast("list[Connection[Any, list[BatchEntry]]]", connection_wait(conns, timeout=0.2)):
                 try:
                     entries = conn.recv()
                 except (EOFError, OSError):  # the worker is done (or died: its unread files are read below)
@@ -179,7 +184,7 @@ def _in_workers(files: list[str], jobs: int, priors: Priors | None,
     yield from _in_process(list(unread), priors, cancelled)
 
 
-def _read_share(conn, files: list[str], priors: Priors | None) -> None:
+def _read_share(conn: Connection[list[BatchEntry], Any], files: list[str], priors: Priors | None) -> None:
     """A worker process: read and check the files, sending the entries SEND_EVERY at a time."""
     try:
         entries = []
@@ -208,7 +213,7 @@ def run_batch(files: list[str], jobs: int | None = None, priors: Priors | None =
     return [entries[f] for f in files if f in entries]
 
 
-def read_priors(files: list[str], jobs: int | None = None, progress=None,
+def read_priors(files: list[str], jobs: int | None = None, progress: Callable[[int, int, str], None] | None = None,
                 cancelled: Callable[[], bool] = lambda: False) -> tuple[Priors, list[BatchEntry]]:
     """Last year's reports among `files`, by organ, and the entries of all of them (for their errors)."""
     entries = run_batch(files, jobs, None, progress, cancelled)
@@ -235,7 +240,7 @@ class BatchOutcome:
                 "rollup": {"count": self.rollup.count, "cells": self.rollup.sums_json()}}
 
 
-def check_batch(paths: list[str], prior_paths: list[str] = (), jobs: int | None = None,
+def check_batch(paths: list[str], prior_paths: Sequence[str] = (), jobs: int | None = None,
                 progress: Callable[[int, int, str], None] | None = None,
                 cancelled: Callable[[], bool] = lambda: False) -> BatchOutcome:
     """Read last year's reports (when given), then read and check every report under `paths` and roll
@@ -244,7 +249,8 @@ def check_batch(paths: list[str], prior_paths: list[str] = (), jobs: int | None 
     files = find_reports(paths)
     total = len(prior_files) + len(files)
     step = (lambda done, _n, f: progress(done, total, f)) if progress else None
-    priors, prior_entries = {}, []
+    priors: Priors = {}
+    prior_entries: list[BatchEntry] = []
     if prior_files:
         priors, prior_entries = read_priors(prior_files, jobs, step, cancelled)
     offset = len(prior_entries)

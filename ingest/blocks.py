@@ -11,7 +11,7 @@ guessed.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 MAX_READINGS = 2000  # distinct partial tables kept per row; past this the layout is not determined
 NODE_BUDGET = 200_000
@@ -60,7 +60,8 @@ def readings(vals: Sequence[int], n_rows: int, n_cols: int,
     return sorted(t for t in suffix[0] if table_ok(t))
 
 
-def _block(vals: Sequence[int], i: int, k: int, n_cols: int, row_ok, must_share) -> Table | None:
+def _block(vals: Sequence[int], i: int, k: int, n_cols: int, row_ok: Callable[[int, tuple[int, ...]], bool],
+           must_share: Iterable[tuple[int, int]]) -> Table | None:
     """Rows i … i+k-1 read from their block of figures (column by column when k ≥ 2), or None when a row
     fails its identity or a label says the block holds another row."""
     lo, hi = i * n_cols, (i + k) * n_cols
@@ -92,7 +93,8 @@ def column_blocks(vals: Sequence[int], table: Table, n_cols: int) -> list[tuple[
             if rows != table[i:i + k]:
                 continue
             cand = rest if k == 1 else [(i, k)] + rest
-            if best[i] is None or len(cand) < len(best[i]):
+            here = best[i]
+            if here is None or len(cand) < len(here):
                 best[i] = cand
     return best[0] or []
 
@@ -102,11 +104,12 @@ def whole_table_readings(vals: Sequence[int], n_rows: int, n_cols: int,
                          table_ok: Callable[[Table], bool]) -> list[Table]:
     """The two readings that need no search — every row in turn, or the whole table column by column — that
     pass the identities (when the full search ran out of budget)."""
-    out = []
+    out: list[Table] = []
     for k in (1, n_rows):
         part = [_block(vals, i, k, n_cols, row_ok, ()) for i in range(0, n_rows, k)]
-        if all(p is not None for p in part):
-            table = tuple(row for p in part for row in p)
+        blocks = [p for p in part if p is not None]
+        if len(blocks) == len(part):
+            table = tuple(row for p in blocks for row in p)
             if table_ok(table) and table not in out:
                 out.append(table)
     return out

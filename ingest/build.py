@@ -59,7 +59,7 @@ class _Layout:
         if self.table_start is None:
             after = self.heads.get("s1", -1)
             first = next((i for i in range(after + 1, len(items))
-                          if self.lines[i] and _T2_START.match(nfkc(self.lines[i]))), None)
+                          if (line := self.lines[i]) and _T2_START.match(nfkc(line))), None)
             self.table_start = first - 1 if first is not None else None
 
     def section_end(self, i: int) -> int:
@@ -74,7 +74,7 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
     meta = Meta(published=published_in(pre))
     title = find_title(pre)
     fields, last_field = page_fields(pre)
-    if not title and fields.get("title") and _TITLE_LIKE.search(re.sub(r"\s+", "", fields["title"])):
+    if not title and fields.get("title") and last_field is not None and _TITLE_LIKE.search(re.sub(r"\s+", "", fields["title"])):
         title = (re.sub(r"\s+", "", fields["title"]), last_field, last_field)
     if title:
         doc.title_end = title[2]
@@ -115,7 +115,8 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
         if sid == "s1" and doc.table_start is not None and "s2" not in heads and start < doc.table_start < end:
             end = doc.table_start + 1
         body = []
-        rest = heading_of(lines[start])[1] if lines[start] else ""
+        head = heading_of(lines[start] or "")  # a heading's line: never None
+        rest = head[1] if head else ""
         if rest:
             body.append(rest)
         body.extend(_body_lines(doc.items[start + 1:end]))
@@ -127,13 +128,14 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
                 meta.published = published
         report.sections[sid] = clean_body(body, wrap)
     if heads:
-        report.sections["s0"] = _preamble(doc, meta, wrap) if doc.title_end is not None else _untitled_preamble(doc, wrap)
+        report.sections["s0"] = (_preamble(doc, doc.title_end, meta, wrap) if doc.title_end is not None
+                                 else _untitled_preamble(doc, wrap))
     for s in SECTIONS:
         if s.id not in heads:
             problems.append(ImportProblem(MISSING, f"未找到「{s.heading}」这一部分的标题"))
     if meta.year is None:  # the statistics period in section 一, else the first year it names
         meta.year = _year_from_text(report.sections.get("s1", ""))
-    report.headings = {sid: printed_heading(lines[i]) for sid, i in heads.items()} if heads else None
+    report.headings = {sid: printed_heading(lines[i] or "") for sid, i in heads.items()} if heads else None
     return fee_table
 
 
@@ -145,7 +147,7 @@ def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_ta
     else:
         r0 = doc.section_end(heads["s1"]) if "s1" in heads else 0
     r1 = next((heads[s] for s in ("s5", "s6") if s in heads and heads[s] > r0), len(items))
-    marks = {heads[s] - r0: s for s in ("s3", "s4") if s in heads and r0 <= heads[s] < r1}
+    marks: dict[int, str] = {heads[s] - r0: s for s in ("s3", "s4") if s in heads and r0 <= heads[s] < r1}
     reads = _read_tables(streams.build(items[r0:r1], marks))
     if any(not reads[t].found_rows for t in reads) and (r0 > 0 or r1 < len(items)):
         # a table outside its section (a workbook with the tables on another sheet): look everywhere
@@ -200,16 +202,16 @@ def _untitled_preamble(doc: _Layout, wrap: Wrap) -> str:
     return text if "。" in text else ""
 
 
-def _preamble(doc: _Layout, meta: Meta, wrap: Wrap) -> str:
+def _preamble(doc: _Layout, title_end: int, meta: Meta, wrap: Wrap) -> str:
     """The text between the title and the first heading.
 
     Read backwards from the heading up to the nearest line of the title, so that a title repeated
     further on (a workbook's 正文 sheet after its tables) still has its preamble; a table, another sheet or
     a heading (of a table of contents, say) on the way means there is none.  A date alone under the
     title (「（2025年1月20日）」) is the publication date, not preamble text."""
-    want = label_key(meta.title)
+    want = label_key(meta.title or "")  # set with title_end
     lines: list[str] = []
-    for kind, content in reversed(doc.items[doc.title_end + 1:min(doc.heads.values())]):
+    for kind, content in reversed(doc.items[title_end + 1:min(doc.heads.values())]):
         if kind != "line":
             if kind == "page":
                 continue
@@ -228,8 +230,8 @@ def _preamble(doc: _Layout, meta: Meta, wrap: Wrap) -> str:
     return clean_body(lines[::-1], wrap)
 
 
-def _body_lines(items) -> list[str]:
-    out = []
+def _body_lines(items: list[tuple]) -> list[str]:
+    out: list[str] = []
     for k, c in items:
         if k == "line":
             out.append(c)
@@ -275,7 +277,7 @@ def _class_marks() -> dict[str, list[str]]:
 _CLASS_MARKS = _class_marks()
 
 
-def classify(rows) -> set[str]:
+def classify(rows: list[list]) -> set[str]:
     text = label_key("".join(str(c) for r in rows for c in r if c))
     out = set()
     for tid, marks in _CLASS_MARKS.items():

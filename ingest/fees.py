@@ -53,6 +53,11 @@ _CAPTION_KEY = label_key(FEE_CAPTION)
 _ROW = re.compile(r"^\s*(?P<label>[^\d]+?)[\s:：]*(?P<value>\d[\d,]*(?:\.\d+)?|[/／—－-])\s*(?P<unit>万?元|件)?\s*$")
 
 
+def _fee_cell(label: str) -> str | None:
+    k = label_key(label)
+    return next((c for c, lk in _ROW_LABELS.items() if k == lk or k == lk.replace("(元)", "")), None)
+
+
 def fee_rows(lines: list[str]) -> tuple[list[str], dict, list[ImportProblem]]:
     """The fee figures printed as a small table under section 六 (「发出收费通知的件数 | 3」): taken as
     cells and removed from the text."""
@@ -61,11 +66,8 @@ def fee_rows(lines: list[str]) -> tuple[list[str], dict, list[ImportProblem]]:
     problems: list[ImportProblem] = []
     for line in lines:
         m = _ROW.match(nfkc(line)) if line and line != "\f" else None
-        cid = None
-        if m:
-            k = label_key(m.group("label"))
-            cid = next((c for c, lk in _ROW_LABELS.items() if k == lk or k == lk.replace("(元)", "")), None)
-        if cid is None:
+        cid = _fee_cell(m.group("label")) if m else None
+        if m is None or cid is None:
             keep.append(line)
             continue
         kind = "count" if cid == "fee.notices" else "decimal"

@@ -3,6 +3,7 @@ window's open dialog.  A kind is found from a file's content (sniff.py); the suf
 clerk sees and what a file is expected to hold."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -46,7 +47,7 @@ def readable_suffixes() -> tuple[str, ...]:
     return tuple(s for k in KINDS for s in k.suffixes)
 
 
-def _globs(suffixes) -> str:
+def _globs(suffixes: Iterable[str]) -> str:
     return " ".join(f"*{s}" for s in suffixes)
 
 

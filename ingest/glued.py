@@ -7,6 +7,7 @@ T3.BALANCE.  Every search is bounded: past the budget the row is reported, never
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import product
 
 MAX_PART_DIGITS = 9  # no count in a real report reaches a billion
@@ -19,7 +20,7 @@ class TooHard(Exception):
     """The search budget ran out."""
 
 
-def _parts(run: str, pos: int, limit: int):
+def _parts(run: str, pos: int, limit: int) -> Iterator[tuple[int, int]]:
     """Prefixes of run[pos:] that are valid figures: no leading zero, at most `limit` digits."""
     if pos >= len(run):
         return
@@ -35,7 +36,7 @@ def split_plain(runs: list[str], n: int) -> list[tuple[int, ...]]:
     out: list[tuple[int, ...]] = []
     budget = [NODE_BUDGET]
 
-    def rec(ri: int, pos: int, acc: list[int]):
+    def rec(ri: int, pos: int, acc: list[int]) -> None:
         budget[0] -= 1
         if budget[0] < 0:
             raise TooHard
@@ -73,7 +74,7 @@ def split_groups(runs: list[str], groups: int, free: int) -> list[tuple[int, ...
         # a figure may not swallow a separator between two printed runs
         return not any(start < b < end for b in bounds)
 
-    def rec(pos: int, g: int, k: int, acc: list[int], partial: int):
+    def rec(pos: int, g: int, k: int, acc: list[int], partial: int) -> None:
         budget[0] -= 1
         if budget[0] < 0:
             raise TooHard

@@ -3,8 +3,11 @@ figure that OCR read with low confidence would make it hold, the summary says so
 (never fixed silently)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from model.checks import LinearCheck
 from model.engine import all_checks
+from model.report import Report
 from model.schema import CELLS
 from model.values import format_value
 
@@ -42,9 +45,9 @@ def _digit_hints(result: ImportResult, unsure: dict[str, float]) -> list[ImportP
     return hints
 
 
-def _one_digit_fixes(check: LinearCheck, report, difference):
+def _one_digit_fixes(check: LinearCheck, report: Report, difference: object) -> Iterator[tuple[str, str]]:
     """(cell, figure) where changing one digit of the cell's figure makes difference (Σrhs − Σlhs) zero."""
-    if difference is None:
+    if not isinstance(difference, int):  # T3/T4 sums of counts: an int (None when nothing was compared)
         return
     for terms, side in ((check.lhs, -1), (check.rhs, 1)):
         for term in terms:

@@ -10,6 +10,11 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.process import BaseProcess
+from typing import Any
 
 from model.oserrors import describe, problem
 
@@ -31,7 +36,7 @@ CANCEL_POLL = 0.2  # seconds between looks at the caller's cancel while the chil
 OCR_PAGE_SECONDS = 60.0  # added to the time limit for each scanned page the child announces (2 busy cores)
 
 
-def start_child(target, *args):
+def start_child(target: Callable[..., None], *args: object) -> tuple[Connection[Any, Any], BaseProcess]:
     """A daemon child process running target(send, *args), started the way the readers are (forkserver or
     spawn, without the main script); the end of the pipe it sends on, and the process.  OSError when it
     cannot start."""
@@ -43,8 +48,10 @@ def start_child(target, *args):
     return recv, proc
 
 
-def run_reader(kind: str, path: str, name: str, timeout: float, progress=None, cancelled=None):
-    """("doc", items, tables) or ("nianbao", json_text); IngestError on any failure.  progress(k, n) is
+def run_reader(kind: str, path: str, name: str, timeout: float, progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Any:
+    """("doc", items, tables) or ("nianbao", json_text) (ole_kind: "doc" or "xls"), as the child pickled it;
+    IngestError on any failure.  progress(k, n) is
     called for each scanned page the child starts reading by OCR; once cancelled() is true the child is
     ended at once (IngestError), not left to run to its time limit."""
     try:
@@ -66,13 +73,13 @@ def run_reader(kind: str, path: str, name: str, timeout: float, progress=None, c
     return payload[0] if len(payload) == 1 else payload
 
 
-_CONTEXT = None
+_CONTEXT: ForkServerContext | SpawnContext | None = None
 # starting a child swaps the main module's attributes for a moment (see _start_without_main), and the batch
 # starts children from several threads
 _START_LOCK = threading.Lock()
 
 
-def _context():
+def _context() -> ForkServerContext | SpawnContext:
     """forkserver where there is one (Linux): each child is forked from a clean server process that has the
     parsers imported, several times quicker than starting an interpreter (a PDF reads in less time than that
     took); spawn elsewhere (Windows).  Either way the child is a fresh process with its own limits."""
@@ -93,12 +100,13 @@ class _Waiter:
     """Receives the child's messages until its result: ("pages", n, ocr) once the file opened, ("page", k, n)
     before each scanned page (each extends the time limit), then ("ok", …) or ("error", text)."""
 
-    def __init__(self, conn, deadline: float, progress, cancelled=None) -> None:
+    def __init__(self, conn: Connection[Any, Any], deadline: float, progress: Callable[[int, int], None] | None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
         self.conn, self.deadline, self.progress = conn, deadline, progress
         self.cancelled = cancelled or (lambda: False)
         self.start, self.pages = time.monotonic(), 0
 
-    def final(self, kind: str, name: str, proc):
+    def final(self, kind: str, name: str, proc: BaseProcess) -> tuple | None:
         while True:
             if not self._message_ready():
                 proc.kill()
@@ -138,7 +146,7 @@ class _Waiter:
         return f"{name}：读取超时（超过 {took:.0f} 秒仍未读完），文件可能已损坏或结构异常"
 
 
-def end_child(proc) -> None:
+def end_child(proc: BaseProcess) -> None:
     if proc.is_alive():
         proc.join(2)
     if proc.is_alive():
@@ -146,7 +154,7 @@ def end_child(proc) -> None:
         proc.join(2)
 
 
-def _start_without_main(proc) -> None:
+def _start_without_main(proc: BaseProcess) -> None:
     """Start the child without re-running the program's main script in it (a spawned child imports
     __main__ by path otherwise: slow when that script imports Qt, and fatal for a script without an
     `if __name__ == "__main__"` guard).  A frozen program needs multiprocessing.freeze_support()."""
@@ -155,7 +163,7 @@ def _start_without_main(proc) -> None:
         if main is None or getattr(sys, "frozen", False):
             proc.start()
             return
-        saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+        saved: dict[str, Any] = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
         try:
             main.__dict__.pop("__file__", None)
             main.__dict__["__spec__"] = None
@@ -180,7 +188,7 @@ def _limit(memory: int, cpu_seconds: float) -> None:
             pass
 
 
-def _teller(conn, memory: int, timeout: float):
+def _teller(conn: Connection[Any, Any], memory: int, timeout: float) -> Callable[[tuple], None]:
     """What a reader calls to announce its pages: sent to the parent; scanned pages widen the CPU limit as the
     parent widens its time limit (OCR keeps every core busy)."""
     def tell(msg: tuple) -> None:
@@ -190,7 +198,7 @@ def _teller(conn, memory: int, timeout: float):
     return tell
 
 
-def _child(conn, kind: str, path: str, name: str, memory: int, timeout: float) -> None:
+def _child(conn: Connection[Any, Any], kind: str, path: str, name: str, memory: int, timeout: float) -> None:
     _limit(memory, timeout)
     try:
         if kind not in READERS:

@@ -187,7 +187,7 @@ def published_in(lines: list[str]) -> str | None:
     return None
 
 
-def _extend_back(clean, i: int) -> int:
+def _extend_back(clean: list[tuple[int, str]], i: int) -> int:
     first = i
     while first - 1 >= 0 and first > i - 2:
         prev = clean[first - 1][1]
@@ -200,7 +200,7 @@ def _extend_back(clean, i: int) -> int:
     return first
 
 
-def _organ_line_above(clean, i: int) -> int | None:
+def _organ_line_above(clean: list[tuple[int, str]], i: int) -> int | None:
     """The organ's name printed alone a few lines above a title that starts with the year (Word files
     put empty paragraphs between the two)."""
     for j in range(i - 1, max(-1, i - 4), -1):
@@ -230,7 +230,7 @@ def organ_like(t: str) -> bool:
                 or not _ORGAN_END.search(t))
 
 
-def _title_from(lines, a: int, b: int) -> str:
+def _title_from(lines: list[str], a: int, b: int) -> str:
     text = "".join(l.strip().strip("#*").strip() for l in lines[a:b + 1])  # as printed: no width folding
     return re.sub(r"\s+", "", text)
 

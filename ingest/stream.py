@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .textnorm import is_page_furniture, label_key, nfkc
@@ -67,22 +68,23 @@ class Stream:
     def mark(self, name: str) -> None:
         self.marks.setdefault(name, self.key_len)
 
-    def add_fig(self, text: str, group=None, at: tuple[int, float] | None = None) -> None:
+    def add_fig(self, text: str, group: object = None, at: tuple[int, float] | None = None) -> None:
         line, col = at if at else (None, None)
         self.figs.append(Fig(self.key_len, text, group, line=line, col=col))
 
     # ---------------------------------------------------------------- tokenising
 
-    def add_text(self, text: str, group=None, line_no: int | None = None) -> None:
+    def add_text(self, text: str, group: object = None, line_no: int | None = None) -> None:
         """Running text: figures are the digit runs and 「/」 standing alone; all else is label."""
         t = nfkc(text)
-        columns = line_no is not None and "\t" not in t  # character columns mean something (pdftotext -layout)
+        columns = "\t" not in t  # character columns mean something (pdftotext -layout)
 
-        def at(a: int, b: int):
-            return (line_no, (a + b) / 2) if columns else None
+        def at(a: int, b: int) -> tuple[int, float] | None:
+            return (line_no, (a + b) / 2) if columns and line_no is not None else None
         i, n = 0, len(t)
         while i < n:
             m = _TOKEN.match(t, i)
+            assert m is not None  # (?P<other>.) with re.S matches any character
             kind = m.lastgroup
             s = m.group()
             if kind == "ws":
@@ -120,7 +122,8 @@ class Stream:
                     i = m.end()
                     continue
             # label text up to the next space or digit
-            j = _LABEL_RUN.match(t, i).end()
+            run = _LABEL_RUN.match(t, i)  # always matches (a * pattern): possibly empty
+            j = run.end() if run else i
             if j == i:
                 j = i + 1
             self._add_label(t[i:j])
@@ -158,7 +161,7 @@ _ALL_FIGS = re.compile(r"^(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[/／
 _NA_ONLY = re.compile(r"^[/／—–―─\-－]{1,2}$")
 
 
-def build(items, marks_at: dict[int, str] | None = None) -> Stream:
+def build(items: Iterable[tuple], marks_at: dict[int, str] | None = None) -> Stream:
     """items: ("line", text) or ("table", rows) in document order.  marks_at: item index → mark name."""
     s = Stream()
     tno = 0

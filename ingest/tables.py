@@ -5,6 +5,7 @@ Every decision that is not certain becomes an ImportProblem and the cell stays b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -13,12 +14,15 @@ from model.schema import (CELLS, T2_BLOCKS, T3_COL_IDS, T3_GROUPS, T3_LEAF_ROWS,
 from model.values import BadValue, Value, parse_value
 
 from . import blocks, glued
+from .blocks import Table
 from .labels import find_exact, find_fuzzy, locate_in_order, strip_number
 from .result import AMBIGUOUS, MISSING, NOTE, OLD_FORMAT, UNRECOGNISED, UNREADABLE, ImportProblem
 from .stream import BLANK, Fig, Stream
 from .textnorm import display_key, label_key, nfkc
 
 _T4_HEAD = label_key("行政复议")
+Hit = tuple[int, int, int]  # a label found in Stream.key: (start, end, edit distance)
+Anchor = tuple[int, int, str]  # a t3 label found: (start, end, target row or group)
 STOP_TEXT = 16  # this many label characters after a row's figures end the row
 
 
@@ -49,7 +53,7 @@ def _figs_between(stream: Stream, start: int, end: int, label_end: int) -> list[
     return out
 
 
-def _choose(figs: list[Fig], n: int, label_group) -> list[Fig] | None:
+def _choose(figs: list[Fig], n: int, label_group: object) -> list[Fig] | None:
     """Exactly n figures for a row, or None.  Grid blanks are trimmed from the ends when there are too many."""
     if len(figs) == n:
         return figs
@@ -84,7 +88,7 @@ def _parse(cell: str, fig: Fig, out: TableRead) -> None:
         out.cells[cell] = v
 
 
-def _group_at(stream: Stream, pos: int):
+def _group_at(stream: Stream, pos: int) -> object:
     """The grid row a label sits in (the figure group nearest after it, if it is a grid)."""
     f = stream.first_fig_from(pos)
     if f is None:
@@ -112,7 +116,7 @@ def _without_layout_junk(printed: str, official: str) -> str:
     return "".join(out)
 
 
-def _label_note(stream: Stream, hit, official: str, cells: tuple[str, ...], out: TableRead) -> None:
+def _label_note(stream: Stream, hit: Hit, official: str, cells: tuple[str, ...], out: TableRead) -> None:
     """S.LABELS when the printed label differs from the official wording (not just width or spacing)."""
     s, e, _ = hit
     printed = "".join(stream.shown[s:e])
@@ -230,8 +234,8 @@ class _T3Pass:
             lo = max([a[1] for a in anchors if _form_order(a[2]) < first] or [self.start])
             hi = min([a[0] for a in anchors if _form_order(a[2]) > last] or [self.end])
             gk = label_key(g.label)
-            hit = find_exact(stream.key, gk, lo, hi)
-            hit = (hit[0], hit[1], 0) if hit else find_fuzzy(stream.key, gk, lo, hi, 1)
+            exact = find_exact(stream.key, gk, lo, hi)
+            hit = (exact[0], exact[1], 0) if exact else find_fuzzy(stream.key, gk, lo, hi, 1)
             if hit:
                 nxt = min([a[0] for a in anchors if a[0] > hit[0]] or [self.end])
                 solid = [f for f in _figs_between(stream, hit[0], nxt, hit[1]) if not f.blank]
@@ -437,7 +441,8 @@ def _empties_are_zero(cells: dict, row: tuple[str, ...], empty: list[str]) -> bo
     if row[6] in empty or not isinstance(total, int):
         return False
     printed = [cells.get(c) for c in row[:6] if c not in empty]
-    return all(isinstance(v, int) for v in printed) and sum(printed) == total
+    counts = [v for v in printed if isinstance(v, int)]
+    return len(counts) == len(printed) and sum(counts) == total
 
 
 def _rows_named(targets: list[str]) -> str:
@@ -525,7 +530,7 @@ def _adds_up(figs: list[Fig]) -> bool:
 
 
 def _all_zero(figs: list[Fig] | None) -> bool:
-    return bool(figs) and len(figs) == 7 and all(f.text.strip() == "0" for f in figs)
+    return figs is not None and len(figs) == 7 and all(f.text.strip() == "0" for f in figs)
 
 
 def _seven_zeros_run_together(figs: list[Fig]) -> bool:
@@ -590,8 +595,10 @@ def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
 
 
 def _spaced(figs: list[Fig]) -> bool:
-    """Figures laid out in columns: at least two spaces between neighbours on the line."""
-    return all((b.col - len(b.text) / 2) - (a.col + len(a.text) / 2) >= 2 for a, b in zip(figs, figs[1:]))
+    """Figures laid out in columns: at least two spaces between neighbours on the line (figures with a column:
+    the caller has checked)."""
+    return all(a.col is not None and b.col is not None and (b.col - len(b.text) / 2) - (a.col + len(a.text) / 2) >= 2
+               for a, b in zip(figs, figs[1:]))
 
 
 def _relocate_overflow(rows: dict, raw: dict, out: TableRead) -> None:
@@ -620,8 +627,10 @@ def _relocate_overflow(rows: dict, raw: dict, out: TableRead) -> None:
         moved.extend(nxt)
     if moved:
         if not _whole_table_holds(rows):
-            rows.clear(), rows.update(before_rows)  # unproven: leave those rows to be reported
-            raw.clear(), raw.update(before_raw)
+            rows.clear()  # unproven: leave those rows to be reported
+            rows.update(before_rows)
+            raw.clear()
+            raw.update(before_raw)
             return
         names = "」「".join(T3_ROW_LABEL[r] for r in moved)
         out.problems.append(ImportProblem(NOTE, f"表三「{names}」的数字印在上一行之后、标签印在别处（PDF 转文字常见），"
@@ -629,7 +638,7 @@ def _relocate_overflow(rows: dict, raw: dict, out: TableRead) -> None:
                                           tuple(c for r in moved for c in t3_row_cells(r))))
 
 
-def _figures_in_blocks(stream: Stream, anchors, rows: dict, raw: dict, start: int, end: int,
+def _figures_in_blocks(stream: Stream, anchors: list[Anchor], rows: dict[str, list[Fig]], raw: dict[str, list[Fig]], start: int, end: int,
                        out: TableRead) -> set[str]:
     """PDF-to-text tools without layout print the rows in the form's order but some runs of rows column by
     column, and labels apart from their figures (all labels first, or some after the figures).  When every
@@ -658,7 +667,7 @@ def _block_readings(stream: Stream, targets: list[str], figs: list[Fig], start: 
     def row_ok(_i: int, row: tuple) -> bool:
         return row[6] == sum(row[:6])
 
-    def table_ok(t) -> bool:
+    def table_ok(t: Table) -> bool:
         return _identities_hold(dict(zip(targets, t)))
 
     guards = _labels_before_figures(stream, targets, figs, start, end)
@@ -693,13 +702,13 @@ def _take_readings(targets: list[str], tables: list, figs: list[Fig], rows: dict
                                                      "这些单元格无法确定，留空", tuple(open_cells), cands))
 
 
-def _leaves_within_total(targets: list[str]):
+def _leaves_within_total(targets: list[str]) -> Callable[[int, Table], bool]:
     """For the block search: rows read so far (the table's end) whose result rows add up to more than
     （七）总计 in some column cannot lead to LEAF_SUM (no count is negative)."""
     i7 = targets.index("r3_7")
     leaves = [j for j, t in enumerate(targets) if t in T3_LEAF_ROWS or t in T3_GROUPS]
 
-    def ok(i: int, rows) -> bool:
+    def ok(i: int, rows: Table) -> bool:
         if i > i7:
             return True
         total = rows[i7 - i]
@@ -717,7 +726,7 @@ def _cell_target(cell: str, targets: list[str]) -> str:
     return rid if rid in targets else next(g for g in targets if g in T3_GROUPS and rid.startswith(g + "_"))
 
 
-def _block_targets(stream: Stream, anchors, start: int, end: int) -> list[str] | None:
+def _block_targets(stream: Stream, anchors: list[Anchor], start: int, end: int) -> list[str] | None:
     """The rows of the table in the form's order, a group printed as one row (its label found, none of its
     rows') standing for its rows; None when fewer than half of the labels are found anywhere."""
     key = stream.key
@@ -726,7 +735,7 @@ def _block_targets(stream: Stream, anchors, start: int, end: int) -> list[str] |
     for rid in T3_ROW_IDS:
         gid = next((g for g, grp in T3_GROUPS.items() if any(r == rid for r, _ in grp.rows)), None)
         grp = T3_GROUPS.get(gid) if gid else None
-        if grp and not any(r in found for r, _ in grp.rows) and (
+        if gid and grp and not any(r in found for r, _ in grp.rows) and (
                 gid in found or label_key(grp.label) in key[start:end]):
             if gid not in out:
                 out.append(gid)
@@ -737,7 +746,7 @@ def _block_targets(stream: Stream, anchors, start: int, end: int) -> list[str] |
     return out
 
 
-def _block_figures(stream: Stream, anchors, start: int, end: int, n: int) -> list[Fig] | None:
+def _block_figures(stream: Stream, anchors: list[Anchor], start: int, end: int, n: int) -> list[Fig] | None:
     """The table's figures (from its heading, else from its first label), when they are n plain counts."""
     for lo in (start, anchors[0][0] if anchors else start):
         figs = [f for f in stream.figs_in(lo, end) if not f.blank]
@@ -787,15 +796,15 @@ def _identities_hold(table: dict) -> bool:
 
 def _settle_glued(fixed: dict[str, tuple], options: dict[str, list[tuple]], out: TableRead) -> None:
     """Glued rows: unique splits are taken; the others are solved with the whole table."""
-    known = {}
+    known: dict[str, tuple] = {}
     for rid in T3_ROW_IDS:
         vals = [out.cells.get(c) for c in t3_row_cells(rid)]
         if all(isinstance(v, int) for v in vals):
             known[rid] = tuple(vals)
     known.update(fixed)
     sols = glued.solve_t3(known, options, T3_LEAF_ROWS, "r3_7", ("r1", "r2"), "r4") if options else []
-    for rid, vals in fixed.items():
-        for c, v in zip(t3_row_cells(rid), vals):
+    for rid, split in fixed.items():
+        for c, v in zip(t3_row_cells(rid), split):
             out.cells[c] = v
     for rid, cands in options.items():
         pool = cands if not sols else sorted({s[rid] for s in sols})
@@ -894,7 +903,7 @@ def _t2_read_rows(stream: Stream, rows: list, found: list, start: int, end: int,
     return glued_rows
 
 
-def _t2_figures_before(stream: Stream, hit, used_to: int, lab: str, cells: tuple, out: TableRead) -> list[Fig]:
+def _t2_figures_before(stream: Stream, hit: Hit, used_to: int, lab: str, cells: tuple[str, ...], out: TableRead) -> list[Fig]:
     """A row's figures printed just before its label (PDF-to-text reading order), after the block header."""
     orphans = stream.figs_in(used_to, hit[0])
     if len(orphans) == len(cells) and orphans[0].pos == orphans[-1].pos and orphans[0].pos > used_to:
@@ -903,7 +912,7 @@ def _t2_figures_before(stream: Stream, hit, used_to: int, lab: str, cells: tuple
     return []
 
 
-def _t2_take_row(stream: Stream, hit, figs: list[Fig], rid: str, lab: str, cells: tuple, old: bool,
+def _t2_take_row(stream: Stream, hit: Hit, figs: list[Fig], rid: str, lab: str, cells: tuple[str, ...], old: bool,
                  out: TableRead) -> tuple | None:
     """One row's figures into its cells, or the problem why not; (cells, runs, candidates, label) for a row
     whose figures may be run together."""
@@ -966,17 +975,19 @@ def _settle_glued_t2(glued_rows: list, out: TableRead, glued_source: bool) -> No
 
 
 def _all_positions(key: str, k: str, start: int, end: int) -> list[int]:
-    out, p = [], key.find(k, start, end)
+    out: list[int] = []
+    p = key.find(k, start, end)
     while p >= 0 and len(out) < 50:
         out.append(p)
         p = key.find(k, p + 1, end)
     return out
 
 
-def _t2_find(stream: Stream, k: str, start: int, end: int, n: int = 1):
+def _t2_find(stream: Stream, k: str, start: int, end: int, n: int = 1) -> Hit | None:
     """The occurrence of a t2 label that its figures follow: first one followed by exactly n figures,
     else the first followed closely by any figure, else the first (a mention in prose is skipped)."""
-    first = close = None
+    first: Hit | None = None
+    close: Hit | None = None
     pos = start
     for _ in range(50):
         p = stream.key.find(k, pos, end)

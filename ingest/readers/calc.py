@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import struct
 import zipfile
+from typing import TYPE_CHECKING
 
 from model.embedded import SHEET as OWN_SHEET, from_rows
 from model.fileformat import FileFormatError
@@ -15,11 +16,14 @@ from .odt import refuse_encrypted
 from .ole import ENCRYPTED, open_ole, read_stream
 from .xlsx import MAX_COLS, MAX_ROWS, grid_items
 
+if TYPE_CHECKING:  # calamine is imported where a file is read (the sandbox child)
+    from python_calamine import CalamineWorkbook
+
 MAX_STREAM = 64 * 1024 * 1024
 FILEPASS, EOF_RECORD = 0x002F, 0x000A  # BIFF record types
 
 
-def read_calc(path: str, name: str):
+def read_calc(path: str, name: str) -> tuple[str, str] | tuple[str, list[tuple], None]:
     if _zipped(path):
         check_xml_parts(path, name)
         with zipfile.ZipFile(path) as z:
@@ -63,7 +67,7 @@ def _check_biff(path: str, name: str) -> None:
         pos += 4 + size
 
 
-def _open(path: str, name: str):
+def _open(path: str, name: str) -> CalamineWorkbook:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -78,7 +82,7 @@ def _open(path: str, name: str):
         raise IngestError(f"{name}：表格文件已损坏，无法打开（{text[:60]}）") from None
 
 
-def _rows(book, sheet: str, name: str) -> list[list]:
+def _rows(book: CalamineWorkbook, sheet: str, name: str) -> list[list]:
     try:
         rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=MAX_ROWS)
     except Exception as e:
@@ -86,7 +90,7 @@ def _rows(book, sheet: str, name: str) -> list[list]:
     return [[_plain(v) for v in row[:MAX_COLS]] for row in rows]
 
 
-def _plain(v):
+def _plain(v: object) -> object:
     """calamine's values as openpyxl gives them: whole numbers as int, empty cells as None."""
     if v == "":
         return None

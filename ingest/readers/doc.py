@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import struct
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..result import IngestError
 from .doc_numbering import DocNumbering
-from .doc_props import Paragraphs
+from .doc_props import Para, Paragraphs
 from .doc_tables import TableBuilder
 from .ole import ENCRYPTED, open_ole, read_stream
 
@@ -23,7 +24,8 @@ WORD97 = 0x00C1  # nFib of Word 97; Word 6/95 (nFib 101–105) lay the FIB out d
 FC_PLCF_BTE_PAPX, FC_CLX, FC_PLF_LST, FC_PLF_LFO = 13, 33, 73, 74
 PARA_END, CELL_END, LINE_BREAK, PAGE_BREAK = "\r", "\x07", "\x0b", "\x0c"
 FIELD_BEGIN, FIELD_SEP, FIELD_END = "\x13", "\x14", "\x15"
-_DROP = {c: None for c in "\x01\x02\x03\x04\x05\x06\x08\x1f"}  # pictures, footnote marks, soft hyphens
+# str.translate looks characters up by code point: keyed by the characters themselves nothing was dropped
+_DROP: dict[int, str | None] = {ord(c): None for c in "\x01\x02\x03\x04\x05\x06\x08\x1f"}  # pictures, footnote marks, soft hyphens
 _DROP.update({0x1e: "-", 0xa0: " "})  # non-breaking hyphen and space
 
 
@@ -45,7 +47,7 @@ class Piece:
     compressed: bool  # 8-bit (cp1252) rather than UTF-16
 
 
-def read_doc(path: str, name: str):
+def read_doc(path: str, name: str) -> tuple[str, list[tuple], None]:
     ole = open_ole(path, name)
     try:
         word = read_stream(ole, "WordDocument", name, MAX_STREAM)
@@ -138,7 +140,8 @@ def fc_of(pieces: list[Piece], starts: list[int], cp: int) -> int:
     return -1
 
 
-def document_items(text: str, para_at, number, name: str) -> list[tuple]:
+def document_items(text: str, para_at: Callable[[int], Para], number: Callable[[int, int], str],
+                   name: str) -> list[tuple]:
     """Paragraphs as lines, table rows gathered into tables; para_at(cp) gives the paragraph properties
     of the mark at cp, number(ilfo, ilvl) a numbered paragraph's automatic number."""
     items: list[tuple] = []
@@ -169,7 +172,7 @@ def document_items(text: str, para_at, number, name: str) -> list[tuple]:
     return items
 
 
-def _visible(text: str):
+def _visible(text: str) -> Iterator[str | None]:
     """The characters as shown: a field's code (between its begin and separator marks) is hidden, its
     result kept; yields None in place of a hidden character so that positions stay those of the text."""
     in_code: list[bool] = []  # per open field: still in its code part

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import struct
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 SPRM_IN_TABLE = 0x2416  # sprmPFInTable
@@ -37,7 +38,7 @@ class RowDef:
     hmerged: list[bool]  # cell continues the cell to its left (legacy horizontal merge)
 
 
-def sprms(grpprl: bytes):
+def sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
     """(sprm, operand) pairs of a property list; stops at a truncated one."""
     pos, end = 0, len(grpprl)
     while pos + 2 <= end:

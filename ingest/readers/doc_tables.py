@@ -4,6 +4,7 @@ and a cell merged into the one above is None."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from .doc_props import Para, RowDef
 
@@ -46,7 +47,7 @@ def on_grid(rows: list[tuple[list[str], RowDef | None]]) -> list[list]:
     return [_row_on_grid(cells, rd, edges) for cells, rd in rows]
 
 
-def _grid_edges(defs) -> list[int]:
+def _grid_edges(defs: Iterable[RowDef | None]) -> list[int]:
     edges: list[int] = []
     for e in sorted({b for rd in defs if rd for b in rd.bounds}):
         if not edges or e - edges[-1] > EDGE_TOLERANCE:

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from ..result import IngestError
 from ..zipguard import check_xml_parts
 
+if TYPE_CHECKING:  # python-docx is imported where a file is read (the sandbox child)
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
+    from .docx_numbering import Numbering
+
 MAX_ITEMS = 200_000
 
 
-def read_docx(path: str, name: str):
+def read_docx(path: str, name: str) -> tuple[str, list[tuple], None]:
     check_xml_parts(path, name)
     import docx
 
@@ -41,11 +47,11 @@ class _BodyWalk:
     """The body in document order: each paragraph's lines (with its automatic number), each table's rows;
     content controls (w:sdt) are walked into."""
 
-    def __init__(self, name: str, numbering, styles):
+    def __init__(self, name: str, numbering: Numbering, styles: dict[str, BaseOxmlElement]) -> None:
         self.name, self.numbering, self.styles = name, numbering, styles
         self.items: list[tuple] = []
 
-    def walk(self, parent) -> None:
+    def walk(self, parent: BaseOxmlElement) -> None:
         w = _tags()
         for el in parent.iterchildren():
             if len(self.items) > MAX_ITEMS:
@@ -63,9 +69,9 @@ class _BodyWalk:
                     self.walk(content)
 
 
-def _para_text(p) -> str:
+def _para_text(p: BaseOxmlElement) -> str:
     w = _tags()
-    out = []
+    out: list[str] = []
     for el in p.iter():
         if el.tag == w.t:
             out.append(el.text or "")
@@ -76,17 +82,17 @@ def _para_text(p) -> str:
     return "".join(out)
 
 
-def _cell_text(tc) -> str:
+def _cell_text(tc: BaseOxmlElement) -> str:
     parts = [_para_text(el) for el in tc.iter() if el.tag == _tags().p]
     return "\n".join(p for p in parts if p.strip())
 
 
-def _table_rows(tbl) -> list[list]:
+def _table_rows(tbl: BaseOxmlElement) -> list[list[str | None]]:
     """Rows of cell texts; a merged cell is its text once and None in the grid places it covers."""
     w = _tags()
-    rows = []
+    rows: list[list[str | None]] = []
     for tr in tbl.iterchildren(w.tr):
-        row = []
+        row: list[str | None] = []
         for tc in tr.iterchildren(w.tc):
             span, cont = _merge_of(tc)
             row.append(None if cont else _cell_text(tc))
@@ -95,7 +101,7 @@ def _table_rows(tbl) -> list[list]:
     return rows
 
 
-def _merge_of(tc) -> tuple[int, bool]:
+def _merge_of(tc: BaseOxmlElement) -> tuple[int, bool]:
     """(columns the cell spans, whether it continues a vertical merge from the row above)."""
     w = _tags()
     pr = tc.find(w.tcpr)

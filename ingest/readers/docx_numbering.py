@@ -4,6 +4,12 @@ Headings of a report are often auto-numbered; without the number a heading would
 checks.  Supports the counting formats a Chinese report uses; anything else gives no number."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # python-docx is imported where a file is read (the sandbox child)
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
 _CN = "零一二三四五六七八九"
 
 
@@ -34,7 +40,7 @@ def format_number(n: int, fmt: str) -> str:
 
 
 class Numbering:
-    def __init__(self, document):
+    def __init__(self, document: Document) -> None:
         from docx.oxml.ns import qn
 
         self.qn = qn
@@ -55,8 +61,9 @@ class Numbering:
                 fmt = lvl.find(qn("w:numFmt"))
                 text = lvl.find(qn("w:lvlText"))
                 start = lvl.find(qn("w:start"))
-                lv[ilvl] = (fmt.get(qn("w:val")) if fmt is not None else "decimal",
-                            text.get(qn("w:val")) if text is not None else "",
+                # a format or text element without its value: no number (format_number("") is "")
+                lv[ilvl] = ((fmt.get(qn("w:val")) or "") if fmt is not None else "decimal",
+                            (text.get(qn("w:val")) or "") if text is not None else "",
                             int(start.get(qn("w:val"))) if start is not None and (start.get(qn("w:val")) or "").isdigit() else 1)
             abstract[an.get(qn("w:abstractNumId"))] = lv
         for num in root.iterchildren(qn("w:num")):
@@ -64,7 +71,7 @@ class Numbering:
             if ref is not None and ref.get(qn("w:val")) in abstract:
                 self.levels[num.get(qn("w:numId"))] = abstract[ref.get(qn("w:val"))]
 
-    def _num_pr(self, p, styles):
+    def _num_pr(self, p: BaseOxmlElement, styles: dict[str, BaseOxmlElement]) -> tuple[str, int] | None:
         qn = self.qn
         ppr = p.find(qn("w:pPr"))
         num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
@@ -83,7 +90,7 @@ class Numbering:
         except (TypeError, ValueError):
             return None
 
-    def label(self, p, styles) -> str:
+    def label(self, p: BaseOxmlElement, styles: dict[str, BaseOxmlElement]) -> str:
         """The number Word draws before paragraph p ('' when none), advancing the counters."""
         got = self._num_pr(p, styles)
         if not got or got[0] not in self.levels:
@@ -104,11 +111,11 @@ class Numbering:
         return text
 
 
-def style_numbering(document) -> dict:
+def style_numbering(document: Document) -> dict[str, BaseOxmlElement]:
     """Paragraph style id → its numPr element (headings numbered through their style)."""
     from docx.oxml.ns import qn
 
-    out = {}
+    out: dict[str, BaseOxmlElement] = {}
     try:
         styles = document.styles.element
     except Exception:

@@ -83,7 +83,7 @@ class _Parser(HTMLParser):
     def cell(self) -> _Cell | None:
         return self.tables[-1].cell if self.tables else None
 
-    def _emit(self, new: list[tuple]):
+    def _emit(self, new: list[tuple]) -> None:
         """Items go into the enclosing cell, or into the document."""
         outer = self.cell
         if outer is not None:
@@ -143,9 +143,8 @@ class _Parser(HTMLParser):
             if text:  # the heading comes before the table's rows
                 self._emit_before_table(("line", text))
             self.caption = None
-        elif tag in ("td", "th") and self.tables and self.cell is not None:
+        elif tag in ("td", "th") and (c := self.cell) is not None:
             t = self.tables[-1]
-            c = t.cell
             c.flush()
             t.rows[-1].append(c)
             t.rows[-1].extend([None] * (c.colspan - 1))
@@ -170,7 +169,7 @@ class _Parser(HTMLParser):
             elif not self.tables:
                 self._flush_line()
 
-    def _emit_before_table(self, item: tuple):
+    def _emit_before_table(self, item: tuple) -> None:
         """A caption: into the cell or document that holds the table being read."""
         if len(self.tables) >= 2 and self.tables[-2].cell is not None:
             c = self.tables[-2].cell
@@ -218,7 +217,7 @@ def _defuse_unterminated(p: _Parser) -> None:
         p.handle_data(rest)
 
 
-def read_html(path: str, name: str):
+def read_html(path: str, name: str) -> tuple[str, list[tuple], None]:
     """A web page file, for the sandboxed child: ("doc", items, None) like the other readers."""
     from .text import decode
 

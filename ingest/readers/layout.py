@@ -6,9 +6,12 @@ with size (the font size, same unit) when known."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
+
+Line = tuple[float, float, str]  # (left edge, font size, text)
 
 
-def page_items(page_lines) -> tuple[list[tuple], int]:
+def page_items(page_lines: Sequence[Sequence[Line]]) -> tuple[list[tuple], int]:
     """("line", text) items, indented by two spaces a character width, with ("page", None) between pages;
     and the number of characters read."""
     items: list[tuple] = []
@@ -24,7 +27,7 @@ def page_items(page_lines) -> tuple[list[tuple], int]:
     return items, chars
 
 
-def lines_of(words) -> list[tuple[float, float, str]]:
+def lines_of(words: Iterable[dict]) -> list[Line]:
     """Words into lines by vertical overlap (numbers centred in a cell share the line of their label)."""
     lines: list[list] = []  # [top, bottom, [words]]
     for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
@@ -51,7 +54,7 @@ def lines_of(words) -> list[tuple[float, float, str]]:
     return out
 
 
-def _left_margin(page_lines) -> float | None:
+def _left_margin(page_lines: Sequence[Sequence[Line]]) -> float | None:
     xs = Counter(round(x0) for lines in page_lines for x0, _, text in lines if len(text) > 8)
     if not xs:
         return None

@@ -7,8 +7,18 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..result import IngestError
+
+if TYPE_CHECKING:  # numpy, Pillow, the engine and pypdfium2 are imported where a scan is read
+    import numpy as np
+    from PIL.Image import Image
+    from pypdfium2 import PdfDocument
+
+    from .layout import Line
+    from .ocr_engine import Box, Engine
 
 MAX_OCR_PAGES = 30  # a report is 5–15 pages
 RENDER_DPI = 200  # scanned PDF pages are drawn at this resolution for OCR
@@ -16,10 +26,10 @@ MAX_PIXELS = 60_000_000  # a photo larger than this is not a page
 LOW_CONFIDENCE = 0.8  # a figure read with less is named when a sum of its table fails
 UNAVAILABLE = "本机的文字识别组件（rapidocr_onnxruntime）无法加载，不能读取扫描件或图片"
 
-_engine = None
+_engine: Engine | None = None
 
 
-def _ocr_engine(name: str = ""):
+def _ocr_engine(name: str = "") -> Engine:
     global _engine
     if _engine is None:
         try:
@@ -37,14 +47,15 @@ def _unavailable(name: str) -> IngestError:
     return IngestError(f"{name}：{UNAVAILABLE}" if name else UNAVAILABLE)
 
 
-def read_image(path: str, name: str, tell=None):
+def read_image(path: str, name: str, tell: Callable[[tuple], None] | None = None
+               ) -> tuple[str, list[tuple], list, dict]:
     """A photo or scan saved as a picture (.png/.jpg): one page."""
     image = _load_image(path, name)
     _ocr_engine(name)
     tell = tell or (lambda msg: None)
     tell(("pages", 1, True))
     tell(("page", 1, 1))
-    page_lines: list = [[]]
+    page_lines: list[list[Line]] = [[]]
     unsure = read_page(image, 0, page_lines)
     from .layout import page_items
 
@@ -54,13 +65,14 @@ def read_image(path: str, name: str, tell=None):
     return ("doc", items, [], {"pages": 1, "unsure": unsure})
 
 
-def read_scanned_pages(pdf, scanned: list[int], page_lines: list, name: str, tell) -> dict:
+def read_scanned_pages(pdf: PdfDocument, scanned: list[int], page_lines: list[list[Line]], name: str,
+                       tell: Callable[[tuple], None]) -> dict:
     """The pages of a PDF that are only a picture, drawn and read by OCR into page_lines, each announced."""
     if len(scanned) > MAX_OCR_PAGES:
         raise IngestError(f"{name}：扫描件有 {len(scanned)} 页，超过 {MAX_OCR_PAGES} 页，不是一份年度报告")
     _ocr_engine(name)  # before announcing pages: a missing engine is said at once
     tell(("pages", len(scanned), True))
-    unsure = []
+    unsure: list[tuple[int, str, float]] = []
     for i, k in enumerate(scanned):
         tell(("page", i + 1, len(scanned)))
         page = pdf[k]
@@ -70,7 +82,7 @@ def read_scanned_pages(pdf, scanned: list[int], page_lines: list, name: str, tel
     return {"pages": len(scanned), "unsure": unsure}
 
 
-def _load_image(path: str, name: str):
+def _load_image(path: str, name: str) -> Image:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -84,7 +96,7 @@ def _load_image(path: str, name: str):
         raise IngestError(f"{name}：图片已损坏，无法读取") from None
 
 
-def read_page(image, k: int, page_lines: list) -> list[tuple[int, str, float]]:
+def read_page(image: Image, k: int, page_lines: list[list[Line]]) -> list[tuple[int, str, float]]:
     """One page's boxes → words (turned straight) → page_lines[k]; the figures read with low confidence as
     (page number, figure, confidence)."""
     from .layout import lines_of
@@ -105,12 +117,12 @@ _AS_DIGIT = str.maketrans("OoDIl", "00011")
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # ０-９ Ａ-Ｚ ａ-ｚ, not the punctuation
 
 
-def _words(boxes) -> list[dict]:
+def _words(boxes: list[Box]) -> list[dict]:
     """Boxes as pdf.py's words (top, bottom, x0, x1, size, text), in a frame turned by the page's skew so that
     a row of figures stays one line; upright text only (a label printed downwards would join rows)."""
     angle = _skew(boxes)
     cos, sin = math.cos(-angle), math.sin(-angle)
-    words = []
+    words: list[dict] = []
     for quad, text, conf in boxes:
         xs = [x * cos - y * sin for x, y in quad]
         ys = [x * sin + y * cos for x, y in quad]
@@ -123,7 +135,7 @@ def _words(boxes) -> list[dict]:
     return words
 
 
-def _figures_in_gaps(words: list[dict], image, angle: float) -> list[dict]:
+def _figures_in_gaps(words: list[dict], image: Image, angle: float) -> list[dict]:
     """The detector misses a lone 「1」 in a table cell (too thin to be a text box).  Where a row of figures has
     a gap under a column the other rows fill, the gap is cut out and recognised alone; what it holds joins
     the row as an unsure figure (named if a sum then fails)."""
@@ -162,7 +174,7 @@ def _columns(figures: list[dict]) -> list[float]:
     return [sum(g) / len(g) for g in groups if len(g) >= 3]
 
 
-def _read_gap(image, angle: float, x: float, band: list[dict]) -> dict | None:
+def _read_gap(image: Image, angle: float, x: float, band: list[dict]) -> dict | None:
     top, bottom = min(w["top"] for w in band), max(w["bottom"] for w in band)
     half = (bottom - top) * 0.6
     cos, sin = math.cos(angle), math.sin(angle)  # back from the straightened frame to the image's
@@ -180,7 +192,7 @@ def _read_gap(image, angle: float, x: float, band: list[dict]) -> dict | None:
     return {"top": top, "bottom": bottom, "x0": x - 1, "x1": x + 1, "size": bottom - top, "text": text, "conf": conf}
 
 
-def _pixels(image):
+def _pixels(image: Image) -> np.ndarray:
     """A picture's pixels for the engine: grey as it is (one channel, a third of the work), anything else as
     RGB."""
     import numpy as np
@@ -199,7 +211,7 @@ def _without_page_number(words: list[dict], height: float) -> list[dict]:
     return words
 
 
-def _skew(boxes) -> float:
+def _skew(boxes: list[Box]) -> float:
     """The page's turn (radians): the median slope of the long boxes' top edges."""
     slopes = sorted(math.atan2(q[1][1] - q[0][1], q[1][0] - q[0][0]) for q, _, _ in boxes
                     if q[1][0] - q[0][0] > 4 * abs(q[3][1] - q[0][1]))

@@ -11,6 +11,8 @@ import importlib.util
 import math
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import numpy as np
 
@@ -27,6 +29,8 @@ DET_MAX_PIXELS = 2048 * 2048
 MIN_LEGIBLE_SIDE = 8  # pixels: a narrower picture holds no character
 DET_THRESH, UNCLIP_RATIO, MAX_CANDIDATES, MIN_SIZE = 0.3, 1.6, 1000, 3
 REC_HEIGHT, REC_WIDTH, REC_BATCH = 48, 320, 6
+
+Box = tuple[list[list[float]], str, float]  # a text box: its four corners [x, y], its text, its confidence
 
 
 class EngineUnavailable(Exception):
@@ -51,7 +55,7 @@ class Engine:
     """Detection then recognition, as rapidocr with text_score 0 and no angle classifier: every box comes back
     whatever its confidence (a figure read unsurely is named, never dropped), and pages are taken as upright."""
 
-    def __init__(self, folder: Path | None = None):
+    def __init__(self, folder: Path | None = None) -> None:
         folder = folder if folder is not None else models_folder()
         if folder is None or not (folder / DET_MODEL).is_file() or not (folder / REC_MODEL).is_file():
             raise EngineUnavailable(f"models not found in {folder}")
@@ -65,7 +69,7 @@ class Engine:
             raise EngineUnavailable(str(e)) from e
         self._chars = ["blank"] + chars + [" "]  # CTC's blank first, the space last, as rapidocr's CTCLabelDecode
 
-    def read(self, pixels: np.ndarray, box_thresh: float = 0.5) -> list[tuple[list, str, float]]:
+    def read(self, pixels: np.ndarray, box_thresh: float = 0.5) -> list[Box]:
         """The text boxes of a page (H×W grey or H×W×3): corners clockwise from the top left in the page's
         pixels, text, confidence; top to bottom, left to right as rapidocr orders them."""
         raw_h, raw_w = pixels.shape[:2]
@@ -77,7 +81,7 @@ class Engine:
         if not boxes:
             return []
         texts = self._recognise([_crop(img, b) for b in boxes])
-        found = []
+        found: list[Box] = []
         for box, (text, conf) in zip(boxes, texts):
             quad = (box - np.array([0, top], dtype=np.float32)) * np.array([ratio_w, ratio_h], dtype=np.float32)
             quad = np.minimum(np.maximum(quad, 0), np.array([raw_w, raw_h], dtype=np.float32))
@@ -127,7 +131,7 @@ class Engine:
         return text, float(np.mean(score[keep].astype(np.float64))) if keep.any() else 0.0
 
 
-def _session(onnxruntime, path: Path):
+def _session(onnxruntime: ModuleType, path: Path) -> Any:  # an onnxruntime.InferenceSession (no type hints)
     """rapidocr's session settings: every optimisation, no memory arena, quiet."""
     opts = onnxruntime.SessionOptions()
     opts.log_severity_level = 4
@@ -284,7 +288,7 @@ def _rec_input(img: np.ndarray, widest: float) -> np.ndarray:
     resized_w = min(width, int(math.ceil(REC_HEIGHT * (w / float(h)))))
     x = resize_linear(img, resized_w, REC_HEIGHT).astype(np.float32)
     x = np.repeat(x[None], 3, axis=0) if x.ndim == 2 else x.transpose(2, 0, 1)
-    x = (x / 255 - 0.5) / 0.5
+    x = (x / 255 - 0.5) / 0.5  # type: ignore[assignment]  # float32 / int stays float32 (numpy's promotion)
     out = np.zeros((3, REC_HEIGHT, width), dtype=np.float32)
     out[:, :, :resized_w] = x
     return out

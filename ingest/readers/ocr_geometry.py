@@ -31,7 +31,7 @@ def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return rows, starts, stops - 1
 
 
-def _touching_pairs(rows, starts, ends, width: int) -> tuple[np.ndarray, np.ndarray]:
+def _touching_pairs(rows: np.ndarray, starts: np.ndarray, ends: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of runs (index in the row above, index below) that touch, diagonals included: the runs of a row
     are sorted and disjoint, so those touching a run below form one range, found by binary search."""
     stride = width + 3
@@ -171,7 +171,7 @@ def _calipers(p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return corner, np.array([a1 * width, b1 * width], dtype=F32), np.array([a2 * height, b2 * height], dtype=F32)
 
 
-def _box_points(center: np.ndarray, width, height, angle) -> np.ndarray:
+def _box_points(center: np.ndarray, width: np.float32, height: np.float32, angle: np.float32) -> np.ndarray:
     """OpenCV's RotatedRect::points in 32-bit floats."""
     rad = float(angle) * math.pi / 180.0
     b, a = F32(math.cos(rad)) * F32(0.5), F32(math.sin(rad)) * F32(0.5)

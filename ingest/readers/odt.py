@@ -4,6 +4,8 @@ the .docx reader."""
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
+from xml.etree.ElementTree import Element
 
 from ..result import IngestError
 from ..zipguard import MAX_MEMBER, check_xml_parts
@@ -21,9 +23,10 @@ MAX_REPEAT = 64  # a repeated empty cell or row stands for at most this many (a 
 MAX_ITEMS = 200_000
 
 
-def read_odt(path: str, name: str):
+def read_odt(path: str, name: str) -> tuple[str, list[tuple], None]:
     check_xml_parts(path, name)
     root = _part(path, "content.xml", name)
+    assert root is not None  # a required part is there or IngestError
     body = root.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}body")
     if body is None:
         raise IngestError(f"{name}：OpenDocument 文件中没有正文")
@@ -35,7 +38,7 @@ def read_odt(path: str, name: str):
     return ("doc", items, None)
 
 
-def _part(path: str, part: str, name: str, required: bool = True):
+def _part(path: str, part: str, name: str, required: bool = True) -> Element | None:
     """One XML part, parsed (None for a missing part that is not required)."""
     import defusedxml.ElementTree as DET
 
@@ -59,7 +62,7 @@ def refuse_encrypted(z: zipfile.ZipFile, name: str) -> None:
         raise IngestError(f"{name}：设有打开密码（已加密），无法读取；请在 LibreOffice 或 WPS 中取消密码后再导入")
 
 
-def _walk(parent, items: list[tuple], name: str, numbering: OdtNumbering | None = None) -> None:
+def _walk(parent: Element, items: list[tuple], name: str, numbering: OdtNumbering | None = None) -> None:
     """Paragraphs and tables in document order; numbering gives list items their automatic numbers."""
     for el in parent:
         if len(items) > MAX_ITEMS:
@@ -81,7 +84,7 @@ def _walk(parent, items: list[tuple], name: str, numbering: OdtNumbering | None 
             _walk(el, items, name, numbering)
 
 
-def para_text(p) -> str:
+def para_text(p: Element) -> str:
     out = [p.text or ""]
     for child in p:
         if child.tag == S:
@@ -100,10 +103,10 @@ def _count(value: str | None) -> int:
     return int(value) if value and value.isdigit() else 1
 
 
-def table_rows(tbl) -> list[list]:
-    rows: list[list] = []
+def table_rows(tbl: Element) -> list[list[str | None]]:
+    rows: list[list[str | None]] = []
     for tr in _rows(tbl):
-        row: list = []
+        row: list[str | None] = []
         for cell in tr:
             if cell.tag not in (CELL, COVERED):
                 continue
@@ -113,7 +116,7 @@ def table_rows(tbl) -> list[list]:
     return rows
 
 
-def _rows(tbl):
+def _rows(tbl: Element) -> Iterator[Element]:
     for el in tbl:
         if el.tag == ROW:
             yield el
@@ -121,8 +124,8 @@ def _rows(tbl):
             yield from _rows(el)
 
 
-def cell_text(cell) -> str:
-    parts: list[tuple] = []
+def cell_text(cell: Element) -> str:
+    parts: list[str] = []
     for el in cell:
         if el.tag in (P, H):
             parts.append(para_text(el))

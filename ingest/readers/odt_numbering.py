@@ -4,6 +4,8 @@ text:list-level-style-number gives each level's format, prefix, suffix and start
 numbering of the one before it only when it says so (text:continue-numbering, text:continue-list)."""
 from __future__ import annotations
 
+from xml.etree.ElementTree import Element
+
 from .docx_numbering import format_number
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -28,7 +30,7 @@ def _format_name(num_format: str) -> str:
 class Level:
     __slots__ = ("fmt", "prefix", "suffix", "start", "shown", "template")
 
-    def __init__(self, el):
+    def __init__(self, el: Element) -> None:
         self.fmt = _format_name(el.get(f"{{{STYLE}}}num-format") or "")
         self.prefix = el.get(f"{{{STYLE}}}num-prefix") or ""
         self.suffix = el.get(f"{{{STYLE}}}num-suffix") or ""
@@ -40,7 +42,7 @@ class Level:
 
 
 class OdtNumbering:
-    def __init__(self, *roots):
+    def __init__(self, *roots: Element) -> None:
         self.styles: dict[str, dict[int, Level]] = {}
         for root in roots:
             for style in root.iter(LIST_STYLE):
@@ -54,7 +56,7 @@ class OdtNumbering:
         self.stack: list[str] = []  # the list style of each open text:list, outermost first
         self.pending = ""  # the number of the list item whose first paragraph is still to come
 
-    def enter_list(self, el) -> None:
+    def enter_list(self, el: Element) -> None:
         name = el.get(f"{{{TEXT}}}style-name") or (self.stack[-1] if self.stack else "")
         continues = el.get(f"{{{TEXT}}}continue-numbering") == "true" or el.get(f"{{{TEXT}}}continue-list")
         if not self.stack and not continues:
@@ -64,7 +66,7 @@ class OdtNumbering:
     def leave_list(self) -> None:
         self.stack.pop()
 
-    def item(self, el) -> None:
+    def item(self, el: Element) -> None:
         """A text:list-item starts: count it; its first paragraph gets the number."""
         if not self.stack:
             return

@@ -7,6 +7,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from xml.etree.ElementTree import Element
 
 from ..result import IngestError
 from ..zipguard import MAX_MEMBER, check_xml_parts
@@ -18,7 +19,7 @@ PT_PER_MM = 72 / 25.4  # OFD measures in millimetres; layout.py's thresholds wer
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
-def read_ofd(path: str, name: str):
+def read_ofd(path: str, name: str) -> tuple[str, list[tuple], None]:
     check_xml_parts(path, name)
     with zipfile.ZipFile(path) as z:
         if any(n.lower().endswith("encryptions.xml") for n in z.namelist()):
@@ -35,7 +36,7 @@ def local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _xml(z: zipfile.ZipFile, part: str, name: str):
+def _xml(z: zipfile.ZipFile, part: str, name: str) -> Element:
     import defusedxml.ElementTree as DET
 
     try:
@@ -91,7 +92,7 @@ def deltas(text: str | None) -> list[float]:
     return out
 
 
-def page_words(page) -> list[dict]:
+def page_words(page: Element) -> list[dict]:
     """The words of one page, in points from its top-left corner."""
     words: list[dict] = []
     for obj in page.iter():
@@ -102,7 +103,7 @@ def page_words(page) -> list[dict]:
     return words
 
 
-def _object_words(obj) -> list[dict]:
+def _object_words(obj: Element) -> list[dict]:
     box = _numbers(obj.get("Boundary")) + [0.0, 0.0]
     ctm = _numbers(obj.get("CTM"))
     a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -121,9 +122,10 @@ def _object_words(obj) -> list[dict]:
     return words
 
 
-def _glyphs(text: str, x: float, y: float, dx: list[float], dy: list[float], size: float):
+def _glyphs(text: str, x: float, y: float, dx: list[float], dy: list[float],
+            size: float) -> tuple[list[tuple[str, float, float]], tuple[float, float]]:
     """(char, x, y) of each glyph of a TextCode, and where the next TextCode would go on."""
-    out = []
+    out: list[tuple[str, float, float]] = []
     for i, ch in enumerate(text[:MAX_GLYPHS]):
         out.append((ch, x, y))
         x += dx[i] if i < len(dx) else natural_width(ch, size)

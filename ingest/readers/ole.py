@@ -2,14 +2,20 @@
 opening password): which of them a file is, from the streams in its directory.  Runs in the sandbox."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
 from ..result import IngestError
+
+if TYPE_CHECKING:  # olefile is imported where a file is read (the sandbox child)
+    from olefile import OleFileIO
 
 ENDOFCHAIN, FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
 STGTY_STREAM, STGTY_ROOT = 2, 5
 ENCRYPTED = "设有打开密码（已加密），无法读取；请在 Office 或 WPS 中取消密码后再导入"
 
 
-def open_ole(path: str, name: str):
+def open_ole(path: str, name: str) -> OleFileIO:
     """The olefile reader of the file; IngestError when its header, FAT or directory is damaged."""
     import olefile
 
@@ -28,25 +34,27 @@ def open_ole(path: str, name: str):
     return ole
 
 
-def check_chains(ole, name: str) -> None:
+def check_chains(ole: OleFileIO, name: str) -> None:
     """Every sector chain (directory, streams, mini streams) ends, and no sector belongs to two chains:
     olefile would read a looping chain as repeated data, and calamine's own reader can run out of memory
     on one, so a damaged file is refused here, before either reads it."""
-    big, small = [ole.first_dir_sector, ole.first_mini_fat_sector], []
-    for entry in ole.direntries or ():
+    ole_: Any = ole  # the FAT, the mini FAT and the directory are olefile's internals, not in its stubs
+    big: list[int] = [ole_.first_dir_sector, ole_.first_mini_fat_sector]
+    small: list[int] = []
+    for entry in ole_.direntries or ():
         if entry is None:
             continue
         if entry.entry_type == STGTY_ROOT:
             big.append(entry.isectStart)  # the mini stream lives in normal sectors
         elif entry.entry_type == STGTY_STREAM:
-            (big if entry.size >= ole.minisectorcutoff else small).append(entry.isectStart)
-    _follow(ole.fat, big, name)
+            (big if entry.size >= ole_.minisectorcutoff else small).append(entry.isectStart)
+    _follow(ole_.fat, big, name)
     if small:
         ole.loadminifat()
-        _follow(ole.minifat, small, name)
+        _follow(ole_.minifat, small, name)
 
 
-def _follow(table, starts, name: str) -> None:
+def _follow(table: Sequence[int], starts: Iterable[int], name: str) -> None:
     seen: set[int] = set()
     for sect in starts:
         while sect not in (ENDOFCHAIN, FREESECT):
@@ -82,7 +90,7 @@ def kind_of_streams(top: set[str], name: str) -> str:
     raise IngestError(f"{name}：是 Office 复合文档，但其中没有 Word 或 Excel 内容")
 
 
-def read_stream(ole, stream: str, name: str, limit: int) -> bytes:
+def read_stream(ole: OleFileIO, stream: str, name: str, limit: int) -> bytes:
     """One stream's bytes (at most limit); IngestError when its sector chain is damaged."""
     try:
         if not ole.exists(stream):

@@ -3,17 +3,25 @@ page content in C, several times faster than pdfminer; the text alone carries th
 reader reads pdftotext's output)."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from ..result import IngestError
 from .layout import lines_of, page_items
+
+if TYPE_CHECKING:  # pypdfium2 is imported where a file is read (the sandbox child); it has no type hints
+    from pypdfium2 import PdfDocument, PdfPage
+
+Char = tuple[float, float, float, float, float, str]  # (top, bottom, x0, x1, size, char)
 
 MAX_PAGES = 300
 _WORD_GAP = 3.0  # points between two characters of one word (pdfplumber's x_tolerance)
 _LINE_TOL = 3.0  # points between the tops of characters of one line (pdfplumber's y_tolerance)
 
 
-def read_pdf(path: str, name: str, tell=None):
+def read_pdf(path: str, name: str, tell: Callable[[tuple], None] | None = None
+             ) -> tuple[str, list[tuple], list] | tuple[str, list[tuple], list, dict]:
     """("doc", items, []) from the PDF's text layer; pages that are only a picture (a scan) are read by OCR and
     a fourth part says what OCR found (ocr.py).  tell(msg) announces the pages to the sandbox."""
     tell = tell or (lambda msg: None)
@@ -35,7 +43,7 @@ def read_pdf(path: str, name: str, tell=None):
     return ("doc", items, []) if ocr is None else ("doc", items, [], ocr)
 
 
-def _has_picture(page) -> bool:
+def _has_picture(page: PdfPage) -> bool:
     import pypdfium2.raw as raw
 
     try:
@@ -44,7 +52,7 @@ def _has_picture(page) -> bool:
         page.close()
 
 
-def open_pdf(path: str, name: str):
+def open_pdf(path: str, name: str) -> PdfDocument:
     """The document, refused when damaged, encrypted or too long to be a report."""
     import pypdfium2 as pdfium
 
@@ -59,7 +67,7 @@ def open_pdf(path: str, name: str):
     return pdf
 
 
-def _page_chars(page) -> list[tuple[float, float, float, float, float, str]]:
+def _page_chars(page: PdfPage) -> list[Char]:
     """(top, bottom, x0, x1, size, char) of each printed character, top measured down from the page top."""
     import ctypes
 
@@ -68,7 +76,7 @@ def _page_chars(page) -> list[tuple[float, float, float, float, float, str]]:
     textpage = page.get_textpage()
     height = page.get_height()
     matrix = raw.FS_MATRIX()
-    chars = []
+    chars: list[Char] = []
     try:
         for i in range(textpage.count_chars()):
             if raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
@@ -87,11 +95,11 @@ def _page_chars(page) -> list[tuple[float, float, float, float, float, str]]:
     return chars
 
 
-def _words(chars) -> list[dict]:
+def _words(chars: Iterable[Char]) -> list[dict]:
     """Characters into words: one line (tops within _LINE_TOL), left to right, cut at spaces and gaps."""
     words: list[dict] = []
     for line in _char_lines(chars):
-        word: list = []
+        word: list[Char] = []
         for c in sorted(line, key=lambda c: c[2]):
             if c[5].isspace() or (word and c[2] - word[-1][3] > _WORD_GAP):
                 _add_word(words, word)
@@ -102,17 +110,17 @@ def _words(chars) -> list[dict]:
     return words
 
 
-def _char_lines(chars) -> list[list]:
+def _char_lines(chars: Iterable[Char]) -> list[list[Char]]:
     """Runs of characters of one size in the content's order, each cut into lines by their tops (as pdfplumber
     does: clustering a whole page would chain a table's rows through a label printed downwards)."""
-    lines: list[list] = []
+    lines: list[list[Char]] = []
     for _, run in groupby(chars, key=lambda c: round(c[4], 2)):
         lines.extend(_cluster_tops(list(run)))
     return lines
 
 
-def _cluster_tops(chars) -> list[list]:
-    lines: list[list] = []
+def _cluster_tops(chars: list[Char]) -> list[list[Char]]:
+    lines: list[list[Char]] = []
     for c in sorted(chars, key=lambda c: c[0]):
         if lines and c[0] - lines[-1][-1][0] <= _LINE_TOL:
             lines[-1].append(c)
@@ -121,7 +129,7 @@ def _cluster_tops(chars) -> list[list]:
     return lines
 
 
-def _add_word(words: list[dict], word: list) -> None:
+def _add_word(words: list[dict], word: list[Char]) -> None:
     if word:
         words.append({"top": min(c[0] for c in word), "bottom": max(c[1] for c in word), "x0": word[0][2],
                       "x1": word[-1][3], "size": word[0][4], "text": "".join(c[5] for c in word)})

@@ -27,7 +27,7 @@ _CHARSET_CODEPAGE = {128: "cp932", 129: "cp949", 134: "gbk", 136: "big5", 161: "
                      177: "cp1255", 178: "cp1256", 186: "cp1257", 204: "cp1251", 222: "cp874", 238: "cp1250"}
 
 
-def read_rtf(path: str, name: str):
+def read_rtf(path: str, name: str) -> tuple[str, list[tuple], None]:
     with open(path, "rb") as fh:
         data = fh.read()
     return ("doc", RtfReader(name).read(data), None)
@@ -76,7 +76,7 @@ class RtfReader:
         self._paragraph_end(final=True)
         return self.items
 
-    def _token(self, m, data: bytes, pos: int) -> int:
+    def _token(self, m: re.Match[bytes], data: bytes, pos: int) -> int:
         word, arg, hexbyte, symbol, brace, text = m.groups()
         if brace:
             self._brace(brace)

@@ -3,24 +3,30 @@
 official tables is read by its labels: every sheet becomes lines (rows with one text cell) and tables."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING
+
 from model.embedded import SHEET as OWN_SHEET, from_rows
 from model.fileformat import FileFormatError
 
 from ..result import IngestError
 from ..zipguard import check_xml_parts
 
+if TYPE_CHECKING:  # openpyxl is imported where a file is read (the sandbox child)
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
 MAX_ROWS = 5000
 MAX_COLS = 60
 
 
-def read_xlsx(path: str, name: str):
+def read_xlsx(path: str, name: str) -> tuple[str, str] | tuple[str, list[tuple], None]:
     check_xml_parts(path, name)
     # a file object: openpyxl refuses a path whose suffix is not .xlsx (a workbook saved as 「.xls」)
     with open(path, "rb") as fh:
         return _read_workbook(fh, name)
 
 
-def _read_workbook(fh, name: str):
+def _read_workbook(fh: IO[bytes], name: str) -> tuple[str, str] | tuple[str, list[tuple], None]:
     import openpyxl
 
     try:
@@ -39,7 +45,7 @@ def _read_workbook(fh, name: str):
         wb.close()
 
 
-def grid_items(sheets) -> list[tuple]:
+def grid_items(sheets: Iterable[tuple[str, Iterable[tuple | list]]]) -> list[tuple]:
     """The document items of a workbook's visible sheets, given as (title, rows of cell values): a row with
     one text cell is a line, other rows gather into tables.  Every spreadsheet reader feeds this."""
     items: list[tuple] = []
@@ -49,7 +55,7 @@ def grid_items(sheets) -> list[tuple]:
     return items
 
 
-def _sheet_items(rows) -> list[tuple]:
+def _sheet_items(rows: Iterable[tuple | list]) -> list[tuple]:
     items: list[tuple] = []
     table: list[list] = []
     for n, row in enumerate(rows):
@@ -73,15 +79,16 @@ def _sheet_items(rows) -> list[tuple]:
     return items
 
 
-def _own_json(ws, name: str) -> str | None:
+def _own_json(ws: ReadOnlyWorksheet, name: str) -> str | None:
     """The JSON our exporter stored (layout: model.embedded); None if the sheet is not ours."""
     try:
-        return from_rows(ws.iter_rows(min_col=1, max_col=2, values_only=True), name)
+        # the stubs bind ReadOnlyWorksheet.iter_rows to Worksheet's
+        return from_rows(ws.iter_rows(min_col=1, max_col=2, values_only=True), name)  # type: ignore[misc]
     except FileFormatError as e:
         raise IngestError(str(e)) from None
 
 
-def _text(v) -> str:
+def _text(v: object) -> str:
     if v is None:
         return ""
     if isinstance(v, bool):
