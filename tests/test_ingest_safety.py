@@ -277,3 +277,44 @@ def test_a_cancelled_read_ends_the_reader_child_at_once():
     assert time.monotonic() - began < 0.3 + CANCEL_POLL + 2
     child.join(2)
     assert not child.is_alive()
+
+
+def test_a_list_level_without_its_number_text_does_not_refuse_the_docx(tmp_path):
+    """<w:lvlText/> without w:val (numbering.xml written by some tools): that level draws no number; it
+    used to end the whole reading as 「无法解析」."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    d.add_paragraph("示范县人民政府2024年政府信息公开工作年度报告")
+    numbering = d.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0">'
+                               '<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText/></w:lvl>'
+                               '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    heading = d.add_paragraph("一、总体情况")
+    heading._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+    d.add_paragraph("本年度主动公开政府信息100条。")
+    path = tmp_path / "lvltext.docx"
+    d.save(path)
+    report = read_report(path).report
+    assert report.meta.year == 2024
+    assert report.headings == {"s1": "一、总体情况"}
+
+
+def test_word97_picture_and_footnote_marks_are_not_text():
+    """A .doc's text stream holds 0x01 where a picture sits, 0x02 for a footnote mark, 0x08 for a drawing:
+    dropped, as the .docx reader never sees them (they used to reach the report's text: the table was keyed
+    by character, str.translate looks up code points); 0x1e and 0xa0 are a hyphen and a space."""
+    from ingest.build import build_report
+    from ingest.readers.doc import document_items
+    from ingest.readers.doc_props import Para
+
+    text = "一、总体情况\x01\r本年度主动公开\x02政府信息\x08100条\x1e其中a\xa0b。\x01\r"
+    items = document_items(text, lambda cp: Para(), lambda ilfo, ilvl: "", "x.doc")
+    assert items == [("line", "一、总体情况"), ("line", "本年度主动公开政府信息100条-其中a b。")]
+    report = build_report([("line", "示范县人民政府2024年政府信息公开工作年度报告")] + items, "x.doc", "doc",
+                          lines_are_paragraphs=True).report
+    assert not any(c < " " and c not in "\n\t" for c in report.sections["s1"]), repr(report.sections["s1"])
