@@ -48,7 +48,7 @@ def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | N
 class _Layout:
     """Where the headings, the tables and the workbook sheets are among the items."""
 
-    def __init__(self, items: list[tuple]):
+    def __init__(self, items: list[tuple]) -> None:
         self.items = items
         self.lines = [c if k == "line" else None for k, c in items]
         self.heads = find_headings(self.lines)

@@ -348,7 +348,7 @@ class Wrap:
     """How lines were wrapped in this document: the full line width, if the text is page-wrapped.
     paragraphs: every line is a paragraph (Word, Excel, web pages): nothing to join."""
 
-    def __init__(self, lines: list[str], paragraphs: bool = False):
+    def __init__(self, lines: list[str], paragraphs: bool = False) -> None:
         self.paragraphs = paragraphs
         ws = sorted(width(squeeze(l)) for l in lines if l and width(squeeze(l)) >= 8)
         self.full = None

@@ -172,7 +172,7 @@ class _T3Pass:
     """Reading table 三 in steps: where each row's label is, its figures, the rows to leave blank, the
     figures run together.  Targets are row ids, or group ids for a group printed as one row."""
 
-    def __init__(self, stream: Stream, start: int, end: int):
+    def __init__(self, stream: Stream, start: int, end: int) -> None:
         self.stream, self.start, self.end = stream, start, end
         self.out = TableRead()
         self.anchors: list[tuple[int, int, str]] = []  # (start, end, target) of each label found

@@ -22,12 +22,12 @@ NFC = {0x00: "decimal", 0x03: "upperLetter", 0x04: "lowerLetter", 0x0B: "japanes
 class Level:
     __slots__ = ("start", "fmt", "text")
 
-    def __init__(self, start: int, fmt: str, text: str):
+    def __init__(self, start: int, fmt: str, text: str) -> None:
         self.start, self.fmt, self.text = start, fmt, text
 
 
 class DocNumbering:
-    def __init__(self, table: bytes, lst: tuple[int, int], lfo: tuple[int, int]):
+    def __init__(self, table: bytes, lst: tuple[int, int], lfo: tuple[int, int]) -> None:
         self.lists: dict[int, list[Level]] = {}  # lsid → levels
         self.overrides: list[int] = []  # ilfo - 1 → lsid
         self.counters: dict[int, dict[int, int]] = {}

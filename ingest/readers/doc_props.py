@@ -104,7 +104,7 @@ def _row_def(op: bytes) -> RowDef | None:
 class Paragraphs:
     """The paragraph properties of every paragraph, looked up by the file offset of its mark."""
 
-    def __init__(self, word: bytes, table: bytes, data: bytes, fc: int, lcb: int):
+    def __init__(self, word: bytes, table: bytes, data: bytes, fc: int, lcb: int) -> None:
         self.starts: list[int] = []
         self.runs: list[tuple[int, int, bytes]] = []
         self.data = data

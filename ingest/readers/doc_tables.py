@@ -13,7 +13,7 @@ MAX_ROWS = 5000
 
 
 class TableBuilder:
-    def __init__(self):
+    def __init__(self) -> None:
         self.rows: list[tuple[list[str], RowDef | None]] = []
         self.cells: list[str] = []
         self.paras: list[str] = []

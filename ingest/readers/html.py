@@ -22,12 +22,12 @@ def looks_like_html(text: str) -> bool:
 
 
 class _Cell:
-    def __init__(self, colspan: int):
+    def __init__(self, colspan: int) -> None:
         self.colspan = colspan
         self.parts: list[str] = []  # text of the current line
         self.items: list[tuple] = []  # finished lines and nested tables
 
-    def flush(self):
+    def flush(self) -> None:
         text = re.sub(r"[ \t\r\n]+", " ", "".join(self.parts)).strip()  # the page source's own line breaks
         self.parts = []
         if text:
@@ -35,8 +35,8 @@ class _Cell:
 
 
 class _Table:
-    def __init__(self):
-        self.rows: list[list] = []
+    def __init__(self) -> None:
+        self.rows: list[list[_Cell | None]] = []
         self.cell: _Cell | None = None
 
 
@@ -70,7 +70,7 @@ class _TooComplex(Exception):
 
 
 class _Parser(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.events = 0
         self.items: list[tuple] = []
@@ -92,19 +92,19 @@ class _Parser(HTMLParser):
         elif not self.tables:
             self.items.extend(new)
 
-    def _flush_line(self):
+    def _flush_line(self) -> None:
         text = "".join(self.line)
         self.line = []
         for part in text.split("\n"):
             if part.strip():
                 self.items.append(("line", part.strip()))
 
-    def _count(self):
+    def _count(self) -> None:
         self.events += 1
         if self.events > MAX_EVENTS:
             raise _TooComplex(f"网页标记过多（超过 {MAX_EVENTS // 10000} 万处），不是一份年度报告")
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._count()
         if tag in _SKIP:
             self.skip += 1
@@ -133,7 +133,7 @@ class _Parser(HTMLParser):
             elif not self.tables:
                 self._flush_line()
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         self._count()
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
@@ -178,7 +178,7 @@ class _Parser(HTMLParser):
         elif len(self.tables) == 1:
             self.items.append(item)
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         self._count()
         if self.skip:
             return

@@ -7,6 +7,7 @@ findContours lists too but whose boxes, mostly background, practically never pas
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -92,8 +93,8 @@ def convex_hull(points: np.ndarray) -> np.ndarray:
     if len(pts) < 3:
         return np.array(pts, dtype=np.float64).reshape(-1, 2)
 
-    def half(seq):
-        chain: list = []
+    def half(seq: Iterable[tuple[float, ...]]) -> list[tuple[float, ...]]:
+        chain: list[tuple[float, ...]] = []
         for p in seq:
             while len(chain) >= 2 and ((chain[-1][0] - chain[-2][0]) * (p[1] - chain[-2][1])
                                        - (chain[-1][1] - chain[-2][1]) * (p[0] - chain[-2][0])) <= 0:
@@ -259,6 +260,6 @@ def _following(a: np.ndarray) -> np.ndarray:
     return np.concatenate((a[1:], a[:1]))
 
 
-def _clipper_round(v):
+def _clipper_round(v: np.ndarray | float) -> np.ndarray:
     """Clipper's Round: half away from zero."""
     return np.where(np.asarray(v) < 0, np.ceil(np.asarray(v) - 0.5), np.floor(np.asarray(v) + 0.5))

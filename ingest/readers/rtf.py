@@ -36,8 +36,9 @@ def read_rtf(path: str, name: str) -> tuple[str, list[tuple], None]:
 class _Group:
     __slots__ = ("skip", "uc", "font", "intbl", "fonttbl", "listtext")
 
-    def __init__(self):
-        self.skip, self.uc, self.font, self.intbl, self.fonttbl, self.listtext = False, 1, None, False, False, False
+    def __init__(self) -> None:
+        self.font: int | None = None
+        self.skip, self.uc, self.intbl, self.fonttbl, self.listtext = False, 1, False, False, False
 
     def copy(self) -> _Group:
         g = _Group()
@@ -47,7 +48,7 @@ class _Group:
 
 
 class RtfReader:
-    def __init__(self, name: str):
+    def __init__(self, name: str) -> None:
         self.name = name
         self.codepage = "cp1252"
         self.fonts: dict[int, str] = {}

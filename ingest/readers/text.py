@@ -56,7 +56,7 @@ def _tab_cells(items: list[tuple]) -> list[tuple]:
     block: list[str] = []
     rows: list[list[str]] = []
 
-    def end_block():
+    def end_block() -> None:
         nonlocal block
         if block and block[0].startswith("\t") and sum(1 for l in block if l.startswith("\t")) >= 2:
             cells: list[str] = []
@@ -71,7 +71,7 @@ def _tab_cells(items: list[tuple]) -> list[tuple]:
             out.extend(("line", l) for l in block)
         block = []
 
-    def flush_rows():
+    def flush_rows() -> None:
         if rows:
             out.append(("table", [list(r) for r in rows]))
             rows.clear()
@@ -95,7 +95,7 @@ def _lines_and_markdown(text: str) -> list[tuple]:
     items: list[tuple] = []
     table: list[list[str]] = []
 
-    def flush():
+    def flush() -> None:
         if table:
             items.append(("table", [list(r) for r in table]))
             table.clear()
