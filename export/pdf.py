@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from html import escape as _escape
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from model import schema as S
@@ -22,10 +22,10 @@ from model.report import Report
 from model.values import format_value
 
 from . import linebreak, textparts
+from .atomic import write_rendered
 from .fonts import covered, register_fonts
 from .grid import vertical_columns
 from .textparts import clean
-from .atomic import write_rendered
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -313,9 +313,8 @@ def _page_decor(draft: bool, faces: Faces) -> Callable[[Canvas, object], None]:
 
 
 def render_pdf(report: Report, draft: bool) -> bytes:
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-
     from reportlab import rl_config
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     rl_config.useA85 = 0  # binary streams: smaller, and no pure-Python ASCII85 encoding of every font subset
     linebreak.install()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from model.embedded import CHUNK, SHEET as DATA_SHEET, to_rows
+from model.embedded import CHUNK, to_rows
+from model.embedded import SHEET as DATA_SHEET
 from model.fileformat import dumps
 from model.report import Report
 

@@ -3,8 +3,8 @@ BackgroundOp while a progress dialog with 取消 is shown and the window keeps r
 gets the result in line, so open/export read as plain steps."""
 from __future__ import annotations
 
-from typing import Any
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget

@@ -1,7 +1,7 @@
 """Dialogs with more to say than a message box holds (the import summary can list many problems)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 
 def confirm_import(parent: QWidget | None, name: str, summary: str) -> bool:

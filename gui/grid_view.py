@@ -5,13 +5,49 @@ from collections.abc import Iterable
 from time import perf_counter
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import (QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QPoint, QPointF, QRect, Qt,
-                            Signal)
-from PySide6.QtGui import (QAction, QColor, QFocusEvent, QFont, QFontMetrics, QGuiApplication, QInputMethodEvent,
-                           QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPen, QPolygon, QResizeEvent, QStaticText, QTransform)
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
-                               QHeaderView, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
-                               QWidget)
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPolygon,
+    QResizeEvent,
+    QStaticText,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from model.findings import Finding
 from model.schema import CELLS, Span

@@ -11,8 +11,8 @@ when `progress.cancelled()` is true.  The callbacks always run on the UI thread 
 from __future__ import annotations
 
 import threading
-from typing import Any
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget

@@ -10,19 +10,28 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from model.document import Change, Document
 from model.drafting import DRAFT_SECTIONS
 from model.findings import Finding
 from model.schema import CELLS, FEE_FIELDS, PREAMBLE, SECTION_BY_ID
+from model.text.wordcount import count_chars
 from model.values import BadValue, format_value, parse_cell
 
 from . import theme
 from .draft_bar import DraftBar, generated_selection
 from .findings_text import one_line, state_of
-from model.text.wordcount import count_chars
 
 DEBOUNCE_MS = 300
 BURST_GAP_S = 2.0  # pushes closer together than this are one undo step

@@ -10,8 +10,20 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from export import TARGETS, ExportError, export_report
 from ingest import ImportResult, IngestError, read_report
@@ -27,21 +39,21 @@ from model.totals import total_changes
 from model.values import format_value
 
 from . import dialogs, theme
+from .batch_window import BatchWindow, show_batch_window  # noqa: I001 - kept apart from the imports others edit
 from .busy import Cancelled, run_waiting
-from .operations import Progress
-from .help import GuideDialog, install_help_menu
-from .printing import install_print_actions
 from .files import OPEN_FILTER, SAVE_FILTER
 from .findings_panel import FindingsPanel
 from .findings_text import status_text
 from .grid_model import TableModel
 from .grid_view import GridView, prior_toggle
+from .help import GuideDialog, install_help_menu
 from .meta_page import MetaPage
-from .parts import META, PARTS, PART_INDEX, part_of
+from .operations import Progress
+from .parts import META, PART_INDEX, PARTS, part_of
+from .printing import install_print_actions
 from .recovery import AUTOSAVE_MS, RecoverySlot
 from .status_line import StatusLine
 from .text_page import TextSectionPage
-from .batch_window import BatchWindow, show_batch_window  # noqa: I001 - kept apart from the imports others edit
 
 APP_NAME = "政府信息公开工作年度报告"
 MAX_RECENT = 8

@@ -15,10 +15,23 @@ from . import stream as streams
 from .fees import fee_rows, read_fees
 from .labels import strip_number
 from .pagemeta import page_fields
-from .runon import split_run_on
 from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult, IngestError
-from .sections import (Wrap, clean_body, find_headings, find_title, guess_level, heading_of, join_split_headings,
-                       organ_from_preamble, organ_like, organ_line_below, organ_year, printed_heading, published_in)
+from .runon import split_run_on
+from .sections import (
+    Wrap,
+    clean_body,
+    find_headings,
+    find_title,
+    guess_level,
+    heading_of,
+    join_split_headings,
+    organ_from_preamble,
+    organ_like,
+    organ_line_below,
+    organ_year,
+    printed_heading,
+    published_in,
+)
 from .tables import TableRead, read_t2, read_t3, read_t4
 from .textnorm import is_page_furniture, label_key, nfkc
 

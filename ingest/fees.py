@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from model.values import BadValue, parse_value
-
 from model.schema import FEE_CAPTION, FEE_FIELDS
+from model.values import BadValue, parse_value
 
 from .result import NOTE, UNREADABLE, ImportProblem
 from .textnorm import label_key, nfkc

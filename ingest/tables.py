@@ -9,14 +9,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from model.schema import (CELLS, T2_BLOCKS, T3_COL_IDS, T3_GROUPS, T3_LEAF_ROWS, T3_RESULTS_GROUP, T3_ROW_IDS,
-                          T3_ROW_LABEL, T4_COLS, T4_GROUPS, t2, t3_row_cells, t4)
+from model.schema import (
+    CELLS,
+    T2_BLOCKS,
+    T3_COL_IDS,
+    T3_GROUPS,
+    T3_LEAF_ROWS,
+    T3_RESULTS_GROUP,
+    T3_ROW_IDS,
+    T3_ROW_LABEL,
+    T4_COLS,
+    T4_GROUPS,
+    t2,
+    t3_row_cells,
+    t4,
+)
 from model.values import BadValue, Value, parse_value
 
 from . import blocks, glued
 from .blocks import Table
 from .labels import find_exact, find_fuzzy, locate_in_order, strip_number
-from .result import AMBIGUOUS, MISSING, NOTE, OLD_FORMAT, UNRECOGNISED, UNREADABLE, ImportProblem
+from .result import AMBIGUOUS, MISSING, NOTE, OLD_FORMAT, UNREADABLE, UNRECOGNISED, ImportProblem
 from .stream import BLANK, Fig, Stream
 from .textnorm import display_key, label_key, nfkc
 

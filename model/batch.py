@@ -3,8 +3,8 @@ worst first, and the organ matching that pairs each report with last year's."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .findings import Finding
 from .keyfigures import KEY_FIGURES, key_values, year_on_year

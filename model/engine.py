@@ -7,8 +7,8 @@ repaints exactly those.  Findings per cell are kept in a dict, so a view asks fo
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from .checks import CellCheck, Check, FuncCheck, LinearCheck, figure_checks

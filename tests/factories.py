@@ -9,7 +9,6 @@ from pathlib import Path
 from model import schema as S
 from model.report import Meta, Report
 from model.values import from_json
-
 from tests.conftest import EXPECTED, sample_files
 
 

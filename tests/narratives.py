@@ -16,7 +16,6 @@ from pathlib import Path
 
 from model.drafting import draft_section
 from model.report import Prior, Report
-
 from tests.conftest import REAL_PDF, ROOT, SEEDS
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

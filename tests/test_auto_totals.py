@@ -8,7 +8,6 @@ from model.engine import check
 from model.report import Report
 from model.schema import T3_LEAF_ROWS, T3_PART_COLS, t3
 from model.totals import total_changes
-
 from tests.test_export_sample import sample_report
 
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from model.engine import Checker, check
 from model.report import Prior
-from model.values import NA
 from model.text.compact import compact
+from model.values import NA
 from tests.conftest import SEEDS
 from tests.factories import consistent_report
 

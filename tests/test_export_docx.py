@@ -13,13 +13,23 @@ from docx.shared import Mm, Pt
 
 import main
 from export import ExportRefused, export_report
+from export.docx import (
+    DRAFT_MARK,
+    FACE_BODY,
+    FACE_HEADING,
+    FACE_KAI,
+    FACE_TITLE,
+    ST_CAPTION,
+    ST_H1,
+    ST_H2,
+    ST_H2_RUNIN,
+    ST_TITLE,
+    write_docx,
+)
 from export.fonts import FONTS_DIR
 from export.pdf import write_pdf
-from export.docx import (DRAFT_MARK, FACE_BODY, FACE_HEADING, FACE_KAI, FACE_TITLE, ST_CAPTION, ST_H1, ST_H2,
-                         ST_H2_RUNIN, ST_TITLE, write_docx)
 from model import schema as S
 from model.values import format_value
-
 from tests.test_export_sample import broken_report, sample_report
 from tests.test_export_xlsx import _convert
 

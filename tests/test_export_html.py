@@ -11,7 +11,6 @@ from export import TARGETS, ExportRefused, export_report
 from export.html import render_html
 from model import schema as S
 from model.values import format_value
-
 from tests.test_export_sample import broken_report, sample_report
 
 

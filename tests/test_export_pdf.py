@@ -11,13 +11,11 @@ import pdfplumber
 import pytest
 from pdfminer.pdftypes import resolve1
 
-from export import ExportError
+from export import ExportError, linebreak
 from export import fonts as F
-from export import linebreak
 from export.pdf import DRAFT_MARK, write_pdf
 from model import schema as S
 from model.values import format_value
-
 from tests.test_export_sample import broken_report, sample_report
 from tests.tools import need
 

@@ -9,7 +9,6 @@ from model import schema as S
 from model.engine import Checker
 from model.report import Meta, Report
 from model.values import from_json
-
 from tests.conftest import EXPECTED
 
 SAMPLE_JSON = EXPECTED / "huaian_city_2024.json"

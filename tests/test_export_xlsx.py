@@ -11,18 +11,25 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from export import ExportError
-from ingest import IngestError, read_report
 from export.grid import span_box
 from export.identities import identities
-from export.xlsx import (FEE_SHEET, FINDINGS_SHEET, IDENTITY_SHEET, MAIN_SHEET, TABLE_SHEET, TEXT_SHEET, build_workbook,
-                         write_xlsx)
+from export.xlsx import (
+    FEE_SHEET,
+    FINDINGS_SHEET,
+    IDENTITY_SHEET,
+    MAIN_SHEET,
+    TABLE_SHEET,
+    TEXT_SHEET,
+    build_workbook,
+    write_xlsx,
+)
 from export.xlsx_json import CHUNK, DATA_SHEET
+from ingest import IngestError, read_report
 from model import schema as S
 from model.engine import Checker
 from model.fileformat import to_dict
 from model.report import Prior
 from model.values import NA
-
 from tests.test_export_sample import broken_report, sample_report
 from tests.tools import need
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-
 from export.pdf import write_pdf
 from export.xlsx import write_xlsx
 from ingest import read_report, read_text

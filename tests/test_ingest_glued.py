@@ -8,8 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest import IngestError, read_text
-from ingest import glued
+from ingest import IngestError, glued, read_text
 from model import schema as S
 from model.values import format_value
 from tests.factories import consistent_report

@@ -15,8 +15,8 @@ from ingest.formats import help_list, open_filter
 from model.fileformat import dumps
 from tests.conftest import REAL_PDF, SEEDS, sample_files
 from tests.ofd_writer import pdf_to_ofd
-from tests.tools import need
 from tests.test_ingest_formats import _same, sample_report, write_docx, write_foreign_xlsx, write_numbered_docx
+from tests.tools import need
 
 SEED = sample_files(SEEDS, "*.txt")[0]
 BAD = ("unreadable", "ambiguous", "missing")
@@ -74,8 +74,8 @@ def test_word_processor_files_read_like_their_docx(office, suffix, kind):
 def test_word_processor_items_match_the_docx_reader(office, suffix, source):
     """Paragraph for paragraph and cell for cell, merged cells and automatic heading numbers included, the
     same items as the .docx."""
-    from ingest.readers.docx import read_docx
     from ingest.readers.doc import read_doc
+    from ingest.readers.docx import read_docx
     from ingest.readers.odt import read_odt
     from ingest.readers.rtf import read_rtf
 

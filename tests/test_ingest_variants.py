@@ -518,8 +518,8 @@ def test_a_line_above_the_title_that_is_no_part_of_it(tmp_path):
     of the organ."""
     meta = read_text(f"（此件公开发布）\n某市人民政府2024{S.TITLE_SUFFIX}\n{HEADS[0]}\n正文。").report.meta
     assert meta.organ == "某市人民政府"
-    from model.report import Meta
     from export.pdf import write_pdf
+    from model.report import Meta
 
     rep = consistent_report(random.Random(18), maxv=30)
     rep.cells.pop("t3.r1.np")  # an error: the PDF is marked as a draft on every page

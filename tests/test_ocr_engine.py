@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ingest.readers import ocr_engine, ocr_geometry as geo
+from ingest.readers import ocr_engine
+from ingest.readers import ocr_geometry as geo
 from tests.conftest import REAL_PDF
 
 ROOT = Path(__file__).resolve().parent.parent

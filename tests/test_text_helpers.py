@@ -8,7 +8,6 @@ import re
 from model.report import Meta, Report
 from model.schema import SECTIONS
 from model.values import from_json
-
 from tests.conftest import EXPECTED, REAL_PDF, SEEDS, sample_files
 
 _NUM = "一二三四五六"

@@ -13,7 +13,6 @@ from model.report import Meta, Prior, Report
 from model.rules import RULES
 from model.text.wordcount import count_chars
 from model.values import from_json
-
 from tests.conftest import EXPECTED
 
 HUAIAN = json.loads((EXPECTED / "huaian_city_2024.json").read_text("utf-8"))

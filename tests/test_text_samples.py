@@ -15,7 +15,6 @@ from ingest import read_report
 from model.engine import check
 from model.rules import RULES
 from model.text.checks import text_checks
-
 from tests.conftest import REAL_PDF, SEEDS
 from tests.test_text_helpers import SAMPLE_NAMES, expected, sample_report
 

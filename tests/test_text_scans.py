@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from model.engine import check
 from model.text import claims, statute
 from model.text.checks import _FEE_WRONG, _wrong_fee_terms
-
 from tests.factories import consistent_report
 from tests.golden.corpus import random_texts
 from tests.narratives import seed_sentences, tricky_phrases

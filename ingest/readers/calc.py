@@ -7,7 +7,8 @@ import struct
 import zipfile
 from typing import TYPE_CHECKING
 
-from model.embedded import SHEET as OWN_SHEET, from_rows
+from model.embedded import SHEET as OWN_SHEET
+from model.embedded import from_rows
 from model.fileformat import FileFormatError
 
 from ..result import IngestError

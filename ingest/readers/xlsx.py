@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING
 
-from model.embedded import SHEET as OWN_SHEET, from_rows
+from model.embedded import SHEET as OWN_SHEET
+from model.embedded import from_rows
 from model.fileformat import FileFormatError
 
 from ..result import IngestError

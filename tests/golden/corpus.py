@@ -24,7 +24,6 @@ from model.report import Report
 from model.text import claims, compact, numbering, statute, wordcount
 from model.text.checks import text_checks
 from model.values import NA
-
 from tests.conftest import EXPECTED, SEEDS, sample_files
 
 CHUNK = 100  # short texts per case

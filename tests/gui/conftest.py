@@ -79,9 +79,9 @@ def settings(tmp_path):
 
 @pytest.fixture
 def make_window(qtbot, dialogs, recovery_dir, settings):
+    from gui.window import MainWindow
     from model import fileformat
     from model.document import Document
-    from gui.window import MainWindow
 
     def make(path: Path | None = None, document=None):
         doc = document if document is not None else Document(fileformat.load(path), path=str(path))

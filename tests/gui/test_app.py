@@ -56,6 +56,7 @@ def test_import_shows_summary_before_use(window, dialogs, tmp_path, monkeypatch,
     from ingest import ImportProblem, ImportResult, IngestError
     from ingest.result import UNREADABLE
     from model import fileformat
+
     from .conftest import B
 
     def read_report(path, progress=None, cancelled=None):

@@ -2,12 +2,11 @@
 import pytest
 from PySide6.QtCore import QModelIndex
 
+from gui.app import SAMPLE
+from gui.grid_model import TableModel
 from model import fileformat
 from model.document import Document
 from model.schema import TABLES, t3
-
-from gui.app import SAMPLE
-from gui.grid_model import TableModel
 
 
 @pytest.mark.parametrize("tid", list(TABLES))

@@ -1,9 +1,8 @@
 """Which part of the window a finding sends the clerk to."""
-from model.findings import Finding
-from model.report import Report, Meta
-from model.engine import check
-
 from gui.parts import part_of
+from model.engine import check
+from model.findings import Finding
+from model.report import Meta, Report
 
 
 def test_part_of_findings():

@@ -5,6 +5,7 @@ from export.pages import page_images
 from export.pdf import render_pdf
 from gui.printing import ReportPrinter, _qimage, paint_pages
 
+
 def test_page_images_are_the_pdf_pages(window):
     import pypdfium2 as pdfium
 
