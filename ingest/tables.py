@@ -449,13 +449,27 @@ class _T3Pass:
 
 
 def _empties_are_zero(cells: dict, row: tuple[str, ...], empty: list[str]) -> bool:
-    """The row's 总计 is printed, the empty cells are applicant cells, and the printed ones add up to 总计."""
-    total = cells.get(row[6])
-    if row[6] in empty or not isinstance(total, int):
+    """The row's total (its last cell) is printed, the empty cells are parts, and the printed parts add up to
+    the total: the empty ones add up to 0 and no count is negative, so each is 0."""
+    total = cells.get(row[-1])
+    if row[-1] in empty or not isinstance(total, int):
         return False
-    printed = [cells.get(c) for c in row[:6] if c not in empty]
-    counts = [v for v in printed if isinstance(v, int)]
-    return len(counts) == len(printed) and sum(counts) == total
+    printed = [v for c in row[:-1] if c not in empty and isinstance(v := cells.get(c), int)]
+    return len(printed) == len(row) - 1 - len(empty) and sum(printed) == total
+
+
+def _zero_empty_t4_parts(out: TableRead, empty: list[str]) -> None:
+    """Table 四's empty cells in a group (复议, 直接起诉, 复议后起诉) whose printed figures make its 总计: 0, noted."""
+    zeroed = []
+    for g, _ in T4_GROUPS:
+        group = tuple(t4(g, c) for c, _ in T4_COLS)
+        gaps = [c for c in group if c in empty]
+        if gaps and _empties_are_zero(out.cells, group, gaps):
+            out.cells.update(dict.fromkeys(gaps, 0))
+            zeroed += gaps
+    if zeroed:
+        out.problems.append(ImportProblem(
+            NOTE, f"表四 {len(zeroed)} 个空白单元格所在的一组，印出的数字之和已等于总计：空白处均记为 0", tuple(zeroed)))
 
 
 def _rows_named(targets: list[str]) -> str:
@@ -1037,6 +1051,7 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None, glued_source
     elif chosen is not None:
         for cid, f in zip(cells, chosen):
             _parse(cid, f, out)
+        _zero_empty_t4_parts(out, [cid for cid, f in zip(cells, chosen) if f.blank])
     else:
         _t4_runs(figs, cells, glued_source, out)
     return out

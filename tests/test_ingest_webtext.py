@@ -103,7 +103,7 @@ def _t4_grid(rep) -> list[list[str]]:
     return [["行政复议", COL, COL, COL, COL, S.T4_LAWSUIT] + [COL] * 9,
             [ROW] * 5 + ["未经复议直接起诉", COL, COL, COL, COL, "复议后起诉", COL, COL, COL, COL],
             cols * 3,
-            [format_value(rep.cells[S.t4(g, c)]) for g, _ in S.T4_GROUPS for c, _ in S.T4_COLS]]
+            [format_value(rep.cells.get(S.t4(g, c))) for g, _ in S.T4_GROUPS for c, _ in S.T4_COLS]]  # blank: empty
 
 
 # ---------------------------------------------------------------- shapes
@@ -261,3 +261,20 @@ def test_old_form_fee_row_with_a_word_for_its_change_gives_no_amount():
     result = read_text(_page(rep, terminated, grid))
     assert "t2.fees.amount" not in result.report.cells
     assert any(p.kind == "old_format" and "行政事业性收费" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize("shape", ["terminated", "separated"])
+def test_table_four_s_empty_cells_in_a_group_that_makes_its_total_are_zero(shape):
+    """「| 3 | | | | 3 |」 for 行政复议: 结果纠正, 其他结果 and 尚未审结 add up to 0, so each is 0 (noted); a group
+    whose printed figures fall short of its 总计 keeps its empty cells blank."""
+    rep = _report(3)
+    for g, (upheld, tot) in {"review": (3, 3), "direct": (1, 2)}.items():
+        rep.cells.update({S.t4(g, "upheld"): upheld, S.t4(g, "tot"): tot})
+        for c in ("corrected", "other", "pending"):
+            rep.cells.pop(S.t4(g, c), None)
+    result = read_text(_page(rep, SHAPES[shape]))
+    got = result.report.cells
+    assert [got.get(S.t4("review", c)) for c, _ in S.T4_COLS] == [3, 0, 0, 0, 3]
+    assert [got.get(S.t4("direct", c)) for c, _ in S.T4_COLS] == [1, None, None, None, 2]
+    assert any("表四" in p.message and "空白处均记为 0" in p.message and S.t4("review", "other") in p.cells
+               for p in result.problems)
