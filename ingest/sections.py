@@ -286,13 +286,14 @@ _ORGAN_BEFORE_REPORT = re.compile(  # the organ before the year, or after it (�
     rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}){_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
 _ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT})(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照)")
 _ORGAN_PUBLISHES = re.compile(rf"(?P<org>{_ORG_TEXT})(?:特|现)?(?:面)?向社会(?:公布|公开|发布)")
+PREAMBLE_LOOKED_AT = 3000  # characters: a preamble names its organ in its first sentences (and a hostile file is long)
 _VERB_LEFT = re.compile(r"^(?:并|和|及)?(?:面?向社会)?(?:公开|公布|发布|印发)")
 
 
 def organ_from_preamble(text: str) -> str:
     """The organ a preamble names as the report's author, or 「」: used when the title does not name it (a web
     page whose title was not kept, a title that is only 「2024年政府信息公开工作年度报告」)."""
-    t = re.sub(r"\s+", "", nfkc(text))
+    t = re.sub(r"\s+", "", nfkc(text[:PREAMBLE_LOOKED_AT]))
     for pattern in (_ORGAN_BEFORE_REPORT, _ORGAN_COMPILED, _ORGAN_PUBLISHES):
         for m in pattern.finditer(t):
             org = _VERB_LEFT.sub("", m.group("org") or m.groupdict().get("org2") or "")
