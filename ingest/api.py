@@ -15,6 +15,7 @@ from .result import NOTE, ImportProblem, ImportResult, IngestError
 from .sniff import sniff
 
 MAX_TEXT_CHARS = 2_000_000  # a real report is ~10–50 K characters of text
+MAX_TEXT_LINES = 50_000  # and a few thousand lines (a table as one cell per line included); reading is ~15 µs a line
 MAX_FILE_BYTES = 60 * 1024 * 1024
 PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel/web-page parsers in their child process
 ZIPPED = ("docx", "xlsx", "odt", "ods", "ofd")  # checked for zip bombs before a parser opens them
@@ -39,7 +40,13 @@ def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
         return _from_html(html_items(text, name), name)
     if len(text) > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{len(text) // 10000} 万字），不是一份年度报告")
+    _check_lines(text.count("\n"), name)
     return build_report(text_items(text), name, "text")
+
+
+def _check_lines(lines: int, name: str) -> None:
+    if lines > MAX_TEXT_LINES:
+        raise IngestError(f"{name}：文字行数过多（{lines // 10000} 万行），不是一份年度报告")
 
 
 def _from_html(items: list[tuple], name: str) -> ImportResult:
@@ -130,6 +137,7 @@ def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int]
         len(str(x)) for k, c in items if k == "table" for row in c for x in row if x)
     if size > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{size // 10000} 万字），不是一份年度报告")
+    _check_lines(len(items) + sum(len(c) for k, c in items if k == "table"), name)
     result = build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd", "image"))
     if ocr:
         from .ocrcheck import add_ocr_notes

@@ -107,6 +107,14 @@ def test_ten_megabyte_digit_line_file(tmp_path):
     _refused(path, "过长", seconds=5)
 
 
+@pytest.mark.parametrize("line", ["|", "0", "一、总体情况"])
+def test_a_text_of_a_million_short_lines_is_refused_within_seconds(tmp_path, line):
+    """Under the character limit, but lines as short as a one-cell-per-line table's: refused, not read for a minute."""
+    path = tmp_path / "lines.txt"
+    path.write_text(f"{line}\n" * (1_900_000 // (len(line) + 1)), encoding="utf-8")
+    _refused(path, "行数过多", seconds=5)
+
+
 def test_missing_and_empty_files(tmp_path):
     with pytest.raises(IngestError):
         read_report(tmp_path / "none.pdf")
