@@ -326,3 +326,22 @@ def test_no_cases_in_a_sentence_naming_the_carry_over():
     assert kinds("全年新收申请6件，上年结转申请1件，未发生行政复议和行政诉讼。") == [
         ("received", 6), ("carried_in", 1), ("none_review", None), ("none_lawsuit", None)]
     assert kinds("上年未发生行政复议。") == []
+
+
+def test_rows_of_a_result_named_as_the_form_names_them():
+    text = ("依申请公开情况。全年受理申请40件，其中予以公开30件，属于国家秘密2件，属于行政执法案卷1件，"
+            "危及“三安全一稳定”1件，没有现成信息需要另行制作3件，要求提供公开出版物1件。")
+    assert kinds(text) == [("received", 40), ("cat:r3_1", 30), ("leaf:r3_3_1", 2), ("leaf:r3_3_7", 1),
+                           ("leaf:r3_3_3", 1), ("leaf:r3_4_2", 3), ("leaf:r3_5_3", 1)]
+    # documents withheld in the 主动公开 review are not applications
+    assert kinds("主动公开情况。经保密审查，涉及国家秘密的文件4件未予公开。") == []
+
+
+def test_result_in_quotes_then_its_count_in_words():
+    assert kinds("依申请公开情况。已答复申请20件，其中“予以公开”的件数为6件，“部分公开”的为2件。") == [
+        ("closed", 20), ("cat:r3_1", 6), ("cat:r3_2", 2)]
+
+
+def test_zhuan_alone_for_carried_out():
+    assert kinds("依申请公开情况。全年受理申请25件，答复23件，转下一年度继续办理2件。") == [
+        ("received", 25), ("closed", 23), ("carried_out", 2)]

@@ -60,7 +60,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?(?![至到入下])|"
                    r"(?:结转|转结)上一?年度?"),  # 「结转上年度申请3件」
     # the verb after the target is part of it: 「结转至下一年度办理2件」 is not 办理 (handled)
-    ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?"),
+    ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?|"
+                    r"转(?:至|到)?下一?年度?(?:继续)?(?:办理|答复|处理)?"),  # 「转下一年度继续办理3件」
     ("cat:r3_1+r3_2", r"(?:予以|全部)公开(?:和|及|与|、|以及|或)部分公开"),
     ("cat:r3_3", r"不予公开"),
     ("cat:r3_1", r"予以公开|全部公开|同意公开"),
@@ -71,6 +72,18 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("leaf:r3_4_1", r"不掌握(?:相关)?(?:政府)?信息"),
     ("leaf:r3_5_2", r"重复申请"),
     ("leaf:r3_5_1", r"信访举报投诉类?(?:申请)?"),
+    # the other rows of 不予公开, 无法提供 and 不予处理, named as the form names them (「属于国家秘密1件」)
+    ("leaf:r3_3_1", r"(?:属于|涉及)?国家秘密"),
+    ("leaf:r3_3_2", r"(?:其他)?法律(?:、)?行政法规禁止公开"),
+    ("leaf:r3_3_3", r"(?:危及)?三安全一稳定"),
+    ("leaf:r3_3_4", r"保护第三方合法权益"),
+    ("leaf:r3_3_5", r"(?:属于)?(?:三类)?内部事务信息"),
+    ("leaf:r3_3_6", r"(?:属于)?(?:四类)?过程性信息"),
+    ("leaf:r3_3_7", r"(?:属于)?行政执法案卷"),
+    ("leaf:r3_3_8", r"(?:属于)?行政查询事项"),
+    ("leaf:r3_4_2", r"没有现成信息(?:需要另行制作)?|需要另行制作"),
+    ("leaf:r3_5_3", r"要求提供公开出版物"),
+    ("leaf:r3_5_4", r"(?:无正当理由)?大量反复申请"),
     ("t4sub:upheld", r"结果维持|维持"),
     ("t4sub:corrected", r"结果纠正|纠正|纠错"),
     ("t4sub:other", r"其他结果"),
@@ -99,7 +112,7 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 # A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
 # there only the keywords that can start with that character are tried: those whose pattern names it ("0":
 # the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回法自商企科社"
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回法自商企科社属涉国危三保内四过没需要大"
 _KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
 
 
@@ -230,6 +243,7 @@ _BARE_GAP = re.compile(r"(?:了|共|共计|合计|总计|达|有)?")
 _NOUN_BEFORE = re.compile(r"(?:(?:政府)?信息公开申请|依申请(?:信息)?公开(?:申请)?)$")
 # 「通过网站、信函等渠道收到」: the channels listed are every channel, not a part
 _ALL_CHANNELS = re.compile(r"[^，,。；;]{0,30}?等(?:多种|各类|各种)?(?:渠道|途径|方式|形式)")
+_QUOTE_GAP = re.compile(r"(?:的)?(?:件数|数量|数)?(?:为|是|有|共|共计)?")
 _T2_GAP = re.compile(r"(?:的|了|共|共计|合计|总计|计|为|有|达|数量?|件数|总数)*")
 _T4_GAP = re.compile(r"(?:案件|申请|的|共|计|为|总数|数量|有|件|合计|类|情况|达)*")
 
@@ -469,11 +483,11 @@ class _NumberReader:
         while cl < start and s[cl] in "、，,":
             cl += 1
         lead_end = start
-        if cl == start and start > 0 and s[start - 1] in "”」":
-            # 「其中“予以公开”17件」: the result named in quotes just before the number is the lead
-            q = s.rfind("“" if s[start - 1] == "”" else "「", max(floor, sent_start), start - 1)
+        if cl > 0 and s[cl - 1] in "”」" and _QUOTE_GAP.fullmatch(s, cl, start):
+            # 「其中“予以公开”17件」「“部分公开”的件数为2件」: the result named in quotes just before is the lead
+            q = s.rfind("“" if s[cl - 1] == "”" else "「", max(floor, sent_start), cl - 1)
             if q >= 0:
-                cl, lead_end = q, start - 1
+                cl, lead_end = q, cl - 1
         lead = s[cl:lead_end]
         key = _last_key(lead)
         kind = _KEY_KIND[key.lastgroup or ""] if key else None
