@@ -273,3 +273,75 @@ def test_results_named_in_quotes_before_the_number():
 
 def test_normative_documents_still_in_force():
     assert kinds("经清理，继续有效规范性文件31件，废止规范性文件3件。") == [("normative_in_force", 31)]
+
+
+# ---- phrasings from a held-out round of published reports (reworded: other organs, other figures)
+
+def test_disclosure_items_are_applications():
+    # 事项 of disclosure itself is not other business; 政务服务事项 still is
+    assert kinds("2024年，本局共受理依申请公开事项14件（其中：自然人申请11件），上年结转2件，予以公开5件。") == [
+        ("received", 14), ("applicant:np", 11), ("carried_in", 2), ("cat:r3_1", 5)]
+    assert kinds("依申请公开情况。窗口共受理政务服务事项900件，办结880件。") == []
+
+
+def test_refused_intake_is_not_received():
+    assert kinds("依申请公开情况。共受理政府信息公开申请30件，答复25件，不予受理3件。") == [
+        ("received", 30), ("closed", 25)]
+
+
+def test_running_total_dated_to_this_year():
+    assert kinds("2024年，我委累计收到政府信息公开申请9件，均已办结。") == [("complete", None), ("received", 9)]
+    assert kinds("依申请公开情况。全年累计受理政府信息公开申请40件，答复38件。") == [("received", 40), ("closed", 38)]
+    # a running total with no year of its own, or counted from some start, is not this year's
+    assert kinds("依申请公开情况。我局累计受理政府信息公开申请260件。") == []
+    assert kinds("依申请公开情况。截至2024年底，累计收到政府信息公开申请300件。") == []
+
+
+def test_figures_after_a_part_are_about_the_part():
+    # the first figure of the sentence is one channel's: what follows counts that channel only
+    assert kinds("2024年，受理网上政府信息公开申请30件，办结28件，结转下年度办理2件，受理信函申请4件。") == []
+    # after the total, a channel's share does not make the rest a part
+    assert kinds("2024年，共受理政府信息公开申请34件，其中网上申请30件，办结32件。") == [
+        ("received", 34), ("closed", 32)]
+
+
+def test_one_applicant_types_share_is_not_the_total():
+    assert kinds("依申请公开情况。2024年，收到法人或其他组织政府信息公开申请3件。") == []
+    # a list of the types is every applicant: the total
+    assert kinds("依申请公开情况。2024年，受理公民、法人提出的政府信息公开申请6件，其中自然人申请6件。") == [
+        ("received", 6), ("applicant:np", 6)]
+
+
+def test_agriculture_committee_is_not_a_village_committee():
+    assert kinds("依申请公开情况。2024年，市农业农村委收到政府信息公开申请7件。") == [("received", 7)]
+
+
+def test_normative_count_with_other_documents_in_it():
+    assert kinds("全年制发规范性文件及其他文件40件。") == []
+    assert kinds("全年共制发行政规范性文件数量为5件。") == [("normative_issued", 5)]
+    assert kinds("本年度制发规章、行政规范性文件0件。") == [("rules_issued", 0)]
+
+
+def test_no_cases_in_a_sentence_naming_the_carry_over():
+    assert kinds("全年新收申请6件，上年结转申请1件，未发生行政复议和行政诉讼。") == [
+        ("received", 6), ("carried_in", 1), ("none_review", None), ("none_lawsuit", None)]
+    assert kinds("上年未发生行政复议。") == []
+
+
+def test_rows_of_a_result_named_as_the_form_names_them():
+    text = ("依申请公开情况。全年受理申请40件，其中予以公开30件，属于国家秘密2件，属于行政执法案卷1件，"
+            "危及“三安全一稳定”1件，没有现成信息需要另行制作3件，要求提供公开出版物1件。")
+    assert kinds(text) == [("received", 40), ("cat:r3_1", 30), ("leaf:r3_3_1", 2), ("leaf:r3_3_7", 1),
+                           ("leaf:r3_3_3", 1), ("leaf:r3_4_2", 3), ("leaf:r3_5_3", 1)]
+    # documents withheld in the 主动公开 review are not applications
+    assert kinds("主动公开情况。经保密审查，涉及国家秘密的文件4件未予公开。") == []
+
+
+def test_result_in_quotes_then_its_count_in_words():
+    assert kinds("依申请公开情况。已答复申请20件，其中“予以公开”的件数为6件，“部分公开”的为2件。") == [
+        ("closed", 20), ("cat:r3_1", 6), ("cat:r3_2", 2)]
+
+
+def test_zhuan_alone_for_carried_out():
+    assert kinds("依申请公开情况。全年受理申请25件，答复23件，转下一年度继续办理2件。") == [
+        ("received", 25), ("closed", 23), ("carried_out", 2)]

@@ -133,6 +133,14 @@ def test_category_groups_sum_their_rows():
     assert len(f.cells) == 8
 
 
+def test_category_rows_named_as_the_form_names_them():
+    secret = HUAIAN["cells"]["t3.r3_3_1.tot"]
+    assert not found(report(f"申请办理中，属于国家秘密{secret}件。"), "N.CATEGORY")
+    r = report(f"申请办理中，属于国家秘密{secret + 2}件。")
+    [f] = found(r, "N.CATEGORY")
+    assert f.cells == ("t3.r3_3_1.tot",) and f.actual == secret + 2 and "1.属于国家秘密" in f.message
+
+
 # ---------------------------------------------------------------- N.NONE
 
 def test_none_received():

@@ -75,6 +75,9 @@ _CANDIDATES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 for _g in S.T3_CATEGORY_ROWS:
     _CANDIDATES[f"cat:{_g}"] = ((_cat_label(_g), _rows_tot(_g)),)
+for _grp in S.T3_GROUPS.values():
+    for _r, _rl in _grp.rows:
+        _CANDIDATES.setdefault(f"leaf:{_r}", ((f"表三{_grp.label}{_rl}", (t3(_r, "tot"),)),))
 for _c, _lab in S.T3_COLS:
     if _c != "tot":
         _CANDIDATES[f"applicant:{_c}"] = ((f"表三第一项{_lab}", (t3("r1", _c),)),

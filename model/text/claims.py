@@ -60,7 +60,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?(?![至到入下])|"
                    r"(?:结转|转结)上一?年度?"),  # 「结转上年度申请3件」
     # the verb after the target is part of it: 「结转至下一年度办理2件」 is not 办理 (handled)
-    ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?"),
+    ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?|"
+                    r"转(?:至|到)?下一?年度?(?:继续)?(?:办理|答复|处理)?"),  # 「转下一年度继续办理3件」
     ("cat:r3_1+r3_2", r"(?:予以|全部)公开(?:和|及|与|、|以及|或)部分公开"),
     ("cat:r3_3", r"不予公开"),
     ("cat:r3_1", r"予以公开|全部公开|同意公开"),
@@ -71,6 +72,18 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("leaf:r3_4_1", r"不掌握(?:相关)?(?:政府)?信息"),
     ("leaf:r3_5_2", r"重复申请"),
     ("leaf:r3_5_1", r"信访举报投诉类?(?:申请)?"),
+    # the other rows of 不予公开, 无法提供 and 不予处理, named as the form names them (「属于国家秘密1件」)
+    ("leaf:r3_3_1", r"(?:属于|涉及)?国家秘密"),
+    ("leaf:r3_3_2", r"(?:其他)?法律(?:、)?行政法规禁止公开"),
+    ("leaf:r3_3_3", r"(?:危及)?三安全一稳定"),
+    ("leaf:r3_3_4", r"保护第三方合法权益"),
+    ("leaf:r3_3_5", r"(?:属于)?(?:三类)?内部事务信息"),
+    ("leaf:r3_3_6", r"(?:属于)?(?:四类)?过程性信息"),
+    ("leaf:r3_3_7", r"(?:属于)?行政执法案卷"),
+    ("leaf:r3_3_8", r"(?:属于)?行政查询事项"),
+    ("leaf:r3_4_2", r"没有现成信息(?:需要另行制作)?|需要另行制作"),
+    ("leaf:r3_5_3", r"要求提供公开出版物"),
+    ("leaf:r3_5_4", r"(?:无正当理由)?大量反复申请"),
     ("t4sub:upheld", r"结果维持|维持"),
     ("t4sub:corrected", r"结果纠正|纠正|纠错"),
     ("t4sub:other", r"其他结果"),
@@ -99,7 +112,7 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 # A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
 # there only the keywords that can start with that character are tried: those whose pattern names it ("0":
 # the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回法自商企科社"
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回法自商企科社属涉国危三保内四过没需要大"
 _KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
 
 
@@ -123,14 +136,18 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|较\d{4}年|比\d{4}年|增长|下降|上升|减少|增加|增幅|降幅|"
-                    r"多于|少于|约|近|超过|逾|不足|将近|累计")
+                    r"多于|少于|约|近|超过|逾|不足|将近")
+# 「累计收到」 is a running total, over years unless the sentence dates it to this one (「2024年，我局累计收到」
+# 「全年累计受理」); 「截至…累计」 counts from some earlier start
+_THIS_YEAR = re.compile(r"全年|本年|今年|年内|年度")
+_FROM_START = re.compile(r"截至|截止|以来|历年|至今|自")
 # ((?=\d) first: the lookbehind is tried only before a digit)
 _SUBSET = re.compile(r"按时|按期|逾期|延期|超期|当场|当日|即时|网上|线上|线下|电话|书面|当面|平均|通过|经由|"
                      r"邮寄|信函|信件|来函|传真|电子邮件|邮件|在线|网络|平台|现场|窗口|"
                      r"(?=\d)(?<![年\d\-—－至到~～])\d{1,2}月(?!\d{1,2}日|底|末)|(?=\d)(?<![年\d\-—－至到~～])\d{1,2}月份|"
                      r"季度|上半年|下半年|当月|每月")
 # a part of the organ, not the organ: a county government's report names its towns and departments
-_SUBUNIT = re.compile(r"(?:乡镇|街道|县直|市直|区直|旗直|部门|本级|各单位|下属|所属|直属|村(?:居|委|级)|社区|"
+_SUBUNIT = re.compile(r"(?:乡镇|街道|县直|市直|区直|旗直|部门|本级|各单位|下属|所属|直属|(?<!农)村(?:居|委|级)|社区|"
                       r"[镇乡](?:人民)?政府|办事处|各[县区市旗](?!域|级)|县区|区县|县市区|县（市、?区）|设区市|开发区|园区)")
 # the organ naming itself: 「本部门」「我街道办事处」「本镇人民政府」
 _SELF = re.compile(r"[本我该](?:街道办事处|街道|[镇乡](?:人民)?政府|[镇乡]|部门|社区|办事处|单位)|主管部门|牵头部门")
@@ -163,7 +180,7 @@ def _since(s: str, start: int, end: int) -> bool:
 _APPLIED_FOR = re.compile(r"(?:受理|收到|接收|接到|办理)([^，,。；;公]{0,8}?)申请")
 _QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
 _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
-_NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未)$")
+_NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未|不予|不)$")  # 「不予受理4件」
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|月|小时|天|百分点|季度)")
 _CARRY_FROM = re.compile(r"度?(?:结转|转结)(?!至|到|入|下)")
 _CARRY_TO = re.compile(r"(?:结转|转结|顺延|转入)?(?:至|到|入)$")
@@ -171,6 +188,8 @@ _CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)")
 _PAST = re.compile(r"上一?年|去年|往年|历年")
 _YEAR = re.compile(r"(\d{4})年")
 # what makes an 申请 not a 政府信息公开 application
+# 「受理依申请公开事项36件」: 事项 of disclosure itself
+_DISCLOSURE_ITEMS = re.compile(r"(?:依申请公开|信息公开(?:申请)?)事项")
 _NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|诉求|热线|"
                              r"补正|事项|服务|12345|意见")
 _REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问责|责任追究|前置|决定书|复议法|诉讼法|"
@@ -213,13 +232,19 @@ _COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正�
                                r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
 
 _SUBJECT_KINDS = ("review", "lawsuit")
+_OF_THE_PART = ("closed", "carried_out", "cat:", "leaf:")
 _JOINED = re.compile(r"(?:公开|提供|处理|申请|信息)(?:和|及|与|、|以及|或)$")
+# one applicant type right after the verb (not a list of them: 「受理公民、法人提出的申请9件」 is the total)
+_APPLICANT_FIRST = re.compile(r"(?:了|共)?(?:法人或(?:者)?其他组织|法人和其他组织|自然人|公民|法人|企业|商业企业|科研机构|"
+                              r"社会公益组织|法律服务机构|其他组织)(?![、，,和及或与])")
 _APPLICANT_GAP = re.compile(r"(?:提出|申请人?|的|类|共|计|为|有)*")
 _BARE_GAP = re.compile(r"(?:了|共|共计|合计|总计|达|有)?")
 # the applications named before the verb: 「依申请信息公开办理有69件」
 _NOUN_BEFORE = re.compile(r"(?:(?:政府)?信息公开申请|依申请(?:信息)?公开(?:申请)?)$")
 # 「通过网站、信函等渠道收到」: the channels listed are every channel, not a part
 _ALL_CHANNELS = re.compile(r"[^，,。；;]{0,30}?等(?:多种|各类|各种)?(?:渠道|途径|方式|形式)")
+_QUOTE_GAP = re.compile(r"(?:的)?(?:件数|数量|数)?(?:为|是|有|共|共计)?")
+_T2_GAP = re.compile(r"(?:的|了|共|共计|合计|总计|计|为|有|达|数量?|件数|总数)*")
 _T4_GAP = re.compile(r"(?:案件|申请|的|共|计|为|总数|数量|有|件|合计|类|情况|达)*")
 
 
@@ -411,6 +436,7 @@ class _NumberReader:
         self.subunit_sentence = -1  # a sentence whose subject is a town or department, not the organ
         self.received_unit = (-1, "")  # (sentence, unit) of the last received claim: 件, or 条 when counted so
         self.foreign_sentence = -1  # a sentence about applications of another kind (登记, 许可, 来电 …)
+        self.part_sentence = -1  # a sentence whose first figure is a part (「受理线上申请65件，办结62件」)
 
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
@@ -457,11 +483,11 @@ class _NumberReader:
         while cl < start and s[cl] in "、，,":
             cl += 1
         lead_end = start
-        if cl == start and start > 0 and s[start - 1] in "”」":
-            # 「其中“予以公开”17件」: the result named in quotes just before the number is the lead
-            q = s.rfind("“" if s[start - 1] == "”" else "「", max(floor, sent_start), start - 1)
+        if cl > 0 and s[cl - 1] in "”」" and _QUOTE_GAP.fullmatch(s, cl, start):
+            # 「其中“予以公开”17件」「“部分公开”的件数为2件」: the result named in quotes just before is the lead
+            q = s.rfind("“" if s[cl - 1] == "”" else "「", max(floor, sent_start), cl - 1)
             if q >= 0:
-                cl, lead_end = q, start - 1
+                cl, lead_end = q, cl - 1
         lead = s[cl:lead_end]
         key = _last_key(lead)
         kind = _KEY_KIND[key.lastgroup or ""] if key else None
@@ -498,6 +524,8 @@ class _NumberReader:
         its years may turn out to come into this year."""
         if _DELTA.search(n.lead) or _PAST.search(n.lead_rest) or _since(self.s, n.sent_start, n.start):
             return True
+        if "累计" in n.lead and self._running_total(n):
+            return True
         if n.kind == "carried_in" and _DELTA.search(n.lead_rest):
             return True
         kind = _carry_over_kind(n, self.year)
@@ -506,8 +534,24 @@ class _NumberReader:
         n.kind = kind
         return _skip_for_year(self.c, n.sent_start, n.start, n.kind, self.year)
 
+    def _running_total(self, n: _Number) -> bool:
+        """「累计收到」 not dated to this year by its sentence: a total since some earlier start."""
+        before = self.s[n.sent_start:n.start]
+        if _FROM_START.search(before):
+            return True
+        return not (_THIS_YEAR.search(before) or (self.year is not None and f"{self.year}年" in before))
+
+    def _not_one_figure(self, n: _Number) -> bool:
+        if self.part_sentence == n.sent_start and n.kind.startswith(_OF_THE_PART):
+            return True  # 「受理线上申请65件，办结62件，结转3件」: what follows a part is about the part
+        if self._one_part(n):
+            if n.kind in ("received", "handled") and self.received_sentence != n.sent_start:
+                self.part_sentence = n.sent_start  # no total before it in its sentence
+            return True
+        return False
+
     @staticmethod
-    def _not_one_figure(n: _Number) -> bool:
+    def _one_part(n: _Number) -> bool:
         after_key = n.after_key
         if after_key.endswith("各") or "分别" in after_key \
                 or (n.kind not in ("received", "handled") and "各" in after_key):
@@ -532,10 +576,14 @@ class _NumberReader:
             return self._fits_case(n)
         if n.kind.startswith("t4sub:"):
             return self.subject is not None
-        return True
+        # 「发布规范性文件及其他主动公开文件29件」: documents of other kinds counted with them (unless none:
+        # 「制发规章、规范性文件0件」 says there were none of either)
+        return n.value == 0 or _T2_GAP.fullmatch(n.after_key) is not None
 
     def _fits_received(self, n: _Number) -> bool:
-        after_key = n.after_key
+        after_key = _DISCLOSURE_ITEMS.sub("依申请公开", n.after_key)
+        if _APPLICANT_FIRST.match(after_key):
+            return False  # 「收到自然人申请5件」: one applicant type's share, not the total
         if _NOT_DISCLOSURE.search(after_key):
             self.foreign_sentence = n.sent_start
             return False
@@ -707,7 +755,7 @@ def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
             continue
         w = m.group(0)
         sent_start, _ = c.sentence_at(m.start())
-        if _REVIEW_EXCLUDE.search(w) or _PAST.search(s[sent_start:m.end()]):
+        if _REVIEW_EXCLUDE.search(w) or _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])):
             continue
         if _is_subunit(s[sent_start:m.end()]):
             continue  # 「各乡镇未发生行政复议」
