@@ -250,6 +250,10 @@ def organ_year(title: str) -> tuple[str, int | None]:
         organ = title[m.end():]
     organ = _SUFFIX.sub("", organ.strip())
     organ = re.sub(r"(关于|的)$", "", organ).strip()
+    bare = re.search(r"((?:19|20)\d{2})$", organ)  # 「某厅2022政府信息公开工作年度报告」: the 年 lost in a line break
+    if bare:
+        organ = organ[:bare.start()]
+        year = year if year is not None else int(bare.group(1))
     return organ, year
 
 

@@ -84,3 +84,10 @@ def test_headings_worded_as_the_2019_form_are_found_and_named_as_warnings():
     assert {"一、总体情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"} <= {
         w for f in headings for w in ("一、总体情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况")
         if w in f.message}
+
+
+def test_a_title_whose_year_lost_its_年_keeps_organ_and_year_apart():
+    from ingest.sections import organ_year
+
+    assert organ_year("示范自治区人民政府办公厅2022政府信息公开工作年度报告") == ("示范自治区人民政府办公厅", 2022)
+    assert organ_year("示范县教育局2024年政府信息公开工作年度报告") == ("示范县教育局", 2024)
