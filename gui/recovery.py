@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
+import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -32,6 +33,35 @@ AUTOSAVE_MS = 30_000
 JOURNAL_SYNC_MS = 1_000  # the most typing a power cut may cost; a killed process loses nothing written
 ENV_DIR = "NIANBAO_RECOVERY_DIR"
 _NUMBERED = re.compile(r"\.(\d+)\.(nianbao|journal)$")
+
+
+CLOSE_WAIT = 5.0  # seconds closing waits for the disk; a stuck one (a network drive) must not keep the program open
+
+
+class _DiskWorker:
+    """One daemon thread doing the slot's disk work in the order given.  Daemon: a disk that never answers
+    cannot keep the program from exiting (what it had not written stays a leftover, offered at the next start)."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        threading.Thread(target=self._run, name="nianbao-recovery", daemon=True).start()
+
+    def submit(self, fn: Callable[..., object], *args: object) -> None:
+        self._jobs.put((fn, args))
+
+    def wait(self, timeout: float) -> bool:
+        """True once everything submitted so far is done; False after `timeout` seconds."""
+        done = threading.Event()
+        self._jobs.put((done.set, ()))
+        return done.wait(timeout)
+
+    def _run(self) -> None:
+        while True:
+            fn, args = self._jobs.get()
+            try:
+                fn(*args)
+            except Exception:  # noqa: BLE001 - the jobs report the disk's errors; a bug in one must not stop the rest
+                pass
 
 
 def recovery_dir() -> Path:
@@ -111,7 +141,7 @@ class RecoverySlot:
         self.has_copy = False  # a copy of the report's current state plus the journal (cleared on save)
         self._original: str | None = None  # as written in the note
         self._journal: IO[str] | None = None  # the newest copy's journal, open after its first edit
-        self._disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nianbao-recovery")
+        self._disk = _DiskWorker()
         self._failure: OSError | None = None  # the worker's last failure, reported at the next write
         self._sync = QTimer()
         self._sync.setSingleShot(True)
@@ -162,8 +192,8 @@ class RecoverySlot:
 
     def close(self) -> None:
         self.clear()
-        self._disk.shutdown(wait=True)
-        _remove(self.note_path)
+        if self._disk.wait(CLOSE_WAIT):
+            _remove(self.note_path)
         self.lock.unlock()
 
     # ---- in the worker thread, in the order submitted

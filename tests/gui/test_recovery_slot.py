@@ -29,7 +29,7 @@ def test_a_crash_recovers_the_newest_copy_with_its_journal(qapp, tmp_path):
     slot.append([journal.entry("cell", "t3.r1.np", 2)])
     slot.write(_report("甲局", **{"t3.r1.np": 2}), "/报告/甲局.nianbao")
     slot.append([journal.entry("cell", "t3.r1.np", 3), journal.entry("meta", "organ", "乙局")])
-    slot._disk.shutdown(wait=True)  # the worker has put everything on disk and removed copy 1
+    assert slot._disk.wait(5)  # the worker has put everything on disk and removed copy 1
     assert not slot.copy_path(1).exists() and not slot.journal_path(1).exists()
     _crash(slot)
     (found,) = recovery.leftovers(tmp_path)
@@ -56,7 +56,7 @@ def test_a_copy_torn_by_a_power_cut_falls_back_to_the_one_before(qapp, tmp_path,
     r = found.load()
     assert r.cells["t3.r1.np"] == 2 and r.cells["t3.r2.np"] == 7
     disk.set()
-    slot._disk.shutdown(wait=True)
+    assert slot._disk.wait(5)
 
 
 def test_a_saved_report_leaves_no_copy_and_the_next_edit_starts_a_new_one(qapp, tmp_path):
@@ -66,7 +66,7 @@ def test_a_saved_report_leaves_no_copy_and_the_next_edit_starts_a_new_one(qapp, 
     slot.clear()  # saved
     assert not slot.has_copy
     slot.write(_report("甲局", **{"t3.r1.np": 6}), "/a.nianbao")  # the next edit, while removal may be pending
-    slot._disk.shutdown(wait=True)
+    assert slot._disk.wait(5)
     assert slot.copy_path(2).is_file() and not slot.copy_path(1).exists()
     _crash(slot)
     (found,) = recovery.leftovers(tmp_path)
@@ -91,3 +91,20 @@ def test_a_live_window_s_slot_is_not_offered(qapp, tmp_path):
     assert recovery.leftovers(tmp_path) == []
     slot.close()
     assert not list(tmp_path.iterdir())
+
+
+def test_a_disk_that_never_answers_does_not_keep_the_window_from_closing(qapp, tmp_path, monkeypatch):
+    """A network drive that hangs: closing waits CLOSE_WAIT seconds for the worker, then goes (its thread is a
+    daemon, so the program can exit); what it had not done stays as a leftover."""
+    import time
+
+    stuck = threading.Event()
+    monkeypatch.setattr(recovery.os, "fsync", lambda fd: stuck.wait(30))
+    monkeypatch.setattr(recovery, "CLOSE_WAIT", 0.5)
+    slot = recovery.RecoverySlot(tmp_path)
+    slot.write(_report("甲局"), None)
+    began = time.monotonic()
+    slot.close()
+    assert time.monotonic() - began < 3
+    assert recovery.leftovers(tmp_path)  # not removed: offered at the next start
+    stuck.set()
