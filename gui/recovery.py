@@ -86,8 +86,9 @@ def _numbered(folder: Path, rid: str, kind: str) -> list[tuple[int, Path]]:
     return sorted(found)
 
 
-def _slot_files(folder: Path, rid: str) -> list[Path]:
-    return [p for _, p in _numbered(folder, rid, "nianbao") + _numbered(folder, rid, "journal")]
+def _slot_files(folder: Path, rid: str, below: float = float("inf")) -> list[Path]:
+    """The slot's copies and journals, those numbered below `below` only if given."""
+    return [p for n, p in _numbered(folder, rid, "nianbao") + _numbered(folder, rid, "journal") if n < below]
 
 
 @dataclass
@@ -166,7 +167,7 @@ class RecoverySlot:
         previous, self._journal = self._journal, None
         self.number, self.has_copy = number, True
         self._sync.stop()
-        self._disk.submit(self._settle, number, previous)
+        self._disk.submit(self._guarded, self._settle, number, previous)
 
     def append(self, lines: list[str]) -> None:
         """Journal lines of one edit: written now (a killed process keeps them), on disk within a second."""
@@ -200,25 +201,20 @@ class RecoverySlot:
 
     def _settle(self, number: int, previous: IO[str] | None) -> None:
         """The new copy and the previous journal on disk; then what the copy replaces is removed."""
-        try:
-            if previous is not None:
-                _fsync_file(previous)
-                previous.close()
-            _fsync_path(self.copy_path(number))
-            _fsync_path(self.note_path)
-            _fsync_folder(self.folder)
-            for n, path in _numbered(self.folder, self.id, "nianbao") + _numbered(self.folder, self.id, "journal"):
-                if n < number:
-                    _remove(path)
-        except OSError as e:
-            self._failure = e
+        if previous is not None:
+            _fsync_file(previous)
+            previous.close()
+        _fsync_path(self.copy_path(number))
+        _fsync_path(self.note_path)
+        _fsync_folder(self.folder)
+        for path in _slot_files(self.folder, self.id, below=number):
+            _remove(path)
 
     def _remove_copies(self, upto: int, open_journal: IO[str] | None) -> None:
         if open_journal is not None:
             open_journal.close()
-        for n, path in _numbered(self.folder, self.id, "nianbao") + _numbered(self.folder, self.id, "journal"):
-            if n <= upto:
-                _remove(path)
+        for path in _slot_files(self.folder, self.id, below=upto + 1):
+            _remove(path)
 
     def _guarded(self, fn: Callable[..., object], *args: object) -> None:
         try:
