@@ -207,7 +207,7 @@ def _untitled_preamble(doc: _Layout, wrap: Wrap) -> str:
                 continue
             return ""  # a table before 一、: no preamble
         t = nfkc(content).strip()
-        if (not t or _PAGE_META.match(t) or is_page_furniture(t) or parse_date(re.sub(r"^[(（]|[)）]$", "", t))
+        if (not t or _PAGE_META.match(t) or is_page_furniture(t) or _date_alone(t)
                 or (len(t) <= 30 and not re.search(r"[。，,；;]", t))):
             continue
         lines.append(content)
@@ -234,13 +234,18 @@ def _preamble(doc: _Layout, title_end: int, meta: Meta, wrap: Wrap) -> str:
             break  # the (last line of the) title
         if heading_of(content):
             return ""
-        date = parse_date(re.sub(r"^[(（]|[)）]$", "", nfkc(content).strip()))
+        date = _date_alone(content)
         if date:
             meta.published = meta.published or date
             continue
         if not _PAGE_META.match(nfkc(content)) and nfkc(content).strip() != "目录":
             lines.append(content)
     return clean_body(lines[::-1], wrap)
+
+
+def _date_alone(line: str) -> str | None:
+    """A line that is only a date, bracketed or not (「（2025年1月20日）」): the publication date."""
+    return parse_date(re.sub(r"^[(（]|[)）]$", "", nfkc(line).strip()))
 
 
 def _body_lines(items: list[tuple]) -> list[str]:
