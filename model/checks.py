@@ -60,7 +60,7 @@ def _render(terms: tuple[Term, ...], vals: list, skip_zero: bool) -> str:
 
 
 def signed_sum(cells: dict, terms: tuple[tuple[str, int], ...]) -> int | Decimal:
-    """Σ sign · value, blank and 「/」 as 0 (values.number, inlined: this runs ~100 times per report)."""
+    """Σ sign · value, blank and 「/」 as 0 (values.number, inlined: the incremental checker runs it per identity)."""
     total = 0
     for cell, sign in terms:
         v = cells.get(cell)
