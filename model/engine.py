@@ -224,9 +224,12 @@ def check(report: Report, checks: list[Check] | None = None) -> list[Finding]:
     odd = [cell for cell, v in cells.items() if v.__class__ is not int or v < 0]  # 「/」, decimals, blanks, bad
     blank = plan.by_cell.keys() - cells.keys()
     run += [plan.by_cell[cell] for cell in (blank.union(odd) if odd else blank) if cell in plan.by_cell]
-    counted: dict[str, Any] = cells  # blank and 「/」 count as 0 in sums
-    if odd:
-        counted = {cell: v for cell, v in cells.items() if v is not None and v.__class__ is not str}
+    counted: dict[str, Any] = cells  # blank and 「/」 count as 0 in sums: left out of a copy (decimals stay)
+    uncounted = [cell for cell in odd if cells[cell] is None or cells[cell].__class__ is str]
+    if uncounted:
+        counted = dict(cells)
+        for cell in uncounted:
+            del counted[cell]
     value_or_0 = cast("Callable[[str, int], Any]", counted.get)
     run += [(i, c) for i, c, left, right, z1, z2 in plan.identities
             if sum(map(value_or_0, left, z1)) != sum(map(value_or_0, right, z2))]

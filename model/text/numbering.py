@@ -153,6 +153,7 @@ def _heading_events(s: str, marked: set[int]) -> list[tuple[int, int, str, int]]
 # ---- reading them
 
 _LEVEL = {"l2": 2, "l2open": 2, "l2close": 2, "l3": 3, "l3comma": 3, "l4": 4, "shi": 5}
+_DEEPER = {level: tuple(range(level + 1, 6)) for level in range(2, 6)}
 
 
 _STYLE_KINDS = ("l1dot", "l2open", "l2close", "l3comma")  # the forms wrong in themselves
@@ -228,9 +229,8 @@ class _NumberingPass:
     def _step(self, level: int, n: int, i: int, j: int) -> None:
         """Marker number n of `level` at [i, j): check it against the run it continues."""
         last = self.last
-        saved = {d: v for d in range(level + 1, 5) if level >= 2 and n == 1 and (v := last[d]) is not None}
-        opened = list(saved)
-        for deeper in range(level + 1, 6):
+        saved = {d: v for d in range(level + 1, 5) if (v := last[d]) is not None} if n == 1 and level >= 2 else {}
+        for deeper in _DEEPER[level]:
             last[deeper] = None
         prev = last[level]
         last[level] = n
@@ -238,7 +238,7 @@ class _NumberingPass:
         if prev is None and level in self.cut and self._nested_wrong_way(level, n):
             return
         self._check_sequence(level, prev, n, i, j)
-        for d in opened:
+        for d in saved:
             self.cut[d] = (saved[d], i, j, level, seq if len(self.out) > seq else None)
 
     def _nested_wrong_way(self, level: int, n: int) -> bool:

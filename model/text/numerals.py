@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
           "九": 9}
@@ -13,6 +14,11 @@ def parse_int(text: str) -> int | None:
     """An integer from Arabic or Chinese numerals; None when it is not one."""
     if text.isascii() and text.isdigit():  # the usual case, as NFKC leaves it
         return int(text) if len(text) <= 15 else None
+    return _parse_other(text)
+
+
+@lru_cache(maxsize=1024)  # the same few 一 二 三 of numbering markers, asked for in every section
+def _parse_other(text: str) -> int | None:
     t = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "")
     if not t:
         return None

@@ -21,4 +21,5 @@ def count_chars(text: str | None) -> int:
     if not text:
         return 0
     between = _NOT_WIDE.findall(text)
-    return len(text) - sum(map(len, between)) + sum(len(b.split()) for b in between)
+    # each stretch's words, split apart by the spaces joined in: as many as split() finds in each
+    return len(text) - sum(map(len, between)) + len(" ".join(between).split())
