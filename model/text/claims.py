@@ -217,7 +217,7 @@ _NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开(?:行政复议|行政诉�
                               r"(?:(?:均|都)(?:为|是)(?:0|零)件?|(?:数量?|件数|总数)?(?:均|都)?(?:为|是)?(?:0|零)(?![件起]))"
                               r"(?=[，,。；;！？!?\n、）)]|$)")  # not 「行政复议零纠错」
 # each with words one of which is in every match: only paragraphs holding one are read (none crosses a break)
-_NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("申请",)), (_NONE_RECEIVED_BARE_RE, ("无", "没有", "未有")),
+_NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("未", "没有")), (_NONE_RECEIVED_BARE_RE, ("无", "没有", "未有")),
                   (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
 _NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 _SPACE = " \t\r\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
-_SPACES = re.compile(f"[{_SPACE}]+")
+_SPACE_RUNS = re.compile(f"([{_SPACE}]+)")  # captured: split() gives the runs too
 SENTENCE_END = "。！？；!?;\n"
 _SENTENCE_END = re.compile(f"[{SENTENCE_END}]")
 _TERMINAL = "。！？；!?;"  # what a sentence's end takes with it (not the paragraph break)
@@ -117,8 +117,9 @@ def _compact(text: str) -> Compact:
     """Cached: the text rules ask for the same few sections' compact form many times per check."""
     if not any(ch in text for ch in _SPACE):  # typed text: the offsets are the identity
         return Compact(text, text)
-    kept = _SPACES.split(text)  # the stretches around the runs of spaces
-    dropped = map(len, _SPACES.findall(text))
+    parts = _SPACE_RUNS.split(text)  # the stretches around the runs of spaces, and the runs between them
+    kept = parts[0::2]
+    dropped = map(len, parts[1::2])
     return Compact(text, "".join(kept), tuple(accumulate(map(len, kept[:-1]))), tuple(accumulate(dropped)))
 
 
