@@ -44,7 +44,8 @@ class _DiskWorker:
 
     def __init__(self) -> None:
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
-        threading.Thread(target=self._run, name="nianbao-recovery", daemon=True).start()
+        self.thread = threading.Thread(target=self._run, name="nianbao-recovery", daemon=True)
+        self.thread.start()
 
     def submit(self, fn: Callable[..., object], *args: object) -> None:
         self._jobs.put((fn, args))
@@ -55,9 +56,13 @@ class _DiskWorker:
         self._jobs.put((done.set, ()))
         return done.wait(timeout)
 
+    def stop(self) -> None:
+        """End the thread once everything submitted so far is done (a closed slot leaves no thread behind)."""
+        self._jobs.put(None)
+
     def _run(self) -> None:
-        while True:
-            fn, args = self._jobs.get()
+        while (job := self._jobs.get()) is not None:
+            fn, args = job
             try:
                 fn(*args)
             except Exception:  # noqa: BLE001 - the jobs report the disk's errors; a bug in one must not stop the rest
@@ -195,6 +200,7 @@ class RecoverySlot:
         self.clear()
         if self._disk.wait(CLOSE_WAIT):
             _remove(self.note_path)
+        self._disk.stop()
         self.lock.unlock()
 
     # ---- in the worker thread, in the order submitted

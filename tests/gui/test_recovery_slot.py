@@ -108,3 +108,18 @@ def test_a_disk_that_never_answers_does_not_keep_the_window_from_closing(qapp, t
     assert time.monotonic() - began < 3
     assert recovery.leftovers(tmp_path)  # not removed: offered at the next start
     stuck.set()
+
+
+
+def test_a_closed_slot_leaves_no_thread_behind(qapp, tmp_path):
+    """Each window's slot has its own disk thread; closing ends it (a long session opens many windows)."""
+    slots = [recovery.RecoverySlot(tmp_path) for _ in range(3)]
+    for slot in slots:
+        slot.write(_report("甲局"), None)
+    assert all(slot._disk.thread.is_alive() for slot in slots)
+    for slot in slots:
+        slot.close()
+    for slot in slots:
+        slot._disk.thread.join(5)
+        assert not slot._disk.thread.is_alive()
+    assert not recovery.leftovers(tmp_path)
