@@ -115,8 +115,15 @@ def compact(text: str | None) -> Compact:
 @lru_cache(maxsize=64)
 def _compact(text: str) -> Compact:
     """Cached: the text rules ask for the same few sections' compact form many times per check."""
-    if not any(ch in text for ch in _SPACE):  # typed text: the offsets are the identity
+    present = [ch for ch in _SPACE if ch in text]
+    if not present:  # typed text: the offsets are the identity
         return Compact(text, text)
+    if present == [" "]:  # the usual stray spaces: str.split, many times quicker than a pattern
+        pieces = text.split(" ")
+        # each space's compact offset, with as many dropped up to it; a run's spaces share an offset, and the
+        # dict keeps its last count
+        runs = dict(zip(accumulate(map(len, pieces[:-1])), range(1, len(pieces))))
+        return Compact(text, "".join(pieces), tuple(runs), tuple(runs.values()))
     parts = _SPACE_RUNS.split(text)  # the stretches around the runs of spaces, and the runs between them
     kept = parts[0::2]
     dropped = map(len, parts[1::2])
