@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from model.engine import Checker, check
 from model.report import Prior
 from model.text.compact import _SPACE, compact
+from model.text.numbering import _SHI_START, _shi_markers
 from model.values import NA
 from tests.conftest import SEEDS
 from tests.factories import consistent_report
@@ -70,3 +71,17 @@ def test_compact_maps_every_kept_character_back(text):
     assert [text[i] for i in c.idx] == list(c.s)
     if c.s:
         assert all(text[c.offset(i)] == ch for i, ch in enumerate(c.s))
+
+
+# 「一是」 as a pattern would find it: at the start, or after a sentence or clause mark
+_SHI_ANYWHERE = re.compile("([一二三四五六七八九十]{1,3})是")
+_SHI_AFTER_MARK = re.compile(f"[{_SHI_START}]{_SHI_ANYWHERE.pattern}")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="一二三十是，。\n、甲", max_size=24))
+def test_shi_markers_are_what_the_pattern_finds(s):
+    first = _SHI_ANYWHERE.match(s)
+    want = ([(0, first.end(), first.group(1))] if first else [])
+    want += [(m.start() + 1, m.end(), m.group(1)) for m in _SHI_AFTER_MARK.finditer(s)]
+    assert _shi_markers(s) == want

@@ -39,7 +39,6 @@ _MARKERS = re.compile(
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
 _PARENTHETICAL = re.compile(r"[^（()）\n。！？]{0,40}[）)]")
-_SHI = re.compile(rf"([{_CN}]{{1,3}})是")
 
 
 def _starts_here(s: str, i: int) -> bool:
@@ -88,7 +87,6 @@ def _events(s: str) -> list[tuple[int, int, str, int]]:
 # the patterns are looked for right after them, not at every character
 _AFTER = "\n。！？!?：:"
 _MARKERS_AFTER = re.compile(f"[{_AFTER}](?:{_MARKERS.pattern})")
-_SHI_AFTER = re.compile(f"[{_SHI_START}]{_SHI.pattern}")
 
 
 def _found_after(s: str, anywhere: re.Pattern, after: re.Pattern) -> list[tuple[int, re.Match]]:
@@ -129,14 +127,30 @@ def _marker_events(s: str) -> list[tuple[int, int, str, int]]:
     return events
 
 
+def _shi_markers(s: str) -> list[tuple[int, int, str]]:
+    """(start, end, numeral) of each 「一是」…「十是」 (one to three numerals, then 是) at the text's start or
+    after a character of _SHI_START, found from each 是 (few) by the numerals just before it rather than by a
+    pattern tried at every character."""
+    found = []
+    i = s.find("是")
+    while i >= 0:
+        j = i
+        while j > 0 and i - j < 3 and s[j - 1] in _CN:
+            j -= 1
+        if j < i and (j == 0 or s[j - 1] in _SHI_START):
+            found.append((j, i + 1, s[j:i]))
+        i = s.find("是", i + 1)
+    return found
+
+
 def _shi_events(s: str) -> list[tuple[int, int, str, int]]:
     events = []
-    for start, m in _found_after(s, _SHI, _SHI_AFTER):
+    for start, end, numeral in _shi_markers(s):
         if s[start - 1:start] == "\n" and not _starts_here(s, start):
             continue
-        n = parse_int(m.group(1))
+        n = parse_int(numeral)
         if n:
-            events.append((start, m.end(), "shi", n))
+            events.append((start, end, "shi", n))
     return events
 
 
