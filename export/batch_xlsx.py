@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 
 from model.batch import BatchEntry, Column, overview_columns, worst_first
 from model.findings import Finding
+from model.present import cells_named, finding_place
 from model.rollup import ROLLUP_TITLE, Rollup
 from model.rules import RULES, SEVERITY_LABEL
 from model.schema import CELLS, DECIMAL
@@ -26,7 +27,7 @@ OVERVIEW_SHEET = "总览"
 FINDINGS_SHEET = "问题清单"
 ROLLUP_SHEET = ROLLUP_TITLE
 ROLLUP_SHEETS = {t: ROLLUP_SHEET for t in ("t2", "t3", "t4")}  # the roll-up's three tables on one sheet
-FINDING_HEADS = (("文件", 36), ("机关", 28), ("规则", 16), ("级别", 7), ("单元格", 26), ("问题", 64), ("说明", 30))
+FINDING_HEADS = (("文件", 36), ("机关", 28), ("规则", 16), ("级别", 7), ("位置", 26), ("问题", 64), ("说明", 30))
 
 
 def _header(ws: Worksheet, heads: list[tuple[str, int]], st: _Styles) -> None:
@@ -89,14 +90,14 @@ def finding_rows(e: BatchEntry) -> list[tuple]:
     blanks = [f for f in e.findings if f.rule == "VALUE.BLANK"]
     rows = [_finding_row(e.file, organ, f) for f in e.findings if f.rule != "VALUE.BLANK"]
     if blanks:
-        cells = "、".join(c for f in blanks for c in f.cells)
+        cells = cells_named([c for f in blanks for c in f.cells])
         rows.append((e.file, organ, "VALUE.BLANK", SEVERITY_LABEL["info"], cells,
                      f"{RULES['VALUE.BLANK'].title}：共 {len(blanks)} 格", ""))
     return rows
 
 
 def _finding_row(file: str, organ: str, f: Finding) -> tuple:
-    return (file, organ, f.rule, SEVERITY_LABEL.get(f.severity, f.severity), "、".join(f.cells), f.message,
+    return (file, organ, f.rule, SEVERITY_LABEL.get(f.severity, f.severity), finding_place(f), f.message,
             f.explanation or "")
 
 

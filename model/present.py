@@ -4,8 +4,40 @@ from __future__ import annotations
 from .findings import Finding
 from .report import Report
 from .rules import RULES, SEVERITIES, SEVERITY_LABEL
-from .schema import CELLS
+from .schema import CELLS, TEXT_SECTION_NAME
 from .values import to_json
+
+_TABLE_NAME = {"t2": "表二", "t3": "表三", "t4": "表四", "fee": ""}  # the fee fields' labels name themselves
+
+
+def cell_name(cell_id: str) -> str:
+    """A cell as people find it on the form: 「表三 （七）总计 · 自然人」; an unknown id as it is."""
+    d = CELLS.get(cell_id)
+    if d is None:
+        return cell_id
+    table = _TABLE_NAME.get(d.table, "")
+    return f"{table} {d.label}" if table else d.label
+
+
+def cells_named(cells: tuple[str, ...] | list[str], limit: int = 3) -> str:
+    """The cells a finding is about, by name: the cells of one row together (「表三 （三）不予公开 …（7格）」),
+    the first `limit` rows or cells, then how many cells more."""
+    rows: dict[str, list[str]] = {}  # by row, in the order given
+    for c in cells:
+        d = CELLS.get(c)
+        rows.setdefault(f"{_TABLE_NAME.get(d.table, '')} {d.row_label}".strip() if d else c, []).append(c)
+    names = [cell_name(cs[0]) if len(cs) == 1 else f"{row}（{len(cs)}格）" for row, cs in rows.items()]
+    shown = "、".join(names[:limit])
+    rest = sum(len(cs) for cs in list(rows.values())[limit:])
+    return shown + (f" 等另{rest}格" if rest else "")
+
+
+def finding_place(f: Finding) -> str:
+    """Where a finding is: the cells it is about (the reported side when it names one), else the part of
+    the text it quotes, else nothing (the title, the headings)."""
+    if f.primary or f.cells:
+        return cells_named(f.primary or f.cells)
+    return TEXT_SECTION_NAME.get(f.span[0], "") if f.span else ""
 
 
 def values_json(report: Report) -> dict:

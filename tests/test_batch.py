@@ -340,3 +340,25 @@ def test_a_cancelled_batch_ends_its_worker_processes(tmp_path, monkeypatch):
     assert time.monotonic() - stop_at[0] < 1  # the workers had seconds of reading left
     assert 2 <= len(got) < 100
     assert not multiprocessing.active_children()
+
+
+def test_findings_sheet_names_the_cells_as_the_form_does():
+    """A supervisor reads 「表三 （七）总计 · 总计」, not ids; a long list is cut with how many there are."""
+    from export.batch_xlsx import finding_rows
+    from model.batch import BatchEntry
+    from model.engine import check
+    from model.report import Report
+    from tests.factories import consistent_report
+
+    r = consistent_report(random.Random(3))
+    r.cells["t3.r3_7.tot"] += 1  # the total no longer adds up
+    del r.cells["t3.r1.np"]  # and one blank
+    r.sections["s5"] = "工作存在不足。"  # the problems without what is done about them
+    rows = finding_rows(BatchEntry("a.nianbao", r, check(r)))
+    named = {row[2]: row[4] for row in rows}
+    assert "表三 （七）总计 · 总计" in named["T3.LEAF_SUM"]
+    assert "t3." not in named["T3.LEAF_SUM"] and "t3." not in named["VALUE.BLANK"]
+    assert named["S.S5_PARTS"] == "第五部分"  # a finding about the text: the part it quotes
+    assert named["VALUE.BLANK"].startswith("表三 一、本年新收")
+    many = finding_rows(BatchEntry("b.nianbao", Report(), check(Report())))
+    assert any(row[2] == "VALUE.BLANK" and row[4].endswith("格") and "等另" in row[4] for row in many)
