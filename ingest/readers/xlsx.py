@@ -35,8 +35,9 @@ def _read_workbook(fh: IO[bytes], name: str) -> tuple[str, str] | tuple[str, lis
     except Exception:
         raise IngestError(f"{name}：Excel 文件已损坏，无法打开") from None
     try:
-        if OWN_SHEET in wb.sheetnames:
-            own = _own_json(wb[OWN_SHEET], name)
+        own_sheet = wb[OWN_SHEET] if OWN_SHEET in wb.sheetnames else None
+        if own_sheet is not None and hasattr(own_sheet, "iter_rows"):  # a chart sheet of that name is not ours
+            own = _own_json(own_sheet, name)
             if own is not None:
                 return ("nianbao", own)
         sheets = ((ws.title, ws.iter_rows(max_col=MAX_COLS, values_only=True))
