@@ -4,6 +4,8 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
+import pytest
+
 from export.pdf import write_pdf
 from export.xlsx import write_xlsx
 from ingest import read_report, read_text
@@ -294,36 +296,24 @@ def test_docx_auto_numbered_headings(tmp_path):
     _same(rep, got)
 
 
-def test_our_xlsx_without_its_data_sheet_reads_by_labels(tmp_path):
-    """A clerk who copied only the visible sheets: tables on one sheet, text on another, extra sheets."""
+@pytest.mark.parametrize("in_its_place", [None, "chart"])
+def test_our_xlsx_without_its_data_sheet_reads_by_labels(tmp_path, in_its_place):
+    """A clerk who copied only the visible sheets (tables on one sheet, text on another, extra sheets), or put
+    a chart of the figures on a sheet called 「nianbao」: read by the labels, not refused."""
     import openpyxl
+    from openpyxl.chart import BarChart, Reference
 
     rep = sample_report(31)
     path = tmp_path / "ours.xlsx"
     write_xlsx(rep, path)
     wb = openpyxl.load_workbook(path)
     del wb["nianbao"]
+    if in_its_place == "chart":
+        chart = BarChart()
+        chart.add_data(Reference(wb.worksheets[0], min_col=2, min_row=2, max_col=3, max_row=4))
+        wb.create_chartsheet("nianbao").add_chart(chart)
     wb.save(path)
     result = read_report(path)
     assert result.source_kind == "xlsx"
     _same(rep, result.report)
     assert not result.problems, result.summary()
-
-
-def test_a_chart_sheet_named_nianbao_is_not_taken_for_our_data(tmp_path):
-    """A chart of the figures on a sheet called 「nianbao」: the workbook is read by its labels, not refused."""
-    import openpyxl
-    from openpyxl.chart import BarChart, Reference
-
-    rep = sample_report(32)
-    path = tmp_path / "chart.xlsx"
-    write_xlsx(rep, path)
-    wb = openpyxl.load_workbook(path)
-    del wb["nianbao"]
-    chart = BarChart()
-    chart.add_data(Reference(wb.worksheets[0], min_col=2, min_row=2, max_col=3, max_row=4))
-    wb.create_chartsheet("nianbao").add_chart(chart)
-    wb.save(path)
-    result = read_report(path)
-    assert result.source_kind == "xlsx"
-    _same(rep, result.report)
