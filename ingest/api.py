@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from .sniff import sniff
 MAX_TEXT_CHARS = 2_000_000  # a real report is ~10–50 K characters of text
 MAX_TEXT_LINES = 50_000  # and a few thousand lines (a table as one cell per line included); reading is ~15 µs a line
 MAX_FILE_BYTES = 60 * 1024 * 1024
+SNIFF_BYTES = 8192  # what sniff() looks at
+FIRST_READ = 64 * 1024  # read at once: the whole of a report of ours (~10 KB) or a text file, the head of others
 PARSE_TIMEOUT = 15.0  # seconds for the PDF/Word/Excel/web-page parsers in their child process
 ZIPPED = ("docx", "xlsx", "odt", "ods", "ofd")  # checked for zip bombs before a parser opens them
 
@@ -65,10 +68,11 @@ def read_report(path: str | os.PathLike, timeout: float | None = None,
     p = Path(path)
     name = p.name
     try:
-        size = p.stat().st_size
+        st = p.stat()
     except OSError as e:
         raise IngestError(file_problem(p, e)) from None
-    if p.is_dir():
+    size = st.st_size
+    if stat.S_ISDIR(st.st_mode):
         raise IngestError(f"{p}：是文件夹，不是文件")
     if size == 0:
         raise IngestError(f"{name}：文件是空的")
@@ -76,13 +80,14 @@ def read_report(path: str | os.PathLike, timeout: float | None = None,
         raise IngestError(f"{name}：文件过大（{size // (1024 * 1024)} MB），不是一份年度报告")
     try:
         with open(p, "rb") as fh:
-            head = fh.read(8192)
+            first = fh.read(FIRST_READ)
     except OSError as e:
         raise IngestError(file_problem(name, e)) from None
-    kind = sniff(head, p)
+    kind = sniff(first[:SNIFF_BYTES], p)
+    whole = first if len(first) < FIRST_READ else None  # the end reached: a small file is not read again
     if kind in ("text", "html") and p.suffix.lower() == ".nianbao":
         try:  # a damaged .nianbao: its own loader names what is wrong
-            report = loads(_read_bytes(p), name)
+            report = loads(_bytes_of(p, whole), name)
             return ImportResult(report, [], name, "nianbao")
         except FileFormatError as e:
             raise IngestError(str(e)) from None
@@ -91,13 +96,16 @@ def read_report(path: str | os.PathLike, timeout: float | None = None,
     if expected and expected != kind and not (expected == "text" and kind == "html"):
         what = BY_KIND[kind].name
         notes.append(ImportProblem(NOTE, f"文件扩展名是「{p.suffix}」，但内容是{what}，已按{what}读取"))
-    result = _read_kind(p, kind, timeout if timeout is not None else PARSE_TIMEOUT, progress, cancelled)
+    result = _read_kind(p, kind, timeout if timeout is not None else PARSE_TIMEOUT, progress, cancelled, whole)
     result.problems[:0] = notes
     result.source = name
     return result
 
 
-def _read_bytes(p: Path) -> bytes:
+def _bytes_of(p: Path, whole: bytes | None) -> bytes:
+    """The file's bytes: those already read when the first read took the whole file, else read now."""
+    if whole is not None:
+        return whole
     try:
         return p.read_bytes()
     except OSError as e:
@@ -105,18 +113,18 @@ def _read_bytes(p: Path) -> bytes:
 
 
 def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> ImportResult:
+               cancelled: Callable[[], bool] | None = None, whole: bytes | None = None) -> ImportResult:
     name = p.name
     if kind == "nianbao":
         try:
-            report = loads(_read_bytes(p), name)
+            report = loads(_bytes_of(p, whole), name)
         except FileFormatError as e:
             raise IngestError(str(e)) from None
         return ImportResult(report, [], name, "nianbao")
     from .sandbox import run_reader
 
     if kind in ("text", "html"):
-        text = decode(_read_bytes(p), name)
+        text = decode(_bytes_of(p, whole), name)
         if looks_like_html(text) and len(text) <= MAX_HTML_CHARS:  # the parser runs in the child
             return _from_html(run_reader("html", str(p), name, timeout, cancelled=cancelled)[1], name)
         return read_text(text, name)
