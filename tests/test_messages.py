@@ -80,7 +80,7 @@ def test_permission_denied_when_saving_importing_and_exporting(tmp_path, monkeyp
         write_file(tmp_path / "T.pdf", b"%PDF-")
     assert "没有写入权限" in str(e.value) and "Permission" not in str(e.value)
     monkeypatch.undo()
-    monkeypatch.setattr("pathlib.Path.read_bytes", _denied)
+    monkeypatch.setattr("ingest.api.open", _denied, raising=False)  # the file cannot be opened for reading
     with pytest.raises(IngestError) as e:
         read_report(src)
     assert "没有读取权限" in str(e.value) and "Permission" not in str(e.value)

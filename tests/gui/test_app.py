@@ -149,7 +149,7 @@ def test_open_names_a_symlink_loop_and_a_denied_file_in_chinese(window, dialogs,
     def denied(*_a, **_k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("pathlib.Path.read_bytes", denied)
+    monkeypatch.setattr("ingest.api.open", denied, raising=False)  # the file cannot be opened for reading
     assert window.open_path(str(real)) is False
     err = dialogs.of("critical")[-1][2]
     assert "没有读取权限" in err and "Permission" not in err
