@@ -141,6 +141,15 @@ def test_category_rows_named_as_the_form_names_them():
     assert f.cells == ("t3.r3_3_1.tot",) and f.actual == secret + 2 and "1.属于国家秘密" in f.message
 
 
+def test_category_reason_row_or_its_total():
+    # 「因…不掌握…无法提供N件」: right when N is the 不掌握 row (here 2 of 无法提供 3) or the whole of 无法提供
+    r3_4 = {"t3.r3_4_1.tot": 2, "t3.r3_4_2.tot": 1, "t3.r3_4_3.tot": 0}
+    assert not found(report("申请办理中，因本机关不掌握相关政府信息无法提供2件。", **r3_4), "N.CATEGORY")
+    assert not found(report("申请办理中，因本机关不掌握相关政府信息无法提供3件。", **r3_4), "N.CATEGORY")
+    [f] = found(report("申请办理中，因本机关不掌握相关政府信息无法提供4件。", **r3_4), "N.CATEGORY")
+    assert f.actual == 4 and "两种读法都" in f.message and "t3.r3_4_2.tot" in f.cells
+
+
 # ---------------------------------------------------------------- N.NONE
 
 def test_none_received():

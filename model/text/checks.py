@@ -78,6 +78,11 @@ for _g in S.T3_CATEGORY_ROWS:
 for _grp in S.T3_GROUPS.values():
     for _r, _rl in _grp.rows:
         _CANDIDATES.setdefault(f"leaf:{_r}", ((f"表三{_grp.label}{_rl}", (t3(_r, "tot"),)),))
+for _grp in S.T3_GROUPS.values():
+    for _r, _ in _grp.rows:
+        # a row named as the reason of its result (「因本机关不掌握相关政府信息无法提供1件」): that row, or the
+        # result's total when the writer gave one reason for all of them
+        _CANDIDATES[f"leaf:{_r}/{_grp.id}"] = _CANDIDATES[f"leaf:{_r}"] + _CANDIDATES[f"cat:{_grp.id}"]
 for _c, _lab in S.T3_COLS:
     if _c != "tot":
         _CANDIDATES[f"applicant:{_c}"] = ((f"表三第一项{_lab}", (t3("r1", _c),)),

@@ -168,6 +168,8 @@ _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零
 _CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理)*")
 _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
+# a bracket opened right after a count by 含/包括/其中: what it counts is a share of that count
+_INSIDE_A_TOTAL = re.compile(r"[（(](?:含|包括|其中)")
 # 「《条例》实施以来共收到申请300件」: many years; 「今年以来」 is this one
 _SINCE = re.compile(r"(?<![0-9]年)(?<!今年)(?<!本年)(?<!年初)(?<!年内)(?<!全年)(?<!本年度)以来|(?<!截)至今|历年|多年")
 def _since(s: str, start: int, end: int) -> bool:
@@ -437,6 +439,7 @@ class _NumberReader:
         self.received_unit = (-1, "")  # (sentence, unit) of the last received claim: 件, or 条 when counted so
         self.foreign_sentence = -1  # a sentence about applications of another kind (登记, 许可, 来电 …)
         self.part_sentence = -1  # a sentence whose first figure is a part (「受理线上申请65件，办结62件」)
+        self.last_claim = (-1, "")  # (where its phrase ends, kind) of the last claim read
 
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
@@ -468,10 +471,16 @@ class _NumberReader:
         if n.kind in ("received", "handled", "closed") and self.received_para == self.c.paragraph_at(n.start)[0] \
                 and _ORGAN.search(n.own):
             return None  # 「共收到申请45件，其中县政府办公室收到15件」: one office's share
+        if n.kind in ("handled", "closed") and self.last_claim == (n.cl - 1, n.kind) \
+                and _INSIDE_A_TOTAL.match(self.s, n.cl - 1, n.cl + 2):
+            # 「办结12件（含上年转入的办结3件）」: a share of the count the bracket follows (not so for received:
+            # 「收到12件（含新收11件，上年结转1件）」 names 表三 第一项, a reading of its own)
+            return None
         if n.kind in ("received", "handled"):
             self.received_sentence = n.sent_start
             self.received_unit = (n.sent_start, n.unit)
             self.received_para = self.c.paragraph_at(n.start)[0]
+        self.last_claim = (n.quote_end, n.kind)
         return self._claim(n)
 
     # ---- what the number is about
@@ -493,6 +502,10 @@ class _NumberReader:
         kind = _KEY_KIND[key.lastgroup or ""] if key else None
         if kind == "received_bare":
             kind = "received"
+        elif kind is not None and kind.startswith("cat:r3_") and key is not None:
+            leaf = _reason_leaf(lead, key, kind)
+            if leaf is not None:  # 「因本机关不掌握相关政府信息无法提供1件」: that row, or all of 无法提供
+                kind = f"{_KEY_KIND[leaf.lastgroup or '']}/{kind[len('cat:'):]}"
         quote_end = end
         if kind is None:
             kind, quote_end = _tail_kind(s[end:min(sent_end, end + 24)], end)
@@ -671,6 +684,20 @@ def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
         if tm:
             return tkind, end + tm.end()
     return None, end
+
+
+_REASON_GAP = re.compile(r"(?:的|而|依法|均|被|予以)*")
+
+
+def _reason_leaf(lead: str, key: re.Match, kind: str) -> re.Match | None:
+    """The one row of the result named as its reason right before it (「属于国家秘密不予公开2件」): the count is
+    that row's, or the result's when all had that reason; None when several rows or 「等」 make it the result's
+    total only (「因不掌握等原因无法提供10件」)."""
+    rows = [k for k in _keywords(lead[:key.start()])
+            if _KEY_KIND[k.lastgroup or ""].startswith("leaf:" + kind[len("cat:"):] + "_")]
+    if len(rows) != 1 or not _REASON_GAP.fullmatch(lead, rows[0].end(), key.start()):
+        return None
+    return rows[0]
 
 
 def _carry_over_kind(n: _Number, year: int | None) -> str | None:
