@@ -368,3 +368,12 @@ def test_one_reason_named_before_its_result():
         ("received", 20), ("cat:r3_4", 5)]
     assert kinds("依申请公开情况。全年受理申请20件，不掌握相关政府信息和没有现成信息无法提供5件。") == [
         ("received", 20), ("cat:r3_4", 5)]
+
+
+def test_a_street_office_names_itself_street():
+    text = "依申请公开情况。2024年，桂花街道共收到政府信息公开申请6件，上年度结转1件。街道未发生行政复议。"
+    assert kinds(text) == []  # in another organ's report a 街道 is a part of it
+    got = [(c.kind, c.value) for c in extract_claims(text, 2024, street=True)]
+    assert got == [("received", 6), ("carried_in", 1), ("none_review", None)]
+    # its own parts, and 街道 in a list of parts, are still parts
+    assert [(c.kind, c.value) for c in extract_claims("各社区共收到申请3件。乡镇（街道）收到申请2件。", 2024, street=True)] == []

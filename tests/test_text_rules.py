@@ -150,6 +150,15 @@ def test_category_reason_row_or_its_total():
     assert f.actual == 4 and "两种读法都" in f.message and "t3.r3_4_2.tot" in f.cells
 
 
+def test_a_street_office_reads_its_own_figures():
+    r = report("2024年，桂花街道共收到政府信息公开申请3100件。")
+    assert not found(r, "N.RECEIVED")  # another organ's report: the 街道 is one of its parts
+    street = Report(meta=Meta(organ="杭州市西湖区桂花街道办事处", year=2024, level="department"), sections=r.sections,
+                    cells=r.cells)
+    [f] = found(street, "N.RECEIVED")
+    assert f.actual == 3100 and f.expected == 3119
+
+
 # ---------------------------------------------------------------- N.NONE
 
 def test_none_received():

@@ -227,17 +227,21 @@ def _check_complete(report: Report, sid: str, claim: Claim, key: str) -> Finding
                        span=(sid, claim.start, claim.end), primary=(R4,), level=WARNING)
 
 
+_STREET_ORGAN = ("街道", "街道办事处", "街道办")
+
+
 @lru_cache(maxsize=32)
-def _claims_by_rule(text: str, year: int | None) -> dict[str, list[Claim]]:
+def _claims_by_rule(text: str, year: int | None, street: bool) -> dict[str, list[Claim]]:
     """The claims of a section, in text order, under the rule that checks each (six rules read one section)."""
     out: dict[str, list[Claim]] = {}
-    for claim in extract_claims(text, year):
+    for claim in extract_claims(text, year, street):
         out.setdefault(_rule_of(claim.kind), []).append(claim)
     return out
 
 
 def _claim_findings(report: Report, sid: str, rule: str) -> tuple[Finding, ...]:
-    claims = _claims_by_rule(report.sections.get(sid) or "", report.meta.year).get(rule, ())
+    street = (report.meta.organ or "").rstrip().endswith(_STREET_ORGAN)  # its text calls it 「街道」
+    claims = _claims_by_rule(report.sections.get(sid) or "", report.meta.year, street).get(rule, ())
     out: list[Finding] = []
     seen: dict[str, int] = {}
     for claim in claims:

@@ -153,8 +153,15 @@ _SUBUNIT = re.compile(r"(?:乡镇|街道|县直|市直|区直|旗直|部门|本�
 _SELF = re.compile(r"[本我该](?:街道办事处|街道|[镇乡](?:人民)?政府|[镇乡]|部门|社区|办事处|单位)|主管部门|牵头部门")
 
 
-def _is_subunit(text: str) -> bool:
-    return bool(_SUBUNIT.search(_SELF.sub("", text)))
+# in a 街道's own report a bare 「街道」 names the organ (「廿三里街道共收到申请7件」), not one of its parts
+_STREET_SELF = re.compile(r"(?<![各该个全])街道(?:办事处|办)?(?![（(、和及与]|[^，,。；;]{0,3}[）)])")
+
+
+def _is_subunit(text: str, street: bool = False) -> bool:
+    text = _SELF.sub("", text)
+    if street and "街道" in text:
+        text = _STREET_SELF.sub("", text)
+    return bool(_SUBUNIT.search(text))
 
 
 # an office or agency named as the subject of a clause (「其中县政府办公室收到15件」)
@@ -420,8 +427,8 @@ def _is_rough(s: str, m: re.Match) -> bool:
             or bool(_RANGE.search(s, max(0, start - 4), start)))
 
 
-def _number_claims(c: Compact, year: int | None) -> list[Claim]:
-    return _NumberReader(c, year).claims()
+def _number_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+    return _NumberReader(c, year, street).claims()
 
 
 class _NumberReader:
@@ -429,8 +436,8 @@ class _NumberReader:
     subject of 「其中结果维持…」, a sentence about towns or other business, the received figure's paragraph),
     so that memory is kept here."""
 
-    def __init__(self, c: Compact, year: int | None):
-        self.c, self.s, self.year = c, c.s, year
+    def __init__(self, c: Compact, year: int | None, street: bool = False):
+        self.c, self.s, self.year, self.street = c, c.s, year, street
         self.reversed_s = c.s[::-1]
         self.subject: tuple[int, str] | None = None  # (sentence start, review|lawsuit) for 其中结果维持…
         self.received_sentence = -1
@@ -523,7 +530,7 @@ class _NumberReader:
         # the subject of the clause, brackets included: 「乡镇（街道）收到25件」
         w = _after_last(s, self.reversed_s, _WIDE_END_RE, max(floor, n.sent_start), n.start)
         n.own = s[w:n.cl + n.key.start()] if n.key else s[w:n.start]
-        if _is_subunit(s[w:n.start]):
+        if _is_subunit(s[w:n.start], self.street):
             self.subunit_sentence = n.sent_start
             return True
         if self.foreign_sentence == n.sent_start and not _DISCLOSURE_WORDS.search(n.lead):
@@ -717,10 +724,10 @@ def _carry_over_kind(n: _Number, year: int | None) -> str | None:
     return n.kind if y == year - 1 else None
 
 
-def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
+def _statement_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     """The statements without a number: none received, no 复议/诉讼, no 规范性文件, all closed."""
-    return (_none_received_claims(c, year) + _none_case_claims(c, year) + _none_normative_claims(c, year)
-            + _complete_claims(c, year))
+    return (_none_received_claims(c, year, street) + _none_case_claims(c, year, street)
+            + _none_normative_claims(c, year, street) + _complete_claims(c, year, street))
 
 
 def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
@@ -728,7 +735,7 @@ def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
     return Claim(kind, None, a, b, c.s[i:j])
 
 
-def _none_received_claims(c: Compact, year: int | None) -> list[Claim]:
+def _none_received_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     out: list[Claim] = []
     found = [m for rx, words in _NONE_RECEIVED for m in c.finditer(rx, words)]
     found.sort(key=lambda m: m.start())
@@ -736,13 +743,13 @@ def _none_received_claims(c: Compact, year: int | None) -> list[Claim]:
     for m in found:
         if m.start() < last_end:
             continue  # one statement matched by two patterns
-        if _none_received_holds(c, m, year):
+        if _none_received_holds(c, m, year, street):
             out.append(_statement(c, "none_received", m.start(), m.end()))
             last_end = m.end()
     return out
 
 
-def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
+def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool) -> bool:
     """「未收到政府信息公开申请」 said of this year, the whole organ and every application."""
     s, w = c.s, m.group(0)
     sent_start, _ = c.sentence_at(m.start())
@@ -752,7 +759,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
         return False
     w0 = _clause_start(s, m.start(), sent_start)
     clause = s[w0:m.end()]
-    if _is_subunit(s[sent_start:m.end()]) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
+    if _is_subunit(s[sent_start:m.end()], street) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
         return False  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
     if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|转结|办结|答复|处理|公开率|更正", clause):
         return False
@@ -770,7 +777,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
     return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))
 
 
-def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
+def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
     s = c.s
     out: list[Claim] = []
@@ -784,7 +791,7 @@ def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
         sent_start, _ = c.sentence_at(m.start())
         if _REVIEW_EXCLUDE.search(w) or _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])):
             continue
-        if _is_subunit(s[sent_start:m.end()]):
+        if _is_subunit(s[sent_start:m.end()], street):
             continue  # 「各乡镇未发生行政复议」
         last_end = m.end()
         if _skip_for_year(c, sent_start, m.start(), "none", year):
@@ -796,20 +803,20 @@ def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
     return out
 
 
-def _none_normative_claims(c: Compact, year: int | None) -> list[Claim]:
+def _none_normative_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     s = c.s
     out: list[Claim] = []
     for m in c.finditer(_NONE_NORMATIVE_RE, ("规范性文件",)):
         sent_start, _ = c.sentence_at(m.start())
         if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
-        if _is_subunit(s[sent_start:m.end()]):
+        if _is_subunit(s[sent_start:m.end()], street):
             continue  # 「各乡镇未制发规范性文件」
         out.append(_statement(c, "none_normative", m.start(), m.end()))
     return out
 
 
-def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
+def _complete_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     """「申请均已办结」: the whole sentence is the claim."""
     s = c.s
     out: list[Claim] = []
@@ -826,7 +833,7 @@ def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
         if not _DISCLOSURE_WORDS.search(sent) and any(
                 not _GENERIC_OBJECT.fullmatch(o.group(1)) for o in _APPLIED_FOR.finditer(sent)):
             continue  # 「受理涉农补贴申请3200件，已全部办结」: applications of another kind
-        if _is_subunit(s[sent_start:m.start()]):
+        if _is_subunit(s[sent_start:m.start()], street):
             continue  # 「各乡镇收到的申请均已办结」
         out.append(_statement(c, "complete", sent_start, sent_end))
         last_sentence = sent_start
@@ -834,9 +841,10 @@ def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
 
 
 @lru_cache(maxsize=32)
-def extract_claims(text: str, year: int | None = None) -> tuple[Claim, ...]:
-    """Every claim in `text`, in text order.  Cached: several rules read the same section."""
+def extract_claims(text: str, year: int | None = None, street: bool = False) -> tuple[Claim, ...]:
+    """Every claim in `text`, in text order; `street`: the organ is a 街道 (its text calls it 「街道」).  Cached:
+    several rules read the same section."""
     c = compact(text)
-    claims = _number_claims(c, year) + _statement_claims(c, year)
+    claims = _number_claims(c, year, street) + _statement_claims(c, year, street)
     claims.sort(key=lambda cl: (cl.start, cl.end))
     return tuple(claims)
