@@ -9,7 +9,7 @@ number (「未收到…申请」, 「均已办结」) are separate patterns.
 Precision first: a number is skipped when it is about another year or is a change (「同比增长20件」,
 「较上年减少」), approximate (「约」「50余件」), or sits in a paragraph that is not about applications;
 when its subject is a part of the organ (a county report's 乡镇, 部门, 本级, or 「其中县政府办公室收到15件」
-after the total); when the applications are of another kind (「受理不动产登记申请3000件」) or the
+after the total; a 街道's own report calls the organ 「街道」); when the applications are of another kind (「受理不动产登记申请3000件」) or the
 number counts documents or items (「主动公开…予以公开326件」「涉及信息380条」); and when the organ
 handles other organs' 复议 cases (「全县共办理行政复议案件120件」).
 
