@@ -345,3 +345,35 @@ def test_result_in_quotes_then_its_count_in_words():
 def test_zhuan_alone_for_carried_out():
     assert kinds("依申请公开情况。全年受理申请25件，答复23件，转下一年度继续办理2件。") == [
         ("received", 25), ("closed", 23), ("carried_out", 2)]
+
+
+def test_share_in_brackets_after_the_closed_count():
+    # the bracket opened right after 「办结30件」 counts some of those 30, not all the organ closed
+    assert kinds("依申请公开情况。全年新收申请26件，办结30件（含2023年转入2024年办结4件）。") == [
+        ("received", 26), ("closed", 30)]
+    # another kind in the bracket is its own figure; so is a received figure (「（含新收…）」 is 第一项)
+    assert kinds("依申请公开情况。全年受理申请60件（其中办结58件）。") == [("received", 60), ("closed", 58)]
+    assert kinds("依申请公开情况。共收到申请15件（含新收14件，上年结转1件）。") == [
+        ("received", 15), ("received", 14), ("carried_in", 1)]
+
+
+def test_one_reason_named_before_its_result():
+    # the reason names a row of 无法提供 (or 不予公开, 不予处理): that row, or the result if all had that reason
+    assert kinds("依申请公开情况。全年受理申请20件，因本机关不掌握相关政府信息无法提供5件，信息不存在的2件。") == [
+        ("received", 20), ("leaf:r3_4_1/r3_4", 5)]
+    assert kinds("依申请公开情况。全年受理申请9件，属于国家秘密的不予公开2件，重复申请不予处理1件。") == [
+        ("received", 9), ("leaf:r3_3_1/r3_3", 2), ("leaf:r3_5_2/r3_5", 1)]
+    # 「等」 or two rows: the result's total only
+    assert kinds("依申请公开情况。全年受理申请20件，因本机关不掌握等原因无法提供5件。") == [
+        ("received", 20), ("cat:r3_4", 5)]
+    assert kinds("依申请公开情况。全年受理申请20件，不掌握相关政府信息和没有现成信息无法提供5件。") == [
+        ("received", 20), ("cat:r3_4", 5)]
+
+
+def test_a_street_office_names_itself_street():
+    text = "依申请公开情况。2024年，桂花街道共收到政府信息公开申请6件，上年度结转1件。街道未发生行政复议。"
+    assert kinds(text) == []  # in another organ's report a 街道 is a part of it
+    got = [(c.kind, c.value) for c in extract_claims(text, 2024, street=True)]
+    assert got == [("received", 6), ("carried_in", 1), ("none_review", None)]
+    # its own parts, and 街道 in a list of parts, are still parts
+    assert [(c.kind, c.value) for c in extract_claims("各社区共收到申请3件。乡镇（街道）收到申请2件。", 2024, street=True)] == []

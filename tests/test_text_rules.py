@@ -141,6 +141,24 @@ def test_category_rows_named_as_the_form_names_them():
     assert f.cells == ("t3.r3_3_1.tot",) and f.actual == secret + 2 and "1.属于国家秘密" in f.message
 
 
+def test_category_reason_row_or_its_total():
+    # 「因…不掌握…无法提供N件」: right when N is the 不掌握 row (here 2 of 无法提供 3) or the whole of 无法提供
+    r3_4 = {"t3.r3_4_1.tot": 2, "t3.r3_4_2.tot": 1, "t3.r3_4_3.tot": 0}
+    assert not found(report("申请办理中，因本机关不掌握相关政府信息无法提供2件。", **r3_4), "N.CATEGORY")
+    assert not found(report("申请办理中，因本机关不掌握相关政府信息无法提供3件。", **r3_4), "N.CATEGORY")
+    [f] = found(report("申请办理中，因本机关不掌握相关政府信息无法提供4件。", **r3_4), "N.CATEGORY")
+    assert f.actual == 4 and "两种读法都" in f.message and "t3.r3_4_2.tot" in f.cells
+
+
+def test_a_street_office_reads_its_own_figures():
+    r = report("2024年，桂花街道共收到政府信息公开申请3100件。")
+    assert not found(r, "N.RECEIVED")  # another organ's report: the 街道 is one of its parts
+    street = Report(meta=Meta(organ="杭州市西湖区桂花街道办事处", year=2024, level="department"), sections=r.sections,
+                    cells=r.cells)
+    [f] = found(street, "N.RECEIVED")
+    assert f.actual == 3100 and f.expected == 3119
+
+
 # ---------------------------------------------------------------- N.NONE
 
 def test_none_received():

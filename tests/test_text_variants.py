@@ -468,3 +468,12 @@ def test_a_kind_of_applications_or_a_towns_statement_under_a_colon():
     for text in ("各乡镇：无政府信息公开申请。", "（3）乡镇：未收到政府信息公开申请。",
                  "各乡镇：未发生政府信息公开行政复议、行政诉讼。"):
         assert claim_findings(text) == [], text
+
+
+def test_half_bracket_markers_after_a_line_without_its_full_stop():
+    # 「二)」 on the line after one that lacks its 。 still goes on the run: no gap before 「三)」
+    line = "全年在区政府门户网站公开政府信息7条，其中通知公告3条，工作动态2条，财政信息2条"  # over 30, no 。
+    text = f"一)主动公开\n{line}\n二)依申请公开\n全年未收到申请。\n三)平台建设\n持续完善。"
+    assert numbering(text) == [("bracket", "一)"), ("bracket", "二)"), ("bracket", "三)")]
+    # a wrapped line that happens to start with 「五)」 is not a marker
+    assert numbering(f"一)主动公开\n{line}\n五)类。") == [("bracket", "一)")]

@@ -78,6 +78,11 @@ for _g in S.T3_CATEGORY_ROWS:
 for _grp in S.T3_GROUPS.values():
     for _r, _rl in _grp.rows:
         _CANDIDATES.setdefault(f"leaf:{_r}", ((f"表三{_grp.label}{_rl}", (t3(_r, "tot"),)),))
+for _grp in S.T3_GROUPS.values():
+    for _r, _ in _grp.rows:
+        # a row named as the reason of its result (「因本机关不掌握相关政府信息无法提供1件」): that row, or the
+        # result's total when the writer gave one reason for all of them
+        _CANDIDATES[f"leaf:{_r}/{_grp.id}"] = _CANDIDATES[f"leaf:{_r}"] + _CANDIDATES[f"cat:{_grp.id}"]
 for _c, _lab in S.T3_COLS:
     if _c != "tot":
         _CANDIDATES[f"applicant:{_c}"] = ((f"表三第一项{_lab}", (t3("r1", _c),)),
@@ -222,17 +227,21 @@ def _check_complete(report: Report, sid: str, claim: Claim, key: str) -> Finding
                        span=(sid, claim.start, claim.end), primary=(R4,), level=WARNING)
 
 
+_STREET_ORGAN = ("街道", "街道办事处", "街道办")
+
+
 @lru_cache(maxsize=32)
-def _claims_by_rule(text: str, year: int | None) -> dict[str, list[Claim]]:
+def _claims_by_rule(text: str, year: int | None, street: bool) -> dict[str, list[Claim]]:
     """The claims of a section, in text order, under the rule that checks each (six rules read one section)."""
     out: dict[str, list[Claim]] = {}
-    for claim in extract_claims(text, year):
+    for claim in extract_claims(text, year, street):
         out.setdefault(_rule_of(claim.kind), []).append(claim)
     return out
 
 
 def _claim_findings(report: Report, sid: str, rule: str) -> tuple[Finding, ...]:
-    claims = _claims_by_rule(report.sections.get(sid) or "", report.meta.year).get(rule, ())
+    street = (report.meta.organ or "").rstrip().endswith(_STREET_ORGAN)  # its text calls it 「街道」
+    claims = _claims_by_rule(report.sections.get(sid) or "", report.meta.year, street).get(rule, ())
     out: list[Finding] = []
     seen: dict[str, int] = {}
     for claim in claims:

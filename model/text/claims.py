@@ -9,7 +9,7 @@ number (「未收到…申请」, 「均已办结」) are separate patterns.
 Precision first: a number is skipped when it is about another year or is a change (「同比增长20件」,
 「较上年减少」), approximate (「约」「50余件」), or sits in a paragraph that is not about applications;
 when its subject is a part of the organ (a county report's 乡镇, 部门, 本级, or 「其中县政府办公室收到15件」
-after the total); when the applications are of another kind (「受理不动产登记申请3000件」) or the
+after the total; a 街道's own report calls the organ 「街道」); when the applications are of another kind (「受理不动产登记申请3000件」) or the
 number counts documents or items (「主动公开…予以公开326件」「涉及信息380条」); and when the organ
 handles other organs' 复议 cases (「全县共办理行政复议案件120件」).
 
@@ -153,8 +153,15 @@ _SUBUNIT = re.compile(r"(?:乡镇|街道|县直|市直|区直|旗直|部门|本�
 _SELF = re.compile(r"[本我该](?:街道办事处|街道|[镇乡](?:人民)?政府|[镇乡]|部门|社区|办事处|单位)|主管部门|牵头部门")
 
 
-def _is_subunit(text: str) -> bool:
-    return bool(_SUBUNIT.search(_SELF.sub("", text)))
+# in a 街道's own report a bare 「街道」 names the organ (「廿三里街道共收到申请7件」), not one of its parts
+_STREET_SELF = re.compile(r"(?<![各该个全])街道(?:办事处|办)?(?![（(、和及与]|[^，,。；;]{0,3}[）)])")
+
+
+def _is_subunit(text: str, street: bool = False) -> bool:
+    text = _SELF.sub("", text)
+    if street and "街道" in text:
+        text = _STREET_SELF.sub("", text)
+    return bool(_SUBUNIT.search(text))
 
 
 # an office or agency named as the subject of a clause (「其中县政府办公室收到15件」)
@@ -168,6 +175,8 @@ _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零
 _CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理)*")
 _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
+# a bracket opened right after a count by 含/包括/其中: what it counts is a share of that count
+_INSIDE_A_TOTAL = re.compile(r"[（(](?:含|包括|其中)")
 # 「《条例》实施以来共收到申请300件」: many years; 「今年以来」 is this one
 _SINCE = re.compile(r"(?<![0-9]年)(?<!今年)(?<!本年)(?<!年初)(?<!年内)(?<!全年)(?<!本年度)以来|(?<!截)至今|历年|多年")
 def _since(s: str, start: int, end: int) -> bool:
@@ -418,8 +427,8 @@ def _is_rough(s: str, m: re.Match) -> bool:
             or bool(_RANGE.search(s, max(0, start - 4), start)))
 
 
-def _number_claims(c: Compact, year: int | None) -> list[Claim]:
-    return _NumberReader(c, year).claims()
+def _number_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+    return _NumberReader(c, year, street).claims()
 
 
 class _NumberReader:
@@ -427,8 +436,8 @@ class _NumberReader:
     subject of 「其中结果维持…」, a sentence about towns or other business, the received figure's paragraph),
     so that memory is kept here."""
 
-    def __init__(self, c: Compact, year: int | None):
-        self.c, self.s, self.year = c, c.s, year
+    def __init__(self, c: Compact, year: int | None, street: bool = False):
+        self.c, self.s, self.year, self.street = c, c.s, year, street
         self.reversed_s = c.s[::-1]
         self.subject: tuple[int, str] | None = None  # (sentence start, review|lawsuit) for 其中结果维持…
         self.received_sentence = -1
@@ -437,6 +446,7 @@ class _NumberReader:
         self.received_unit = (-1, "")  # (sentence, unit) of the last received claim: 件, or 条 when counted so
         self.foreign_sentence = -1  # a sentence about applications of another kind (登记, 许可, 来电 …)
         self.part_sentence = -1  # a sentence whose first figure is a part (「受理线上申请65件，办结62件」)
+        self.last_claim = (-1, "")  # (where its phrase ends, kind) of the last claim read
 
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
@@ -468,10 +478,16 @@ class _NumberReader:
         if n.kind in ("received", "handled", "closed") and self.received_para == self.c.paragraph_at(n.start)[0] \
                 and _ORGAN.search(n.own):
             return None  # 「共收到申请45件，其中县政府办公室收到15件」: one office's share
+        if n.kind in ("handled", "closed") and self.last_claim == (n.cl - 1, n.kind) \
+                and _INSIDE_A_TOTAL.match(self.s, n.cl - 1, n.cl + 2):
+            # 「办结12件（含上年转入的办结3件）」: a share of the count the bracket follows (not so for received:
+            # 「收到12件（含新收11件，上年结转1件）」 names 表三 第一项, a reading of its own)
+            return None
         if n.kind in ("received", "handled"):
             self.received_sentence = n.sent_start
             self.received_unit = (n.sent_start, n.unit)
             self.received_para = self.c.paragraph_at(n.start)[0]
+        self.last_claim = (n.quote_end, n.kind)
         return self._claim(n)
 
     # ---- what the number is about
@@ -493,6 +509,10 @@ class _NumberReader:
         kind = _KEY_KIND[key.lastgroup or ""] if key else None
         if kind == "received_bare":
             kind = "received"
+        elif kind is not None and kind.startswith("cat:r3_") and key is not None:
+            leaf = _reason_leaf(lead, key, kind)
+            if leaf is not None:  # 「因本机关不掌握相关政府信息无法提供1件」: that row, or all of 无法提供
+                kind = f"{_KEY_KIND[leaf.lastgroup or '']}/{kind[len('cat:'):]}"
         quote_end = end
         if kind is None:
             kind, quote_end = _tail_kind(s[end:min(sent_end, end + 24)], end)
@@ -510,7 +530,7 @@ class _NumberReader:
         # the subject of the clause, brackets included: 「乡镇（街道）收到25件」
         w = _after_last(s, self.reversed_s, _WIDE_END_RE, max(floor, n.sent_start), n.start)
         n.own = s[w:n.cl + n.key.start()] if n.key else s[w:n.start]
-        if _is_subunit(s[w:n.start]):
+        if _is_subunit(s[w:n.start], self.street):
             self.subunit_sentence = n.sent_start
             return True
         if self.foreign_sentence == n.sent_start and not _DISCLOSURE_WORDS.search(n.lead):
@@ -673,6 +693,20 @@ def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
     return None, end
 
 
+_REASON_GAP = re.compile(r"(?:的|而|依法|均|被|予以)*")
+
+
+def _reason_leaf(lead: str, key: re.Match, kind: str) -> re.Match | None:
+    """The one row of the result named as its reason right before it (「属于国家秘密不予公开2件」): the count is
+    that row's, or the result's when all had that reason; None when several rows or 「等」 make it the result's
+    total only (「因不掌握等原因无法提供10件」)."""
+    rows = [k for k in _keywords(lead[:key.start()])
+            if _KEY_KIND[k.lastgroup or ""].startswith("leaf:" + kind[len("cat:"):] + "_")]
+    if len(rows) != 1 or not _REASON_GAP.fullmatch(lead, rows[0].end(), key.start()):
+        return None
+    return rows[0]
+
+
 def _carry_over_kind(n: _Number, year: int | None) -> str | None:
     """A carry-over whose keyword names a year: 「2023年度结转至2024年」 in the 2024 report comes in; None
     when the year says it is neither into nor out of this one."""
@@ -690,10 +724,10 @@ def _carry_over_kind(n: _Number, year: int | None) -> str | None:
     return n.kind if y == year - 1 else None
 
 
-def _statement_claims(c: Compact, year: int | None) -> list[Claim]:
+def _statement_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     """The statements without a number: none received, no 复议/诉讼, no 规范性文件, all closed."""
-    return (_none_received_claims(c, year) + _none_case_claims(c, year) + _none_normative_claims(c, year)
-            + _complete_claims(c, year))
+    return (_none_received_claims(c, year, street) + _none_case_claims(c, year, street)
+            + _none_normative_claims(c, year, street) + _complete_claims(c, year, street))
 
 
 def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
@@ -701,7 +735,7 @@ def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
     return Claim(kind, None, a, b, c.s[i:j])
 
 
-def _none_received_claims(c: Compact, year: int | None) -> list[Claim]:
+def _none_received_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     out: list[Claim] = []
     found = [m for rx, words in _NONE_RECEIVED for m in c.finditer(rx, words)]
     found.sort(key=lambda m: m.start())
@@ -709,13 +743,13 @@ def _none_received_claims(c: Compact, year: int | None) -> list[Claim]:
     for m in found:
         if m.start() < last_end:
             continue  # one statement matched by two patterns
-        if _none_received_holds(c, m, year):
+        if _none_received_holds(c, m, year, street):
             out.append(_statement(c, "none_received", m.start(), m.end()))
             last_end = m.end()
     return out
 
 
-def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
+def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool) -> bool:
     """「未收到政府信息公开申请」 said of this year, the whole organ and every application."""
     s, w = c.s, m.group(0)
     sent_start, _ = c.sentence_at(m.start())
@@ -725,7 +759,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
         return False
     w0 = _clause_start(s, m.start(), sent_start)
     clause = s[w0:m.end()]
-    if _is_subunit(s[sent_start:m.end()]) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
+    if _is_subunit(s[sent_start:m.end()], street) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
         return False  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
     if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|转结|办结|答复|处理|公开率|更正", clause):
         return False
@@ -743,7 +777,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None) -> bool:
     return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))
 
 
-def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
+def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
     s = c.s
     out: list[Claim] = []
@@ -757,7 +791,7 @@ def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
         sent_start, _ = c.sentence_at(m.start())
         if _REVIEW_EXCLUDE.search(w) or _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])):
             continue
-        if _is_subunit(s[sent_start:m.end()]):
+        if _is_subunit(s[sent_start:m.end()], street):
             continue  # 「各乡镇未发生行政复议」
         last_end = m.end()
         if _skip_for_year(c, sent_start, m.start(), "none", year):
@@ -769,20 +803,20 @@ def _none_case_claims(c: Compact, year: int | None) -> list[Claim]:
     return out
 
 
-def _none_normative_claims(c: Compact, year: int | None) -> list[Claim]:
+def _none_normative_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     s = c.s
     out: list[Claim] = []
     for m in c.finditer(_NONE_NORMATIVE_RE, ("规范性文件",)):
         sent_start, _ = c.sentence_at(m.start())
         if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
-        if _is_subunit(s[sent_start:m.end()]):
+        if _is_subunit(s[sent_start:m.end()], street):
             continue  # 「各乡镇未制发规范性文件」
         out.append(_statement(c, "none_normative", m.start(), m.end()))
     return out
 
 
-def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
+def _complete_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     """「申请均已办结」: the whole sentence is the claim."""
     s = c.s
     out: list[Claim] = []
@@ -799,7 +833,7 @@ def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
         if not _DISCLOSURE_WORDS.search(sent) and any(
                 not _GENERIC_OBJECT.fullmatch(o.group(1)) for o in _APPLIED_FOR.finditer(sent)):
             continue  # 「受理涉农补贴申请3200件，已全部办结」: applications of another kind
-        if _is_subunit(s[sent_start:m.start()]):
+        if _is_subunit(s[sent_start:m.start()], street):
             continue  # 「各乡镇收到的申请均已办结」
         out.append(_statement(c, "complete", sent_start, sent_end))
         last_sentence = sent_start
@@ -807,9 +841,10 @@ def _complete_claims(c: Compact, year: int | None) -> list[Claim]:
 
 
 @lru_cache(maxsize=32)
-def extract_claims(text: str, year: int | None = None) -> tuple[Claim, ...]:
-    """Every claim in `text`, in text order.  Cached: several rules read the same section."""
+def extract_claims(text: str, year: int | None = None, street: bool = False) -> tuple[Claim, ...]:
+    """Every claim in `text`, in text order; `street`: the organ is a 街道 (its text calls it 「街道」).  Cached:
+    several rules read the same section."""
     c = compact(text)
-    claims = _number_claims(c, year) + _statement_claims(c, year)
+    claims = _number_claims(c, year, street) + _statement_claims(c, year, street)
     claims.sort(key=lambda cl: (cl.start, cl.end))
     return tuple(claims)

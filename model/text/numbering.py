@@ -118,9 +118,10 @@ def _marker_events(s: str) -> list[tuple[int, int, str, int]]:
             # 「依申请公开方面：1.规范流程。2.加强培训。」: a list opened after a colon starts afresh
             if n == 1 and start > 0 and s[start - 1] in "：:" and kind in ("l2", "l3", "l4"):
                 events.append((start, m.end(), "restart_" + kind, n))
-            elif s[start - 1] == "\n" and kind in ("l2", "l3", "l4"):
+            elif s[start - 1] == "\n" and kind in ("l2", "l2close", "l3", "l3comma", "l4"):
                 # a line after one that lacks its 。: a wrapped line, or a paragraph whose full stop was left
-                # out (「…其它类信息155条」 then 「（二）依申请公开」); the pass keeps it only if it goes on a run
+                # out (「…其它类信息155条」 then 「（二）依申请公开」 or 「二）依申请公开」); the pass keeps it only if it
+                # goes on a run
                 events.append((start, m.end(), "soft_" + kind, n))
             continue
         events.append((start, m.end(), kind, n))
