@@ -157,6 +157,12 @@ def test_a_street_office_reads_its_own_figures():
                     cells=r.cells)
     [f] = found(street, "N.RECEIVED")
     assert f.actual == 3100 and f.expected == 3119
+    # typed in the editor: naming the organ a 街道 re-reads the text at once
+    ch = Checker(r)
+    assert not [f for f in ch.findings() if f.rule == "N.RECEIVED"]
+    r.meta.organ = "杭州市西湖区桂花街道办事处"
+    ch.update(["meta.organ"])
+    assert [f.actual for f in ch.findings() if f.rule == "N.RECEIVED"] == [3100]
 
 
 # ---------------------------------------------------------------- N.NONE

@@ -285,7 +285,7 @@ def _claim_checks() -> list[Check]:
     for rule in ("N.RECEIVED", "N.CLOSED", "N.CATEGORY", "N.NONE", "N.REVIEW", "N.T2"):
         cells = _rule_cells(rule)
         for sid in CLAIM_SECTIONS:
-            out.append(FuncCheck(f"{rule}:{sid}", rule, (f"section.{sid}", "meta.year") + cells,
+            out.append(FuncCheck(f"{rule}:{sid}", rule, (f"section.{sid}", "meta.year", "meta.organ") + cells,
                                  partial(_claim_findings, sid=sid, rule=rule)))
     return out
 
