@@ -187,12 +187,17 @@ def published_in(lines: list[str]) -> str | None:
     return None
 
 
+_DATE_LINE = re.compile(r"(?:\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?|\d{4}年\d{1,2}月)"
+                        r"\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
 def _extend_back(clean: list[tuple[int, str]], i: int) -> int:
     first = i
     while first - 1 >= 0 and first > i - 2:
         prev = clean[first - 1][1]
         if (not prev or is_page_furniture(prev) or len(prev) > 40 or re.search(r"[。，：:;；/>›»|]", prev) or "http" in prev
                 or prev.isdigit()  # a bare page number
+                or _DATE_LINE.fullmatch(prev)  # a web page's date above the title: 「2019年12月3日星期二」
                 or re.fullmatch(r"[(（【\[〔].*[)）】\]〕]", prev)  # 「（此件公开发布）」 above the title
                 or not (organ_like(prev) or re.search(r"\d|年|信息|公开|工作|政府|人民|报告", prev))):  # 「首页」
             break
@@ -249,12 +254,26 @@ def organ_year(title: str) -> tuple[str, int | None]:
     if m and not organ.strip():
         organ = title[m.end():]
     organ = _SUFFIX.sub("", organ.strip())
+    organ = _without_work_name(organ)  # 「某办公室政府信息公开工作2022年度报告」: the year inside the name of the work
     organ = re.sub(r"(关于|的)$", "", organ).strip()
     bare = re.search(r"((?:19|20)\d{2})$", organ)  # 「某厅2022政府信息公开工作年度报告」: the 年 lost in a line break
     if bare:
         organ = organ[:bare.start()]
         year = year if year is not None else int(bare.group(1))
     return organ, year
+
+
+_WORK_NAME = re.compile(r"(政府)?信息公开(?:工作)?$")
+
+
+def _without_work_name(organ: str) -> str:
+    """The organ without 「（政府）信息公开工作」 at its end; the 政府 stays where it ends 「人民政府」, as the
+    name and the work share it (「某县人民政府信息公开工作」)."""
+    m = _WORK_NAME.search(organ)
+    if not m:
+        return organ
+    head = organ[:m.start()]
+    return head + "政府" if m.group(1) and head.endswith("人民") else head
 
 
 # what names an office, a town or a street inside a place's name: 「某县教育局」「某镇」 are no county government

@@ -91,3 +91,20 @@ def test_a_title_whose_year_lost_its_年_keeps_organ_and_year_apart():
 
     assert organ_year("示范自治区人民政府办公厅2022政府信息公开工作年度报告") == ("示范自治区人民政府办公厅", 2022)
     assert organ_year("示范县教育局2024年政府信息公开工作年度报告") == ("示范县教育局", 2024)
+
+
+def test_a_title_with_the_year_after_the_name_of_the_work():
+    """「…政府信息公开工作2022年度报告」: the organ ends before the work's name (the 政府 of 人民政府 kept)."""
+    from ingest.sections import organ_year
+
+    assert organ_year("示范市示范区人民政府民政局政府信息公开工作2022年度报告") == ("示范市示范区人民政府民政局", 2022)
+    assert organ_year("示范县人民政府信息公开工作2021年度报告") == ("示范县人民政府", 2021)
+    assert organ_year("政府信息公开工作2023年度报告") == ("", 2023)
+
+
+def test_a_web_page_date_above_the_title_is_not_part_of_it():
+    text = ("示范政务网\n2019年12月3日星期二\n示范市城市管理委员会2024年度\n政府信息公开工作报告\n"
+            "本报告由示范市城市管理委员会编制。\n一、总体情况\n2024年，我委依法做好政府信息公开工作。\n")
+    meta = read_text(text).report.meta
+    assert meta.title == "示范市城市管理委员会2024年度政府信息公开工作报告"
+    assert (meta.organ, meta.year) == ("示范市城市管理委员会", 2024)
