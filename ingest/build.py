@@ -50,6 +50,7 @@ def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | N
     items, traditional = script.to_simplified(items)
     if traditional:
         problems.append(ImportProblem(NOTE, script.NOTE_TEXT))
+        grid_tables = [script.fold_rows(rows) for rows in grid_tables] if grid_tables else grid_tables
     items = join_split_headings(headings_out_of_tables(drop_running_lines(split_run_on(items))))
     doc = _Layout(items)
     report = Report(meta=_meta(doc, problems))

@@ -65,6 +65,10 @@ def _texts(items: list[tuple]) -> str:
     return "\n".join(parts)
 
 
+def fold_rows(rows: list[list]) -> list[list]:
+    return [[fold(c) if isinstance(c, str) else c for c in row] for row in rows]
+
+
 def to_simplified(items: list[tuple]) -> tuple[list[tuple], bool]:
     """The items with traditional characters written in simplified ones, if the document is in traditional
     characters (else the same items), and whether it was."""
@@ -75,7 +79,7 @@ def to_simplified(items: list[tuple]) -> tuple[list[tuple], bool]:
         if kind == "line" and content:
             out.append((kind, fold(content)))
         elif kind == "table":
-            out.append((kind, [[fold(c) if c else c for c in row] for row in content]))
+            out.append((kind, fold_rows(content)))
         else:
             out.append((kind, content))
     return out, True

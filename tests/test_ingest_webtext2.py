@@ -120,3 +120,20 @@ def test_a_sentence_of_part_one_is_not_read_as_a_row_of_table_three():
     assert {c: got[c] for c in got} == {c: v for c, v in _table_cells(rep).items() if c in got}
     named = {c for p in result.problems for c in p.cells}
     assert all(c in named for c in S.TABLE_CELL_IDS if c.startswith("t3."))
+
+
+def test_a_pdf_s_ruled_tables_in_traditional_characters_are_read():
+    """A PDF gives its ruled tables as grids beside its text: in a traditional document the grids are written in
+    simplified characters too (here table 三 is only in the grid, its text lost)."""
+    from ingest.build import build_report
+    from ingest.readers.text import text_items
+    from tests.test_ingest_webtext import _t3_grid
+
+    rep = _report(2)
+    page = _page(rep, SHAPES["rows"])
+    start, end = page.index("三、收到和处理"), page.index("四、政府信息公开行政复议")
+    page = page[:start] + "三、收到和处理政府信息公开申请情况\n" + page[end:]
+    grid = [[None if c in (COL, ROW) else traditional(c) for c in row] for row in _t3_grid(rep)]
+    result = build_report(text_items(traditional(page)), "繁体.pdf", "pdf", grid_tables=[grid])
+    want = _table_cells(rep)
+    assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
