@@ -36,7 +36,9 @@ _PAIRS = (
     "賦赋賴赖賽赛贊赞趕赶趨趋躍跃踐践蹤踪軌轨軍军軟软轟轰辭辞農农迴回遙遥遜逊邏逻鄭郑鄰邻針针鈔钞鉛铅鋪铺"
     "鋼钢錦锦鍋锅鎖锁鐘钟閃闪閑闲闡阐闊阔陝陕隸隶雞鸡霧雾靜静韓韩韋韦頓顿頻频顏颜飯饭飲饮駐驻駕驾騙骗驅驱"
     "髮发魚鱼鳥鸟鳴鸣麥麦黃黄齊齐齒齿們们並并劃划週周黨党幹干隻只裡里裏里佈布麼么專专專专鐘钟繫系啞哑廈厦"
-    "釐厘億亿衝冲廁厕傑杰態态濁浊礙碍劑剂據据罷罢範范糰团舖铺錶表淨净涼凉減减詢询誌志臨临嚴严喬乔閣阁")
+    "釐厘億亿衝冲廁厕傑杰態态濁浊礙碍劑剂據据罷罢範范糰团舖铺錶表淨净涼凉減减詢询誌志臨临嚴严喬乔閣阁"
+    "學学場场諮咨輿舆饋馈寬宽備备儘尽齡龄婦妇鞏巩脫脱堅坚勵励麵面覈核佔占頒颁偉伟騰腾夥伙傢家巖岩廬庐閩闽"
+    "粵粤贛赣瀋沈隴陇遼辽魯鲁瓊琼靑青")
 FOLD = {ord(t): s for t, s in zip(_PAIRS[::2], _PAIRS[1::2]) if t != s}
 _MIN_HITS = 8  # traditional-only characters in a document before it counts as written in them
 _MIN_SHARE = 0.05  # … and their share of its Chinese characters (a quoted name is not a traditional page)
