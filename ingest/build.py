@@ -172,7 +172,8 @@ def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_ta
         # parts written as text, whose paragraphs read as rows when a label is near (「（一）主动公开」 for
         # 「（一）予以公开」) and give figures that are no cells
         prose = _prose_parts(doc)
-        whole = _read_tables(streams.build([it for i, it in enumerate(items) if not any(a <= i < b for a, b in prose)]))
+        whole = _read_tables(streams.build([it for i, it in enumerate(items)
+                                            if it[0] != "line" or not any(a <= i < b for a, b in prose)]))
         reads = {t: reads[t] if reads[t].found_rows else whole[t] for t in reads}
     if grid_tables:
         grid_read = _read_grid_tables(grid_tables)
@@ -191,9 +192,9 @@ def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_ta
 
 
 def _prose_parts(doc: _Layout) -> list[tuple[int, int]]:
-    """Where the parts 一, 五 and 六 (text, no table) are among the items; 一 ends where the tables start
-    when its heading is followed by them with no heading 二."""
-    parts = []
+    """Where the text before part 一 (title, a page's date and hits) and the parts 一, 五 and 六 are among the
+    items; 一 ends where the tables start when its heading is followed by them with no heading 二."""
+    parts = [(0, doc.heads["s1"])] if "s1" in doc.heads else []
     for s in ("s1", "s5", "s6"):
         if s in doc.heads:
             a = doc.heads[s]

@@ -137,3 +137,14 @@ def test_a_pdf_s_ruled_tables_in_traditional_characters_are_read():
     result = build_report(text_items(traditional(page)), "繁体.pdf", "pdf", grid_tables=[grid])
     want = _table_cells(rep)
     assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
+
+
+def test_figures_above_part_one_are_not_read_as_table_four():
+    """A page whose tables were left empty (a template published as it was) and that has no table 四: a line of
+    fifteen figures above part 一 (a page's hit counter) is no row of table 四."""
+    lines = ["示范镇人民政府政府信息公开工作年度报告", "浏览次数：0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
+             "一、总体情况", "本镇认真落实条例，主动公开政府信息。", "二、主动公开政府信息情况",
+             "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "行政规范性文件",
+             "三、收到和处理政府信息公开申请情况", S.T3_NOTE, "申请人情况", *(label for _, label in S.T3_HEAD_ROWS)]
+    result = read_text("\n\n".join(lines) + "\n")
+    assert not any(c.startswith(("t3.", "t4.")) for c in result.report.cells)
