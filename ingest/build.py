@@ -11,6 +11,7 @@ import re
 from model.report import Meta, Report
 from model.schema import CELLS, SECTIONS, TABLE_CELL_IDS, TABLES, TEXT_SECTIONS
 
+from . import script
 from . import stream as streams
 from .fees import fee_rows, read_fees
 from .labels import strip_number
@@ -46,6 +47,10 @@ def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | N
     """items → ImportResult.  grid_tables: a PDF's ruled tables, read as a second opinion on the text.
     lines_are_paragraphs: Word, Excel and web pages (no page wrapping to undo)."""
     problems: list[ImportProblem] = []
+    items, traditional = script.to_simplified(items)
+    if traditional:
+        problems.append(ImportProblem(NOTE, script.NOTE_TEXT))
+        grid_tables = [script.fold_rows(rows) for rows in grid_tables] if grid_tables else grid_tables
     items = join_split_headings(headings_out_of_tables(drop_running_lines(split_run_on(items))))
     doc = _Layout(items)
     report = Report(meta=_meta(doc, problems))
@@ -163,8 +168,12 @@ def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_ta
     marks: dict[int, str] = {heads[s] - r0: s for s in ("s3", "s4") if s in heads and r0 <= heads[s] < r1}
     reads = _read_tables(streams.build(items[r0:r1], marks))
     if any(not reads[t].found_rows for t in reads) and (r0 > 0 or r1 < len(items)):
-        # a table outside its section (a workbook with the tables on another sheet): look everywhere
-        whole = _read_tables(streams.build(items))
+        # a table outside its section (a workbook with the tables on another sheet): look everywhere but in the
+        # parts written as text, whose paragraphs read as rows when a label is near (「（一）主动公开」 for
+        # 「（一）予以公开」) and give figures that are no cells
+        prose = _prose_parts(doc)
+        whole = _read_tables(streams.build([it for i, it in enumerate(items)
+                                            if it[0] != "line" or not any(a <= i < b for a, b in prose)]))
         reads = {t: reads[t] if reads[t].found_rows else whole[t] for t in reads}
     if grid_tables:
         grid_read = _read_grid_tables(grid_tables)
@@ -180,6 +189,20 @@ def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_ta
         for note in tr.notes:
             if note not in report.import_notes:
                 report.import_notes.append(note)
+
+
+def _prose_parts(doc: _Layout) -> list[tuple[int, int]]:
+    """Where the text before part 一 (title, a page's date and hits) and the parts 一, 五 and 六 are among the
+    items; 一 ends where the tables start when its heading is followed by them with no heading 二."""
+    parts = [(0, doc.heads["s1"])] if "s1" in doc.heads else []
+    for s in ("s1", "s5", "s6"):
+        if s in doc.heads:
+            a = doc.heads[s]
+            b = doc.section_end(a)
+            if doc.table_start is not None and a < doc.table_start < b:
+                b = doc.table_start
+            parts.append((a, b))
+    return parts
 
 
 def _fees(report: Report, fee_table: dict, problems: list[ImportProblem]) -> None:
