@@ -192,14 +192,18 @@ _DATE_LINE = re.compile(r"(?:\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*�
 
 
 def _extend_back(clean: list[tuple[int, str]], i: int) -> int:
+    """The first line of a title ending on line i: up to two lines above it that go on it, until the lines
+    taken name the organ (a page's category above it, 「政府信息公开」「区政府办公室」, is no part of it)."""
     first = i
     while first - 1 >= 0 and first > i - 2:
+        if _names_organ("".join(t for _, t in clean[first:i + 1])):
+            break
         prev = clean[first - 1][1]
         if (not prev or is_page_furniture(prev) or len(prev) > 40 or re.search(r"[。，：:;；/>›»|]", prev) or "http" in prev
                 or prev.isdigit()  # a bare page number
                 or _DATE_LINE.fullmatch(prev)  # a web page's date above the title: 「2019年12月3日星期二」
                 or re.fullmatch(r"[(（【\[〔].*[)）】\]〕]", prev)  # 「（此件公开发布）」 above the title
-                or not (organ_like(prev) or re.search(r"\d|年|信息|公开|工作|政府|人民|报告", prev))):  # 「首页」
+                or not (names_an_organ(prev) or re.search(r"\d|年|信息|公开|工作|政府|人民|报告", prev))):  # 「首页」
             break
         first -= 1
     return first
@@ -233,6 +237,11 @@ def organ_like(t: str) -> bool:
     """A short line with no punctuation or figures that ends like the name of an organ."""
     return not (is_page_furniture(t) or len(t) > 40 or re.search(r"[。，：:;；/>›»|\d]", t) or "http" in t
                 or not _ORGAN_END.search(t))
+
+
+def _names_organ(title: str) -> bool:
+    organ = organ_year(re.sub(r"\s+", "", title))[0]
+    return bool(organ) and names_an_organ(organ)
 
 
 def _title_from(lines: list[str], a: int, b: int) -> str:
@@ -310,6 +319,9 @@ _ORGAN_BEFORE_REPORT = re.compile(  # the organ before the year, or after it (�
 _ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT})(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照)")
 _ORGAN_PUBLISHES = re.compile(rf"(?P<org>{_ORG_TEXT})(?:特|现)?(?:面)?向社会(?:公布|公开|发布)")
 PREAMBLE_LOOKED_AT = 3000  # characters: a preamble names its organ in its first sentences (and a hostile file is long)
+# 「…政务公开工作领导小组办公室编制了某区人民政府2021年度…报告」: the verb found first was 政务公开's 公开; the
+# report's organ is what follows the last verb
+_VERB_INSIDE = re.compile(r".*(?:现将|编制(?:完成|并)?了?|现公布|现予公布)")
 _VERB_LEFT = re.compile(r"^(?:并|和|及)?(?:面?向社会)?(?:公开|公布|发布|印发)")
 
 
@@ -319,12 +331,20 @@ def organ_from_preamble(text: str) -> str:
     t = re.sub(r"\s+", "", nfkc(text[:PREAMBLE_LOOKED_AT]))
     for pattern in (_ORGAN_BEFORE_REPORT, _ORGAN_COMPILED, _ORGAN_PUBLISHES):
         for m in pattern.finditer(t):
-            org = _VERB_LEFT.sub("", m.group("org") or m.groupdict().get("org2") or "")
-            if len(org) < 3 or org.startswith(("我", "本", "该", "关于", "人民政府")):  # 「现将我局…」 says not which
+            org = _VERB_LEFT.sub("", _VERB_INSIDE.sub("", m.group("org") or m.groupdict().get("org2") or ""))
+            if len(org) < 3 or org.startswith(("我", "本", "该", "关于")):  # 「现将我局…」 says not which
                 continue
-            if organ_like(org) or guess_level(org) != "department" or re.search(r"(?:街道|[乡镇])$", org):
+            if names_an_organ(org):
                 return org
     return ""
+
+
+def names_an_organ(org: str) -> bool:
+    """A name that says which organ: one ending like an organ's, a government by its place, a town or street;
+    not a bare 「人民政府」 that leaves the place out."""
+    if org.startswith("人民政府"):
+        return False
+    return organ_like(org) or guess_level(org) != "department" or bool(re.search(r"(?:街道|[乡镇])$", org))
 
 
 # ---------------------------------------------------------------- body text

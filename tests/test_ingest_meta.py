@@ -28,6 +28,8 @@ BODY = """一、总体情况
     ("按照要求，编制并向社会公开示范区民政局2024年政府信息公开工作年度报告。", "示范区民政局"),
     ("特向社会公布2024年示范乡人民政府政府信息公开工作情况报告。", "示范乡人民政府"),
     ("按照要求编制完成《示范县林业局2024年政府信息公开工作年度报告》。", "示范县林业局"),
+    ("按照要求，示范区政务公开工作领导小组办公室编制了示范区人民政府2021年度政府信息公开工作年度报告。",
+     "示范区人民政府"),  # the first 「公开」 is 政务公开's: the organ follows the last verb
     ("现将我局2024年政府信息公开工作年度报告公布如下。", ""),  # which 局 is not said
     ("特向社会公布2024年政府信息公开工作年度报告。", ""),
     ("根据《条例》编制本报告，由总体情况等六部分组成。", ""),
@@ -108,3 +110,14 @@ def test_a_web_page_date_above_the_title_is_not_part_of_it():
     meta = read_text(text).report.meta
     assert meta.title == "示范市城市管理委员会2024年度政府信息公开工作报告"
     assert (meta.organ, meta.year) == ("示范市城市管理委员会", 2024)
+
+
+@pytest.mark.parametrize("above", ["政府信息公开", "区政府办公室"])
+def test_a_page_category_above_a_title_that_names_its_organ_is_no_part_of_it(above):
+    """A web page's column name over the title: the title already names the organ, or takes it from the line
+    just above (「示范市示范区人民政府办公室」 then 「2021年政府信息公开工作年度报告」)."""
+    for title in ("示范市示范区人民政府办公室2021年政府信息公开工作年度报告",
+                  "示范市示范区人民政府办公室\n2021年政府信息公开工作年度报告"):
+        meta = read_text(f"{above}\n{title}\n一、总体情况\n2021年，本办依法做好政府信息公开工作。\n").report.meta
+        assert meta.organ == "示范市示范区人民政府办公室"
+        assert meta.title == "示范市示范区人民政府办公室2021年政府信息公开工作年度报告"
