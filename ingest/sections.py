@@ -8,6 +8,7 @@ from functools import lru_cache
 from model.headings import variant_section
 from model.schema import SECTIONS
 
+from .places import COUNTY_LEVEL, LONGEST
 from .textnorm import is_page_furniture, label_key, nfkc, squeeze, width
 
 _MARK = re.compile(r"^\s*(?:#+\s*|\*\*)?(?P<num>第[一二三四五六七八九十]{1,2}部分|[一二三四五六七八九十]{1,2}|\d{1,2}|[(（][一二三四五六七八九十\d]{1,2}[)）])"
@@ -291,21 +292,31 @@ _NOT_A_PLACE = re.compile(r"[局委办厅部署院所站队室馆处科会司行
 
 def guess_level(organ: str) -> str:
     """The level of a government named 「某县人民政府」 or, as titles often print it, by its place alone
-    (「合水县」「上海市」); anything else counts as a department.  (A county-level city such as 「某某市」 reads as a
-    prefecture: nothing in the name tells them apart.)"""
+    (「合水县」「上海市」); anything else counts as a department.  A city is a prefecture unless it is one of the
+    county-level cities (ingest/places.py) or named under its prefecture (「某某州某某市」)."""
     o = re.sub(r"\s+", "", organ)
     head = o[: -len("人民政府")] if o.endswith("人民政府") else o
+    if _ends_with_a_county(head):
+        return "county"  # before the office words: 「行唐县」「闵行区」「四会市」 hold one
     if not head or _NOT_A_PLACE.search(head):
         return "department"
     if head.endswith("省") or head.endswith("自治区") or head in ("北京市", "天津市", "上海市", "重庆市"):
         return "province"
     if head.endswith(("区", "县", "旗", "自治县", "自治旗", "林区", "特区")):
         return "county"
-    if head.endswith("市") and re.search(r"[市州盟]|地区", head[:-1]):
-        return "county"  # 「某某市某某市」: a county-level city under its prefecture
+    if head.endswith("市") and _UNDER_A_PREFECTURE.search(head[:-1]):
+        return "county"  # 「某某市某某市」「某某州某某市」: a city under its prefecture (not 「苏州市」)
     if head.endswith(("市", "自治州", "州", "盟", "地区")):
         return "prefecture"
     return "department"
+
+
+_UNDER_A_PREFECTURE = re.compile(r"(?:[市州盟]|地区).+$")
+
+
+def _ends_with_a_county(head: str) -> bool:
+    """「兴仁市」「贵州省黔西南州兴仁市」「石家庄市行唐县」: the name ends with a county-level division's."""
+    return any(head[-n:] in COUNTY_LEVEL for n in range(2, min(len(head), LONGEST) + 1))
 
 
 # 「现将某县人民政府2024年政府信息公开工作年度报告公布如下」「特编制某局2023年度…报告」「本报告由某局编制」

@@ -63,6 +63,12 @@ def test_a_title_that_names_the_organ_is_kept():
     ("示范市甲市人民政府", "county"), ("示范州乙市", "county"), ("示范省", "province"), ("上海市", "province"), ("示范市人民政府", "prefecture"), ("示范自治州", "prefecture"),
     ("示范县示范镇人民政府", "department"), ("示范街道", "department"), ("示范县教育局", "department"),
     ("示范市人民政府办公室", "department"), ("示范区政务服务中心", "department"), ("示范乡", "department"),
+    # a 州 or 市 in a prefecture-level city's own name is no prefecture above it
+    ("苏州市人民政府", "prefecture"), ("广州市", "prefecture"), ("沧州市人民政府", "prefecture"),
+    # county-level by the national division codes: a county-level city named alone, a county or district whose
+    # name holds a character of an office's (行 会 站 部 科)
+    ("兴仁市人民政府", "county"), ("贵州省兴仁市", "county"), ("芒市", "county"), ("四会市人民政府", "county"),
+    ("行唐县人民政府", "county"), ("上海市闵行区", "county"), ("南部县", "county"), ("科尔沁区人民政府", "county"),
 ])
 def test_the_level_of_a_government_named_by_its_place(organ, level):
     assert guess_level(organ) == level
