@@ -172,6 +172,7 @@ _GENERIC_OBJECT = re.compile(r"(?:了|各类|各种|的|相关|共|共计|群众
 _ACTIVE = re.compile(r"主动公开|公文|发文|制发|公开属性|文件")
 _CAT_SUBSET = re.compile(r"补正|征求|协商|撤回|纠正|重新|复议|诉讼")
 _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零一二两三四五六七八九十]*$")
+_RANGE_LAST = "至到~～-—－零一二两三四五六七八九十"  # what a match of _RANGE ends with
 _CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理)*")
 _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
@@ -424,7 +425,7 @@ def _is_rough(s: str, m: re.Match) -> bool:
     after = s[end] if end < len(s) else ""
     return (before in "第每逐统唯单"
             or (chinese and (m.group(2) not in "件起宗" or after in "事" or before in "数几上近"))
-            or bool(_RANGE.search(s, max(0, start - 4), start)))
+            or (before in _RANGE_LAST and bool(_RANGE.search(s, max(0, start - 4), start))))
 
 
 def _number_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
@@ -684,8 +685,14 @@ class _NumberReader:
         return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject)
 
 
+# every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正)
+_TAIL_SIGNS = re.compile("[结转顺在处补]")
+
+
 def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
     """A keyword after the number (「另有103件顺延到下年度答复」): its kind and where the phrase ends."""
+    if not _TAIL_SIGNS.search(tail):
+        return None, end  # most numbers without a keyword before them: none after them either
     for tkind, pat in _TAIL_KEYS:
         tm = pat.match(tail)
         if tm:
@@ -781,8 +788,11 @@ def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]
     """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
     s = c.s
     out: list[Claim] = []
-    found = sorted(list(c.finditer(_NONE_T4_RE, ("复议", "诉讼"))) + list(c.finditer(_NONE_T4_ZERO_RE, ("复议", "诉讼"))),
-                   key=lambda m: m.start())
+    found = []
+    for p0, p1 in c.paragraphs_with(("复议", "诉讼")):  # (Compact.finditer for both, the paragraphs found once)
+        found += _NONE_T4_RE.finditer(s, p0, p1)
+        found += _NONE_T4_ZERO_RE.finditer(s, p0, p1)
+    found.sort(key=lambda m: m.start())  # stable: at one start, _NONE_T4_RE's match first, as before
     last_end = -1
     for m in found:
         if m.start() < last_end:
