@@ -158,7 +158,8 @@ _STREET_SELF = re.compile(r"(?<![各该个全])街道(?:办事处|办)?(?![（(�
 
 
 def _is_subunit(text: str, street: bool = False) -> bool:
-    text = _SELF.sub("", text)
+    if _SELF.search(text):  # (the rare case: no new string otherwise)
+        text = _SELF.sub("", text)
     if street and "街道" in text:
         text = _STREET_SELF.sub("", text)
     return bool(_SUBUNIT.search(text))
@@ -316,15 +317,13 @@ def _clause_start(s: str, pos: int, floor: int) -> int:
 def _keywords(lead: str) -> list[re.Match]:
     """The keywords in the lead, in order, as the alternation of all _KEYS would find them."""
     found = []
-    end = 0
-    for start in _KEY_START.finditer(lead):
+    start = _KEY_START.search(lead)
+    while start is not None:
         i = start.start()
-        if i < end:
-            continue  # inside the keyword found before
         m = _KEYS_AT["0" if lead[i].isdecimal() else lead[i]].match(lead, i)
         if m is not None:
             found.append(m)
-            end = m.end()
+        start = _KEY_START.search(lead, i + 1 if m is None else max(i + 1, m.end()))  # not inside the one found
     return found
 
 
