@@ -230,6 +230,7 @@ _NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开(?:行政复议|行政诉�
 # each with words one of which is in every match: only paragraphs holding one are read (none crosses a break)
 _NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("未", "没有")), (_NONE_RECEIVED_BARE_RE, ("无", "没有", "未有")),
                   (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
+_NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未): their paragraphs are found once for both
 _NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
@@ -742,9 +743,15 @@ def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
 
 
 def _none_received_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+    s = c.s
     out: list[Claim] = []
-    found = [m for rx, words in _NONE_RECEIVED for m in c.finditer(rx, words)]
-    found.sort(key=lambda m: m.start())
+    found: list[re.Match] = []
+    for p0, p1 in c.paragraphs_with(_NEG_WORDS):  # (Compact.finditer for both)
+        found += _NONE_RECEIVED_RE.finditer(s, p0, p1)
+        found += _NONE_RECEIVED_BARE_RE.finditer(s, p0, p1)
+    zero_re, zero_words = _NONE_RECEIVED[2]
+    found += c.finditer(zero_re, zero_words)
+    found.sort(key=lambda m: m.start())  # stable: at one start, the patterns in _NONE_RECEIVED's order
     last_end = -1
     for m in found:
         if m.start() < last_end:
@@ -854,6 +861,8 @@ def extract_claims(text: str, year: int | None = None, street: bool = False) -> 
     """Every claim in `text`, in text order; `street`: the organ is a 街道 (its text calls it 「街道」).  Cached:
     several rules read the same section."""
     c = compact(text)
+    if not c.s:
+        return ()  # an empty section (the readers' set-up is most of the time of one)
     claims = _number_claims(c, year, street) + _statement_claims(c, year, street)
     claims.sort(key=lambda cl: (cl.start, cl.end))
     return tuple(claims)
