@@ -794,7 +794,7 @@ def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]
     """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
     s = c.s
     out: list[Claim] = []
-    found = []
+    found: list[re.Match] = []
     for p0, p1 in c.paragraphs_with(("复议", "诉讼")):  # (Compact.finditer for both, the paragraphs found once)
         found += _NONE_T4_RE.finditer(s, p0, p1)
         found += _NONE_T4_ZERO_RE.finditer(s, p0, p1)
