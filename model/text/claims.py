@@ -173,7 +173,8 @@ _GENERIC_OBJECT = re.compile(r"(?:了|各类|各种|的|相关|共|共计|群众
 _ACTIVE = re.compile(r"主动公开|公文|发文|制发|公开属性|文件")
 _CAT_SUBSET = re.compile(r"补正|征求|协商|撤回|纠正|重新|复议|诉讼")
 _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零一二两三四五六七八九十]*$")
-_RANGE_LAST = "至到~～-—－零一二两三四五六七八九十"  # what a match of _RANGE ends with
+# what a match of _RANGE ends with, or stands before ($ matches before a newline that ends the window too)
+_RANGE_LAST = "至到~～-—－零一二两三四五六七八九十\n"
 _CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理)*")
 _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
