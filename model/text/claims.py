@@ -158,7 +158,8 @@ _STREET_SELF = re.compile(r"(?<![各该个全])街道(?:办事处|办)?(?![（(�
 
 
 def _is_subunit(text: str, street: bool = False) -> bool:
-    text = _SELF.sub("", text)
+    if _SELF.search(text):  # (the rare case: no new string otherwise)
+        text = _SELF.sub("", text)
     if street and "街道" in text:
         text = _STREET_SELF.sub("", text)
     return bool(_SUBUNIT.search(text))
@@ -172,6 +173,8 @@ _GENERIC_OBJECT = re.compile(r"(?:了|各类|各种|的|相关|共|共计|群众
 _ACTIVE = re.compile(r"主动公开|公文|发文|制发|公开属性|文件")
 _CAT_SUBSET = re.compile(r"补正|征求|协商|撤回|纠正|重新|复议|诉讼")
 _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零一二两三四五六七八九十]*$")
+# what a match of _RANGE ends with, or stands before ($ matches before a newline that ends the window too)
+_RANGE_LAST = "至到~～-—－零一二两三四五六七八九十\n"
 _CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理)*")
 _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
@@ -228,6 +231,7 @@ _NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开(?:行政复议|行政诉�
 # each with words one of which is in every match: only paragraphs holding one are read (none crosses a break)
 _NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("未", "没有")), (_NONE_RECEIVED_BARE_RE, ("无", "没有", "未有")),
                   (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
+_NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未): their paragraphs are found once for both
 _NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
@@ -315,15 +319,13 @@ def _clause_start(s: str, pos: int, floor: int) -> int:
 def _keywords(lead: str) -> list[re.Match]:
     """The keywords in the lead, in order, as the alternation of all _KEYS would find them."""
     found = []
-    end = 0
-    for start in _KEY_START.finditer(lead):
+    start = _KEY_START.search(lead)
+    while start is not None:
         i = start.start()
-        if i < end:
-            continue  # inside the keyword found before
         m = _KEYS_AT["0" if lead[i].isdecimal() else lead[i]].match(lead, i)
         if m is not None:
             found.append(m)
-            end = m.end()
+        start = _KEY_START.search(lead, i + 1 if m is None else max(i + 1, m.end()))  # not inside the one found
     return found
 
 
@@ -424,7 +426,7 @@ def _is_rough(s: str, m: re.Match) -> bool:
     after = s[end] if end < len(s) else ""
     return (before in "第每逐统唯单"
             or (chinese and (m.group(2) not in "件起宗" or after in "事" or before in "数几上近"))
-            or bool(_RANGE.search(s, max(0, start - 4), start)))
+            or (before in _RANGE_LAST and bool(_RANGE.search(s, max(0, start - 4), start))))
 
 
 def _number_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
@@ -684,8 +686,14 @@ class _NumberReader:
         return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject)
 
 
+# every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正)
+_TAIL_SIGNS = re.compile("[结转顺在处补]")
+
+
 def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
     """A keyword after the number (「另有103件顺延到下年度答复」): its kind and where the phrase ends."""
+    if not _TAIL_SIGNS.search(tail):
+        return None, end  # most numbers without a keyword before them: none after them either
     for tkind, pat in _TAIL_KEYS:
         tm = pat.match(tail)
         if tm:
@@ -736,9 +744,15 @@ def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
 
 
 def _none_received_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+    s = c.s
     out: list[Claim] = []
-    found = [m for rx, words in _NONE_RECEIVED for m in c.finditer(rx, words)]
-    found.sort(key=lambda m: m.start())
+    found: list[re.Match] = []
+    for p0, p1 in c.paragraphs_with(_NEG_WORDS):  # (Compact.finditer for both)
+        found += _NONE_RECEIVED_RE.finditer(s, p0, p1)
+        found += _NONE_RECEIVED_BARE_RE.finditer(s, p0, p1)
+    zero_re, zero_words = _NONE_RECEIVED[2]
+    found += c.finditer(zero_re, zero_words)
+    found.sort(key=lambda m: m.start())  # stable: at one start, the patterns in _NONE_RECEIVED's order
     last_end = -1
     for m in found:
         if m.start() < last_end:
@@ -781,8 +795,11 @@ def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]
     """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
     s = c.s
     out: list[Claim] = []
-    found = sorted(list(c.finditer(_NONE_T4_RE, ("复议", "诉讼"))) + list(c.finditer(_NONE_T4_ZERO_RE, ("复议", "诉讼"))),
-                   key=lambda m: m.start())
+    found: list[re.Match] = []
+    for p0, p1 in c.paragraphs_with(("复议", "诉讼")):  # (Compact.finditer for both, the paragraphs found once)
+        found += _NONE_T4_RE.finditer(s, p0, p1)
+        found += _NONE_T4_ZERO_RE.finditer(s, p0, p1)
+    found.sort(key=lambda m: m.start())  # stable: at one start, _NONE_T4_RE's match first, as before
     last_end = -1
     for m in found:
         if m.start() < last_end:
@@ -845,6 +862,8 @@ def extract_claims(text: str, year: int | None = None, street: bool = False) -> 
     """Every claim in `text`, in text order; `street`: the organ is a 街道 (its text calls it 「街道」).  Cached:
     several rules read the same section."""
     c = compact(text)
+    if not c.s:
+        return ()  # an empty section (the readers' set-up is most of the time of one)
     claims = _number_claims(c, year, street) + _statement_claims(c, year, street)
     claims.sort(key=lambda cl: (cl.start, cl.end))
     return tuple(claims)
