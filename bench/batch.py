@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,13 +61,15 @@ def real_texts() -> list:
 
 
 def make_real_copies(folder: Path, n: int) -> tuple[list[str], int]:
-    """n files, each one of the real reports with a space put after one of its sentences: the same findings,
-    but no text shared between files (nothing cached for one helps the next)."""
+    """n files, each one of the real reports with spaces put after one of its sentences, as many as make this
+    copy's text its own: the same findings, but no section's text shared between files (nothing cached for one
+    helps another, as in a folder of different organs' reports)."""
     reports, files, chars = real_texts(), [], 0
     for i in range(n):
         rng = random.Random(i)
-        rep = reports[i % len(reports)]
-        rep.sections = {sid: _spaced(rng, text) for sid, text in rep.sections.items()}
+        base = reports[i % len(reports)]
+        rep = replace(base, sections={sid: _spaced(rng, text, 1 + i // len(reports))
+                                      for sid, text in base.sections.items()})
         chars += sum(len(t) for t in rep.sections.values())
         path = folder / f"{i:04d}.nianbao"
         save(rep, path)
@@ -74,10 +77,12 @@ def make_real_copies(folder: Path, n: int) -> tuple[list[str], int]:
     return files, chars // n
 
 
-def _spaced(rng: random.Random, text: str) -> str:
+def _spaced(rng: random.Random, text: str, spaces: int) -> str:
+    """The text with a run of `spaces` spaces after one of its sentences (a distinct count per copy of a report:
+    where the copies of one report put them can coincide, how many they put cannot)."""
     ends = [i + 1 for i, ch in enumerate(text) if ch == "。"] or [0]
     at = rng.choice(ends)
-    return text[:at] + " " + text[at:]
+    return text[:at] + " " * spaces + text[at:]
 
 
 def timed(fn) -> float:
