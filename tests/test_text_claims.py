@@ -377,3 +377,19 @@ def test_a_street_office_names_itself_street():
     assert got == [("received", 6), ("carried_in", 1), ("none_review", None)]
     # its own parts, and 街道 in a list of parts, are still parts
     assert [(c.kind, c.value) for c in extract_claims("各社区共收到申请3件。乡镇（街道）收到申请2件。", 2024, street=True)] == []
+
+
+def test_a_result_named_after_its_number():
+    """「…申请8件，对其中5件予以公开，2件部分公开，1件无法提供」: the result follows the number."""
+    text = "本年度共收到政府信息公开申请8件，对其中5件予以公开，2件部分公开，1件无法提供。"
+    assert kinds(text) == [("received", 8), ("cat:r3_1", 5), ("cat:r3_2", 2), ("cat:r3_4", 1)]
+    assert kinds("本年度受理政府信息公开申请4件，4件均予以公开。") == [("received", 4), ("cat:r3_1", 4)]
+    # a number followed by other words is no result count
+    assert kinds("本年度收到政府信息公开申请6件，公开文件12件。") == [("received", 6)]
+
+
+def test_a_carry_over_named_by_last_year_with_its_verb():
+    """「2023年结转办理2件」 in the 2024 report: brought into this year, not 办理 (handled)."""
+    text = "全年共处理政府信息公开申请30件，其中本年度新收28件，2023年结转办理2件。"
+    assert ("carried_in", 2) in kinds(text, 2024)
+    assert ("handled", 2) not in kinds(text, 2024)

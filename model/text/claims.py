@@ -57,7 +57,9 @@ _PCT_RE = re.compile(r"[，,]?[^，,。；;！？\n\d]{0,3}?(?:占|比例为|比
 # (kind, pattern); at one position earlier entries win, so longer phrases come first
 _KEYS: tuple[tuple[str, str], ...] = (
     # 转结 is written for 结转 too (「含上年度转结申请8件」「转结下年度办理1件」)
-    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?(?![至到入下])|"
+    # 「2023年结转办理1件」: the verb after 结转 is part of it, as for carried_out
+    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?"
+                   r"(?:继续)?(?:办理|答复|处理)?(?![至到入下])|"
                    r"(?:结转|转结)上一?年度?"),  # 「结转上年度申请3件」
     # the verb after the target is part of it: 「结转至下一年度办理2件」 is not 办理 (handled)
     ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?|"
@@ -125,6 +127,7 @@ def _keys_naming(first: str) -> re.Pattern:
 
 _KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 
+_CLAUSE_ENDS = r"(?=[，,。；;、）)\n]|$)"
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^(?:申请)?(?:结转|转结|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
                                r"(?:(?:到|至|入)?下一?年度?|(?:到|至)\d{4}年度?)?(?:继续)?(?:答复|办理)?")),
@@ -133,6 +136,13 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
                                r"(?:尚|仍|还)?(?:在|处于)(?:法定)?(?:答复|办理)(?:期限|期|时限)内"
                                r"(?!予以|作出|答复|办结|回复|完成|依法|按时|及时)|尚未办结|未办结|仍在办理|正在办理|尚在办理)")),
     ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
+    # the result after the number, ending its clause: 「其中3件予以公开，1件部分公开」「5件均予以公开。」 (not 「对2件不予
+    # 公开的申请均说明理由」, which says what was done with them)
+    ("cat:r3_3", re.compile(rf"^(?:均|被|依法)?不予(?:以)?公开{_CLAUSE_ENDS}")),
+    ("cat:r3_2", re.compile(rf"^(?:均|被|依法)?部分(?:予以)?公开{_CLAUSE_ENDS}")),
+    ("cat:r3_1", re.compile(rf"^(?:均|已|被|依法)?(?:予以公开|全部公开){_CLAUSE_ENDS}")),
+    ("cat:r3_4", re.compile(rf"^(?:均|依法)?(?:告知)?无法提供{_CLAUSE_ENDS}")),
+    ("cat:r3_5", re.compile(rf"^(?:均|依法)?不予处理{_CLAUSE_ENDS}")),
 )
 
 _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|较\d{4}年|比\d{4}年|增长|下降|上升|减少|增加|增幅|降幅|"
@@ -686,8 +696,8 @@ class _NumberReader:
         return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject)
 
 
-# every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正)
-_TAIL_SIGNS = re.compile("[结转顺在处补]")
+# every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理)
+_TAIL_SIGNS = re.compile("[结转顺在处补公提]")
 
 
 def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
