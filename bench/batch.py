@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def _spaced(rng: random.Random, text: str, spaces: int) -> str:
     return text[:at] + " " * spaces + text[at:]
 
 
-def timed(fn) -> float:
+def timed(fn: Callable[..., object]) -> float:
     t = time.perf_counter()
     fn()
     return time.perf_counter() - t
@@ -147,7 +148,7 @@ class ReaderClock:
         sandbox.run_reader = timed_reader
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         sandbox.run_reader = self.real
 
 

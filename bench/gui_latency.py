@@ -45,6 +45,7 @@ def edit_latency(n: int) -> dict[str, list[float]]:
 
     from gui.app import build_window, make_app
     from model.schema import TABLES
+    from model.values import number
 
     app = make_app()
     w = build_window(None)
@@ -56,10 +57,12 @@ def edit_latency(n: int) -> dict[str, list[float]]:
     for _ in range(10):
         app.processEvents()
     grid = w.current_grid()
+    if grid is None:
+        raise SystemExit("表三 shows no grid")
     model = grid.grid_model
     painted: dict[str, float] = {}
     grid.delegate.painted = painted
-    affected: set[str] = set()
+    affected: set[str | None] = set()  # a cell id, or None for an index outside the cells
     # the cells the model says look different after the edit: those must be repainted before it counts as done
     model.dataChanged.connect(lambda a, _b: affected.add(model.cell_at(a.row(), a.column())))
     cells = list(TABLES["t3"].cells)
@@ -68,12 +71,12 @@ def edit_latency(n: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {k: [] for k in ("wall", "cpu", "idle", "idle cpu", "refresh", "refresh cpu")}
     for i in range(n):
         cid = rng.choice(cells)
-        current = w.doc.report.cells.get(cid) or 0  # every edit changes the value
+        current = number(w.doc.report.cells.get(cid))  # every edit changes the value
         value = str(current + 1 if (i % 2 == 0 or current == 0) else current - 1)
         grid.select_cells([cid])
         grid.setFocus()
         app.processEvents()
-        QTest.keyClick(grid, value[0])  # opens the editor with the first key
+        QTest.keyClicks(grid, value[0])  # opens the editor with the first key
         editor = QApplication.focusWidget()
         if editor is None or editor is grid:
             raise SystemExit("typing did not open an editor")

@@ -1,4 +1,4 @@
-"""A realistic report for the exporter tests and bench/export.py: the true figures of 淮安市 2024
+"""A realistic report for the exporter tests and bench/export_speed.py: the true figures of 淮安市 2024
 (shared/samples/expected/huaian_city_2024.json) with narrative text of our own.  Independent of ingest/."""
 from __future__ import annotations
 

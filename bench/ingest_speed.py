@@ -3,14 +3,19 @@ same file, measured in the same run) and a 5-page scan of a real PDF read by OCR
 against the sample's expected figures; target < 90 s for the 5 pages), with our OCR engine's time against
 rapidocr's own pipeline on two of its pages where that can run (target ≤ 1.15).
 
-    .venv/bin/python bench/ingest.py [--no-ocr]
+    .venv/bin/python bench/ingest_speed.py [--no-ocr]
 """
 from __future__ import annotations
 
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.scans makes the scan
@@ -18,7 +23,7 @@ sys.path.insert(0, str(ROOT))  # tests.scans makes the scan
 SAMPLES = ROOT.parent / "shared" / "samples"
 
 
-def timed(fn, repeat: int) -> tuple[float, float]:
+def timed(fn: Callable[..., object], repeat: int) -> tuple[float, float]:
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
@@ -115,7 +120,7 @@ def ocr_scan(pdf: Path) -> None:
     engine_against_rapidocr(images[:2])
 
 
-def engine_against_rapidocr(images) -> None:
+def engine_against_rapidocr(images: list[Image.Image]) -> None:
     """Our OCR engine against rapidocr's own pipeline (the same models; it needs OpenCV, which the development
     venv has and the bundle does not), page by page in turns in this process: time ratio (target ≤ 1.15)."""
     import numpy as np
@@ -142,7 +147,7 @@ def engine_against_rapidocr(images) -> None:
           f"{took['rapidocr']:.1f} s = {ratio:.2f} (target ≤ 1.15: {'ok' if ratio <= 1.15 else 'SLOW'})")
 
 
-def ofd_rows(read_report) -> list[tuple]:
+def ofd_rows(read_report: Callable[..., Any]) -> list[tuple]:
     """The real PDFs as OFD (written by the tests' OFD writer): the same 2 s target as the PDF."""
     import tempfile
 

@@ -21,8 +21,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from model.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -46,13 +51,13 @@ def load_report():
     return sample_report(), "tests/test_export_sample.py (淮安市 2024)"
 
 
-def timed(fn) -> float:
+def timed(fn: Callable[..., object]) -> float:
     t = time.perf_counter()
     fn()
     return time.perf_counter() - t
 
 
-def bench_exports(report, out: Path) -> dict[str, tuple[float, float]]:
+def bench_exports(report: Report, out: Path) -> dict[str, tuple[float, float]]:
     from export.api import TARGETS
 
     results = {}
@@ -72,7 +77,7 @@ def _process_env(cache: Path | None = None) -> dict[str, str]:
     return env
 
 
-def bench_processes(report, out: Path) -> dict[str, tuple[float, float]]:
+def bench_processes(report: Report, out: Path) -> dict[str, tuple[float, float]]:
     """format → (median whole-process time, one run with an empty font cache)."""
     from model.fileformat import save
 
