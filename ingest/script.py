@@ -6,6 +6,10 @@ document is detected by its traditional-only characters and written in simplifie
 character.  The table holds the characters of the form's labels, headings and columns, and the common ones
 of titles, agency names and running text; a rarer traditional character stays as printed (the clerk is told).
 A document in simplified characters is left exactly as it is.
+
+Two marks of the converters and mirrors behind such pages are undone too: the pinyin some mirrors print after a
+character as a reading aid (「規(guī)章」「數(shù)量」, on simplified pages as well), and the Taiwan word a phrase
+converter puts for 文件 in the form's label (「行政規範性檔案」 for 行政规范性文件).
 """
 from __future__ import annotations
 
@@ -47,6 +51,14 @@ _MIN_HITS = 8  # traditional-only characters in a document before it counts as w
 _MIN_SHARE = 0.05  # … and their share of its Chinese characters (a quoted name is not a traditional page)
 
 
+# a reading aid: a syllable of pinyin with its tone mark, in brackets right after the character it reads
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
+_HAS_TONED = re.compile(f"[{_TONED}]")
+# what a Taiwan phrase converter writes for a label of the form, folded, and the form's own words
+_PHRASES = (("规范性档案", "规范性文件"),)
+
+
 def _cjk(text: str) -> int:
     return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
@@ -57,7 +69,16 @@ def is_traditional(text: str) -> bool:
 
 
 def fold(text: str) -> str:
-    return text.translate(FOLD)
+    text = text.translate(FOLD)
+    for taiwan, form in _PHRASES:
+        if taiwan in text:
+            text = text.replace(taiwan, form)
+    return text
+
+
+def strip_pinyin(text: str) -> str:
+    """The text without a mirror's pinyin after its characters (a text with no tone mark is passed over)."""
+    return _PINYIN.sub("", text) if _HAS_TONED.search(text) else text
 
 
 def _texts(items: list[tuple]) -> str:
@@ -74,9 +95,24 @@ def fold_rows(rows: list[list]) -> list[list]:
     return [[fold(c) if isinstance(c, str) else c for c in row] for row in rows]
 
 
+def _without_pinyin(items: list[tuple]) -> list[tuple]:
+    if not _HAS_TONED.search(_texts(items)):
+        return items
+    out: list[tuple] = []
+    for kind, content in items:
+        if kind == "line" and content:
+            out.append((kind, strip_pinyin(content)))
+        elif kind == "table":
+            out.append((kind, [[strip_pinyin(c) if isinstance(c, str) else c for c in row] for row in content]))
+        else:
+            out.append((kind, content))
+    return out
+
+
 def to_simplified(items: list[tuple]) -> tuple[list[tuple], bool]:
     """The items with traditional characters written in simplified ones, if the document is in traditional
-    characters (else the same items), and whether it was."""
+    characters (else the same items), and whether it was; a mirror's pinyin is taken out either way."""
+    items = _without_pinyin(items)
     if not is_traditional(_texts(items)):
         return items, False
     out: list[tuple] = []
