@@ -14,6 +14,7 @@ converter puts for 文件 in the form's label (「行政規範性檔案」 for �
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # traditional, simplified: only characters that are traditional-only (never written in simplified text), each
 # with its one simplified form; 乾/幹 → 干, 覆/復 → 复 and the like that also occur in simplified text are left out
@@ -92,18 +93,21 @@ def _texts(items: list[tuple]) -> str:
 
 
 def fold_rows(rows: list[list]) -> list[list]:
-    return [[fold(c) if isinstance(c, str) else c for c in row] for row in rows]
+    return _map_rows(rows, fold)
 
 
-def _without_pinyin(items: list[tuple]) -> list[tuple]:
-    if not _HAS_TONED.search(_texts(items)):
-        return items
+def _map_rows(rows: list[list], fn: Callable[[str], str]) -> list[list]:
+    return [[fn(c) if isinstance(c, str) else c for c in row] for row in rows]
+
+
+def _map_text(items: list[tuple], fn: Callable[[str], str]) -> list[tuple]:
+    """The items with fn applied to every line and every table cell's text."""
     out: list[tuple] = []
     for kind, content in items:
         if kind == "line" and content:
-            out.append((kind, strip_pinyin(content)))
+            out.append((kind, fn(content)))
         elif kind == "table":
-            out.append((kind, [[strip_pinyin(c) if isinstance(c, str) else c for c in row] for row in content]))
+            out.append((kind, _map_rows(content, fn)))
         else:
             out.append((kind, content))
     return out
@@ -112,18 +116,13 @@ def _without_pinyin(items: list[tuple]) -> list[tuple]:
 def to_simplified(items: list[tuple]) -> tuple[list[tuple], bool]:
     """The items with traditional characters written in simplified ones, if the document is in traditional
     characters (else the same items), and whether it was; a mirror's pinyin is taken out either way."""
-    items = _without_pinyin(items)
-    if not is_traditional(_texts(items)):
+    text = _texts(items)
+    if _HAS_TONED.search(text):
+        items = _map_text(items, strip_pinyin)
+        text = _texts(items)
+    if not is_traditional(text):
         return items, False
-    out: list[tuple] = []
-    for kind, content in items:
-        if kind == "line" and content:
-            out.append((kind, fold(content)))
-        elif kind == "table":
-            out.append((kind, fold_rows(content)))
-        else:
-            out.append((kind, content))
-    return out, True
+    return _map_text(items, fold), True
 
 
 NOTE_TEXT = "原文是繁体字（网页的繁体版）：已逐字换成简体字后识别表格和标题；少见的繁体字可能仍保留原样，请核对正文"
