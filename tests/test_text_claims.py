@@ -393,3 +393,13 @@ def test_a_carry_over_named_by_last_year_with_its_verb():
     text = "全年共处理政府信息公开申请30件，其中本年度新收28件，2023年结转办理2件。"
     assert ("carried_in", 2) in kinds(text, 2024)
     assert ("handled", 2) not in kinds(text, 2024)
+
+
+def test_a_count_in_ge_followed_by_its_noun():
+    """「受理、审查、答复等6个环节」: 个 then a noun names what is counted, here steps, not applications."""
+    text = "规范依申请公开受理、审查、答复、送达等6个环节的办理流程。全年办理政府信息公开申请13件。"
+    assert kinds(text) == [("handled", 13)]
+    assert kinds("依申请公开情况。全县共有3个乡镇收到申请。") == []
+    # 个 then a pause or 均: still a count of applications
+    assert kinds("本年度共受理政府信息公开申请9个，办结9个，结转0个。") == [
+        ("received", 9), ("closed", 9), ("carried_out", 0)]

@@ -204,6 +204,8 @@ _QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
 _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
 _NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未|不予|不)$")  # 「不予受理4件」
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|月|小时|天|百分点|季度)")
+# 「等7个环节」「5个乡镇」: a noun right after 个 names what is counted (applications are named by 申请, 件 …)
+_NAMED_AFTER_GE = re.compile(r"(?!申请|政府|信息|依申请|案|件|均|都|已|全|并|其|予|为|共|中|以)[\u4e00-\u9fff]")
 _CARRY_FROM = re.compile(r"度?(?:结转|转结)(?!至|到|入|下)")
 _CARRY_TO = re.compile(r"(?:结转|转结|顺延|转入)?(?:至|到|入)$")
 _CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)")
@@ -533,6 +535,8 @@ class _NumberReader:
         unit = m.group(2)
         if unit in "个条份部例" and _DURATION.match(s, end - 1 if unit == "个" else end):
             return None  # 「在15个工作日内答复」: a time, not a count
+        if unit == "个" and _NAMED_AFTER_GE.match(s, end):
+            return None  # 「答复、归档等7个环节」: steps, not applications
         return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end)
 
     def _about_a_part(self, n: _Number, floor: int) -> bool:
