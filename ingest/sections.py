@@ -131,7 +131,7 @@ def find_headings(lines: list[str | None]) -> dict[str, int]:
 
 # ---------------------------------------------------------------- title
 
-_TITLE_END = re.compile(r"报告$")
+_TITLE_END = re.compile(r"报告(?:\((?:19|20)\d{2}年度?\))?$")  # 「…年度报告（2023年度）」: the year after it
 _YEAR = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?")  # 「二〇二四年」 in some titles
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 
@@ -263,7 +263,12 @@ def organ_year(title: str) -> tuple[str, int | None]:
     organ = title[: m.start()] if m else title
     if m and not organ.strip():
         organ = title[m.end():]
-    organ = _SUFFIX.sub("", organ.strip())
+    elif m and re.fullmatch(r"度?\s*[）)]\s*", title[m.end():]):
+        organ = organ.rstrip().rstrip("（(")  # 「某区人民政府信息公开工作年度报告（2023年度）」: the year after it
+    whole = organ.strip()
+    organ = _SUFFIX.sub("", whole)
+    if organ.endswith("人民") and whole.startswith(organ + "政府"):
+        organ += "政府"  # 「2024年度某镇人民政府信息公开工作年度报告」: the name and the work share 政府
     organ = _without_work_name(organ)  # 「某办公室政府信息公开工作2022年度报告」: the year inside the name of the work
     organ = re.sub(r"(关于|的)$", "", organ).strip()
     bare = re.search(r"((?:19|20)\d{2})$", organ)  # 「某厅2022政府信息公开工作年度报告」: the 年 lost in a line break

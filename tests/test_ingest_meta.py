@@ -127,3 +127,20 @@ def test_a_page_category_above_a_title_that_names_its_organ_is_no_part_of_it(abo
         meta = read_text(f"{above}\n{title}\n一、总体情况\n2021年，本办依法做好政府信息公开工作。\n").report.meta
         assert meta.organ == "示范市示范区人民政府办公室"
         assert meta.title == "示范市示范区人民政府办公室2021年政府信息公开工作年度报告"
+
+
+def test_a_government_whose_name_shares_政府_with_the_work():
+    """「2023年度示范乡人民政府信息公开工作年度报告」: the year first, then 人民政府 and 政府信息公开 sharing 政府."""
+    from ingest.sections import organ_year
+
+    assert organ_year("2023年度示范乡人民政府信息公开工作年度报告") == ("示范乡人民政府", 2023)
+    assert organ_year("2023年度示范局政府信息公开工作年度报告") == ("示范局", 2023)
+
+
+def test_a_title_with_its_year_in_brackets_after_it():
+    """「示范县人民政府信息公开工作年度报告（2022年度）」: the year printed after the title, in brackets."""
+    from ingest.sections import organ_year
+
+    assert organ_year("示范县人民政府信息公开工作年度报告（2022年度）") == ("示范县人民政府", 2022)
+    meta = read_text("示范县人民政府信息公开工作年度报告（2022年度）\n" + BODY).report.meta
+    assert (meta.organ, meta.year) == ("示范县人民政府", 2022)
