@@ -91,6 +91,19 @@ def join_split_headings(items: list[tuple]) -> list[tuple]:
     return out
 
 
+def _marker(line: str) -> str:
+    m = _MARK.match(nfkc(line).strip().strip("*#").strip())
+    return m.group("num") if m else ""
+
+
+def _without_sub_items_named_like_parts(lines: list[str | None], cands: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Without a 「（一）主动公开政府信息情况」 of part 一 where the part's own 「二、主动公开政府信息情况」 is
+    printed too: an item of the overview named after a part is no heading then."""
+    marks = {i: _marker(lines[i] or "") for i, _ in cands}
+    numbered = {rank for i, rank in cands if marks[i] == SECTIONS[rank].heading.split("、", 1)[0]}
+    return [(i, rank) for i, rank in cands if rank not in numbered or not marks[i].startswith(("(", "（"))]
+
+
 def find_headings(lines: list[str | None]) -> dict[str, int]:
     """Line index of each heading: the largest set of heading lines in the official order (a table of
     contents, a repeated heading or a workbook's extra sheet cannot push the others out).  None entries
@@ -105,6 +118,7 @@ def find_headings(lines: list[str | None]) -> dict[str, int]:
             cands.append((i, order.index(h[0])))
     if len(cands) > 400:  # hostile input: keep the first ones
         cands = cands[:400]
+    cands = _without_sub_items_named_like_parts(lines, cands)
     # longest chain in the official order; among equals the one with text between its headings (a table
     # of contents is a run of headings with nothing between them)
     heading_lines = {i for i, _ in cands}

@@ -144,3 +144,19 @@ def test_a_title_with_its_year_in_brackets_after_it():
     assert organ_year("示范县人民政府信息公开工作年度报告（2022年度）") == ("示范县人民政府", 2022)
     meta = read_text("示范县人民政府信息公开工作年度报告（2022年度）\n" + BODY).report.meta
     assert (meta.organ, meta.year) == ("示范县人民政府", 2022)
+
+
+def test_an_overview_item_named_after_a_part_is_no_heading_when_the_part_is_printed():
+    """「（一）收到和处理政府信息公开申请情况」 inside 一、总体情况, then 「三、收到和处理…」 with its table lost
+    (a web page's text): the numbered part heading is the heading, and the overview item's text stays in 一."""
+    from model.engine import check
+
+    text = ("示范镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开政府信息情况\n"
+            "本年度主动公开信息20条。\n（二）收到和处理政府信息公开申请情况\n本年度共受理政府信息公开申请6件。\n"
+            "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+            "五、存在的主要问题及改进情况\n（一）存在问题。一是形式单一。\n（二）改进情况。一是丰富形式。\n"
+            "六、其他需要报告的事项\n本年度未收取信息处理费。\n")
+    report = read_text(text).report
+    assert "受理政府信息公开申请6件" in report.sections["s1"]
+    assert report.headings["s3"] == "三、收到和处理政府信息公开申请情况"
+    assert not [f for f in check(report) if f.rule == "S.HEADINGS"]
