@@ -403,3 +403,10 @@ def test_a_count_in_ge_followed_by_its_noun():
     # 个 then a pause or 均: still a count of applications
     assert kinds("本年度共受理政府信息公开申请9个，办结9个，结转0个。") == [
         ("received", 9), ("closed", 9), ("carried_out", 0)]
+
+
+def test_both_channels_named_are_every_channel():
+    """「网上和线下共受理申请40件」: both channels together are the whole; one of them alone is a part."""
+    text = "依申请公开情况。本年度网上和线下共受理政府信息公开申请40件，办结38件，结转下年度继续办理2件。"
+    assert kinds(text) == [("received", 40), ("closed", 38), ("carried_out", 2)]
+    assert kinds("依申请公开情况。本年度线下受理政府信息公开申请12件。") == []

@@ -267,6 +267,7 @@ _BARE_GAP = re.compile(r"(?:了|共|共计|合计|总计|达|有)?")
 # the applications named before the verb: 「依申请信息公开办理有69件」
 _NOUN_BEFORE = re.compile(r"(?:(?:政府)?信息公开申请|依申请(?:信息)?公开(?:申请)?)$")
 # 「通过网站、信函等渠道收到」: the channels listed are every channel, not a part
+_BOTH_CHANNELS = re.compile(r"(?:线上|网上)[、和及与]?线下|线下[、和及与]?(?:线上|网上)")
 _ALL_CHANNELS = re.compile(r"[^，,。；;]{0,30}?等(?:多种|各类|各种)?(?:渠道|途径|方式|形式)")
 _QUOTE_GAP = re.compile(r"(?:的)?(?:件数|数量|数)?(?:为|是|有|共|共计)?")
 _T2_GAP = re.compile(r"(?:的|了|共|共计|合计|总计|计|为|有|达|数量?|件数|总数)*")
@@ -597,7 +598,10 @@ class _NumberReader:
         # 「其中按时办结118件」「网上受理申请100件」: part of the total
         if n.kind not in ("received", "handled", "closed") or not _SUBSET.search(n.lead):
             return False
-        return "等" not in n.lead or bool(_SUBSET.search(_ALL_CHANNELS.sub("", n.lead)))
+        lead = _BOTH_CHANNELS.sub("", n.lead)  # 「线上、线下共收到」: every channel
+        if not _SUBSET.search(lead):
+            return False
+        return "等" not in lead or bool(_SUBSET.search(_ALL_CHANNELS.sub("", lead)))
 
     # ---- each kind's own conditions
 
