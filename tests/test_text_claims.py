@@ -410,3 +410,10 @@ def test_both_channels_named_are_every_channel():
     text = "依申请公开情况。本年度网上和线下共受理政府信息公开申请40件，办结38件，结转下年度继续办理2件。"
     assert kinds(text) == [("received", 40), ("closed", 38), ("carried_out", 2)]
     assert kinds("依申请公开情况。本年度线下受理政府信息公开申请12件。") == []
+
+
+def test_a_carry_over_turned_into_this_year():
+    """「含2022年转至今年办理的4件」 in the 2023 report: brought in; 「至今年」 is no 「至今」 (a span of years)."""
+    text = "依申请公开情况。全年共办理政府信息公开申请30件，含2022年转至今年办理的4件，办结29件，剩余1件结转下一年度办理。"
+    assert kinds(text, 2023) == [("handled", 30), ("carried_in", 4), ("closed", 29), ("carried_out", 1)]
+    assert kinds("依申请公开情况。自条例施行至今共收到政府信息公开申请300件。", 2023) == []

@@ -58,8 +58,9 @@ _PCT_RE = re.compile(r"[，,]?[^，,。；;！？\n\d]{0,3}?(?:占|比例为|比
 _KEYS: tuple[tuple[str, str], ...] = (
     # 转结 is written for 结转 too (「含上年度转结申请8件」「转结下年度办理1件」)
     # 「2023年结转办理1件」: the verb after 结转 is part of it, as for carried_out
-    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?"
-                   r"(?:继续)?(?:办理|答复|处理)?(?![至到入下])|"
+    # 「含2023年转至今年办理的3件」: 转 into this year names a carry-over too
+    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?|"
+                   r"转(?:至|到|入)(?:本年度?|今年))(?:继续)?(?:办理|答复|处理)?(?![至到入下])|"
                    r"(?:结转|转结)上一?年度?"),  # 「结转上年度申请3件」
     # the verb after the target is part of it: 「结转至下一年度办理2件」 is not 办理 (handled)
     ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?|"
@@ -191,7 +192,7 @@ _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
 # a bracket opened right after a count by 含/包括/其中: what it counts is a share of that count
 _INSIDE_A_TOTAL = re.compile(r"[（(](?:含|包括|其中)")
 # 「《条例》实施以来共收到申请300件」: many years; 「今年以来」 is this one
-_SINCE = re.compile(r"(?<![0-9]年)(?<!今年)(?<!本年)(?<!年初)(?<!年内)(?<!全年)(?<!本年度)以来|(?<!截)至今|历年|多年")
+_SINCE = re.compile(r"(?<![0-9]年)(?<!今年)(?<!本年)(?<!年初)(?<!年内)(?<!全年)(?<!本年度)以来|(?<!截)至今(?!年)|历年|多年")
 def _since(s: str, start: int, end: int) -> bool:
     """_SINCE found in s[start:end] (looked for only when one of its words, one of which is in every match,
     is there)."""
@@ -206,7 +207,7 @@ _NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未|
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|月|小时|天|百分点|季度)")
 # 「等7个环节」「5个乡镇」: a noun right after 个 names what is counted (applications are named by 申请, 件 …)
 _NAMED_AFTER_GE = re.compile(r"(?!申请|政府|信息|依申请|案|件|均|都|已|全|并|其|予|为|共|中|以)[\u4e00-\u9fff]")
-_CARRY_FROM = re.compile(r"度?(?:结转|转结)(?!至|到|入|下)")
+_CARRY_FROM = re.compile(r"度?(?:(?:结转|转结)(?!至|到|入|下)|转(?:至|到|入)(?:本年|今年))")
 _CARRY_TO = re.compile(r"(?:结转|转结|顺延|转入)?(?:至|到|入)$")
 _CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)")
 _PAST = re.compile(r"上一?年|去年|往年|历年")
