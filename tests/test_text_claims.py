@@ -417,3 +417,9 @@ def test_a_carry_over_turned_into_this_year():
     text = "依申请公开情况。全年共办理政府信息公开申请30件，含2022年转至今年办理的4件，办结29件，剩余1件结转下一年度办理。"
     assert kinds(text, 2023) == [("handled", 30), ("carried_in", 4), ("closed", 29), ("carried_out", 1)]
     assert kinds("依申请公开情况。自条例施行至今共收到政府信息公开申请300件。", 2023) == []
+
+
+def test_carried_out_by_转接_or_转办():
+    """「转接下年度办理7件」「转下一年度转办1件」: carried to next year."""
+    assert kinds("依申请公开情况。全年办结政府信息公开申请50件，转接下年度办理7件。") == [("closed", 50), ("carried_out", 7)]
+    assert kinds("依申请公开情况。全年收到政府信息公开申请12件，转下一年度转办1件。") == [("received", 12), ("carried_out", 1)]
