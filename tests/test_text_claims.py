@@ -423,3 +423,9 @@ def test_carried_out_by_转接_or_转办():
     """「转接下年度办理7件」「转下一年度转办1件」: carried to next year."""
     assert kinds("依申请公开情况。全年办结政府信息公开申请50件，转接下年度办理7件。") == [("closed", 50), ("carried_out", 7)]
     assert kinds("依申请公开情况。全年收到政府信息公开申请12件，转下一年度转办1件。") == [("received", 12), ("carried_out", 1)]
+
+
+def test_办理_before_a_result_names_no_office():
+    """「办理答复28件」: the 办 of 办理 is no office whose share it would be (「其中县政府办收到15件」 is one)."""
+    assert kinds("依申请公开情况。本年度共受理政府信息公开申请28件，办理答复28件。") == [("received", 28), ("closed", 28)]
+    assert kinds("依申请公开情况。共收到申请45件，其中县政府办收到15件。") == [("received", 45)]

@@ -177,7 +177,8 @@ def _is_subunit(text: str, street: bool = False) -> bool:
 
 
 # an office or agency named as the subject of a clause (「其中县政府办公室收到15件」)
-_ORGAN = re.compile(r"办公室|[局委办院所站队处科镇乡]|中心|政府|街道|部门|单位|本级")
+# (the 办 of 办理 or 办结, the 处 of 处理 and the 所 of 所有 name no office: 「办理答复30件」)
+_ORGAN = re.compile(r"办公室|[局委院站队科镇乡]|办(?![理结件])|处(?!理)|所(?!有)|中心|政府|街道|部门|单位|本级")
 _WIDE_END = "，,；;：:。！？!?\n"
 # what may stand between 收到/受理 and 申请 when the application is one for information
 _GENERIC_OBJECT = re.compile(r"(?:了|各类|各种|的|相关|共|共计|群众|公民|申请人|新|依|有关|书面|此类|该类|类似|提出|递交|提交)*")
