@@ -91,6 +91,19 @@ def join_split_headings(items: list[tuple]) -> list[tuple]:
     return out
 
 
+def _marker(line: str) -> str:
+    m = _MARK.match(nfkc(line).strip().strip("*#").strip())
+    return m.group("num") if m else ""
+
+
+def _without_sub_items_named_like_parts(lines: list[str | None], cands: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Without a 「（一）主动公开政府信息情况」 of part 一 where the part's own 「二、主动公开政府信息情况」 is
+    printed too: an item of the overview named after a part is no heading then."""
+    marks = {i: _marker(lines[i] or "") for i, _ in cands}
+    numbered = {rank for i, rank in cands if marks[i] == SECTIONS[rank].heading.split("、", 1)[0]}
+    return [(i, rank) for i, rank in cands if rank not in numbered or not marks[i].startswith(("(", "（"))]
+
+
 def find_headings(lines: list[str | None]) -> dict[str, int]:
     """Line index of each heading: the largest set of heading lines in the official order (a table of
     contents, a repeated heading or a workbook's extra sheet cannot push the others out).  None entries
@@ -105,6 +118,7 @@ def find_headings(lines: list[str | None]) -> dict[str, int]:
             cands.append((i, order.index(h[0])))
     if len(cands) > 400:  # hostile input: keep the first ones
         cands = cands[:400]
+    cands = _without_sub_items_named_like_parts(lines, cands)
     # longest chain in the official order; among equals the one with text between its headings (a table
     # of contents is a run of headings with nothing between them)
     heading_lines = {i for i, _ in cands}
@@ -131,7 +145,7 @@ def find_headings(lines: list[str | None]) -> dict[str, int]:
 
 # ---------------------------------------------------------------- title
 
-_TITLE_END = re.compile(r"报告$")
+_TITLE_END = re.compile(r"报告(?:\((?:19|20)\d{2}年度?\))?$")  # 「…年度报告（2023年度）」: the year after it
 _YEAR = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?")  # 「二〇二四年」 in some titles
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 
@@ -263,7 +277,12 @@ def organ_year(title: str) -> tuple[str, int | None]:
     organ = title[: m.start()] if m else title
     if m and not organ.strip():
         organ = title[m.end():]
-    organ = _SUFFIX.sub("", organ.strip())
+    elif m and re.fullmatch(r"度?\s*[）)]\s*", title[m.end():]):
+        organ = organ.rstrip().rstrip("（(")  # 「某区人民政府信息公开工作年度报告（2023年度）」: the year after it
+    whole = organ.strip()
+    organ = _SUFFIX.sub("", whole)
+    if organ.endswith("人民") and whole.startswith(organ + "政府"):
+        organ += "政府"  # 「2024年度某镇人民政府信息公开工作年度报告」: the name and the work share 政府
     organ = _without_work_name(organ)  # 「某办公室政府信息公开工作2022年度报告」: the year inside the name of the work
     organ = re.sub(r"(关于|的)$", "", organ).strip()
     bare = re.search(r"((?:19|20)\d{2})$", organ)  # 「某厅2022政府信息公开工作年度报告」: the 年 lost in a line break

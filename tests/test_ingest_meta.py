@@ -127,3 +127,36 @@ def test_a_page_category_above_a_title_that_names_its_organ_is_no_part_of_it(abo
         meta = read_text(f"{above}\n{title}\n一、总体情况\n2021年，本办依法做好政府信息公开工作。\n").report.meta
         assert meta.organ == "示范市示范区人民政府办公室"
         assert meta.title == "示范市示范区人民政府办公室2021年政府信息公开工作年度报告"
+
+
+def test_a_government_whose_name_shares_政府_with_the_work():
+    """「2023年度示范乡人民政府信息公开工作年度报告」: the year first, then 人民政府 and 政府信息公开 sharing 政府."""
+    from ingest.sections import organ_year
+
+    assert organ_year("2023年度示范乡人民政府信息公开工作年度报告") == ("示范乡人民政府", 2023)
+    assert organ_year("2023年度示范局政府信息公开工作年度报告") == ("示范局", 2023)
+
+
+def test_a_title_with_its_year_in_brackets_after_it():
+    """「示范县人民政府信息公开工作年度报告（2022年度）」: the year printed after the title, in brackets."""
+    from ingest.sections import organ_year
+
+    assert organ_year("示范县人民政府信息公开工作年度报告（2022年度）") == ("示范县人民政府", 2022)
+    meta = read_text("示范县人民政府信息公开工作年度报告（2022年度）\n" + BODY).report.meta
+    assert (meta.organ, meta.year) == ("示范县人民政府", 2022)
+
+
+def test_an_overview_item_named_after_a_part_is_no_heading_when_the_part_is_printed():
+    """「（一）收到和处理政府信息公开申请情况」 inside 一、总体情况, then 「三、收到和处理…」 with its table lost
+    (a web page's text): the numbered part heading is the heading, and the overview item's text stays in 一."""
+    from model.engine import check
+
+    text = ("示范镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开政府信息情况\n"
+            "本年度主动公开信息20条。\n（二）收到和处理政府信息公开申请情况\n本年度共受理政府信息公开申请6件。\n"
+            "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+            "五、存在的主要问题及改进情况\n（一）存在问题。一是形式单一。\n（二）改进情况。一是丰富形式。\n"
+            "六、其他需要报告的事项\n本年度未收取信息处理费。\n")
+    report = read_text(text).report
+    assert "受理政府信息公开申请6件" in report.sections["s1"]
+    assert report.headings["s3"] == "三、收到和处理政府信息公开申请情况"
+    assert not [f for f in check(report) if f.rule == "S.HEADINGS"]

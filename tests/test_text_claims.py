@@ -393,3 +393,39 @@ def test_a_carry_over_named_by_last_year_with_its_verb():
     text = "全年共处理政府信息公开申请30件，其中本年度新收28件，2023年结转办理2件。"
     assert ("carried_in", 2) in kinds(text, 2024)
     assert ("handled", 2) not in kinds(text, 2024)
+
+
+def test_a_count_in_ge_followed_by_its_noun():
+    """「受理、审查、答复等6个环节」: 个 then a noun names what is counted, here steps, not applications."""
+    text = "规范依申请公开受理、审查、答复、送达等6个环节的办理流程。全年办理政府信息公开申请13件。"
+    assert kinds(text) == [("handled", 13)]
+    assert kinds("依申请公开情况。全县共有3个乡镇收到申请。") == []
+    # 个 then a pause or 均: still a count of applications
+    assert kinds("本年度共受理政府信息公开申请9个，办结9个，结转0个。") == [
+        ("received", 9), ("closed", 9), ("carried_out", 0)]
+
+
+def test_both_channels_named_are_every_channel():
+    """「网上和线下共受理申请40件」: both channels together are the whole; one of them alone is a part."""
+    text = "依申请公开情况。本年度网上和线下共受理政府信息公开申请40件，办结38件，结转下年度继续办理2件。"
+    assert kinds(text) == [("received", 40), ("closed", 38), ("carried_out", 2)]
+    assert kinds("依申请公开情况。本年度线下受理政府信息公开申请12件。") == []
+
+
+def test_a_carry_over_turned_into_this_year():
+    """「含2022年转至今年办理的4件」 in the 2023 report: brought in; 「至今年」 is no 「至今」 (a span of years)."""
+    text = "依申请公开情况。全年共办理政府信息公开申请30件，含2022年转至今年办理的4件，办结29件，剩余1件结转下一年度办理。"
+    assert kinds(text, 2023) == [("handled", 30), ("carried_in", 4), ("closed", 29), ("carried_out", 1)]
+    assert kinds("依申请公开情况。自条例施行至今共收到政府信息公开申请300件。", 2023) == []
+
+
+def test_carried_out_by_转接_or_转办():
+    """「转接下年度办理7件」「转下一年度转办1件」: carried to next year."""
+    assert kinds("依申请公开情况。全年办结政府信息公开申请50件，转接下年度办理7件。") == [("closed", 50), ("carried_out", 7)]
+    assert kinds("依申请公开情况。全年收到政府信息公开申请12件，转下一年度转办1件。") == [("received", 12), ("carried_out", 1)]
+
+
+def test_办理_before_a_result_names_no_office():
+    """「办理答复28件」: the 办 of 办理 is no office whose share it would be (「其中县政府办收到15件」 is one)."""
+    assert kinds("依申请公开情况。本年度共受理政府信息公开申请28件，办理答复28件。") == [("received", 28), ("closed", 28)]
+    assert kinds("依申请公开情况。共收到申请45件，其中县政府办收到15件。") == [("received", 45)]

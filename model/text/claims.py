@@ -58,12 +58,13 @@ _PCT_RE = re.compile(r"[，,]?[^，,。；;！？\n\d]{0,3}?(?:占|比例为|比
 _KEYS: tuple[tuple[str, str], ...] = (
     # 转结 is written for 结转 too (「含上年度转结申请8件」「转结下年度办理1件」)
     # 「2023年结转办理1件」: the verb after 结转 is part of it, as for carried_out
-    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?"
-                   r"(?:继续)?(?:办理|答复|处理)?(?![至到入下])|"
+    # 「含2023年转至今年办理的3件」: 转 into this year names a carry-over too
+    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?|"
+                   r"转(?:至|到|入)(?:本年度?|今年))(?:继续)?(?:办理|答复|处理)?(?![至到入下])|"
                    r"(?:结转|转结)上一?年度?"),  # 「结转上年度申请3件」
     # the verb after the target is part of it: 「结转至下一年度办理2件」 is not 办理 (handled)
     ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?|"
-                    r"转(?:至|到)?下一?年度?(?:继续)?(?:办理|答复|处理)?"),  # 「转下一年度继续办理3件」
+                    r"转接?(?:至|到)?下一?年度?(?:继续)?(?:办理|答复|处理|转办)?"),  # 「转下一年度继续办理3件」「转接下年度办理5件」
     ("cat:r3_1+r3_2", r"(?:予以|全部)公开(?:和|及|与|、|以及|或)部分公开"),
     ("cat:r3_3", r"不予公开"),
     ("cat:r3_1", r"予以公开|全部公开|同意公开"),
@@ -176,7 +177,8 @@ def _is_subunit(text: str, street: bool = False) -> bool:
 
 
 # an office or agency named as the subject of a clause (「其中县政府办公室收到15件」)
-_ORGAN = re.compile(r"办公室|[局委办院所站队处科镇乡]|中心|政府|街道|部门|单位|本级")
+# (the 办 of 办理 or 办结, the 处 of 处理 and the 所 of 所有 name no office: 「办理答复30件」)
+_ORGAN = re.compile(r"办公室|[局委院站队科镇乡]|办(?![理结件])|处(?!理)|所(?!有)|中心|政府|街道|部门|单位|本级")
 _WIDE_END = "，,；;：:。！？!?\n"
 # what may stand between 收到/受理 and 申请 when the application is one for information
 _GENERIC_OBJECT = re.compile(r"(?:了|各类|各种|的|相关|共|共计|群众|公民|申请人|新|依|有关|书面|此类|该类|类似|提出|递交|提交)*")
@@ -191,7 +193,7 @@ _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
 # a bracket opened right after a count by 含/包括/其中: what it counts is a share of that count
 _INSIDE_A_TOTAL = re.compile(r"[（(](?:含|包括|其中)")
 # 「《条例》实施以来共收到申请300件」: many years; 「今年以来」 is this one
-_SINCE = re.compile(r"(?<![0-9]年)(?<!今年)(?<!本年)(?<!年初)(?<!年内)(?<!全年)(?<!本年度)以来|(?<!截)至今|历年|多年")
+_SINCE = re.compile(r"(?<![0-9]年)(?<!今年)(?<!本年)(?<!年初)(?<!年内)(?<!全年)(?<!本年度)以来|(?<!截)至今(?!年)|历年|多年")
 def _since(s: str, start: int, end: int) -> bool:
     """_SINCE found in s[start:end] (looked for only when one of its words, one of which is in every match,
     is there)."""
@@ -204,7 +206,9 @@ _QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
 _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
 _NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未|不予|不)$")  # 「不予受理4件」
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|月|小时|天|百分点|季度)")
-_CARRY_FROM = re.compile(r"度?(?:结转|转结)(?!至|到|入|下)")
+# 「等7个环节」「5个乡镇」: a noun right after 个 names what is counted (applications are named by 申请, 件 …)
+_NAMED_AFTER_GE = re.compile(r"(?!申请|政府|信息|依申请|案|件|均|都|已|全|并|其|予|为|共|中|以)[\u4e00-\u9fff]")
+_CARRY_FROM = re.compile(r"度?(?:(?:结转|转结)(?!至|到|入|下)|转(?:至|到|入)(?:本年|今年))")
 _CARRY_TO = re.compile(r"(?:结转|转结|顺延|转入)?(?:至|到|入)$")
 _CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)")
 _PAST = re.compile(r"上一?年|去年|往年|历年")
@@ -265,6 +269,7 @@ _BARE_GAP = re.compile(r"(?:了|共|共计|合计|总计|达|有)?")
 # the applications named before the verb: 「依申请信息公开办理有69件」
 _NOUN_BEFORE = re.compile(r"(?:(?:政府)?信息公开申请|依申请(?:信息)?公开(?:申请)?)$")
 # 「通过网站、信函等渠道收到」: the channels listed are every channel, not a part
+_BOTH_CHANNELS = re.compile(r"(?:线上|网上)[、和及与]?线下|线下[、和及与]?(?:线上|网上)")
 _ALL_CHANNELS = re.compile(r"[^，,。；;]{0,30}?等(?:多种|各类|各种)?(?:渠道|途径|方式|形式)")
 _QUOTE_GAP = re.compile(r"(?:的)?(?:件数|数量|数)?(?:为|是|有|共|共计)?")
 _T2_GAP = re.compile(r"(?:的|了|共|共计|合计|总计|计|为|有|达|数量?|件数|总数)*")
@@ -533,6 +538,8 @@ class _NumberReader:
         unit = m.group(2)
         if unit in "个条份部例" and _DURATION.match(s, end - 1 if unit == "个" else end):
             return None  # 「在15个工作日内答复」: a time, not a count
+        if unit == "个" and _NAMED_AFTER_GE.match(s, end):
+            return None  # 「答复、归档等7个环节」: steps, not applications
         return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end)
 
     def _about_a_part(self, n: _Number, floor: int) -> bool:
@@ -593,7 +600,10 @@ class _NumberReader:
         # 「其中按时办结118件」「网上受理申请100件」: part of the total
         if n.kind not in ("received", "handled", "closed") or not _SUBSET.search(n.lead):
             return False
-        return "等" not in n.lead or bool(_SUBSET.search(_ALL_CHANNELS.sub("", n.lead)))
+        lead = _BOTH_CHANNELS.sub("", n.lead)  # 「线上、线下共收到」: every channel
+        if not _SUBSET.search(lead):
+            return False
+        return "等" not in lead or bool(_SUBSET.search(_ALL_CHANNELS.sub("", lead)))
 
     # ---- each kind's own conditions
 
