@@ -404,8 +404,7 @@ class _T3Pass:
             out.problems.append(ImportProblem(
                 NOTE, f"表三 {len(zeroed)} 个空白的申请人单元格所在行，印出的数字之和已等于总计：空白处均记为 0",
                 tuple(zeroed)))
-        if left:
-            out.problems.append(ImportProblem(NOTE, f"表三 {len(left)} 个单元格为空白，留空", tuple(left)))
+        _name_blank_cells(out, "表三", left)
 
     def _assign_row(self, rid: str) -> list[str] | None:
         """Parse the row's seven figures, or report why there are none; the digit runs of a row whose
@@ -470,6 +469,25 @@ def _zero_empty_t4_parts(out: TableRead, empty: list[str]) -> None:
     if zeroed:
         out.problems.append(ImportProblem(
             NOTE, f"表四 {len(zeroed)} 个空白单元格所在的一组，印出的数字之和已等于总计：空白处均记为 0", tuple(zeroed)))
+    _name_blank_cells(out, "表四", [c for c in empty if c not in zeroed])
+
+
+def _name_blank_cells(out: TableRead, table: str, blank: list[str]) -> None:
+    """Cells the page prints empty and nothing fills: they stay blank, and the notes name them (a blank that
+    is not named would look like a cell the reader missed)."""
+    named = {c for p in out.problems for c in p.cells}
+    left = tuple(c for c in blank if c not in named)
+    if not left:
+        return
+    # one note per table: a row read earlier may have named its blanks already
+    earlier = next((i for i, p in enumerate(out.problems) if p.kind == NOTE and p.message.startswith(table)
+                    and p.message.endswith(_BLANK_NOTE)), None)
+    if earlier is not None:
+        left = out.problems.pop(earlier).cells + left
+    out.problems.append(ImportProblem(NOTE, f"{table} {len(left)} {_BLANK_NOTE}", left))
+
+
+_BLANK_NOTE = "个单元格为空白，留空"
 
 
 def _rows_named(targets: list[str]) -> str:
@@ -958,6 +976,7 @@ def _t2_take_row(stream: Stream, hit: Hit, figs: list[Fig], rid: str, lab: str, 
     if chosen is not None:
         for cid, f in zip(cells, chosen):
             _parse(cid, f, out)
+        _name_blank_cells(out, "表二", [cid for cid, f in zip(cells, chosen) if f.blank])
         return None
     runs = _runs_of(figs, len(cells))
     if runs and len(runs) < len(cells) and not _too_long(runs):
