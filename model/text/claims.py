@@ -136,6 +136,7 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:(?:结转|转结)(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
                                r"(?:尚|仍|还)?(?:在|处于)(?:法定)?(?:答复|办理)(?:期限|期|时限)内"
                                r"(?!予以|作出|答复|办结|回复|完成|依法|按时|及时)|尚未办结|未办结|仍在办理|正在办理|尚在办理)")),
+    ("closed", re.compile(rf"^(?:申请)?(?:均已|已经|已)办结{_CLAUSE_ENDS}")),  # 「其中33件已办结，答复27件」
     ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
     # the result after the number, ending its clause: 「其中3件予以公开，1件部分公开」「5件均予以公开。」 (not 「对2件不予
     # 公开的申请均说明理由」, which says what was done with them)
@@ -350,9 +351,13 @@ def _last_key(lead: str) -> re.Match | None:
     keys = _keywords(lead)
     if len(keys) > 1:  # a bare 「信息公开申请」 only speaks when nothing else does
         keys = [k for k in keys if _KEY_KIND[k.lastgroup or ""] != "received_bare"]
-    for m in reversed(keys):
+    for i in range(len(keys) - 1, -1, -1):
+        m = keys[i]
         if _KEY_KIND[m.lastgroup or ""].startswith("applicant:") and not _APPLICANT_GAP.fullmatch(lead[m.end():]):
             continue
+        if i and _KEY_KIND[m.lastgroup or ""] == "closed" and keys[i - 1].end() == m.start() \
+                and _KEY_KIND[keys[i - 1].lastgroup or ""].startswith("cat:"):
+            return keys[i - 1]  # 「予以公开答复11件」: answered with that result, a count of the result
         return m
     return None
 
@@ -467,12 +472,24 @@ class _NumberReader:
 
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
+        closed_at: dict[int, int] = {}  # sentence start → where in out its closed claim is
         prev_end = 0
         for m in numbers(self.s):
             floor, prev_end = prev_end, m.end()
             claim = self._read(m, floor)
-            if claim is not None:
-                out.append(claim)
+            if claim is None:
+                continue
+            if claim.kind == "closed":
+                sent = self.c.sentence_at(m.start())[0]
+                j = closed_at.get(sent)
+                if j is not None:
+                    # 「其中33件已办结，答复27件，主动撤回6件」: two closed figures in one sentence are a total
+                    # and a part of it; the larger is the total
+                    if (claim.value or 0) > (out[j].value or 0):
+                        out[j] = claim
+                    continue
+                closed_at[sent] = len(out)
+            out.append(claim)
         return out
 
     def _read(self, m: re.Match, floor: int) -> Claim | None:
