@@ -449,3 +449,21 @@ def test_two_closed_figures_in_one_sentence_keep_the_total():
     assert [k for k in kinds(text) if k[0] == "closed"] == [("closed", 28)]
     text = "依申请公开情况。本年度收到政府信息公开申请30件，答复22件，撤回6件，共办结28件。"
     assert [k for k in kinds(text) if k[0] == "closed"] == [("closed", 28)]
+
+
+def test_办理完成_is_closed():
+    """「共办理完成16件」「办理完毕16件」: done, the closed count, not 办理 (handled)."""
+    assert kinds("依申请公开情况。全年收到政府信息公开申请16件，共办理完成16件。") == [("received", 16), ("closed", 16)]
+    assert kinds("依申请公开情况。全年收到政府信息公开申请16件，办理完毕16件。") == [("received", 16), ("closed", 16)]
+
+
+def test_carried_out_by_转下年度_after_the_number():
+    """「2件转下年度继续办理」: the carry-over named after the number."""
+    text = "依申请公开情况。本年度共收到政府信息公开申请17件，2件转下年度继续办理。"
+    assert kinds(text) == [("received", 17), ("carried_out", 2)]
+
+
+def test_a_carry_over_counted_in_办理件():
+    """「上年度结转办理件3件」: 办理件 names the applications brought in."""
+    text = "依申请公开情况。全年共收到依申请公开件11件，上年度结转办理件3件。"
+    assert ("carried_in", 3) in kinds(text)

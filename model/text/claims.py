@@ -101,8 +101,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 「全年政府信息公开申请共计45件」: the applications as the subject, no verb
     ("received_bare", r"(?:政府)?信息公开申请(?=(?:(?:总数|数量|件数|总量|数)(?:共计|共有|共|合计|总计|为|达|是)*|"
                       r"(?:共计|共有|共|合计|总计|为|达|是)+)$)"),
-    ("handled", r"办理|处理(?!完毕|完成|结果|情况|意见|决定)"),
-    ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕"),
+    ("handled", r"办理(?!完毕|完成)|处理(?!完毕|完成|结果|情况|意见|决定)"),  # 「办理完成6件」 is closed
+    ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕|处理完成|办理完成"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
     ("applicant:np", r"自然人|公民个人|公民(?![、，,和及或与])"),
     ("applicant:biz", r"商业企业|企业"),
@@ -130,7 +130,7 @@ _KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 
 _CLAUSE_ENDS = r"(?=[，,。；;、）)\n]|$)"
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
-    ("carried_out", re.compile(r"^(?:申请)?(?:结转|转结|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
+    ("carried_out", re.compile(r"^(?:申请)?(?:结转|转结|顺延|转入(?=下)|转至(?=下)|转(?=下一?年)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
                                r"(?:(?:到|至|入)?下一?年度?|(?:到|至)\d{4}年度?)?(?:继续)?(?:答复|办理)?")),
     # 「3件因在答复期限内结转到2025年办理」「3件尚在法定答复期限内」
     ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:(?:结转|转结)(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
@@ -188,7 +188,7 @@ _CAT_SUBSET = re.compile(r"补正|征求|协商|撤回|纠正|重新|复议|诉�
 _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零一二两三四五六七八九十]*$")
 # what a match of _RANGE ends with, or stands before ($ matches before a newline that ends the window too)
 _RANGE_LAST = "至到~～-—－零一二两三四五六七八九十\n"
-_CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理)*")
+_CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理|件)*")
 _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
 # a bracket opened right after a count by 含/包括/其中: what it counts is a share of that count
