@@ -467,3 +467,10 @@ def test_a_carry_over_counted_in_办理件():
     """「上年度结转办理件3件」: 办理件 names the applications brought in."""
     text = "依申请公开情况。全年共收到依申请公开件11件，上年度结转办理件3件。"
     assert ("carried_in", 3) in kinds(text)
+
+
+def test_closed_disclosure_items():
+    """「办结依申请公开事项9件」: 事项 of disclosure are the applications (other 事项 are not: 「办结政务服务事项900件」)."""
+    text = "依申请公开情况。全年受理并办结依申请公开事项9件，无结转下年度事项。"
+    assert ("closed", 9) in kinds(text)
+    assert kinds("依申请公开情况。全年收到政府信息公开申请3件。全年办结政务服务事项900件。") == [("received", 3)]

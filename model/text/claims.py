@@ -627,8 +627,9 @@ class _NumberReader:
     def _fits_its_kind(self, n: _Number) -> bool:
         if n.kind in ("received", "handled"):
             return self._fits_received(n)
-        if n.kind == "closed":
-            return not _NOT_DISCLOSURE.search(n.lead) and _about_applications(self.c, n.start)
+        if n.kind == "closed":  # 「办结依申请公开事项14件」: 事项 of disclosure itself, as for received
+            return not _NOT_DISCLOSURE.search(_DISCLOSURE_ITEMS.sub("依申请公开", n.lead)) \
+                and _about_applications(self.c, n.start)
         if n.kind.startswith(("cat:", "leaf:", "carried_", "applicant:")):
             return self._fits_result(n)
         if n.kind in _SUBJECT_KINDS:
