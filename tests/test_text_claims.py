@@ -429,3 +429,48 @@ def test_办理_before_a_result_names_no_office():
     """「办理答复28件」: the 办 of 办理 is no office whose share it would be (「其中县政府办收到15件」 is one)."""
     assert kinds("依申请公开情况。本年度共受理政府信息公开申请28件，办理答复28件。") == [("received", 28), ("closed", 28)]
     assert kinds("依申请公开情况。共收到申请45件，其中县政府办收到15件。") == [("received", 45)]
+
+
+def test_a_result_answered_counts_the_result():
+    """「不予公开答复4件」「予以公开答复9件」: answered with that result, a count of the result, not of closed."""
+    text = "依申请公开情况。全年受理政府信息公开申请20件，办结18件，其中予以公开答复9件，不予公开答复4件。"
+    assert kinds(text) == [("received", 20), ("closed", 18), ("cat:r3_1", 9), ("cat:r3_3", 4)]
+
+
+def test_closed_named_after_its_number():
+    """「其中15件已办结」: the closed count written after the number."""
+    text = "依申请公开情况。全年共收到政府信息公开申请19件，其中15件已办结，4件正在办理中。"
+    assert kinds(text) == [("received", 19), ("closed", 15), ("carried_out", 4)]
+
+
+def test_two_closed_figures_in_one_sentence_keep_the_total():
+    """「办结28件，答复22件，申请人撤回6件」: the smaller closed figure is a part of the larger, whichever comes first."""
+    text = "依申请公开情况。本年度收到政府信息公开申请30件，办结28件，答复22件，申请人撤回6件。"
+    assert [k for k in kinds(text) if k[0] == "closed"] == [("closed", 28)]
+    text = "依申请公开情况。本年度收到政府信息公开申请30件，答复22件，撤回6件，共办结28件。"
+    assert [k for k in kinds(text) if k[0] == "closed"] == [("closed", 28)]
+
+
+def test_办理完成_is_closed():
+    """「共办理完成16件」「办理完毕16件」: done, the closed count, not 办理 (handled)."""
+    assert kinds("依申请公开情况。全年收到政府信息公开申请16件，共办理完成16件。") == [("received", 16), ("closed", 16)]
+    assert kinds("依申请公开情况。全年收到政府信息公开申请16件，办理完毕16件。") == [("received", 16), ("closed", 16)]
+
+
+def test_carried_out_by_转下年度_after_the_number():
+    """「2件转下年度继续办理」: the carry-over named after the number."""
+    text = "依申请公开情况。本年度共收到政府信息公开申请17件，2件转下年度继续办理。"
+    assert kinds(text) == [("received", 17), ("carried_out", 2)]
+
+
+def test_a_carry_over_counted_in_办理件():
+    """「上年度结转办理件3件」: 办理件 names the applications brought in."""
+    text = "依申请公开情况。全年共收到依申请公开件11件，上年度结转办理件3件。"
+    assert ("carried_in", 3) in kinds(text)
+
+
+def test_closed_disclosure_items():
+    """「办结依申请公开事项9件」: 事项 of disclosure are the applications (other 事项 are not: 「办结政务服务事项900件」)."""
+    text = "依申请公开情况。全年受理并办结依申请公开事项9件，无结转下年度事项。"
+    assert ("closed", 9) in kinds(text)
+    assert kinds("依申请公开情况。全年收到政府信息公开申请3件。全年办结政务服务事项900件。") == [("received", 3)]

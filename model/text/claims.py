@@ -101,8 +101,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 「全年政府信息公开申请共计45件」: the applications as the subject, no verb
     ("received_bare", r"(?:政府)?信息公开申请(?=(?:(?:总数|数量|件数|总量|数)(?:共计|共有|共|合计|总计|为|达|是)*|"
                       r"(?:共计|共有|共|合计|总计|为|达|是)+)$)"),
-    ("handled", r"办理|处理(?!完毕|完成|结果|情况|意见|决定)"),
-    ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕"),
+    ("handled", r"办理(?!完毕|完成)|处理(?!完毕|完成|结果|情况|意见|决定)"),  # 「办理完成6件」 is closed
+    ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕|处理完成|办理完成"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
     ("applicant:np", r"自然人|公民个人|公民(?![、，,和及或与])"),
     ("applicant:biz", r"商业企业|企业"),
@@ -130,12 +130,13 @@ _KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 
 _CLAUSE_ENDS = r"(?=[，,。；;、）)\n]|$)"
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
-    ("carried_out", re.compile(r"^(?:申请)?(?:结转|转结|顺延|转入(?=下)|转至(?=下)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
+    ("carried_out", re.compile(r"^(?:申请)?(?:结转|转结|顺延|转入(?=下)|转至(?=下)|转(?=下一?年)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
                                r"(?:(?:到|至|入)?下一?年度?|(?:到|至)\d{4}年度?)?(?:继续)?(?:答复|办理)?")),
     # 「3件因在答复期限内结转到2025年办理」「3件尚在法定答复期限内」
     ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:(?:结转|转结)(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
                                r"(?:尚|仍|还)?(?:在|处于)(?:法定)?(?:答复|办理)(?:期限|期|时限)内"
                                r"(?!予以|作出|答复|办结|回复|完成|依法|按时|及时)|尚未办结|未办结|仍在办理|正在办理|尚在办理)")),
+    ("closed", re.compile(rf"^(?:申请)?(?:均已|已经|已)办结{_CLAUSE_ENDS}")),  # 「其中33件已办结，答复27件」
     ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
     # the result after the number, ending its clause: 「其中3件予以公开，1件部分公开」「5件均予以公开。」 (not 「对2件不予
     # 公开的申请均说明理由」, which says what was done with them)
@@ -187,7 +188,7 @@ _CAT_SUBSET = re.compile(r"补正|征求|协商|撤回|纠正|重新|复议|诉�
 _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零一二两三四五六七八九十]*$")
 # what a match of _RANGE ends with, or stands before ($ matches before a newline that ends the window too)
 _RANGE_LAST = "至到~～-—－零一二两三四五六七八九十\n"
-_CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理)*")
+_CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理|件)*")
 _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
 # a bracket opened right after a count by 含/包括/其中: what it counts is a share of that count
@@ -350,9 +351,13 @@ def _last_key(lead: str) -> re.Match | None:
     keys = _keywords(lead)
     if len(keys) > 1:  # a bare 「信息公开申请」 only speaks when nothing else does
         keys = [k for k in keys if _KEY_KIND[k.lastgroup or ""] != "received_bare"]
-    for m in reversed(keys):
+    for i in range(len(keys) - 1, -1, -1):
+        m = keys[i]
         if _KEY_KIND[m.lastgroup or ""].startswith("applicant:") and not _APPLICANT_GAP.fullmatch(lead[m.end():]):
             continue
+        if i and _KEY_KIND[m.lastgroup or ""] == "closed" and keys[i - 1].end() == m.start() \
+                and _KEY_KIND[keys[i - 1].lastgroup or ""].startswith("cat:"):
+            return keys[i - 1]  # 「予以公开答复11件」: answered with that result, a count of the result
         return m
     return None
 
@@ -467,12 +472,24 @@ class _NumberReader:
 
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
+        closed_at: dict[int, int] = {}  # sentence start → where in out its closed claim is
         prev_end = 0
         for m in numbers(self.s):
             floor, prev_end = prev_end, m.end()
             claim = self._read(m, floor)
-            if claim is not None:
-                out.append(claim)
+            if claim is None:
+                continue
+            if claim.kind == "closed":
+                sent = self.c.sentence_at(m.start())[0]
+                j = closed_at.get(sent)
+                if j is not None:
+                    # 「其中33件已办结，答复27件，主动撤回6件」: two closed figures in one sentence are a total
+                    # and a part of it; the larger is the total
+                    if (claim.value or 0) > (out[j].value or 0):
+                        out[j] = claim
+                    continue
+                closed_at[sent] = len(out)
+            out.append(claim)
         return out
 
     def _read(self, m: re.Match, floor: int) -> Claim | None:
@@ -610,8 +627,9 @@ class _NumberReader:
     def _fits_its_kind(self, n: _Number) -> bool:
         if n.kind in ("received", "handled"):
             return self._fits_received(n)
-        if n.kind == "closed":
-            return not _NOT_DISCLOSURE.search(n.lead) and _about_applications(self.c, n.start)
+        if n.kind == "closed":  # 「办结依申请公开事项14件」: 事项 of disclosure itself, as for received
+            return not _NOT_DISCLOSURE.search(_DISCLOSURE_ITEMS.sub("依申请公开", n.lead)) \
+                and _about_applications(self.c, n.start)
         if n.kind.startswith(("cat:", "leaf:", "carried_", "applicant:")):
             return self._fits_result(n)
         if n.kind in _SUBJECT_KINDS:
