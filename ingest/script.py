@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 # traditional, simplified: only characters that are traditional-only (never written in simplified text), each
-# with its one simplified form; 乾/幹 → 干, 覆/復 → 复 and the like that also occur in simplified text are left out
+# with its one simplified form; 乾 and 覆, which simplified text also writes (乾坤, 覆盖), are left out
 _PAIRS = (
     "萬万與与業业兩两個个東东為为爲为舉举鄉乡書书於于雲云產产産产畝亩親亲僅仅從从倉仓價价眾众衆众優优會会傳传"
     "傷伤體体餘余償偿儲储兒儿關关興兴養养內内寫写決决況况準准減减擊击則则剛刚創创刪删別别製制劇剧辦办務务"
@@ -45,7 +45,7 @@ _PAIRS = (
     "髮发魚鱼鳥鸟鳴鸣麥麦黃黄齊齐齒齿們们並并劃划週周黨党幹干隻只裡里裏里佈布麼么專专專专鐘钟繫系啞哑廈厦"
     "釐厘億亿衝冲廁厕傑杰態态濁浊礙碍劑剂據据罷罢範范糰团舖铺錶表淨净涼凉減减詢询誌志臨临嚴严喬乔閣阁"
     "學学場场諮咨輿舆饋馈寬宽備备儘尽齡龄婦妇鞏巩脫脱堅坚勵励麵面覈核佔占頒颁偉伟騰腾夥伙傢家巖岩廬庐閩闽"
-    "粵粤贛赣瀋沈隴陇遼辽魯鲁瓊琼靑青")
+    "粵粤贛赣瀋沈隴陇遼辽魯鲁瓊琼靑青復复")
 FOLD = {ord(t): s for t, s in zip(_PAIRS[::2], _PAIRS[1::2]) if t != s}
 _TRADITIONAL = re.compile("[" + "".join(map(chr, FOLD)) + "]")
 _MIN_HITS = 8  # traditional-only characters in a document before it counts as written in them
@@ -57,7 +57,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
 _HAS_TONED = re.compile(f"[{_TONED}]")
 # what a Taiwan phrase converter writes for a label of the form, folded, and the form's own words
-_PHRASES = (("规范性档案", "规范性文件"),)
+_PHRASES = (("规范性档案", "规范性文件"), ("资讯公开", "信息公开"))  # 資訊: a converter's 信息
 
 
 def _cjk(text: str) -> int:

@@ -154,3 +154,16 @@ def test_figures_above_part_one_are_not_read_as_table_four():
              "三、收到和处理政府信息公开申请情况", S.T3_NOTE, "申请人情况", *(label for _, label in S.T3_HEAD_ROWS)]
     result = read_text("\n\n".join(lines) + "\n")
     assert not any(c.startswith(("t3.", "t4.")) for c in result.report.cells)
+
+
+def test_a_traditional_page_writing_復_and_資訊_reads_its_review_claims_and_statute():
+    """Some 繁體 views write 復 (not 複) in 行政復議, and a converter 資訊 for 信息: 「行政复议」 and the statute's
+    name come back, so the narrative rules read them."""
+    from model.engine import check
+
+    body = ("示范县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n2024年，本府依照《中华人民共和国政府信息公开条例》"
+            "做好公开工作。本年度未发生因政府信息公开引起的行政复议、行政诉讼。\n")
+    page = traditional(body).replace("複", "復").replace("信息公開條例", "資訊公開條例")
+    report = read_text(page).report
+    assert "行政复议" in report.sections["s1"] and "《中华人民共和国政府信息公开条例》" in report.sections["s1"]
+    assert not [f for f in check(report) if f.rule == "S.STATUTE"]
