@@ -6,8 +6,11 @@ import re
 
 from .textnorm import nfkc
 
-_FIELD = re.compile(r"^\s*(标\s*题|题\s*名|名\s*称|发布机构|发文机关|发布单位|来\s*源|发布时间|发布日期|成文日期|"
-                    r"文\s*号|索\s*引\s*号|主题分类|公开方式)\s*[:：]\s*(.*?)\s*$")
+_LABEL = (r"(标\s*题|题\s*名|名\s*称|发布机构|发文机关|发布单位|来\s*源|发布时间|发布日期|成文日期|"
+          r"文\s*号|索\s*引\s*号|主题分类|公开方式)\s*[:：]")
+_FIELD = re.compile(rf"^\s*{_LABEL}")
+# a field after another on the same line (「名 称: …年度报告 发布日期: 2025-01-20」): after a space, or at the start
+_EACH_FIELD = re.compile(rf"(?:^|(?<=\s)){_LABEL}")
 _KEY = {"标题": "title", "题名": "title", "名称": "title", "发布机构": "organ", "发文机关": "organ",
         "发布单位": "organ", "来源": "organ", "发布时间": "date", "发布日期": "date", "成文日期": "date"}
 
@@ -17,11 +20,18 @@ def page_fields(lines: list[str | None]) -> tuple[dict[str, str], int | None]:
     fields: dict[str, str] = {}
     last = None
     for i, line in enumerate(lines):
-        m = _FIELD.match(nfkc(line or ""))
-        if not m:
+        text = nfkc(line or "")
+        if not _FIELD.match(text):
             continue
         last = i
-        key = _KEY.get(re.sub(r"\s+", "", m.group(1)))
-        if key and m.group(2) and key not in fields:
-            fields[key] = m.group(2)
+        for key, value in _line_fields(text):
+            if key and value and key not in fields:
+                fields[key] = value
     return fields, last
+
+
+def _line_fields(text: str) -> list[tuple[str | None, str]]:
+    """(key, value) of each field on a line, a value ending where the next field's label starts."""
+    marks = list(_EACH_FIELD.finditer(text))
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [(_KEY.get(re.sub(r"\s+", "", m.group(1))), text[m.end():end].strip()) for m, end in zip(marks, ends)]

@@ -50,6 +50,16 @@ def test_field_lines_give_title_organ_and_date_when_the_body_has_no_title(path):
     assert _cells(result) == _cells(plain)
 
 
+@pytest.mark.parametrize("path", SEED_FILES[:2], ids=lambda p: p.stem)
+def test_several_fields_on_one_line(path):
+    """「名 称: …年度报告 发布日期: 2025-01-20」: each field ends where the next one's label starts."""
+    exp = _expected(path.stem)
+    title = f"{exp['organ']}{exp['year']}年政府信息公开工作年度报告"
+    page = f"名 称: {title} 发布日期: 2025-01-20\n" + _body(path.read_text(encoding="utf-8"))
+    meta = read_text(page, path.name).report.meta
+    assert (meta.title, meta.organ, meta.year, meta.published) == (title, exp["organ"], exp["year"], "2025-01-20")
+
+
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
 def test_year_from_the_statistics_period_when_no_title_says_it(path):
     exp = _expected(path.stem)
