@@ -279,11 +279,8 @@ def organ_year(title: str) -> tuple[str, int | None]:
         organ = title[m.end():]
     elif m and re.fullmatch(r"度?\s*[）)]\s*", title[m.end():]):
         organ = organ.rstrip().rstrip("（(")  # 「某区人民政府信息公开工作年度报告（2023年度）」: the year after it
-    whole = organ.strip()
-    organ = _SUFFIX.sub("", whole)
-    if organ.endswith("人民") and whole.startswith(organ + "政府"):
-        organ += "政府"  # 「2024年度某镇人民政府信息公开工作年度报告」: the name and the work share 政府
-    organ = _without_work_name(organ)  # 「某办公室政府信息公开工作2022年度报告」: the year inside the name of the work
+    organ = _without_work(organ.strip(), _SUFFIX)  # 「2024年度某镇人民政府信息公开工作年度报告」
+    organ = _without_work(organ, _WORK_NAME)  # 「某办公室政府信息公开工作2022年度报告」: the year inside the work's name
     organ = re.sub(r"(关于|的)$", "", organ).strip()
     bare = re.search(r"((?:19|20)\d{2})$", organ)  # 「某厅2022政府信息公开工作年度报告」: the 年 lost in a line break
     if bare:
@@ -292,17 +289,17 @@ def organ_year(title: str) -> tuple[str, int | None]:
     return organ, year
 
 
-_WORK_NAME = re.compile(r"(政府)?信息公开(?:工作)?$")
+_WORK_NAME = re.compile(r"(?:政府)?信息公开(?:工作)?$")
 
 
-def _without_work_name(organ: str) -> str:
-    """The organ without 「（政府）信息公开工作」 at its end; the 政府 stays where it ends 「人民政府」, as the
-    name and the work share it (「某县人民政府信息公开工作」)."""
-    m = _WORK_NAME.search(organ)
+def _without_work(organ: str, work: re.Pattern) -> str:
+    """The organ without the name of the work at its end (`work`: 「（政府）信息公开工作（年度报告）」); the 政府 stays
+    where it ends 「人民政府」, as the name and the work share it (「某县人民政府信息公开工作」)."""
+    m = work.search(organ)
     if not m:
         return organ
     head = organ[:m.start()]
-    return head + "政府" if m.group(1) and head.endswith("人民") else head
+    return head + "政府" if m.group().startswith("政府") and head.endswith("人民") else head
 
 
 # what names an office, a town or a street inside a place's name: 「某县教育局」「某镇」 are no county government
