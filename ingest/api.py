@@ -26,12 +26,12 @@ ZIPPED = ("docx", "xlsx", "odt", "ods", "ofd")  # checked for zip bombs before a
 
 
 def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | None = None,
-                 lines_are_paragraphs: bool = False) -> ImportResult:
+                 lines_are_paragraphs: bool = False, read_by_ocr: bool = False) -> ImportResult:
     """build.build_report, imported on first use: the form's readers take ~0.1 s to import, and opening a
     .nianbao (every export from the command line) needs none of them."""
     from .build import build_report as build
 
-    return build(items, name, kind, grid_tables, lines_are_paragraphs)
+    return build(items, name, kind, grid_tables, lines_are_paragraphs, read_by_ocr)
 
 
 def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
@@ -146,7 +146,8 @@ def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int]
     if size > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{size // 10000} 万字），不是一份年度报告")
     _check_lines(len(items) + sum(len(c) for k, c in items if k == "table"), name)
-    result = build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd", "image"))
+    result = build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd", "image"),
+                          read_by_ocr=bool(ocr))
     if ocr:
         from .ocrcheck import add_ocr_notes
 

@@ -43,19 +43,21 @@ _PAGE_META = re.compile(r"^\s*[^，。、；\s]{1,8}\s*[:：]|.*(?:字号|浏览
 
 
 def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | None = None,
-                 lines_are_paragraphs: bool = False) -> ImportResult:
+                 lines_are_paragraphs: bool = False, read_by_ocr: bool = False) -> ImportResult:
     """items → ImportResult.  grid_tables: a PDF's ruled tables, read as a second opinion on the text.
-    lines_are_paragraphs: Word, Excel and web pages (no page wrapping to undo)."""
+    lines_are_paragraphs: Word, Excel and web pages (no page wrapping to undo).  read_by_ocr: the items were
+    recognised from pictures."""
     problems: list[ImportProblem] = []
     items, traditional = script.to_simplified(items)
     if traditional:
         problems.append(ImportProblem(NOTE, script.NOTE_TEXT))
-        grid_tables = [script.fold_rows(rows) for rows in grid_tables] if grid_tables else grid_tables
+    if grid_tables:
+        grid_tables = [script.grid_in_simplified(rows, traditional) for rows in grid_tables]
     items = join_split_headings(headings_out_of_tables(drop_running_lines(split_run_on(items))))
     doc = _Layout(items)
     report = Report(meta=_meta(doc, problems))
     fee_table = _sections(doc, report, problems, lines_are_paragraphs)
-    _tables(doc, report, problems, grid_tables)
+    _tables(doc, report, problems, grid_tables, read_by_ocr)
     _fees(report, fee_table, problems)
     if not (report.meta.title or doc.heads or report.cells):
         # a README or a contract would otherwise come back as an all-blank report with 200 findings
@@ -157,7 +159,8 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
     return fee_table
 
 
-def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_tables: list | None) -> None:
+def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_tables: list | None,
+            read_by_ocr: bool) -> None:
     heads, items = doc.heads, doc.items
     starts = [i for i in (doc.table_start, heads.get("s3"), heads.get("s4")) if i is not None]
     if starts:
@@ -166,14 +169,15 @@ def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_ta
         r0 = doc.section_end(heads["s1"]) if "s1" in heads else 0
     r1 = next((heads[s] for s in ("s5", "s6") if s in heads and heads[s] > r0), len(items))
     marks: dict[int, str] = {heads[s] - r0: s for s in ("s3", "s4") if s in heads and r0 <= heads[s] < r1}
-    reads = _read_tables(streams.build(items[r0:r1], marks))
+    reads = _read_tables(streams.build(items[r0:r1], marks, read_by_ocr))
     if any(not reads[t].found_rows for t in reads) and (r0 > 0 or r1 < len(items)):
         # a table outside its section (a workbook with the tables on another sheet): look everywhere but in the
         # parts written as text, whose paragraphs read as rows when a label is near (「（一）主动公开」 for
         # 「（一）予以公开」) and give figures that are no cells
         prose = _prose_parts(doc)
         whole = _read_tables(streams.build([it for i, it in enumerate(items)
-                                            if it[0] != "line" or not any(a <= i < b for a, b in prose)]))
+                                            if it[0] != "line" or not any(a <= i < b for a, b in prose)],
+                                           read_by_ocr=read_by_ocr))
         reads = {t: reads[t] if reads[t].found_rows else whole[t] for t in reads}
     if grid_tables:
         grid_read = _read_grid_tables(grid_tables)

@@ -15,9 +15,12 @@ from .result import NOTE, ImportProblem, ImportResult
 
 
 def add_ocr_notes(result: ImportResult, ocr: dict) -> None:
-    pages = ocr.get("pages", 0)
-    result.problems.insert(0, ImportProblem(
-        NOTE, f"扫描件：{pages} 页由文字识别（OCR）读取，请对照原件核对数字和文字"))
+    unreadable = ocr.get("unreadable", 0)
+    scanned = ocr.get("pages", 0) - unreadable
+    how = [f"扫描件：{scanned} 页由文字识别（OCR）读取"] if scanned else []
+    if unreadable:  # pdf.py: a font embedded without its map to Unicode
+        how.append(f"PDF 中 {unreadable} 页的文字无法直接取出（嵌入的字体缺少字符对照表），已改由文字识别（OCR）读取")
+    result.problems.insert(0, ImportProblem(NOTE, "；".join(how) + "，请对照原件核对数字和文字"))
     unsure = {text: conf for _, text, conf in ocr.get("unsure", ())}
     if unsure:
         result.problems.extend(_digit_hints(result, unsure))

@@ -5,15 +5,16 @@ it) print 「第二十條第（一）項」「本年新收政府信息公開申�
 document is detected by its traditional-only characters and written in simplified ones, character by
 character.  The table holds the characters of the form's labels, headings and columns, and the common ones
 of titles, agency names and running text; a rarer traditional character stays as printed (the clerk is told).
-A document in simplified characters is left exactly as it is.
-
-Two marks of the converters and mirrors behind such pages are undone too: the pinyin some mirrors print after a
-character as a reading aid (「規(guī)章」「數(shù)量」, on simplified pages as well), and the Taiwan word a phrase
-converter puts for 文件 in the form's label (「行政規範性檔案」 for 行政规范性文件).
+A document in simplified characters keeps its characters, with two exceptions: the radicals some PDF
+producers write for the ideographs they look like (「⼀」「⾏」「⺠」) become those ideographs, and the pinyin some
+mirrors print after a character as a reading aid (「規(guī)章」「數(shù)量」) is taken out.  The Taiwan word a
+phrase converter puts for 文件 in the form's label (「行政規範性檔案」 for 行政规范性文件) is undone on
+traditional pages.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 # traditional, simplified: only characters that are traditional-only (never written in simplified text), each
@@ -60,6 +61,22 @@ _HAS_TONED = re.compile(f"[{_TONED}]")
 _PHRASES = (("规范性档案", "规范性文件"), ("资讯公开", "信息公开"))  # 資訊: a converter's 信息
 
 
+# Some PDF producers write a radical's code point for the ideograph it looks like (「⼀」 U+2F00 for 一, 「⺠」 for
+# 民, 「⾏政复议」), or a compatibility ideograph (U+F967 for 不): the text shows right but matches no word.  The
+# Kangxi radicals and the compatibility ideographs have NFKC forms; of the radicals supplement, the forms that
+# stand for a whole simplified character are listed.
+_SUPPLEMENT = "⺠民⺟母⺩王⺁厂⻄西⻅见⻆角⻉贝⻋车⻑长⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟"
+_NFKC_BLOCKS = (range(0x2F00, 0x2FD6), range(0xF900, 0xFADA))
+RADICALS = {**{c: n for block in _NFKC_BLOCKS for c in block
+               if len(n := unicodedata.normalize("NFKC", chr(c))) == 1 and n != chr(c)},
+            **{ord(r): ch for r, ch in zip(_SUPPLEMENT[::2], _SUPPLEMENT[1::2])}}
+_RADICAL = re.compile("[\u2e80-\u2fdf\uf900-\ufad9]")
+
+
+def unify_radicals(text: str) -> str:
+    return text.translate(RADICALS) if _RADICAL.search(text) else text
+
+
 def _cjk(text: str) -> int:
     return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
@@ -92,8 +109,10 @@ def _texts(items: list[tuple]) -> str:
     return "\n".join(parts)
 
 
-def fold_rows(rows: list[list]) -> list[list]:
-    return _map_rows(rows, fold)
+def grid_in_simplified(rows: list[list], traditional: bool) -> list[list]:
+    """A ruled table's cells as to_simplified writes the document's text (its radicals as ideographs, in simplified
+    characters when the document is traditional)."""
+    return _map_rows(rows, (lambda c: fold(unify_radicals(c))) if traditional else unify_radicals)
 
 
 def _map_rows(rows: list[list], fn: Callable[[str], str]) -> list[list]:
@@ -115,8 +134,12 @@ def _map_text(items: list[tuple], fn: Callable[[str], str]) -> list[tuple]:
 
 def to_simplified(items: list[tuple]) -> tuple[list[tuple], bool]:
     """The items with traditional characters written in simplified ones, if the document is in traditional
-    characters (else the same items), and whether it was; a mirror's pinyin is taken out either way."""
+    characters (else the same items), and whether it was; radicals written for ideographs and a mirror's pinyin
+    are undone either way."""
     text = _texts(items)
+    if _RADICAL.search(text):
+        items = _map_text(items, unify_radicals)
+        text = _texts(items)
     if _HAS_TONED.search(text):
         items = _map_text(items, strip_pinyin)
         text = _texts(items)

@@ -40,6 +40,7 @@ class Stream:
     positions: list[int] = field(default_factory=list)  # Fig.pos of every figure, ascending
     key_len: int = 0  # length of the key built so far
     lines_seen: int = 0  # running-text lines so far (a figure's line number)
+    read_by_ocr: bool = False  # the text was recognised from a picture (OCR loses a lone ordinal, 「二、」)
     _key_parts: list[str] = field(default_factory=list)
 
     def _add_label(self, printed: str) -> None:
@@ -161,9 +162,9 @@ _ALL_FIGS = re.compile(r"^(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[/／
 _NA_ONLY = re.compile(r"^[/／—–―─\-－]{1,2}$")
 
 
-def build(items: Iterable[tuple], marks_at: dict[int, str] | None = None) -> Stream:
+def build(items: Iterable[tuple], marks_at: dict[int, str] | None = None, read_by_ocr: bool = False) -> Stream:
     """items: ("line", text) or ("table", rows) in document order.  marks_at: item index → mark name."""
-    s = Stream()
+    s = Stream(read_by_ocr=read_by_ocr)
     tno = 0
     for i, (kind, content) in enumerate(items):
         if marks_at and i in marks_at:

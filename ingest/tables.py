@@ -12,9 +12,12 @@ from difflib import SequenceMatcher
 from model.schema import (
     CELLS,
     T2_BLOCKS,
+    T3_APPLICANT,
     T3_COL_IDS,
+    T3_COL_LABEL,
     T3_GROUPS,
     T3_LEAF_ROWS,
+    T3_LEGAL,
     T3_RESULTS_GROUP,
     T3_ROW_IDS,
     T3_ROW_LABEL,
@@ -113,11 +116,14 @@ def _group_at(stream: Stream, pos: int) -> object:
 
 
 _GROUP_CHARS = set(label_key("".join([T3_RESULTS_GROUP] + [g.label for g in T3_GROUPS.values()])))
+_COLUMN_WORDS = re.compile("(?:" + "|".join(label_key(w) for w in (*T3_COL_LABEL.values(), T3_APPLICANT, T3_LEGAL))
+                           + ")+")
 
 
 def _without_layout_junk(printed: str, official: str) -> str:
     """pdftotext -layout interleaves the characters of vertical group labels (「三、本年度办理结果」,
-    「（六）其他处理」) with wrapped row labels; those insertions are not a wording change."""
+    「（六）其他处理」) with wrapped row labels, and OCR may put a column's heading (「总计」) on the line of the
+    row beside it; those insertions are not a wording change."""
     a, b = label_key(printed), label_key(official)
     out = []
     for op, i1, i2, _j1, _j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -125,6 +131,8 @@ def _without_layout_junk(printed: str, official: str) -> str:
             continue
         if op == "delete" and all(c in _GROUP_CHARS for c in a[i1:i2]):
             continue
+        if op in ("delete", "replace") and _COLUMN_WORDS.fullmatch(a[i1:i2]):
+            continue  # (what it stands for in the official label is missing: an insert, not looked at either)
         out.append(a[i1:i2])
     return "".join(out)
 
@@ -137,7 +145,9 @@ def _label_note(stream: Stream, hit: Hit, official: str, cells: tuple[str, ...],
         return
     words = _without_layout_junk(printed, official)
     shown = printed if words == label_key(printed) else words
-    if words != label_key(official):
+    # OCR loses an ordinal that stands apart from the words (「上年结转…」 for 「二、上年结转…」); printed text that
+    # lacks it is a slip
+    if words != label_key(official) and not (stream.read_by_ocr and words == strip_number(label_key(official))):
         out.notes.append(("S.LABELS", cells, f"表格标签「{shown}」与官方格式「{official}」不一致"))
         return
     num_printed = re.match(r"^\s*(?:(\d)\s*([、.．])|(\((\d)\)))", nfkc(printed))

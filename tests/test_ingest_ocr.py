@@ -210,3 +210,86 @@ def test_no_hint_when_the_figure_was_read_surely_or_a_cell_is_blank():
     blank = _result_with({**ROW, "t3.r1.oth": None, "t3.r1.tot": 27})
     add_ocr_notes(blank, {"pages": 1, "unsure": [(4, "27", 0.6)]})
     assert [p for p in sure.problems + blank.problems if "识别为" in p.message] == []
+
+
+def test_a_lone_figure_missed_in_a_two_row_table_is_read_from_the_row_below():
+    """「规章 _ 0 11」 over 「行政规范性文件 3 2 40」: the detector missed the 「1」; a two-row table has no column
+    of three figures, so the fuller row just below tells where the cell is (ocr._places_in_a_fuller_row).  A row
+    far below (table 四's fifteen figures) tells nothing."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from export.fonts import FONTS_DIR
+    from ingest.readers import ocr
+
+    image = Image.new("L", (1200, 700), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONTS_DIR / "NianbaoSerif-Regular.ttf"), 36)
+
+    def row(top: int, figures: dict[int, str], printed: bool = True) -> list[dict]:
+        words = []
+        for x, text in figures.items():
+            width = draw.textlength(text, font=font)
+            if printed:
+                draw.text((x - width / 2, top), text, font=font, fill=0)
+            words.append({"top": top, "bottom": top + 40, "x0": x - width / 2, "x1": x + width / 2, "size": 40,
+                          "text": text, "conf": 0.95})
+        return words
+
+    row(100, {600: "1"})  # printed, not detected
+    draw.line([(500, 90), (500, 210)], fill=0, width=3)  # a ruling between the cells: no figure
+    words = row(100, {750: "0", 900: "11"}) + row(160, {600: "3", 750: "2", 900: "40"})
+    words += row(600, {x: "0" for x in range(400, 1150, 50)}, printed=False)  # a wide row far below
+    found = ocr._figures_in_gaps(words, image, 0.0)
+    assert [(round((w["x0"] + w["x1"]) / 2), w["text"], w["top"]) for w in found] == [(600, "1", 100)]
+    assert found[0]["conf"] < ocr.LOW_CONFIDENCE  # unsure: named if a sum then fails
+
+
+def _pdf_without_unicode_map(path, lines: list[str]):
+    """A PDF whose embedded font has no map to Unicode (its /ToUnicode taken out): the page shows the text,
+    the text layer holds glyph numbers."""
+    import re
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from export.fonts import FONTS_DIR
+
+    pdfmetrics.registerFont(TTFont("NoMap", str(FONTS_DIR / "NianbaoSerif-Regular.ttf")))
+    c = canvas.Canvas(str(path), pageCompression=0)
+    c.setFont("NoMap", 14)
+    for i, line in enumerate(lines):
+        c.drawString(60, 780 - 30 * i, line)
+    c.save()
+    path.write_bytes(re.sub(rb"/ToUnicode \d+ 0 R", b"", path.read_bytes()))
+    return path
+
+
+@pytest.mark.slow
+def test_a_pdf_whose_text_cannot_be_taken_out_is_read_by_ocr(tmp_path):
+    """The page's text layer is glyph numbers (\\x01\\x04…): the page is read as a scan is, and the summary says
+    why (pdf._unreadable, ocrcheck.add_ocr_notes)."""
+    from model import schema as S
+
+    lines = ["某县人民政府2024年政府信息公开工作年度报告", S.SECTIONS[0].heading, "全年收到政府信息公开申请12件。",
+             *[sec.heading for sec in S.SECTIONS[1:]]]
+    pdf = _pdf_without_unicode_map(tmp_path / "无映射.pdf", lines)
+    result = read_report(pdf)
+    assert (result.report.meta.organ, result.report.meta.year) == ("某县人民政府", 2024)
+    assert "12件" in result.report.sections["s1"]
+    assert "1 页的文字无法直接取出" in result.summary() and "扫描件" not in result.summary()
+
+
+def test_a_text_layer_is_unreadable_by_the_characters_it_holds(tmp_path):
+    from ingest.readers import pdf
+
+    text_pdf = tmp_path / "有映射.pdf"
+    _pdf_without_unicode_map(text_pdf, ["某县人民政府2024年政府信息公开工作年度报告"] * 3)
+    doc = pdf.open_pdf(str(text_pdf), "x")
+    try:
+        chars, unmapped = pdf._page_chars(doc[0])
+    finally:
+        doc.close()
+    assert pdf._unreadable(chars, unmapped)  # the map taken out
+    readable = [(*c[:5], "年") for c in chars]
+    assert not pdf._unreadable(readable, 0)

@@ -62,6 +62,56 @@ def test_bracketed_row_numbers_are_reported_as_a_label_slip():
     assert any("（1）" in m and "官方格式为「1.」" in m for m in notes)
 
 
+def test_a_row_label_with_a_column_heading_beside_it_is_not_a_wording_change():
+    """「总计本年新收…」: OCR put the heading of the column 总计 on the row's line, in place of the 「一、」 it lost:
+    the same words; a word missing (「其他法律行政止公开」) is still a change (tables._without_layout_junk)."""
+    from ingest.api import build_report
+    from ingest.readers.text import text_items
+
+    rep = consistent_report(random.Random(2), maxv=40)
+
+    def as_read(label: str) -> str:
+        return label.replace("一、", "总计", 1) if label.startswith("一、") else label.replace("行政法规禁止", "行政止")
+
+    result = build_report(text_items(_text_report(rep, as_read)), "扫描件.pdf", "pdf", read_by_ocr=True)
+    notes = [m for rule, _, m in result.report.import_notes if rule == "S.LABELS"]
+    assert _table_cells(result.report) == _table_cells(rep), result.summary()
+    assert len(notes) == 1 and "行政止公开" in notes[0], notes
+
+
+def test_an_ordinal_lost_by_ocr_is_not_a_wording_change_but_a_printed_one_is():
+    """「上年结转政府信息公开申请数量」 without its 「二、」: OCR reads a lone ordinal poorly, so a scan's label is the
+    same words; the same label printed so is a slip (tables._label_note)."""
+    from ingest.api import build_report
+    from ingest.readers.text import text_items
+
+    rep = consistent_report(random.Random(2), maxv=40)
+    text = _text_report(rep, lambda lab: lab.removeprefix("二、"))
+    for by_ocr, expected in ((True, 0), (False, 1)):
+        result = build_report(text_items(text), "扫描件.pdf", "pdf", read_by_ocr=by_ocr)
+        notes = [m for rule, _, m in result.report.import_notes if rule == "S.LABELS"]
+        assert _table_cells(result.report) == _table_cells(rep), result.summary()
+        assert len(notes) == expected and all("上年结转" in m for m in notes), (by_ocr, notes)
+
+
+def test_radicals_written_for_ideographs_are_read_as_the_ideographs():
+    """「⼀、总体情况」「⾏政复议」「某县⼈⺠政府」: a PDF producer's radicals (U+2F00…, U+2E80…) or compatibility
+    ideographs (U+F967 for 不) for the characters they look like; the title, the headings, the text and the
+    tables read as if printed right (script.py)."""
+    from ingest.script import RADICALS
+
+    rep = consistent_report(random.Random(3), maxv=40)
+    rep.meta.organ, rep.meta.year = "某县人民政府", 2024
+    text = _text_report(rep).replace("正文。", "全年收到政府信息公开申请1件，行政复议0件，门户网站长期运行。")
+    as_radicals = {ord(ch): r for r, ch in RADICALS.items() if r < 0x3000 and ch in text}
+    printed = text.translate(as_radicals).replace("不", "\uf967")  # and a compatibility ideograph for 不
+    assert "⼀" in printed and "⾏" in printed and "⺠" in printed and "⻔" in printed and "不" not in printed
+    result = read_text(printed)
+    assert _table_cells(result.report) == _table_cells(rep), result.summary()
+    assert result.report.meta.organ == "某县人民政府"
+    assert result.report.sections["s1"] == "全年收到政府信息公开申请1件，行政复议0件，门户网站长期运行。"
+
+
 def test_figure_in_brackets_before_a_figure_stays_a_figure():
     """Only a bracketed number followed by label text is a row number."""
     from ingest.stream import Stream

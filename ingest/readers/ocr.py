@@ -137,28 +137,59 @@ def _words(boxes: list[Box]) -> list[dict]:
 
 def _figures_in_gaps(words: list[dict], image: Image, angle: float) -> list[dict]:
     """The detector misses a lone 「1」 in a table cell (too thin to be a text box).  Where a row of figures has
-    a gap under a column the other rows fill, the gap is cut out and recognised alone; what it holds joins
-    the row as an unsure figure (named if a sum then fails)."""
+    a gap under a column the other rows fill, or where a fuller row of the same table has a figure, the gap is
+    cut out and recognised alone; what it holds joins the row as an unsure figure (named if a sum then fails)."""
     figures = [w for w in words if _FIGURE.fullmatch(w["text"])]
+    columns = _columns(figures)
+    bands = _bands(figures)
     found = []
-    for band in _bands(figures):
-        for x in _columns(figures):
-            if not any(abs((w["x0"] + w["x1"]) / 2 - x) < w["size"] + (w["x1"] - w["x0"]) / 2 for w in band):
+    for band in bands:
+        for x in _merged(columns + _places_in_a_fuller_row(band, bands), band):
+            if not any(_under(w, x) for w in band):
                 word = _read_gap(image, angle, x, band)
                 if word:
                     found.append(word)
     return found
 
 
+def _under(w: dict, x: float) -> bool:
+    """The figure stands in the column centred at x."""
+    return abs((w["x0"] + w["x1"]) / 2 - x) < w["size"] + (w["x1"] - w["x0"]) / 2
+
+
+def _places_in_a_fuller_row(band: list[dict], bands: list[list[dict]]) -> list[float]:
+    """The columns of a row just above or below with one or two figures more, whose figures stand over every
+    figure of this one (「规章 _ 0 11」 over 「行政规范性文件 3 2 40」: a two-row table has no column of three)."""
+    places: list[float] = []
+    height = band[0]["bottom"] - band[0]["top"]
+    for other in bands:
+        near = abs(other[0]["top"] - band[0]["top"]) < 4 * height  # the same table, not one further down
+        if near and 0 < len(other) - len(band) <= 2:
+            centres = [(w["x0"] + w["x1"]) / 2 for w in other]
+            if all(any(_under(w, x) for x in centres) for w in band):
+                places += centres
+    return places
+
+
+def _merged(places: list[float], band: list[dict]) -> list[float]:
+    """The places, one for each column (those within a figure's height of one another are one)."""
+    size = band[0]["size"]
+    out: list[float] = []
+    for x in sorted(places):
+        if not out or x - out[-1] > size:
+            out.append(x)
+    return out
+
+
 def _bands(figures: list[dict]) -> list[list[dict]]:
-    """Figures side by side (overlapping vertically), left to right; rows of three or more only."""
+    """Figures side by side (overlapping vertically), left to right; rows of two or more only."""
     bands: list[list[dict]] = []
     for w in sorted(figures, key=lambda w: w["top"]):
         if bands and w["top"] < bands[-1][0]["bottom"] - 0.5 * w["size"]:
             bands[-1].append(w)
         else:
             bands.append([w])
-    return [sorted(b, key=lambda w: w["x0"]) for b in bands if len(b) >= 3]
+    return [sorted(b, key=lambda w: w["x0"]) for b in bands if len(b) >= 2]
 
 
 def _columns(figures: list[dict]) -> list[float]:

@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from ..result import IngestError
-from .layout import lines_of, page_items
+from .layout import Line, lines_of, page_items
 
 if TYPE_CHECKING:  # pypdfium2 is imported where a file is read (the sandbox child); it has no type hints
     from pypdfium2 import PdfDocument, PdfPage
@@ -22,19 +22,27 @@ _LINE_TOL = 3.0  # points between the tops of characters of one line (pdfplumber
 
 def read_pdf(path: str, name: str, tell: Callable[[tuple], None] | None = None
              ) -> tuple[str, list[tuple], list] | tuple[str, list[tuple], list, dict]:
-    """("doc", items, []) from the PDF's text layer; pages that are only a picture (a scan) are read by OCR and
-    a fourth part says what OCR found (ocr.py).  tell(msg) announces the pages to the sandbox."""
+    """("doc", items, []) from the PDF's text layer; pages that are only a picture (a scan), or whose text layer
+    holds glyph numbers instead of characters, are read by OCR and a fourth part says what OCR found (ocr.py).
+    tell(msg) announces the pages to the sandbox."""
     tell = tell or (lambda msg: None)
     pdf = open_pdf(path, name)
     try:
         tell(("pages", len(pdf), False))
-        page_lines = [lines_of(_words(_page_chars(pdf[k]))) for k in range(len(pdf))]
-        scanned = [k for k, lines in enumerate(page_lines) if not lines and _has_picture(pdf[k])]
+        page_lines: list[list[Line]] = []
+        unreadable: list[int] = []
+        for k in range(len(pdf)):
+            printed, unmapped = _page_chars(pdf[k])
+            if _unreadable(printed, unmapped):
+                unreadable.append(k)
+            page_lines.append([] if k in unreadable else lines_of(_words(printed)))
+        scanned = [k for k, lines in enumerate(page_lines) if k in unreadable or (not lines and _has_picture(pdf[k]))]
         ocr = None
         if scanned:
             from .ocr import read_scanned_pages
 
             ocr = read_scanned_pages(pdf, scanned, page_lines, name, tell)
+            ocr["unreadable"] = len(unreadable)
     finally:
         pdf.close()
     items, chars = page_items(page_lines)
@@ -67,8 +75,24 @@ def open_pdf(path: str, name: str) -> PdfDocument:
     return pdf
 
 
-def _page_chars(page: PdfPage) -> list[Char]:
-    """(top, bottom, x0, x1, size, char) of each printed character, top measured down from the page top."""
+# what a glyph's code becomes when its font was embedded without a map to Unicode (the page shows right, its text
+# is glyph numbers): control codes, private-use characters, the replacement character
+def _glyph_number(ch: str) -> bool:
+    o = ord(ch)
+    return (o < 32 and ch not in "\t\n\r") or 0xE000 <= o <= 0xF8FF or o >= 0xFFFD
+
+
+def _unreadable(chars: list[Char], unmapped: int) -> bool:
+    """The page's text layer does not say what it prints: a third or more of its characters are glyph numbers
+    or have no character at all (OCR reads the page instead)."""
+    printed = [c[5] for c in chars if not c[5].isspace()]
+    bad = unmapped + sum(1 for ch in printed if _glyph_number(ch))
+    return bad >= 20 and bad >= 0.3 * (len(printed) + unmapped)
+
+
+def _page_chars(page: PdfPage) -> tuple[list[Char], int]:
+    """(top, bottom, x0, x1, size, char) of each printed character, top measured down from the page top; and
+    how many printed glyphs had no character (read as spaces)."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -77,11 +101,14 @@ def _page_chars(page: PdfPage) -> list[Char]:
     height = page.get_height()
     matrix = raw.FS_MATRIX()
     chars: list[Char] = []
+    unmapped = 0
     try:
         for i in range(textpage.count_chars()):
             if raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
                 continue  # a space or line break pdfium inferred, not printed
-            ch = chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 32)
+            code = raw.FPDFText_GetUnicode(textpage.raw, i)
+            unmapped += code == 0
+            ch = chr(code or 32)
             raw.FPDFText_GetMatrix(textpage.raw, i, ctypes.byref(matrix))
             # the printed size: the font's size scaled by the text matrix (what pdfminer calls size)
             size = raw.FPDFText_GetFontSize(textpage.raw, i) * (matrix.b ** 2 + matrix.d ** 2) ** 0.5
@@ -92,7 +119,7 @@ def _page_chars(page: PdfPage) -> list[Char]:
     finally:
         textpage.close()
         page.close()
-    return chars
+    return chars, unmapped
 
 
 def _words(chars: Iterable[Char]) -> list[dict]:
