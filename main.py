@@ -353,6 +353,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output piped into a program that stopped reading (「| head」): no traceback
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Python flushes stdout once more on exit; into the closed pipe that would fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

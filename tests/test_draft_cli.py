@@ -72,3 +72,18 @@ def test_draft_on_a_missing_file_is_one_line(tmp_path, capsys):
     assert main.main(["draft", str(tmp_path / "none.nianbao")]) == 2
     err = capsys.readouterr().err.strip()
     assert "none.nianbao" in err and len(err.splitlines()) == 1
+
+
+def test_output_into_a_pipe_that_closed_ends_without_a_traceback(monkeypatch, tmp_path):
+    """「nianbao check … | head -1」: the reader stops, the next write fails with a broken pipe; the command ends
+    with exit code 1 and says nothing more (main._silence_stdout), as command-line tools do."""
+    import os
+    import sys
+
+    def closed(text: str) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(main, "_out", closed)
+    with open(os.devnull, "w") as devnull:
+        monkeypatch.setattr(sys, "stdout", devnull)
+        assert main.main(["check", str(SAMPLE)]) == 1
