@@ -224,6 +224,9 @@ def _no_duplicates(pairs: list) -> dict:
     return out
 
 
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates)  # made once (json.loads with a hook makes one a call)
+
+
 def loads(text: str | bytes, name: str = "文件") -> Report:
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
@@ -233,7 +236,7 @@ def loads(text: str | bytes, name: str = "文件") -> Report:
         except UnicodeDecodeError:
             raise FileFormatError(f"{name}：不是 UTF-8 文本，不是 nianbao 年度报告文件") from None
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = _DECODER.decode(text)
     except RecursionError:
         raise FileFormatError(f"{name}：内容嵌套过深，不是年度报告文件") from None
     except json.JSONDecodeError as e:
