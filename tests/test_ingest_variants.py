@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from ingest import read_report, read_text
 from model import schema as S
 from model.values import format_value
@@ -620,3 +622,44 @@ def test_sub_row_labels_printed_without_their_numbers():
         result = read_text(_text_report(rep, lambda lab: re.sub(r"^\d\.", "", lab)))
         assert _table_cells(result.report) == _table_cells(rep), result.summary()
         assert any("「1.属于国家秘密」" in m for _, _, m in result.report.import_notes)
+
+
+# ---------------------------------------------------------------- a page turned by its /Rotate
+
+
+def _pdf_pages(path, pages: list[tuple[list[str], int]]):
+    """A PDF whose pages show the lines upright, each page stored turned by its rotation (0, 90, 180, 270):
+    its content drawn turned back, as a printer stores a landscape page in a portrait file."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from export.fonts import FONTS_DIR
+
+    pdfmetrics.registerFont(TTFont("Turned", str(FONTS_DIR / "NianbaoSerif-Regular.ttf")))
+    c = canvas.Canvas(str(path), pagesize=(842, 595))  # shown landscape; reportlab stores 90/270 as portrait
+    for lines, rotation in pages:
+        c.setPageRotation(rotation)
+        own_width, own_height = (595, 842) if rotation in (90, 270) else (842, 595)
+        c.transform(*{0: (1, 0, 0, 1, 0, 0), 90: (0, 1, -1, 0, own_width, 0),
+                      180: (-1, 0, 0, -1, own_width, own_height), 270: (0, -1, 1, 0, 0, own_height)}[rotation])
+        c.setFont("Turned", 10)
+        for i, line in enumerate(lines):
+            c.drawString(40, 560 - 13 * i, line)
+        c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_page_stored_turned_reads_as_it_is_shown(tmp_path, rotation):
+    """Table 三 on a landscape page that the file stores portrait and turns by /Rotate: the characters' boxes
+    are in the page's own space and are turned as the page is shown (pdf._as_shown); before, its text ran
+    down the page and no table was found."""
+    rep = consistent_report(random.Random(rotation), maxv=40)
+    lines = _text_report(rep).split("\n")
+    at_t3 = lines.index(HEADS[2])
+    pdf = _pdf_pages(tmp_path / "turned.pdf", [(lines[:at_t3], 0), (lines[at_t3:], rotation)])
+    result = read_report(pdf)
+    assert _table_cells(result.report) == _table_cells(rep), result.summary()
+    assert result.report.meta.organ == rep.meta.organ

@@ -98,7 +98,8 @@ def _page_chars(page: PdfPage) -> tuple[list[Char], int]:
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
-    height = page.get_height()
+    rotation = page.get_rotation() % 360
+    width, height = page.get_width(), page.get_height()  # as shown: turned by the page's rotation
     matrix = raw.FS_MATRIX()
     chars: list[Char] = []
     unmapped = 0
@@ -115,11 +116,27 @@ def _page_chars(page: PdfPage) -> tuple[list[Char], int]:
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
             if max(top - bottom, right - left) > 1.6 * size:  # the loose box of a turned character spans lines
                 left, bottom, right, top = textpage.get_charbox(i)
+            if rotation:
+                left, bottom, right, top = _as_shown((left, bottom, right, top), rotation, width, height)
             chars.append((height - top, height - bottom, left, right, size, ch))
     finally:
         textpage.close()
         page.close()
     return chars, unmapped
+
+
+def _as_shown(box: tuple[float, float, float, float], rotation: int, width: float, height: float
+              ) -> tuple[float, float, float, float]:
+    """A box (left, bottom, right, top) in the page's own space as the page is shown, turned clockwise by its
+    rotation (a landscape table page stored upright and turned for the reader); width and height as shown."""
+    left, bottom, right, top = box
+    if rotation == 90:  # the page's own left edge is shown at the top
+        return bottom, height - right, top, height - left
+    if rotation == 180:
+        return width - right, height - top, width - left, height - bottom
+    if rotation == 270:
+        return width - top, left, width - bottom, right
+    return box
 
 
 def _words(chars: Iterable[Char]) -> list[dict]:
