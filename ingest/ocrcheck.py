@@ -13,14 +13,18 @@ from model.values import format_value
 
 from .result import NOTE, ImportProblem, ImportResult
 
+_WHY = {  # pdf.py's reasons a page was read by OCR, as the summary names them
+    "scanned": "扫描件：{} 页由文字识别（OCR）读取",
+    "unreadable": "PDF 中 {} 页的文字无法直接取出（嵌入的字体缺少字符对照表），已改由文字识别（OCR）读取",
+    "outlined": "PDF 中 {} 页的文字已转为图形（转曲），已改由文字识别（OCR）读取",
+}
+
 
 def add_ocr_notes(result: ImportResult, ocr: dict) -> None:
-    unreadable = ocr.get("unreadable", 0)
-    scanned = ocr.get("pages", 0) - unreadable
-    how = [f"扫描件：{scanned} 页由文字识别（OCR）读取"] if scanned else []
-    if unreadable:  # pdf.py: a font embedded without its map to Unicode
-        how.append(f"PDF 中 {unreadable} 页的文字无法直接取出（嵌入的字体缺少字符对照表），已改由文字识别（OCR）读取")
-    result.problems.insert(0, ImportProblem(NOTE, "；".join(how) + "，请对照原件核对数字和文字"))
+    why = dict(ocr.get("why") or {})
+    why["scanned"] = ocr.get("pages", 0) - sum(n for k, n in why.items() if k != "scanned")  # a photo: all
+    said = [text.format(why[k]) for k, text in _WHY.items() if why.get(k)]
+    result.problems.insert(0, ImportProblem(NOTE, "；".join(said) + "，请对照原件核对数字和文字"))
     unsure = {text: conf for _, text, conf in ocr.get("unsure", ())}
     if unsure:
         result.problems.extend(_digit_hints(result, unsure))

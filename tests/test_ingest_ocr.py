@@ -293,3 +293,30 @@ def test_a_text_layer_is_unreadable_by_the_characters_it_holds(tmp_path):
     assert pdf._unreadable(chars, unmapped)  # the map taken out
     readable = [(*c[:5], "年") for c in chars]
     assert not pdf._unreadable(readable, 0)
+
+
+def test_a_page_without_text_is_told_by_what_it_draws(tmp_path):
+    """Text turned into shapes (「转曲」: a path a glyph) is read by OCR as a scan is; a page with a rule or two is
+    blank, not a scan (pdf._drawn_as)."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    from ingest.readers import pdf
+
+    picture = tmp_path / "picture.png"
+    Image.new("L", (40, 40), 128).save(picture)
+    path = tmp_path / "drawn.pdf"
+    c = canvas.Canvas(str(path))
+    for i in range(pdf.OUTLINED_PATHS):  # page 1: glyph-like shapes
+        c.rect(40 + (i % 30) * 16, 780 - (i // 30) * 20, 10, 12, fill=1)
+    c.showPage()
+    c.line(40, 400, 500, 400)  # page 2: a rule
+    c.showPage()
+    c.drawImage(str(picture), 40, 400)  # page 3: a picture
+    c.showPage()
+    c.save()
+    doc = pdf.open_pdf(str(path), "drawn.pdf")
+    try:
+        assert [pdf._drawn_as(doc[k]) for k in range(3)] == ["outlined", None, "scanned"]
+    finally:
+        doc.close()

@@ -3,6 +3,7 @@ page content in C, several times faster than pdfminer; the text alone carries th
 reader reads pdftotext's output)."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -22,27 +23,19 @@ _LINE_TOL = 3.0  # points between the tops of characters of one line (pdfplumber
 
 def read_pdf(path: str, name: str, tell: Callable[[tuple], None] | None = None
              ) -> tuple[str, list[tuple], list] | tuple[str, list[tuple], list, dict]:
-    """("doc", items, []) from the PDF's text layer; pages that are only a picture (a scan), or whose text layer
-    holds glyph numbers instead of characters, are read by OCR and a fourth part says what OCR found (ocr.py).
-    tell(msg) announces the pages to the sandbox."""
+    """("doc", items, []) from the PDF's text layer; pages whose text OCR must read instead (_text_pages) are read
+    so, and a fourth part says what OCR found (ocr.py).  tell(msg) announces the pages to the sandbox."""
     tell = tell or (lambda msg: None)
     pdf = open_pdf(path, name)
     try:
         tell(("pages", len(pdf), False))
-        page_lines: list[list[Line]] = []
-        unreadable: list[int] = []
-        for k in range(len(pdf)):
-            printed, unmapped = _page_chars(pdf[k])
-            if _unreadable(printed, unmapped):
-                unreadable.append(k)
-            page_lines.append([] if k in unreadable else lines_of(_words(printed)))
-        scanned = [k for k, lines in enumerate(page_lines) if k in unreadable or (not lines and _has_picture(pdf[k]))]
+        page_lines, for_ocr = _text_pages(pdf)
         ocr = None
-        if scanned:
+        if for_ocr:
             from .ocr import read_scanned_pages
 
-            ocr = read_scanned_pages(pdf, scanned, page_lines, name, tell)
-            ocr["unreadable"] = len(unreadable)
+            ocr = read_scanned_pages(pdf, sorted(for_ocr), page_lines, name, tell)
+            ocr["why"] = dict(Counter(for_ocr.values()))
     finally:
         pdf.close()
     items, chars = page_items(page_lines)
@@ -51,11 +44,38 @@ def read_pdf(path: str, name: str, tell: Callable[[tuple], None] | None = None
     return ("doc", items, []) if ocr is None else ("doc", items, [], ocr)
 
 
-def _has_picture(page: PdfPage) -> bool:
+def _text_pages(pdf: PdfDocument) -> tuple[list[list[Line]], dict[int, str]]:
+    """Each page's lines from its text layer, and the pages OCR must read, with why: "scanned" (only a picture),
+    "unreadable" (its text layer holds glyph numbers), "outlined" (its text drawn as shapes)."""
+    page_lines: list[list[Line]] = []
+    for_ocr: dict[int, str] = {}
+    for k in range(len(pdf)):
+        printed, unmapped = _page_chars(pdf[k])
+        if _unreadable(printed, unmapped):
+            for_ocr[k] = "unreadable"
+            page_lines.append([])
+            continue
+        page_lines.append(lines_of(_words(printed)))
+        if not page_lines[-1] and (drawn := _drawn_as(pdf[k])):
+            for_ocr[k] = drawn
+    return page_lines, for_ocr
+
+
+OUTLINED_PATHS = 300  # shapes on a page with no text before it counts as text drawn as shapes (a glyph is one)
+
+
+def _drawn_as(page: PdfPage) -> str | None:
+    """How a page with no text shows what it prints: "scanned" (a picture), "outlined" (text turned into
+    shapes, 「转曲」: hundreds of paths), None (a blank page, or a rule or two)."""
     import pypdfium2.raw as raw
 
     try:
-        return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+        paths = 0
+        for obj in page.get_objects(max_depth=2):
+            if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+                return "scanned"
+            paths += obj.type == raw.FPDF_PAGEOBJ_PATH
+        return "outlined" if paths >= OUTLINED_PATHS else None
     finally:
         page.close()
 
