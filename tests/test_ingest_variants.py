@@ -663,3 +663,38 @@ def test_a_page_stored_turned_reads_as_it_is_shown(tmp_path, rotation):
     result = read_report(pdf)
     assert _table_cells(result.report) == _table_cells(rep), result.summary()
     assert result.report.meta.organ == rep.meta.organ
+
+
+def test_a_watermark_across_the_pages_is_no_part_of_the_text(tmp_path):
+    """「政务公开 内部资料」 printed large at 35° over every page: its characters fell among the lines of the
+    text and the tables (no title, no table read); a character turned by other than a quarter turn is left out
+    (pdf._slanted)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from export.fonts import FONTS_DIR
+
+    pdfmetrics.registerFont(TTFont("Marked", str(FONTS_DIR / "NianbaoSerif-Regular.ttf")))
+    rep = consistent_report(random.Random(5), maxv=40)
+    lines = _text_report(rep).replace("正文。", "全年收到的申请均已按时答复。").split("\n")
+    path = tmp_path / "watermarked.pdf"
+    c = canvas.Canvas(str(path))
+    for start in range(0, len(lines), 45):
+        c.setFont("Marked", 10)
+        for i, line in enumerate(lines[start:start + 45]):
+            c.drawString(40, 800 - 16 * i, line)
+        c.setFillGray(0.85)
+        c.setFont("Marked", 40)
+        for y in (200, 450, 700):
+            c.saveState()
+            c.translate(100, y)
+            c.rotate(35)
+            c.drawString(0, 0, "政务公开 内部资料")
+            c.restoreState()
+        c.showPage()
+    c.save()
+    result = read_report(path)
+    assert _table_cells(result.report) == _table_cells(rep), result.summary()
+    assert result.report.meta.organ == rep.meta.organ
+    assert result.report.sections["s1"] == "全年收到的申请均已按时答复。"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..result import IngestError
 from .layout import Line, lines_of, page_items
@@ -131,6 +131,8 @@ def _page_chars(page: PdfPage) -> tuple[list[Char], int]:
             unmapped += code == 0
             ch = chr(code or 32)
             raw.FPDFText_GetMatrix(textpage.raw, i, ctypes.byref(matrix))
+            if _slanted(matrix):
+                continue  # a watermark or a seal's ring of characters, printed across the page: no part of it
             # the printed size: the font's size scaled by the text matrix (what pdfminer calls size)
             size = raw.FPDFText_GetFontSize(textpage.raw, i) * (matrix.b ** 2 + matrix.d ** 2) ** 0.5
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
@@ -143,6 +145,13 @@ def _page_chars(page: PdfPage) -> tuple[list[Char], int]:
         textpage.close()
         page.close()
     return chars, unmapped
+
+
+def _slanted(m: Any) -> bool:  # Any: pypdfium2's FS_MATRIX (a ctypes structure, no type hints)
+    """The character is turned by an angle that is not a quarter turn (a text matrix with both its cosine and
+    its sine part: 「内部资料」 at 35°); text across, down or upside down is not."""
+    a, b = abs(m.a), abs(m.b)
+    return min(a, b) > 0.1 * max(a, b)
 
 
 def _as_shown(box: tuple[float, float, float, float], rotation: int, width: float, height: float
