@@ -320,3 +320,54 @@ def test_a_page_without_text_is_told_by_what_it_draws(tmp_path):
         assert [pdf._drawn_as(doc[k]) for k in range(3)] == ["outlined", None, "scanned"]
     finally:
         doc.close()
+
+
+@pytest.mark.slow
+def test_tables_pasted_as_pictures_are_read_by_ocr(tmp_path):
+    """The text is text, the tables are pictures: the text layer lacks the tables' own words, so the wide
+    pictures are read by OCR and their words join their pages' (pdf._pages_with_pictures, ocr._read_pictures);
+    every figure read right."""
+    import random
+
+    from tests.factories import consistent_report
+    from tests.scans import tables_as_pictures
+
+    rep = consistent_report(random.Random(11), maxv=40)
+    result = read_report(tables_as_pictures(rep, tmp_path / "贴图.pdf"))
+    got = {c: result.report.cells.get(c) for c in rep.cells if c.startswith(("t2.", "t3.", "t4."))}
+    assert got == {c: v for c, v in rep.cells.items() if c.startswith(("t2.", "t3.", "t4."))}, result.summary()
+    assert result.report.sections["s1"] == "全年收到的申请均已按时答复。"
+    assert "3 页的表格是贴入的图片" in result.summary()
+
+
+def test_a_photo_beside_the_text_is_not_read_as_a_table(tmp_path):
+    """A wide picture with no table in it (a meeting under its banner) on a report without tables: nothing of it
+    joins the text and the summary says no OCR (ocr._TABLE_FIGURES)."""
+    from PIL import Image
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from export.fonts import FONTS_DIR
+    from model import schema as S
+
+    from PIL import ImageDraw, ImageFont
+
+    photo = tmp_path / "photo.png"
+    banner = Image.effect_noise((800, 400), 60).point(lambda v: 128 + v // 2)  # a meeting under its banner
+    ImageDraw.Draw(banner).text((40, 60), "全县2024年政务公开工作培训会", fill=0,
+                                font=ImageFont.truetype(str(FONTS_DIR / "NianbaoSerif-Regular.ttf"), 40))
+    banner.save(photo)
+    pdfmetrics.registerFont(TTFont("Photo", str(FONTS_DIR / "NianbaoSerif-Regular.ttf")))
+    path = tmp_path / "photo.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Photo", 12)
+    lines = ["某县人民政府2024年政府信息公开工作年度报告", S.SECTIONS[0].heading, "全年收到的申请均已按时答复。",
+             *[s.heading for s in S.SECTIONS[1:]]]
+    for i, line in enumerate(lines):
+        c.drawString(50, 800 - 22 * i, line)
+    c.drawImage(str(photo), 50, 200, 400, 200)
+    c.save()
+    result = read_report(path)
+    assert result.report.sections["s1"] == "全年收到的申请均已按时答复。"
+    assert "OCR" not in result.summary()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -15,9 +16,8 @@ from ..result import IngestError
 if TYPE_CHECKING:  # numpy, Pillow, the engine and pypdfium2 are imported where a scan is read
     import numpy as np
     from PIL.Image import Image
-    from pypdfium2 import PdfDocument
+    from pypdfium2 import PdfDocument, PdfPage
 
-    from .layout import Line
     from .ocr_engine import Box, Engine
 
 MAX_OCR_PAGES = 30  # a report is 5–15 pages
@@ -55,31 +55,106 @@ def read_image(path: str, name: str, tell: Callable[[tuple], None] | None = None
     tell = tell or (lambda msg: None)
     tell(("pages", 1, True))
     tell(("page", 1, 1))
-    page_lines: list[list[Line]] = [[]]
-    unsure = read_page(image, 0, page_lines)
-    from .layout import page_items
+    from .layout import lines_of, page_items
 
-    items, chars = page_items(page_lines)
+    words = page_words(image)
+    items, chars = page_items([lines_of(words)])
     if chars == 0:
         raise IngestError(f"{name}：图片中没有识别出文字")
-    return ("doc", items, [], {"pages": 1, "unsure": unsure})
+    return ("doc", items, [], {"pages": 1, "unsure": _unsure(words, 1)})
 
 
-def read_scanned_pages(pdf: PdfDocument, scanned: list[int], page_lines: list[list[Line]], name: str,
+def read_scanned_pages(pdf: PdfDocument, scanned: dict[int, str], words_of_pages: list[list[dict]], name: str,
                        tell: Callable[[tuple], None]) -> dict:
-    """The pages of a PDF that are only a picture, drawn and read by OCR into page_lines, each announced."""
+    """The pages of a PDF that OCR must read (pdf.py says which, and why), each announced, drawn and read into
+    words_of_pages (in the page's points, as its text layer's words): a page's words replace its text layer's;
+    on a page whose tables may be pictures ("pictures") the words of the pictures that hold a table join the
+    page's own.  What was read: {"pages", "unsure", "why": reason → pages}, counting the pages read."""
     if len(scanned) > MAX_OCR_PAGES:
         raise IngestError(f"{name}：扫描件有 {len(scanned)} 页，超过 {MAX_OCR_PAGES} 页，不是一份年度报告")
     _ocr_engine(name)  # before announcing pages: a missing engine is said at once
     tell(("pages", len(scanned), True))
     unsure: list[tuple[int, str, float]] = []
-    for i, k in enumerate(scanned):
+    why: Counter[str] = Counter()
+    for i, k in enumerate(sorted(scanned)):
         tell(("page", i + 1, len(scanned)))
         page = pdf[k]
-        image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
-        page.close()
-        unsure += read_page(image, k, page_lines)
-    return {"pages": len(scanned), "unsure": unsure}
+        try:
+            image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
+            pictures = picture_boxes(page) if scanned[k] == "pictures" else []
+        finally:
+            page.close()
+        if scanned[k] == "pictures":
+            found = _read_pictures(image, pictures, words_of_pages[k])
+            words_of_pages[k] = words_of_pages[k] + found
+        else:
+            found = words_of_pages[k] = _in_points(page_words(image))
+        why[scanned[k]] += bool(found) or scanned[k] != "pictures"
+        unsure += _unsure(found, k + 1)
+    return {"pages": sum(why.values()), "unsure": unsure, "why": {k: n for k, n in why.items() if n}}
+
+
+_TABLE_FIGURES = 6  # figures a picture shows before it counts as a table (a photo, a banner, a chart: fewer)
+
+
+def _read_pictures(image: Image, boxes: list[tuple[float, float, float, float]], own: list[dict]) -> list[dict]:
+    """The words read in the pictures at boxes on the page drawn as image that hold a table, in the page's
+    points, but those the page's own text already holds (a scan with its text layer beneath)."""
+    found: list[dict] = []
+    for box in boxes:
+        words = page_words(image.crop(_pixel_box(box)), whole_page=False)
+        if sum(1 for w in words if _FIGURE.fullmatch(w["text"])) >= _TABLE_FIGURES:
+            found += _in_points(words, box[0], box[1])
+    return [w for w in found if not any(_overlap(w, o) for o in own)]
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return min(a["x1"], b["x1"]) > max(a["x0"], b["x0"]) and min(a["bottom"], b["bottom"]) > max(a["top"], b["top"])
+
+
+def page_words(image: Image, whole_page: bool = True) -> list[dict]:
+    """A page's (or a picture's) boxes → words (turned straight), in its pixels, with their confidence."""
+    # box_thresh 0.3 (not 0.5): a lone 「0」 in a table cell is a faint box, and a missed one shifts its row
+    boxes = _ocr_engine().read(_pixels(image), box_thresh=0.3)
+    words = _words(boxes)
+    if whole_page:  # (in a picture of a table, the figure last read is no page number)
+        words = _without_page_number(words, image.height)
+    return words + _figures_in_gaps(words, image, _skew(boxes))
+
+
+def _unsure(words: list[dict], page: int) -> list[tuple[int, str, float]]:
+    """The figures read with low confidence as (page number, figure, confidence)."""
+    return [(page, w["text"], round(w["conf"], 2)) for w in words
+            if w["conf"] < LOW_CONFIDENCE and _FIGURE.fullmatch(w["text"])]
+
+
+def picture_boxes(page: PdfPage) -> list[tuple[float, float, float, float]]:
+    """(left, top, right, bottom) in points from the page's top-left of each picture on the page that may hold a
+    table: two fifths of the page's width or wider (a seal or a logo is narrower), not a mere strip."""
+    import pypdfium2.raw as raw
+
+    width, height = page.get_width(), page.get_height()
+    boxes = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5 renamed get_pos (4)
+        left, bottom, right, top = bounds()
+        left, right, top, bottom = max(0.0, left), min(width, right), height - min(height, top), height - max(0.0, bottom)
+        if right - left >= 0.4 * width and (right - left) * (bottom - top) >= 0.02 * width * height:
+            boxes.append((left, top, right, bottom))
+    return boxes
+
+
+def _pixel_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    left, top, right, bottom = (round(v * RENDER_DPI / 72) for v in box)
+    return left, top, right, bottom
+
+
+def _in_points(words: list[dict], left: float = 0.0, top: float = 0.0) -> list[dict]:
+    """Words read in the pixels of a page drawn at RENDER_DPI (or of the picture whose corner is at left, top on
+    it) in the page's points, as its text layer's words are."""
+    scale = 72 / RENDER_DPI
+    return [{**w, "top": top + w["top"] * scale, "bottom": top + w["bottom"] * scale, "x0": left + w["x0"] * scale,
+             "x1": left + w["x1"] * scale, "size": w["size"] * scale} for w in words]
 
 
 def _load_image(path: str, name: str) -> Image:
@@ -94,20 +169,6 @@ def _load_image(path: str, name: str) -> Image:
         raise IngestError(f"{name}：图片已损坏或过大，无法读取") from None
     except (OSError, SyntaxError, ValueError):
         raise IngestError(f"{name}：图片已损坏，无法读取") from None
-
-
-def read_page(image: Image, k: int, page_lines: list[list[Line]]) -> list[tuple[int, str, float]]:
-    """One page's boxes → words (turned straight) → page_lines[k]; the figures read with low confidence as
-    (page number, figure, confidence)."""
-    from .layout import lines_of
-
-    # box_thresh 0.3 (not 0.5): a lone 「0」 in a table cell is a faint box, and a missed one shifts its row
-    boxes = _ocr_engine().read(_pixels(image), box_thresh=0.3)
-    words = _without_page_number(_words(boxes), image.height)
-    words += _figures_in_gaps(words, image, _skew(boxes))
-    page_lines[k] = lines_of(words) if words else []
-    return [(k + 1, w["text"], round(w["conf"], 2)) for w in words
-            if w["conf"] < LOW_CONFIDENCE and _FIGURE.fullmatch(w["text"])]
 
 
 _PAGE_NUMBER = re.compile(r"[-—－\s]*\d{1,3}[-—－\s]*|第\s*\d{1,3}\s*页.*")

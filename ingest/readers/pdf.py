@@ -3,13 +3,12 @@ page content in C, several times faster than pdfminer; the text alone carries th
 reader reads pdftotext's output)."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from ..result import IngestError
-from .layout import Line, lines_of, page_items
+from .layout import lines_of, page_items
 
 if TYPE_CHECKING:  # pypdfium2 is imported where a file is read (the sandbox child); it has no type hints
     from pypdfium2 import PdfDocument, PdfPage
@@ -23,42 +22,72 @@ _LINE_TOL = 3.0  # points between the tops of characters of one line (pdfplumber
 
 def read_pdf(path: str, name: str, tell: Callable[[tuple], None] | None = None
              ) -> tuple[str, list[tuple], list] | tuple[str, list[tuple], list, dict]:
-    """("doc", items, []) from the PDF's text layer; pages whose text OCR must read instead (_text_pages) are read
-    so, and a fourth part says what OCR found (ocr.py).  tell(msg) announces the pages to the sandbox."""
+    """("doc", items, []) from the PDF's text layer; pages whose text OCR must read instead (_text_pages), and
+    the pictures that hold the tables the text lacks (_pages_with_pictures), are read so, and a fourth part says
+    what OCR found (ocr.py).  tell(msg) announces the pages to the sandbox."""
     tell = tell or (lambda msg: None)
     pdf = open_pdf(path, name)
     try:
         tell(("pages", len(pdf), False))
-        page_lines, for_ocr = _text_pages(pdf)
+        words, for_ocr = _text_pages(pdf)
+        if not _tables_in(words):
+            for_ocr.update(_pages_with_pictures(pdf, for_ocr))
         ocr = None
         if for_ocr:
             from .ocr import read_scanned_pages
 
-            ocr = read_scanned_pages(pdf, sorted(for_ocr), page_lines, name, tell)
-            ocr["why"] = dict(Counter(for_ocr.values()))
+            ocr = read_scanned_pages(pdf, for_ocr, words, name, tell)
+            if not ocr["pages"]:  # pictures on the pages, but none a table
+                ocr = None
     finally:
         pdf.close()
-    items, chars = page_items(page_lines)
+    items, chars = page_items([lines_of(w) for w in words])
     if chars == 0:
         raise IngestError(f"{name}：PDF 中没有文字，也没有可识别的图片")
     return ("doc", items, []) if ocr is None else ("doc", items, [], ocr)
 
 
-def _text_pages(pdf: PdfDocument) -> tuple[list[list[Line]], dict[int, str]]:
-    """Each page's lines from its text layer, and the pages OCR must read, with why: "scanned" (only a picture),
+def _text_pages(pdf: PdfDocument) -> tuple[list[list[dict]], dict[int, str]]:
+    """Each page's words from its text layer, and the pages OCR must read, with why: "scanned" (only a picture),
     "unreadable" (its text layer holds glyph numbers), "outlined" (its text drawn as shapes)."""
-    page_lines: list[list[Line]] = []
+    words: list[list[dict]] = []
     for_ocr: dict[int, str] = {}
     for k in range(len(pdf)):
         printed, unmapped = _page_chars(pdf[k])
         if _unreadable(printed, unmapped):
             for_ocr[k] = "unreadable"
-            page_lines.append([])
+            words.append([])
             continue
-        page_lines.append(lines_of(_words(printed)))
-        if not page_lines[-1] and (drawn := _drawn_as(pdf[k])):
+        words.append(_words(printed))
+        if not words[-1] and (drawn := _drawn_as(pdf[k])):
             for_ocr[k] = drawn
-    return page_lines, for_ocr
+    return words, for_ocr
+
+
+# words of each table's printed form that running text hardly uses: a text layer without one of them has that
+# table somewhere else (a picture pasted into the page)
+_TABLE_WORDS = ("本年制发件数", "上年结转政府信息公开申请数量", "尚未审结")
+
+
+def _tables_in(words: list[list[dict]]) -> bool:
+    text = "".join(w["text"] for page in words for w in page)
+    return all(t in text for t in _TABLE_WORDS)
+
+
+def _pages_with_pictures(pdf: PdfDocument, for_ocr: dict[int, str]) -> dict[int, str]:
+    """The pages with text and a picture big enough to be a table (the tables pasted as pictures): "pictures"."""
+    from .ocr import picture_boxes
+
+    out = {}
+    for k in range(len(pdf)):
+        if k not in for_ocr:
+            page = pdf[k]
+            try:
+                if picture_boxes(page):
+                    out[k] = "pictures"
+            finally:
+                page.close()
+    return out
 
 
 OUTLINED_PATHS = 300  # shapes on a page with no text before it counts as text drawn as shapes (a glyph is one)
