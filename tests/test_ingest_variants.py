@@ -665,10 +665,12 @@ def test_a_page_stored_turned_reads_as_it_is_shown(tmp_path, rotation):
     assert result.report.meta.organ == rep.meta.organ
 
 
-def test_a_watermark_across_the_pages_is_no_part_of_the_text(tmp_path):
-    """「政务公开 内部资料」 printed large at 35° over every page: its characters fell among the lines of the
-    text and the tables (no title, no table read); a character turned by other than a quarter turn is left out
-    (pdf._slanted)."""
+@pytest.mark.parametrize("angle", [35, 0])
+def test_a_watermark_across_the_pages_is_no_part_of_the_text(tmp_path, angle):
+    """「政务公开 内部资料」 printed large and light over every page, at 35° or upright: its characters fell among
+    the lines of the text and the tables (no title, no table read); a character turned by other than a quarter
+    turn is left out (pdf._slanted), and so is a faint one half again as large as the text
+    (pdf._without_watermark) — the title, large and dark, stays."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
@@ -681,17 +683,18 @@ def test_a_watermark_across_the_pages_is_no_part_of_the_text(tmp_path):
     path = tmp_path / "watermarked.pdf"
     c = canvas.Canvas(str(path))
     for start in range(0, len(lines), 45):
-        c.setFont("Marked", 10)
         for i, line in enumerate(lines[start:start + 45]):
-            c.drawString(40, 800 - 16 * i, line)
+            c.setFont("Marked", 20 if start + i == 0 else 10)
+            c.drawString(40, 800 - 16 * i - (10 if start + i else 0), line)
         c.setFillGray(0.85)
-        c.setFont("Marked", 40)
+        c.setFont("Marked", 40 if angle else 60)
         for y in (200, 450, 700):
             c.saveState()
             c.translate(100, y)
-            c.rotate(35)
+            c.rotate(angle)
             c.drawString(0, 0, "政务公开 内部资料")
             c.restoreState()
+        c.setFillGray(0)
         c.showPage()
     c.save()
     result = read_report(path)

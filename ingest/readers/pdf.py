@@ -141,7 +141,7 @@ def _unreadable(chars: list[Char], unmapped: int) -> bool:
 
 def _page_chars(page: PdfPage) -> tuple[list[Char], int]:
     """(top, bottom, x0, x1, size, char) of each printed character, top measured down from the page top; and
-    how many printed glyphs had no character (read as spaces)."""
+    how many printed glyphs had no character (read as spaces).  A watermark is left out."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -151,6 +151,7 @@ def _page_chars(page: PdfPage) -> tuple[list[Char], int]:
     width, height = page.get_width(), page.get_height()  # as shown: turned by the page's rotation
     matrix = raw.FS_MATRIX()
     chars: list[Char] = []
+    index: list[int] = []  # each character's index on the text page
     unmapped = 0
     try:
         for i in range(textpage.count_chars()):
@@ -158,7 +159,6 @@ def _page_chars(page: PdfPage) -> tuple[list[Char], int]:
                 continue  # a space or line break pdfium inferred, not printed
             code = raw.FPDFText_GetUnicode(textpage.raw, i)
             unmapped += code == 0
-            ch = chr(code or 32)
             raw.FPDFText_GetMatrix(textpage.raw, i, ctypes.byref(matrix))
             if _slanted(matrix):
                 continue  # a watermark or a seal's ring of characters, printed across the page: no part of it
@@ -169,11 +169,34 @@ def _page_chars(page: PdfPage) -> tuple[list[Char], int]:
                 left, bottom, right, top = textpage.get_charbox(i)
             if rotation:
                 left, bottom, right, top = _as_shown((left, bottom, right, top), rotation, width, height)
-            chars.append((height - top, height - bottom, left, right, size, ch))
+            chars.append((height - top, height - bottom, left, right, size, chr(code or 32)))
+            index.append(i)
+        return _without_watermark(chars, index, textpage), unmapped
     finally:
         textpage.close()
         page.close()
-    return chars, unmapped
+
+
+def _faint(textpage: Any, i: int) -> bool:
+    """The character is filled light or half transparent (a watermark's grey)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not raw.FPDFText_GetFillColor(textpage.raw, i, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return False
+    return 0.299 * r.value + 0.587 * g.value + 0.114 * b.value > 190 or a.value < 128
+
+
+def _without_watermark(chars: list[Char], index: list[int], textpage: Any) -> list[Char]:
+    """The characters but those of an upright watermark: half again as large as the page's text or more, and
+    filled faint (a large heading is dark; a light table heading on a dark cell is of the text's size)."""
+    if not chars:
+        return chars
+    sizes = sorted(c[4] for c in chars)
+    large = 1.5 * sizes[len(sizes) // 2]
+    return [c for c, i in zip(chars, index) if c[4] < large or not _faint(textpage, i)]
 
 
 def _slanted(m: Any) -> bool:  # Any: pypdfium2's FS_MATRIX (a ctypes structure, no type hints)
