@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ingest.script import unify_radicals
 from model.document import Change, Document
 from model.drafting import DRAFT_SECTIONS
 from model.findings import Finding
@@ -36,6 +37,18 @@ from .findings_text import one_line, state_of
 DEBOUNCE_MS = 300
 BURST_GAP_S = 2.0  # pushes closer together than this are one undo step
 OVERVIEW_LIMIT = 1000
+
+
+class NarrativeEditor(QPlainTextEdit):
+    """The section's text.  Text pasted or dropped in is written in ordinary characters: text copied from a PDF
+    may hold the radicals its producer wrote for them (「⾏政复议」), which look the same but match no word the
+    checks look for, and would go into the exported report as they are."""
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText():
+            self.insertPlainText(unify_radicals(source.text()))
+        else:
+            super().insertFromMimeData(source)
 
 
 class TextSectionPage(QWidget):
@@ -55,7 +68,7 @@ class TextSectionPage(QWidget):
         self.heading.setFont(f)
         self.count = QLabel()
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.editor = QPlainTextEdit()
+        self.editor = NarrativeEditor()
         self.editor.setUndoRedoEnabled(False)  # undo goes through the Document, with everything else
         self.editor.installEventFilter(self)
         self.editor.setTabChangesFocus(True)

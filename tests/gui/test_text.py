@@ -111,3 +111,20 @@ def test_real_text_rule_span_follows_the_table(qtbot, make_window):
     qtbot.waitUntil(lambda: w.nav.item(PART_INDEX["s1"]).data(Qt.ItemDataRole.UserRole + 1) == "error")
     doc.undo()
     assert page.underlined_ranges() == []
+
+
+def test_text_pasted_from_a_pdf_is_written_in_ordinary_characters(qtbot, make_window):
+    """「⾏政复议」 copied from a PDF whose producer wrote radicals: pasted, it is 「行政复议」 in the section (the
+    checks read it, the export prints it right)."""
+    from PySide6.QtCore import QMimeData
+
+    doc = _doc()
+    w = make_window(document=doc)
+    page = w.texts["s1"]
+    w.show_part("s1")
+    page.editor.moveCursor(page.editor.textCursor().MoveOperation.End)
+    mime = QMimeData()
+    mime.setText("全年发生⾏政复议2件，⼈⺠群众满意。")
+    page.editor.insertFromMimeData(mime)
+    qtbot.waitUntil(lambda: not page.pending(), timeout=2000)
+    assert doc.report.sections["s1"].endswith("全年发生行政复议2件，人民群众满意。")
