@@ -52,10 +52,10 @@ def _check_lines(lines: int, name: str) -> None:
         raise IngestError(f"{name}：文字行数过多（{lines // 10000} 万行），不是一份年度报告")
 
 
-def _from_html(items: list[tuple], name: str) -> ImportResult:
+def _from_html(items: list[tuple], name: str, read_by_ocr: bool = False) -> ImportResult:
     if sum(len(c) for k, c in items if k == "line") > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：网页文字过长，不是一份年度报告")
-    return build_report(items, name, "html", lines_are_paragraphs=True)
+    return build_report(items, name, "html", lines_are_paragraphs=True, read_by_ocr=read_by_ocr)
 
 
 def read_report(path: str | os.PathLike, timeout: float | None = None,
@@ -126,7 +126,8 @@ def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int]
     if kind in ("text", "html"):
         text = decode(_bytes_of(p, whole), name)
         if looks_like_html(text) and len(text) <= MAX_HTML_CHARS:  # the parser runs in the child
-            return _from_html(run_reader("html", str(p), name, timeout, cancelled=cancelled)[1], name)
+            out = run_reader("html", str(p), name, timeout, progress, cancelled)
+            return _with_ocr_notes(_from_html(out[1], name, read_by_ocr=len(out) > 3), out)
         return read_text(text, name)
 
     if kind in ZIPPED:
@@ -148,8 +149,13 @@ def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int]
     _check_lines(len(items) + sum(len(c) for k, c in items if k == "table"), name)
     result = build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd", "image"),
                           read_by_ocr=bool(ocr))
-    if ocr:
+    return _with_ocr_notes(result, out)
+
+
+def _with_ocr_notes(result: ImportResult, out: tuple) -> ImportResult:
+    """The import with what OCR read said in its summary, when a reader's fourth part says it read any."""
+    if len(out) > 3 and out[3]:
         from .ocrcheck import add_ocr_notes
 
-        add_ocr_notes(result, ocr)
+        add_ocr_notes(result, out[3])
     return result

@@ -17,7 +17,7 @@ _WHY = {  # pdf.py's reasons a page was read by OCR, as the summary names them
     "scanned": "扫描件：{} 页由文字识别（OCR）读取",
     "unreadable": "PDF 中 {} 页的文字无法直接取出（嵌入的字体缺少字符对照表），已改由文字识别（OCR）读取",
     "outlined": "PDF 中 {} 页的文字已转为图形（转曲），已改由文字识别（OCR）读取",
-    "pictures": "PDF 中 {} 页的表格是贴入的图片，已由文字识别（OCR）读取其中的文字",
+    "pictures": "表格是贴入的图片：{} 张图片中的表格由文字识别（OCR）读取",
 }
 
 

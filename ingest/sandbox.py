@@ -28,8 +28,8 @@ READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "xlsx": ("
            "doc": ("doc", "read_doc"), "xls": ("calc", "read_calc"), "ods": ("calc", "read_calc"),
            "odt": ("odt", "read_odt"), "ofd": ("ofd", "read_ofd"), "rtf": ("rtf", "read_rtf"),
            "ole": ("ole", "ole_kind"), "html": ("html", "read_html"), "image": ("ocr", "read_image")}
-# readers that announce their pages (scanned pages are read by OCR, seconds each): fn(path, name, tell)
-PAGED = ("pdf", "image")
+# readers that announce their pages and pictures read by OCR (seconds each): fn(path, name, tell)
+PAGED = ("pdf", "image", "html", "docx")
 
 
 CANCEL_POLL = 0.2  # seconds between looks at the caller's cancel while the child reads

@@ -37,20 +37,37 @@ def image_pdf(images: list[Image.Image], out: Path, dpi: int = 200) -> Path:
     return out
 
 
+def table_pictures(report, folder: Path) -> list[Path]:
+    """Tables 二, 三 (in two parts) and 四 of the report as pictures (ruled tables drawn at 200 dpi, long labels
+    wrapped in their cells), as screenshots of a workbook pasted into a report are."""
+    from model import schema as S
+    from model.values import format_value
+
+    t2 = []
+    for block in S.T2_BLOCKS:
+        t2 += [(block.heading, []), ("信息内容", list(block.col_labels))]
+        t2 += [(label, [format_value(report.cells[f"t2.{rid}.{col}"]) for col in block.cols]) for rid, label in block.rows]
+    t3 = [(label, [str(report.cells[f"t3.{rid}.{col}"]) for col in S.T3_COL_IDS]) for rid, label, _ in S.T3_ROWS]
+    t4 = [str(report.cells[f"t4.{g}.{col}"]) for g, _ in S.T4_GROUPS for col, _ in S.T4_COLS]
+    t4_rows = [("行政复议　　　　　　　　　行政诉讼", []), ("　" * 13 + "未经复议直接起诉　　　　复议后起诉", []),
+               ("", [label for _ in S.T4_GROUPS for _, label in S.T4_COLS]), ("", t4)]
+    folder.mkdir(parents=True, exist_ok=True)
+    shapes = (("t2.png", t2, 400, 220, 22), ("t3a.png", t3[:16], 700, 70, 22), ("t3b.png", t3[16:], 700, 70, 22),
+              ("t4.png", t4_rows, 20, 66, 60))
+    return [_table_picture(rows, folder / name, label_w, col_w, wrap) for name, rows, label_w, col_w, wrap in shapes]
+
+
 def tables_as_pictures(report, out: Path) -> Path:
-    """A PDF of the report whose text is text and whose tables 二, 三 and 四 are pictures pasted in (ruled tables
-    drawn at 200 dpi, long labels wrapped in their cells), as reports made from screenshots of a workbook are."""
+    """A PDF of the report whose text is text and whose tables are pictures pasted in (table_pictures)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
     from export.fonts import FONTS_DIR
     from model import schema as S
-    from model.values import format_value
 
-    font_file = str(FONTS_DIR / "NianbaoSerif-Regular.ttf")
-    pdfmetrics.registerFont(TTFont("Pasted", font_file))
-    heads = [s.heading for s in S.SECTIONS]
+    pdfmetrics.registerFont(TTFont("Pasted", str(FONTS_DIR / "NianbaoSerif-Regular.ttf")))
+    t2, t3a, t3b, t4 = table_pictures(report, out.parent / "pictures")
     c = canvas.Canvas(str(out))
     y = 800.0
 
@@ -60,47 +77,45 @@ def tables_as_pictures(report, out: Path) -> Path:
         c.drawString(50, y, text)
         y -= 20
 
-    def picture(rows: list[tuple[str, list[str]]], name: str, label_w: int, col_w: int, wrap: int = 22) -> None:
+    def picture(png: Path) -> None:
         nonlocal y
-        png = out.parent / name
-        width, height = _table_picture(rows, png, font_file, label_w, col_w, wrap)
-        c.drawImage(str(png), 50, y - height * 72 / 200, width * 72 / 200, height * 72 / 200)
-        y -= height * 72 / 200 + 16
+        with Image.open(png) as im:
+            width, height = (v * 72 / 200 for v in im.size)
+        c.drawImage(str(png), 50, y - height, width, height)
+        y -= height + 16
 
     def new_page() -> None:
         nonlocal y
         c.showPage()
         y = 800.0
 
+    heads = [s.heading for s in S.SECTIONS]
     line(f"{report.meta.organ}{report.meta.year}{S.TITLE_SUFFIX}", 16)
-    for text in (heads[0], "全年收到的申请均已按时答复。", heads[1]):
+    for text in (heads[0], NARRATIVE, heads[1]):
         line(text)
-    t2 = []
-    for block in S.T2_BLOCKS:
-        t2 += [(block.heading, []), ("信息内容", list(block.col_labels))]
-        t2 += [(label, [format_value(report.cells[f"t2.{rid}.{col}"]) for col in block.cols]) for rid, label in block.rows]
-    picture(t2, "t2.png", 400, 220)
+    picture(t2)
     new_page()
     line(heads[2])
-    t3 = [(label, [str(report.cells[f"t3.{rid}.{col}"]) for col in S.T3_COL_IDS]) for rid, label, _ in S.T3_ROWS]
-    picture(t3[:16], "t3a.png", 700, 70)
+    picture(t3a)
     new_page()
-    picture(t3[16:], "t3b.png", 700, 70)
+    picture(t3b)
     line(heads[3])
-    t4 = [str(report.cells[f"t4.{g}.{col}"]) for g, _ in S.T4_GROUPS for col, _ in S.T4_COLS]
-    picture([("行政复议　　　　　　　　　行政诉讼", []), ("　" * 13 + "未经复议直接起诉　　　　复议后起诉", []),
-             ("", [label for _ in S.T4_GROUPS for _, label in S.T4_COLS]), ("", t4)], "t4.png", 20, 66, wrap=60)
+    picture(t4)
     for text in (heads[4], "存在问题是宣传不足，下一步将加强培训。", heads[5], "本年度未收取信息处理费。"):
         line(text)
     c.save()
     return out
 
 
-def _table_picture(rows: list[tuple[str, list[str]]], path: Path, font_file: str, label_w: int, col_w: int,
-                   wrap: int) -> tuple[int, int]:
+NARRATIVE = "全年收到的申请均已按时答复。"
+
+
+def _table_picture(rows: list[tuple[str, list[str]]], path: Path, label_w: int, col_w: int, wrap: int) -> Path:
     from PIL import ImageDraw, ImageFont
 
-    font = ImageFont.truetype(font_file, 26)
+    from export.fonts import FONTS_DIR
+
+    font = ImageFont.truetype(str(FONTS_DIR / "NianbaoSerif-Regular.ttf"), 26)
     row_h = 46
     heights = [row_h * (1 + (len(label) - 1) // wrap) if label else row_h for label, _ in rows]
     im = Image.new("L", (label_w + col_w * max(len(f) for _, f in rows) + 20, sum(heights) + 20), 255)
@@ -116,4 +131,4 @@ def _table_picture(rows: list[tuple[str, list[str]]], path: Path, font_file: str
         y += height
     draw.line([(10, y), (im.width - 10, y)], fill=0, width=2)
     im.save(path)
-    return im.size
+    return path

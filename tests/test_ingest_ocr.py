@@ -330,14 +330,14 @@ def test_tables_pasted_as_pictures_are_read_by_ocr(tmp_path):
     import random
 
     from tests.factories import consistent_report
-    from tests.scans import tables_as_pictures
+    from tests.scans import NARRATIVE, tables_as_pictures
 
     rep = consistent_report(random.Random(11), maxv=40)
     result = read_report(tables_as_pictures(rep, tmp_path / "贴图.pdf"))
     got = {c: result.report.cells.get(c) for c in rep.cells if c.startswith(("t2.", "t3.", "t4."))}
     assert got == {c: v for c, v in rep.cells.items() if c.startswith(("t2.", "t3.", "t4."))}, result.summary()
-    assert result.report.sections["s1"] == "全年收到的申请均已按时答复。"
-    assert "3 页的表格是贴入的图片" in result.summary()
+    assert result.report.sections["s1"] == NARRATIVE
+    assert "4 张图片中的表格由文字识别（OCR）读取" in result.summary()
 
 
 def test_a_photo_beside_the_text_is_not_read_as_a_table(tmp_path):
@@ -371,3 +371,73 @@ def test_a_photo_beside_the_text_is_not_read_as_a_table(tmp_path):
     result = read_report(path)
     assert result.report.sections["s1"] == "全年收到的申请均已按时答复。"
     assert "OCR" not in result.summary()
+
+
+def _tables_read(result, rep) -> dict:
+    wrong = {c: (result.report.cells.get(c), v) for c, v in rep.cells.items()
+             if c.startswith(("t2.", "t3.", "t4.")) and result.report.cells.get(c) != v}
+    return wrong
+
+
+@pytest.mark.slow
+def test_a_saved_web_page_whose_tables_are_pictures_reads_them(tmp_path):
+    """「网页，全部」 saves the page and its pictures in 页面_files/: the tables shown as <img> are read by OCR
+    (html._picture_beside, ocr.tables_in_pictures); one inside the page as data: too.  A picture from the web
+    or from outside the page's folder is never read."""
+    import base64
+    import random
+
+    from model import schema as S
+    from tests.factories import consistent_report
+    from tests.scans import NARRATIVE, table_pictures
+
+    rep = consistent_report(random.Random(12), maxv=40)
+    site = tmp_path / "site"
+    t2, t3a, t3b, t4 = table_pictures(rep, site / "报告_files")
+    inline = "data:image/png;base64," + base64.b64encode(t4.read_bytes()).decode()
+    (tmp_path / "elsewhere.png").write_bytes(t3a.read_bytes())  # a table, but not the page's
+    heads = [s.heading for s in S.SECTIONS]
+    page = (f"<html><body><h1>{rep.meta.organ}{rep.meta.year}{S.TITLE_SUFFIX}</h1><p>{heads[0]}</p><p>{NARRATIVE}</p>"
+            f"<p>{heads[1]}</p><p><img src='报告_files/t2.png'></p><p>{heads[2]}</p>"
+            f"<p><img src='%E6%8A%A5%E5%91%8A_files/t3a.png'><img src='./报告_files/t3b.png'></p>"
+            f"<p>{heads[3]}</p><p><img src='{inline}'></p><p><img src='http://example.gov.cn/t4.png'>"
+            f"<img src='../elsewhere.png'></p><p>{heads[4]}</p><p>无。</p><p>{heads[5]}</p><p>无。</p></body></html>")
+    (site / "报告.html").write_text(page, encoding="utf-8")
+    result = read_report(site / "报告.html")
+    assert not _tables_read(result, rep), result.summary()
+    assert result.report.sections["s1"] == NARRATIVE
+    assert "4 张图片中的表格由文字识别（OCR）读取" in result.summary()
+
+
+@pytest.mark.slow
+def test_a_word_document_whose_tables_are_pictures_reads_them(tmp_path):
+    """Screenshots of the tables pasted into a .docx: read by OCR where they stand (docx._pictures_in)."""
+    import random
+
+    import docx
+    from docx.shared import Cm
+
+    from model import schema as S
+    from tests.factories import consistent_report
+    from tests.scans import NARRATIVE, table_pictures
+
+    rep = consistent_report(random.Random(13), maxv=40)
+    t2, t3a, t3b, t4 = table_pictures(rep, tmp_path / "pictures")
+    heads = [s.heading for s in S.SECTIONS]
+    d = docx.Document()
+    d.add_paragraph(f"{rep.meta.organ}{rep.meta.year}{S.TITLE_SUFFIX}")
+    for text in (heads[0], NARRATIVE, heads[1]):
+        d.add_paragraph(text)
+    d.add_picture(str(t2), width=Cm(15))
+    d.add_paragraph(heads[2])
+    d.add_picture(str(t3a), width=Cm(16))
+    d.add_picture(str(t3b), width=Cm(16))
+    d.add_paragraph(heads[3])
+    d.add_picture(str(t4), width=Cm(16))
+    for text in (heads[4], "无。", heads[5], "无。"):
+        d.add_paragraph(text)
+    d.save(tmp_path / "报告.docx")
+    result = read_report(tmp_path / "报告.docx")
+    assert not _tables_read(result, rep), result.summary()
+    assert result.report.sections["s1"] == NARRATIVE
+    assert "4 张图片中的表格由文字识别（OCR）读取" in result.summary()

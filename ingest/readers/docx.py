@@ -2,26 +2,33 @@
 XML (gridSpan, vMerge) so that a merged cell counts once."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..result import IngestError
 from ..zipguard import check_xml_parts
 
 if TYPE_CHECKING:  # python-docx is imported where a file is read (the sandbox child)
     from docx.oxml.xmlchemy import BaseOxmlElement
+    from PIL.Image import Image
 
     from .docx_numbering import Numbering
 
 MAX_ITEMS = 200_000
+MAX_PICTURE_BYTES = 20 * 1024 * 1024
 
 
-def read_docx(path: str, name: str) -> tuple[str, list[tuple], None]:
+def read_docx(path: str, name: str, tell: Callable[[tuple], None] | None = None
+              ) -> tuple[str, list[tuple], None] | tuple[str, list[tuple], list, dict]:
+    """("doc", items, None); the tables the document shows as pictures are read by OCR when its text lacks
+    them, and a fourth part says what OCR read."""
     check_xml_parts(path, name)
     import docx
 
     from .docx_numbering import Numbering, style_numbering
+    from .ocr import tables_in_pictures
 
     try:
         document = docx.Document(path)
@@ -29,7 +36,19 @@ def read_docx(path: str, name: str) -> tuple[str, list[tuple], None]:
         raise IngestError(f"{name}：Word 文件已损坏，无法打开") from None
     walk = _BodyWalk(name, Numbering(document), style_numbering(document))
     walk.walk(document.element.body)
-    return ("doc", walk.items, None)
+    items, ocr = tables_in_pictures(walk.items, lambda rid: _picture(document, rid), name,
+                                    tell or (lambda msg: None))
+    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+
+
+def _picture(document: Any, rid: str) -> Image | None:
+    """The picture the relationship rid of the body names (an embedded PNG, JPEG…; None for a linked one or
+    a drawing Pillow cannot read)."""
+    from .ocr import load_picture
+
+    part = document.part.related_parts.get(rid)
+    blob = getattr(part, "blob", None)
+    return load_picture(blob) if blob and len(blob) <= MAX_PICTURE_BYTES else None
 
 
 @lru_cache(maxsize=1)
@@ -39,8 +58,9 @@ def _tags() -> SimpleNamespace:
 
     names = {"p": "w:p", "tbl": "w:tbl", "sdt": "w:sdt", "content": "w:sdtContent", "tr": "w:tr", "tc": "w:tc",
              "tcpr": "w:tcPr", "span": "w:gridSpan", "vmerge": "w:vMerge", "val": "w:val", "t": "w:t",
-             "tab": "w:tab", "br": "w:br", "cr": "w:cr"}
-    return SimpleNamespace(**{k: qn(v) for k, v in names.items()})
+             "tab": "w:tab", "br": "w:br", "cr": "w:cr", "blip": "a:blip", "embed": "r:embed", "rid": "r:id"}
+    vml = "{urn:schemas-microsoft-com:vml}"  # (not in python-docx's prefixes)
+    return SimpleNamespace(**{k: qn(v) for k, v in names.items()}, imagedata=vml + "imagedata")
 
 
 class _BodyWalk:
@@ -61,12 +81,19 @@ class _BodyWalk:
                 number = self.numbering.label(el, self.styles) if text.strip() else ""
                 for line in (number + text).split("\n"):
                     self.items.append(("line", line))
+                self.items += [("picture", rid) for rid in _pictures_in(el)]
             elif el.tag == w.tbl:
                 self.items.append(("table", _table_rows(el)))
             elif el.tag == w.sdt:
                 content = el.find(w.content)
                 if content is not None:
                     self.walk(content)
+
+
+def _pictures_in(p: BaseOxmlElement) -> list[str]:
+    """The relationship ids of the pictures in a paragraph (DrawingML a:blip r:embed, VML v:imagedata r:id)."""
+    w = _tags()
+    return [rid for el in p.iter(w.blip, w.imagedata) if (rid := el.get(w.embed) or el.get(w.rid))]
 
 
 def _para_text(p: BaseOxmlElement) -> str:

@@ -3,13 +3,22 @@ html.parser knows only the fixed HTML entities).
 
 html.parser is pure Python (~10^5 tags a second) and each closed table hands its items to the one
 around it, so a hostile page is bounded here: at most MAX_EVENTS tags and text runs and MAX_TABLE_DEPTH
-nested tables, refused within a few seconds.  Files are read in the sandboxed child (read_html)."""
+nested tables, refused within a few seconds.  Files are read in the sandboxed child (read_html), which also
+reads by OCR the tables a saved page shows as pictures (ocr.tables_in_pictures)."""
 from __future__ import annotations
 
+import base64
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from ..result import IngestError
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr", "title",
           "blockquote", "pre", "dd", "dt", "header", "footer", "ul", "ol", "hr"}
@@ -70,8 +79,9 @@ class _TooComplex(Exception):
 
 
 class _Parser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, pictures: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.pictures = pictures  # ("picture", src) items where <img> stands (a table may be one)
         self.events = 0
         self.items: list[tuple] = []
         self.line: list[str] = []
@@ -127,6 +137,8 @@ class _Parser(HTMLParser):
             t.cell = _Cell(int(span) if span and span.isdigit() and 0 < int(span) < 50 else 1)
         elif tag == "caption" and self.tables and self.cell is None:
             self.caption = []
+        elif tag == "img" and self.pictures and (src := dict(attrs).get("src")):
+            self._picture(src)
         elif tag in _BLOCK:
             if self.cell is not None:
                 self.cell.flush()
@@ -169,6 +181,14 @@ class _Parser(HTMLParser):
             elif not self.tables:
                 self._flush_line()
 
+    def _picture(self, src: str) -> None:
+        if self.cell is not None:
+            self.cell.flush()
+            self.cell.items.append(("picture", src))
+        elif not self.tables:
+            self._flush_line()
+            self.items.append(("picture", src))
+
     def _emit_before_table(self, item: tuple) -> None:
         """A caption: into the cell or document that holds the table being read."""
         if len(self.tables) >= 2 and self.tables[-2].cell is not None:
@@ -192,11 +212,12 @@ class _Parser(HTMLParser):
             self.line.append(re.sub(r"[ \t\r\n]+", " ", data))
 
 
-def html_items(text: str, name: str = "网页") -> list[tuple]:
-    """Document items of a page; IngestError naming `name` when the page is too large or too complex."""
+def html_items(text: str, name: str = "网页", pictures: bool = False) -> list[tuple]:
+    """Document items of a page (with ("picture", src) where an <img> stands, if asked); IngestError naming
+    `name` when the page is too large or too complex."""
     if len(text) > MAX_HTML_CHARS:
         raise IngestError(f"{name}：网页过大（{len(text) // 10000} 万字符），不是一份年度报告")
-    p = _Parser()
+    p = _Parser(pictures)
     try:
         p.feed(text)
         _defuse_unterminated(p)
@@ -217,10 +238,46 @@ def _defuse_unterminated(p: _Parser) -> None:
         p.handle_data(rest)
 
 
-def read_html(path: str, name: str) -> tuple[str, list[tuple], None]:
-    """A web page file, for the sandboxed child: ("doc", items, None) like the other readers."""
+def read_html(path: str, name: str, tell: Callable[[tuple], None] | None = None
+              ) -> tuple[str, list[tuple], None] | tuple[str, list[tuple], list, dict]:
+    """A web page file, for the sandboxed child: ("doc", items, None) like the other readers; the tables a page
+    shows as pictures saved beside it (「网页，全部」: page_files/…) or inside it (data:) are read by OCR when
+    its text lacks them, and a fourth part says what OCR read."""
+    from .ocr import tables_in_pictures
     from .text import decode
 
     with open(path, "rb") as fh:
         data = fh.read()
-    return ("doc", html_items(decode(data, name), name), None)
+    items = html_items(decode(data, name), name, pictures=True)
+    folder = Path(path).resolve().parent
+    items, ocr = tables_in_pictures(items, lambda src: _picture_beside(src, folder), name,
+                                    tell or (lambda msg: None))
+    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+
+
+MAX_PICTURE_BYTES = 20 * 1024 * 1024
+
+
+def _picture_beside(src: str, folder: Path) -> Image | None:
+    """The picture an <img src> names: inside the page (data:…;base64,…) or a file in the page's folder or
+    below it (a saved page's own); nothing from elsewhere, nothing from the web."""
+    from .ocr import load_picture
+
+    if src.startswith("data:"):
+        head, _, body = src.partition(",")
+        if ";base64" not in head or len(body) > MAX_PICTURE_BYTES * 4 // 3:
+            return None
+        try:
+            return load_picture(base64.b64decode(body, validate=False))
+        except ValueError:
+            return None
+    url = urlsplit(src)
+    if url.scheme or url.netloc:
+        return None
+    try:
+        file = (folder / unquote(url.path)).resolve()
+        if not file.is_relative_to(folder) or not file.is_file() or file.stat().st_size > MAX_PICTURE_BYTES:
+            return None
+        return load_picture(file.read_bytes())
+    except (OSError, ValueError):
+        return None

@@ -85,27 +85,95 @@ def read_scanned_pages(pdf: PdfDocument, scanned: dict[int, str], words_of_pages
         finally:
             page.close()
         if scanned[k] == "pictures":
-            found = _read_pictures(image, pictures, words_of_pages[k])
+            found, tables = _read_pictures(image, pictures, words_of_pages[k])
             words_of_pages[k] = words_of_pages[k] + found
+            why["pictures"] += tables
         else:
             found = words_of_pages[k] = _in_points(page_words(image))
-        why[scanned[k]] += bool(found) or scanned[k] != "pictures"
+            why[scanned[k]] += 1
         unsure += _unsure(found, k + 1)
     return {"pages": sum(why.values()), "unsure": unsure, "why": {k: n for k, n in why.items() if n}}
 
 
 _TABLE_FIGURES = 6  # figures a picture shows before it counts as a table (a photo, a banner, a chart: fewer)
+MIN_TABLE_WIDTH = 300  # pixels: a picture narrower than this is an icon, a logo or a seal, never a table
+# words of each table's printed form that running text hardly uses: a text without one of them has that table
+# somewhere else (a picture pasted in)
+TABLE_WORDS = ("本年制发件数", "上年结转政府信息公开申请数量", "尚未审结")
 
 
-def _read_pictures(image: Image, boxes: list[tuple[float, float, float, float]], own: list[dict]) -> list[dict]:
-    """The words read in the pictures at boxes on the page drawn as image that hold a table, in the page's
-    points, but those the page's own text already holds (a scan with its text layer beneath)."""
+def lacks_a_table(text: str) -> bool:
+    return not all(t in text for t in TABLE_WORDS)
+
+
+def _a_table(words: list[dict]) -> bool:
+    return sum(1 for w in words if _FIGURE.fullmatch(w["text"])) >= _TABLE_FIGURES
+
+
+def _read_pictures(image: Image, boxes: list[tuple[float, float, float, float]], own: list[dict]
+                   ) -> tuple[list[dict], int]:
+    """The words read in the pictures at boxes on the page drawn as image that show a table, in the page's
+    points, but those the page's own text already holds (a scan with its text layer beneath); and how many
+    pictures showed a table."""
     found: list[dict] = []
+    tables = 0
     for box in boxes:
         words = page_words(image.crop(_pixel_box(box)), whole_page=False)
-        if sum(1 for w in words if _FIGURE.fullmatch(w["text"])) >= _TABLE_FIGURES:
+        if _a_table(words):
             found += _in_points(words, box[0], box[1])
-    return [w for w in found if not any(_overlap(w, o) for o in own)]
+            tables += 1
+    return [w for w in found if not any(_overlap(w, o) for o in own)], tables
+
+
+def tables_in_pictures(items: list[tuple], load: Callable[[str], Image | None], name: str,
+                       tell: Callable[[tuple], None]) -> tuple[list[tuple], dict | None]:
+    """A Word document's or a web page's items with each ("picture", ref) in them taken out, or, when the text
+    lacks a table's own words, replaced by the lines OCR reads in the picture if it shows a table (load(ref):
+    the picture, or None when it cannot be had).  What OCR read, as read_scanned_pages says it, or None."""
+    kept = [it for it in items if it[0] != "picture"]
+    refs = [it[1] for it in items if it[0] == "picture"]
+    if not refs or not lacks_a_table(_text_of(kept)):
+        return kept, None
+    _ocr_engine(name)
+    pictures = {ref: im for ref in dict.fromkeys(refs)
+                if (im := load(ref)) is not None and im.width >= MIN_TABLE_WIDTH}
+    if not pictures:
+        return kept, None
+    from .layout import lines_of
+
+    tell(("pages", len(pictures), True))
+    read: dict[str, list[tuple]] = {}
+    unsure: list[tuple[int, str, float]] = []
+    for i, (ref, image) in enumerate(pictures.items()):
+        tell(("page", i + 1, len(pictures)))
+        words = page_words(image, whole_page=False)
+        if _a_table(words):
+            read[ref] = [("line", text) for _, _, text in lines_of(words)]
+            unsure += _unsure(words, i + 1)
+    out: list[tuple] = []
+    for it in items:
+        out += read.get(it[1], []) if it[0] == "picture" else [it]
+    return out, ({"pages": len(read), "unsure": unsure, "why": {"pictures": len(read)}} if read else None)
+
+
+def _text_of(items: list[tuple]) -> str:
+    return "".join(c if k == "line" else "".join(x or "" for row in c for x in row) for k, c in items
+                   if k in ("line", "table"))
+
+
+def load_picture(data: bytes) -> Image | None:
+    """A picture from its bytes (PNG, JPEG, GIF, BMP, TIFF…) in grey, or None (a drawing Pillow cannot read:
+    EMF, WMF; a damaged or oversized one)."""
+    from io import BytesIO
+
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(BytesIO(data)) as im:
+            return im.convert("L")
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        return None
 
 
 def _overlap(a: dict, b: dict) -> bool:

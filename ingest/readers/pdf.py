@@ -64,14 +64,10 @@ def _text_pages(pdf: PdfDocument) -> tuple[list[list[dict]], dict[int, str]]:
     return words, for_ocr
 
 
-# words of each table's printed form that running text hardly uses: a text layer without one of them has that
-# table somewhere else (a picture pasted into the page)
-_TABLE_WORDS = ("本年制发件数", "上年结转政府信息公开申请数量", "尚未审结")
-
-
 def _tables_in(words: list[list[dict]]) -> bool:
-    text = "".join(w["text"] for page in words for w in page)
-    return all(t in text for t in _TABLE_WORDS)
+    from .ocr import lacks_a_table
+
+    return not lacks_a_table("".join(w["text"] for page in words for w in page))
 
 
 def _pages_with_pictures(pdf: PdfDocument, for_ocr: dict[int, str]) -> dict[int, str]:
