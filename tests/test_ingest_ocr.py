@@ -343,15 +343,13 @@ def test_tables_pasted_as_pictures_are_read_by_ocr(tmp_path):
 def test_a_photo_beside_the_text_is_not_read_as_a_table(tmp_path):
     """A wide picture with no table in it (a meeting under its banner) on a report without tables: nothing of it
     joins the text and the summary says no OCR (ocr._TABLE_FIGURES)."""
-    from PIL import Image
+    from PIL import Image, ImageDraw, ImageFont
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
     from export.fonts import FONTS_DIR
     from model import schema as S
-
-    from PIL import ImageDraw, ImageFont
 
     photo = tmp_path / "photo.png"
     banner = Image.effect_noise((800, 400), 60).point(lambda v: 128 + v // 2)  # a meeting under its banner
