@@ -97,13 +97,15 @@ def read_scanned_pages(pdf: PdfDocument, scanned: dict[int, str], words_of_pages
 
 _TABLE_FIGURES = 6  # figures a picture shows before it counts as a table (a photo, a banner, a chart: fewer)
 MIN_TABLE_WIDTH = 300  # pixels: a picture narrower than this is an icon, a logo or a seal, never a table
-# words of each table's printed form that running text hardly uses: a text without one of them has that table
-# somewhere else (a picture pasted in)
-TABLE_WORDS = ("本年制发件数", "上年结转政府信息公开申请数量", "尚未审结")
+# words of each table's printed form (short: a narrow cell wraps a label) that running text hardly uses: a text
+# with none of a table's has that table somewhere else (a picture pasted in)
+TABLE_WORDS = (("制发件数", "处理决定数量", "收费金额"), ("属于国家秘密", "三安全一稳定", "信访举报投诉类", "逾期不补正"),
+               ("尚未审结", "复议后起诉", "直接起诉"))
 
 
 def lacks_a_table(text: str) -> bool:
-    return not all(t in text for t in TABLE_WORDS)
+    text = "".join(text.split())
+    return not all(any(w in text for w in words) for words in TABLE_WORDS)
 
 
 def _a_table(words: list[dict]) -> bool:
