@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..result import IngestError
@@ -16,7 +17,6 @@ from ..result import IngestError
 if TYPE_CHECKING:  # numpy, Pillow, the engine and pypdfium2 are imported where a scan is read
     import numpy as np
     from PIL.Image import Image
-    from pypdfium2 import PdfDocument, PdfPage
 
     from .ocr_engine import Box, Engine
 
@@ -64,35 +64,54 @@ def read_image(path: str, name: str, tell: Callable[[tuple], None] | None = None
     return ("doc", items, [], {"pages": 1, "unsure": _unsure(words, 1)})
 
 
-def read_scanned_pages(pdf: PdfDocument, scanned: dict[int, str], words_of_pages: list[list[dict]], name: str,
-                       tell: Callable[[tuple], None]) -> dict:
-    """The pages of a PDF that OCR must read (pdf.py says which, and why), each announced, drawn and read into
-    words_of_pages (in the page's points, as its text layer's words): a page's words replace its text layer's;
-    on a page whose tables may be pictures ("pictures") the words of the pictures that hold a table join the
-    page's own.  What was read: {"pages", "unsure", "why": reason → pages}, counting the pages read."""
-    if len(scanned) > MAX_OCR_PAGES:
-        raise IngestError(f"{name}：扫描件有 {len(scanned)} 页，超过 {MAX_OCR_PAGES} 页，不是一份年度报告")
+PageBox = tuple[float, float, float, float]  # (left, top, right, bottom) in points from a page's top-left corner
+
+
+@dataclass
+class Placed:
+    """A picture OCR is to read on a page of a PDF or OFD: the page drawn whole (a scan, text that cannot be
+    taken out), or a picture on it (why "pictures": it may show a table)."""
+    page: int
+    why: str  # scanned | unreadable | outlined | pictures
+    box: PageBox  # where it stands on the page
+    image: Callable[[], Image | None]  # drawn or loaded when its turn comes: one in memory at a time
+
+
+def read_placed(pictures: list[Placed], words_of_pages: list[list[dict]], name: str,
+                tell: Callable[[tuple], None]) -> dict | None:
+    """Each picture announced, read and its words put on its page in points (as the text layer's words): a
+    whole page's words replace the page's; the words of a picture that shows a table join the page's own
+    (but those the page's text holds already: a scan with its text layer beneath).  What was read:
+    {"pages", "unsure", "why": reason → pages (or pictures) read}, or None when nothing was."""
+    if len(pictures) > MAX_OCR_PAGES:
+        raise IngestError(f"{name}：扫描件有 {len(pictures)} 页，超过 {MAX_OCR_PAGES} 页，不是一份年度报告")
     _ocr_engine(name)  # before announcing pages: a missing engine is said at once
-    tell(("pages", len(scanned), True))
+    tell(("pages", len(pictures), True))
     unsure: list[tuple[int, str, float]] = []
     why: Counter[str] = Counter()
-    for i, k in enumerate(sorted(scanned)):
-        tell(("page", i + 1, len(scanned)))
-        page = pdf[k]
-        try:
-            image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
-            pictures = picture_boxes(page) if scanned[k] == "pictures" else []
-        finally:
-            page.close()
-        if scanned[k] == "pictures":
-            found, tables = _read_pictures(image, pictures, words_of_pages[k])
-            words_of_pages[k] = words_of_pages[k] + found
-            why["pictures"] += tables
-        else:
-            found = words_of_pages[k] = _in_points(page_words(image))
-            why[scanned[k]] += 1
-        unsure += _unsure(found, k + 1)
-    return {"pages": sum(why.values()), "unsure": unsure, "why": {k: n for k, n in why.items() if n}}
+    for i, pic in enumerate(pictures):
+        tell(("page", i + 1, len(pictures)))
+        image = pic.image()
+        if image is None:
+            continue
+        words = page_words(image, whole_page=pic.why != "pictures")
+        if pic.why == "pictures" and not _a_table(words):
+            continue
+        found = _placed(words, image.width, pic.box)
+        own = words_of_pages[pic.page]
+        words_of_pages[pic.page] = own + [w for w in found if not any(_overlap(w, o) for o in own)] \
+            if pic.why == "pictures" else found
+        why[pic.why] += 1
+        unsure += _unsure(found, pic.page + 1)
+    return {"pages": sum(why.values()), "unsure": unsure, "why": dict(why)} if why else None
+
+
+def _placed(words: list[dict], width: int, box: PageBox) -> list[dict]:
+    """Words read in a picture's pixels, in the page's points where the picture stands at box."""
+    scale = (box[2] - box[0]) / max(width, 1)
+    left, top = box[0], box[1]
+    return [{**w, "top": top + w["top"] * scale, "bottom": top + w["bottom"] * scale, "x0": left + w["x0"] * scale,
+             "x1": left + w["x1"] * scale, "size": w["size"] * scale} for w in words]
 
 
 _TABLE_FIGURES = 6  # figures a picture shows before it counts as a table (a photo, a banner, a chart: fewer)
@@ -112,26 +131,11 @@ def _a_table(words: list[dict]) -> bool:
     return sum(1 for w in words if _FIGURE.fullmatch(w["text"])) >= _TABLE_FIGURES
 
 
-def _read_pictures(image: Image, boxes: list[tuple[float, float, float, float]], own: list[dict]
-                   ) -> tuple[list[dict], int]:
-    """The words read in the pictures at boxes on the page drawn as image that show a table, in the page's
-    points, but those the page's own text already holds (a scan with its text layer beneath); and how many
-    pictures showed a table."""
-    found: list[dict] = []
-    tables = 0
-    for box in boxes:
-        words = page_words(image.crop(_pixel_box(box)), whole_page=False)
-        if _a_table(words):
-            found += _in_points(words, box[0], box[1])
-            tables += 1
-    return [w for w in found if not any(_overlap(w, o) for o in own)], tables
-
-
 def tables_in_pictures(items: list[tuple], load: Callable[[str], Image | None], name: str,
                        tell: Callable[[tuple], None]) -> tuple[list[tuple], dict | None]:
     """A Word document's or a web page's items with each ("picture", ref) in them taken out, or, when the text
     lacks a table's own words, replaced by the lines OCR reads in the picture if it shows a table (load(ref):
-    the picture, or None when it cannot be had).  What OCR read, as read_scanned_pages says it, or None."""
+    the picture, or None when it cannot be had).  What OCR read, as read_placed says it, or None."""
     kept = [it for it in items if it[0] != "picture"]
     refs = [it[1] for it in items if it[0] == "picture"]
     if not refs or not lacks_a_table(_text_of(kept)):
@@ -196,35 +200,6 @@ def _unsure(words: list[dict], page: int) -> list[tuple[int, str, float]]:
     """The figures read with low confidence as (page number, figure, confidence)."""
     return [(page, w["text"], round(w["conf"], 2)) for w in words
             if w["conf"] < LOW_CONFIDENCE and _FIGURE.fullmatch(w["text"])]
-
-
-def picture_boxes(page: PdfPage) -> list[tuple[float, float, float, float]]:
-    """(left, top, right, bottom) in points from the page's top-left of each picture on the page that may hold a
-    table: two fifths of the page's width or wider (a seal or a logo is narrower), not a mere strip."""
-    import pypdfium2.raw as raw
-
-    width, height = page.get_width(), page.get_height()
-    boxes = []
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
-        bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5 renamed get_pos (4)
-        left, bottom, right, top = bounds()
-        left, right, top, bottom = max(0.0, left), min(width, right), height - min(height, top), height - max(0.0, bottom)
-        if right - left >= 0.4 * width and (right - left) * (bottom - top) >= 0.02 * width * height:
-            boxes.append((left, top, right, bottom))
-    return boxes
-
-
-def _pixel_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
-    left, top, right, bottom = (round(v * RENDER_DPI / 72) for v in box)
-    return left, top, right, bottom
-
-
-def _in_points(words: list[dict], left: float = 0.0, top: float = 0.0) -> list[dict]:
-    """Words read in the pixels of a page drawn at RENDER_DPI (or of the picture whose corner is at left, top on
-    it) in the page's points, as its text layer's words are."""
-    scale = 72 / RENDER_DPI
-    return [{**w, "top": top + w["top"] * scale, "bottom": top + w["bottom"] * scale, "x0": left + w["x0"] * scale,
-             "x1": left + w["x1"] * scale, "size": w["size"] * scale} for w in words]
 
 
 def _load_image(path: str, name: str) -> Image:

@@ -4,6 +4,7 @@ reader reads pdftotext's output)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +12,10 @@ from ..result import IngestError
 from .layout import lines_of, page_items
 
 if TYPE_CHECKING:  # pypdfium2 is imported where a file is read (the sandbox child); it has no type hints
+    from PIL.Image import Image
     from pypdfium2 import PdfDocument, PdfPage
+
+    from .ocr import PageBox, Placed
 
 Char = tuple[float, float, float, float, float, str]  # (top, bottom, x0, x1, size, char)
 
@@ -23,28 +27,50 @@ _LINE_TOL = 3.0  # points between the tops of characters of one line (pdfplumber
 def read_pdf(path: str, name: str, tell: Callable[[tuple], None] | None = None
              ) -> tuple[str, list[tuple], list] | tuple[str, list[tuple], list, dict]:
     """("doc", items, []) from the PDF's text layer; pages whose text OCR must read instead (_text_pages), and
-    the pictures that hold the tables the text lacks (_pages_with_pictures), are read so, and a fourth part says
-    what OCR found (ocr.py).  tell(msg) announces the pages to the sandbox."""
+    the pictures that may hold the tables the text lacks (_pictures), are read so, and a fourth part says what
+    OCR read (ocr.py).  tell(msg) announces the pages to the sandbox."""
     tell = tell or (lambda msg: None)
     pdf = open_pdf(path, name)
     try:
         tell(("pages", len(pdf), False))
         words, for_ocr = _text_pages(pdf)
+        placed = [_whole_page(pdf, k, why) for k, why in sorted(for_ocr.items())]
         if not _tables_in(words):
-            for_ocr.update(_pages_with_pictures(pdf, for_ocr))
+            placed += _pictures(pdf, for_ocr)
         ocr = None
-        if for_ocr:
-            from .ocr import read_scanned_pages
+        if placed:
+            from .ocr import read_placed
 
-            ocr = read_scanned_pages(pdf, for_ocr, words, name, tell)
-            if not ocr["pages"]:  # pictures on the pages, but none a table
-                ocr = None
+            ocr = read_placed(placed, words, name, tell)
     finally:
         pdf.close()
     items, chars = page_items([lines_of(w) for w in words])
     if chars == 0:
         raise IngestError(f"{name}：PDF 中没有文字，也没有可识别的图片")
     return ("doc", items, []) if ocr is None else ("doc", items, [], ocr)
+
+
+def _drawn(pdf: PdfDocument, k: int, box: PageBox | None = None) -> Image:
+    """Page k drawn in grey for OCR (only the part at box, if given)."""
+    from .ocr import RENDER_DPI
+
+    page = pdf[k]
+    try:
+        image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
+    finally:
+        page.close()
+    return image if box is None else image.crop(tuple(round(v * RENDER_DPI / 72) for v in box))
+
+
+def _whole_page(pdf: PdfDocument, k: int, why: str) -> Placed:
+    from .ocr import Placed
+
+    page = pdf[k]
+    try:
+        box = (0.0, 0.0, page.get_width(), page.get_height())
+    finally:
+        page.close()
+    return Placed(k, why, box, partial(_drawn, pdf, k))
 
 
 def _text_pages(pdf: PdfDocument) -> tuple[list[list[dict]], dict[int, str]]:
@@ -70,20 +96,36 @@ def _tables_in(words: list[list[dict]]) -> bool:
     return not lacks_a_table("".join(w["text"] for page in words for w in page))
 
 
-def _pages_with_pictures(pdf: PdfDocument, for_ocr: dict[int, str]) -> dict[int, str]:
-    """The pages with text and a picture big enough to be a table (the tables pasted as pictures): "pictures"."""
-    from .ocr import picture_boxes
+def _pictures(pdf: PdfDocument, for_ocr: dict[int, str]) -> list[Placed]:
+    """The pictures on the pages with text that may hold a table (the tables pasted as pictures)."""
+    from .ocr import Placed
 
-    out = {}
+    out = []
     for k in range(len(pdf)):
         if k not in for_ocr:
             page = pdf[k]
             try:
-                if picture_boxes(page):
-                    out[k] = "pictures"
+                boxes = picture_boxes(page)
             finally:
                 page.close()
+            out += [Placed(k, "pictures", box, partial(_drawn, pdf, k, box)) for box in boxes]
     return out
+
+
+def picture_boxes(page: PdfPage) -> list[PageBox]:
+    """Where each picture on the page stands that may hold a table: two fifths of the page's width or wider (a
+    seal or a logo is narrower), not a mere strip."""
+    import pypdfium2.raw as raw
+
+    width, height = page.get_width(), page.get_height()
+    boxes = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5 renamed get_pos (4)
+        left, bottom, right, top = bounds()
+        left, right, top, bottom = max(0.0, left), min(width, right), height - min(height, top), height - max(0.0, bottom)
+        if right - left >= 0.4 * width and (right - left) * (bottom - top) >= 0.02 * width * height:
+            boxes.append((left, top, right, bottom))
+    return boxes
 
 
 OUTLINED_PATHS = 300  # shapes on a page with no text before it counts as text drawn as shapes (a glyph is one)
