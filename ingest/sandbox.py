@@ -29,7 +29,7 @@ READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "xlsx": ("
            "odt": ("odt", "read_odt"), "ofd": ("ofd", "read_ofd"), "rtf": ("rtf", "read_rtf"),
            "ole": ("ole", "ole_kind"), "html": ("html", "read_html"), "image": ("ocr", "read_image")}
 # readers that announce their pages and pictures read by OCR (seconds each): fn(path, name, tell)
-PAGED = ("pdf", "image", "html", "docx")
+PAGED = ("pdf", "image", "html", "docx", "ofd")
 
 
 CANCEL_POLL = 0.2  # seconds between looks at the caller's cancel while the child reads

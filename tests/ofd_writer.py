@@ -82,3 +82,26 @@ def delta_x(steps: list[float]) -> str:
         out.append(f"g {j - i + 1} {steps[i]:.3f}" if j > i else f"{steps[i]:.3f}")
         i = j + 1
     return f' DeltaX="{" ".join(out)}"' if out else ""
+
+
+def image_ofd(ofd_path, pictures: list, namespace: str = OFD_NS, prefix: str = "ofd") -> None:
+    """An OFD whose pages are each one picture filling an A4 page (a scanned OFD): the pictures as PNG files
+    named in DocumentRes.xml, placed by ImageObjects."""
+    t = lambda n: _tag(prefix, n)  # noqa: E731
+    listing = "".join(f'<{t("Page")} ID="{n + 1}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pictures)))
+    document = (f'<{t("CommonData")}><{t("PageArea")}><{t("PhysicalBox")}>0 0 210 297</{t("PhysicalBox")}>'
+                f'</{t("PageArea")}><{t("DocumentRes")}>DocumentRes.xml</{t("DocumentRes")}></{t("CommonData")}>'
+                f'<{t("Pages")}>{listing}</{t("Pages")}>')
+    media = "".join(f'<{t("MultiMedia")} ID="{100 + n}" Type="Image" Format="PNG"><{t("MediaFile")}>image_{n}.png'
+                    f'</{t("MediaFile")}></{t("MultiMedia")}>' for n in range(len(pictures)))
+    res = _root(prefix, "Res", namespace, f'<{t("MultiMedias")}>{media}</{t("MultiMedias")}>').replace(
+        f"<{t('Res')} ", f'<{t("Res")} BaseLoc="Res" ', 1)
+    parts: dict[str, str | bytes] = {"OFD.xml": _ofd_xml(namespace, prefix),
+                                     "Doc_0/Document.xml": _root(prefix, "Document", namespace, document),
+                                     "Doc_0/DocumentRes.xml": res}
+    for n, png in enumerate(pictures):
+        parts[f"Doc_0/Res/image_{n}.png"] = png.read_bytes()
+        body = (f'<{t("Content")}><{t("Layer")} ID="0"><{t("ImageObject")} ID="{n + 1}" Boundary="0 0 210 297" '
+                f'CTM="210 0 0 297 0 0" ResourceID="{100 + n}"/></{t("Layer")}></{t("Content")}>')
+        parts[f"Doc_0/Pages/Page_{n}/Content.xml"] = _root(prefix, "Page", namespace, body)
+    write_parts(ofd_path, parts)

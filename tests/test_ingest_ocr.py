@@ -439,3 +439,24 @@ def test_a_word_document_whose_tables_are_pictures_reads_them(tmp_path):
     assert not _tables_read(result, rep), result.summary()
     assert result.report.sections["s1"] == NARRATIVE
     assert "4 张图片中的表格由文字识别（OCR）读取" in result.summary()
+
+
+@pytest.mark.slow
+def test_a_scanned_ofd_page_reads_the_cells_of_its_text_layer(huaian_table_page, tmp_path):
+    """An OFD whose page is one picture (a scan saved as 版式文件): the picture is read by OCR as a scanned PDF
+    page is (ofd._pictures_to_read)."""
+    from tests.ofd_writer import image_ofd
+
+    scan, text = huaian_table_page
+    png = tmp_path / "page.png"
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(scan))
+    try:
+        doc[0].render(scale=200 / 72, grayscale=True).to_pil().save(png)
+    finally:
+        doc.close()
+    image_ofd(tmp_path / "扫描.ofd", [png])
+    ocr = read_report(tmp_path / "扫描.ofd")
+    _assert_same_cells(ocr, text, "huaian_city_2024")
+    assert "扫描件：1 页由文字识别（OCR）读取" in ocr.summary()

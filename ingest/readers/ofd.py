@@ -7,11 +7,19 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
 from ..result import IngestError
 from ..zipguard import MAX_MEMBER, check_xml_parts
 from .layout import lines_of, page_items
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+    from .ocr import Placed
 
 MAX_PAGES = 300
 MAX_GLYPHS = 2_000_000
@@ -19,17 +27,101 @@ PT_PER_MM = 72 / 25.4  # OFD measures in millimetres; layout.py's thresholds wer
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
-def read_ofd(path: str, name: str) -> tuple[str, list[tuple], None]:
+def read_ofd(path: str, name: str, tell: Callable[[tuple], None] | None = None
+             ) -> tuple[str, list[tuple], None] | tuple[str, list[tuple], list, dict]:
+    """("doc", items, None); a page that is only a picture (a scan) and, when the text lacks a table, the wide
+    pictures on the other pages are read by OCR, and a fourth part says what OCR read."""
     check_xml_parts(path, name)
     with zipfile.ZipFile(path) as z:
         if any(n.lower().endswith("encryptions.xml") for n in z.namelist()):
             raise IngestError(f"{name}：OFD 文件已加密，无法读取；请使用未加密的文件")
-        pages = _page_parts(z, name)
-        page_lines = [lines_of(page_words(_xml(z, part, name))) for part in pages]
-    items, chars = page_items(page_lines)
+        doc_part, parts = _document(z, name)
+        pages = [_xml(z, part, name) for part in parts]
+        words = [page_words(page) for page in pages]
+        placed = _pictures_to_read(z, doc_part, pages, words, name)
+        ocr = None
+        if placed:
+            from .ocr import read_placed
+
+            ocr = read_placed(placed, words, name, tell or (lambda msg: None))
+    items, chars = page_items([lines_of(w) for w in words])
     if chars == 0:
-        raise IngestError(f"{name}：OFD 中没有文字（可能是扫描图片），无法读取；请使用含文字的 OFD、PDF 或 Word 文件")
-    return ("doc", items, None)
+        raise IngestError(f"{name}：OFD 中没有文字，也没有可识别的图片")
+    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+
+
+def _pictures_to_read(z: zipfile.ZipFile, doc_part: str, pages: list[Element], words: list[list[dict]],
+                      name: str) -> list[Placed]:
+    """The largest picture of each page without text (a scan), and, when the text lacks a table, each picture
+    two fifths of the page wide or wider on the other pages."""
+    from .ocr import Placed, lacks_a_table
+
+    media = _media(z, doc_part, name)
+    width = _page_width(_xml(z, doc_part, name))
+    tables_missing = lacks_a_table("".join(w["text"] for page in words for w in page))
+    out = []
+    for k, page in enumerate(pages):
+        pictures = [(box, media[rid]) for box, rid in _image_objects(page) if rid in media]
+        if not words[k] and pictures:
+            box, member = max(pictures, key=lambda p: (p[0][2] - p[0][0]) * (p[0][3] - p[0][1]))
+            out.append(Placed(k, "scanned", box, partial(_picture, z, member)))
+        elif tables_missing:
+            out += [Placed(k, "pictures", box, partial(_picture, z, member)) for box, member in pictures
+                    if box[2] - box[0] >= 0.4 * width]
+    return out
+
+
+def _image_objects(page: Element) -> list[tuple[tuple[float, float, float, float], str]]:
+    """(where it stands in points, its resource id) of each ImageObject of a page."""
+    out = []
+    for obj in page.iter():
+        if local(obj.tag) == "ImageObject" and obj.get("ResourceID"):
+            x, y, w, h = (_numbers(obj.get("Boundary")) + [0.0] * 4)[:4]
+            if w > 0 and h > 0:
+                box = (x * PT_PER_MM, y * PT_PER_MM, (x + w) * PT_PER_MM, (y + h) * PT_PER_MM)
+                out.append((box, obj.get("ResourceID") or ""))
+    return out
+
+
+def _media(z: zipfile.ZipFile, doc_part: str, name: str) -> dict[str, str]:
+    """MultiMedia id → the zip member of its file, from the document's resource files (DocumentRes, PublicRes)."""
+    base = posixpath.dirname(doc_part)
+    out: dict[str, str] = {}
+    for el in _xml(z, doc_part, name).iter():
+        if local(el.tag) in ("DocumentRes", "PublicRes") and el.text:
+            res_part = _resolve(base, el.text, z)
+            if res_part not in z.namelist():
+                continue
+            res = _xml(z, res_part, name)
+            res_base = posixpath.join(posixpath.dirname(res_part), res.get("BaseLoc") or "")
+            for mm in res.iter():
+                if local(mm.tag) == "MultiMedia" and mm.get("ID"):
+                    file = next((f.text for f in mm if local(f.tag) == "MediaFile" and f.text), None)
+                    if file:
+                        out[mm.get("ID") or ""] = _resolve(res_base, file, z)
+    return out
+
+
+def _page_width(document: Element) -> float:
+    """The pages' width in points (CommonData's PhysicalBox; A4 when not given)."""
+    box = next((_numbers(el.text) for el in document.iter() if local(el.tag) == "PhysicalBox"), [])
+    return (box[2] if len(box) == 4 else 210.0) * PT_PER_MM
+
+
+MAX_PICTURE_BYTES = 20 * 1024 * 1024
+
+
+def _picture(z: zipfile.ZipFile, member: str) -> Image | None:
+    from .ocr import load_picture
+
+    try:
+        info = z.getinfo(member)
+        if info.file_size > MAX_PICTURE_BYTES:
+            return None
+        with z.open(info) as fh:
+            return load_picture(fh.read(MAX_PICTURE_BYTES + 1))
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return None
 
 
 def local(tag: str) -> str:
@@ -49,8 +141,8 @@ def _xml(z: zipfile.ZipFile, part: str, name: str) -> Element:
         raise IngestError(f"{name}：OFD 文件已损坏，无法读取 {part[:60]}（{type(e).__name__}）") from None
 
 
-def _page_parts(z: zipfile.ZipFile, name: str) -> list[str]:
-    """The Content.xml of each page of the first document, in order."""
+def _document(z: zipfile.ZipFile, name: str) -> tuple[str, list[str]]:
+    """The first document's Document.xml, and the Content.xml of each of its pages, in order."""
     doc_root = next((el.text for el in _xml(z, "OFD.xml", name).iter() if local(el.tag) == "DocRoot"), None)
     if not doc_root:
         raise IngestError(f"{name}：OFD 文件已损坏（OFD.xml 中没有文档入口 DocRoot）")
@@ -59,7 +151,7 @@ def _page_parts(z: zipfile.ZipFile, name: str) -> list[str]:
     locs = [el.get("BaseLoc") or "" for el in _xml(z, doc_part, name).iter() if local(el.tag) == "Page"]
     if len(locs) > MAX_PAGES:
         raise IngestError(f"{name}：OFD 有 {len(locs)} 页，不是一份年度报告")
-    return [_resolve(base, loc, z) for loc in locs if loc]
+    return doc_part, [_resolve(base, loc, z) for loc in locs if loc]
 
 
 def _resolve(base: str, loc: str, z: zipfile.ZipFile) -> str:
