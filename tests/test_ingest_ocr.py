@@ -293,6 +293,10 @@ def test_a_text_layer_is_unreadable_by_the_characters_it_holds(tmp_path):
     assert pdf._unreadable(chars, unmapped)  # the map taken out
     readable = [(*c[:5], "年") for c in chars]
     assert not pdf._unreadable(readable, 0)
+    # a one-byte font without its map: Latin letters and marks where Chinese stands; a page of figures is read
+    box = chars[0][:5]
+    assert pdf._unreadable([(*box, ch) for ch in "!\"#$%&'()*+,-./:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_"], 0)
+    assert not pdf._unreadable([(*box, ch) for ch in "1234567890" * 8 + "规章"], 0)
 
 
 def test_a_page_without_text_is_told_by_what_it_draws(tmp_path):

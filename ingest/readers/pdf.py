@@ -170,11 +170,17 @@ def _glyph_number(ch: str) -> bool:
 
 
 def _unreadable(chars: list[Char], unmapped: int) -> bool:
-    """The page's text layer does not say what it prints: a third or more of its characters are glyph numbers
-    or have no character at all (OCR reads the page instead)."""
+    """The page's text layer does not say what it prints (OCR reads the page instead): a third or more of its
+    characters are glyph numbers or have no character at all; or a font of one-byte codes without its map gave
+    Latin letters and marks for Chinese text (「$%&'()*+」: a page of a Chinese report with hardly a Chinese
+    character, but mostly letters and marks, not figures)."""
     printed = [c[5] for c in chars if not c[5].isspace()]
     bad = unmapped + sum(1 for ch in printed if _glyph_number(ch))
-    return bad >= 20 and bad >= 0.3 * (len(printed) + unmapped)
+    if bad >= 20 and bad >= 0.3 * (len(printed) + unmapped):
+        return True
+    latin = sum(1 for ch in printed if ch.isascii() and not ch.isdigit())
+    chinese = sum(1 for ch in printed if "\u4e00" <= ch <= "\u9fff")
+    return latin >= 40 and latin >= 0.5 * len(printed) and chinese < 0.05 * len(printed)
 
 
 def _page_chars(page: PdfPage) -> tuple[list[Char], int]:
