@@ -329,7 +329,7 @@ def test_a_page_without_text_is_told_by_what_it_draws(tmp_path):
 @pytest.mark.slow
 def test_tables_pasted_as_pictures_are_read_by_ocr(tmp_path):
     """The text is text, the tables are pictures: the text layer lacks the tables' own words, so the wide
-    pictures are read by OCR and their words join their pages' (pdf._pages_with_pictures, ocr._read_pictures);
+    pictures are read by OCR and their words join their pages' (pdf._pictures, pictures.read_placed);
     every figure read right."""
     import random
 
@@ -346,7 +346,7 @@ def test_tables_pasted_as_pictures_are_read_by_ocr(tmp_path):
 
 def test_a_photo_beside_the_text_is_not_read_as_a_table(tmp_path):
     """A wide picture with no table in it (a meeting under its banner) on a report without tables: nothing of it
-    joins the text and the summary says no OCR (ocr._TABLE_FIGURES)."""
+    joins the text and the summary says no OCR (pictures._TABLE_FIGURES)."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -384,7 +384,7 @@ def _tables_read(result, rep) -> dict:
 @pytest.mark.slow
 def test_a_saved_web_page_whose_tables_are_pictures_reads_them(tmp_path):
     """「网页，全部」 saves the page and its pictures in 页面_files/: the tables shown as <img> are read by OCR
-    (html._picture_beside, ocr.tables_in_pictures); one inside the page as data: too.  A picture from the web
+    (html._picture_beside, pictures.tables_in_pictures); one inside the page as data: too.  A picture from the web
     or from outside the page's folder is never read."""
     import base64
     import random

@@ -133,7 +133,7 @@ for name in ("cv2", "shapely", "pyclipper", "yaml"):
 import numpy as np
 from PIL import Image
 from ingest.readers import ocr
-boxes = ocr._ocr_engine("table.png").read(np.asarray(Image.open(sys.argv[1]).convert("L")), box_thresh=0.3)
+boxes = ocr.ocr_engine("table.png").read(np.asarray(Image.open(sys.argv[1]).convert("L")), box_thresh=0.3)
 print(json.dumps({"boxes": boxes, "rapidocr": [m for m in sys.modules if m.startswith("rapidocr")]}))
 """
 

@@ -28,7 +28,7 @@ def read_docx(path: str, name: str, tell: Callable[[tuple], None] | None = None
     import docx
 
     from .docx_numbering import Numbering, style_numbering
-    from .ocr import tables_in_pictures
+    from .pictures import tables_in_pictures
 
     try:
         document = docx.Document(path)
@@ -44,7 +44,7 @@ def read_docx(path: str, name: str, tell: Callable[[tuple], None] | None = None
 def _picture(document: Any, rid: str) -> Image | None:
     """The picture the relationship rid of the body names (an embedded PNG, JPEG…; None for a linked one or
     a drawing Pillow cannot read)."""
-    from .ocr import load_picture
+    from .pictures import load_picture
 
     part = document.part.related_parts.get(rid)
     blob = getattr(part, "blob", None)

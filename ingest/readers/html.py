@@ -243,7 +243,7 @@ def read_html(path: str, name: str, tell: Callable[[tuple], None] | None = None
     """A web page file, for the sandboxed child: ("doc", items, None) like the other readers; the tables a page
     shows as pictures saved beside it (「网页，全部」: page_files/…) or inside it (data:) are read by OCR when
     its text lacks them, and a fourth part says what OCR read."""
-    from .ocr import tables_in_pictures
+    from .pictures import tables_in_pictures
     from .text import decode
 
     with open(path, "rb") as fh:
@@ -261,7 +261,7 @@ MAX_PICTURE_BYTES = 20 * 1024 * 1024
 def _picture_beside(src: str, folder: Path) -> Image | None:
     """The picture an <img src> names: inside the page (data:…;base64,…) or a file in the page's folder or
     below it (a saved page's own); nothing from elsewhere, nothing from the web."""
-    from .ocr import load_picture
+    from .pictures import load_picture
 
     if src.startswith("data:"):
         head, _, body = src.partition(",")

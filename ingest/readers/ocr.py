@@ -1,15 +1,13 @@
-"""Scanned pages and photos, read offline by OCR (ocr_engine.py: the PP-OCRv4 Chinese models of the
-rapidocr_onnxruntime wheel, run by onnxruntime; nothing is downloaded).  The text boxes become words with
-positions, and the words lines, exactly as a PDF's characters do (pdf.py), so that the same section and table
-readers follow."""
+"""Photos read offline by OCR (ocr_engine.py: the PP-OCRv4 Chinese models of the rapidocr_onnxruntime wheel,
+run by onnxruntime; nothing is downloaded), and the reading of one page or picture into words (page_words) that
+pictures.py uses for scans and pictures inside documents.  The text boxes become words with positions, and the
+words lines, exactly as a PDF's characters do (pdf.py), so that the same section and table readers follow."""
 from __future__ import annotations
 
 import math
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..result import IngestError
@@ -29,7 +27,7 @@ UNAVAILABLE = "本机的文字识别组件（rapidocr_onnxruntime）无法加载
 _engine: Engine | None = None
 
 
-def _ocr_engine(name: str = "") -> Engine:
+def ocr_engine(name: str = "") -> Engine:
     global _engine
     if _engine is None:
         try:
@@ -51,7 +49,7 @@ def read_image(path: str, name: str, tell: Callable[[tuple], None] | None = None
                ) -> tuple[str, list[tuple], list, dict]:
     """A photo or scan saved as a picture (.png/.jpg): one page."""
     image = _load_image(path, name)
-    _ocr_engine(name)
+    ocr_engine(name)
     tell = tell or (lambda msg: None)
     tell(("pages", 1, True))
     tell(("page", 1, 1))
@@ -61,145 +59,23 @@ def read_image(path: str, name: str, tell: Callable[[tuple], None] | None = None
     items, chars = page_items([lines_of(words)])
     if chars == 0:
         raise IngestError(f"{name}：图片中没有识别出文字")
-    return ("doc", items, [], {"pages": 1, "unsure": _unsure(words, 1)})
-
-
-PageBox = tuple[float, float, float, float]  # (left, top, right, bottom) in points from a page's top-left corner
-
-
-@dataclass
-class Placed:
-    """A picture OCR is to read on a page of a PDF or OFD: the page drawn whole (a scan, text that cannot be
-    taken out), or a picture on it (why "pictures": it may show a table)."""
-    page: int
-    why: str  # scanned | unreadable | outlined | pictures
-    box: PageBox  # where it stands on the page
-    image: Callable[[], Image | None]  # drawn or loaded when its turn comes: one in memory at a time
-
-
-def read_placed(pictures: list[Placed], words_of_pages: list[list[dict]], name: str,
-                tell: Callable[[tuple], None]) -> dict | None:
-    """Each picture announced, read and its words put on its page in points (as the text layer's words): a
-    whole page's words replace the page's; the words of a picture that shows a table join the page's own
-    (but those the page's text holds already: a scan with its text layer beneath).  What was read:
-    {"pages", "unsure", "why": reason → pages (or pictures) read}, or None when nothing was."""
-    if len(pictures) > MAX_OCR_PAGES:
-        raise IngestError(f"{name}：扫描件有 {len(pictures)} 页，超过 {MAX_OCR_PAGES} 页，不是一份年度报告")
-    _ocr_engine(name)  # before announcing pages: a missing engine is said at once
-    tell(("pages", len(pictures), True))
-    unsure: list[tuple[int, str, float]] = []
-    why: Counter[str] = Counter()
-    for i, pic in enumerate(pictures):
-        tell(("page", i + 1, len(pictures)))
-        image = pic.image()
-        if image is None:
-            continue
-        words = page_words(image, whole_page=pic.why != "pictures")
-        if pic.why == "pictures" and not _a_table(words):
-            continue
-        found = _placed(words, image.width, pic.box)
-        own = words_of_pages[pic.page]
-        words_of_pages[pic.page] = own + [w for w in found if not any(_overlap(w, o) for o in own)] \
-            if pic.why == "pictures" else found
-        why[pic.why] += 1
-        unsure += _unsure(found, pic.page + 1)
-    return {"pages": sum(why.values()), "unsure": unsure, "why": dict(why)} if why else None
-
-
-def _placed(words: list[dict], width: int, box: PageBox) -> list[dict]:
-    """Words read in a picture's pixels, in the page's points where the picture stands at box."""
-    scale = (box[2] - box[0]) / max(width, 1)
-    left, top = box[0], box[1]
-    return [{**w, "top": top + w["top"] * scale, "bottom": top + w["bottom"] * scale, "x0": left + w["x0"] * scale,
-             "x1": left + w["x1"] * scale, "size": w["size"] * scale} for w in words]
-
-
-_TABLE_FIGURES = 6  # figures a picture shows before it counts as a table (a photo, a banner, a chart: fewer)
-MIN_TABLE_WIDTH = 300  # pixels: a picture narrower than this is an icon, a logo or a seal, never a table
-# words of each table's printed form (short: a narrow cell wraps a label) that running text hardly uses: a text
-# with none of a table's has that table somewhere else (a picture pasted in)
-TABLE_WORDS = (("制发件数", "处理决定数量", "收费金额"), ("属于国家秘密", "三安全一稳定", "信访举报投诉类", "逾期不补正"),
-               ("尚未审结", "复议后起诉", "直接起诉"))
-
-
-def lacks_a_table(text: str) -> bool:
-    text = "".join(text.split())
-    return not all(any(w in text for w in words) for words in TABLE_WORDS)
-
-
-def _a_table(words: list[dict]) -> bool:
-    return sum(1 for w in words if _FIGURE.fullmatch(w["text"])) >= _TABLE_FIGURES
-
-
-def tables_in_pictures(items: list[tuple], load: Callable[[str], Image | None], name: str,
-                       tell: Callable[[tuple], None]) -> tuple[list[tuple], dict | None]:
-    """A Word document's or a web page's items with each ("picture", ref) in them taken out, or, when the text
-    lacks a table's own words, replaced by the lines OCR reads in the picture if it shows a table (load(ref):
-    the picture, or None when it cannot be had).  What OCR read, as read_placed says it, or None."""
-    kept = [it for it in items if it[0] != "picture"]
-    refs = [it[1] for it in items if it[0] == "picture"]
-    if not refs or not lacks_a_table(_text_of(kept)):
-        return kept, None
-    _ocr_engine(name)
-    pictures = {ref: im for ref in dict.fromkeys(refs)
-                if (im := load(ref)) is not None and im.width >= MIN_TABLE_WIDTH}
-    if not pictures:
-        return kept, None
-    from .layout import lines_of
-
-    tell(("pages", len(pictures), True))
-    read: dict[str, list[tuple]] = {}
-    unsure: list[tuple[int, str, float]] = []
-    for i, (ref, image) in enumerate(pictures.items()):
-        tell(("page", i + 1, len(pictures)))
-        words = page_words(image, whole_page=False)
-        if _a_table(words):
-            read[ref] = [("line", text) for _, _, text in lines_of(words)]
-            unsure += _unsure(words, i + 1)
-    out: list[tuple] = []
-    for it in items:
-        out += read.get(it[1], []) if it[0] == "picture" else [it]
-    return out, ({"pages": len(read), "unsure": unsure, "why": {"pictures": len(read)}} if read else None)
-
-
-def _text_of(items: list[tuple]) -> str:
-    return "".join(c if k == "line" else "".join(x or "" for row in c for x in row) for k, c in items
-                   if k in ("line", "table"))
-
-
-def load_picture(data: bytes) -> Image | None:
-    """A picture from its bytes (PNG, JPEG, GIF, BMP, TIFF…) in grey, or None (a drawing Pillow cannot read:
-    EMF, WMF; a damaged or oversized one)."""
-    from io import BytesIO
-
-    from PIL import Image, UnidentifiedImageError
-
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    try:
-        with Image.open(BytesIO(data)) as im:
-            return im.convert("L")
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
-        return None
-
-
-def _overlap(a: dict, b: dict) -> bool:
-    return min(a["x1"], b["x1"]) > max(a["x0"], b["x0"]) and min(a["bottom"], b["bottom"]) > max(a["top"], b["top"])
+    return ("doc", items, [], {"pages": 1, "unsure": unsure_figures(words, 1)})
 
 
 def page_words(image: Image, whole_page: bool = True) -> list[dict]:
     """A page's (or a picture's) boxes → words (turned straight), in its pixels, with their confidence."""
     # box_thresh 0.3 (not 0.5): a lone 「0」 in a table cell is a faint box, and a missed one shifts its row
-    boxes = _ocr_engine().read(_pixels(image), box_thresh=0.3)
+    boxes = ocr_engine().read(_pixels(image), box_thresh=0.3)
     words = _words(boxes)
     if whole_page:  # (in a picture of a table, the figure last read is no page number)
         words = _without_page_number(words, image.height)
     return words + _figures_in_gaps(words, image, _skew(boxes))
 
 
-def _unsure(words: list[dict], page: int) -> list[tuple[int, str, float]]:
+def unsure_figures(words: list[dict], page: int) -> list[tuple[int, str, float]]:
     """The figures read with low confidence as (page number, figure, confidence)."""
     return [(page, w["text"], round(w["conf"], 2)) for w in words
-            if w["conf"] < LOW_CONFIDENCE and _FIGURE.fullmatch(w["text"])]
+            if w["conf"] < LOW_CONFIDENCE and FIGURE.fullmatch(w["text"])]
 
 
 def _load_image(path: str, name: str) -> Image:
@@ -217,7 +93,7 @@ def _load_image(path: str, name: str) -> Image:
 
 
 _PAGE_NUMBER = re.compile(r"[-—－\s]*\d{1,3}[-—－\s]*|第\s*\d{1,3}\s*页.*")
-_FIGURE = re.compile(r"\d[\d,.]*")
+FIGURE = re.compile(r"\d[\d,.]*")
 _DIGIT_LIKE = re.compile(r"[0-9OoDIl]+")
 _AS_DIGIT = str.maketrans("OoDIl", "00011")
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # ０-９ Ａ-Ｚ ａ-ｚ, not the punctuation
@@ -245,7 +121,7 @@ def _figures_in_gaps(words: list[dict], image: Image, angle: float) -> list[dict
     """The detector misses a lone 「1」 in a table cell (too thin to be a text box).  Where a row of figures has
     a gap under a column the other rows fill, or where a fuller row of the same table has a figure, the gap is
     cut out and recognised alone; what it holds joins the row as an unsure figure (named if a sum then fails)."""
-    figures = [w for w in words if _FIGURE.fullmatch(w["text"])]
+    figures = [w for w in words if FIGURE.fullmatch(w["text"])]
     columns = _columns(figures)
     bands = _bands(figures)
     found = []
@@ -321,9 +197,9 @@ def _read_gap(image: Image, angle: float, x: float, band: list[dict]) -> dict | 
     dark = crop if crop.ndim == 2 else crop.min(axis=2)
     if crop.size == 0 or (dark < 128).sum() < max(8, 0.005 * crop.shape[0] * crop.shape[1]):
         return None  # an empty cell (a thin 「1」 is some 15 dark pixels at 200 dpi)
-    read, conf = _ocr_engine().read_line(crop)
+    read, conf = ocr_engine().read_line(crop)
     text = _clean(read)
-    if not _FIGURE.fullmatch(text):
+    if not FIGURE.fullmatch(text):
         return None
     conf = min(conf, LOW_CONFIDENCE - 0.01)
     return {"top": top, "bottom": bottom, "x0": x - 1, "x1": x + 1, "size": bottom - top, "text": text, "conf": conf}

@@ -19,7 +19,7 @@ from .layout import lines_of, page_items
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-    from .ocr import Placed
+    from .pictures import Placed
 
 MAX_PAGES = 300
 MAX_GLYPHS = 2_000_000
@@ -41,7 +41,7 @@ def read_ofd(path: str, name: str, tell: Callable[[tuple], None] | None = None
         placed = _pictures_to_read(z, doc_part, pages, words, name)
         ocr = None
         if placed:
-            from .ocr import read_placed
+            from .pictures import read_placed
 
             ocr = read_placed(placed, words, name, tell or (lambda msg: None))
     items, chars = page_items([lines_of(w) for w in words])
@@ -54,7 +54,7 @@ def _pictures_to_read(z: zipfile.ZipFile, doc_part: str, pages: list[Element], w
                       name: str) -> list[Placed]:
     """The largest picture of each page without text (a scan), and, when the text lacks a table, each picture
     two fifths of the page wide or wider on the other pages."""
-    from .ocr import Placed, lacks_a_table
+    from .pictures import Placed, lacks_a_table
 
     media = _media(z, doc_part, name)
     width = _page_width(_xml(z, doc_part, name))
@@ -112,7 +112,7 @@ MAX_PICTURE_BYTES = 20 * 1024 * 1024
 
 
 def _picture(z: zipfile.ZipFile, member: str) -> Image | None:
-    from .ocr import load_picture
+    from .pictures import load_picture
 
     try:
         info = z.getinfo(member)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # pypdfium2 is imported where a file is read (the sandbox chi
     from PIL.Image import Image
     from pypdfium2 import PdfDocument, PdfPage
 
-    from .ocr import PageBox, Placed
+    from .pictures import PageBox, Placed
 
 Char = tuple[float, float, float, float, float, str]  # (top, bottom, x0, x1, size, char)
 
@@ -39,7 +39,7 @@ def read_pdf(path: str, name: str, tell: Callable[[tuple], None] | None = None
             placed += _pictures(pdf, for_ocr)
         ocr = None
         if placed:
-            from .ocr import read_placed
+            from .pictures import read_placed
 
             ocr = read_placed(placed, words, name, tell)
     finally:
@@ -63,7 +63,7 @@ def _drawn(pdf: PdfDocument, k: int, box: PageBox | None = None) -> Image:
 
 
 def _whole_page(pdf: PdfDocument, k: int, why: str) -> Placed:
-    from .ocr import Placed
+    from .pictures import Placed
 
     page = pdf[k]
     try:
@@ -91,14 +91,14 @@ def _text_pages(pdf: PdfDocument) -> tuple[list[list[dict]], dict[int, str]]:
 
 
 def _tables_in(words: list[list[dict]]) -> bool:
-    from .ocr import lacks_a_table
+    from .pictures import lacks_a_table
 
     return not lacks_a_table("".join(w["text"] for page in words for w in page))
 
 
 def _pictures(pdf: PdfDocument, for_ocr: dict[int, str]) -> list[Placed]:
     """The pictures on the pages with text that may hold a table (the tables pasted as pictures)."""
-    from .ocr import Placed
+    from .pictures import Placed
 
     out = []
     for k in range(len(pdf)):

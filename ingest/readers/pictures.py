@@ -1,0 +1,139 @@
+"""Pictures that OCR reads inside documents: a PDF's or OFD's page drawn whole (a scan, a page whose text cannot
+be taken out) or a picture standing on it, placed on the page in points as its text is (read_placed); and the
+tables a Word document or a web page shows as pictures, read where they stand when the text lacks them
+(tables_in_pictures).  A picture counts as a table when OCR finds enough figures in it; a photo or a banner is
+left out."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..result import IngestError
+from .ocr import FIGURE, MAX_OCR_PAGES, MAX_PIXELS, ocr_engine, page_words, unsure_figures
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+
+PageBox = tuple[float, float, float, float]  # (left, top, right, bottom) in points from a page's top-left corner
+
+
+@dataclass
+class Placed:
+    """A picture OCR is to read on a page of a PDF or OFD: the page drawn whole (a scan, text that cannot be
+    taken out), or a picture on it (why "pictures": it may show a table)."""
+    page: int
+    why: str  # scanned | unreadable | outlined | pictures
+    box: PageBox  # where it stands on the page
+    image: Callable[[], Image | None]  # drawn or loaded when its turn comes: one in memory at a time
+
+
+def read_placed(pictures: list[Placed], words_of_pages: list[list[dict]], name: str,
+                tell: Callable[[tuple], None]) -> dict | None:
+    """Each picture announced, read and its words put on its page in points (as the text layer's words): a
+    whole page's words replace the page's; the words of a picture that shows a table join the page's own
+    (but those the page's text holds already: a scan with its text layer beneath).  What was read:
+    {"pages", "unsure", "why": reason → pages (or pictures) read}, or None when nothing was."""
+    if len(pictures) > MAX_OCR_PAGES:
+        raise IngestError(f"{name}：扫描件有 {len(pictures)} 页，超过 {MAX_OCR_PAGES} 页，不是一份年度报告")
+    ocr_engine(name)  # before announcing pages: a missing engine is said at once
+    tell(("pages", len(pictures), True))
+    unsure: list[tuple[int, str, float]] = []
+    why: Counter[str] = Counter()
+    for i, pic in enumerate(pictures):
+        tell(("page", i + 1, len(pictures)))
+        image = pic.image()
+        if image is None:
+            continue
+        words = page_words(image, whole_page=pic.why != "pictures")
+        if pic.why == "pictures" and not _a_table(words):
+            continue
+        found = _placed(words, image.width, pic.box)
+        own = words_of_pages[pic.page]
+        words_of_pages[pic.page] = own + [w for w in found if not any(_overlap(w, o) for o in own)] \
+            if pic.why == "pictures" else found
+        why[pic.why] += 1
+        unsure += unsure_figures(found, pic.page + 1)
+    return {"pages": sum(why.values()), "unsure": unsure, "why": dict(why)} if why else None
+
+
+def _placed(words: list[dict], width: int, box: PageBox) -> list[dict]:
+    """Words read in a picture's pixels, in the page's points where the picture stands at box."""
+    scale = (box[2] - box[0]) / max(width, 1)
+    left, top = box[0], box[1]
+    return [{**w, "top": top + w["top"] * scale, "bottom": top + w["bottom"] * scale, "x0": left + w["x0"] * scale,
+             "x1": left + w["x1"] * scale, "size": w["size"] * scale} for w in words]
+
+
+_TABLE_FIGURES = 6  # figures a picture shows before it counts as a table (a photo, a banner, a chart: fewer)
+MIN_TABLE_WIDTH = 300  # pixels: a picture narrower than this is an icon, a logo or a seal, never a table
+# words of each table's printed form (short: a narrow cell wraps a label) that running text hardly uses: a text
+# with none of a table's has that table somewhere else (a picture pasted in)
+TABLE_WORDS = (("制发件数", "处理决定数量", "收费金额"), ("属于国家秘密", "三安全一稳定", "信访举报投诉类", "逾期不补正"),
+               ("尚未审结", "复议后起诉", "直接起诉"))
+
+
+def lacks_a_table(text: str) -> bool:
+    text = "".join(text.split())
+    return not all(any(w in text for w in words) for words in TABLE_WORDS)
+
+
+def _a_table(words: list[dict]) -> bool:
+    return sum(1 for w in words if FIGURE.fullmatch(w["text"])) >= _TABLE_FIGURES
+
+
+def tables_in_pictures(items: list[tuple], load: Callable[[str], Image | None], name: str,
+                       tell: Callable[[tuple], None]) -> tuple[list[tuple], dict | None]:
+    """A Word document's or a web page's items with each ("picture", ref) in them taken out, or, when the text
+    lacks a table's own words, replaced by the lines OCR reads in the picture if it shows a table (load(ref):
+    the picture, or None when it cannot be had).  What OCR read, as read_placed says it, or None."""
+    kept = [it for it in items if it[0] != "picture"]
+    refs = [it[1] for it in items if it[0] == "picture"]
+    if not refs or not lacks_a_table(_text_of(kept)):
+        return kept, None
+    ocr_engine(name)
+    pictures = {ref: im for ref in dict.fromkeys(refs)
+                if (im := load(ref)) is not None and im.width >= MIN_TABLE_WIDTH}
+    if not pictures:
+        return kept, None
+    from .layout import lines_of
+
+    tell(("pages", len(pictures), True))
+    read: dict[str, list[tuple]] = {}
+    unsure: list[tuple[int, str, float]] = []
+    for i, (ref, image) in enumerate(pictures.items()):
+        tell(("page", i + 1, len(pictures)))
+        words = page_words(image, whole_page=False)
+        if _a_table(words):
+            read[ref] = [("line", text) for _, _, text in lines_of(words)]
+            unsure += unsure_figures(words, i + 1)
+    out: list[tuple] = []
+    for it in items:
+        out += read.get(it[1], []) if it[0] == "picture" else [it]
+    return out, ({"pages": len(read), "unsure": unsure, "why": {"pictures": len(read)}} if read else None)
+
+
+def _text_of(items: list[tuple]) -> str:
+    return "".join(c if k == "line" else "".join(x or "" for row in c for x in row) for k, c in items
+                   if k in ("line", "table"))
+
+
+def load_picture(data: bytes) -> Image | None:
+    """A picture from its bytes (PNG, JPEG, GIF, BMP, TIFF…) in grey, or None (a drawing Pillow cannot read:
+    EMF, WMF; a damaged or oversized one)."""
+    from io import BytesIO
+
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(BytesIO(data)) as im:
+            return im.convert("L")
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        return None
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return min(a["x1"], b["x1"]) > max(a["x0"], b["x0"]) and min(a["bottom"], b["bottom"]) > max(a["top"], b["top"])
