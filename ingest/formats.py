@@ -29,6 +29,7 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("ofd", "OFD 版式文件", "OFD 版式文件", (".ofd",)),
     FileKind("rtf", "RTF 文档", "RTF", (".rtf",)),
     FileKind("html", "网页文件", "网页", (".html", ".htm")),
+    FileKind("mhtml", "网页存档（单个文件）", "网页存档（单个文件）", (".mht", ".mhtml")),
     FileKind("image", "图片", "图片（扫描件、照片）", (".png", ".jpg", ".jpeg")),
     FileKind("text", "文本文件", "文本", (".txt",), also=(".md",)),
 )

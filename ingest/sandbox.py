@@ -22,14 +22,15 @@ from .result import IngestError
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space for the child (POSIX)
 _KIND_NAME = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "doc": "Word", "xls": "Excel", "odt": "OpenDocument ",
-              "ods": "OpenDocument ", "ofd": "OFD ", "rtf": "RTF ", "ole": "Office ", "html": "网页", "image": "图片"}
+              "ods": "OpenDocument ", "ofd": "OFD ", "rtf": "RTF ", "ole": "Office ", "html": "网页", "mhtml": "网页存档", "image": "图片"}
 # kind → (module in ingest.readers, function(path, name)); "ole" tells a Word from an Excel compound file
 READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "xlsx": ("xlsx", "read_xlsx"),
            "doc": ("doc", "read_doc"), "xls": ("calc", "read_calc"), "ods": ("calc", "read_calc"),
            "odt": ("odt", "read_odt"), "ofd": ("ofd", "read_ofd"), "rtf": ("rtf", "read_rtf"),
-           "ole": ("ole", "ole_kind"), "html": ("html", "read_html"), "image": ("ocr", "read_image")}
+           "ole": ("ole", "ole_kind"), "html": ("html", "read_html"), "mhtml": ("mhtml", "read_mhtml"),
+           "image": ("ocr", "read_image")}
 # readers that announce their pages and pictures read by OCR (seconds each): fn(path, name, tell)
-PAGED = ("pdf", "image", "html", "docx", "ofd")
+PAGED = ("pdf", "image", "html", "mhtml", "docx", "ofd")
 
 
 CANCEL_POLL = 0.2  # seconds between looks at the caller's cancel while the child reads

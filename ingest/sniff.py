@@ -36,6 +36,8 @@ def sniff(head: bytes, path: Path) -> str:
         raise IngestError(f"{name}：不是可识别的文件（不是 PDF、Word、Excel、网页或文本）")
     enc = utf16_without_bom(head)
     low = (head.decode(enc, errors="ignore").encode("utf-8") if enc else head)[:4096].lower()
+    if b"mime-version:" in low[:2048] and b"multipart/related" in low:
+        return "mhtml"  # a web page saved as one file (readers/mhtml.py)
     if any(tag in low for tag in (b"<html", b"<!doctype html", b"<body", b"<table", b"<div", b"<p>", b"<p ")):
         return "html"
     return "text"
