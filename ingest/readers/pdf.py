@@ -1,6 +1,8 @@
 """PDF (pypdfium2): each character with its box, grouped into words and lines by position.  pdfium reads the
 page content in C, several times faster than pdfminer; the text alone carries the tables (the same text
-reader reads pdftotext's output)."""
+reader reads pdftotext's output).  What the text layer does not say is read by OCR (pictures.py): a scanned
+page, a page whose text is glyph numbers or shapes, and tables pasted in as pictures.  A page stored turned
+reads as shown; a watermark is left out."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -105,23 +107,24 @@ def _pictures(pdf: PdfDocument, for_ocr: dict[int, str]) -> list[Placed]:
         if k not in for_ocr:
             page = pdf[k]
             try:
-                boxes = picture_boxes(page)
+                boxes = _picture_boxes(page)
             finally:
                 page.close()
             out += [Placed(k, "pictures", box, partial(_drawn, pdf, k, box)) for box in boxes]
     return out
 
 
-def picture_boxes(page: PdfPage) -> list[PageBox]:
-    """Where each picture on the page stands that may hold a table: two fifths of the page's width or wider (a
-    seal or a logo is narrower), not a mere strip."""
+def _picture_boxes(page: PdfPage) -> list[PageBox]:
+    """Where each picture on the page stands as the page is shown that may hold a table: two fifths of the
+    page's width or wider (a seal or a logo is narrower), not a mere strip."""
     import pypdfium2.raw as raw
 
-    width, height = page.get_width(), page.get_height()
+    rotation = page.get_rotation() % 360
+    width, height = page.get_width(), page.get_height()  # as shown
     boxes = []
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
         bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5 renamed get_pos (4)
-        left, bottom, right, top = bounds()
+        left, bottom, right, top = _as_shown(bounds(), rotation, width, height) if rotation else bounds()
         left, right, top, bottom = max(0.0, left), min(width, right), height - min(height, top), height - max(0.0, bottom)
         if right - left >= 0.4 * width and (right - left) * (bottom - top) >= 0.02 * width * height:
             boxes.append((left, top, right, bottom))
