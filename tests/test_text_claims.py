@@ -474,3 +474,15 @@ def test_closed_disclosure_items():
     text = "依申请公开情况。全年受理并办结依申请公开事项9件，无结转下年度事项。"
     assert ("closed", 9) in kinds(text)
     assert kinds("依申请公开情况。全年收到政府信息公开申请3件。全年办结政务服务事项900件。") == [("received", 3)]
+
+
+def test_the_organs_own_level_beside_its_whole_area():
+    """「全县共受理…2461件，其中县政府本级受理86件」: both figures read, each with the scope its sentence names
+    (本级 was taken for a part of the organ and dropped)."""
+    text = "依申请公开情况。全县共受理政府信息公开申请2461件，其中县政府本级受理86件，办结86件。"
+    read = [(c.kind, c.value, c.scope) for c in extract_claims(text, 2024)]
+    assert read == [("received", 2461, "area"), ("received", 86, "own"), ("closed", 86, "own")]
+    text = "依申请公开情况。本年度收到政府信息公开申请40件，办结40件。"
+    assert {c.scope for c in extract_claims(text, 2024)} == {""}
+    # a town's or a department's figure stays out as before
+    assert kinds("依申请公开情况。各乡镇共收到政府信息公开申请12件，办结12件。") == []

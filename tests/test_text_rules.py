@@ -490,3 +490,15 @@ def test_category_messages_name_the_row():
     msgs = [f.message for f in found(r, "N.CATEGORY")]
     assert any("表三（二）部分公开总计为454" in m for m in msgs)
     assert any("表三（一）予以公开总计为1362" in m for m in msgs)
+
+
+def test_received_for_the_whole_area_and_the_own_level_either_may_be_the_table():
+    """The text gives the city's figure and the city government's own (本级): the table holds one of them, so
+    neither is an error while the other agrees; a figure of the own level alone is never one (the table may be
+    the whole city's); both wrong, the whole city's is reported."""
+    both = "2024年，全市共收到政府信息公开申请{}件，其中市政府本级收到{}件。"
+    assert not found(report(both.format(5000, 3119)), "N.RECEIVED")  # the table is the government's own
+    assert not found(report(both.format(3119, 96)), "N.RECEIVED")  # the table is the whole city's
+    assert not found(report("2024年，市政府本级收到政府信息公开申请96件。"), "N.RECEIVED")
+    [f] = found(report(both.format(5000, 96)), "N.RECEIVED")
+    assert "5000" in f.message

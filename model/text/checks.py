@@ -258,9 +258,21 @@ def _claim_findings(report: Report, sid: str, rule: str) -> tuple[Finding, ...]:
                 f = replace(f, level=WARNING)
             if f is None and rule == "N.CATEGORY":
                 f = _check_pct(report, sid, claim, key)
+        if f is not None and _scope_excuses(report, sid, claim, claims, rule):
+            f = None
         if f is not None:
             out.append(f)
     return tuple(out)
+
+
+def _scope_excuses(report: Report, sid: str, claim: Claim, claims: list[Claim] | tuple, rule: str) -> bool:
+    """A figure that disagrees with the table but need not agree: the organ's own level's (「其中市政府本级收到
+    349件」: the table may be its whole area's), or its whole area's when the text gives its own level's beside
+    it and that one agrees (「全市收到3607件，其中市政府本级收到349件」 with 349 in the table)."""
+    if claim.scope == "own":
+        return True
+    return any(c.kind == claim.kind and c.scope == "own" and c.value is not None
+               and _check_number(report, sid, c, "", rule) is None for c in claims)
 
 
 def _rule_cells(rule: str) -> tuple[str, ...]:

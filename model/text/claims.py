@@ -39,6 +39,9 @@ class Claim:
     subject: str | None = None  # t4 sub-claims: "review" or "lawsuit"
     pct: Decimal | None = None  # 「占51.85%」 following the claim
     pct_text: str = ""
+    # "own" for the organ's own figure (「市政府本级收到349件」), "area" for its whole area's (「全市共收到3607件」),
+    # "" when the text does not say: where it gives both, the table may hold either
+    scope: str = ""
 
 
 # ---------------------------------------------------------------- patterns
@@ -205,6 +208,8 @@ def _since(s: str, start: int, end: int) -> bool:
 _APPLIED_FOR = re.compile(r"(?:受理|收到|接收|接到|办理)([^，,。；;公]{0,8}?)申请")
 _QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
 _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
+# the two scopes a government's report may give figures for: its whole area and its own level (本级)
+_SCOPE = re.compile(r"(全[县市区旗州盟省](?!委|政府办))|(本级)")
 _NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未|不予|不)$")  # 「不予受理4件」
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|月|小时|天|百分点|季度)")
 # 「等7个环节」「5个乡镇」: a noun right after 个 names what is counted (applications are named by 申请, 件 …)
@@ -427,6 +432,7 @@ class _Number:
     kind: str
     quote_end: int  # the claim phrase ends here (after the unit, or after a tail keyword)
     own: str = ""  # the clause's subject before the keyword, brackets included
+    scope: str = ""  # Claim.scope
     after_key: str = field(init=False)
     before_key: str = field(init=False)
     lead_rest: str = field(init=False)  # the lead without its keyword
@@ -510,7 +516,7 @@ class _NumberReader:
         if n.kind in _SUBJECT_KINDS:
             self.subject = (n.sent_start, n.kind)
         if n.kind in ("received", "handled", "closed") and self.received_para == self.c.paragraph_at(n.start)[0] \
-                and _ORGAN.search(n.own):
+                and n.scope != "own" and _ORGAN.search(n.own):
             return None  # 「共收到申请45件，其中县政府办公室收到15件」: one office's share
         if n.kind in ("handled", "closed") and self.last_claim == (n.cl - 1, n.kind) \
                 and _INSIDE_A_TOTAL.match(self.s, n.cl - 1, n.cl + 2):
@@ -566,7 +572,8 @@ class _NumberReader:
         # the subject of the clause, brackets included: 「乡镇（街道）收到25件」
         w = _after_last(s, self.reversed_s, _WIDE_END_RE, max(floor, n.sent_start), n.start)
         n.own = s[w:n.cl + n.key.start()] if n.key else s[w:n.start]
-        if _is_subunit(s[w:n.start], self.street):
+        n.scope = _scope(s, n.sent_start, n.start)
+        if _is_subunit(s[w:n.start].replace("本级", ""), self.street):
             self.subunit_sentence = n.sent_start
             return True
         if self.foreign_sentence == n.sent_start and not _DISCLOSURE_WORDS.search(n.lead):
@@ -719,13 +726,21 @@ class _NumberReader:
                     and not _ROUGH_PCT.search(s, pm.start(), min(len(s), pm.end() + 2)):
                 pa, pb = c.span(cl, pm.end())
                 return Claim(n.kind, n.value, pa, pb, s[cl:pm.end()], subject=subject, pct=Decimal(pm.group(1)),
-                             pct_text=pm.group(1) + "%")
+                             pct_text=pm.group(1) + "%", scope=n.scope)
         a, b = c.span(cl, n.quote_end)
-        return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject)
+        return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject, scope=n.scope)
 
 
 # every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理)
 _TAIL_SIGNS = re.compile("[结转顺在处补公提]")
+
+
+def _scope(s: str, sent_start: int, pos: int) -> str:
+    """The scope the sentence names last before the number: "area" (全市), "own" (本级) or ""."""
+    if "全" not in s[sent_start:pos] and "本级" not in s[sent_start:pos]:
+        return ""  # (most sentences: no pattern run)
+    named = _SCOPE.findall(s, sent_start, pos)
+    return "" if not named else ("area" if named[-1][0] else "own")
 
 
 def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
