@@ -737,7 +737,7 @@ _TAIL_SIGNS = re.compile("[结转顺在处补公提]")
 
 def _scope(s: str, sent_start: int, pos: int) -> str:
     """The scope the sentence names last before the number: "area" (全市), "own" (本级) or ""."""
-    if "全" not in s[sent_start:pos] and "本级" not in s[sent_start:pos]:
+    if s.find("全", sent_start, pos) < 0 and s.find("本级", sent_start, pos) < 0:
         return ""  # (most sentences: no pattern run)
     named = _SCOPE.findall(s, sent_start, pos)
     return "" if not named else ("area" if named[-1][0] else "own")
