@@ -464,3 +464,52 @@ def test_a_scanned_ofd_page_reads_the_cells_of_its_text_layer(huaian_table_page,
     ocr = read_report(tmp_path / "扫描.ofd")
     _assert_same_cells(ocr, text, "huaian_city_2024")
     assert "扫描件：1 页由文字识别（OCR）读取" in ocr.summary()
+
+
+def _odt_with_pictures(path, paragraphs: list[str | object]):
+    """A minimal .odt: each entry a paragraph of text, or a picture (a Path) in a frame in a paragraph."""
+    import zipfile
+    from pathlib import Path
+    from xml.sax.saxutils import escape
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"')
+    body, pictures = [], {}
+    for p in paragraphs:
+        if isinstance(p, Path):
+            pictures[f"Pictures/{p.name}"] = p.read_bytes()
+            body.append(f'<text:p><draw:frame svg:width="16cm" svg:height="8cm"><draw:image xlink:href="Pictures/{p.name}" '
+                        'xlink:type="simple"/></draw:frame></text:p>')
+        else:
+            body.append(f"<text:p>{escape(str(p))}</text:p>")
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}><office:body><office:text>'
+               f'{"".join(body)}</office:text></office:body></office:document-content>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content)
+        for name, data in pictures.items():
+            z.writestr(name, data)
+    return path
+
+
+@pytest.mark.slow
+def test_an_opendocument_text_whose_tables_are_pictures_reads_them(tmp_path):
+    """WPS or LibreOffice on UOS/Kylin saved the report as .odt with the tables as pictures (odt._walk)."""
+    import random
+
+    from model import schema as S
+    from tests.factories import consistent_report
+    from tests.scans import NARRATIVE, table_pictures
+
+    rep = consistent_report(random.Random(14), maxv=40)
+    t2, t3a, t3b, t4 = table_pictures(rep, tmp_path / "pictures")
+    heads = [s.heading for s in S.SECTIONS]
+    odt = _odt_with_pictures(tmp_path / "报告.odt", [f"{rep.meta.organ}{rep.meta.year}{S.TITLE_SUFFIX}", heads[0],
+                                                     NARRATIVE, heads[1], t2, heads[2], t3a, t3b, heads[3], t4,
+                                                     heads[4], "无。", heads[5], "无。"])
+    result = read_report(odt)
+    assert not _tables_read(result, rep), result.summary()
+    assert result.report.sections["s1"] == NARRATIVE
+    assert "4 张图片中的表格由文字识别（OCR）读取" in result.summary()

@@ -4,12 +4,16 @@ the .docx reader."""
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
 from ..result import IngestError
 from ..zipguard import MAX_MEMBER, check_xml_parts
 from .odt_numbering import OdtNumbering
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -19,11 +23,16 @@ S, TAB, BREAK, NOTE = (f"{{{TEXT}}}{t}" for t in ("s", "tab", "line-break", "not
 TBL, ROW, CELL, COVERED = (f"{{{TABLE}}}{t}" for t in ("table", "table-row", "table-cell", "covered-table-cell"))
 ROW_GROUPS = {f"{{{TABLE}}}{t}" for t in ("table-header-rows", "table-rows", "table-row-group")}
 COLS_REPEATED, ROWS_REPEATED = f"{{{TABLE}}}number-columns-repeated", f"{{{TABLE}}}number-rows-repeated"
+IMAGE = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}image"
+HREF = "{http://www.w3.org/1999/xlink}href"
 MAX_REPEAT = 64  # a repeated empty cell or row stands for at most this many (a sheet's tail repeats to 1024)
 MAX_ITEMS = 200_000
 
 
-def read_odt(path: str, name: str) -> tuple[str, list[tuple], None]:
+def read_odt(path: str, name: str, tell: Callable[[tuple], None] | None = None
+             ) -> tuple[str, list[tuple], None] | tuple[str, list[tuple], list, dict]:
+    """("doc", items, None); the tables the document shows as pictures are read by OCR when its text lacks
+    them, and a fourth part says what OCR read."""
     check_xml_parts(path, name)
     root = _part(path, "content.xml", name)
     assert root is not None  # a required part is there or IngestError
@@ -35,7 +44,28 @@ def read_odt(path: str, name: str) -> tuple[str, list[tuple], None]:
     items: list[tuple] = []
     for part in body:
         _walk(part, items, name, numbering)
-    return ("doc", items, None)
+    from .pictures import tables_in_pictures
+
+    items, ocr = tables_in_pictures(items, lambda href: _picture(path, href), name, tell or (lambda msg: None))
+    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+
+
+MAX_PICTURE_BYTES = 20 * 1024 * 1024
+
+
+def _picture(path: str, href: str) -> Image | None:
+    """A picture stored in the document (Pictures/…); None for a linked one or one Pillow cannot read."""
+    from .pictures import load_picture
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo(href.lstrip("./"))
+            if info.file_size > MAX_PICTURE_BYTES:
+                return None
+            with z.open(info) as fh:
+                return load_picture(fh.read(MAX_PICTURE_BYTES + 1))
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return None
 
 
 def _part(path: str, part: str, name: str, required: bool = True) -> Element | None:
@@ -71,6 +101,7 @@ def _walk(parent: Element, items: list[tuple], name: str, numbering: OdtNumberin
             text = para_text(el)
             number = numbering.take(text) if numbering else ""
             items.extend(("line", line) for line in (number + text).split("\n"))
+            items.extend(("picture", href) for image in el.iter(IMAGE) if (href := image.get(HREF)))
         elif el.tag == TBL:
             items.append(("table", table_rows(el)))
         elif el.tag == LIST and numbering:
