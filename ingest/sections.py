@@ -344,7 +344,7 @@ _REPORT_NAME = r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:年度)?(?:工�
 _ORGAN_BEFORE_REPORT = re.compile(  # the organ before the year, or after it (「公布2024年度某县人民政府办公室…」)
     rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}){_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
 _ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT})(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照|"
-                             r"(?P<summed>综合|汇总))")
+                             r"(?P<summed>综合(?![科股处办室组部])|汇总))")  # (not 「由某街道党政办公室综合科编制」)
 # 「由某局办公室编制」: the bureau's own office wrote it, the bureau is the organ; 「由某区人民政府办公室综合各部门…编制」: a
 # summary of the government's organs, whose organ is the government
 _BUREAU_OFFICE = re.compile(r"(?:(?<=[局委厅署院])|(?<=中心))办公室$")
@@ -367,8 +367,14 @@ def organ_from_preamble(text: str) -> str:
             if len(org) < 3 or org.startswith(("我", "本", "该", "关于")):  # 「现将我局…」 says not which
                 continue
             if names_an_organ(org):
-                return _the_organ_not_its_office(org, pattern is _ORGAN_COMPILED and bool(m.group("summed")))
+                org = _the_organ_not_its_office(org, pattern is _ORGAN_COMPILED and bool(m.group("summed")))
+                if _NO_PLACE.fullmatch(org):
+                    continue  # 「由区政府办公室综合…」 does not say which 区
+                return org
     return ""
+
+
+_NO_PLACE = re.compile(r"[省市区县旗州盟]?(?:人民)?政府")
 
 
 def _the_organ_not_its_office(org: str, summed: bool) -> str:

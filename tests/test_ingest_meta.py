@@ -36,6 +36,8 @@ BODY = """一、总体情况
     # the government's office summed up the government's organs: the government is the organ
     ("本年度报告由示范区人民政府办公室综合区政府各组成部门、各街道办事处的年度报告编制。", "示范区人民政府"),
     ("本报告由示范州人民政府办公厅汇总州政府各部门年度报告编制而成。", "示范州人民政府"),
+    ("本报告由区政府办公室综合区政府各部门年度报告编制。", ""),  # which 区 is not said
+    ("本报告由示范县示范街道党政办公室综合科编制。", ""),  # 综合科 is the office's section, no summing up
     ("现将我局2024年政府信息公开工作年度报告公布如下。", ""),  # which 局 is not said
     ("特向社会公布2024年政府信息公开工作年度报告。", ""),
     ("根据《条例》编制本报告，由总体情况等六部分组成。", ""),
