@@ -91,3 +91,20 @@ def test_the_forms_words_restated_in_prose_name_the_carry_over():
     assert claim_findings(text) == []
     [f] = claim_findings(text.replace("数量2件", "数量3件"))
     assert f.rule == "N.CLOSED" and f.actual == 3  # (carry-overs are checked under N.CLOSED)
+
+
+def test_no_carry_over_in_or_out_is_the_figure_0():
+    for text, kind in (("依申请公开方面，无上年结转政府信息公开申请。", "carried_in"),
+                       ("依申请公开方面，上年无结转。", "carried_in"),
+                       ("依申请公开方面，无结转下年度事项。", "carried_out"),
+                       ("依申请公开方面，申请均按期办结，无结转下一年度办理的申请。", "carried_out")):
+        assert (kind, 0) in kinds(text), text
+        [f] = claim_findings(text)  # the table carries 2 in and 5 out
+        assert f.rule == "N.CLOSED" and (f.actual, f.expected) == (0, 2 if kind == "carried_in" else 5), text
+        # 60 new, none carried in, 60 closed, none carried out
+        assert claim_findings(text, t3__r2__np=0, t3__r2__tot=0, t3__r3_7__tot=60, t3__r3_1__tot=33,
+                              t3__r4__tot=0) == [], text
+    # other business, a part of the organ and an aim are no statement about the organ's applications
+    for text in ("全年办理建议提案20件，无结转下年度的建议提案。", "依申请公开方面，各乡镇收到申请5件，无结转下年度。",
+                 "依申请公开方面，力争做到无结转下年度申请。"):
+        assert [k for k, _ in kinds(text) if k.startswith("carried_")] == [], text

@@ -255,6 +255,11 @@ _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
 _NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政|政府)?规范性文件"
                                 r"(?!的?(?:权|职|资格|主体|任务|计划))")  # not 「无制发规范性文件权限」
+# 「无上年结转政府信息公开申请」「上年无结转」「无结转下年度办理的申请」: a carry-over of none, the figure 0
+_NONE_CARRY_RE = re.compile(r"(?:无|没有)(?:(?P<cin>上一?年度?(?:结转|转结)|(?:结转|转结)上一?年度?)|(?:结转|转结)(?:至|到)?下一?年度?)|"
+                            r"(?P<cin2>上一?年度?)(?:无|没有)(?:结转|转结)")
+_NONE_CARRY_TAIL = re.compile(r"(?:继续)?(?:办理|处理|答复)?(?:的)?(?:政府信息公开|依申请公开)?(?:申请|事项|件|办理件|申请件)?(?:情况)?"
+                              r"(?=[，,。；;！？!?\n）)]|$)")
 _COMPLETE_RE = re.compile(
     r"(?:均已|都已|已全部|全部已|已经全部|均已经)[^，,。；;！？\n]{0,20}?(?:办结|答复|回复|处理完毕|办理完毕|处理完成|办理完成)|"
     r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)(?<!到期)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
@@ -790,7 +795,8 @@ def _carry_over_kind(n: _Number, year: int | None) -> str | None:
 def _statement_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     """The statements without a number: none received, no 复议/诉讼, no 规范性文件, all closed."""
     return (_none_received_claims(c, year, street) + _none_case_claims(c, year, street)
-            + _none_normative_claims(c, year, street) + _complete_claims(c, year, street))
+            + _none_normative_claims(c, year, street) + _complete_claims(c, year, street)
+            + _none_carried_claims(c, year, street))
 
 
 def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
@@ -885,6 +891,24 @@ def _none_normative_claims(c: Compact, year: int | None, street: bool) -> list[C
         if _is_subunit(s[sent_start:m.end()], street):
             continue  # 「各乡镇未制发规范性文件」
         out.append(_statement(c, "none_normative", m.start(), m.end()))
+    return out
+
+
+def _none_carried_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+    """「无上年结转政府信息公开申请」「无结转下年度事项」: no carry-over in or out, read as the figure 0."""
+    s = c.s
+    out: list[Claim] = []
+    for m in c.finditer(_NONE_CARRY_RE, ("结转", "转结")):
+        tail = _NONE_CARRY_TAIL.match(s, m.end())
+        if tail is None or not _about_applications(c, m.start()):
+            continue  # 「无结转下年度的建议提案」: other business
+        sent_start, _ = c.sentence_at(m.start())
+        if _is_subunit(s[sent_start:m.end()], street) or _skip_for_year(c, sent_start, m.start(), "none", year) \
+                or _ASPIRATION.search(s, _clause_start(s, m.start(), sent_start), m.start()):
+            continue  # 「各乡镇无结转」「确保无结转下年度」
+        kind = "carried_in" if m.group("cin") or m.group("cin2") else "carried_out"
+        a, b = c.span(m.start(), tail.end())
+        out.append(Claim(kind, 0, a, b, s[m.start():tail.end()]))
     return out
 
 
