@@ -108,3 +108,12 @@ def test_no_carry_over_in_or_out_is_the_figure_0():
     for text in ("全年办理建议提案20件，无结转下年度的建议提案。", "依申请公开方面，各乡镇收到申请5件，无结转下年度。",
                  "依申请公开方面，力争做到无结转下年度申请。"):
         assert [k for k, _ in kinds(text) if k.startswith("carried_")] == [], text
+
+
+def test_none_received_with_the_application_named_first():
+    text = "依申请公开方面，2023年本局未收到申请政府信息公开事项，也未发生行政复议、行政诉讼。"
+    assert ("none_received", None) in kinds(text)
+    [f] = [f for f in claim_findings(text) if f.rule == "N.NONE" and "申请" in f.message and f.actual == 60]
+    assert claim_findings(text, t3__r1__np=0, t3__r1__biz=0, t3__r1__tot=0, t3__r2__np=0, t3__r2__tot=0,
+                          t3__r3_1__tot=0, t3__r3_2__tot=0, t3__r3_4_1__tot=0, t3__r3_5_1__tot=0, t3__r3_7__tot=0,
+                          t3__r4__tot=0, t4__review__tot=0, t4__review__upheld=0) == []
