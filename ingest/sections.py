@@ -343,7 +343,12 @@ _REPORT_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?"
 _REPORT_NAME = r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?报告"
 _ORGAN_BEFORE_REPORT = re.compile(  # the organ before the year, or after it (「公布2024年度某县人民政府办公室…」)
     rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}){_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
-_ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT})(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照)")
+_ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT})(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照|"
+                             r"(?P<summed>综合(?![科股处办室组部])|汇总))")  # (not 「由某街道党政办公室综合科编制」)
+# 「由某局办公室编制」: the bureau's own office wrote it, the bureau is the organ; 「由某区人民政府办公室综合各部门…编制」: a
+# summary of the government's organs, whose organ is the government
+_BUREAU_OFFICE = re.compile(r"(?:(?<=[局委厅署院])|(?<=中心))办公室$")
+_GOVERNMENT_OFFICE = re.compile(r"(?<=政府)(?:办公室|办公厅)$")
 _ORGAN_PUBLISHES = re.compile(rf"(?P<org>{_ORG_TEXT})(?:特|现)?(?:面)?向社会(?:公布|公开|发布)")
 PREAMBLE_LOOKED_AT = 3000  # characters: a preamble names its organ in its first sentences (and a hostile file is long)
 # 「…政务公开工作领导小组办公室编制了某区人民政府2021年度…报告」: the verb found first was 政务公开's 公开; the
@@ -362,8 +367,22 @@ def organ_from_preamble(text: str) -> str:
             if len(org) < 3 or org.startswith(("我", "本", "该", "关于")):  # 「现将我局…」 says not which
                 continue
             if names_an_organ(org):
+                org = _the_organ_not_its_office(org, pattern is _ORGAN_COMPILED and bool(m.group("summed")))
+                if _NO_PLACE.fullmatch(org):
+                    continue  # 「由区政府办公室综合…」 does not say which 区
                 return org
     return ""
+
+
+_NO_PLACE = re.compile(r"[省市区县旗州盟]?(?:人民)?政府")
+
+
+def _the_organ_not_its_office(org: str, summed: bool) -> str:
+    """The organ a compiling office stands for: a bureau's 办公室 for the bureau, a government's office for the
+    government when it summed up the government's organs."""
+    if summed:
+        org = _GOVERNMENT_OFFICE.sub("", org)
+    return _BUREAU_OFFICE.sub("", org)
 
 
 def names_an_organ(org: str) -> bool:

@@ -30,6 +30,14 @@ BODY = """一、总体情况
     ("按照要求编制完成《示范县林业局2024年政府信息公开工作年度报告》。", "示范县林业局"),
     ("按照要求，示范区政务公开工作领导小组办公室编制了示范区人民政府2021年度政府信息公开工作年度报告。",
      "示范区人民政府"),  # the first 「公开」 is 政务公开's: the organ follows the last verb
+    # a bureau's own office compiled it: the bureau is the organ; a government office stays one
+    ("本报告由示范市城乡建设局办公室根据《条例》编制。", "示范市城乡建设局"),
+    ("本报告由示范县人民政府办公室负责编制。", "示范县人民政府办公室"),
+    # the government's office summed up the government's organs: the government is the organ
+    ("本年度报告由示范区人民政府办公室综合区政府各组成部门、各街道办事处的年度报告编制。", "示范区人民政府"),
+    ("本报告由示范州人民政府办公厅汇总州政府各部门年度报告编制而成。", "示范州人民政府"),
+    ("本报告由区政府办公室综合区政府各部门年度报告编制。", ""),  # which 区 is not said
+    ("本报告由示范县示范街道党政办公室综合科编制。", ""),  # 综合科 is the office's section, no summing up
     ("现将我局2024年政府信息公开工作年度报告公布如下。", ""),  # which 局 is not said
     ("特向社会公布2024年政府信息公开工作年度报告。", ""),
     ("根据《条例》编制本报告，由总体情况等六部分组成。", ""),
@@ -46,6 +54,12 @@ def test_a_report_without_title_takes_organ_level_and_preamble_from_its_first_pa
     assert result.report.sections["s0"].startswith("依据《中华人民共和国政府信息公开条例》")
     assert "首页" not in result.report.sections["s0"]
     assert any("示范县人民政府" in p.message and "请核对" in p.message for p in result.problems)
+
+
+def test_a_summary_compiled_by_the_government_office_is_the_governments():
+    text = "本年度报告由示范区人民政府办公室综合区政府各组成部门、各镇政府的政府信息公开年度报告编制，数据统计期限为2024年。\n" + BODY
+    meta = read_text(text, "网页.txt").report.meta
+    assert (meta.organ, meta.level) == ("示范区人民政府", "county")
 
 
 def test_the_preamble_completes_a_title_that_left_out_the_place():

@@ -75,13 +75,15 @@ _PLAIN_NONE_T4_ZERO = re.compile(r"(?:政府信息公开)?(?:行政复议|行政
 
 def test_statements_are_looked_for_in_the_paragraphs_holding_their_words():
     signs = ("未", "没有", "无", "暂无", "收到", "申请", "申请数", "为", "0", "零", "件", "政府信息公开", "行政复议", "行政诉讼",
-             "、", "均", "规范性文件", "制发", "的", "权", "均已", "全部", "办结", "办结率", "100%", "按时", "\n", "，", "。", "人")
+             "、", "均", "规范性文件", "制发", "的", "权", "均已", "全部", "办结", "办结率", "100%", "按时", "\n", "，", "。", "人",
+             "结转", "转结", "上年", "下年度")
     for text in _texts(3, signs):
         c = claims.compact(text)
         for rx, words in claims._NONE_RECEIVED + ((claims._COMPLETE_RE, claims._COMPLETE_WORDS),
                                                  (claims._NONE_NORMATIVE_RE, ("规范性文件",)),
                                                  (claims._NONE_T4_RE, ("复议", "诉讼")),
-                                                 (claims._NONE_T4_ZERO_RE, ("复议", "诉讼"))):
+                                                 (claims._NONE_T4_ZERO_RE, ("复议", "诉讼")),
+                                                 (claims._NONE_CARRY_RE, ("结转", "转结"))):
             assert _spans(c.finditer(rx, words)) == _spans(rx.finditer(c.s)), (text, rx.pattern)
         assert _spans(claims._NONE_T4_ZERO_RE.finditer(text)) == _spans(_PLAIN_NONE_T4_ZERO.finditer(text)), text
 

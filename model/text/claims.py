@@ -97,7 +97,7 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("review", r"行政复议"),
     ("lawsuit", r"行政诉讼"),
     ("normative_in_force", r"(?:现行|继续)有效(?:的)?(?:行政)?规范性文件"),
-    ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了)?(?:行政)?规范性文件"),
+    ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了)?(?:行政|政府)?规范性文件"),  # 「制定政府规范性文件3件」
     ("rules_issued", r"(?:制发|印发|出台|制定|发布|新增|公布)(?:公开|发布|了)?(?:[省市区县](?:人民)?政府)?规章"),
     ("carried_out", r"(?:正在|仍在|尚在)办理中?|尚未办结|未办结|顺延(?:至|到)下一?年度?|转入下一?年度?"),
     ("received", r"新受理|收到|受理|接收到?|接到|新收|收悉|收(?=(?:政府)?信息公开申请|依申请公开申请)"),
@@ -191,7 +191,8 @@ _CAT_SUBSET = re.compile(r"补正|征求|协商|撤回|纠正|重新|复议|诉�
 _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零一二两三四五六七八九十]*$")
 # what a match of _RANGE ends with, or stands before ($ matches before a newline that ends the window too)
 _RANGE_LAST = "至到~～-—－零一二两三四五六七八九十\n"
-_CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理|件)*")
+_CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理|件|"
+                        r"数量|件数|总数)*")  # 「上年结转政府信息公开申请数量0件」: the form's words
 _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
 # a bracket opened right after a count by 含/包括/其中: what it counts is a share of that count
@@ -211,6 +212,8 @@ _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[�
 # the two scopes a government's report may give figures for: its whole area and its own level (本级)
 _SCOPE = re.compile(r"(全[县市区旗州盟省](?!委|政府办))|(本级)")
 _NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未|不予|不)$")  # 「不予受理4件」
+# what may follow a count's unit without naming what it counts (a list goes on, a verb or an adverb comes)
+_NOT_AN_OBJECT = frozenset("、和及与或并另其中均都已全共计为是且")
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|月|小时|天|百分点|季度)")
 # 「等7个环节」「5个乡镇」: a noun right after 个 names what is counted (applications are named by 申请, 件 …)
 _NAMED_AFTER_GE = re.compile(r"(?!申请|政府|信息|依申请|案|件|均|都|已|全|并|其|予|为|共|中|以)[\u4e00-\u9fff]")
@@ -232,7 +235,7 @@ _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请|公开申请")
 # (not 「…2件（其中1件为2023年信息公开件）」: a case about last year's application is still about disclosure)
 _BROADER = re.compile(r"[^。；;！？\n]{0,6}?其中(?:(?!\d{4}年)[^。；;，,！？\n]){0,12}?(?:信息公开|依申请)")
 
-_NEG = r"(?:未发生|未出现|未有|没有|未产生|未收到|未接到|未涉及|不存在|未引发|未引起|未因|未被(?:提起|申请)|无(?=因|涉及|政府信息公开|行政复议|行政诉讼|相关))"
+_NEG = r"(?:未发生|未出现|未有|没有|未产生|未收到|未接到|未涉及|不存在|未引发|未引起|未因|未被(?:提起|申请)|无(?=因|涉及|政府信息公开|行政复议|行政诉讼|相关|提起|被))"
 _NONE_RECEIVED_RE = re.compile(
     r"(?:未|没有|尚未|均未|并未|暂未|从未)(?:收到|接到|接收到?|收悉|受理)[^，,。；;！？\n]{0,40}?申请(?!人)")
 # 「全年无政府信息公开申请」「本年度我局无依申请公开情况」「暂无依申请公开的情况发生」: none without 未
@@ -252,14 +255,20 @@ _NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开(?:行政复议|行政诉�
 _NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("未", "没有")), (_NONE_RECEIVED_BARE_RE, ("无", "没有", "未有")),
                   (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
 _NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未): their paragraphs are found once for both
-_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
+# (「未收到申请政府信息公开事项」: the application named first, then what it was for)
+_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
-_NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政)?规范性文件"
+_NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政|政府)?规范性文件"
                                 r"(?!的?(?:权|职|资格|主体|任务|计划))")  # not 「无制发规范性文件权限」
+# 「无上年结转政府信息公开申请」「上年无结转」「无结转下年度办理的申请」: a carry-over of none, the figure 0
+_NONE_CARRY_RE = re.compile(r"(?:无|没有)(?:(?P<cin>上一?年度?(?:结转|转结)|(?:结转|转结)上一?年度?)|(?:结转|转结)(?:至|到)?下一?年度?)|"
+                            r"(?P<cin2>上一?年度?)(?:无|没有)(?:结转|转结)")
+_NONE_CARRY_TAIL = re.compile(r"(?:继续)?(?:办理|处理|答复)?(?:的)?(?:政府信息公开|依申请公开)?(?:申请|事项|件|办理件|申请件)?(?:情况)?"
+                              r"(?=[，,。；;！？!?\n）)]|$)")
 _COMPLETE_RE = re.compile(
     r"(?:均已|都已|已全部|全部已|已经全部|均已经)[^，,。；;！？\n]{0,20}?(?:办结|答复|回复|处理完毕|办理完毕|处理完成|办理完成)|"
-    r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
+    r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)(?<!到期)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
 _COMPLETE_WORDS = ("均已", "都已", "全部", "办结率")  # one is in every match of _COMPLETE_RE
 _COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
                                r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
@@ -651,7 +660,7 @@ class _NumberReader:
         after_key = _DISCLOSURE_ITEMS.sub("依申请公开", n.after_key)
         if _APPLICANT_FIRST.match(after_key):
             return False  # 「收到自然人申请5件」: one applicant type's share, not the total
-        if _NOT_DISCLOSURE.search(after_key):
+        if _NOT_DISCLOSURE.search(after_key) or _NOT_DISCLOSURE.search(self._named_after(n)):
             self.foreign_sentence = n.sent_start
             return False
         if "申请" in after_key and "公开" not in after_key \
@@ -668,6 +677,20 @@ class _NumberReader:
                     and bool(_BARE_GAP.fullmatch(after_key))
                     and _about_applications(self.c, n.start, "公开"))
         return "公开" in after_key or _about_applications(self.c, n.start)
+
+    def _named_after(self, n: _Number) -> str:
+        """What the words right after the unit name as counted, up to the applications if they are named
+        (「收到1份上级转来的意见征询件」 counts 征询件; 「受理29宗政府信息公开申请」 applications)."""
+        s, i = self.s, n.end
+        if s[i:i + 1] in _NOT_AN_OBJECT:
+            return ""  # 「收到申请12件、留言3件」「受理12件，均已办结」: the next words are no object of the count
+        j = min(n.sent_end, i + 20)
+        k = i
+        while k < j and s[k] not in _CLAUSE_END and s[k] != "、" and not s[k].isdecimal():
+            k += 1
+        named = _DISCLOSURE_ITEMS.sub("", s[i:k]).replace("依申请公开", "")
+        cut = named.find("申请")
+        return named if cut < 0 else named[:cut]
 
     def _fits_result(self, n: _Number) -> bool:
         """A result (cat:, leaf:), a carry-over or an applicant type: counted in applications."""
@@ -788,7 +811,8 @@ def _carry_over_kind(n: _Number, year: int | None) -> str | None:
 def _statement_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
     """The statements without a number: none received, no 复议/诉讼, no 规范性文件, all closed."""
     return (_none_received_claims(c, year, street) + _none_case_claims(c, year, street)
-            + _none_normative_claims(c, year, street) + _complete_claims(c, year, street))
+            + _none_normative_claims(c, year, street) + _complete_claims(c, year, street)
+            + _none_carried_claims(c, year, street))
 
 
 def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
@@ -883,6 +907,24 @@ def _none_normative_claims(c: Compact, year: int | None, street: bool) -> list[C
         if _is_subunit(s[sent_start:m.end()], street):
             continue  # 「各乡镇未制发规范性文件」
         out.append(_statement(c, "none_normative", m.start(), m.end()))
+    return out
+
+
+def _none_carried_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+    """「无上年结转政府信息公开申请」「无结转下年度事项」: no carry-over in or out, read as the figure 0."""
+    s = c.s
+    out: list[Claim] = []
+    for m in c.finditer(_NONE_CARRY_RE, ("结转", "转结")):
+        tail = _NONE_CARRY_TAIL.match(s, m.end())
+        if tail is None or not _about_applications(c, m.start()):
+            continue  # 「无结转下年度的建议提案」: other business
+        sent_start, _ = c.sentence_at(m.start())
+        if _is_subunit(s[sent_start:m.end()], street) or _skip_for_year(c, sent_start, m.start(), "none", year) \
+                or _ASPIRATION.search(s, _clause_start(s, m.start(), sent_start), m.start()):
+            continue  # 「各乡镇无结转」「确保无结转下年度」
+        kind = "carried_in" if m.group("cin") or m.group("cin2") else "carried_out"
+        a, b = c.span(m.start(), tail.end())
+        out.append(Claim(kind, 0, a, b, s[m.start():tail.end()]))
     return out
 
 
