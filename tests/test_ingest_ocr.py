@@ -513,3 +513,16 @@ def test_an_opendocument_text_whose_tables_are_pictures_reads_them(tmp_path):
     assert not _tables_read(result, rep), result.summary()
     assert result.report.sections["s1"] == NARRATIVE
     assert "4 张图片中的表格由文字识别（OCR）读取" in result.summary()
+
+
+def test_pictures_beyond_a_scans_pages_are_not_read_but_the_import_goes_on():
+    """A PDF with more wide pictures than a scan may have pages: the first ones are read, the file is not
+    refused (it is for more scanned pages: those are the report itself)."""
+    from ingest.readers.ocr import MAX_OCR_PAGES
+    from ingest.readers.pictures import Placed, _first
+
+    box = (0.0, 0.0, 100.0, 100.0)
+    pages = [Placed(k, "scanned", box, lambda: None) for k in range(3)]
+    pictures = [Placed(3 + k, "pictures", box, lambda: None) for k in range(2 * MAX_OCR_PAGES)]
+    kept = _first(pages + pictures, MAX_OCR_PAGES)
+    assert kept[:3] == pages and len(kept) == MAX_OCR_PAGES and kept[3:] == pictures[:MAX_OCR_PAGES - 3]

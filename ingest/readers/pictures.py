@@ -36,8 +36,10 @@ def read_placed(pictures: list[Placed], words_of_pages: list[list[dict]], name: 
     whole page's words replace the page's; the words of a picture that shows a table join the page's own
     (but those the page's text holds already: a scan with its text layer beneath).  What was read:
     {"pages", "unsure", "why": reason → pages (or pictures) read}, or None when nothing was."""
-    if len(pictures) > MAX_OCR_PAGES:
-        raise IngestError(f"{name}：扫描件有 {len(pictures)} 页，超过 {MAX_OCR_PAGES} 页，不是一份年度报告")
+    pages = sum(1 for p in pictures if p.why != "pictures")
+    if pages > MAX_OCR_PAGES:
+        raise IngestError(f"{name}：扫描件有 {pages} 页，超过 {MAX_OCR_PAGES} 页，不是一份年度报告")
+    pictures = _first(pictures, MAX_OCR_PAGES)  # the pictures that may be tables: as many as pages at the most
     ocr_engine(name)  # before announcing pages: a missing engine is said at once
     tell(("pages", len(pictures), True))
     unsure: list[tuple[int, str, float]] = []
@@ -57,6 +59,17 @@ def read_placed(pictures: list[Placed], words_of_pages: list[list[dict]], name: 
         why[pic.why] += 1
         unsure += unsure_figures(found, pic.page + 1)
     return {"pages": sum(why.values()), "unsure": unsure, "why": dict(why)} if why else None
+
+
+def _first(pictures: list[Placed], most: int) -> list[Placed]:
+    """The whole pages, and the pictures on pages in page order while the count stays within most."""
+    room = most - sum(1 for p in pictures if p.why != "pictures")
+    out = []
+    for p in pictures:
+        if p.why != "pictures" or room > 0:
+            out.append(p)
+            room -= p.why == "pictures"
+    return out
 
 
 def _placed(words: list[dict], width: int, box: PageBox) -> list[dict]:
@@ -94,8 +107,7 @@ def tables_in_pictures(items: list[tuple], load: Callable[[str], Image | None], 
     if not refs or not lacks_a_table(_text_of(kept)):
         return kept, None
     ocr_engine(name)
-    pictures = {ref: im for ref in dict.fromkeys(refs)
-                if (im := load(ref)) is not None and im.width >= MIN_TABLE_WIDTH}
+    pictures = _wide_pictures(refs, load)
     if not pictures:
         return kept, None
     from .layout import lines_of
@@ -113,6 +125,18 @@ def tables_in_pictures(items: list[tuple], load: Callable[[str], Image | None], 
     for it in items:
         out += read.get(it[1], []) if it[0] == "picture" else [it]
     return out, ({"pages": len(read), "unsure": unsure, "why": {"pictures": len(read)}} if read else None)
+
+
+def _wide_pictures(refs: list[str], load: Callable[[str], Image | None]) -> dict[str, Image]:
+    """The pictures wide enough to be a table, as many as a scan's pages at the most."""
+    pictures: dict[str, Image] = {}
+    for ref in dict.fromkeys(refs):
+        image = load(ref)
+        if image is not None and image.width >= MIN_TABLE_WIDTH:
+            pictures[ref] = image
+            if len(pictures) == MAX_OCR_PAGES:
+                break
+    return pictures
 
 
 def _text_of(items: list[tuple]) -> str:
