@@ -30,7 +30,7 @@ READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "xlsx": ("
            "ole": ("ole", "ole_kind"), "html": ("html", "read_html"), "mhtml": ("mhtml", "read_mhtml"),
            "image": ("ocr", "read_image")}
 # readers that announce their pages and pictures read by OCR (seconds each): fn(path, name, tell)
-PAGED = ("pdf", "image", "html", "mhtml", "docx", "odt", "ofd")
+PAGED = ("pdf", "image", "html", "mhtml", "docx", "doc", "odt", "ofd")
 
 
 CANCEL_POLL = 0.2  # seconds between looks at the caller's cancel while the child reads

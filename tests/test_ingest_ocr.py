@@ -411,9 +411,8 @@ def test_a_saved_web_page_whose_tables_are_pictures_reads_them(tmp_path):
     assert "4 张图片中的表格由文字识别（OCR）读取" in result.summary()
 
 
-@pytest.mark.slow
-def test_a_word_document_whose_tables_are_pictures_reads_them(tmp_path):
-    """Screenshots of the tables pasted into a .docx: read by OCR where they stand (docx._pictures_in)."""
+def _docx_with_table_pictures(path, seed: int):
+    """A .docx of a consistent report whose tables are screenshots pasted in (tests/scans.table_pictures)."""
     import random
 
     import docx
@@ -423,8 +422,8 @@ def test_a_word_document_whose_tables_are_pictures_reads_them(tmp_path):
     from tests.factories import consistent_report
     from tests.scans import NARRATIVE, table_pictures
 
-    rep = consistent_report(random.Random(13), maxv=40)
-    t2, t3a, t3b, t4 = table_pictures(rep, tmp_path / "pictures")
+    rep = consistent_report(random.Random(seed), maxv=40)
+    t2, t3a, t3b, t4 = table_pictures(rep, path.parent / "pictures")
     heads = [s.heading for s in S.SECTIONS]
     d = docx.Document()
     d.add_paragraph(f"{rep.meta.organ}{rep.meta.year}{S.TITLE_SUFFIX}")
@@ -438,8 +437,37 @@ def test_a_word_document_whose_tables_are_pictures_reads_them(tmp_path):
     d.add_picture(str(t4), width=Cm(16))
     for text in (heads[4], "无。", heads[5], "无。"):
         d.add_paragraph(text)
-    d.save(tmp_path / "报告.docx")
-    result = read_report(tmp_path / "报告.docx")
+    d.save(path)
+    return path, rep
+
+
+@pytest.mark.slow
+def test_a_word_document_whose_tables_are_pictures_reads_them(tmp_path):
+    """Screenshots of the tables pasted into a .docx: read by OCR where they stand (docx._pictures_in)."""
+    from tests.scans import NARRATIVE
+
+    path, rep = _docx_with_table_pictures(tmp_path / "报告.docx", 13)
+    result = read_report(path)
+    assert not _tables_read(result, rep), result.summary()
+    assert result.report.sections["s1"] == NARRATIVE
+    assert "4 张图片中的表格由文字识别（OCR）读取" in result.summary()
+
+
+@pytest.mark.slow
+def test_a_word_97_document_whose_tables_are_pictures_reads_them(tmp_path):
+    """The same saved as Word 97–2003 (.doc, as WPS saves by default): each inline picture is found through
+    its character's sprmCPicLocation in the Data stream (doc_pictures.py)."""
+    import subprocess
+
+    from tests.scans import NARRATIVE
+    from tests.tools import need
+
+    path, rep = _docx_with_table_pictures(tmp_path / "报告.docx", 15)
+    soffice = need("soffice", "libreoffice", package="LibreOffice")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--norestore",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True,
+                   timeout=300)
+    result = read_report(tmp_path / "报告.doc")
     assert not _tables_read(result, rep), result.summary()
     assert result.report.sections["s1"] == NARRATIVE
     assert "4 张图片中的表格由文字识别（OCR）读取" in result.summary()

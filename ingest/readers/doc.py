@@ -8,12 +8,18 @@ import struct
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..result import IngestError
 from .doc_numbering import DocNumbering
+from .doc_pictures import PictureLocations, picture_file
 from .doc_props import Para, Paragraphs
 from .doc_tables import TableBuilder
 from .ole import ENCRYPTED, open_ole, read_stream
+from .pictures import load_picture, tables_in_pictures
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 MAX_STREAM = 64 * 1024 * 1024
 MAX_CHARS = 3_000_000
@@ -21,8 +27,8 @@ MAX_ITEMS = 200_000
 FIB_IDENT = 0xA5EC
 WORD97 = 0x00C1  # nFib of Word 97; Word 6/95 (nFib 101–105) lay the FIB out differently
 # FibRgFcLcb97 pairs used here
-FC_PLCF_BTE_PAPX, FC_CLX, FC_PLF_LST, FC_PLF_LFO = 13, 33, 73, 74
-PARA_END, CELL_END, LINE_BREAK, PAGE_BREAK = "\r", "\x07", "\x0b", "\x0c"
+FC_PLCF_BTE_CHPX, FC_PLCF_BTE_PAPX, FC_CLX, FC_PLF_LST, FC_PLF_LFO = 12, 13, 33, 73, 74
+PARA_END, CELL_END, LINE_BREAK, PAGE_BREAK, PICTURE = "\r", "\x07", "\x0b", "\x0c", "\x01"
 FIELD_BEGIN, FIELD_SEP, FIELD_END = "\x13", "\x14", "\x15"
 # str.translate looks characters up by code point: keyed by the characters themselves nothing was dropped
 _DROP: dict[int, str | None] = {ord(c): None for c in "\x01\x02\x03\x04\x05\x06\x08\x1f"}  # pictures, footnote marks, soft hyphens
@@ -35,6 +41,7 @@ class Fib:
     ccp_text: int
     clx: tuple[int, int]
     papx: tuple[int, int]
+    chpx: tuple[int, int]
     lists: tuple[int, int]
     overrides: tuple[int, int]
 
@@ -47,7 +54,10 @@ class Piece:
     compressed: bool  # 8-bit (cp1252) rather than UTF-16
 
 
-def read_doc(path: str, name: str) -> tuple[str, list[tuple], None]:
+def read_doc(path: str, name: str, tell: Callable[[tuple], None] | None = None
+             ) -> tuple[str, list[tuple], None] | tuple[str, list[tuple], list, dict]:
+    """("doc", items, None); the tables the document shows as inline pictures are read by OCR when its text
+    lacks them, and a fourth part says what OCR read."""
     ole = open_ole(path, name)
     try:
         word = read_stream(ole, "WordDocument", name, MAX_STREAM)
@@ -61,7 +71,16 @@ def read_doc(path: str, name: str) -> tuple[str, list[tuple], None]:
     props = Paragraphs(word, table, data, *fib.papx)
     numbering = DocNumbering(table, fib.lists, fib.overrides)
     starts = [p.cp for p in pieces]
-    return ("doc", document_items(text, lambda cp: props.at(fc_of(pieces, starts, cp)), numbering.label, name), None)
+    locations = PictureLocations(word, table, *fib.chpx)
+    items = document_items(text, lambda cp: props.at(fc_of(pieces, starts, cp)), numbering.label, name,
+                           lambda cp: locations.at(fc_of(pieces, starts, cp)))
+    items, ocr = tables_in_pictures(items, lambda ref: _picture(data, int(ref)), name, tell or (lambda msg: None))
+    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+
+
+def _picture(data: bytes, offset: int) -> Image | None:
+    file = picture_file(data, offset)
+    return load_picture(file) if file else None
 
 
 def read_fib(word: bytes, name: str) -> Fib:
@@ -85,7 +104,7 @@ def read_fib(word: bytes, name: str) -> Fib:
 
     ccp_text = struct.unpack_from("<i", word, lw + 2 + 4 * 3)[0]
     return Fib("1Table" if flags & 0x0200 else "0Table", max(0, ccp_text), pair(FC_CLX), pair(FC_PLCF_BTE_PAPX),
-               pair(FC_PLF_LST), pair(FC_PLF_LFO))
+               pair(FC_PLCF_BTE_CHPX), pair(FC_PLF_LST), pair(FC_PLF_LFO))
 
 
 def read_pieces(table: bytes, fib: Fib, name: str) -> list[Piece]:
@@ -141,15 +160,19 @@ def fc_of(pieces: list[Piece], starts: list[int], cp: int) -> int:
 
 
 def document_items(text: str, para_at: Callable[[int], Para], number: Callable[[int, int], str],
-                   name: str) -> list[tuple]:
+                   name: str, picture_at: Callable[[int], int | None] = lambda cp: None) -> list[tuple]:
     """Paragraphs as lines, table rows gathered into tables; para_at(cp) gives the paragraph properties
-    of the mark at cp, number(ilfo, ilvl) a numbered paragraph's automatic number."""
+    of the mark at cp, number(ilfo, ilvl) a numbered paragraph's automatic number, picture_at(cp) where the
+    inline picture at cp is in the Data stream (a ("picture", offset) item after its paragraph's lines)."""
     items: list[tuple] = []
     tables = TableBuilder()
     buf: list[str] = []
+    pictures: list[tuple] = []
     for cp, ch in enumerate(_visible(text)):
         if ch is None:
             continue
+        if ch == PICTURE and (where := picture_at(cp)) is not None:
+            pictures.append(("picture", str(where)))
         if ch not in (PARA_END, CELL_END, PAGE_BREAK):
             buf.append(ch)
             continue
@@ -163,6 +186,8 @@ def document_items(text: str, para_at: Callable[[int], Para], number: Callable[[
         if props.ilfo and para.strip():
             para = number(props.ilfo, props.ilvl) + para
         items.extend(("line", line) for line in para.split(LINE_BREAK))
+        items += pictures
+        pictures = []
         if len(items) > MAX_ITEMS:
             raise IngestError(f"{name}：Word 文件内容过多，不是一份年度报告")
     if buf:
