@@ -127,7 +127,7 @@ def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int]
         text = decode(_bytes_of(p, whole), name)
         if looks_like_html(text) and len(text) <= MAX_HTML_CHARS:  # the parser runs in the child
             out = run_reader("html", str(p), name, timeout, progress, cancelled)
-            return _with_ocr_notes(_from_html(out[1], name, read_by_ocr=len(out) > 3), out)
+            return _with_ocr_notes(_from_html(out[1], name, read_by_ocr=_ocr_read(out)), out)
         return read_text(text, name)
 
     if kind in ZIPPED:
@@ -141,15 +141,20 @@ def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int]
         except FileFormatError as e:
             raise IngestError(str(e)) from None
         return ImportResult(report, [], name, "own_xlsx")
-    items, tables, ocr = out[1], out[2], (out[3] if len(out) > 3 else None)
+    items, tables = out[1], out[2]
     size = sum(len(c) for k, c in items if k == "line") + sum(
         len(str(x)) for k, c in items if k == "table" for row in c for x in row if x)
     if size > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{size // 10000} 万字），不是一份年度报告")
     _check_lines(len(items) + sum(len(c) for k, c in items if k == "table"), name)
     result = build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd", "image"),
-                          read_by_ocr=bool(ocr))
+                          read_by_ocr=_ocr_read(out))
     return _with_ocr_notes(result, out)
+
+
+def _ocr_read(out: tuple) -> bool:
+    """A reader's fourth part says OCR read pages or pictures (not only that some could not be read)."""
+    return len(out) > 3 and bool(out[3] and out[3].get("pages"))
 
 
 def _with_ocr_notes(result: ImportResult, out: tuple) -> ImportResult:

@@ -25,10 +25,21 @@ def add_ocr_notes(result: ImportResult, ocr: dict) -> None:
     why = dict(ocr.get("why") or {})
     why["scanned"] = ocr.get("pages", 0) - sum(n for k, n in why.items() if k != "scanned")  # a photo: all
     said = [text.format(why[k]) for k, text in _WHY.items() if why.get(k)]
-    result.problems.insert(0, ImportProblem(NOTE, "；".join(said) + "，请对照原件核对数字和文字"))
+    if said:
+        result.problems.insert(0, ImportProblem(NOTE, "；".join(said) + "，请对照原件核对数字和文字"))
+    if ocr.get("unread"):
+        result.problems.append(ImportProblem(NOTE, _unread(ocr["unread"], ocr.get("no_engine", False))))
     unsure = {text: conf for _, text, conf in ocr.get("unsure", ())}
     if unsure:
         result.problems.extend(_digit_hints(result, unsure))
+
+
+def _unread(count: int, no_engine: bool) -> str:
+    """The pictures that may hold the tables the text lacks, but were not read."""
+    why = ("本机的文字识别组件无法加载" if no_engine
+           else "图片未随文件保存（如网页只保存了文字），或是无法识别的图形格式")
+    return (f"正文中没有统计表，文件中有 {count} 张图片未能读取（{why}）；若统计表是图片，"
+            "请把文件另存为 PDF（或网页另存为「网页，全部」）后再导入")
 
 
 def _digit_hints(result: ImportResult, unsure: dict[str, float]) -> list[ImportProblem]:

@@ -554,3 +554,54 @@ def test_pictures_beyond_a_scans_pages_are_not_read_but_the_import_goes_on():
     pictures = [Placed(3 + k, "pictures", box, lambda: None) for k in range(2 * MAX_OCR_PAGES)]
     kept = _first(pages + pictures, MAX_OCR_PAGES)
     assert kept[:3] == pages and len(kept) == MAX_OCR_PAGES and kept[3:] == pictures[:MAX_OCR_PAGES - 3]
+
+
+def test_pictures_that_could_not_be_read_are_named_when_the_tables_are_missing(tmp_path):
+    """A page saved as 「网页，仅HTML」: its table pictures are not beside it; the text is read and the summary
+    says how to get the tables (ocrcheck._unread)."""
+    from model import schema as S
+
+    heads = [s.heading for s in S.SECTIONS]
+    page = ("<html><body><p>某县人民政府2024年政府信息公开工作年度报告</p>"
+            + "".join(f"<p>{h}</p><p>无。</p>" for h in heads[:2])
+            + "<p><img src='报告_files/t3.png'><img src='报告_files/t4.png'></p>"
+            + "".join(f"<p>{h}</p><p>无。</p>" for h in heads[2:]) + "</body></html>")
+    (tmp_path / "报告.html").write_text(page, encoding="utf-8")
+    summary = read_report(tmp_path / "报告.html").summary()
+    assert "文件中有 2 张图片未能读取" in summary and "网页，全部" in summary
+    assert "OCR）读取" not in summary
+
+
+def test_without_the_ocr_engine_a_documents_text_is_read_and_its_pictures_named(tmp_path, monkeypatch):
+    """The engine failing to load does not refuse a Word document or a web page whose tables are pictures: the
+    text is read, the pictures are named (pictures._engine_loads)."""
+    from PIL import Image
+
+    from ingest.readers import html, ocr
+
+    folder = tmp_path / "报告_files"
+    folder.mkdir()
+    Image.new("L", (800, 300), 255).save(folder / "t3.png")
+    (tmp_path / "报告.html").write_text("<p>某县人民政府2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>无。</p>"
+                                      "<p><img src='报告_files/t3.png'></p>", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # import fails
+    monkeypatch.setattr(ocr, "_engine", None)
+    out = html.read_html(str(tmp_path / "报告.html"), "报告.html")
+    assert ("line", "一、总体情况") in out[1] and not any(k == "picture" for k, _ in out[1])
+    assert out[3] == {"pages": 0, "unread": 1, "no_engine": True}
+
+
+def test_without_the_ocr_engine_a_pdfs_text_is_read_and_its_table_pictures_named(tmp_path, monkeypatch):
+    """A text PDF whose tables are pictures, on a machine where OCR cannot load: read as text, not refused."""
+    import random
+
+    from ingest.readers import ocr, pdf
+    from tests.factories import consistent_report
+    from tests.scans import tables_as_pictures
+
+    path = tables_as_pictures(consistent_report(random.Random(11), maxv=40), tmp_path / "贴图.pdf")
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # import fails
+    monkeypatch.setattr(ocr, "_engine", None)
+    out = pdf.read_pdf(str(path), "贴图.pdf")
+    assert any("一、总体情况" in c for k, c in out[1] if k == "line")
+    assert out[3] == {"pages": 0, "unread": 4, "no_engine": True}

@@ -35,11 +35,14 @@ def read_placed(pictures: list[Placed], words_of_pages: list[list[dict]], name: 
     """Each picture announced, read and its words put on its page in points (as the text layer's words): a
     whole page's words replace the page's; the words of a picture that shows a table join the page's own
     (but those the page's text holds already: a scan with its text layer beneath).  What was read:
-    {"pages", "unsure", "why": reason → pages (or pictures) read}, or None when nothing was."""
+    {"pages", "unsure", "why": reason → pages (or pictures) read}, or None when nothing was.  Without the OCR
+    engine, only pictures to read: {"pages": 0, "unread": n, "no_engine": True} (the text is read as it is)."""
     pages = sum(1 for p in pictures if p.why != "pictures")
     if pages > MAX_OCR_PAGES:
         raise IngestError(f"{name}：扫描件有 {pages} 页，超过 {MAX_OCR_PAGES} 页，不是一份年度报告")
     pictures = _first(pictures, MAX_OCR_PAGES)  # the pictures that may be tables: as many as pages at the most
+    if not pages and not _engine_loads(name):
+        return {"pages": 0, "unread": len(pictures), "no_engine": True}  # the text is read all the same
     ocr_engine(name)  # before announcing pages: a missing engine is said at once
     tell(("pages", len(pictures), True))
     unsure: list[tuple[int, str, float]] = []
@@ -106,10 +109,11 @@ def tables_in_pictures(items: list[tuple], load: Callable[[str], Image | None], 
     refs = [it[1] for it in items if it[0] == "picture"]
     if not refs or not lacks_a_table(_text_of(kept)):
         return kept, None
-    ocr_engine(name)
-    pictures = _wide_pictures(refs, load)
+    pictures, unread = _wide_pictures(refs, load)
     if not pictures:
-        return kept, None
+        return kept, ({"pages": 0, "unread": unread} if unread else None)
+    if not _engine_loads(name):
+        return kept, {"pages": 0, "unread": unread + len(pictures), "no_engine": True}
     from .layout import lines_of
 
     tell(("pages", len(pictures), True))
@@ -124,19 +128,33 @@ def tables_in_pictures(items: list[tuple], load: Callable[[str], Image | None], 
     out: list[tuple] = []
     for it in items:
         out += read.get(it[1], []) if it[0] == "picture" else [it]
-    return out, ({"pages": len(read), "unsure": unsure, "why": {"pictures": len(read)}} if read else None)
+    if not read:
+        return out, ({"pages": 0, "unread": unread} if unread else None)
+    return out, {"pages": len(read), "unsure": unsure, "why": {"pictures": len(read)}, "unread": unread}
 
 
-def _wide_pictures(refs: list[str], load: Callable[[str], Image | None]) -> dict[str, Image]:
-    """The pictures wide enough to be a table, as many as a scan's pages at the most."""
+def _wide_pictures(refs: list[str], load: Callable[[str], Image | None]) -> tuple[dict[str, Image], int]:
+    """The pictures wide enough to be a table, as many as a scan's pages at the most; and how many could not
+    be had (not saved with the document, or a drawing no reader knows: EMF, WMF)."""
     pictures: dict[str, Image] = {}
+    unread = 0
     for ref in dict.fromkeys(refs):
         image = load(ref)
+        unread += image is None
         if image is not None and image.width >= MIN_TABLE_WIDTH:
             pictures[ref] = image
             if len(pictures) == MAX_OCR_PAGES:
                 break
-    return pictures
+    return pictures, unread
+
+
+def _engine_loads(name: str) -> bool:
+    """Whether OCR can run here (a document's pictures are read if so; its text is read either way)."""
+    try:
+        ocr_engine(name)
+    except IngestError:
+        return False
+    return True
 
 
 def _text_of(items: list[tuple]) -> str:
