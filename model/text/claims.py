@@ -223,9 +223,9 @@ _CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)")
 _PAST = re.compile(r"上一?年|去年|往年|历年")
 _YEAR = re.compile(r"(\d{4})年")
 # what makes an 申请 not a 政府信息公开 application
-# 「受理依申请公开事项36件」: 事项 of disclosure itself
+# 「受理依申请公开事项36件」: 事项 of disclosure itself; 「办结县长信箱13件」: letters to a mailbox, not applications
 _DISCLOSURE_ITEMS = re.compile(r"(?:依申请公开|信息公开(?:申请)?)事项")
-_NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|诉求|热线|"
+_NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|信箱|诉求|热线|"
                              r"补正|事项|服务|12345|意见")
 _REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问责|责任追究|前置|决定书|复议法|诉讼法|"
                              r"复议机关|应诉|不到位|不当|不规范|违法|过错|失职|纠正|改变|变更|责令|被告败")
@@ -271,7 +271,7 @@ _COMPLETE_RE = re.compile(
     r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)(?<!到期)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
 _COMPLETE_WORDS = ("均已", "都已", "全部", "办结率")  # one is in every match of _COMPLETE_RE
 _COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
-                               r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
+                               r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|信箱|热线|投诉|评论")
 
 _SUBJECT_KINDS = ("review", "lawsuit")
 _OF_THE_PART = ("closed", "carried_out", "cat:", "leaf:")

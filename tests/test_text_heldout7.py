@@ -1,0 +1,49 @@
+"""Text rules on phrasings from a seventh set of real reports the rules were not written from: letters to a
+leader's mailbox (「县长信箱」) counted beside the applications, a ranking in brackets that names the whole
+area (「在全市各委办局中位列第三」), 「未收到依申请公开请求」 and a result whose reason is given in brackets
+before its count (「不予公开（三类内部事务信息）2件」).  The organs and figures here are made up; each case pairs
+text with table figures that agree (no finding) and, where the text can be wrong, figures that disagree (the
+right finding)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from model import schema as S
+from model.engine import check
+from model.report import Meta, Report
+from model.text.claims import extract_claims
+
+# 60 new + 2 carried in = 57 closed + 5 carried out
+BASE = {
+    "t3.r1.np": 55, "t3.r1.biz": 5, "t3.r1.tot": 60, "t3.r2.np": 2, "t3.r2.tot": 2,
+    "t3.r3_1.tot": 30, "t3.r3_2.tot": 7, "t3.r3_3_5.tot": 3, "t3.r3_4_1.tot": 12, "t3.r3_5_1.tot": 5,
+    "t3.r3_7.tot": 57, "t3.r4.tot": 5, "t4.review.tot": 1, "t4.review.upheld": 1,
+}
+CLAIM_RULES = ("N.RECEIVED", "N.CLOSED", "N.CATEGORY", "N.NONE", "N.REVIEW", "N.T2")
+
+
+def report(s1: str, **cells) -> Report:
+    values = {c: (0 if S.CELLS[c].kind == S.COUNT else Decimal(0)) for c in S.CELL_IDS}
+    values.update(BASE)
+    for k, v in cells.items():
+        values[k.replace("__", ".")] = v
+    meta = Meta(organ="某县水利局", year=2023, level="department")
+    return Report(meta=meta, sections={"s0": "", "s1": s1, "s5": "存在问题。下一步改进。", "s6": "本年度未收取信息处理费。"},
+                  cells=values)
+
+
+def claim_findings(s1: str, **cells):
+    return [f for f in check(report(s1, **cells)) if f.rule in CLAIM_RULES]
+
+
+def kinds(text: str) -> list[tuple[str, int | None]]:
+    return [(c.kind, c.value) for c in extract_claims(text, 2023)]
+
+
+def test_letters_to_a_leaders_mailbox_are_not_applications():
+    text = "（二）依申请公开。2023年本局共受理政府信息公开申请60件。全年主动公开信息150条，办结县长信箱9件。"
+    assert kinds(text) == [("received", 60)]
+    assert claim_findings(text) == []
+    assert kinds("依申请公开方面，全年受理市长信箱来件12件。") == []
+    # 「均已办结」 said of the mailbox's letters says nothing of the applications' carry-over
+    assert [k for k, _ in kinds("依申请公开方面，局长信箱转办件均已办结。")] == []
