@@ -47,3 +47,18 @@ def test_letters_to_a_leaders_mailbox_are_not_applications():
     assert kinds("依申请公开方面，全年受理市长信箱来件12件。") == []
     # 「均已办结」 said of the mailbox's letters says nothing of the applications' carry-over
     assert [k for k, _ in kinds("依申请公开方面，局长信箱转办件均已办结。")] == []
+
+
+def scopes(text: str) -> list[tuple[str, int | None, str]]:
+    return [(c.kind, c.value, c.scope) for c in extract_claims(text, 2023)]
+
+
+def test_the_whole_area_named_in_a_closed_aside_scopes_nothing_after_it():
+    text = ("（二）依申请公开。2023年，本委新收到政府信息公开申请60件（同比增长3%，在全省各厅局中位列第五），"
+            "办理62件（含上年度结转申请2件，另有5件申请顺延到下年度答复）。")
+    assert ("carried_in", 2, "") in scopes(text)
+    assert ("carried_out", 5, "") in scopes(text)
+    # an aside still open at the number, or the area named outside brackets, scopes it
+    assert scopes("依申请公开方面，全市（含市本级）共收到政府信息公开申请300件。") == [("received", 300, "area")]
+    assert scopes("依申请公开方面，2023年全市共收到政府信息公开申请300件（其中市本级收到60件）。") == [
+        ("received", 300, "area"), ("received", 60, "own")]

@@ -762,8 +762,17 @@ def _scope(s: str, sent_start: int, pos: int) -> str:
     """The scope the sentence names last before the number: "area" (全市), "own" (本级) or ""."""
     if s.find("全", sent_start, pos) < 0 and s.find("本级", sent_start, pos) < 0:
         return ""  # (most sentences: no pattern run)
-    named = _SCOPE.findall(s, sent_start, pos)
-    return "" if not named else ("area" if named[-1][0] else "own")
+    named = [m for m in _SCOPE.finditer(s, sent_start, pos) if not _in_closed_brackets(s, sent_start, m, pos)]
+    return "" if not named else ("area" if named[-1].group(1) else "own")
+
+
+def _in_closed_brackets(s: str, sent_start: int, m: re.Match, pos: int) -> bool:
+    """The scope word sits in brackets closed before the number: an aside that scopes nothing after it
+    (「收到1182件（在全市各委办局中位列第三），办理1187件」)."""
+    opened = max(s.rfind("（", sent_start, m.start()), s.rfind("(", sent_start, m.start()))
+    if opened < 0 or opened < max(s.rfind("）", sent_start, m.start()), s.rfind(")", sent_start, m.start())):
+        return False
+    return s.find("）", m.end(), pos) >= 0 or s.find(")", m.end(), pos) >= 0
 
 
 def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
