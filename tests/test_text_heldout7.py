@@ -62,3 +62,16 @@ def test_the_whole_area_named_in_a_closed_aside_scopes_nothing_after_it():
     assert scopes("依申请公开方面，全市（含市本级）共收到政府信息公开申请300件。") == [("received", 300, "area")]
     assert scopes("依申请公开方面，2023年全市共收到政府信息公开申请300件（其中市本级收到60件）。") == [
         ("received", 300, "area"), ("received", 60, "own")]
+
+
+def test_none_received_said_of_requests():
+    for text in ("2023年，本局未收到依申请公开请求；未对公众收取任何费用。",
+                 "2023年度本局未收到任何形式的申请公开信息要求。",
+                 "本年度未收到公民申请公开政府信息的请求。"):
+        assert kinds(text) == [("none_received", None)], text
+        [f] = claim_findings(text)
+        assert f.rule == "N.NONE"  # the table has 60 applications
+        assert claim_findings(text, t3__r1__np=0, t3__r1__biz=0, t3__r1__tot=0) == []
+    # 「要求」 of something else is no statement about applications
+    assert kinds("2023年，本局未收到申请人要求延期的情况。") == []
+    assert kinds("本局未收到依申请公开请求答复的投诉。") == []
