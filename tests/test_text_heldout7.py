@@ -75,3 +75,19 @@ def test_none_received_said_of_requests():
     # 「要求」 of something else is no statement about applications
     assert kinds("2023年，本局未收到申请人要求延期的情况。") == []
     assert kinds("本局未收到依申请公开请求答复的投诉。") == []
+
+
+def test_a_results_reason_in_brackets_before_its_count():
+    text = ("（二）依申请公开。2023年本局共收到政府信息公开申请60件，其中予以公开30件，部分公开7件，"
+            "不予公开（属于三类内部事务信息）3件，无法提供（本机关不掌握相关政府信息）12件，"
+            "不予处理（信访举报投诉类申请）5件。")
+    assert kinds(text) == [("received", 60), ("cat:r3_1", 30), ("cat:r3_2", 7), ("leaf:r3_3_5/r3_3", 3),
+                           ("leaf:r3_4_1/r3_4", 12), ("leaf:r3_5_1/r3_5", 5)]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text.replace("不予处理（信访举报投诉类申请）5件", "不予处理（信访举报投诉类申请）4件"))
+    assert f.rule == "N.CATEGORY" and f.actual == 4
+    # 「等」: that reason among others, the result's total
+    assert ("cat:r3_4", 12) in kinds("依申请公开方面，收到申请60件，无法提供（不掌握相关政府信息等）12件。")
+    # anything else in the brackets says not what the count is
+    assert kinds("依申请公开方面，收到申请60件，予以公开（含部分公开）37件。") == [("received", 60)]
+    assert kinds("依申请公开方面，收到申请60件，不予公开（国家秘密、内部事务信息）3件。") == [("received", 60)]

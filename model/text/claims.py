@@ -554,12 +554,19 @@ class _NumberReader:
             q = s.rfind("“" if s[cl - 1] == "”" else "「", max(floor, sent_start), cl - 1)
             if q >= 0:
                 cl, lead_end = q, cl - 1
+        bracketed = None
+        if cl == start and cl > 0 and s[cl - 1] in "）)":
+            bracketed = self._reason_in_brackets(cl - 1, max(floor, sent_start))
+        kind: str | None = None
+        if bracketed is not None:  # 「不予公开（三类内部事务信息）2件」
+            cl, lead_end, kind = bracketed
         lead = s[cl:lead_end]
         key = _last_key(lead)
-        kind = _KEY_KIND[key.lastgroup or ""] if key else None
+        if bracketed is None:
+            kind = _KEY_KIND[key.lastgroup or ""] if key else None
         if kind == "received_bare":
             kind = "received"
-        elif kind is not None and kind.startswith("cat:r3_") and key is not None:
+        elif bracketed is None and kind is not None and kind.startswith("cat:r3_") and key is not None:
             leaf = _reason_leaf(lead, key, kind)
             if leaf is not None:  # 「因本机关不掌握相关政府信息无法提供1件」: that row, or all of 无法提供
                 kind = f"{_KEY_KIND[leaf.lastgroup or '']}/{kind[len('cat:'):]}"
@@ -574,6 +581,31 @@ class _NumberReader:
         if unit == "个" and _NAMED_AFTER_GE.match(s, end):
             return None  # 「答复、归档等7个环节」: steps, not applications
         return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end)
+
+    def _reason_in_brackets(self, close: int, lo: int) -> tuple[int, int, str] | None:
+        """(clause start, lead end, kind) of a result whose one reason stands in brackets between it and its
+        count (「不予处理（无正当理由大量反复申请）165件」): that row, or all of the result, as when the reason is
+        written before it; None for anything else in the brackets (「予以公开（含部分公开）5件」)."""
+        s = self.s
+        opened = max(s.rfind("（", lo, close), s.rfind("(", lo, close))
+        if opened <= lo:
+            return None
+        cl = _after_last(s, self.reversed_s, _CLAUSE_END_RE, lo, opened)
+        while cl < opened and s[cl] in "、，,":
+            cl += 1
+        key = _last_key(s[cl:opened])
+        kind = _KEY_KIND[key.lastgroup or ""] if key else ""
+        if key is None or key.end() != opened - cl or kind not in ("cat:r3_3", "cat:r3_4", "cat:r3_5"):
+            return None
+        inside = s[opened + 1:close]
+        rows = _keywords(inside)
+        if len(rows) != 1 or not _KEY_KIND[rows[0].lastgroup or ""].startswith("leaf:" + kind[len("cat:"):] + "_") \
+                or not _BRACKET_REASON_GAP.fullmatch(inside[:rows[0].start()]):
+            return None
+        rest = inside[rows[0].end():]
+        if rest.startswith("等"):
+            return cl, opened, kind  # 「（不掌握相关政府信息等）」: that reason among others, the result's total
+        return (cl, opened, f"{_KEY_KIND[rows[0].lastgroup or '']}/{kind[len('cat:'):]}") if rest in ("", "的") else None
 
     def _about_a_part(self, n: _Number, floor: int) -> bool:
         """True when the clause or sentence is about a town, a department or other business, not the organ's
@@ -788,6 +820,7 @@ def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
 
 
 _REASON_GAP = re.compile(r"(?:的|而|依法|均|被|予以)*")
+_BRACKET_REASON_GAP = re.compile(r"(?:属于|因|系|为|涉及|原因为|原因是|理由为)?(?:本机关|本单位|本行政机关|我[局委办])?")
 
 
 def _reason_leaf(lead: str, key: re.Match, kind: str) -> re.Match | None:
