@@ -91,3 +91,14 @@ def test_a_results_reason_in_brackets_before_its_count():
     # anything else in the brackets says not what the count is
     assert kinds("依申请公开方面，收到申请60件，予以公开（含部分公开）37件。") == [("received", 60)]
     assert kinds("依申请公开方面，收到申请60件，不予公开（国家秘密、内部事务信息）3件。") == [("received", 60)]
+
+
+def test_a_part_among_the_results_says_nothing_of_the_figures_after_it():
+    text = ("（二）依申请公开。2023年本局共收到政府信息公开申请60件。其中，予以公开30件，部分公开7件，"
+            "告知通过其他途径办理12件，结转下年度继续办理5件。")
+    assert kinds(text)[-1] == ("carried_out", 5)
+    assert claim_findings(text) == []
+    [f] = claim_findings(text.replace("继续办理5件", "继续办理6件"))
+    assert f.rule == "N.CLOSED" and f.actual == 6
+    # a part as the sentence's first figure: what follows is about the part
+    assert kinds("依申请公开方面，全年共收到申请60件。网上受理申请40件，办结38件，结转2件。") == [("received", 60)]

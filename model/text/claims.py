@@ -650,8 +650,11 @@ class _NumberReader:
         if self.part_sentence == n.sent_start and n.kind.startswith(_OF_THE_PART):
             return True  # 「受理线上申请65件，办结62件，结转3件」: what follows a part is about the part
         if self._one_part(n):
-            if n.kind in ("received", "handled") and self.received_sentence != n.sent_start:
-                self.part_sentence = n.sent_start  # no total before it in its sentence
+            if n.kind in ("received", "handled") and self.received_sentence != n.sent_start \
+                    and self.last_claim[0] <= n.sent_start:
+                # the sentence's first figure, and no total before it: 「其中，予以公开14件，告知通过其他途径办理
+                # 11件，结转下年度办理22件」 lists the results, the part among them says nothing of what follows
+                self.part_sentence = n.sent_start
             return True
         return False
 
