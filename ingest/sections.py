@@ -336,6 +336,7 @@ def _ends_with_a_county(head: str) -> bool:
 
 
 # 「现将某县人民政府2024年政府信息公开工作年度报告公布如下」「特编制某局2023年度…报告」「本报告由某局编制」
+# 「本报告由某局结合…统计数据编制」
 # 「某局特向社会公布…」
 _ORG_TEXT = r"[^，。,、；;：:（）()《》〈〉“”\"'<>›»|/\s\d]{2,30}?"
 _REPORT_VERB = r"(?:现将|特编制|编制(?:完成|并)?|现公布|现予公布|公布|发布|公开|形成|撰写)了?《?"
@@ -343,7 +344,7 @@ _REPORT_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?"
 _REPORT_NAME = r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?报告"
 _ORGAN_BEFORE_REPORT = re.compile(  # the organ before the year, or after it (「公布2024年度某县人民政府办公室…」)
     rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}){_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
-_ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT})(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照|"
+_ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT})(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照|结合|"
                              r"(?P<summed>综合(?![科股处办室组部])|汇总))")  # (not 「由某街道党政办公室综合科编制」)
 # 「由某局办公室编制」: the bureau's own office wrote it, the bureau is the organ; 「由某区人民政府办公室综合各部门…编制」: a
 # summary of the government's organs, whose organ is the government

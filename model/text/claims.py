@@ -223,9 +223,9 @@ _CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)")
 _PAST = re.compile(r"上一?年|去年|往年|历年")
 _YEAR = re.compile(r"(\d{4})年")
 # what makes an 申请 not a 政府信息公开 application
-# 「受理依申请公开事项36件」: 事项 of disclosure itself
+# 「受理依申请公开事项36件」: 事项 of disclosure itself; 「办结县长信箱13件」: letters to a mailbox, not applications
 _DISCLOSURE_ITEMS = re.compile(r"(?:依申请公开|信息公开(?:申请)?)事项")
-_NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|诉求|热线|"
+_NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|信箱|诉求|热线|"
                              r"补正|事项|服务|12345|意见")
 _REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问责|责任追究|前置|决定书|复议法|诉讼法|"
                              r"复议机关|应诉|不到位|不当|不规范|违法|过错|失职|纠正|改变|变更|责令|被告败")
@@ -256,7 +256,8 @@ _NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("未", "没有")), (_NONE_RECEIVED_BARE_R
                   (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
 _NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未): their paragraphs are found once for both
 # (「未收到申请政府信息公开事项」: the application named first, then what it was for)
-_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:申请)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
+# 「未收到依申请公开请求」「未收到申请公开信息的要求」: the application called a request
+_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:申请|请求|要求)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
 _NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政|政府)?规范性文件"
@@ -271,7 +272,7 @@ _COMPLETE_RE = re.compile(
     r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)(?<!到期)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
 _COMPLETE_WORDS = ("均已", "都已", "全部", "办结率")  # one is in every match of _COMPLETE_RE
 _COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
-                               r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|热线|投诉|评论")
+                               r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|信箱|热线|投诉|评论")
 
 _SUBJECT_KINDS = ("review", "lawsuit")
 _OF_THE_PART = ("closed", "carried_out", "cat:", "leaf:")
@@ -553,12 +554,19 @@ class _NumberReader:
             q = s.rfind("“" if s[cl - 1] == "”" else "「", max(floor, sent_start), cl - 1)
             if q >= 0:
                 cl, lead_end = q, cl - 1
+        bracketed = None
+        if cl == start and cl > 0 and s[cl - 1] in "）)":
+            bracketed = self._reason_in_brackets(cl - 1, max(floor, sent_start))
+        kind: str | None = None
+        if bracketed is not None:  # 「不予公开（三类内部事务信息）2件」
+            cl, lead_end, kind = bracketed
         lead = s[cl:lead_end]
         key = _last_key(lead)
-        kind = _KEY_KIND[key.lastgroup or ""] if key else None
+        if bracketed is None:
+            kind = _KEY_KIND[key.lastgroup or ""] if key else None
         if kind == "received_bare":
             kind = "received"
-        elif kind is not None and kind.startswith("cat:r3_") and key is not None:
+        elif bracketed is None and kind is not None and kind.startswith("cat:r3_") and key is not None:
             leaf = _reason_leaf(lead, key, kind)
             if leaf is not None:  # 「因本机关不掌握相关政府信息无法提供1件」: that row, or all of 无法提供
                 kind = f"{_KEY_KIND[leaf.lastgroup or '']}/{kind[len('cat:'):]}"
@@ -573,6 +581,31 @@ class _NumberReader:
         if unit == "个" and _NAMED_AFTER_GE.match(s, end):
             return None  # 「答复、归档等7个环节」: steps, not applications
         return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end)
+
+    def _reason_in_brackets(self, close: int, lo: int) -> tuple[int, int, str] | None:
+        """(clause start, lead end, kind) of a result whose one reason stands in brackets between it and its
+        count (「不予处理（无正当理由大量反复申请）165件」): that row, or all of the result, as when the reason is
+        written before it; None for anything else in the brackets (「予以公开（含部分公开）5件」)."""
+        s = self.s
+        opened = max(s.rfind("（", lo, close), s.rfind("(", lo, close))
+        if opened <= lo:
+            return None
+        cl = _after_last(s, self.reversed_s, _CLAUSE_END_RE, lo, opened)
+        while cl < opened and s[cl] in "、，,":
+            cl += 1
+        key = _last_key(s[cl:opened])
+        kind = _KEY_KIND[key.lastgroup or ""] if key else ""
+        if key is None or key.end() != opened - cl or kind not in ("cat:r3_3", "cat:r3_4", "cat:r3_5"):
+            return None
+        inside = s[opened + 1:close]
+        rows = _keywords(inside)
+        if len(rows) != 1 or not _KEY_KIND[rows[0].lastgroup or ""].startswith("leaf:" + kind[len("cat:"):] + "_") \
+                or not _BRACKET_REASON_GAP.fullmatch(inside[:rows[0].start()]):
+            return None
+        rest = inside[rows[0].end():]
+        if rest.startswith("等"):
+            return cl, opened, kind  # 「（不掌握相关政府信息等）」: that reason among others, the result's total
+        return (cl, opened, f"{_KEY_KIND[rows[0].lastgroup or '']}/{kind[len('cat:'):]}") if rest in ("", "的") else None
 
     def _about_a_part(self, n: _Number, floor: int) -> bool:
         """True when the clause or sentence is about a town, a department or other business, not the organ's
@@ -617,8 +650,11 @@ class _NumberReader:
         if self.part_sentence == n.sent_start and n.kind.startswith(_OF_THE_PART):
             return True  # 「受理线上申请65件，办结62件，结转3件」: what follows a part is about the part
         if self._one_part(n):
-            if n.kind in ("received", "handled") and self.received_sentence != n.sent_start:
-                self.part_sentence = n.sent_start  # no total before it in its sentence
+            if n.kind in ("received", "handled") and self.received_sentence != n.sent_start \
+                    and self.last_claim[0] <= n.sent_start:
+                # the sentence's first figure, and no total before it: 「其中，予以公开14件，告知通过其他途径办理
+                # 11件，结转下年度办理22件」 lists the results, the part among them says nothing of what follows
+                self.part_sentence = n.sent_start
             return True
         return False
 
@@ -762,8 +798,17 @@ def _scope(s: str, sent_start: int, pos: int) -> str:
     """The scope the sentence names last before the number: "area" (全市), "own" (本级) or ""."""
     if s.find("全", sent_start, pos) < 0 and s.find("本级", sent_start, pos) < 0:
         return ""  # (most sentences: no pattern run)
-    named = _SCOPE.findall(s, sent_start, pos)
-    return "" if not named else ("area" if named[-1][0] else "own")
+    named = [m for m in _SCOPE.finditer(s, sent_start, pos) if not _in_closed_brackets(s, sent_start, m, pos)]
+    return "" if not named else ("area" if named[-1].group(1) else "own")
+
+
+def _in_closed_brackets(s: str, sent_start: int, m: re.Match, pos: int) -> bool:
+    """The scope word sits in brackets closed before the number: an aside that scopes nothing after it
+    (「收到1182件（在全市各委办局中位列第三），办理1187件」)."""
+    opened = max(s.rfind("（", sent_start, m.start()), s.rfind("(", sent_start, m.start()))
+    if opened < 0 or opened < max(s.rfind("）", sent_start, m.start()), s.rfind(")", sent_start, m.start())):
+        return False
+    return s.find("）", m.end(), pos) >= 0 or s.find(")", m.end(), pos) >= 0
 
 
 def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
@@ -778,6 +823,7 @@ def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
 
 
 _REASON_GAP = re.compile(r"(?:的|而|依法|均|被|予以)*")
+_BRACKET_REASON_GAP = re.compile(r"(?:属于|因|系|为|涉及|原因为|原因是|理由为)?(?:本机关|本单位|本行政机关|我[局委办])?")
 
 
 def _reason_leaf(lead: str, key: re.Match, kind: str) -> re.Match | None:
