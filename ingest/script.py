@@ -46,7 +46,9 @@ _PAIRS = (
     "髮发魚鱼鳥鸟鳴鸣麥麦黃黄齊齐齒齿們们並并劃划週周黨党幹干隻只裡里裏里佈布麼么專专專专鐘钟繫系啞哑廈厦"
     "釐厘億亿衝冲廁厕傑杰態态濁浊礙碍劑剂據据罷罢範范糰团舖铺錶表淨净涼凉減减詢询誌志臨临嚴严喬乔閣阁"
     "學学場场諮咨輿舆饋馈寬宽備备儘尽齡龄婦妇鞏巩脫脱堅坚勵励麵面覈核佔占頒颁偉伟騰腾夥伙傢家巖岩廬庐閩闽"
-    "粵粤贛赣瀋沈隴陇遼辽魯鲁瓊琼靑青復复")
+    "粵粤贛赣瀋沈隴陇遼辽魯鲁瓊琼靑青復复"
+    # characters of place names (烏魯木齊, 義烏, 鳳陽, 嶽陽 …)
+    "烏乌鳳凤嶽岳莊庄灘滩壩坝崗岗厲厉盧卢薊蓟晉晋鶴鹤鴨鸭鷹鹰麗丽")
 FOLD = {ord(t): s for t, s in zip(_PAIRS[::2], _PAIRS[1::2]) if t != s}
 _TRADITIONAL = re.compile("[" + "".join(map(chr, FOLD)) + "]")
 _MIN_HITS = 8  # traditional-only characters in a document before it counts as written in them

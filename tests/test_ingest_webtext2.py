@@ -167,3 +167,11 @@ def test_a_traditional_page_writing_復_and_資訊_reads_its_review_claims_and_s
     report = read_text(page).report
     assert "行政复议" in report.sections["s1"] and "《中华人民共和国政府信息公开条例》" in report.sections["s1"]
     assert not [f for f in check(report) if f.rule == "S.STATUTE"]
+
+
+def test_place_names_in_traditional_characters_are_written_in_simplified_ones():
+    """「義烏市」「烏魯木齊」「鳳陽縣」: the organ read from a traditional page is the one the form names."""
+    from ingest.script import fold
+
+    assert fold("義烏市人民政府、烏魯木齊市、鳳陽縣、嶽陽市、莊河市、麗水市、晉城市") == \
+        "义乌市人民政府、乌鲁木齐市、凤阳县、岳阳市、庄河市、丽水市、晋城市"
