@@ -15,7 +15,7 @@ from . import script
 from . import stream as streams
 from .fees import fee_rows, read_fees
 from .labels import strip_number
-from .pagemeta import page_fields
+from .pagemeta import field_table_lines, page_fields
 from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult, IngestError
 from .runon import split_run_on
 from .sections import (
@@ -90,7 +90,9 @@ class _Layout:
 
 def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
     first_head = min(doc.heads.values()) if doc.heads else min(len(doc.items), 20)
-    pre = [l if l is not None else "" for l in doc.lines[:first_head]]
+    # a web page's field table (「标题 | … | 发布机构 | … |」) counts as its field lines
+    pre = [l if l is not None else (field_table_lines(doc.items[i][1]) if doc.items[i][0] == "table" else "") or ""
+           for i, l in enumerate(doc.lines[:first_head])]
     meta = Meta(published=published_in(pre))
     title = find_title(pre)
     fields, last_field = page_fields(pre)

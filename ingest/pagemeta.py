@@ -6,8 +6,11 @@ import re
 
 from .textnorm import nfkc
 
-_LABEL = (r"(标\s*题|题\s*名|名\s*称|发布机构|发文机关|发布单位|来\s*源|发布时间|发布日期|成文日期|"
-          r"文\s*号|索\s*引\s*号|主题分类|公开方式)\s*[:：]")
+_WORDS = (r"标\s*题|题\s*名|名\s*称|发布机构|发文机关|发布单位|来\s*源|发布时间|发布日期|成文日期|"
+          r"文\s*号|索\s*引\s*号|主题分类|公开方式|公开目录|公开范围|公开时限|信息来源")
+_LABEL = rf"({_WORDS})\s*[:：]"
+_CELL_LABEL = re.compile(rf"^\s*({_WORDS})\s*[:：]?\s*$")  # a cell of a page's field table
+_NOT_LABEL = re.compile(r"[:：\s]")
 _FIELD = re.compile(rf"^\s*{_LABEL}")
 # a field after another on the same line (「名 称: …年度报告 发布日期: 2025-01-20」): after a space, or at the start
 _EACH_FIELD = re.compile(rf"(?:^|(?<=\s)){_LABEL}")
@@ -21,6 +24,8 @@ def page_fields(lines: list[str | None]) -> tuple[dict[str, str], int | None]:
     last = None
     for i, line in enumerate(lines):
         text = nfkc(line or "")
+        if "|" in text:  # a row of the field table as text: 「标题 | …年度报告 |」
+            text = field_line(text.split("|")) or text
         if not _FIELD.match(text):
             continue
         last = i
@@ -35,3 +40,23 @@ def _line_fields(text: str) -> list[tuple[str | None, str]]:
     marks = list(_EACH_FIELD.finditer(text))
     ends = [m.start() for m in marks[1:]] + [len(text)]
     return [(_KEY.get(re.sub(r"\s+", "", m.group(1))), text[m.end():end].strip()) for m, end in zip(marks, ends)]
+
+
+def field_line(cells: list) -> str | None:
+    """A row of a page's field table (「索引号 | … | 发布机构 | 某局 |」) as a field line 「索引号：… 发布机构：某局」,
+    or None when the row does not start with a field's label."""
+    cells = [c.strip() for c in cells if isinstance(c, str) and c.strip()]
+    if not cells or not _CELL_LABEL.match(cells[0]):
+        return None
+    out = []
+    for i, cell in enumerate(cells):
+        if _CELL_LABEL.match(cell):
+            value = cells[i + 1] if i + 1 < len(cells) and not _CELL_LABEL.match(cells[i + 1]) else ""
+            out.append(_NOT_LABEL.sub("", cell) + "：" + value)
+    return " ".join(out)
+
+
+def field_table_lines(rows: list[list]) -> str | None:
+    """A web page's field table (a grid whose rows start with field labels) as one line of fields."""
+    lines = [line for row in rows if (line := field_line(row))]
+    return " ".join(lines) if lines else None

@@ -175,3 +175,24 @@ def test_an_overview_item_named_after_a_part_is_no_heading_when_the_part_is_prin
     assert "受理政府信息公开申请6件" in report.sections["s1"]
     assert report.headings["s3"] == "三、收到和处理政府信息公开申请情况"
     assert not [f for f in check(report) if f.rule == "S.HEADINGS"]
+
+
+@pytest.mark.parametrize("as_html", [True, False])
+def test_a_pages_field_table_gives_title_organ_and_date_when_the_body_prints_none(as_html):
+    """The 政府信息公开 page's table of fields above the body (索引号, 发布机构, 发布日期, 标题 …) — a real <table>,
+    or its rows as text 「标题 | … |」 — stands in for the title the body does not print (pagemeta.field_line)."""
+    from model import schema as S
+
+    fields = [("索引号", "xxwjj/2024-0000016", "发布机构", "某县卫生健康局"),
+              ("公开目录", "部门信息公开年报", "发布日期", "2024-01-30"),
+              ("标题", "某县卫生健康局2023年政府信息公开工作年度报告")]
+    body = "".join(f"<p>{s.heading}</p><p>无。</p>" for s in S.SECTIONS)
+    if as_html:
+        rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in fields)
+        text = f"<html><body><table>{rows}</table>{body}</body></html>"
+    else:
+        text = "\n".join(" | ".join(row) + " |" for row in fields) + "\n" + \
+            "\n".join(f"{s.heading}\n无。" for s in S.SECTIONS)
+    meta = read_text(text).report.meta
+    assert (meta.title, meta.organ, meta.year) == ("某县卫生健康局2023年政府信息公开工作年度报告", "某县卫生健康局", 2023)
+    assert str(meta.published)[:10] == "2024-01-30"
