@@ -5,10 +5,12 @@ A word is a dict: x0, x1, top, bottom (distances from the page's top-left corner
 with size (the font size, same unit) when known."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 Line = tuple[float, float, str]  # (left edge, font size, text)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def page_items(page_lines: Sequence[Sequence[Line]]) -> tuple[list[tuple], int]:
@@ -16,15 +18,37 @@ def page_items(page_lines: Sequence[Sequence[Line]]) -> tuple[list[tuple], int]:
     and the number of characters read."""
     items: list[tuple] = []
     margin = _left_margin(page_lines)
+    running = _running_lines(page_lines)
     chars = 0
     for k, lines in enumerate(page_lines):
         if k:
             items.append(("page", None))
-        for x0, size, text in lines:
+        for i, (x0, size, text) in enumerate(lines):
+            if (i == 0 or i == len(lines) - 1) and _running_key(text) in running:
+                continue
             indent = max(0, round((x0 - margin) / max(size, 1.0))) if margin is not None else 0
             items.append(("line", "  " * indent + text))
             chars += len(text)
     return items, chars
+
+
+RUNNING_PAGES = 0.5  # the share of pages (two at least) a line must head or foot, the same each time, to be
+# a running header or footer
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _running_lines(page_lines: Sequence[Sequence[Line]]) -> set[str]:
+    """Running headers and footers: the same words (page numbers aside) as the first or last line of several
+    pages.  Left in, the report's title and year in a header would join the last row of a table broken
+    over the page."""
+    ends = Counter(key for lines in page_lines if lines
+                   for key in {_running_key(lines[0][2]), _running_key(lines[-1][2])})
+    least = max(2.0, RUNNING_PAGES * len(page_lines))
+    return {key for key, n in ends.items()
+            if n >= least and len(_CJK.findall(key)) >= 2 and len(key) <= 60}
 
 
 def lines_of(words: Iterable[dict]) -> list[Line]:

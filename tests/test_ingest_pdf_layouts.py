@@ -1,0 +1,28 @@
+"""Ruled tables in the layouts real reports use (tests/pdf_layouts.py), drawn from consistent reports and read
+back: never a wrong figure, and every cell exact where the layout says it plainly."""
+from __future__ import annotations
+
+import pytest
+
+from tests.pdf_layouts import VARIATIONS, run
+
+SEEDS = range(3)
+
+
+@pytest.mark.parametrize("name", sorted(VARIATIONS))
+def test_never_a_wrong_figure(name, tmp_path):
+    for seed in SEEDS:
+        s = run(name, seed, tmp_path)
+        assert s.wrong == 0, (name, seed, s.wrong_cells)
+        assert s.unnamed == 0, (name, seed, str(s))
+
+
+@pytest.mark.parametrize("name", ["plain", "landscape", "header2", "vertical_groups", "rotated_groups",
+                                  "wrapped_labels", "break_repeat", "break_norepeat", "t2_combined",
+                                  "zeros_slash"])
+def test_read_exactly(name, tmp_path):
+    """The running header 「…2025年…年度报告」 on every page is not a row's figure (it joined the row drawn
+    last before it)."""
+    for seed in SEEDS:
+        s = run(name, seed, tmp_path)
+        assert s.exact == s.exact + s.blank + s.unnamed + s.wrong, (name, seed, str(s))
