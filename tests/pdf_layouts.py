@@ -415,17 +415,19 @@ def draw_report(report: Report, layout: Layout, path: Path, rng: random.Random) 
 @dataclass
 class Score:
     exact: int = 0
-    blank: int = 0  # left blank and named in the summary (or printed empty for a zero)
+    blank: int = 0  # left blank and named in the summary, though a figure was printed
+    empty: int = 0  # left blank where the cell was printed empty
     unnamed: int = 0  # left blank without a word
     wrong: int = 0
     wrong_cells: tuple[str, ...] = ()
 
     def __add__(self, o: Score) -> Score:
-        return Score(self.exact + o.exact, self.blank + o.blank, self.unnamed + o.unnamed, self.wrong + o.wrong,
-                     self.wrong_cells + o.wrong_cells)
+        return Score(self.exact + o.exact, self.blank + o.blank, self.empty + o.empty, self.unnamed + o.unnamed,
+                     self.wrong + o.wrong, self.wrong_cells + o.wrong_cells)
 
     def __str__(self) -> str:
-        return f"exact {self.exact} / blank {self.blank} / unnamed {self.unnamed} / WRONG {self.wrong}"
+        return (f"exact {self.exact} / blank {self.blank} (+{self.empty} printed empty) / unnamed {self.unnamed}"
+                f" / WRONG {self.wrong}")
 
 
 def score(report: Report, path: Path, printed: dict[str, str]) -> Score:
@@ -444,7 +446,9 @@ def score(report: Report, path: Path, printed: dict[str, str]) -> Score:
         if got == want:
             s.exact += 1
         elif got is None:
-            if cid in named or printed.get(cid) == "":
+            if printed.get(cid) == "":
+                s.empty += 1
+            elif cid in named:
                 s.blank += 1
             else:
                 s.unnamed += 1

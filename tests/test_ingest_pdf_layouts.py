@@ -25,4 +25,14 @@ def test_read_exactly(name, tmp_path):
     last before it)."""
     for seed in SEEDS:
         s = run(name, seed, tmp_path)
-        assert s.exact == s.exact + s.blank + s.unnamed + s.wrong, (name, seed, str(s))
+        assert s.exact == s.exact + s.blank + s.empty + s.unnamed + s.wrong, (name, seed, str(s))
+
+
+@pytest.mark.parametrize("name", ["zeros_empty", "zeros_mixed"])
+def test_empty_cells_keep_the_columns(name, tmp_path):
+    """Zeros left empty (or mixed with 「0」 and 「/」): each printed figure keeps its column, read from where it
+    stands (a wide gap between words is kept as the spaces of a layout print); only the empty cells may be
+    blank."""
+    for seed in SEEDS:
+        s = run(name, seed, tmp_path)
+        assert s.blank == s.unnamed == s.wrong == 0, (name, seed, str(s))

@@ -70,12 +70,23 @@ def lines_of(words: Iterable[dict]) -> list[Line]:
     for top, bottom, ws in sorted(lines, key=lambda ln: ln[0]):
         ws.sort(key=lambda w: w["x0"])
         size = Counter(round(w.get("size", bottom - top)) for w in ws).most_common(1)[0][0] or 10
-        parts = [ws[0]["text"]]
-        for a, b in zip(ws, ws[1:]):
-            gap = b["x0"] - a["x1"]
-            parts.append((" " if gap > 0.15 * size else "") + b["text"])
-        out.append((ws[0]["x0"], float(size), "".join(parts)))
+        out.append((ws[0]["x0"], float(size), _joined(ws, size)))
     return out
+
+
+def _joined(ws: list[dict], size: float) -> str:
+    """The line's words joined: run together, one space apart, or across a wide gap (a table's cells) placed
+    at the column their left edge stands at, half a character a column, as pdftotext -layout does, so that a
+    figure keeps its column when a cell beside it is empty."""
+    text = ws[0]["text"]
+    for a, b in zip(ws, ws[1:]):
+        gap = b["x0"] - a["x1"]
+        if gap > size:
+            column = round((b["x0"] - ws[0]["x0"]) / (size / 2))
+            text += " " * max(2, column - len(text)) + b["text"]
+        else:
+            text += (" " if gap > 0.15 * size else "") + b["text"]
+    return text
 
 
 def _left_margin(page_lines: Sequence[Sequence[Line]]) -> float | None:
