@@ -33,7 +33,7 @@ class Layout:
     t3_break: int | None = None  # body row of 表三 that starts a new page
     repeat_header: bool = True  # the header drawn again on the second page
     t2_combined: bool = False  # 表二 as one table (else four small ones)
-    narrow: bool = False  # figure columns just wide enough for the widest figure
+    narrow: float = 0.0  # >0: figure columns just wide enough for the widest figure and this many points
     zeros: str = "0"  # how a zero is printed: "0", "" (left empty), "/", "mixed"
     furniture: bool = True  # a running header and a page number on every page
 
@@ -48,15 +48,16 @@ VARIATIONS: dict[str, Layout] = {
     "break_repeat": Layout(t3_break=9),
     "break_norepeat": Layout(t3_break=14, repeat_header=False),
     "t2_combined": Layout(t2_combined=True),
-    "narrow": Layout(narrow=True),
+    "narrow": Layout(narrow=2.5),
+    "narrowest": Layout(narrow=0.8),
     "zeros_empty": Layout(zeros=""),
     "zeros_slash": Layout(zeros="/"),
     "zeros_mixed": Layout(zeros="mixed"),
     "everything": Layout(landscape=True, t3_header_rows=3, groups="vertical", wrap_labels=True, t3_break=12,
-                         repeat_header=False, narrow=True, zeros="mixed"),
+                         repeat_header=False, narrow=2.5, zeros="mixed"),
 }
 # the largest leaf figure a variation's reports get (narrow: four-digit totals)
-MAXV = {"narrow": 400, "everything": 400}
+MAXV = {"narrow": 400, "narrowest": 400, "everything": 400}
 
 
 @dataclass
@@ -282,7 +283,7 @@ def _fig_widths(texts: list[list[str]], layout: Layout, normal: float) -> list[f
     """Each figure column's width: normal, or (narrow) the widest figure and a point or two either side."""
     if not layout.narrow:
         return [normal] * len(texts[0])
-    return [max(_width(row[j]) for row in texts) + 2.5 for j in range(len(texts[0]))]
+    return [max(_width(row[j]) for row in texts) + layout.narrow for j in range(len(texts[0]))]
 
 
 def t2_grids(shown: Figures, width: float) -> list[Grid]:

@@ -19,10 +19,11 @@ def test_never_a_wrong_figure(name, tmp_path):
 
 @pytest.mark.parametrize("name", ["plain", "landscape", "header2", "vertical_groups", "rotated_groups",
                                   "wrapped_labels", "break_repeat", "break_norepeat", "t2_combined",
-                                  "zeros_slash"])
+                                  "zeros_slash", "narrow", "narrowest"])
 def test_read_exactly(name, tmp_path):
     """The running header 「…2025年…年度报告」 on every page is not a row's figure (it joined the row drawn
-    last before it)."""
+    last before it); figures in narrow columns, a point or two from the rule and the next cell's figure, are
+    cut apart at the rule (they ran together as one word)."""
     for seed in SEEDS:
         s = run(name, seed, tmp_path)
         assert s.exact == s.exact + s.blank + s.empty + s.unnamed + s.wrong, (name, seed, str(s))

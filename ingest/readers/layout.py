@@ -2,7 +2,7 @@
 vertically form a line, a line's indent is measured from the body's left edge in character widths.
 
 A word is a dict: x0, x1, top, bottom (distances from the page's top-left corner, any one unit) and text,
-with size (the font size, same unit) when known."""
+with size (the font size, same unit) when known, and ruled when a table's rule stands after it."""
 from __future__ import annotations
 
 import re
@@ -85,7 +85,7 @@ def _joined(ws: list[dict], size: float) -> str:
             column = round((b["x0"] - ws[0]["x0"]) / (size / 2))
             text += " " * max(2, column - len(text)) + b["text"]
         else:
-            text += (" " if gap > 0.15 * size else "") + b["text"]
+            text += (" " if gap > 0.15 * size or a.get("ruled") else "") + b["text"]
     return text
 
 
