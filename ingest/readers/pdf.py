@@ -272,9 +272,9 @@ _RULE_GAP = 0.5  # points: characters of one figure touch; a rule between two ch
 
 
 def _close_pairs(chars: list[Char]) -> bool:
-    """Some characters of a line stand a little apart, but within a word's gap (two cells' figures nearly
+    """Two digits of a line stand a little apart, but within a word's gap (two cells' figures nearly
     touching): only then are the page's rules looked for."""
-    xs = sorted((round(c[0]), c[2], c[3]) for c in chars)
+    xs = sorted((round(c[0]), c[2], c[3], c[5]) for c in chars if c[5].isdigit())
     return any(a[0] == b[0] and _RULE_GAP <= b[1] - a[2] <= _WORD_GAP for a, b in zip(xs, xs[1:]))
 
 
