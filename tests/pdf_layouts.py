@@ -53,11 +53,12 @@ VARIATIONS: dict[str, Layout] = {
     "zeros_empty": Layout(zeros=""),
     "zeros_slash": Layout(zeros="/"),
     "zeros_mixed": Layout(zeros="mixed"),
+    "narrow_empty": Layout(narrow=4.0, zeros=""),
     "everything": Layout(landscape=True, t3_header_rows=3, groups="vertical", wrap_labels=True, t3_break=12,
                          repeat_header=False, narrow=2.5, zeros="mixed"),
 }
 # the largest leaf figure a variation's reports get (narrow: four-digit totals)
-MAXV = {"narrow": 400, "narrowest": 400, "everything": 400}
+MAXV = {"narrow": 400, "narrow_empty": 400, "narrowest": 400, "everything": 400}
 
 
 @dataclass

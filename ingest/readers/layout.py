@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 Line = tuple[float, float, str]  # (left edge, font size, text)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_FIGURE = re.compile(r"^[\d.,/／]+$")
 
 
 def page_items(page_lines: Sequence[Sequence[Line]]) -> tuple[list[tuple], int]:
@@ -74,18 +75,24 @@ def lines_of(words: Iterable[dict]) -> list[Line]:
     return out
 
 
+_CELL_GAP = 0.5  # a gap between words this many characters wide or wider parts two cells of a table
+
+
 def _joined(ws: list[dict], size: float) -> str:
-    """The line's words joined: run together, one space apart, or across a wide gap (a table's cells) placed
-    at the column their left edge stands at, half a character a column, as pdftotext -layout does, so that a
-    figure keeps its column when a cell beside it is empty."""
+    """The line's words joined: run together, one space apart, or across a cell's gap placed at the column
+    their left edge stands at, half a character a column, as pdftotext -layout does, so that a figure keeps
+    its column when a cell beside it is empty.  A cell's gap: a wide one, or any space between two figures
+    (narrow figure columns; a rule between them).  Two spaces at least: one reads as text run together."""
     text = ws[0]["text"]
     for a, b in zip(ws, ws[1:]):
         gap = b["x0"] - a["x1"]
-        if gap > size:
+        apart = gap > 0.15 * size or a.get("ruled")
+        wide = gap > _CELL_GAP * size
+        if wide or (apart and _FIGURE.match(a["text"]) and _FIGURE.match(b["text"])):
             column = round((b["x0"] - ws[0]["x0"]) / (size / 2))
             text += " " * max(2, column - len(text)) + b["text"]
         else:
-            text += (" " if gap > 0.15 * size or a.get("ruled") else "") + b["text"]
+            text += (" " if apart else "") + b["text"]
     return text
 
 
