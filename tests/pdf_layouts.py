@@ -17,8 +17,8 @@ from model.report import Report
 from model.values import NA, format_value
 
 FONT = "NianbaoSerifT"
-SIZE = 9.0  # table text
-LEAD = 11.0  # line height in a cell
+SIZE = 9.0  # table text (Layout.size)
+LEAD = 11.25  # line height in a cell
 PAD = 3.0  # space inside a cell's rules
 A4 = (595.0, 842.0)
 
@@ -36,6 +36,7 @@ class Layout:
     narrow: float = 0.0  # >0: figure columns just wide enough for the widest figure and this many points
     zeros: str = "0"  # how a zero is printed: "0", "" (left empty), "/", "mixed"
     furniture: bool = True  # a running header and a page number on every page
+    size: float = 9.0  # the tables' text (五号 10.5, 小四 12)
 
 
 VARIATIONS: dict[str, Layout] = {
@@ -54,6 +55,7 @@ VARIATIONS: dict[str, Layout] = {
     "zeros_slash": Layout(zeros="/"),
     "zeros_mixed": Layout(zeros="mixed"),
     "narrow_empty": Layout(narrow=4.0, zeros=""),
+    "size12_vertical": Layout(size=12.0, groups="vertical", zeros="mixed"),
     "everything": Layout(landscape=True, t3_header_rows=3, groups="vertical", wrap_labels=True, t3_break=12,
                          repeat_header=False, narrow=2.5, zeros="mixed"),
 }
@@ -145,6 +147,7 @@ class Pages:
         self.c = Canvas(str(path), pagesize=A4)
         self.layout, self.title = layout, title
         self.n = 0
+        self.flow: dict[int, list[str]] = {}  # a merged cell's lines left for its next piece
         self.size = A4
         self.y = 0.0
         self.new_page()
@@ -231,8 +234,8 @@ class Pages:
             y2 = top[mine[-1]] - hs[mine[-1]]
             xa, xb = xs[cell.c], xs[cell.c + cell.cs]
             c.rect(xa, y2, xb - xa, y1 - y2)
-            if cell.r in mine:
-                _text(c, cell, xa, xb, y1, y2)
+            if cell.r in mine or self.flow.get(id(cell)):
+                self._text(cell, xa, xb, y1, y2)
         self.y -= sum(hs[r] for r in rows)
 
     def save(self) -> None:
@@ -240,8 +243,21 @@ class Pages:
         self.c.save()
 
 
-def _text(c, cell: Cell, xa: float, xb: float, y1: float, y2: float) -> None:
-    """The cell's text, centred vertically; figures and header labels centred across, labels from the left."""
+    def _text(self, cell: Cell, xa: float, xb: float, y1: float, y2: float) -> None:
+        """The lines of the cell's text that fit in this piece of it; a merged cell cut by a page break goes on
+        in its next piece, as Word flows it."""
+        if cell.turn == "rotated":
+            _text(self.c, cell, [], xa, xb, y1, y2)
+            return
+        lines = self.flow.get(id(cell)) or (list(cell.text) if cell.turn == "vertical" else [cell.text]
+                                             if cell.figure else wrap(cell.text, xb - xa - 2 * PAD))
+        fit = max(1, int((y1 - y2 - 2 * PAD) // LEAD))
+        _text(self.c, cell, lines[:fit], xa, xb, y1, y2)
+        self.flow[id(cell)] = lines[fit:]
+
+
+def _text(c, cell: Cell, lines: list[str], xa: float, xb: float, y1: float, y2: float) -> None:
+    """The lines centred vertically; figures and header labels centred across, labels from the left."""
     c.setFont(FONT, SIZE)
     mid_x, mid_y = (xa + xb) / 2, (y1 + y2) / 2
     if cell.turn == "rotated":
@@ -251,7 +267,6 @@ def _text(c, cell: Cell, xa: float, xb: float, y1: float, y2: float) -> None:
         c.drawCentredString(0, 0, cell.text)
         c.restoreState()
         return
-    lines = list(cell.text) if cell.turn == "vertical" else [cell.text] if cell.figure else wrap(cell.text, xb - xa - 2 * PAD)
     y = mid_y + len(lines) * LEAD / 2 - LEAD + (LEAD - SIZE) / 2 + 1
     for ln in lines:
         if cell.figure or cell.centre or cell.turn:
@@ -378,6 +393,8 @@ def t4_grid(shown: Figures, width: float) -> Grid:
 def draw_report(report: Report, layout: Layout, path: Path, rng: random.Random) -> dict[str, str]:
     """The report as a PDF at path: title, text, the three tables under their headings, the fees in 六; each
     table cell's figure as printed."""
+    global SIZE, LEAD  # the drawing helpers' text size: one table size a file
+    SIZE, LEAD = layout.size, layout.size * 1.25
     shown = Figures(report, layout, rng)
     m = report.meta
     title = f"{m.organ}{m.year}年政府信息公开工作年度报告"
