@@ -33,6 +33,7 @@ class Layout:
     t3_break: int | None = None  # body row of 表三 that starts a new page
     repeat_header: bool = True  # the header drawn again on the second page
     t2_combined: bool = False  # 表二 as one table (else four small ones)
+    t2_captions_above: bool = False  # the small tables' 「第二十条第（x）项」 printed above each, not in it
     narrow: float = 0.0  # >0: figure columns just wide enough for the widest figure and this many points
     zeros: str = "0"  # how a zero is printed: "0", "" (left empty), "/", "mixed"
     furniture: bool = True  # a running header and a page number on every page
@@ -49,6 +50,7 @@ VARIATIONS: dict[str, Layout] = {
     "break_repeat": Layout(t3_break=9),
     "break_norepeat": Layout(t3_break=14, repeat_header=False),
     "t2_combined": Layout(t2_combined=True),
+    "t2_captions_above": Layout(t2_captions_above=True),
     "narrow": Layout(narrow=2.5),
     "narrowest": Layout(narrow=0.8),
     "zeros_empty": Layout(zeros=""),
@@ -80,6 +82,7 @@ class Grid:
     widths: list[float]
     cells: list[Cell]
     head: int = 0  # header rows (repeated on a continuation page)
+    caption: str = ""  # printed above the table
 
     @property
     def rows(self) -> int:
@@ -314,20 +317,22 @@ def t2_grids(shown: Figures, width: float) -> list[Grid]:
         fig_w = (width - label_w) / len(block.cols)
         if layout.t2_combined:
             fig_w = (width - label_w) / 3
-        cells.append(Cell(r0, 0, block.heading, cs=4 if layout.t2_combined else ncol, centre=True))
-        cells.append(Cell(r0 + 1, 0, S.T2_CONTENT_LABEL, centre=True))
+        above = layout.t2_captions_above and not layout.t2_combined
+        if not above:
+            cells.append(Cell(r0, 0, block.heading, cs=4 if layout.t2_combined else ncol, centre=True))
+        h = r0 + (0 if above else 1)  # the column header's row
+        cells.append(Cell(h, 0, S.T2_CONTENT_LABEL, centre=True))
         span = 3 // len(block.cols) if layout.t2_combined else 1
         for j, lab in enumerate(block.col_labels):
-            cells.append(Cell(r0 + 1, 1 + j * span, lab, cs=span, centre=True))
+            cells.append(Cell(h, 1 + j * span, lab, cs=span, centre=True))
         for i, (rid, lab) in enumerate(block.rows):
-            cells.append(Cell(r0 + 2 + i, 0, lab))
+            cells.append(Cell(h + 1 + i, 0, lab))
             for j, col in enumerate(block.cols):
-                cells.append(Cell(r0 + 2 + i, 1 + j * span, shown(S.t2(rid, col)),
-                                  cs=span, figure=True))
+                cells.append(Cell(h + 1 + i, 1 + j * span, shown(S.t2(rid, col)), cs=span, figure=True))
         if layout.t2_combined:
             r0 += 2 + len(block.rows)
             continue
-        grids.append(Grid([label_w] + [fig_w] * len(block.cols), cells))
+        grids.append(Grid([label_w] + [fig_w] * len(block.cols), cells, caption=block.heading if above else ""))
         cells = []
     if layout.t2_combined:
         grids.append(Grid([width * 0.34] + [width * 0.66 / 3] * 3, cells))
@@ -408,6 +413,8 @@ def draw_report(report: Report, layout: Layout, path: Path, rng: random.Random) 
     p.para("二、主动公开政府信息情况")
     width = p.right - p.left
     for g in t2_grids(shown, width):
+        if g.caption:
+            p.para(g.caption, SIZE + 1.5, indent=False)
         p.grid(g)
     p.para("三、收到和处理政府信息公开申请情况")
     if layout.landscape:
