@@ -38,6 +38,7 @@ class Layout:
     zeros: str = "0"  # how a zero is printed: "0", "" (left empty), "/", "mixed"
     furniture: bool = True  # a running header and a page number on every page
     size: float = 9.0  # the tables' text (五号 10.5, 小四 12)
+    turned: bool = False  # a landscape page stored upright and turned 90° for the reader
 
 
 VARIATIONS: dict[str, Layout] = {
@@ -46,6 +47,7 @@ VARIATIONS: dict[str, Layout] = {
     "header2": Layout(t3_header_rows=2),
     "vertical_groups": Layout(groups="vertical"),
     "rotated_groups": Layout(groups="rotated", landscape=True),
+    "turned_page": Layout(landscape=True, turned=True, narrow=0.8),
     "wrapped_labels": Layout(wrap_labels=True),
     "break_repeat": Layout(t3_break=9),
     "break_norepeat": Layout(t3_break=14, repeat_header=False),
@@ -62,7 +64,7 @@ VARIATIONS: dict[str, Layout] = {
                          repeat_header=False, narrow=2.5, zeros="mixed"),
 }
 # the largest leaf figure a variation's reports get (narrow: four-digit totals)
-MAXV = {"narrow": 400, "narrow_empty": 400, "narrowest": 400, "everything": 400}
+MAXV = {"turned_page": 400, "narrow": 400, "narrow_empty": 400, "narrowest": 400, "everything": 400}
 
 
 @dataclass
@@ -168,7 +170,15 @@ class Pages:
             self.c.showPage()
         self.n += 1
         self.size = (A4[1], A4[0]) if landscape else A4
-        self.c.setPageSize(self.size)
+        if landscape and self.layout.turned:
+            # stored upright and turned for the reader (/Rotate 90), drawn in the page as shown (reportlab
+            # stores the size given turned back: an upright MediaBox)
+            self.c.setPageSize(self.size)
+            self.c.setPageRotation(90)
+            self.c.transform(0, 1, -1, 0, A4[0], 0)
+        else:
+            self.c.setPageSize(self.size)
+            self.c.setPageRotation(0)
         w, h = self.size
         if self.layout.furniture:
             self.c.setFont(FONT, 8)

@@ -19,7 +19,7 @@ def test_never_a_wrong_figure(name, tmp_path):
 
 @pytest.mark.parametrize("name", ["plain", "landscape", "header2", "vertical_groups", "rotated_groups",
                                   "wrapped_labels", "break_repeat", "break_norepeat", "t2_combined",
-                                  "t2_captions_above", "zeros_slash", "narrow", "narrowest"])
+                                  "t2_captions_above", "zeros_slash", "narrow", "narrowest", "turned_page"])
 def test_read_exactly(name, tmp_path):
     """The running header 「…2025年…年度报告」 on every page is not a row's figure (it joined the row drawn
     last before it); figures in narrow columns, a point or two from the rule and the next cell's figure, are
