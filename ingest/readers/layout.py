@@ -27,8 +27,7 @@ def page_items(page_lines: Sequence[Sequence[Line]]) -> tuple[list[tuple], int]:
         for i, (x0, size, text) in enumerate(lines):
             if (i == 0 or i == len(lines) - 1) and _running_key(text) in running:
                 continue
-            indent = max(0, round((x0 - margin) / max(size, 1.0))) if margin is not None else 0
-            items.append(("line", "  " * indent + text))
+            items.append(("line", " " * _indent(x0, size, text, margin) + text))
             chars += len(text)
     return items, chars
 
@@ -76,11 +75,14 @@ def lines_of(words: Iterable[dict]) -> list[Line]:
 
 
 _CELL_GAP = 0.5  # a gap between words this many characters wide or wider parts two cells of a table
+# a table row's column, in characters: a third, finer than a figure's digit (half a character), so that a
+# figure takes fewer columns than it covers and the two spaces kept between figures seldom push the next one on
+_COLUMN = 1 / 3
 
 
 def _joined(ws: list[dict], size: float) -> str:
     """The line's words joined: run together, one space apart, or across a cell's gap placed at the column
-    their left edge stands at, half a character a column, as pdftotext -layout does, so that a figure keeps
+    their left edge stands at (_COLUMN), as pdftotext -layout does, so that a figure keeps
     its column when a cell beside it is empty.  A cell's gap: a wide one, or any space between two figures
     (narrow figure columns; a rule between them).  Two spaces at least: one reads as text run together."""
     text = ws[0]["text"]
@@ -89,11 +91,21 @@ def _joined(ws: list[dict], size: float) -> str:
         apart = gap > 0.15 * size or a.get("ruled")
         wide = gap > _CELL_GAP * size
         if wide or (apart and _FIGURE.match(a["text"]) and _FIGURE.match(b["text"])):
-            column = round((b["x0"] - ws[0]["x0"]) / (size / 2))
+            column = round((b["x0"] - ws[0]["x0"]) / (size * _COLUMN))
             text += " " * max(2, column - len(text)) + b["text"]
         else:
             text += (" " if apart else "") + b["text"]
     return text
+
+
+def _indent(x0: float, size: float, text: str, margin: float | None) -> int:
+    """Spaces before the line: two a character width.  A line whose words stand in columns (a table's row,
+    two spaces or more inside it) is placed in the columns its words are placed in (_COLUMN), so that a
+    figure's column agrees between rows that start in different cells."""
+    if margin is None:
+        return 0
+    chars = (x0 - margin) / max(size, 1.0)
+    return max(0, round(chars / _COLUMN) if "  " in text else 2 * round(chars))
 
 
 def _left_margin(page_lines: Sequence[Sequence[Line]]) -> float | None:
