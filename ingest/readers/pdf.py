@@ -86,7 +86,7 @@ def _text_pages(pdf: PdfDocument) -> tuple[list[list[dict]], dict[int, str]]:
             for_ocr[k] = "unreadable"
             words.append([])
             continue
-        words.append(_words(printed))
+        words.append(_words(printed, _rules(pdf[k]) if _close_pairs(printed) else []))
         if not words[-1] and (drawn := _drawn_as(pdf[k])):
             for_ocr[k] = drawn
     return words, for_ocr
@@ -267,15 +267,56 @@ def _as_shown(box: tuple[float, float, float, float], rotation: int, width: floa
     return box
 
 
-def _words(chars: Iterable[Char]) -> list[dict]:
-    """Characters into words: one line (tops within _LINE_TOL), left to right, cut at spaces and gaps."""
+Rule = tuple[float, float, float]  # (x, top, bottom) of an upright edge drawn on the page, top measured down
+_RULE_GAP = 0.5  # points: characters of one figure touch; a rule between two characters stands in a gap
+
+
+def _close_pairs(chars: list[Char]) -> bool:
+    """Two digits of a line stand a little apart, but within a word's gap (two cells' figures nearly
+    touching): only then are the page's rules looked for."""
+    xs = sorted((round(c[0]), c[2], c[3], c[5]) for c in chars if c[5].isdigit())
+    return any(a[0] == b[0] and _RULE_GAP <= b[1] - a[2] <= _WORD_GAP for a, b in zip(xs, xs[1:]))
+
+
+def _rules(page: PdfPage) -> list[Rule]:
+    """The upright edges of the shapes drawn on the page (a table's rules, a cell's box), as shown."""
+    import pypdfium2.raw as raw
+
+    rotation = page.get_rotation() % 360
+    width, height = page.get_width(), page.get_height()
+    rules: list[Rule] = []
+    try:
+        for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
+            bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5 renamed get_pos (4)
+            left, bottom, right, top = _as_shown(bounds(), rotation, width, height) if rotation else bounds()
+            if top - bottom > 4:
+                rules += [(left, height - top, height - bottom), (right, height - top, height - bottom)]
+    finally:
+        page.close()
+    return rules
+
+
+def _ruled_apart(a: Char, b: Char, rules: list[Rule]) -> bool:
+    """A table's rule stands between the two characters (two cells' figures nearly touching)."""
+    if not _RULE_GAP <= b[2] - a[3] or not rules:
+        return False
+    mid = (a[0] + a[1]) / 2
+    return any(a[3] - 0.2 <= x <= b[2] + 0.2 and top <= mid <= bottom for x, top, bottom in rules)
+
+
+def _words(chars: Iterable[Char], rules: list[Rule] | None = None) -> list[dict]:
+    """Characters into words: one line (tops within _LINE_TOL), left to right, cut at spaces, gaps and the
+    rules between cells."""
     words: list[dict] = []
     for line in _char_lines(chars):
         word: list[Char] = []
         for c in sorted(line, key=lambda c: c[2]):
-            if c[5].isspace() or (word and c[2] - word[-1][3] > _WORD_GAP):
+            ruled = bool(word) and _ruled_apart(word[-1], c, rules or [])
+            if c[5].isspace() or (word and c[2] - word[-1][3] > _WORD_GAP) or ruled:
                 _add_word(words, word)
                 word = []
+                if ruled:
+                    words[-1]["ruled"] = True  # the next word stands in the next cell, however close
             if not c[5].isspace():
                 word.append(c)
         _add_word(words, word)
