@@ -17,7 +17,6 @@ if TYPE_CHECKING:  # python-docx is imported where a file is read (the sandbox c
     from .docx_numbering import Numbering
 
 MAX_ITEMS = 200_000
-MAX_PICTURE_BYTES = 20 * 1024 * 1024
 
 
 def read_docx(path: str, name: str, tell: Callable[[tuple], None] | None = None
@@ -44,7 +43,7 @@ def read_docx(path: str, name: str, tell: Callable[[tuple], None] | None = None
 def _picture(document: Any, rid: str) -> Image | None:
     """The picture the relationship rid of the body names (an embedded PNG, JPEG…; None for a linked one or
     a drawing Pillow cannot read)."""
-    from .pictures import load_picture
+    from .pictures import MAX_PICTURE_BYTES, load_picture
 
     part = document.part.related_parts.get(rid)
     blob = getattr(part, "blob", None)

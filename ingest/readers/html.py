@@ -255,13 +255,12 @@ def read_html(path: str, name: str, tell: Callable[[tuple], None] | None = None
     return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
 
 
-MAX_PICTURE_BYTES = 20 * 1024 * 1024
 
 
 def _picture_beside(src: str, folder: Path) -> Image | None:
     """The picture an <img src> names: inside the page (data:…;base64,…) or a file in the page's folder or
     below it (a saved page's own); nothing from elsewhere, nothing from the web."""
-    from .pictures import load_picture
+    from .pictures import MAX_PICTURE_BYTES, load_picture
 
     if src.startswith("data:"):
         head, _, body = src.partition(",")

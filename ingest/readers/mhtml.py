@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from ..result import IngestError
-from .html import MAX_PICTURE_BYTES, html_items
-from .pictures import load_picture, tables_in_pictures
+from .html import html_items
+from .pictures import MAX_PICTURE_BYTES, load_picture, tables_in_pictures
 from .text import decode
 
 if TYPE_CHECKING:

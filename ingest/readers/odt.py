@@ -50,21 +50,14 @@ def read_odt(path: str, name: str, tell: Callable[[tuple], None] | None = None
     return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
 
 
-MAX_PICTURE_BYTES = 20 * 1024 * 1024
-
-
 def _picture(path: str, href: str) -> Image | None:
     """A picture stored in the document (Pictures/…); None for a linked one or one Pillow cannot read."""
-    from .pictures import load_picture
+    from .pictures import picture_in_zip
 
     try:
         with zipfile.ZipFile(path) as z:
-            info = z.getinfo(href.lstrip("./"))
-            if info.file_size > MAX_PICTURE_BYTES:
-                return None
-            with z.open(info) as fh:
-                return load_picture(fh.read(MAX_PICTURE_BYTES + 1))
-    except (KeyError, OSError, zipfile.BadZipFile):
+            return picture_in_zip(z, href.lstrip("./"))
+    except (OSError, zipfile.BadZipFile):
         return None
 
 

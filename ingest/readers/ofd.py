@@ -17,7 +17,6 @@ from ..zipguard import MAX_MEMBER, check_xml_parts
 from .layout import lines_of, page_items
 
 if TYPE_CHECKING:
-    from PIL.Image import Image
 
     from .pictures import Placed
 
@@ -54,7 +53,7 @@ def _pictures_to_read(z: zipfile.ZipFile, doc_part: str, pages: list[Element], w
                       name: str) -> list[Placed]:
     """The largest picture of each page without text (a scan), and, when the text lacks a table, each picture
     two fifths of the page wide or wider on the other pages."""
-    from .pictures import Placed, lacks_a_table
+    from .pictures import Placed, lacks_a_table, picture_in_zip
 
     media = _media(z, doc_part, name)
     width = _page_width(_xml(z, doc_part, name))
@@ -64,9 +63,9 @@ def _pictures_to_read(z: zipfile.ZipFile, doc_part: str, pages: list[Element], w
         pictures = [(box, media[rid]) for box, rid in _image_objects(page) if rid in media]
         if not words[k] and pictures:
             box, member = max(pictures, key=lambda p: (p[0][2] - p[0][0]) * (p[0][3] - p[0][1]))
-            out.append(Placed(k, "scanned", box, partial(_picture, z, member)))
+            out.append(Placed(k, "scanned", box, partial(picture_in_zip, z, member)))
         elif tables_missing:
-            out += [Placed(k, "pictures", box, partial(_picture, z, member)) for box, member in pictures
+            out += [Placed(k, "pictures", box, partial(picture_in_zip, z, member)) for box, member in pictures
                     if box[2] - box[0] >= 0.4 * width]
     return out
 
@@ -107,21 +106,6 @@ def _page_width(document: Element) -> float:
     box = next((_numbers(el.text) for el in document.iter() if local(el.tag) == "PhysicalBox"), [])
     return (box[2] if len(box) == 4 else 210.0) * PT_PER_MM
 
-
-MAX_PICTURE_BYTES = 20 * 1024 * 1024
-
-
-def _picture(z: zipfile.ZipFile, member: str) -> Image | None:
-    from .pictures import load_picture
-
-    try:
-        info = z.getinfo(member)
-        if info.file_size > MAX_PICTURE_BYTES:
-            return None
-        with z.open(info) as fh:
-            return load_picture(fh.read(MAX_PICTURE_BYTES + 1))
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return None
 
 
 def local(tag: str) -> str:

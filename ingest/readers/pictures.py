@@ -5,6 +5,7 @@ tables a Word document or a web page shows as pictures, read where they stand wh
 left out."""
 from __future__ import annotations
 
+import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -160,6 +161,22 @@ def _engine_loads(name: str) -> bool:
 def _text_of(items: list[tuple]) -> str:
     return "".join(c if k == "line" else "".join(x or "" for row in c for x in row) for k, c in items
                    if k in ("line", "table"))
+
+
+MAX_PICTURE_BYTES = 20 * 1024 * 1024  # a picture file larger than this is not read
+
+
+def picture_in_zip(z: zipfile.ZipFile, member: str) -> Image | None:
+    """A picture stored in a zipped document (OFD, OpenDocument); None for a missing, oversized or unreadable
+    one."""
+    try:
+        info = z.getinfo(member)
+        if info.file_size > MAX_PICTURE_BYTES:
+            return None
+        with z.open(info) as fh:
+            return load_picture(fh.read(MAX_PICTURE_BYTES + 1))
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return None
 
 
 def load_picture(data: bytes) -> Image | None:
