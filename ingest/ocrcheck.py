@@ -13,7 +13,7 @@ from model.values import format_value
 
 from .result import NOTE, ImportProblem, ImportResult
 
-_WHY = {  # pdf.py's reasons a page was read by OCR, as the summary names them
+_WHY = {  # the readers' reasons a page or a picture was read by OCR, as the summary names them
     "scanned": "扫描件：{} 页由文字识别（OCR）读取",
     "unreadable": "PDF 中 {} 页的文字无法直接取出（嵌入的字体缺少字符对照表），已改由文字识别（OCR）读取",
     "outlined": "PDF 中 {} 页的文字已转为图形（转曲），已改由文字识别（OCR）读取",
@@ -22,8 +22,7 @@ _WHY = {  # pdf.py's reasons a page was read by OCR, as the summary names them
 
 
 def add_ocr_notes(result: ImportResult, ocr: dict) -> None:
-    why = dict(ocr.get("why") or {})
-    why["scanned"] = ocr.get("pages", 0) - sum(n for k, n in why.items() if k != "scanned")  # a photo: all
+    why = ocr.get("why") or {}
     said = [text.format(why[k]) for k, text in _WHY.items() if why.get(k)]
     if said:
         result.problems.insert(0, ImportProblem(NOTE, "；".join(said) + "，请对照原件核对数字和文字"))

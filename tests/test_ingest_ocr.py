@@ -194,7 +194,7 @@ def test_a_sum_that_one_unsure_digit_would_fix_is_named_not_fixed():
     from ingest.ocrcheck import add_ocr_notes
 
     result = _result_with({**ROW, "t3.r1.tot": 27})  # 21 printed, OCR read 27 with low confidence
-    add_ocr_notes(result, {"pages": 1, "unsure": [(4, "27", 0.55)]})
+    add_ocr_notes(result, {"pages": 1, "unsure": [(4, "27", 0.55)], "why": {"scanned": 1}})
     notes = [p.message for p in result.problems]
     assert notes[0] == "扫描件：1 页由文字识别（OCR）读取，请对照原件核对数字和文字"
     hints = [m for m in notes if "识别为 27" in m]
@@ -206,9 +206,9 @@ def test_no_hint_when_the_figure_was_read_surely_or_a_cell_is_blank():
     from ingest.ocrcheck import add_ocr_notes
 
     sure = _result_with({**ROW, "t3.r1.tot": 27})
-    add_ocr_notes(sure, {"pages": 1, "unsure": [(4, "5", 0.6)]})
+    add_ocr_notes(sure, {"pages": 1, "unsure": [(4, "5", 0.6)], "why": {"scanned": 1}})
     blank = _result_with({**ROW, "t3.r1.oth": None, "t3.r1.tot": 27})
-    add_ocr_notes(blank, {"pages": 1, "unsure": [(4, "27", 0.6)]})
+    add_ocr_notes(blank, {"pages": 1, "unsure": [(4, "27", 0.6)], "why": {"scanned": 1}})
     assert [p for p in sure.problems + blank.problems if "识别为" in p.message] == []
 
 

@@ -16,7 +16,7 @@ from .doc_pictures import PictureLocations, picture_file
 from .doc_props import Para, Paragraphs
 from .doc_tables import TableBuilder
 from .ole import ENCRYPTED, open_ole, read_stream
-from .pictures import load_picture, tables_in_pictures
+from .pictures import load_picture, read_with_pictures
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -74,8 +74,7 @@ def read_doc(path: str, name: str, tell: Callable[[tuple], None] | None = None
     locations = PictureLocations(word, table, *fib.chpx)
     items = document_items(text, lambda cp: props.at(fc_of(pieces, starts, cp)), numbering.label, name,
                            lambda cp: locations.at(fc_of(pieces, starts, cp)))
-    items, ocr = tables_in_pictures(items, lambda ref: _picture(data, int(ref)), name, tell or (lambda msg: None))
-    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+    return read_with_pictures(items, lambda ref: _picture(data, int(ref)), name, tell)
 
 
 def _picture(data: bytes, offset: int) -> Image | None:

@@ -27,7 +27,7 @@ def read_docx(path: str, name: str, tell: Callable[[tuple], None] | None = None
     import docx
 
     from .docx_numbering import Numbering, style_numbering
-    from .pictures import tables_in_pictures
+    from .pictures import read_with_pictures
 
     try:
         document = docx.Document(path)
@@ -35,9 +35,7 @@ def read_docx(path: str, name: str, tell: Callable[[tuple], None] | None = None
         raise IngestError(f"{name}：Word 文件已损坏，无法打开") from None
     walk = _BodyWalk(name, Numbering(document), style_numbering(document))
     walk.walk(document.element.body)
-    items, ocr = tables_in_pictures(walk.items, lambda rid: _picture(document, rid), name,
-                                    tell or (lambda msg: None))
-    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+    return read_with_pictures(walk.items, lambda rid: _picture(document, rid), name, tell)
 
 
 def _picture(document: Any, rid: str) -> Image | None:

@@ -4,7 +4,7 @@ html.parser knows only the fixed HTML entities).
 html.parser is pure Python (~10^5 tags a second) and each closed table hands its items to the one
 around it, so a hostile page is bounded here: at most MAX_EVENTS tags and text runs and MAX_TABLE_DEPTH
 nested tables, refused within a few seconds.  Files are read in the sandboxed child (read_html), which also
-reads by OCR the tables a saved page shows as pictures (ocr.tables_in_pictures)."""
+reads by OCR the tables a saved page shows as pictures (pictures.read_with_pictures)."""
 from __future__ import annotations
 
 import base64
@@ -243,16 +243,14 @@ def read_html(path: str, name: str, tell: Callable[[tuple], None] | None = None
     """A web page file, for the sandboxed child: ("doc", items, None) like the other readers; the tables a page
     shows as pictures saved beside it (「网页，全部」: page_files/…) or inside it (data:) are read by OCR when
     its text lacks them, and a fourth part says what OCR read."""
-    from .pictures import tables_in_pictures
+    from .pictures import read_with_pictures
     from .text import decode
 
     with open(path, "rb") as fh:
         data = fh.read()
     items = html_items(decode(data, name), name, pictures=True)
     folder = Path(path).resolve().parent
-    items, ocr = tables_in_pictures(items, lambda src: _picture_beside(src, folder), name,
-                                    tell or (lambda msg: None))
-    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+    return read_with_pictures(items, lambda src: _picture_beside(src, folder), name, tell)
 
 
 

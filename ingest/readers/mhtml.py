@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from ..result import IngestError
 from .html import html_items
-from .pictures import MAX_PICTURE_BYTES, load_picture, tables_in_pictures
+from .pictures import MAX_PICTURE_BYTES, load_picture, read_with_pictures
 from .text import decode
 
 if TYPE_CHECKING:
@@ -27,9 +27,7 @@ def read_mhtml(path: str, name: str, tell: Callable[[tuple], None] | None = None
     if page is None:
         raise IngestError(f"{name}：网页存档中没有网页内容")
     items = html_items(decode(page, name), name, pictures=True)
-    items, ocr = tables_in_pictures(items, lambda src: _picture(src, base, pictures), name,
-                                    tell or (lambda msg: None))
-    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+    return read_with_pictures(items, lambda src: _picture(src, base, pictures), name, tell)
 
 
 def _parts(message: Message) -> tuple[bytes | None, str, dict[str, Message]]:

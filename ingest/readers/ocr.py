@@ -59,7 +59,7 @@ def read_image(path: str, name: str, tell: Callable[[tuple], None] | None = None
     items, chars = page_items([lines_of(words)])
     if chars == 0:
         raise IngestError(f"{name}：图片中没有识别出文字")
-    return ("doc", items, [], {"pages": 1, "unsure": unsure_figures(words, 1)})
+    return ("doc", items, [], {"pages": 1, "unsure": unsure_figures(words, 1), "why": {"scanned": 1}})
 
 
 def page_words(image: Image, whole_page: bool = True) -> list[dict]:

@@ -44,10 +44,9 @@ def read_odt(path: str, name: str, tell: Callable[[tuple], None] | None = None
     items: list[tuple] = []
     for part in body:
         _walk(part, items, name, numbering)
-    from .pictures import tables_in_pictures
+    from .pictures import read_with_pictures
 
-    items, ocr = tables_in_pictures(items, lambda href: _picture(path, href), name, tell or (lambda msg: None))
-    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+    return read_with_pictures(items, lambda href: _picture(path, href), name, tell)
 
 
 def _picture(path: str, href: str) -> Image | None:

@@ -5,7 +5,7 @@ page, a page whose text is glyph numbers or shapes, and tables pasted in as pict
 reads as shown; a watermark is left out."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
@@ -119,12 +119,9 @@ def _picture_boxes(page: PdfPage) -> list[PageBox]:
     page's width or wider (a seal or a logo is narrower), not a mere strip."""
     import pypdfium2.raw as raw
 
-    rotation = page.get_rotation() % 360
     width, height = page.get_width(), page.get_height()  # as shown
     boxes = []
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
-        bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5 renamed get_pos (4)
-        left, bottom, right, top = _as_shown(bounds(), rotation, width, height) if rotation else bounds()
+    for left, bottom, right, top in _shown_boxes(page, raw.FPDF_PAGEOBJ_IMAGE):
         left, right, top, bottom = max(0.0, left), min(width, right), height - min(height, top), height - max(0.0, bottom)
         if right - left >= 0.4 * width and (right - left) * (bottom - top) >= 0.02 * width * height:
             boxes.append((left, top, right, bottom))
@@ -253,6 +250,16 @@ def _slanted(m: Any) -> bool:  # Any: pypdfium2's FS_MATRIX (a ctypes structure,
     return min(a, b) > 0.1 * max(a, b)
 
 
+def _shown_boxes(page: PdfPage, object_type: int) -> Iterator[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each object of the type on the page (and in its forms), as the page is
+    shown."""
+    rotation = page.get_rotation() % 360
+    width, height = page.get_width(), page.get_height()
+    for obj in page.get_objects(filter=(object_type,), max_depth=2):
+        bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5 renamed get_pos (4)
+        yield _as_shown(bounds(), rotation, width, height) if rotation else bounds()
+
+
 def _as_shown(box: tuple[float, float, float, float], rotation: int, width: float, height: float
               ) -> tuple[float, float, float, float]:
     """A box (left, bottom, right, top) in the page's own space as the page is shown, turned clockwise by its
@@ -282,13 +289,10 @@ def _rules(page: PdfPage) -> list[Rule]:
     """The upright edges of the shapes drawn on the page (a table's rules, a cell's box), as shown."""
     import pypdfium2.raw as raw
 
-    rotation = page.get_rotation() % 360
-    width, height = page.get_width(), page.get_height()
+    height = page.get_height()
     rules: list[Rule] = []
     try:
-        for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
-            bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5 renamed get_pos (4)
-            left, bottom, right, top = _as_shown(bounds(), rotation, width, height) if rotation else bounds()
+        for left, bottom, right, top in _shown_boxes(page, raw.FPDF_PAGEOBJ_PATH):
             if top - bottom > 4:
                 rules += [(left, height - top, height - bottom), (right, height - top, height - bottom)]
     finally:

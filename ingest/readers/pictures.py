@@ -101,6 +101,14 @@ def _a_table(words: list[dict]) -> bool:
     return sum(1 for w in words if FIGURE.fullmatch(w["text"])) >= _TABLE_FIGURES
 
 
+def read_with_pictures(items: list[tuple], load: Callable[[str], Image | None], name: str,
+                       tell: Callable[[tuple], None] | None) -> tuple[str, list[tuple], None] | tuple[str, list[tuple], list, dict]:
+    """The reader's result for a document's items (Word, OpenDocument, a web page) with the tables its pictures
+    show read in (tables_in_pictures): ("doc", items, None), and a fourth part when OCR read or missed any."""
+    items, ocr = tables_in_pictures(items, load, name, tell or (lambda msg: None))
+    return ("doc", items, None) if ocr is None else ("doc", items, [], ocr)
+
+
 def tables_in_pictures(items: list[tuple], load: Callable[[str], Image | None], name: str,
                        tell: Callable[[tuple], None]) -> tuple[list[tuple], dict | None]:
     """A Word document's or a web page's items with each ("picture", ref) in them taken out, or, when the text
