@@ -3,8 +3,9 @@ that json.loads and json.dumps the same files (target: at most 3× that time), t
 with the figures and text of the real reports we hold (tests/data: the seeds and the two published PDFs, read
 by the importer; 700–1,900 characters of narrative each), every file a copy of its own; and with long
 generated narratives of 5,000–10,000 characters (a stress case: the text rules then dominate); each with
---jobs 1 (read here) and N, the number of cores (N worker processes from ingest.batch.WORKERS_FROM files on:
-the bare pass uses one core, the batch all of them, as a supervisor's run does).  Then PDFs per second with
+--jobs 1 (read here) and N, the number of cores (from ingest.batch.WORKERS_FROM files on, N - 1 worker processes
+and this one take the files a few at a time: the bare pass uses one core, the batch all of them, as a supervisor's
+run does).  Then PDFs per second with
 --jobs 1 and N (and how many sandboxed readers were at work at once: on a busy machine more of
 them need not mean more PDFs per second).
 
@@ -123,7 +124,7 @@ def natives(n: int, corpus: str, jobs: int) -> None:
                 best[j] = min(best[j], timed(lambda j=j: batch_pass(files, j)))
         print(f"  bare json.loads + json.dumps: {n / bare:7.0f} files/s")
         for j in counts:
-            how = "read here" if j == 1 or n < WORKERS_FROM else f"{j} worker processes"
+            how = "read here" if j == 1 or n < WORKERS_FROM else f"this process and {j - 1} workers"
             print(f"  batch --jobs {j} (read, check, roll up; {how}): {n / best[j]:7.0f} reports/s  "
                   f"{best[j] / bare:4.1f}× the bare pass (target ≤ 3×)")
 

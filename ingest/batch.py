@@ -136,7 +136,8 @@ def _worker_entry(fut: Future, path: str) -> BatchEntry:
 # Below this many of our own files they are read here: a worker process takes 0.1 s (forked) to 0.5 s (spawned,
 # as on Windows and in the bundle) to start, and a file ~0.5 ms to read and check.
 WORKERS_FROM = 1000
-SEND_EVERY = 32  # entries a worker sends at once (each send costs a round of pickling and a wake-up)
+SEND_EVERY = 16  # files a process takes at once, and the entries a worker sends at once (each send costs a
+# round of pickling and a wake-up; each take a look at the shared counter)
 
 
 def _natives(files: list[str], jobs: int, priors: Priors | None,
@@ -147,54 +148,86 @@ def _natives(files: list[str], jobs: int, priors: Priors | None,
     yield from _in_workers(files, jobs, priors, cancelled)
 
 
+def _take(counter: Any, files: list[str]) -> list[str]:
+    """The next SEND_EVERY files nobody has taken (the counter is shared by this process and its workers)."""
+    with counter.get_lock():
+        first = counter.value
+        counter.value = first + SEND_EVERY
+    return files[first:first + SEND_EVERY]
+
+
 def _in_workers(files: list[str], jobs: int, priors: Priors | None,
                 cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
-    """`jobs` worker processes, each reading and checking every jobs-th file and sending the entries back in
-    groups; the files of a worker that could not start or died are read here afterwards."""
+    """jobs - 1 worker processes and this one read and check the files, each taking the next few from a shared
+    counter whenever it is free (a worker that starts late or is slowed down holds nobody up); the workers send
+    their entries in groups, received here between this process's own files.  The files of a worker that could
+    not start or died are read here afterwards."""
     unread = dict.fromkeys(files)
-    conns: list[Connection[Any, list[BatchEntry]]] = []
-    procs: list[BaseProcess] = []
-    for share in (files[i::jobs] for i in range(jobs)):
-        try:
-            conn, proc = sandbox.start_child(_read_share, share, priors)
-        except OSError:
-            continue  # its share is read here
-        conns.append(conn)
-        procs.append(proc)
+    counter = sandbox.shared_counter()
+    workers = _Workers(jobs - 1, files, counter, priors)
     try:
-        while conns and not cancelled():
-            # wait() returns some of the objects it was given: here only connections
-            for conn in cast("list[Connection[Any, list[BatchEntry]]]", connection_wait(conns, timeout=0.2)):
-                try:
-                    entries = conn.recv()
-                except (EOFError, OSError):  # the worker is done (or died: its unread files are read below)
-                    conns.remove(conn)
-                    conn.close()
-                    continue
-                for e in entries:
-                    unread.pop(e.file, None)
-                    yield e
+        while not cancelled() and (mine := _take(counter, files)):
+            for entry in _in_process(mine, priors, cancelled):
+                unread.pop(entry.file, None)
+                yield entry
+                # after each file: a worker whose group waits in a full pipe is blocked until it is received
+                yield from workers.received(unread, wait=0)
+        while workers.busy() and not cancelled():
+            yield from workers.received(unread, wait=0.2)
     finally:
-        for conn in conns:
-            conn.close()
-        for proc in procs:
-            if cancelled():
-                proc.kill()
-            sandbox.end_child(proc)
+        workers.end(killed=cancelled())
     yield from _in_process(list(unread), priors, cancelled)
 
 
-def _read_share(conn: Connection[list[BatchEntry], Any], files: list[str], priors: Priors | None) -> None:
-    """A worker process: read and check the files, sending the entries SEND_EVERY at a time."""
+class _Workers:
+    """The worker processes of _in_workers and the pipes their entries come through."""
+
+    def __init__(self, n: int, files: list[str], counter: Any, priors: Priors | None) -> None:
+        self.conns: list[Connection[Any, list[BatchEntry]]] = []
+        self.procs: list[BaseProcess] = []
+        for _ in range(n):
+            try:
+                conn, proc = sandbox.start_child(_read_taken, files, counter, priors)
+            except OSError:
+                break  # their files are taken by this process
+            self.conns.append(conn)
+            self.procs.append(proc)
+
+    def busy(self) -> bool:
+        return bool(self.conns)
+
+    def received(self, unread: dict[str, None], wait: float) -> Iterator[BatchEntry]:
+        """The entries the workers have sent (waiting up to `wait` seconds for some when none has)."""
+        if not self.conns:
+            return
+        # wait() returns some of the objects it was given: here only connections
+        for conn in cast("list[Connection[Any, list[BatchEntry]]]", connection_wait(self.conns, timeout=wait)):
+            try:
+                entries = conn.recv()
+            except (EOFError, OSError):  # the worker is done (or died: its unread files are read at the end)
+                self.conns.remove(conn)
+                conn.close()
+                continue
+            for e in entries:
+                unread.pop(e.file, None)
+                yield e
+
+    def end(self, killed: bool) -> None:
+        for conn in self.conns:
+            conn.close()
+        for proc in self.procs:
+            if killed:
+                proc.kill()
+            sandbox.end_child(proc)
+
+
+def _read_taken(conn: Connection[list[BatchEntry], Any], files: list[str], counter: Any,
+                priors: Priors | None) -> None:
+    """A worker process: take files from the shared counter until none is left, read and check them and
+    send their entries."""
     try:
-        entries = []
-        for f in files:
-            entries.append(read_one(f, priors))
-            if len(entries) == SEND_EVERY:
-                conn.send(entries)
-                entries = []
-        if entries:
-            conn.send(entries)
+        while mine := _take(counter, files):
+            conn.send([read_one(f, priors) for f in mine])
     except (OSError, EOFError):
         pass  # the batch was cancelled and the pipe closed
     finally:

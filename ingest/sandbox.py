@@ -49,6 +49,12 @@ def start_child(target: Callable[..., None], *args: object) -> tuple[Connection[
     return recv, proc
 
 
+def shared_counter() -> Any:
+    """A whole number, 0 at first, that the children start_child starts can read and raise under its lock
+    (multiprocessing.Value: get_lock(), value)."""
+    return _context().Value("q", 0)
+
+
 def run_reader(kind: str, path: str, name: str, timeout: float, progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> Any:
     """("doc", items, tables) or ("nianbao", json_text) (ole_kind: "doc" or "xls"), as the child pickled it;
