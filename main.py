@@ -67,10 +67,10 @@ def read_report(path: str, notes: list[str] | None = None) -> Report:
     return result.report
 
 
-def _ocr_progress(path: str) -> Callable[[int, int], None]:
+def _ocr_progress(path: str) -> Callable[[int, int, str], None]:
     """A scanned page takes seconds to read: each is announced on stderr (stdout may be --json)."""
     name = Path(path).name
-    return lambda k, n: _err(f"{name}：文字识别（OCR）第 {k}/{n} 页…")
+    return lambda k, n, what: _err(f"{name}：文字识别（OCR）第 {k}/{n} {what}…")
 
 
 def _with_prior(report: Report, prior_path: str | None) -> Report:

@@ -805,4 +805,4 @@ def _pages_shown(progress):
     """A scanned file is read page by page by OCR (seconds each): 「第 k/n 页」 in the open dialog."""
     if progress is None:
         return None
-    return lambda k, n: progress.report(k - 1, n, f"文字识别（OCR）第 {k}/{n} 页…")
+    return lambda k, n, what: progress.report(k - 1, n, f"文字识别（OCR）第 {k}/{n} {what}…")

@@ -59,11 +59,11 @@ def _from_html(items: list[tuple], name: str, read_by_ocr: bool = False) -> Impo
 
 
 def read_report(path: str | os.PathLike, timeout: float | None = None,
-                progress: Callable[[int, int], None] | None = None,
+                progress: Callable[[int, int, str], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """Any report file, its kind found from its content.  IngestError (one Chinese line naming the file)
     when it cannot be read at all; timeout bounds the PDF/Word/Excel parser (default PARSE_TIMEOUT; each
-    scanned page adds its own time).  progress(k, n) is called as OCR starts page k of n; once cancelled()
+    scanned page adds its own time).  progress(k, n, what) is called as OCR starts page or picture k of n (what: 页 or 张图片); once cancelled()
     is true the reader child is ended and IngestError raised."""
     p = Path(path)
     name = p.name
@@ -112,7 +112,7 @@ def _bytes_of(p: Path, whole: bytes | None) -> bytes:
         raise IngestError(file_problem(p.name, e)) from None
 
 
-def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int], None] | None = None,
+def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None, whole: bytes | None = None) -> ImportResult:
     name = p.name
     if kind == "nianbao":

@@ -55,11 +55,11 @@ def shared_counter() -> Any:
     return _context().Value("q", 0)
 
 
-def run_reader(kind: str, path: str, name: str, timeout: float, progress: Callable[[int, int], None] | None = None,
+def run_reader(kind: str, path: str, name: str, timeout: float, progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> Any:
     """("doc", items, tables) or ("nianbao", json_text) (ole_kind: "doc" or "xls"), as the child pickled it;
     IngestError on any failure.  progress(k, n) is
-    called for each scanned page the child starts reading by OCR; once cancelled() is true the child is
+    called (k, n, 页 or 张图片) for each scanned page or picture the child starts reading by OCR; once cancelled() is true the child is
     ended at once (IngestError), not left to run to its time limit."""
     try:
         recv, proc = start_child(_child, kind, path, name, MEMORY_LIMIT, timeout)
@@ -104,10 +104,10 @@ def _context() -> ForkServerContext | SpawnContext:
 
 
 class _Waiter:
-    """Receives the child's messages until its result: ("pages", n, ocr) once the file opened, ("page", k, n)
-    before each scanned page (each extends the time limit), then ("ok", …) or ("error", text)."""
+    """Receives the child's messages until its result: ("pages", n, ocr) once the file opened, ("page", k, n[, 张图片])
+    before each scanned page or picture (each extends the time limit), then ("ok", …) or ("error", text)."""
 
-    def __init__(self, conn: Connection[Any, Any], deadline: float, progress: Callable[[int, int], None] | None,
+    def __init__(self, conn: Connection[Any, Any], deadline: float, progress: Callable[[int, int, str], None] | None,
                  cancelled: Callable[[], bool] | None = None) -> None:
         self.conn, self.deadline, self.progress = conn, deadline, progress
         self.cancelled = cancelled or (lambda: False)
@@ -131,7 +131,7 @@ class _Waiter:
                     self.deadline += OCR_PAGE_SECONDS * msg[1]
             elif msg[0] == "page":
                 if self.progress is not None:
-                    self.progress(msg[1], msg[2])
+                    self.progress(msg[1], msg[2], msg[3] if len(msg) > 3 else "页")
             else:
                 return msg
 

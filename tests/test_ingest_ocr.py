@@ -74,9 +74,9 @@ def test_scanned_pdf_page_reads_the_cells_of_its_text_layer(huaian_table_page):
     scan, text = huaian_table_page
     seen = []
     t = time.perf_counter()
-    ocr = read_report(scan, progress=lambda k, n: seen.append((k, n)))
+    ocr = read_report(scan, progress=lambda k, n, what: seen.append((k, n, what)))
     assert time.perf_counter() - t < 60
-    assert seen == [(1, 1)]
+    assert seen == [(1, 1, "页")]
     _assert_same_cells(ocr, text, "huaian_city_2024")
     assert "扫描件：1 页由文字识别（OCR）读取" in ocr.summary()
 
@@ -114,8 +114,9 @@ def test_open_dialog_shows_the_page_being_read():
         def report(self, done, total, text=""):
             seen.append((done, total, text))
 
-    _pages_shown(_Progress())(2, 5)
-    assert seen == [(1, 5, "文字识别（OCR）第 2/5 页…")]
+    _pages_shown(_Progress())(2, 5, "页")
+    _pages_shown(_Progress())(1, 3, "张图片")
+    assert seen == [(1, 5, "文字识别（OCR）第 2/5 页…"), (0, 3, "文字识别（OCR）第 1/3 张图片…")]
     assert _pages_shown(None) is None
 
 
@@ -171,13 +172,13 @@ def test_scanned_pages_widen_the_time_limit_and_report_progress():
     from ingest.sandbox import OCR_PAGE_SECONDS, _Waiter
 
     recv, send = multiprocessing.Pipe(duplex=False)
-    for msg in (("pages", 3, True), ("page", 1, 3), ("page", 2, 3), ("ok", "done")):
+    for msg in (("pages", 3, True), ("page", 1, 3), ("page", 2, 3, "张图片"), ("ok", "done")):
         send.send(msg)
     seen = []
-    waiter = _Waiter(recv, time.monotonic() + 5, lambda k, n: seen.append((k, n)))
+    waiter = _Waiter(recv, time.monotonic() + 5, lambda k, n, what: seen.append((k, n, what)))
     before = waiter.deadline
     assert waiter.final("pdf", "scan.pdf", _Stuck()) == ("ok", "done")
-    assert seen == [(1, 3), (2, 3)]
+    assert seen == [(1, 3, "页"), (2, 3, "张图片")]
     assert waiter.deadline - before == pytest.approx(3 * OCR_PAGE_SECONDS)
 
 
@@ -337,11 +338,48 @@ def test_tables_pasted_as_pictures_are_read_by_ocr(tmp_path):
     from tests.scans import NARRATIVE, tables_as_pictures
 
     rep = consistent_report(random.Random(11), maxv=40)
-    result = read_report(tables_as_pictures(rep, tmp_path / "贴图.pdf"))
+    told: list = []
+    result = read_report(tables_as_pictures(rep, tmp_path / "贴图.pdf"),
+                         progress=lambda k, n, what: told.append((k, n, what)))
+    assert told == [(k, 4, "张图片") for k in range(1, 5)]  # the progress says what OCR reads: pictures, not pages
     got = {c: result.report.cells.get(c) for c in rep.cells if c.startswith(("t2.", "t3.", "t4."))}
     assert got == {c: v for c, v in rep.cells.items() if c.startswith(("t2.", "t3.", "t4."))}, result.summary()
     assert result.report.sections["s1"] == NARRATIVE
     assert "4 张图片中的表格由文字识别（OCR）读取" in result.summary()
+
+
+def test_a_page_with_several_pictures_is_drawn_once_for_all_of_them(tmp_path, monkeypatch):
+    """Each picture OCR reads is cut from its page drawn at OCR's resolution; two on one page share one drawing
+    (a page takes ~0.1–0.3 s to draw), and each cut is the picture's own part of the page."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    from ingest.readers import pdf
+    from ingest.readers.ocr import RENDER_DPI
+
+    picture = tmp_path / "table.png"
+    Image.new("L", (600, 200), 200).save(picture)
+    path = tmp_path / "two.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawImage(str(picture), 50, 550, 400, 150)
+    c.drawImage(str(picture), 50, 250, 400, 200)
+    c.showPage()
+    c.drawImage(str(picture), 50, 400, 450, 150)
+    c.save()
+    drawn: list[int] = []
+    real = pdf._drawn
+    monkeypatch.setattr(pdf, "_drawn", lambda doc, k: drawn.append(k) or real(doc, k))
+    doc = pdf.open_pdf(str(path), "two.pdf")
+    try:
+        sizes = [(p.page, p.image().size) for p in pdf._pictures(doc, {})]
+    finally:
+        doc.close()
+    assert drawn == [0, 1]
+    dots = RENDER_DPI / 72
+    want = [(0, (400, 150)), (0, (400, 200)), (1, (450, 150))]
+    assert [k for k, _ in sizes] == [k for k, _ in want]
+    for (_, got), (_, (w, h)) in zip(sizes, want):  # each edge rounded to a pixel: within one of the exact size
+        assert abs(got[0] - w * dots) <= 1 and abs(got[1] - h * dots) <= 1
 
 
 def test_a_photo_beside_the_text_is_not_read_as_a_table(tmp_path):

@@ -6,7 +6,7 @@ reads as shown; a watermark is left out."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from functools import lru_cache, partial
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -52,16 +52,23 @@ def read_pdf(path: str, name: str, tell: Callable[[tuple], None] | None = None
     return ("doc", items, []) if ocr is None else ("doc", items, [], ocr)
 
 
-def _drawn(pdf: PdfDocument, k: int, box: PageBox | None = None) -> Image:
-    """Page k drawn in grey for OCR (only the part at box, if given)."""
+def _drawn(pdf: PdfDocument, k: int) -> Image:
+    """Page k drawn in grey for OCR."""
     from .ocr import RENDER_DPI
 
     page = pdf[k]
     try:
-        image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
+        return page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
     finally:
         page.close()
-    return image if box is None else image.crop(tuple(round(v * RENDER_DPI / 72) for v in box))
+
+
+def _cropped(drawn: Callable[[int], Image], k: int, box: PageBox) -> Image:
+    """The part of page k at box, as drawn for OCR."""
+    from .ocr import RENDER_DPI
+
+    left, top, right, bottom = (round(v * RENDER_DPI / 72) for v in box)
+    return drawn(k).crop((left, top, right, bottom))
 
 
 def _whole_page(pdf: PdfDocument, k: int, why: str) -> Placed:
@@ -102,6 +109,7 @@ def _pictures(pdf: PdfDocument, for_ocr: dict[int, str]) -> list[Placed]:
     """The pictures on the pages with text that may hold a table (the tables pasted as pictures)."""
     from .pictures import Placed
 
+    drawn = lru_cache(maxsize=1)(partial(_drawn, pdf))  # a page with several pictures is drawn once for all
     out = []
     for k in range(len(pdf)):
         if k not in for_ocr:
@@ -110,7 +118,7 @@ def _pictures(pdf: PdfDocument, for_ocr: dict[int, str]) -> list[Placed]:
                 boxes = _picture_boxes(page)
             finally:
                 page.close()
-            out += [Placed(k, "pictures", box, partial(_drawn, pdf, k, box)) for box in boxes]
+            out += [Placed(k, "pictures", box, partial(_cropped, drawn, k, box)) for box in boxes]
     return out
 
 

@@ -49,7 +49,7 @@ def read_placed(pictures: list[Placed], words_of_pages: list[list[dict]], name: 
     unsure: list[tuple[int, str, float]] = []
     why: Counter[str] = Counter()
     for i, pic in enumerate(pictures):
-        tell(("page", i + 1, len(pictures)))
+        tell(("page", i + 1, len(pictures), "页" if pic.why != "pictures" else "张图片"))
         image = pic.image()
         if image is None:
             continue
@@ -129,7 +129,7 @@ def tables_in_pictures(items: list[tuple], load: Callable[[str], Image | None], 
     read: dict[str, list[tuple]] = {}
     unsure: list[tuple[int, str, float]] = []
     for i, (ref, image) in enumerate(pictures.items()):
-        tell(("page", i + 1, len(pictures)))
+        tell(("page", i + 1, len(pictures), "张图片"))
         words = page_words(image, whole_page=False)
         if _a_table(words):
             read[ref] = [("line", text) for _, _, text in lines_of(words)]
