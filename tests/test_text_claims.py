@@ -486,3 +486,16 @@ def test_the_organs_own_level_beside_its_whole_area():
     assert {c.scope for c in extract_claims(text, 2024)} == {""}
     # a town's or a department's figure stays out as before
     assert kinds("依申请公开情况。各乡镇共收到政府信息公开申请12件，办结12件。") == []
+
+
+def test_an_office_answering_for_the_government_counts_the_governments_own_applications():
+    """「区政府办代表区政府受理政府信息公开申请17件」 in a district government's report: the government's own level
+    (the table may be the whole district's, 95 there): read with scope "own", so a table that differs is no
+    contradiction."""
+    text = "依申请公开情况。2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。"
+    assert ("received", 17, "own") in [(c.kind, c.value, c.scope) for c in extract_claims(text, 2024)]
+    text = "依申请公开情况。2024年，县政府办公室代表县人民政府收到政府信息公开申请9件。"
+    assert [(c.kind, c.value, c.scope) for c in extract_claims(text, 2024)] == [("received", 9, "own")]
+    # 代表 naming anything else scopes nothing
+    text = "依申请公开情况。2024年，我局收到人大代表、政协委员转来的政府信息公开申请3件。"
+    assert {c.scope for c in extract_claims(text, 2024)} <= {""}

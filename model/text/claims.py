@@ -210,7 +210,9 @@ _APPLIED_FOR = re.compile(r"(?:受理|收到|接收|接到|办理)([^，,。；;
 _QUALIFIED = re.compile(r"的|其中|涉及|关于|有关|类|方面|领域")
 _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[局委办县市区]|本[局委办]")
 # the two scopes a government's report may give figures for: its whole area and its own level (本级)
-_SCOPE = re.compile(r"(全[县市区旗州盟省](?!委|政府办))|(本级)")
+# the whole area (全市), or the organ's own level: 本级, or an office answering for the government itself
+# (「区政府办代表区政府受理政府信息公开申请17件」: the government's own applications, not its departments')
+_SCOPE = re.compile(r"(全[县市区旗州盟省](?!委|政府办))|(本级|代表(?:本级|[县市区旗州盟省])?(?:人民)?政府)")
 _NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未|不予|不)$")  # 「不予受理4件」
 # what may follow a count's unit without naming what it counts (a list goes on, a verb or an adverb comes)
 _NOT_AN_OBJECT = frozenset("、和及与或并另其中均都已全共计为是且")
@@ -796,7 +798,7 @@ _TAIL_SIGNS = re.compile("[结转顺在处补公提]")
 
 def _scope(s: str, sent_start: int, pos: int) -> str:
     """The scope the sentence names last before the number: "area" (全市), "own" (本级) or ""."""
-    if s.find("全", sent_start, pos) < 0 and s.find("本级", sent_start, pos) < 0:
+    if s.find("全", sent_start, pos) < 0 and s.find("本级", sent_start, pos) < 0 and s.find("代表", sent_start, pos) < 0:
         return ""  # (most sentences: no pattern run)
     named = [m for m in _SCOPE.finditer(s, sent_start, pos) if not _in_closed_brackets(s, sent_start, m, pos)]
     return "" if not named else ("area" if named[-1].group(1) else "own")
