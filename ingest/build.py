@@ -26,6 +26,8 @@ from .sections import (
     guess_level,
     heading_of,
     join_split_headings,
+    names_an_organ,
+    organ_from_overview,
     organ_from_preamble,
     organ_like,
     organ_line_below,
@@ -117,7 +119,7 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
         problems.append(ImportProblem(NOTE, f"{'未找到报告标题；' if not title else ''}机关名称「{named}」"
                                             "取自报告开头的说明文字，请核对"))
     if not title and not meta.organ:
-        problems.append(ImportProblem(MISSING, "未找到报告标题（机关名称和年度需要手工填写）"))
+        problems.append(ImportProblem(MISSING, _NO_TITLE))
     meta.level = guess_level(meta.organ)
     if meta.year is None:  # 「统计期限为2024年1月1日至…」 above the first heading
         meta.year = _year_from_text("".join(pre), True)
@@ -129,6 +131,7 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
     heads, lines, meta = doc.heads, doc.lines, report.meta
     wrap = Wrap([] if lines_are_paragraphs else [l for l in lines if l], paragraphs=lines_are_paragraphs)
     fee_table: dict = {}
+    signer = None
     for sid in TEXT_SECTIONS:
         if sid not in heads:
             continue
@@ -145,7 +148,7 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
         if sid == "s6":
             body, fee_table, fee_problems = fee_rows(body)
             problems.extend(fee_problems)
-            body, published = _strip_signature(body, meta.organ)
+            body, published, signer = _strip_signature(body, meta.organ)
             if published and not meta.published:
                 meta.published = published
         report.sections[sid] = clean_body(body, wrap)
@@ -157,6 +160,8 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
             problems.append(ImportProblem(MISSING, f"未找到「{s.heading}」这一部分的标题"))
     if meta.year is None:  # the statistics period in section 一, else the first year it names
         meta.year = _year_from_text(report.sections.get("s1", ""))
+    if not meta.organ:
+        _organ_from_body(meta, signer, report.sections.get("s1", ""), problems)
     report.headings = {sid: printed_heading(lines[i] or "") for sid, i in heads.items()} if heads else None
     return fee_table
 
@@ -503,15 +508,35 @@ def parse_date(line: str) -> str | None:
     return None
 
 
-def _strip_signature(body: list[str], organ: str) -> tuple[list[str], str | None]:
-    """A closing 「机关名称 / 2025年1月20日」 is not part of section 六: it gives meta.published."""
+_NO_TITLE = "未找到报告标题（机关名称和年度需要手工填写）"
+
+
+def _organ_from_body(meta: Meta, signer: str | None, overview: str, problems: list[ImportProblem]) -> None:
+    """No organ in the title nor above the first heading: the signature under section 六 names it (「某局 /
+    2025年1月20日」), else the subject of section 一's first sentence (「2024年，某县自然资源局坚持…」); noted."""
+    if signer and names_an_organ(signer) and organ_like(signer) and not signer.startswith(("我", "本")):
+        organ, where = signer, "文末的落款"
+    else:
+        organ, where = organ_from_overview(overview), "「一、总体情况」的第一句"
+    if not organ:
+        return
+    meta.organ, meta.level = organ, guess_level(organ)
+    untitled = [p for p in problems if p.message == _NO_TITLE]
+    for p in untitled:
+        problems.remove(p)
+    problems.append(ImportProblem(NOTE, f"{'未找到报告标题；' if untitled else ''}机关名称「{organ}」取自{where}，请核对"))
+
+
+def _strip_signature(body: list[str], organ: str) -> tuple[list[str], str | None, str | None]:
+    """A closing 「机关名称 / 2025年1月20日」 is not part of section 六: it gives meta.published, and the name
+    signed above the date (None when there is none)."""
     idx = [i for i, l in enumerate(body) if l.strip() and l != "\f"]
     if not idx:
-        return body, None
+        return body, None, None
     last = idx[-1]
     date = parse_date(body[last])
     if not date:
-        return body, None
+        return body, None, None
     cut = last
     if len(idx) >= 2:
         prev = body[idx[-2]].strip()
@@ -519,7 +544,7 @@ def _strip_signature(body: list[str], organ: str) -> tuple[list[str], str | None
         if len(p) <= 30 and not re.search(r"[。，,；;：:]", p) and (
                 (organ and (p in organ or organ in p)) or re.search(r"(政府|局|委员会|办公室|中心|厅|委|办|院)$", p)):
             cut = idx[-2]
-    return body[:cut], date
+    return body[:cut], date, (re.sub(r"\s+", "", nfkc(body[cut])) if cut != last else None)
 
 
 def _year_from_text(text: str, period_only: bool = False) -> int | None:

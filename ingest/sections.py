@@ -378,6 +378,37 @@ def organ_from_preamble(text: str) -> str:
 _NO_PLACE = re.compile(r"[省市区县旗州盟]?(?:人民)?政府")
 
 
+# 「2024年，某县自然资源局坚持以…」: what may open the overview's first sentence before its subject, and the words
+# its verb phrase starts with (the subject ends before the first of them that leaves an organ's name)
+_OPENING = re.compile(r"^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:度|以来)?|今年以来|本年度|一年来|过去一年)?[，,]?")
+_PREDICATE = re.compile(
+    r"坚持|深入|认真|以|在|紧紧|紧扣|紧盯|严格|围绕|全面|按照|持续|不断|始终|聚焦|立足|高度|积极|扎实|切实|着力|着眼|"
+    r"贯彻|进一步|依法|主动|牢固|结合|把|将|对|根据|依据|继续|强化|加强|大力|全力|坚决|紧密|落实|秉持|秉承|突出|统筹|"
+    r"健全|完善|推进|推动|聚力|锚定|重视|精心|通过|注重|深化|政务公开|政府信息公开|信息公开|共|全年|"
+    r"\d{4}年|[〇○零一二三四五六七八九]{4}年")
+OVERVIEW_SUBJECT_LONGEST = 30
+_NOT_IN_A_NAME = re.compile(r"[^\w（）()]")  # a mark: a clause before the subject (「在县委的领导下，某局…」)
+
+
+def organ_from_overview(text: str) -> str:
+    """The organ that opens section 一's first sentence as its subject (「2024年，某县自然资源局坚持…」), or 「」
+    (「2024年，我局…」, a place alone, anything not ending like an organ's name)."""
+    t = re.sub(r"\s+", "", nfkc(text[:200]))
+    start = _OPENING.match(t)
+    head = t[start.end() if start else 0:][:OVERVIEW_SUBJECT_LONGEST + 8]
+    for m in _PREDICATE.finditer(head):
+        org = head[:m.start()]
+        if org.endswith("人民") and m.group().startswith("政府"):
+            org += "政府"  # 「某区人民政府信息公开工作…」: the 政府 is the organ's
+        if len(org) > OVERVIEW_SUBJECT_LONGEST:
+            break
+        if len(org) >= 4 and not org.startswith(("我", "本", "该", "全", "各", "关于")) and not _NOT_IN_A_NAME.search(org) \
+                and organ_like(org) \
+                and names_an_organ(org) and not _NO_PLACE.fullmatch(org):
+            return org
+    return ""
+
+
 def _the_organ_not_its_office(org: str, summed: bool) -> str:
     """The organ a compiling office stands for: a bureau's 办公室 for the bureau, a government's office for the
     government when it summed up the government's organs."""

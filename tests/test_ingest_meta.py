@@ -57,6 +57,47 @@ def test_a_report_without_title_takes_organ_level_and_preamble_from_its_first_pa
     assert any("示范县人民政府" in p.message and "请核对" in p.message for p in result.problems)
 
 
+def _body(overview: str, closing: str = "") -> str:
+    return BODY.replace("2024年，本机关推进政务公开。", overview) + closing
+
+
+def test_a_report_without_title_or_preamble_takes_its_organ_from_the_signature():
+    """A web page's text without its title: the organ signed under section 六 above the date, noted."""
+    text = _body("2024年，我局坚持以习近平新时代中国特色社会主义思想为指导。", "示范县交通运输局\n2025年1月20日\n")
+    result = read_text(text, "网页.txt")
+    meta = result.report.meta
+    assert (meta.organ, meta.level, meta.year, meta.published) == ("示范县交通运输局", "department", 2024, "2025-01-20")
+    notes = [p.message for p in result.problems]
+    assert "未找到报告标题；机关名称「示范县交通运输局」取自文末的落款，请核对" in notes
+    assert not any(m.startswith("未找到报告标题（") for m in notes)
+    assert "示范县交通运输局" not in result.report.sections["s6"]
+
+
+@pytest.mark.parametrize("overview, organ, level", [
+    ("2024年，示范市示范区住房和城乡建设局坚持以习近平新时代中国特色社会主义思想为指导。", "示范市示范区住房和城乡建设局", "department"),
+    ("今年以来，示范镇人民政府深入贯彻落实《条例》。", "示范镇人民政府", "department"),
+    ("示范县自然资源局2024年政府信息公开工作在县委县政府的领导下有序开展。", "示范县自然资源局", "department"),
+    ("2024年，示范区人民政府信息公开工作取得新进展。", "示范区人民政府", "county"),
+    # nothing that names the organ: the clerk fills it in
+    ("2024年，我局坚持以习近平新时代中国特色社会主义思想为指导。", "", "department"),
+    ("2024年，示范县坚持以人民为中心。", "", "department"),
+    ("2024年，在县委县政府的领导下，示范县教育局扎实推进政务公开。", "", "department"),
+])
+def test_a_report_without_title_preamble_or_signature_takes_its_organ_from_the_overview(overview, organ, level):
+    result = read_text(_body(overview), "网页.txt")
+    assert (result.report.meta.organ, result.report.meta.level) == (organ, level)
+    notes = [p.message for p in result.problems]
+    if organ:
+        assert f"未找到报告标题；机关名称「{organ}」取自「一、总体情况」的第一句，请核对" in notes
+    else:
+        assert "未找到报告标题（机关名称和年度需要手工填写）" in notes
+
+
+def test_a_title_that_names_the_organ_is_not_overridden_by_the_signature():
+    text = "示范县水务局2024年政府信息公开工作年度报告\n" + _body("2024年，示范县教育局坚持依法公开。", "示范县人民政府\n2025年1月20日\n")
+    assert read_text(text, "a.txt").report.meta.organ == "示范县水务局"
+
+
 def test_a_summary_compiled_by_the_government_office_is_the_governments():
     text = "本年度报告由示范区人民政府办公室综合区政府各组成部门、各镇政府的政府信息公开年度报告编制，数据统计期限为2024年。\n" + BODY
     meta = read_text(text, "网页.txt").report.meta
