@@ -103,3 +103,23 @@ def test_no_carry_over_named_by_the_next_year():
     assert kinds("依申请公开方面，共收到申请60件，无下年度结转。")[-1] == ("carried_out", 0)
     # another year than the next is not this report's carry-over
     assert ("carried_out", 0) not in kinds("依申请公开方面，共收到申请60件，无结转2025年继续办理件。")
+
+
+def test_a_case_result_after_its_count():
+    text = "（二）依申请公开。2023年本局收到政府信息公开申请60件。被申请行政复议4件，其中3件维持，1件尚未审结。"
+    assert subjects(text)[-2:] == [("t4sub:upheld", 3, "review"), ("t4sub:pending", 1, "review")]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text.replace("其中3件维持", "其中2件维持"))
+    assert f.rule == "N.REVIEW" and f.actual == 2
+    assert subjects("依申请公开方面，行政诉讼2件，2件被纠正。")[-1] == ("t4sub:corrected", 2, "lawsuit")
+    # only after a count of cases, and only ending its clause
+    assert kinds("依申请公开方面，收到申请60件，其中2件维持。") == [("received", 60)]
+    assert kinds("依申请公开方面，被申请行政复议4件，3件维持原答复的理由充分。") == [("review", 4)]
+
+
+def test_the_applications_called_matters_to_handle():
+    text = "（二）依申请公开。2023年，本局收到政府信息依申请公开办理事项60件，已在规定时间内办结答复。"
+    assert kinds(text)[0] == ("received", 60)
+    [f] = claim_findings(text.replace("办理事项60件", "办理事项63件"))
+    assert f.rule == "N.RECEIVED" and f.actual == 63
+    assert kinds("2023年，本局共办理政务服务事项600件。") == []

@@ -104,7 +104,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 「全年政府信息公开申请共计45件」: the applications as the subject, no verb
     ("received_bare", r"(?:政府)?信息公开申请(?=(?:(?:总数|数量|件数|总量|数)(?:共计|共有|共|合计|总计|为|达|是)*|"
                       r"(?:共计|共有|共|合计|总计|为|达|是)+)$)"),
-    ("handled", r"办理(?!完毕|完成)|处理(?!完毕|完成|结果|情况|意见|决定)"),  # 「办理完成6件」 is closed
+    # 「办理完成6件」 is closed; 「依申请公开办理事项1件」 names the applications, not a verb
+    ("handled", r"办理(?!完毕|完成|事项)|处理(?!完毕|完成|结果|情况|意见|决定)"),
     ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕|处理完成|办理完成"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
     ("applicant:np", r"自然人|公民个人|公民(?![、，,和及或与])"),
@@ -148,6 +149,11 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("cat:r3_1", re.compile(rf"^(?:均|已|被|依法)?(?:予以公开|全部公开){_CLAUSE_ENDS}")),
     ("cat:r3_4", re.compile(rf"^(?:均|依法)?(?:告知)?无法提供{_CLAUSE_ENDS}")),
     ("cat:r3_5", re.compile(rf"^(?:均|依法)?不予处理{_CLAUSE_ENDS}")),
+    # a case's result after its count, ending its clause: 「行政复议3件，其中2件维持，1件纠错」 (read only after a count
+    # of cases in the sentence, as the results before their count are)
+    ("t4sub:upheld", re.compile(rf"^(?:结果)?(?:为|均为|均|被)?维持(?:原(?:行政行为|答复|决定))?{_CLAUSE_ENDS}")),
+    ("t4sub:corrected", re.compile(rf"^(?:结果)?(?:为|均为|均|被)?(?:纠正|纠错){_CLAUSE_ENDS}")),
+    ("t4sub:pending", re.compile(rf"^(?:均|仍)?(?:尚未审结|未审结|正在审理中?|在审理中|审理中){_CLAUSE_ENDS}")),
 )
 
 _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|较\d{4}年|比\d{4}年|增长|下降|上升|减少|增加|增幅|降幅|"
@@ -833,8 +839,9 @@ class _NumberReader:
         return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject, scope=n.scope)
 
 
-# every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理)
-_TAIL_SIGNS = re.compile("[结转顺在处补公提]")
+# every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理,
+# 维持 纠正 纠错, 审结 审理)
+_TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审]")
 
 
 def _scope(s: str, sent_start: int, pos: int) -> str:
