@@ -83,6 +83,15 @@ def test_none_received_through_any_channel():
     assert kinds("2023年，本局未收到通过信函提出的政府信息公开申请。") == []
 
 
+def test_none_received_of_matters_of_disclosure():
+    text = "（二）依申请公开。2023年，本局未收到依申请公开事项申请。"
+    assert kinds(text) == [("none_received", None)]
+    [f] = claim_findings(text)
+    assert f.rule == "N.NONE"
+    assert claim_findings(text, t3__r1__np=0, t3__r1__biz=0, t3__r1__tot=0) == []
+    assert kinds("2023年，本局未收到依申请公开事项申请延期的情况。") == []
+
+
 def test_the_applications_called_letters():
     text = "（二）依申请公开。2023年，本局共收到依申请公开信件60件，已办结57件。"
     assert kinds(text) == [("received", 60), ("closed", 57)]

@@ -266,8 +266,8 @@ _NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("未", "没有")), (_NONE_RECEIVED_BARE_R
                   (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
 _NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未): their paragraphs are found once for both
 # (「未收到申请政府信息公开事项」: the application named first, then what it was for)
-# 「未收到依申请公开请求」「未收到申请公开信息的要求」: the application called a request
-_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:申请|请求|要求)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
+# 「未收到依申请公开请求」「未收到申请公开信息的要求」: the application called a request; 「未收到依申请公开事项申请」
+_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:事项)?(?:申请|请求|要求)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
 _NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政|政府)?规范性文件"
