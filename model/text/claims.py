@@ -104,7 +104,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 「全年政府信息公开申请共计45件」: the applications as the subject, no verb
     ("received_bare", r"(?:政府)?信息公开申请(?=(?:(?:总数|数量|件数|总量|数)(?:共计|共有|共|合计|总计|为|达|是)*|"
                       r"(?:共计|共有|共|合计|总计|为|达|是)+)$)"),
-    ("handled", r"办理(?!完毕|完成)|处理(?!完毕|完成|结果|情况|意见|决定)"),  # 「办理完成6件」 is closed
+    # 「办理完成6件」 is closed; 「依申请公开办理事项1件」 names the applications, not a verb
+    ("handled", r"办理(?!完毕|完成|事项)|处理(?!完毕|完成|结果|情况|意见|决定)"),
     ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕|处理完成|办理完成"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
     ("applicant:np", r"自然人|公民个人|公民(?![、，,和及或与])"),
@@ -148,6 +149,11 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("cat:r3_1", re.compile(rf"^(?:均|已|被|依法)?(?:予以公开|全部公开){_CLAUSE_ENDS}")),
     ("cat:r3_4", re.compile(rf"^(?:均|依法)?(?:告知)?无法提供{_CLAUSE_ENDS}")),
     ("cat:r3_5", re.compile(rf"^(?:均|依法)?不予处理{_CLAUSE_ENDS}")),
+    # a case's result after its count, ending its clause: 「行政复议3件，其中2件维持，1件纠错」 (read only after a count
+    # of cases in the sentence, as the results before their count are)
+    ("t4sub:upheld", re.compile(rf"^(?:结果)?(?:为|均为|均|被)?维持(?:原(?:行政行为|答复|决定))?{_CLAUSE_ENDS}")),
+    ("t4sub:corrected", re.compile(rf"^(?:结果)?(?:为|均为|均|被)?(?:纠正|纠错){_CLAUSE_ENDS}")),
+    ("t4sub:pending", re.compile(rf"^(?:均|仍)?(?:尚未审结|未审结|正在审理中?|在审理中|审理中){_CLAUSE_ENDS}")),
 )
 
 _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|较\d{4}年|比\d{4}年|增长|下降|上升|减少|增加|增幅|降幅|"
@@ -223,10 +229,14 @@ _CARRY_FROM = re.compile(r"度?(?:(?:结转|转结)(?!至|到|入|下)|转(?:至
 _CARRY_TO = re.compile(r"(?:结转|转结|顺延|转入)?(?:至|到|入)$")
 _CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)")
 _PAST = re.compile(r"上一?年|去年|往年|历年")
+# a part of the year as the time of a sentence (「2022年上半年，全区共受理申请267件」「1至11月」), unless the whole
+# year is named after it (「按上半年部署，全年共收到」); 「1-12月」 is the whole year
+_PART_OF_YEAR = re.compile(r"上半年|下半年|季度|(?<!\d)(\d{1,2})月?份?(?:至|到|-|—|－|~|～)(\d{1,2})月")
+_WHOLE_YEAR = re.compile(r"全年|本年|今年|年度")
 _YEAR = re.compile(r"(\d{4})年")
 # what makes an 申请 not a 政府信息公开 application
 # 「受理依申请公开事项36件」: 事项 of disclosure itself; 「办结县长信箱13件」: letters to a mailbox, not applications
-_DISCLOSURE_ITEMS = re.compile(r"(?:依申请公开|信息公开(?:申请)?)事项")
+_DISCLOSURE_ITEMS = re.compile(r"(?:依申请公开|信息公开(?:申请)?)(?:办理)?事项")  # 「依申请公开办理事项1件」
 _NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|信箱|诉求|热线|"
                              r"补正|事项|服务|12345|意见")
 _REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问责|责任追究|前置|决定书|复议法|诉讼法|"
@@ -258,14 +268,16 @@ _NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("未", "没有")), (_NONE_RECEIVED_BARE_R
                   (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
 _NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未): their paragraphs are found once for both
 # (「未收到申请政府信息公开事项」: the application named first, then what it was for)
-# 「未收到依申请公开请求」「未收到申请公开信息的要求」: the application called a request
-_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:申请|请求|要求)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
+# 「未收到依申请公开请求」「未收到申请公开信息的要求」: the application called a request; 「未收到依申请公开事项申请」
+_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:事项)?(?:申请|请求|要求)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
 _NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政|政府)?规范性文件"
                                 r"(?!的?(?:权|职|资格|主体|任务|计划))")  # not 「无制发规范性文件权限」
 # 「无上年结转政府信息公开申请」「上年无结转」「无结转下年度办理的申请」: a carry-over of none, the figure 0
-_NONE_CARRY_RE = re.compile(r"(?:无|没有)(?:(?P<cin>上一?年度?(?:结转|转结)|(?:结转|转结)上一?年度?)|(?:结转|转结)(?:至|到)?下一?年度?)|"
+# 「无下年度结转」「无结转2024年继续办理件」 (the next year named: checked against the report's)
+_NONE_CARRY_RE = re.compile(r"(?:无|没有)(?:(?P<cin>上一?年度?(?:结转|转结)|(?:结转|转结)上一?年度?)|(?:结转|转结)(?:至|到)?下一?年度?|"
+                            r"下一?年度?(?:结转|转结)|(?:结转|转结)(?:至|到)?(?P<next>\d{4})年度?)|"
                             r"(?P<cin2>上一?年度?)(?:无|没有)(?:结转|转结)")
 _NONE_CARRY_TAIL = re.compile(r"(?:继续)?(?:办理|处理|答复)?(?:的)?(?:政府信息公开|依申请公开)?(?:申请|事项|件|办理件|申请件)?(?:情况)?"
                               r"(?=[，,。；;！？!?\n）)]|$)")
@@ -286,6 +298,10 @@ _APPLICANT_GAP = re.compile(r"(?:提出|申请人?|的|类|共|计|为|有)*")
 _BARE_GAP = re.compile(r"(?:了|共|共计|合计|总计|达|有)?")
 # the applications named before the verb: 「依申请信息公开办理有69件」
 _NOUN_BEFORE = re.compile(r"(?:(?:政府)?信息公开申请|依申请(?:信息)?公开(?:申请)?)$")
+# 「通过任何形式提出的申请」: every channel
+_ANY_MEANS = re.compile(r"(?:通过|以)任何(?:形式|方式|渠道|途径)")
+# 「收到依申请公开信件19件」: the applications written as letters, all of them (not 「信件申请10件」, one channel)
+_LETTERS_OF_APPLICATION = re.compile(r"(?:依申请公开|信息公开申请|信息公开)信件")
 # 「通过网站、信函等渠道收到」: the channels listed are every channel, not a part
 _BOTH_CHANNELS = re.compile(r"(?:线上|网上)[、和及与]?线下|线下[、和及与]?(?:线上|网上)")
 _ALL_CHANNELS = re.compile(r"[^，,。；;]{0,30}?等(?:多种|各类|各种)?(?:渠道|途径|方式|形式)")
@@ -527,6 +543,10 @@ class _NumberReader:
             return None  # 「对现行有效的规范性文件56件进行清理」: the object of a review, not the count
         if n.kind in _SUBJECT_KINDS:
             self.subject = (n.sent_start, n.kind)
+        elif n.kind.startswith("t4sub:"):
+            named = _case_named(n.before_key)
+            if named:  # 「复议6件和诉讼3件，其中行政复议结果维持5件」: the result names its own kind of case
+                self.subject = (n.sent_start, named)
         if n.kind in ("received", "handled", "closed") and self.received_para == self.c.paragraph_at(n.start)[0] \
                 and n.scope != "own" and _ORGAN.search(n.own):
             return None  # 「共收到申请45件，其中县政府办公室收到15件」: one office's share
@@ -624,12 +644,29 @@ class _NumberReader:
             return True  # the sentence is about other business
         if self.subunit_sentence == n.sent_start and not _WHOLE.search(n.own):
             return True  # 「各乡镇共收到申请12件，办结12件」: the whole sentence is about the towns
+        if self._shares_of_a_part(n):
+            self.subunit_sentence = n.sent_start  # 「…镇街共答复1453件。其中，予以公开966件」: shares of the towns' figure
+            return True
         return bool(n.key and _NEG_BEFORE.search(n.before_key))  # 「没有收到申请的乡镇有5个」
+
+    def _shares_of_a_part(self, n: _Number) -> bool:
+        """The sentence opens with 「其中」 right after a sentence about a town or department, or goes on its list
+        of results after a semicolon: it gives that one's figures."""
+        s, start = self.s, n.sent_start
+        if self.subunit_sentence < 0:
+            return False
+        while start > 0 and s[start - 1] in "；;" and n.kind.startswith(_OF_THE_PART):  # back to the list's start
+            start = self.c.sentence_at(start - 1)[0]
+            if start == self.subunit_sentence:
+                return True
+        return start > 0 and s.startswith("其中", start) and self.c.sentence_at(start - 1)[0] == self.subunit_sentence
 
     def _about_another_time(self, n: _Number) -> bool:
         """True for a change (「同比增长」), a past or other year, or a span of years; a carry-over named by
         its years may turn out to come into this year."""
         if _DELTA.search(n.lead) or _PAST.search(n.lead_rest) or _since(self.s, n.sent_start, n.start):
+            return True
+        if self._part_of_year(n.sent_start, n.start):
             return True
         if "累计" in n.lead and self._running_total(n):
             return True
@@ -640,6 +677,18 @@ class _NumberReader:
             return True
         n.kind = kind
         return _skip_for_year(self.c, n.sent_start, n.start, n.kind, self.year)
+
+    def _part_of_year(self, start: int, end: int) -> bool:
+        """The sentence before the number dates it to a part of the year: a half, a quarter, some months."""
+        s = self.s
+        if s.find("半年", start, end) < 0 and s.find("季度", start, end) < 0 and s.find("月", start, end) < 0:
+            return False  # (most sentences: no pattern run)
+        last = None
+        for m in _PART_OF_YEAR.finditer(s, start, end):
+            if m.group(1) is None or 1 <= int(m.group(1)) < int(m.group(2)) < 12 \
+                    or int(m.group(1)) > 1 and int(m.group(2)) == 12:
+                last = m  # (months a reader cannot be sure of, 「1-21月」, date nothing)
+        return last is not None and not _WHOLE_YEAR.search(s, last.end(), end)
 
     def _running_total(self, n: _Number) -> bool:
         """「累计收到」 not dated to this year by its sentence: a total since some earlier start."""
@@ -671,7 +720,7 @@ class _NumberReader:
         # 「其中按时办结118件」「网上受理申请100件」: part of the total
         if n.kind not in ("received", "handled", "closed") or not _SUBSET.search(n.lead):
             return False
-        lead = _BOTH_CHANNELS.sub("", n.lead)  # 「线上、线下共收到」: every channel
+        lead = _LETTERS_OF_APPLICATION.sub("", _BOTH_CHANNELS.sub("", n.lead))  # 「线上、线下共收到」: every channel
         if not _SUBSET.search(lead):
             return False
         return "等" not in lead or bool(_SUBSET.search(_ALL_CHANNELS.sub("", lead)))
@@ -792,8 +841,9 @@ class _NumberReader:
         return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject, scope=n.scope)
 
 
-# every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理)
-_TAIL_SIGNS = re.compile("[结转顺在处补公提]")
+# every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理,
+# 维持 纠正 纠错, 审结 审理)
+_TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审]")
 
 
 def _scope(s: str, sent_start: int, pos: int) -> str:
@@ -811,6 +861,14 @@ def _in_closed_brackets(s: str, sent_start: int, m: re.Match, pos: int) -> bool:
     if opened < 0 or opened < max(s.rfind("）", sent_start, m.start()), s.rfind(")", sent_start, m.start())):
         return False
     return s.find("）", m.end(), pos) >= 0 or s.find(")", m.end(), pos) >= 0
+
+
+def _case_named(text: str) -> str:
+    """The kind of case text names last: "review" (行政复议), "lawsuit" (行政诉讼, 起诉) or ""."""
+    review, lawsuit = text.rfind("复议"), max(text.rfind("诉讼"), text.rfind("起诉"))
+    if review < 0 and lawsuit < 0:
+        return ""
+    return "review" if review > lawsuit else "lawsuit"
 
 
 def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
@@ -910,7 +968,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool
                  r"补正|缴费|费用|投诉|举报|意见|建议|咨询|信访|留言|提案|许可|审批|政务服务|答复|回复|告知|材料|"
                  r"通知|回执|决定", w):
         return False
-    if _SUBSET.search(w) or "涉及" in w or "关于" in w:
+    if _SUBSET.search(_ANY_MEANS.sub("", w)) or "涉及" in w or "关于" in w:
         return False  # 「未收到信函申请」「未收到涉及…的申请」: only a part
     # 「未收到法人或其他组织的申请」: one applicant type
     return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))
@@ -970,6 +1028,8 @@ def _none_carried_claims(c: Compact, year: int | None, street: bool) -> list[Cla
         if _is_subunit(s[sent_start:m.end()], street) or _skip_for_year(c, sent_start, m.start(), "none", year) \
                 or _ASPIRATION.search(s, _clause_start(s, m.start(), sent_start), m.start()):
             continue  # 「各乡镇无结转」「确保无结转下年度」
+        if m.group("next") and (year is None or int(m.group("next")) != year + 1):
+            continue  # 「无结转2024年」 read only in the 2023 report
         kind = "carried_in" if m.group("cin") or m.group("cin2") else "carried_out"
         a, b = c.span(m.start(), tail.end())
         out.append(Claim(kind, 0, a, b, s[m.start():tail.end()]))
