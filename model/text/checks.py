@@ -68,6 +68,9 @@ _CANDIDATES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "leaf:r3_6_1": (("表三（六）1.申请人无正当理由逾期不补正", (t3("r3_6_1", "tot"),)),),
     "review": (("表四行政复议总计", ("t4.review.tot",)),),
     "lawsuit": (("表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）", ("t4.direct.tot", "t4.after.tot")),),
+    # 「未经复议直接起诉1件」「复议后起诉1件」: one kind of lawsuit
+    "lawsuit:direct": (("表四未经复议直接起诉总计", ("t4.direct.tot",)),),
+    "lawsuit:after": (("表四复议后起诉总计", ("t4.after.tot",)),),
     "t4_all": (("表四行政复议与行政诉讼总计之和", ("t4.review.tot", "t4.direct.tot", "t4.after.tot")),),
     "normative_issued": (("表二行政规范性文件本年制发件数", ("t2.normative.issued",)),),
     "normative_in_force": (("表二行政规范性文件现行有效件数", ("t2.normative.in_force",)),),
@@ -107,18 +110,22 @@ def _rule_of(kind: str) -> str:
         return "N.CLOSED"
     if kind.startswith(("cat:", "leaf:")):
         return "N.CATEGORY"
-    if kind in ("review", "lawsuit", "t4_all") or kind.startswith("t4sub:"):
+    if kind in ("review", "lawsuit", "t4_all") or kind.startswith(("t4sub:", "lawsuit:")):
         return "N.REVIEW"
     if kind in _NONE:
         return _NONE[kind][0]
     return "N.T2"
 
 
+# the cases a result is of (Claim.subject) → the groups of 表四 and their name; 「行政诉讼」 is both kinds of lawsuit
+_T4SUB_OF = {"review": (("review",), "表四行政复议"), "direct": (("direct",), "表四未经复议直接起诉"),
+             "after": (("after",), "表四复议后起诉")}
+
+
 def _t4sub_candidates(claim: Claim) -> tuple[tuple[str, tuple[str, ...]], ...]:
     col = claim.kind.split(":", 1)[1]
-    groups = ("review",) if claim.subject == "review" else ("direct", "after")
+    groups, name = _T4SUB_OF.get(claim.subject or "", (("direct", "after"), "表四行政诉讼（两类起诉之和）"))
     label = S.T4_COL_LABEL[col]
-    name = "表四行政复议" if claim.subject == "review" else "表四行政诉讼（两类起诉之和）"
     return ((f"{name}{label}", tuple(S.t4(g, col) for g in groups)),)
 
 

@@ -46,9 +46,11 @@ class Claim:
 
 # ---------------------------------------------------------------- patterns
 
-_UNITS = "件起宗个条份部例"
+# 次 only counts cases and the bare 「依申请公开3次」 (see _read); after another unit it makes a count of times
+# (「培训300个次」「发布信息50条次」), but 「申请12件次」 is 12 applications
+_UNITS = "件起宗个条份部例次"
 _NUM_RE = re.compile(
-    rf"(?<![\d.．:：\-/])(\d{{1,3}}(?:,\d{{3}})+|\d+|[{CHINESE_NUMERALS}]+)([{_UNITS}])(?!次)")
+    rf"(?<![\d.．:：\-/])(\d{{1,3}}(?:,\d{{3}})+|\d+|[{CHINESE_NUMERALS}]+)(件次|[{_UNITS}](?!次))")
 _NUMBER_CHARS = frozenset(CHINESE_NUMERALS + ",")  # and the digits
 _CLAUSE_END = "，,（）()：:。！？；!?;\n「」“”"
 _ALL_APPLICATIONS = re.compile(r"(?:政府)?信息公开(?:申请)?|依申请公开(?:申请)?")
@@ -69,7 +71,7 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?|"
                     r"转接?(?:至|到)?下一?年度?(?:继续)?(?:办理|答复|处理|转办)?"),  # 「转下一年度继续办理3件」「转接下年度办理5件」
     ("cat:r3_1+r3_2", r"(?:予以|全部)公开(?:和|及|与|、|以及|或)部分公开"),
-    ("cat:r3_3", r"不予公开"),
+    ("cat:r3_3", r"不予公开|不同意公开"),  # 「属于同意公开的60件…不同意公开的6件」
     ("cat:r3_1", r"予以公开|全部公开|同意公开"),
     ("cat:r3_2", r"部分(?:予以)?公开"),
     ("cat:r3_4", r"无法提供"),
@@ -87,20 +89,27 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("leaf:r3_3_6", r"(?:属于)?(?:四类)?过程性信息"),
     ("leaf:r3_3_7", r"(?:属于)?行政执法案卷"),
     ("leaf:r3_3_8", r"(?:属于)?行政查询事项"),
-    ("leaf:r3_4_2", r"没有现成信息(?:需要另行制作)?|需要另行制作"),
+    ("leaf:r3_4_2", r"没有现成信息(?:需要?另行制作)?|需要?另行制作"),
     ("leaf:r3_5_3", r"要求提供公开出版物"),
     ("leaf:r3_5_4", r"(?:无正当理由)?大量反复申请"),
     ("t4sub:upheld", r"结果维持|维持"),
     ("t4sub:corrected", r"结果纠正|纠正|纠错"),
     ("t4sub:other", r"其他结果"),
     ("t4sub:pending", r"尚未审结|未审结|正在审理|审理中"),
+    # the two kinds of lawsuit the form counts apart (「未经复议直接起诉1件」「复议后起诉1件」), before 行政复议
+    ("lawsuit:after", r"(?:行政)?复议后(?:再)?(?:起诉|诉讼|提起(?:行政)?诉讼)"),
+    ("lawsuit:direct", r"(?:未经(?:行政)?复议)?直接(?:起诉|诉讼|提起(?:行政)?诉讼)"),
     ("review", r"行政复议"),
     ("lawsuit", r"行政诉讼"),
     ("normative_in_force", r"(?:现行|继续)有效(?:的)?(?:行政)?规范性文件"),
-    ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了)?(?:行政|政府)?规范性文件"),  # 「制定政府规范性文件3件」
+    # 「制定政府规范性文件3件」「新发布的行政规范性文件4件」「行政规范性文件制发件数0件」
+    ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了|的)?(?:行政|政府)?规范性文件|"
+                         r"(?:行政|政府)?规范性文件(?:本年)?(?:新)?(?:制发|印发)(?:件数|数量|数)?"),
     ("rules_issued", r"(?:制发|印发|出台|制定|发布|新增|公布)(?:公开|发布|了)?(?:[省市区县](?:人民)?政府)?规章"),
     ("carried_out", r"(?:正在|仍在|尚在)办理中?|尚未办结|未办结|顺延(?:至|到)下一?年度?|转入下一?年度?"),
     ("received", r"新受理|收到|受理|接收到?|接到|新收|收悉|收(?=(?:政府)?信息公开申请|依申请公开申请)"),
+    # 「我镇依申请公开请求9件」「依申请公开3次」: the applications named, no verb (read only when nothing else is)
+    ("received_noun", r"依申请公开(?:请求|申请)?(?=(?:数量?|件数|总数|总量|量)?(?:共计|共有|共|合计|总计|为|达|是)*$)"),
     # 「全年政府信息公开申请共计45件」: the applications as the subject, no verb
     ("received_bare", r"(?:政府)?信息公开申请(?=(?:(?:总数|数量|件数|总量|数)(?:共计|共有|共|合计|总计|为|达|是)*|"
                       r"(?:共计|共有|共|合计|总计|为|达|是)+)$)"),
@@ -119,7 +128,7 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 # A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
 # there only the keywords that can start with that character are tried: those whose pattern names it ("0":
 # the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回法自商企科社属涉国危三保内四过没需要大"
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回法自商企科社属涉国危三保内四过没需要大复直规依"
 _KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
 
 
@@ -198,7 +207,7 @@ _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零
 # what a match of _RANGE ends with, or stands before ($ matches before a newline that ends the window too)
 _RANGE_LAST = "至到~～-—－零一二两三四五六七八九十\n"
 _CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理|件|"
-                        r"数量|件数|总数)*")  # 「上年结转政府信息公开申请数量0件」: the form's words
+                        r"数量|件数|总数|数)*")  # 「上年结转政府信息公开申请数量0件」: the form's words
 _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
 # a bracket opened right after a count by 含/包括/其中: what it counts is a share of that count
@@ -255,6 +264,13 @@ _NONE_RECEIVED_BARE_RE = re.compile(
     r"(?:暂无|均无|并无|无|没有|未有)(?:任何)?(?:(?:政府)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:的)?(?:办理)?(?:申请|事项|情况|件|业务)?|"
     r"(?:公民|自然人|申请人)[^，,。；;！？\n]{0,16}?(?:申请|提出)[^，,。；;！？\n]{0,6}?(?:政府信息公开|公开政府信息|信息公开)(?:申请)?)"
     r"(?:的)?(?:情况|事项)?(?:发生|出现)?(?=[，,。；;！？!?\n]|$)")
+# 「未接到群众要求公开的信息」: the application named by what it asks for
+_NONE_REQUESTED_RE = re.compile(r"(?:未|没有|尚未|均未|并未|暂未|从未)(?:收到|接到|接收到?)(?:群众|公民|公众|社会公众|申请人)?"
+                                r"(?:提出的?)?要求公开(?:的)?(?:政府)?信息")
+# 「公众关于政府信息公开的申请」: 关于 names what every application is for, not a kind of them
+_ABOUT_DISCLOSURE = re.compile(r"关于(?:政府)?信息公开(?:方面)?(?:的)?(?=申请)")
+# 「未收到和处理政府信息公开申请事项」: none received, so none handled either
+_RECEIVED_AND_HANDLED = re.compile(r"(?<=收到|接到|受理)(?:和|及|或)(?:处理|办理)")
 # 「政府信息公开申请数为0」
 _NONE_RECEIVED_ZERO_RE = re.compile(r"(?:政府信息公开|依申请公开)(?:的)?申请(?:数量?|件数|总数)(?:为|是|共|计)?(?:0|零)件?"
                                     r"(?=[，,。；;！？!?\n、）)]|$)")
@@ -288,14 +304,40 @@ _COMPLETE_WORDS = ("均已", "都已", "全部", "办结率")  # one is in every
 _COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
                                r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|信箱|热线|投诉|评论")
 
-_SUBJECT_KINDS = ("review", "lawsuit")
+_SUBJECT_KINDS = ("review", "lawsuit", "lawsuit:direct", "lawsuit:after")
+# what a case count makes the subject of the results after it (Claim.subject)
+_SUBJECT_OF = {"review": "review", "lawsuit": "lawsuit", "lawsuit:direct": "direct", "lawsuit:after": "after"}
+# the applications named with no verb: read only when nothing else is in the lead
+_NOUN_KINDS = ("received_bare", "received_noun")
+# the kinds a count in 次 may have: cases, and the bare 「依申请公开3次」 (not 「召开会议3次」「答复培训2次」)
+_TIMES_KINDS = _SUBJECT_KINDS + ("t4_all",)
+# a case count's result in a clause of its own after it: 「被行政复议1件，为其他结果」「行政复议2件，均为结果维持」
+_CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(?:(?P<upheld>维持)(?:原(?:行政行为|答复|决定))?|"
+                          r"(?P<corrected>纠正|纠错)|(?P<other>其他结果)|(?P<pending>尚未审结|未审结|正在审理中?|审理中))"
+                          r"(?=[，,。；;！？!?\n]|$)")
+# a closed figure followed by another way the applications were dealt with: 「答复7件，不予受理4件」 lists outcomes,
+# the 7 is one of them, not the total (「办结20件，其中不予处理2件」 names a share of it)
+_ANOTHER_OUTCOME = re.compile(r"[，,、；;](?:(?!其中)[^，,。；;\d]){0,6}?(?:不予受理|撤回|退回|驳回|补正|转办|告知)"
+                              r"[^，,。；;\d]{0,6}?\d+[件条个]")
+# a count of documents with the verb before the number and the noun after it: 「制发3份规范性文件」
+_ISSUED_BEFORE = re.compile(r"(?:新)?(?:制发|印发|出台|制定|发布)(?:了)?(?:共|共计|合计)?$")
+_NORMATIVE_AFTER = re.compile(r"(?:的)?(?:行政|政府)?规范性文件(?=[，,。；;、）)\n]|$)")
+# the same figures with the noun named earlier in the sentence: 「清理规范性文件…，新制发1件」「…，现行有效件数14件」
+_ISSUED_ALONE = re.compile(r"(?:其中)?(?:新)?(?:制发|印发|出台|制定|发布)(?:了)?(?:件数|数量)?(?:为|共|共计|有)?")
+_IN_FORCE_ALONE = re.compile(r"(?:其中)?(?:现行|继续)有效(?:的)?(?:件数|数量|总数|文件)?(?:为|共|共计|有)?")
+# 「（6.）对2025年以来制发的规范性文件14件进行清理」: documents as the object of a review, after the item's number
+_OBJECT_OF_REVIEW = re.compile(r"(?:[\d一二三四五六七八九十]+[、.．])?对")
+# a case brought for another act, not for the disclosure (「因具体行政行为被提起行政诉讼2起」)
+_OTHER_CAUSE = re.compile(r"因(?![^，,。；;]{0,8}?(?:信息公开|依申请|公开|政府信息))|具体行政行为")
 _OF_THE_PART = ("closed", "carried_out", "cat:", "leaf:")
 _JOINED = re.compile(r"(?:公开|提供|处理|申请|信息)(?:和|及|与|、|以及|或)$")
 # one applicant type right after the verb (not a list of them: 「受理公民、法人提出的申请9件」 is the total)
 _APPLICANT_FIRST = re.compile(r"(?:了|共)?(?:法人或(?:者)?其他组织|法人和其他组织|自然人|公民|法人|企业|商业企业|科研机构|"
                               r"社会公益组织|法律服务机构|其他组织)(?![、，,和及或与])")
 _APPLICANT_GAP = re.compile(r"(?:提出|申请人?|的|类|共|计|为|有)*")
-_BARE_GAP = re.compile(r"(?:了|共|共计|合计|总计|达|有)?")
+# 「受理量为0件」「共受理政府信息公开1件」 (the applications named by what they ask for)
+_BARE_GAP = re.compile(r"(?:了|共|共计|合计|总计|达|有)?(?:政府信息公开|信息公开|依申请公开)?(?:量|数量?|件数|总量|总数)?"
+                       r"(?:为|是|达到?|共计?|计)?")
 # the applications named before the verb: 「依申请信息公开办理有69件」
 _NOUN_BEFORE = re.compile(r"(?:(?:政府)?信息公开申请|依申请(?:信息)?公开(?:申请)?)$")
 # 「通过任何形式提出的申请」: every channel
@@ -383,7 +425,7 @@ def _last_key(lead: str) -> re.Match | None:
     followed closely by the number (「来自公民、法人或其他组织的政府信息公开申请82件」 is received)."""
     keys = _keywords(lead)
     if len(keys) > 1:  # a bare 「信息公开申请」 only speaks when nothing else does
-        keys = [k for k in keys if _KEY_KIND[k.lastgroup or ""] != "received_bare"]
+        keys = [k for k in keys if _KEY_KIND[k.lastgroup or ""] not in _NOUN_KINDS]
     for i in range(len(keys) - 1, -1, -1):
         m = keys[i]
         if _KEY_KIND[m.lastgroup or ""].startswith("applicant:") and not _APPLICANT_GAP.fullmatch(lead[m.end():]):
@@ -479,8 +521,21 @@ def _is_rough(s: str, m: re.Match) -> bool:
     before = s[start - 1] if start else ""
     after = s[end] if end < len(s) else ""
     return (before in "第每逐统唯单"
-            or (chinese and (m.group(2) not in "件起宗" or after in "事" or before in "数几上近"))
+            or (chinese and (m.group(2)[:1] not in "件起宗" or after in "事" or before in "数几上近"))
             or (before in _RANGE_LAST and bool(_RANGE.search(s, max(0, start - 4), start))))
+
+
+def _unit_fits(s: str, end: int, unit: str, kind: str, key: re.Match | None) -> bool:
+    """The unit after the number (ending at `end`) can count what the kind counts."""
+    named = _KEY_KIND[key.lastgroup or ""] if key is not None else ""
+    if unit == "次" and kind not in _TIMES_KINDS and named not in _NOUN_KINDS:
+        return False  # 「召开会议3次」「答复培训2次」
+    if named == "received_noun" and unit not in "件宗次":
+        return False  # 「依申请公开2条，免于公开信息0条」: items of information, as likely as applications
+    if unit in "个条份部例" and _DURATION.match(s, end - 1 if unit == "个" else end):
+        return False  # 「在15个工作日内答复」: a time, not a count
+    # 「答复、归档等7个环节」: steps, not applications
+    return not (unit == "个" and _NAMED_AFTER_GE.match(s, end))
 
 
 def _number_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
@@ -503,6 +558,7 @@ class _NumberReader:
         self.foreign_sentence = -1  # a sentence about applications of another kind (登记, 许可, 来电 …)
         self.part_sentence = -1  # a sentence whose first figure is a part (「受理线上申请65件，办结62件」)
         self.last_claim = (-1, "")  # (where its phrase ends, kind) of the last claim read
+        self.extra: list[Claim] = []  # claims a number makes besides its own (a case count's result after it)
 
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
@@ -524,6 +580,8 @@ class _NumberReader:
                     continue
                 closed_at[sent] = len(out)
             out.append(claim)
+            out += self.extra
+            self.extra = []
         return out
 
     def _read(self, m: re.Match, floor: int) -> Claim | None:
@@ -539,10 +597,10 @@ class _NumberReader:
         if not self._fits_its_kind(n):
             return None
         n.kind = self._joint_kind(n)
-        if n.kind in ("normative_in_force", "normative_issued", "rules_issued") and n.lead.startswith("对"):
+        if n.kind in ("normative_in_force", "normative_issued", "rules_issued") and _OBJECT_OF_REVIEW.match(n.lead):
             return None  # 「对现行有效的规范性文件56件进行清理」: the object of a review, not the count
         if n.kind in _SUBJECT_KINDS:
-            self.subject = (n.sent_start, n.kind)
+            self.subject = (n.sent_start, _SUBJECT_OF[n.kind])
         elif n.kind.startswith("t4sub:"):
             named = _case_named(n.before_key)
             if named:  # 「复议6件和诉讼3件，其中行政复议结果维持5件」: the result names its own kind of case
@@ -555,12 +613,24 @@ class _NumberReader:
             # 「办结12件（含上年转入的办结3件）」: a share of the count the bracket follows (not so for received:
             # 「收到12件（含新收11件，上年结转1件）」 names 表三 第一项, a reading of its own)
             return None
+        if n.kind == "closed" and n.key is not None and _ANOTHER_OUTCOME.match(self.s, n.quote_end):
+            return None  # 「答复7件，不予受理4件」: one outcome among others, not all closed
         if n.kind in ("received", "handled"):
             self.received_sentence = n.sent_start
             self.received_unit = (n.sent_start, n.unit)
             self.received_para = self.c.paragraph_at(n.start)[0]
         self.last_claim = (n.quote_end, n.kind)
+        if n.kind in _SUBJECT_KINDS:
+            self._case_result(n)
         return self._claim(n)
+
+    def _case_result(self, n: _Number) -> None:
+        """「被行政复议1件，为其他结果」: the result of all the cases counted, in the clause after the count."""
+        rm = _CASE_RESULT.match(self.s, n.quote_end)
+        if rm is not None:
+            a, b = self.c.span(n.cl, rm.end())
+            self.extra.append(Claim(f"t4sub:{rm.lastgroup}", n.value, a, b, self.s[n.cl:rm.end()],
+                                    subject=_SUBJECT_OF[n.kind], scope=n.scope))
 
     # ---- what the number is about
 
@@ -586,7 +656,7 @@ class _NumberReader:
         key = _last_key(lead)
         if bracketed is None:
             kind = _KEY_KIND[key.lastgroup or ""] if key else None
-        if kind == "received_bare":
+        if kind in _NOUN_KINDS:
             kind = "received"
         elif bracketed is None and kind is not None and kind.startswith("cat:r3_") and key is not None:
             leaf = _reason_leaf(lead, key, kind)
@@ -596,13 +666,29 @@ class _NumberReader:
         if kind is None:
             kind, quote_end = _tail_kind(s[end:min(sent_end, end + 24)], end)
         if kind is None or kind == "in_force_tail":
+            kind, quote_end = self._normative_kind(lead, sent_start, start, end)
+            if kind is None:
+                return None
+        unit = m.group(2)[:1]  # (件次: 件)
+        if not _unit_fits(s, end, unit, kind, key):
             return None
-        unit = m.group(2)
-        if unit in "个条份部例" and _DURATION.match(s, end - 1 if unit == "个" else end):
-            return None  # 「在15个工作日内答复」: a time, not a count
-        if unit == "个" and _NAMED_AFTER_GE.match(s, end):
-            return None  # 「答复、归档等7个环节」: steps, not applications
         return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end)
+
+    def _normative_kind(self, lead: str, sent_start: int, start: int, end: int) -> tuple[str | None, int]:
+        """A count of 规范性文件 whose noun is not in the lead: after the number (「制发3份规范性文件」), or earlier in
+        the sentence with the verb alone before the number (「…规范性文件0件，保留4件，新制发1件」「…，现行有效件数
+        14件」, not after 规章 was named last); (kind, quote end) or (None, end)."""
+        s = self.s
+        if _ISSUED_BEFORE.search(lead):
+            after = _NORMATIVE_AFTER.match(s, end)
+            if after:
+                return "normative_issued", after.end()
+        if s.rfind("规范性文件", sent_start, start) > s.rfind("规章", sent_start, start):
+            if _ISSUED_ALONE.fullmatch(lead):
+                return "normative_issued", end
+            if _IN_FORCE_ALONE.fullmatch(lead):
+                return "normative_in_force", end
+        return None, end
 
     def _reason_in_brackets(self, close: int, lo: int) -> tuple[int, int, str] | None:
         """(clause start, lead end, kind) of a result whose one reason stands in brackets between it and its
@@ -754,6 +840,12 @@ class _NumberReader:
                 and not _GENERIC_OBJECT.fullmatch(after_key[:after_key.find("申请")]):
             self.foreign_sentence = n.sent_start  # 「受理不动产登记申请3000件，办结2990件」
             return False
+        if n.key is not None and _KEY_KIND[n.key.lastgroup or ""] == "received_noun":
+            # 「依申请公开3次」 with no verb: not where documents are counted by their 公开属性 (「主动公开45件，依申请
+            # 公开5件」), nor a kind of them (「涉及征地的依申请公开5件」)
+            before = self.s[n.sent_start:n.start]
+            if _ACTIVE.search(before) or _QUALIFIED.search(n.own):
+                return False
         if n.key is not None and n.key.group(0).endswith("申请"):
             # 「政府信息公开申请共计45件」 (the key's own pattern checked the gap), but not a kind of them:
             # 「其中涉及征地拆迁的政府信息公开申请共20件」
@@ -791,6 +883,8 @@ class _NumberReader:
             return False  # 份 only where the applications themselves were counted in 份
         if n.kind.startswith("carried_") and not _CARRY_GAP.fullmatch(n.after_key):
             return False  # 「正在办理中的政务服务事项120件」「结转下年度的建议提案5件」
+        if n.kind == "carried_out" and self._pending_cases(n):
+            return False  # 「收到行政复议1件，维持结果1件，尚未办结0件」: cases not yet decided
         if n.unit == "条" and self.received_unit != (n.sent_start, "条"):
             return False  # 「涉及信息380条，其中予以公开200条」: items of information, not applications
         before = s[n.sent_start:start]
@@ -808,11 +902,21 @@ class _NumberReader:
             return (n.key is None or n.key.group(0) != "企业") and self.received_para == c.paragraph_at(start)[0]
         return True
 
+    def _pending_cases(self, n: _Number) -> bool:
+        """A figure 「尚未办结」 (not 「结转」) after the sentence named 复议 or 诉讼 cases, with no application since."""
+        before = self.s[n.sent_start:n.start]
+        case = max(before.rfind("复议"), before.rfind("诉讼"), before.rfind("起诉"))
+        phrase = self.s[n.cl:n.quote_end]
+        return case >= 0 and "申请" not in before[case:] and not re.search(r"结转|转结|顺延|转入|下一?年", phrase)
+
     def _fits_case(self, n: _Number) -> bool:
         """A count of 行政复议 or 行政诉讼 cases about the organ's disclosure."""
-        if _REVIEW_EXCLUDE.search(n.lead) or not _T4_GAP.fullmatch(n.after_key):
+        if _REVIEW_EXCLUDE.search(n.lead) or not _T4_GAP.fullmatch(n.after_key) or _OTHER_CAUSE.search(n.lead):
             return False
-        if not _DISCLOSURE_WORDS.search(self.s[n.sent_start:n.start]) and _REVIEW_AUTHORITY.search(n.lead):
+        before = self.s[n.sent_start:n.start]
+        # (one kind of lawsuit is a share of the sentence's cases: 「全县收到行政诉讼120件，其中直接起诉100件」)
+        if not _DISCLOSURE_WORDS.search(before) and _REVIEW_AUTHORITY.search(
+                before if n.kind.startswith("lawsuit:") else n.lead):
             return False  # 「全县共办理行政复议案件120件」
         return not _BROADER.match(self.s, n.end)  # 「行政复议案件15件，其中涉及政府信息公开的2件」: all cases
 
@@ -820,7 +924,7 @@ class _NumberReader:
         """The kind of a number that counts two results or both kinds of case at once."""
         if n.kind == "cat:r3_1" and _WITH_PARTIAL.match(self.s, n.end):
             return "cat:r3_1+r3_2"  # 「予以公开20件（含部分公开5件）」: 20 counts both
-        if n.kind in _SUBJECT_KINDS and ("复议" in n.before_key or "诉讼" in n.before_key):
+        if n.kind in ("review", "lawsuit") and ("复议" in n.before_key or "诉讼" in n.before_key):
             return "t4_all"  # 「行政复议、行政诉讼案件共3件」: both together
         return n.kind
 
@@ -933,6 +1037,7 @@ def _none_received_claims(c: Compact, year: int | None, street: bool) -> list[Cl
     for p0, p1 in c.paragraphs_with(_NEG_WORDS):  # (Compact.finditer for both)
         found += _NONE_RECEIVED_RE.finditer(s, p0, p1)
         found += _NONE_RECEIVED_BARE_RE.finditer(s, p0, p1)
+        found += _NONE_REQUESTED_RE.finditer(s, p0, p1)
     zero_re, zero_words = _NONE_RECEIVED[2]
     found += c.finditer(zero_re, zero_words)
     found.sort(key=lambda m: m.start())  # stable: at one start, the patterns in _NONE_RECEIVED's order
@@ -958,7 +1063,8 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool
     clause = s[w0:m.end()]
     if _is_subunit(s[sent_start:m.end()], street) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
         return False  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
-    if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|转结|办结|答复|处理|公开率|更正", clause):
+    if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|转结|办结|答复|处理|公开率|更正",
+                                                       _RECEIVED_AND_HANDLED.sub("", clause)):
         return False
     if not _NONE_TAIL.match(s, m.end()):
         return False  # 「未收到政府信息公开申请延期答复的情况」: 申请 qualifies something else
@@ -968,7 +1074,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool
                  r"补正|缴费|费用|投诉|举报|意见|建议|咨询|信访|留言|提案|许可|审批|政务服务|答复|回复|告知|材料|"
                  r"通知|回执|决定", w):
         return False
-    if _SUBSET.search(_ANY_MEANS.sub("", w)) or "涉及" in w or "关于" in w:
+    if _SUBSET.search(_ANY_MEANS.sub("", w)) or "涉及" in w or "关于" in _ABOUT_DISCLOSURE.sub("", w):
         return False  # 「未收到信函申请」「未收到涉及…的申请」: only a part
     # 「未收到法人或其他组织的申请」: one applicant type
     return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))

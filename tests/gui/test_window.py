@@ -301,7 +301,8 @@ def test_new_from_prior(window, dialogs, sample_copy):
 
 
 def test_explanation_from_panel(qtbot, window, dialogs):
-    window.doc.set_cells({"t2.normative.in_force": 26})
+    # (not 现行有效 itself: the sample's text states 「现行有效25件」, which a changed figure would contradict too)
+    window.doc.set_cells({"t2.normative.repealed": 0})
     window.panel.flush()
     f = next(f for f in window.doc.checker.findings() if f.rule == "X.IN_FORCE")
     tree = window.panel.tree
@@ -322,7 +323,8 @@ def test_explanation_from_panel(qtbot, window, dialogs):
 
 
 def test_explanation_from_a_cell_context_menu(qtbot, window, dialogs):
-    window.doc.set_cells({"t2.normative.in_force": 26})
+    # (not 现行有效 itself: the sample's text states 「现行有效25件」, which a changed figure would contradict too)
+    window.doc.set_cells({"t2.normative.repealed": 0})
     grid = window.grids["t2"]
     window.show_part("s2")
     idx = grid.grid_model.index_of("t2.normative.in_force")
