@@ -910,11 +910,40 @@ def read_t2(stream: Stream, start: int = 0, end: int | None = None, glued_source
     out.found_rows = len(found)
     glued_rows = _t2_read_rows(stream, rows, found, start, end, bool(old), out)
     _settle_glued_t2(glued_rows, out, glued_source)
+    if not old and not hits[0] and hits[1] and _t2_unlabelled_rules(stream, start, hits[1], out):
+        hits[0] = hits[1]
     for hit, (block, rid, lab) in zip(hits, rows):
         if not hit:
             cells = tuple(t2(rid, c) for c in block.cols)
             out.problems.append(ImportProblem(MISSING, f"表二未找到「{lab}」这一行，留空", cells))
     return out
+
+
+# the header's last column as pages print it (「现行有效件」 cut short, 「(历史累计)」 added)
+_T2_LAST_HEADER = {label_key(h) for h in ("现行有效件数", "现行有效件", "现行有效件数（历史累计）", "现行有效件数（累计）")}
+
+
+def _t2_unlabelled_rules(stream: Stream, start: int, normative: Hit, out: TableRead) -> bool:
+    """「规章」 printed with its label cell empty: three figures right under the header's 「现行有效件数」 and
+    right before 「行政规范性文件」, with no word between them, are the form's first row.  Taken with a note;
+    anything else (more or fewer figures, a blank, words after them) leaves the row blank."""
+    cols = T2_BLOCKS[0].cols
+    head = stream.key.rfind(label_key("现行有效"), start, normative[0])
+    if head < 0 or stream.key[head:normative[0]] not in _T2_LAST_HEADER:
+        return False  # words between the header and the figures: a row of its own, not 规章's
+    # the header row's merged places and the row's empty label cell are blanks around the figures
+    figs = stream.figs_in(head, normative[0])
+    while figs and figs[0].blank:
+        figs = figs[1:]
+    while figs and figs[-1].blank:  # a lone 「|」 that starts the next row
+        figs = figs[:-1]
+    if len(figs) != len(cols) or any(f.blank for f in figs) or {f.pos for f in figs} != {normative[0]}:
+        return False
+    cells = tuple(t2("rules", c) for c in cols)
+    for cid, f in zip(cells, figs):
+        _parse(cid, f, out)
+    out.problems.append(ImportProblem(NOTE, "表二第一行没有印出标签「规章」，其三个数字按表格顺序对应为「规章」，请核对", cells))
+    return True
 
 
 def _t2_hits(stream: Stream, rows: list, start: int, end: int, old: bool, out: TableRead) -> list:

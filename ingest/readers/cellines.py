@@ -53,6 +53,8 @@ def _terminated(lines: list[str], i: int) -> tuple[int, list[str]]:
             continue
         if _cell(s):
             cells.append(s[:-1].strip())
+        elif _cell_then_spans(s):  # 「本年处理决定数量 | ||」: the places it spans as bars on its line
+            cells.append(s.split("|", 1)[0].strip())
         elif s == "|":
             cells.append("")
         elif not _BARS_ONLY.fullmatch(s):
@@ -84,6 +86,13 @@ def _separated(lines: list[str], i: int) -> tuple[int, list[str]]:
 def _cell(s: str) -> bool:
     """A line 「规章 |」: words, then the one bar that ends the cell."""
     return s.endswith("|") and s.count("|") == 1 and bool(s[:-1].strip())
+
+
+def _cell_then_spans(s: str) -> bool:
+    """A line 「本年处理决定数量 | ||」: a cell, its bar, then the bars of the places it spans (some pages put
+    them on the cell's line rather than on a line of their own)."""
+    head, bar, rest = s.partition("|")
+    return bool(bar) and bool(head.strip()) and bool(rest.strip()) and _BARS_ONLY.fullmatch(rest.replace(" ", "") + "|") is not None
 
 
 def _wrapped(s: str) -> bool:

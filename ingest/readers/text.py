@@ -141,4 +141,8 @@ def _table_row(line: str) -> list[str] | None:
     if inner.count("\t") >= 2 and not inner.startswith("\t"):
         # a table row copied from a web page or Word: cells separated by tabs, empty ones kept
         return [c.strip() for c in inner.split("\t")]
+    if inner.startswith("\t") and inner.lstrip("\t").count("\t") >= 2:
+        # the same row under a merged cell (「\t\t2.其他法律行政法规禁止公开\t4\t\t…」): the places the merged
+        # cell covers come first as empty cells; a line of one tab and one cell is the one-cell-per-line kind
+        return [c.strip() for c in inner.split("\t")]
     return None
