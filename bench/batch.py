@@ -124,7 +124,7 @@ def natives(n: int, corpus: str, jobs: int) -> None:
                 best[j] = min(best[j], timed(lambda j=j: batch_pass(files, j)))
         print(f"  bare json.loads + json.dumps: {n / bare:7.0f} files/s")
         for j in counts:
-            how = "read here" if j == 1 or n < WORKERS_FROM else f"this process and {j - 1} workers"
+            how = "read here" if j == 1 or n < WORKERS_FROM else f"this process and {j - 1} worker{'s' if j > 2 else ''}"
             print(f"  batch --jobs {j} (read, check, roll up; {how}): {n / best[j]:7.0f} reports/s  "
                   f"{best[j] / bare:4.1f}× the bare pass (target ≤ 3×)")
 
