@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.connection import wait as connection_wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from model.batch import BatchEntry, attach_prior, priors_by_organ
 from model.engine import check
@@ -137,7 +137,7 @@ def _worker_entry(fut: Future, path: str) -> BatchEntry:
 # as on Windows and in the bundle) to start, and a file ~0.5 ms to read and check.
 WORKERS_FROM = 1000
 SEND_EVERY = 16  # files a process takes at once, and the entries a worker sends at once (each send costs a
-# round of pickling and a wake-up; each take a look at the shared counter)
+# round of pickling and a wake-up)
 
 
 def _natives(files: list[str], jobs: int, priors: Priors | None,
@@ -148,29 +148,36 @@ def _natives(files: list[str], jobs: int, priors: Priors | None,
     yield from _in_workers(files, jobs, priors, cancelled)
 
 
-def _take(counter: Any, files: list[str]) -> list[str]:
-    """The next SEND_EVERY files nobody has taken (the counter is shared by this process and its workers)."""
-    with counter.get_lock():
-        first = counter.value
-        counter.value = first + SEND_EVERY
-    return files[first:first + SEND_EVERY]
+class _Shares:
+    """The files not yet given out, SEND_EVERY at a time, to this process and its workers alike."""
+
+    def __init__(self, files: list[str]) -> None:
+        self.files, self.given = files, 0
+
+    def next(self) -> list[str]:
+        share = self.files[self.given:self.given + SEND_EVERY]
+        self.given += len(share)
+        return share
+
+
+AHEAD = 2  # shares a worker holds at once: the next is at hand while its entries travel back
 
 
 def _in_workers(files: list[str], jobs: int, priors: Priors | None,
                 cancelled: Callable[[], bool]) -> Iterator[BatchEntry]:
-    """jobs - 1 worker processes and this one read and check the files, each taking the next few from a shared
-    counter whenever it is free (a worker that starts late or is slowed down holds nobody up); the workers send
-    their entries in groups, received here between this process's own files.  The files of a worker that could
-    not start or died are read here afterwards."""
+    """jobs - 1 worker processes and this one read and check the files, SEND_EVERY at a time, each taking the
+    next share whenever it is free (a worker that starts late or is slowed down holds nobody up).  Shares go out
+    from here: a worker sends back the entries of one and is given another (no shared memory, which a locked-down
+    /dev/shm refuses).  The files of a worker that could not start or died are read here afterwards."""
     unread = dict.fromkeys(files)
-    counter = sandbox.shared_counter()
-    workers = _Workers(jobs - 1, files, counter, priors)
+    shares = _Shares(files)
+    workers = _Workers(jobs - 1, priors, shares)
     try:
-        while not cancelled() and (mine := _take(counter, files)):
+        while not cancelled() and (mine := shares.next()):
             for entry in _in_process(mine, priors, cancelled):
                 unread.pop(entry.file, None)
                 yield entry
-                # after each file: a worker whose group waits in a full pipe is blocked until it is received
+                # after each file: a worker waiting for its next share, or blocked on a full pipe, goes on
                 yield from workers.received(unread, wait=0)
         while workers.busy() and not cancelled():
             yield from workers.received(unread, wait=0.2)
@@ -180,54 +187,74 @@ def _in_workers(files: list[str], jobs: int, priors: Priors | None,
 
 
 class _Workers:
-    """The worker processes of _in_workers and the pipes their entries come through."""
+    """The worker processes of _in_workers, the pipes to them and how many shares each holds."""
 
-    def __init__(self, n: int, files: list[str], counter: Any, priors: Priors | None) -> None:
-        self.conns: list[Connection[Any, list[BatchEntry]]] = []
+    def __init__(self, n: int, priors: Priors | None, shares: _Shares) -> None:
+        self.shares = shares
+        self.held: dict[Connection[list[str], list[BatchEntry]], int] = {}
         self.procs: list[BaseProcess] = []
         for _ in range(n):
             try:
-                conn, proc = sandbox.start_child(_read_taken, files, counter, priors)
+                conn, proc = sandbox.start_child(_read_given, priors, duplex=True)
             except OSError:
-                break  # their files are taken by this process
-            self.conns.append(conn)
+                break  # their files are read by this process
+            self.held[conn] = 0
             self.procs.append(proc)
+            for _ in range(AHEAD):
+                self._give(conn)
 
     def busy(self) -> bool:
-        return bool(self.conns)
+        return bool(self.held)
+
+    def _give(self, conn: Connection[list[str], list[BatchEntry]]) -> None:
+        """The next share, or an empty one once none is left and the worker holds none (it then ends)."""
+        share = self.shares.next()
+        if not share and self.held[conn]:
+            return
+        try:
+            conn.send(share)
+        except OSError:  # the worker died: its files are read at the end
+            self._drop(conn)
+            return
+        self.held[conn] += 1 if share else 0
+
+    def _drop(self, conn: Connection[list[str], list[BatchEntry]]) -> None:
+        self.held.pop(conn, None)
+        conn.close()
 
     def received(self, unread: dict[str, None], wait: float) -> Iterator[BatchEntry]:
         """The entries the workers have sent (waiting up to `wait` seconds for some when none has)."""
-        if not self.conns:
+        if not self.held:
             return
         # wait() returns some of the objects it was given: here only connections
-        for conn in cast("list[Connection[Any, list[BatchEntry]]]", connection_wait(self.conns, timeout=wait)):
+        ready = cast("list[Connection[list[str], list[BatchEntry]]]", connection_wait(list(self.held), timeout=wait))
+        for conn in ready:
             try:
                 entries = conn.recv()
             except (EOFError, OSError):  # the worker is done (or died: its unread files are read at the end)
-                self.conns.remove(conn)
-                conn.close()
+                self._drop(conn)
                 continue
+            self.held[conn] -= 1
             for e in entries:
                 unread.pop(e.file, None)
                 yield e
+            self._give(conn)
 
     def end(self, killed: bool) -> None:
-        for conn in self.conns:
-            conn.close()
+        for conn in list(self.held):
+            self._drop(conn)
         for proc in self.procs:
             if killed:
                 proc.kill()
             sandbox.end_child(proc)
 
 
-def _read_taken(conn: Connection[list[BatchEntry], Any], files: list[str], counter: Any,
-                priors: Priors | None) -> None:
-    """A worker process: take files from the shared counter until none is left, read and check them and
-    send their entries."""
+def _read_given(conn: Connection[list[BatchEntry], list[str]], priors: Priors | None) -> None:
+    """A worker process: read and check each share it is given and send its entries back, until it is given
+    an empty one."""
     try:
-        while mine := _take(counter, files):
-            conn.send([read_one(f, priors) for f in mine])
+        while files := conn.recv():
+            conn.send([read_one(f, priors) for f in files])
     except (OSError, EOFError):
         pass  # the batch was cancelled and the pipe closed
     finally:

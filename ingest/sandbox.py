@@ -37,22 +37,17 @@ CANCEL_POLL = 0.2  # seconds between looks at the caller's cancel while the chil
 OCR_PAGE_SECONDS = 60.0  # added to the time limit for each scanned page the child announces (2 busy cores)
 
 
-def start_child(target: Callable[..., None], *args: object) -> tuple[Connection[Any, Any], BaseProcess]:
-    """A daemon child process running target(send, *args), started the way the readers are (forkserver or
-    spawn, without the main script); the end of the pipe it sends on, and the process.  OSError when it
-    cannot start."""
+def start_child(target: Callable[..., None], *args: object, duplex: bool = False
+                ) -> tuple[Connection[Any, Any], BaseProcess]:
+    """A daemon child process running target(conn, *args), started the way the readers are (forkserver or
+    spawn, without the main script); this end of the pipe (the child sends on its end; with duplex, both ends
+    send and receive), and the process.  OSError when it cannot start."""
     ctx = _context()
-    recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=target, args=(send, *args), daemon=True)
+    ours, theirs = ctx.Pipe(duplex=duplex)
+    proc = ctx.Process(target=target, args=(theirs, *args), daemon=True)
     _start_without_main(proc)
-    send.close()
-    return recv, proc
-
-
-def shared_counter() -> Any:
-    """A whole number, 0 at first, that the children start_child starts can read and raise under its lock
-    (multiprocessing.Value: get_lock(), value)."""
-    return _context().Value("q", 0)
+    theirs.close()
+    return ours, proc
 
 
 def run_reader(kind: str, path: str, name: str, timeout: float, progress: Callable[[int, int, str], None] | None = None,

@@ -298,11 +298,27 @@ def test_our_own_files_checked_by_worker_processes_give_what_one_process_gives(m
     _same_entries(batch.run_batch(many_natives, jobs=3), here)
 
 
+@pytest.mark.slow  # worker processes
+def test_worker_processes_need_no_shared_memory(many_natives, monkeypatch):
+    """A locked-down /dev/shm (a chroot, a hardened PC) refuses multiprocessing's locks and shared values: the
+    shares go out through the pipes instead, and the batch gives what one process gives."""
+    import multiprocessing.synchronize
+
+    import ingest.batch as batch
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "/dev/shm/pym-1")
+
+    here = batch.run_batch(many_natives, jobs=1)
+    monkeypatch.setattr(multiprocessing.synchronize.SemLock, "__init__", refused)
+    _same_entries(batch.run_batch(many_natives, jobs=3), here)
+
+
 def test_a_worker_that_cannot_start_leaves_its_files_to_this_process(many_natives, monkeypatch):
     import ingest.batch as batch
     from ingest import sandbox
 
-    def no_process(*args):
+    def no_process(*args, **kwargs):
         raise OSError("资源不足")
 
     monkeypatch.setattr(sandbox, "start_child", no_process)
