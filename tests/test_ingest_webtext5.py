@@ -183,14 +183,19 @@ def test_table_two_reads_back_with_the_words_as_pages_print_them(shape, variant)
 RULES = tuple(S.t2("rules", c) for c in ("issued", "repealed", "in_force"))
 
 
-@pytest.mark.parametrize("shape", {**EARLIER_SHAPES, **NEW_SHAPES}, ids=str)
-def test_the_rules_row_printed_without_its_label_is_read_with_a_note(shape):
-    rep = _report(1)
-    shapes = {**EARLIER_SHAPES, **NEW_SHAPES}
+def _rules_row_unlabelled(rep) -> tuple[list, int]:
+    """Table 二's grid with the 规章 row's label left out, and where that row is."""
     grid = _full(_t2_grid(rep))
     at = next(i for i, row in enumerate(grid) if row[0] == "规章")
     grid[at][0] = EMPTY
-    result = read_text(_page(rep, shapes[shape], grid))
+    return grid, at
+
+
+@pytest.mark.parametrize("shape", {**EARLIER_SHAPES, **NEW_SHAPES}, ids=str)
+def test_the_rules_row_printed_without_its_label_is_read_with_a_note(shape):
+    rep = _report(1)
+    grid, _ = _rules_row_unlabelled(rep)
+    result = read_text(_page(rep, {**EARLIER_SHAPES, **NEW_SHAPES}[shape], grid))
     want = {c: v for c, v in _table_cells(rep).items() if c.startswith("t2.")}
     assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
     assert any(set(RULES) <= set(p.cells) and "规章" in p.message for p in result.problems)
@@ -200,12 +205,9 @@ def test_the_rules_row_printed_without_its_label_is_read_with_a_note(shape):
 def test_the_unlabelled_rules_row_with_an_empty_cell_stays_blank_and_named(shape):
     """「| | 5 | | 7 |」: two figures for three columns; which is which is not known."""
     rep = _report(1)
-    shapes = {**EARLIER_SHAPES, **NEW_SHAPES}
-    grid = _full(_t2_grid(rep))
-    at = next(i for i, row in enumerate(grid) if row[0] == "规章")
-    grid[at][0] = EMPTY
+    grid, at = _rules_row_unlabelled(rep)
     grid[at][2] = EMPTY
-    result = read_text(_page(rep, shapes[shape], grid))
+    result = read_text(_page(rep, {**EARLIER_SHAPES, **NEW_SHAPES}[shape], grid))
     got = result.report.cells
     assert not any(c in got for c in RULES)
     named = {c for p in result.problems for c in p.cells}
