@@ -29,3 +29,8 @@ def claim_rule_findings(report: Report) -> list:
 
 def kinds(text: str) -> list[tuple[str, int | None]]:
     return [(c.kind, c.value) for c in extract_claims(text, 2023)]
+
+
+def subjects(text: str) -> list[tuple[str, int | None, str | None]]:
+    """The claims with the kind of case each result belongs to (review, lawsuit)."""
+    return [(c.kind, c.value, c.subject) for c in extract_claims(text, 2023)]

@@ -8,7 +8,7 @@ disagree (the right finding)."""
 from __future__ import annotations
 
 from model.report import Report
-from tests.heldout import claim_rule_findings, kinds, made_up
+from tests.heldout import claim_rule_findings, kinds, made_up, subjects
 
 # 60 new + 2 carried in = 57 closed + 5 carried out; 4 复议 (3 维持, 1 pending), 2 诉讼 (both 维持)
 BASE = {
@@ -26,11 +26,6 @@ def report(s1: str, **cells) -> Report:
 
 def claim_findings(s1: str, **cells):
     return claim_rule_findings(report(s1, **cells))
-
-
-def subjects(text: str) -> list[tuple[str, int | None, str | None]]:
-    from model.text.claims import extract_claims
-    return [(c.kind, c.value, c.subject) for c in extract_claims(text, 2023)]
 
 
 def test_a_case_result_names_its_own_kind_of_case():

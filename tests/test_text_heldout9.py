@@ -9,7 +9,7 @@ text can be wrong, figures that disagree (the right finding)."""
 from __future__ import annotations
 
 from model.report import Report
-from tests.heldout import claim_rule_findings, kinds, made_up
+from tests.heldout import claim_rule_findings, kinds, made_up, subjects
 
 # 60 new + 2 carried in = 57 closed + 5 carried out; 复议 1 (其他结果), 直接起诉 1 (其他结果), 复议后起诉 1 (维持);
 # 规范性文件: 3 issued, 14 in force
@@ -30,11 +30,6 @@ def report(s1: str, **cells) -> Report:
 
 def claim_findings(s1: str, **cells):
     return claim_rule_findings(report(s1, **cells))
-
-
-def subjects(text: str) -> list[tuple[str, int | None, str | None]]:
-    from model.text.claims import extract_claims
-    return [(c.kind, c.value, c.subject) for c in extract_claims(text, 2023)]
 
 
 def test_counts_in_times():
