@@ -92,6 +92,7 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("leaf:r3_4_2", r"没有现成信息(?:需要?另行制作)?|需要?另行制作"),
     ("leaf:r3_5_3", r"要求提供公开出版物"),
     ("leaf:r3_5_4", r"(?:无正当理由)?大量反复申请"),
+    ("leaf:r3_6_1", r"逾期(?:未|不)补正"),  # 「…无法提供27件，逾期未补正2件，其他处理5件」
     ("t4sub:upheld", r"结果维持|维持"),
     ("t4sub:corrected", r"结果纠正|纠正|纠错"),
     ("t4sub:other", r"其他结果"),
@@ -106,7 +107,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了|的)?(?:行政|政府)?规范性文件|"
                          r"(?:行政|政府)?规范性文件(?:本年)?(?:新)?(?:制发|印发)(?:件数|数量|数)?"),
     ("rules_issued", r"(?:制发|印发|出台|制定|发布|新增|公布)(?:公开|发布|了)?(?:[省市区县](?:人民)?政府)?规章"),
-    ("carried_out", r"(?:正在|仍在|尚在)办理中?|尚未办结|未办结|顺延(?:至|到)下一?年度?|转入下一?年度?"),
+    # the verb after the target is part of it: 「顺延至下一年答复2件」 is not 答复 (closed)
+    ("carried_out", r"(?:正在|仍在|尚在)办理中?|尚未办结|未办结|(?:顺延(?:至|到)|转入)下一?年度?(?:继续)?(?:办理|答复|处理)?"),
     ("received", r"新受理|收到|受理|接收到?|接到|新收|收悉|收(?=(?:政府)?信息公开申请|依申请公开申请)"),
     # 「我镇依申请公开请求9件」「依申请公开3次」: the applications named, no verb (read only when nothing else is)
     ("received_noun", r"依申请公开(?:请求|申请)?(?=(?:数量?|件数|总数|总量|量)?(?:共计|共有|共|合计|总计|为|达|是)*$)"),
@@ -115,7 +117,9 @@ _KEYS: tuple[tuple[str, str], ...] = (
                       r"(?:共计|共有|共|合计|总计|为|达|是)+)$)"),
     # 「办理完成6件」 is closed; 「依申请公开办理事项1件」 names the applications, not a verb
     ("handled", r"办理(?!完毕|完成|事项)|处理(?!完毕|完成|结果|情况|意见|决定)"),
-    ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕|处理完成|办理完成"),
+    # 「已完成依申请公开申请1件」: 完成 with the applications as its object (not the bare noun: received)
+    ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕|处理完成|办理完成|"
+               r"完成(?=(?:依申请公开|(?:政府)?信息公开)?(?:申请|事项))"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
     ("applicant:np", r"自然人|公民个人|公民(?![、，,和及或与])"),
     ("applicant:biz", r"商业企业|企业"),
@@ -128,7 +132,7 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 # A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
 # there only the keywords that can start with that character are tried: those whose pattern names it ("0":
 # the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回法自商企科社属涉国危三保内四过没需要大复直规依"
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回完法自商企科社属涉国危三保内四过没需要大复直规依逾"
 _KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
 
 
@@ -166,7 +170,7 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|较\d{4}年|比\d{4}年|增长|下降|上升|减少|增加|增幅|降幅|"
-                    r"多于|少于|约|近|超过|逾|不足|将近")
+                    r"多于|少于|约|近|超过|逾(?!期)|不足|将近")  # (逾期 is late, not more than)
 # 「累计收到」 is a running total, over years unless the sentence dates it to this one (「2024年，我局累计收到」
 # 「全年累计受理」); 「截至…累计」 counts from some earlier start
 _THIS_YEAR = re.compile(r"全年|本年|今年|年内|年度")
@@ -253,6 +257,8 @@ _REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问�
 # the organ handling other organs' cases (a county government is a 复议机关), not cases about its disclosure
 _REVIEW_AUTHORITY = re.compile(r"全[县市区旗州盟省]|办理|受理|审理|收到|审结")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请|公开申请")
+# the organ deciding the cases it counts (「行政复议144件，120件做了复议决定」): a 复议机关's caseload
+_DECIDES_CASES = re.compile(r"[做作](?:了|出)?(?:行政)?复议决定")
 # (not 「…2件（其中1件为2023年信息公开件）」: a case about last year's application is still about disclosure)
 _BROADER = re.compile(r"[^。；;！？\n]{0,6}?其中(?:(?!\d{4}年)[^。；;，,！？\n]){0,12}?(?:信息公开|依申请)")
 
@@ -558,6 +564,8 @@ class _NumberReader:
         self.foreign_sentence = -1  # a sentence about applications of another kind (登记, 许可, 来电 …)
         self.part_sentence = -1  # a sentence whose first figure is a part (「受理线上申请65件，办结62件」)
         self.last_claim = (-1, "")  # (where its phrase ends, kind) of the last claim read
+        # (sentence start, the results one of whose rows it counted on its own): 「逾期未补正2件，其他处理5件」
+        self.rows_named: tuple[int, frozenset[str]] = (-1, frozenset())
         self.extra: list[Claim] = []  # claims a number makes besides its own (a case count's result after it)
 
     def claims(self) -> list[Claim]:
@@ -613,12 +621,18 @@ class _NumberReader:
             # 「办结12件（含上年转入的办结3件）」: a share of the count the bracket follows (not so for received:
             # 「收到12件（含新收11件，上年结转1件）」 names 表三 第一项, a reading of its own)
             return None
+        if self.rows_named[0] != n.sent_start:
+            self.rows_named = (n.sent_start, frozenset())
+        if n.kind.startswith("cat:") and n.kind[len("cat:"):] in self.rows_named[1]:
+            return None  # 「逾期未补正2件，其他处理5件」: the result's other rows, its total is both
         if n.kind == "closed" and n.key is not None and _ANOTHER_OUTCOME.match(self.s, n.quote_end):
             return None  # 「答复7件，不予受理4件」: one outcome among others, not all closed
         if n.kind in ("received", "handled"):
             self.received_sentence = n.sent_start
             self.received_unit = (n.sent_start, n.unit)
             self.received_para = self.c.paragraph_at(n.start)[0]
+        if n.kind.startswith("leaf:") and "/" not in n.kind:
+            self.rows_named = (n.sent_start, self.rows_named[1] | {n.kind[len("leaf:"):].rsplit("_", 1)[0]})
         self.last_claim = (n.quote_end, n.kind)
         if n.kind in _SUBJECT_KINDS:
             self._case_result(n)
@@ -892,7 +906,7 @@ class _NumberReader:
             return False  # 「主动公开…经审核予以公开326件」: documents, not applications
         if n.kind.startswith(("cat:", "leaf:")) and len(n.after_key) > 8:
             return False  # the number is too far from the result it would count
-        if n.kind.startswith(("cat:", "leaf:")) and _CAT_SUBSET.search(lead):
+        if n.kind.startswith(("cat:", "leaf:")) and _CAT_SUBSET.search(n.lead_rest):
             return False  # 「经补正后予以公开2件」: some of them
         if _EXCLUDED.match(lead):
             return False  # 「（不含重复申请3件）」: outside the figure it qualifies
@@ -915,9 +929,10 @@ class _NumberReader:
             return False
         before = self.s[n.sent_start:n.start]
         # (one kind of lawsuit is a share of the sentence's cases: 「全县收到行政诉讼120件，其中直接起诉100件」)
-        if not _DISCLOSURE_WORDS.search(before) and _REVIEW_AUTHORITY.search(
-                before if n.kind.startswith("lawsuit:") else n.lead):
-            return False  # 「全县共办理行政复议案件120件」
+        if not _DISCLOSURE_WORDS.search(before) and (
+                _REVIEW_AUTHORITY.search(before if n.kind.startswith("lawsuit:") else n.lead)
+                or _DECIDES_CASES.search(self.s, n.sent_start, n.sent_end)):
+            return False  # 「全县共办理行政复议案件120件」「行政复议144件，120件做了复议决定」
         return not _BROADER.match(self.s, n.end)  # 「行政复议案件15件，其中涉及政府信息公开的2件」: all cases
 
     def _joint_kind(self, n: _Number) -> str:

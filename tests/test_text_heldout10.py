@@ -1,0 +1,68 @@
+"""Text rules on phrasings from a tenth set of real reports the rules were not written from: four readings that
+were wrong (a carry-over whose verb 答复 was read as closed, 「已完成…申请1件」 read as received, the cases a
+复议机关 decided read as the organ's own, a result's total read beside one of its rows counted apart), and the
+misses met most often.  The organs and figures here are made up; each case pairs text with table figures that
+agree (no finding) and, where the text can be wrong, figures that disagree (the right finding)."""
+from __future__ import annotations
+
+from model.report import Report
+from tests.heldout import claim_rule_findings, kinds, made_up, subjects
+
+# 40 new + 2 carried in = 36 closed + 6 carried out; results: 10 公开, 8 部分, 4 不予公开, 6 无法提供, 8 其他处理
+# (2 of them 逾期不补正); 复议 2 (维持); 规范性文件: 3 issued, 20 in force
+BASE = {
+    "t3.r1.np": 38, "t3.r1.biz": 2, "t3.r1.tot": 40, "t3.r2.np": 2, "t3.r2.tot": 2,
+    "t3.r3_1.tot": 10, "t3.r3_2.tot": 8, "t3.r3_3_5.tot": 4, "t3.r3_4_1.tot": 6,
+    "t3.r3_6_1.tot": 2, "t3.r3_6_3.tot": 6, "t3.r3_7.tot": 36, "t3.r4.tot": 6,
+    "t4.review.tot": 2, "t4.review.upheld": 2,
+    "t2.normative.issued": 3, "t2.normative.in_force": 20,
+}
+
+
+def report(s1: str, **cells) -> Report:
+    return made_up(s1, BASE, "某县林业局", cells)
+
+
+def claim_findings(s1: str, **cells):
+    return claim_rule_findings(report(s1, **cells))
+
+
+def test_a_carry_over_whose_verb_is_answered():
+    text = "（二）依申请公开。2023年度本局收到政府信息公开申请40件，办结36件，顺延至下一年答复6件。"
+    assert kinds(text) == [("received", 40), ("closed", 36), ("carried_out", 6)]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text, t3__r4__tot=5)
+    assert f.rule == "N.CLOSED" and f.actual == 6
+
+
+def test_completed_applications_are_closed():
+    text = "（二）依申请公开。2023年度受理政府信息公开申请40件，已完成依申请公开申请36件。"
+    assert kinds(text) == [("received", 40), ("closed", 36)]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text.replace("申请36件", "申请40件"))
+    assert f.rule == "N.CLOSED" and f.actual == 40
+
+
+def test_the_cases_a_review_authority_decided():
+    # a 复议机关's caseload beside the applications: not the cases about its disclosure
+    text = ("（二）依申请公开情况。2023年共收到政府信息公开申请40件。"
+            "行政复议144件，120件做了复议决定，行政诉讼97件，27件法院做出判决。")
+    assert kinds(text) == [("received", 40)]
+    assert claim_findings(text) == []
+    # the organ's own cases are still read
+    assert kinds("（二）依申请公开。2023年收到申请40件。行政复议2件，均维持。")[1:] == [("review", 2), ("t4sub:upheld", 2)]
+
+
+def test_a_result_beside_one_of_its_rows():
+    # 「逾期未补正2件，其他处理6件」: two of the rows of 其他处理, whose total is 8
+    text = ("（二）依申请公开。2023年共收到政府信息公开申请40件。其中，予以公开10件，部分公开8件，不予公开4件，"
+            "无法提供6件，逾期未补正2件，其他处理6件，结转下年度继续办理6件。")
+    assert kinds(text)[5:] == [("leaf:r3_6_1", 2), ("carried_out", 6)]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text.replace("逾期未补正2件", "逾期未补正3件"))
+    assert f.rule == "N.CATEGORY" and f.actual == 3
+    # the row as a share of its result, after it, leaves the total read
+    assert kinds("（二）依申请公开。收到申请40件，其他处理8件（其中逾期不补正2件）。")[1:] == [
+        ("cat:r3_6", 8), ("leaf:r3_6_1", 2)]
+    # late is no rough count
+    assert kinds("（二）依申请公开。收到申请40件，经补正后予以公开2件。") == [("received", 40)]
