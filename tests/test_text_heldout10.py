@@ -66,3 +66,60 @@ def test_a_result_beside_one_of_its_rows():
         ("cat:r3_6", 8), ("leaf:r3_6_1", 2)]
     # late is no rough count
     assert kinds("（二）依申请公开。收到申请40件，经补正后予以公开2件。") == [("received", 40)]
+
+
+def test_in_force_documents_named_once():
+    text = "（一）主动公开。制定发布规范性文件3件，清理废止文件0件，现行有效文件20件。"
+    assert kinds(text) == [("normative_issued", 3), ("normative_in_force", 20)]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text.replace("有效文件20件", "有效文件21件"))
+    assert f.rule == "N.T2" and f.actual == 21 and f.cells == ("t2.normative.in_force",)
+    # 文件 alone, with no 规范性文件 named, is no count of them
+    assert kinds("（一）主动公开。全年制发文件18件，废止文件0件，现行有效文件18件。") == []
+
+
+def test_documents_issued_named_by_their_titles():
+    text = "（一）主动公开。2023年新制作《某某管理办法》《某某实施细则》等3件规范性文件。"
+    assert kinds(text) == [("normative_issued", 3)]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text, t2__normative__issued=2)
+    assert f.rule == "N.T2" and f.actual == 3
+    assert kinds("（一）主动公开。2023年制作政策解读8个，发布文件3件。") == []
+
+
+def test_the_result_of_all_cases_with_its_word_after():
+    text = "（二）依申请公开。2023年收到政府信息公开申请40件。行政复议2件，均维持结果。"
+    assert subjects(text)[1:] == [("review", 2, None), ("t4sub:upheld", 2, "review")]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text, t4__review__upheld=1, t4__review__corrected=1)
+    assert f.rule == "N.REVIEW" and f.cells == ("t4.review.upheld",)
+
+
+def test_received_and_answered_at_once():
+    text = "（二）依申请公开。2023年收到并答复政府信息公开申请40件。"
+    assert sorted(kinds(text)) == [("closed", 40), ("received", 40)]
+    # 40 new, none carried in or out, 40 closed
+    agreeing = dict(t3__r2__np=0, t3__r2__tot=0, t3__r3_7__tot=40, t3__r4__tot=0, t3__r3_6_3__tot=10)
+    assert claim_findings(text, **agreeing) == []
+    # 41 is neither the applications received nor those closed
+    assert {f.rule for f in claim_findings(text.replace("40件", "41件"), **agreeing)} == {"N.RECEIVED", "N.CLOSED"}
+
+
+def test_channels_listed_up_to_every_other_one():
+    text = "（二）依申请公开。2023年通过网络、信函、当面及其他形式共收到政府信息公开申请40件。"
+    assert kinds(text) == [("received", 40)]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text.replace("40件", "39件"))
+    assert f.rule == "N.RECEIVED" and f.actual == 39
+    # some channels only are a part
+    assert kinds("（二）依申请公开。2023年通过网络、信函共收到政府信息公开申请30件。") == []
+
+
+def test_applications_counted_in_letters():
+    text = "（二）依申请公开。2023年本机关在信息公开管理系统中收到40封申请，已按照处理流程进行处理。"
+    assert kinds(text) == [("received", 40)]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text.replace("40封", "4封"))
+    assert f.rule == "N.RECEIVED" and f.actual == 4
+    # letters not said to be applications are not
+    assert kinds("（二）依申请公开。2023年收到群众来信12封，收到12封邮件，收到12封申请人来信。") == []

@@ -48,7 +48,7 @@ class Claim:
 
 # 次 only counts cases and the bare 「依申请公开3次」 (see _read); after another unit it makes a count of times
 # (「培训300个次」「发布信息50条次」), but 「申请12件次」 is 12 applications
-_UNITS = "件起宗个条份部例次"
+_UNITS = "件起宗个条份部例次封"  # (封: letters, read only as applications: 「收到12封申请」)
 _NUM_RE = re.compile(
     rf"(?<![\d.．:：\-/])(\d{{1,3}}(?:,\d{{3}})+|\d+|[{CHINESE_NUMERALS}]+)(件次|[{_UNITS}](?!次))")
 _NUMBER_CHARS = frozenset(CHINESE_NUMERALS + ",")  # and the digits
@@ -320,13 +320,17 @@ _TIMES_KINDS = _SUBJECT_KINDS + ("t4_all",)
 # a case count's result in a clause of its own after it: 「被行政复议1件，为其他结果」「行政复议2件，均为结果维持」
 _CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(?:(?P<upheld>维持)(?:原(?:行政行为|答复|决定))?|"
                           r"(?P<corrected>纠正|纠错)|(?P<other>其他结果)|(?P<pending>尚未审结|未审结|正在审理中?|审理中))"
-                          r"(?=[，,。；;！？!?\n]|$)")
+                          r"(?:的?结果)?(?=[，,。；;！？!?\n]|$)")  # 「均维持结果」
 # a closed figure followed by another way the applications were dealt with: 「答复7件，不予受理4件」 lists outcomes,
 # the 7 is one of them, not the total (「办结20件，其中不予处理2件」 names a share of it)
 _ANOTHER_OUTCOME = re.compile(r"[，,、；;](?:(?!其中)[^，,。；;\d]){0,6}?(?:不予受理|撤回|退回|驳回|补正|转办|告知)"
                               r"[^，,。；;\d]{0,6}?\d+[件条个]")
+_LETTERS_ARE_APPLICATIONS = re.compile(r"(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请(?!人)")
+_RECEIVED_AND = re.compile(r"(?:收到|受理|接收)(?:并|和|及|且)$")
 # a count of documents with the verb before the number and the noun after it: 「制发3份规范性文件」
-_ISSUED_BEFORE = re.compile(r"(?:新)?(?:制发|印发|出台|制定|发布)(?:了)?(?:共|共计|合计)?$")
+# (「新制作《…办法》《…细则》等8件规范性文件」: the titles between, then 等)
+_ISSUED_BEFORE = re.compile(r"(?:新)?(?:制发|印发|出台|制定|发布|制作)(?:了)?(?:(?:《[^《》]{1,60}》[、和及与]?)+等)?"
+                            r"(?:共|共计|合计)?$")
 _NORMATIVE_AFTER = re.compile(r"(?:的)?(?:行政|政府)?规范性文件(?=[，,。；;、）)\n]|$)")
 # the same figures with the noun named earlier in the sentence: 「清理规范性文件…，新制发1件」「…，现行有效件数14件」
 _ISSUED_ALONE = re.compile(r"(?:其中)?(?:新)?(?:制发|印发|出台|制定|发布)(?:了)?(?:件数|数量)?(?:为|共|共计|有)?")
@@ -352,9 +356,10 @@ _ANY_MEANS = re.compile(r"(?:通过|以)任何(?:形式|方式|渠道|途径)")
 _LETTERS_OF_APPLICATION = re.compile(r"(?:依申请公开|信息公开申请|信息公开)信件")
 # 「通过网站、信函等渠道收到」: the channels listed are every channel, not a part
 _BOTH_CHANNELS = re.compile(r"(?:线上|网上)[、和及与]?线下|线下[、和及与]?(?:线上|网上)")
-_ALL_CHANNELS = re.compile(r"[^，,。；;]{0,30}?等(?:多种|各类|各种)?(?:渠道|途径|方式|形式)")
+# (「网络、信函、当面及其他形式」: the list closed by every other channel)
+_ALL_CHANNELS = re.compile(r"[^，,。；;]{0,30}?(?:等(?:多种|各类|各种)?|(?:及|和|与|以及|或)其他)(?:渠道|途径|方式|形式)")
 _QUOTE_GAP = re.compile(r"(?:的)?(?:件数|数量|数)?(?:为|是|有|共|共计)?")
-_T2_GAP = re.compile(r"(?:的|了|共|共计|合计|总计|计|为|有|达|数量?|件数|总数)*")
+_T2_GAP = re.compile(r"(?:的|了|共|共计|合计|总计|计|为|有|达|数量?|件数|总数|文件)*")  # 「…，现行有效文件20件」
 _T4_GAP = re.compile(r"(?:案件|申请|的|共|计|为|总数|数量|有|件|合计|类|情况|达)*")
 
 
@@ -538,6 +543,8 @@ def _unit_fits(s: str, end: int, unit: str, kind: str, key: re.Match | None) -> 
         return False  # 「召开会议3次」「答复培训2次」
     if named == "received_noun" and unit not in "件宗次":
         return False  # 「依申请公开2条，免于公开信息0条」: items of information, as likely as applications
+    if unit == "封" and not (_LETTERS_ARE_APPLICATIONS.match(s, end) or (key is not None and key.string.endswith("申请"))):
+        return False  # 「收到群众来信12封」「收到12封邮件」: letters, not said to be applications
     if unit in "个条份部例" and _DURATION.match(s, end - 1 if unit == "个" else end):
         return False  # 「在15个工作日内答复」: a time, not a count
     # 「答复、归档等7个环节」: steps, not applications
@@ -627,7 +634,12 @@ class _NumberReader:
             return None  # 「逾期未补正2件，其他处理5件」: the result's other rows, its total is both
         if n.kind == "closed" and n.key is not None and _ANOTHER_OUTCOME.match(self.s, n.quote_end):
             return None  # 「答复7件，不予受理4件」: one outcome among others, not all closed
-        if n.kind in ("received", "handled"):
+        # 「收到并答复政府信息公开申请45件」: 45 received, and the same 45 answered
+        received_too = n.kind == "closed" and bool(_RECEIVED_AND.search(n.before_key))
+        if received_too:
+            a, b = self.c.span(n.cl, n.quote_end)
+            self.extra.append(Claim("received", n.value, a, b, self.s[n.cl:n.quote_end], scope=n.scope))
+        if n.kind in ("received", "handled") or received_too:
             self.received_sentence = n.sent_start
             self.received_unit = (n.sent_start, n.unit)
             self.received_para = self.c.paragraph_at(n.start)[0]
@@ -823,7 +835,7 @@ class _NumberReader:
         lead = _LETTERS_OF_APPLICATION.sub("", _BOTH_CHANNELS.sub("", n.lead))  # 「线上、线下共收到」: every channel
         if not _SUBSET.search(lead):
             return False
-        return "等" not in lead or bool(_SUBSET.search(_ALL_CHANNELS.sub("", lead)))
+        return ("等" not in lead and "其他" not in lead) or bool(_SUBSET.search(_ALL_CHANNELS.sub("", lead)))
 
     # ---- each kind's own conditions
 
