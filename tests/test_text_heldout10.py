@@ -123,3 +123,27 @@ def test_applications_counted_in_letters():
     assert f.rule == "N.RECEIVED" and f.actual == 4
     # letters not said to be applications are not
     assert kinds("（二）依申请公开。2023年收到群众来信12封，收到12封邮件，收到12封申请人来信。") == []
+
+
+def test_lawsuits_under_a_heading_about_the_disclosure_cases():
+    # no disclosure word in the sentence, but its heading names the organ's disclosure cases
+    for text in ("（四）政府信息公开行政复议、行政诉讼情况。2023年收到诉讼为2件，其中未经复议直接起诉2件。",
+                 "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n2023年收到诉讼为2件，其中未经复议直接起诉2件。"):
+        assert kinds(text) == [("lawsuit", 2), ("lawsuit:direct", 2)], text
+        assert claim_findings(text, t4__direct__tot=2) == [], text
+        # the table has no lawsuit: both figures disagree
+        assert [(f.rule, f.actual) for f in claim_findings(text)] == [("N.REVIEW", 2), ("N.REVIEW", 2)], text
+    # not under such a heading, or a 复议机关's cases under it: not read
+    assert kinds("（二）依申请公开。2023年收到诉讼为2件，其中未经复议直接起诉2件。") == []
+    assert kinds("（四）行政复议、行政诉讼情况。2023年收到诉讼为2件，其中未经复议直接起诉2件。") == []
+    assert kinds("（四）政府信息公开行政复议、行政诉讼情况。全县共收到行政复议120件，受理行政诉讼30件。") == []
+
+
+def test_left_unread_on_purpose():
+    # the others, after a carry-over: neither all received nor all closed
+    assert kinds("（二）依申请公开。2023年共收到申请40件，其中6件结转，其余34件全部按时答复。") == [
+        ("received", 40), ("carried_out", 6)]
+    # letters of application may be one channel of several
+    assert kinds("（二）依申请公开工作情况。2023年，全年未收到依申请公开来信，无意见投诉情况。") == []
+    # answered in time is about time: reports say it beside applications carried over
+    assert kinds("（二）依申请公开。2023年共收到政府信息公开申请40件，均在规定时限内完成答复。") == [("received", 40)]

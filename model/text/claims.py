@@ -101,7 +101,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("lawsuit:after", r"(?:行政)?复议后(?:再)?(?:起诉|诉讼|提起(?:行政)?诉讼)"),
     ("lawsuit:direct", r"(?:未经(?:行政)?复议)?直接(?:起诉|诉讼|提起(?:行政)?诉讼)"),
     ("review", r"行政复议"),
-    ("lawsuit", r"行政诉讼"),
+    # 「收到诉讼为3件」: the organ sued (read only under a heading about its disclosure cases, see _fits_case)
+    ("lawsuit", r"行政诉讼|收到(?:的)?诉讼"),
     ("normative_in_force", r"(?:现行|继续)有效(?:的)?(?:行政)?规范性文件"),
     # 「制定政府规范性文件3件」「新发布的行政规范性文件4件」「行政规范性文件制发件数0件」
     ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了|的)?(?:行政|政府)?规范性文件|"
@@ -256,6 +257,11 @@ _REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问�
                              r"复议机关|应诉|不到位|不当|不规范|违法|过错|失职|纠正|改变|变更|责令|被告败")
 # the organ handling other organs' cases (a county government is a 复议机关), not cases about its disclosure
 _REVIEW_AUTHORITY = re.compile(r"全[县市区旗州盟省]|办理|受理|审理|收到|审结")
+# under a heading about the organ's disclosure cases (「（四）政府信息公开行政复议、行政诉讼情况。」) 收到 is the organ
+# being sued or asked for review, not a 复议机关 taking cases in
+_CASES_HEADING = re.compile(r"信息公开[^。；;，,！？]{0,12}?(?:行政复议|行政诉讼)")
+_AUTHORITY_UNDER_HEADING = re.compile(r"全[县市区旗州盟省]|办理|受理|审理|审结")
+_HEADING_MAX = 40  # a heading is short; a sentence about the cases themselves is no heading
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请|公开申请")
 # the organ deciding the cases it counts (「行政复议144件，120件做了复议决定」): a 复议机关's caseload
 _DECIDES_CASES = re.compile(r"[做作](?:了|出)?(?:行政)?复议决定")
@@ -940,12 +946,22 @@ class _NumberReader:
         if _REVIEW_EXCLUDE.search(n.lead) or not _T4_GAP.fullmatch(n.after_key) or _OTHER_CAUSE.search(n.lead):
             return False
         before = self.s[n.sent_start:n.start]
-        # (one kind of lawsuit is a share of the sentence's cases: 「全县收到行政诉讼120件，其中直接起诉100件」)
-        if not _DISCLOSURE_WORDS.search(before) and (
-                _REVIEW_AUTHORITY.search(before if n.kind.startswith("lawsuit:") else n.lead)
-                or _DECIDES_CASES.search(self.s, n.sent_start, n.sent_end)):
-            return False  # 「全县共办理行政复议案件120件」「行政复议144件，120件做了复议决定」
+        if not _DISCLOSURE_WORDS.search(before):
+            # (one kind of lawsuit is a share of the sentence's cases: 「全县收到行政诉讼120件，其中直接起诉100件」)
+            authority = _AUTHORITY_UNDER_HEADING if self._under_cases_heading(n) else _REVIEW_AUTHORITY
+            if authority.search(before if n.kind.startswith("lawsuit:") else n.lead) \
+                    or _DECIDES_CASES.search(self.s, n.sent_start, n.sent_end):
+                return False  # 「全县共办理行政复议案件120件」「行政复议144件，120件做了复议决定」
         return not _BROADER.match(self.s, n.end)  # 「行政复议案件15件，其中涉及政府信息公开的2件」: all cases
+
+    def _under_cases_heading(self, n: _Number) -> bool:
+        """The paragraph opens with a short heading about the organ's disclosure cases, or follows one."""
+        c = self.c
+        p0 = c.paragraph_at(n.start)[0]
+        heads = [c.sentence_at(p0)] if p0 < n.sent_start else []
+        if p0 > 0:
+            heads.append(c.paragraph_at(p0 - 1))
+        return any(b - a <= _HEADING_MAX and _CASES_HEADING.search(self.s, a, b) for a, b in heads)
 
     def _joint_kind(self, n: _Number) -> str:
         """The kind of a number that counts two results or both kinds of case at once."""
