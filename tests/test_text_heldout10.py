@@ -147,3 +147,26 @@ def test_left_unread_on_purpose():
     assert kinds("（二）依申请公开工作情况。2023年，全年未收到依申请公开来信，无意见投诉情况。") == []
     # answered in time is about time: reports say it beside applications carried over
     assert kinds("（二）依申请公开。2023年共收到政府信息公开申请40件，均在规定时限内完成答复。") == [("received", 40)]
+
+
+def test_the_sum_of_the_parts_is_the_total():
+    text = ("（二）依申请公开情况。2023年共收到群众网上申请30件，快递10件，合计40件，上年结转2件，"
+            "截至12月底已回复36件，6件正在办理中。")
+    assert kinds(text) == [("received", 40), ("carried_in", 2), ("closed", 36), ("carried_out", 6)]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text.replace("快递10件，合计40件", "快递11件，合计41件"))
+    assert f.rule == "N.RECEIVED" and f.actual == 41
+    # a figure that is not the parts' sum is no total, and what follows the parts stays theirs
+    assert kinds("（二）依申请公开。全年接收信件申请9件，网上申请58件，共55件，办结50件。") == []
+
+
+def test_results_named_as_the_form_names_them():
+    # the row's whole label, and a result that names its own kind of case
+    text = ("（二）依申请公开。2023年共收到政府信息公开申请40件，予以公开10件，申请人无正当理由逾期不补正、"
+            "行政机关不再处理其政府信息公开申请2件。做好行政复议、行政诉讼的应诉工作，复议后起诉案件其他结果1件。")
+    assert subjects(text)[1:] == [("cat:r3_1", 10, None), ("leaf:r3_6_1", 2, None), ("t4sub:other", 1, "after")]
+    assert claim_findings(text, t4__after__tot=1, t4__after__other=1) == []
+    [f] = claim_findings(text, t4__after__tot=1, t4__after__upheld=1)
+    assert f.rule == "N.REVIEW" and f.cells == ("t4.after.other",)
+    # a 复议机关's results are not
+    assert kinds("（四）行政复议。全县行政复议案件纠错1件。") == []

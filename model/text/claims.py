@@ -92,7 +92,9 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("leaf:r3_4_2", r"没有现成信息(?:需要?另行制作)?|需要?另行制作"),
     ("leaf:r3_5_3", r"要求提供公开出版物"),
     ("leaf:r3_5_4", r"(?:无正当理由)?大量反复申请"),
-    ("leaf:r3_6_1", r"逾期(?:未|不)补正"),  # 「…无法提供27件，逾期未补正2件，其他处理5件」
+    # 「…无法提供27件，逾期未补正2件，其他处理5件」, and the form's whole label (「…逾期不补正、行政机关不再处理其
+    # 政府信息公开申请2件」)
+    ("leaf:r3_6_1", r"逾期(?:未|不)补正(?:、?行政机关不再处理其(?:政府)?信息公开申请)?"),
     ("t4sub:upheld", r"结果维持|维持"),
     ("t4sub:corrected", r"结果纠正|纠正|纠错"),
     ("t4sub:other", r"其他结果"),
@@ -332,6 +334,7 @@ _CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(
 _ANOTHER_OUTCOME = re.compile(r"[，,、；;](?:(?!其中)[^，,。；;\d]){0,6}?(?:不予受理|撤回|退回|驳回|补正|转办|告知)"
                               r"[^，,。；;\d]{0,6}?\d+[件条个]")
 _LETTERS_ARE_APPLICATIONS = re.compile(r"(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请(?!人)")
+_SUM_LEAD = re.compile(r"(?:合计|共计|总计|共)(?:为|是|有)?")
 _RECEIVED_AND = re.compile(r"(?:收到|受理|接收)(?:并|和|及|且)$")
 # a count of documents with the verb before the number and the noun after it: 「制发3份规范性文件」
 # (「新制作《…办法》《…细则》等8件规范性文件」: the titles between, then 等)
@@ -575,7 +578,8 @@ class _NumberReader:
         self.subunit_sentence = -1  # a sentence whose subject is a town or department, not the organ
         self.received_unit = (-1, "")  # (sentence, unit) of the last received claim: 件, or 条 when counted so
         self.foreign_sentence = -1  # a sentence about applications of another kind (登记, 许可, 来电 …)
-        self.part_sentence = -1  # a sentence whose first figure is a part (「受理线上申请65件，办结62件」)
+        # (sentence, received|handled, where the part's figure is): a sentence whose first figure is a part (「受理线上申请65件，办结62件」)
+        self.part_sentence = (-1, "", -1)
         self.last_claim = (-1, "")  # (where its phrase ends, kind) of the last claim read
         # (sentence start, the results one of whose rows it counted on its own): 「逾期未补正2件，其他处理5件」
         self.rows_named: tuple[int, frozenset[str]] = (-1, frozenset())
@@ -622,6 +626,8 @@ class _NumberReader:
             return None  # 「对现行有效的规范性文件56件进行清理」: the object of a review, not the count
         if n.kind in _SUBJECT_KINDS:
             self.subject = (n.sent_start, _SUBJECT_OF[n.kind])
+        elif n.kind.startswith("t4sub:") and self.subject is None:
+            self.subject = (n.sent_start, _case_in(n.before_key) or "")
         elif n.kind.startswith("t4sub:"):
             named = _case_named(n.before_key)
             if named:  # 「复议6件和诉讼3件，其中行政复议结果维持5件」: the result names its own kind of case
@@ -646,6 +652,8 @@ class _NumberReader:
             a, b = self.c.span(n.cl, n.quote_end)
             self.extra.append(Claim("received", n.value, a, b, self.s[n.cl:n.quote_end], scope=n.scope))
         if n.kind in ("received", "handled") or received_too:
+            if self.part_sentence[0] == n.sent_start:
+                self.part_sentence = (-1, "", -1)  # the parts' total is read: what follows is about all of them
             self.received_sentence = n.sent_start
             self.received_unit = (n.sent_start, n.unit)
             self.received_para = self.c.paragraph_at(n.start)[0]
@@ -700,11 +708,22 @@ class _NumberReader:
         if kind is None or kind == "in_force_tail":
             kind, quote_end = self._normative_kind(lead, sent_start, start, end)
             if kind is None:
+                kind = self._sum_of_parts(lead, sent_start, start, value)
+            if kind is None:
                 return None
         unit = m.group(2)[:1]  # (件次: 件)
         if not _unit_fits(s, end, unit, kind, key):
             return None
         return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end)
+
+    def _sum_of_parts(self, lead: str, sent_start: int, start: int, value: int) -> str | None:
+        """「收到网上申请105件，快递17件，合计122件」: the sum of the parts the sentence opened with is the total
+        (when it is their sum: the figures from the first part on add up to it)."""
+        part_sent, kind, part_start = self.part_sentence
+        if part_sent != sent_start or not _SUM_LEAD.fullmatch(lead):
+            return None
+        parts = [parse_int(p.group(1)) for p in numbers(self.s[part_start:start])]
+        return kind if None not in parts and sum(p or 0 for p in parts) == value else None
 
     def _normative_kind(self, lead: str, sent_start: int, start: int, end: int) -> tuple[str | None, int]:
         """A count of 规范性文件 whose noun is not in the lead: after the number (「制发3份规范性文件」), or earlier in
@@ -816,14 +835,14 @@ class _NumberReader:
         return not (_THIS_YEAR.search(before) or (self.year is not None and f"{self.year}年" in before))
 
     def _not_one_figure(self, n: _Number) -> bool:
-        if self.part_sentence == n.sent_start and n.kind.startswith(_OF_THE_PART):
+        if self.part_sentence[0] == n.sent_start and n.kind.startswith(_OF_THE_PART):
             return True  # 「受理线上申请65件，办结62件，结转3件」: what follows a part is about the part
         if self._one_part(n):
             if n.kind in ("received", "handled") and self.received_sentence != n.sent_start \
                     and self.last_claim[0] <= n.sent_start:
                 # the sentence's first figure, and no total before it: 「其中，予以公开14件，告知通过其他途径办理
                 # 11件，结转下年度办理22件」 lists the results, the part among them says nothing of what follows
-                self.part_sentence = n.sent_start
+                self.part_sentence = (n.sent_start, n.kind, n.start)
             return True
         return False
 
@@ -855,8 +874,9 @@ class _NumberReader:
             return self._fits_result(n)
         if n.kind in _SUBJECT_KINDS:
             return self._fits_case(n)
-        if n.kind.startswith("t4sub:"):
-            return self.subject is not None
+        if n.kind.startswith("t4sub:"):  # after a count of cases, or naming them: 「复议后起诉案件其他结果1件」
+            return self.subject is not None or (_case_in(n.before_key) is not None
+                                                and not _REVIEW_AUTHORITY.search(n.lead))  # not 「全县复议纠错1件」
         # 「发布规范性文件及其他主动公开文件29件」: documents of other kinds counted with them (unless none:
         # 「制发规章、规范性文件0件」 says there were none of either)
         return n.value == 0 or _T2_GAP.fullmatch(n.after_key) is not None
@@ -1016,6 +1036,14 @@ def _case_named(text: str) -> str:
     if review < 0 and lawsuit < 0:
         return ""
     return "review" if review > lawsuit else "lawsuit"
+
+
+def _case_in(lead: str) -> str | None:
+    """The kind of case (Claim.subject) a lead names as its last keyword: 「复议后起诉案件」 → "after"."""
+    keys = _keywords(lead)
+    if not keys or not _T4_GAP.fullmatch(lead, keys[-1].end()):
+        return None
+    return _SUBJECT_OF.get(_KEY_KIND[keys[-1].lastgroup or ""])
 
 
 def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
