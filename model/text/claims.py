@@ -624,28 +624,44 @@ class _NumberReader:
         n.kind = self._joint_kind(n)
         if n.kind in ("normative_in_force", "normative_issued", "rules_issued") and _OBJECT_OF_REVIEW.match(n.lead):
             return None  # 「对现行有效的规范性文件56件进行清理」: the object of a review, not the count
+        self._note_subject(n)
+        if self._a_share_of_another(n):
+            return None
+        self._remember(n)
+        if n.kind in _SUBJECT_KINDS:
+            self._case_result(n)
+        return self._claim(n)
+
+    def _note_subject(self, n: _Number) -> None:
+        """The kind of case the results after a count of cases (or a result naming its case) are of."""
         if n.kind in _SUBJECT_KINDS:
             self.subject = (n.sent_start, _SUBJECT_OF[n.kind])
         elif n.kind.startswith("t4sub:") and self.subject is None:
-            self.subject = (n.sent_start, _case_in(n.before_key) or "")
+            self.subject = (n.sent_start, _case_in(n.before_key) or "")  # 「复议后起诉案件其他结果1件」
         elif n.kind.startswith("t4sub:"):
             named = _case_named(n.before_key)
             if named:  # 「复议6件和诉讼3件，其中行政复议结果维持5件」: the result names its own kind of case
                 self.subject = (n.sent_start, named)
+
+    def _a_share_of_another(self, n: _Number) -> bool:
+        """The figure is a share of another figure, or one outcome among others, not the total its kind names."""
         if n.kind in ("received", "handled", "closed") and self.received_para == self.c.paragraph_at(n.start)[0] \
                 and n.scope != "own" and _ORGAN.search(n.own):
-            return None  # 「共收到申请45件，其中县政府办公室收到15件」: one office's share
+            return True  # 「共收到申请45件，其中县政府办公室收到15件」: one office's share
         if n.kind in ("handled", "closed") and self.last_claim == (n.cl - 1, n.kind) \
                 and _INSIDE_A_TOTAL.match(self.s, n.cl - 1, n.cl + 2):
             # 「办结12件（含上年转入的办结3件）」: a share of the count the bracket follows (not so for received:
             # 「收到12件（含新收11件，上年结转1件）」 names 表三 第一项, a reading of its own)
-            return None
+            return True
         if self.rows_named[0] != n.sent_start:
             self.rows_named = (n.sent_start, frozenset())
         if n.kind.startswith("cat:") and n.kind[len("cat:"):] in self.rows_named[1]:
-            return None  # 「逾期未补正2件，其他处理5件」: the result's other rows, its total is both
-        if n.kind == "closed" and n.key is not None and _ANOTHER_OUTCOME.match(self.s, n.quote_end):
-            return None  # 「答复7件，不予受理4件」: one outcome among others, not all closed
+            return True  # 「逾期未补正2件，其他处理5件」: the result's other rows, its total is both
+        # 「答复7件，不予受理4件」: one outcome among others, not all closed
+        return n.kind == "closed" and n.key is not None and bool(_ANOTHER_OUTCOME.match(self.s, n.quote_end))
+
+    def _remember(self, n: _Number) -> None:
+        """What a claim read tells about the figures after it."""
         # 「收到并答复政府信息公开申请45件」: 45 received, and the same 45 answered
         received_too = n.kind == "closed" and bool(_RECEIVED_AND.search(n.before_key))
         if received_too:
@@ -660,9 +676,6 @@ class _NumberReader:
         if n.kind.startswith("leaf:") and "/" not in n.kind:
             self.rows_named = (n.sent_start, self.rows_named[1] | {n.kind[len("leaf:"):].rsplit("_", 1)[0]})
         self.last_claim = (n.quote_end, n.kind)
-        if n.kind in _SUBJECT_KINDS:
-            self._case_result(n)
-        return self._claim(n)
 
     def _case_result(self, n: _Number) -> None:
         """「被行政复议1件，为其他结果」: the result of all the cases counted, in the clause after the count."""
