@@ -49,8 +49,10 @@ def test_the_cases_a_review_authority_decided():
             "行政复议144件，120件做了复议决定，行政诉讼97件，27件法院做出判决。")
     assert kinds(text) == [("received", 40)]
     assert claim_findings(text) == []
-    # the organ's own cases are still read
+    # the organ's own cases are still read, and so is the decision another body made on one of them
     assert kinds("（二）依申请公开。2023年收到申请40件。行政复议2件，均维持。")[1:] == [("review", 2), ("t4sub:upheld", 2)]
+    assert kinds("（二）依申请公开。2023年收到申请40件。行政复议2件，复议机关作出复议决定维持原答复。")[1:] == [
+        ("review", 2)]
 
 
 def test_a_result_beside_one_of_its_rows():

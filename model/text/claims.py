@@ -266,7 +266,8 @@ _AUTHORITY_UNDER_HEADING = re.compile(r"全[县市区旗州盟省]|办理|受理
 _HEADING_MAX = 40  # a heading is short; a sentence about the cases themselves is no heading
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请|公开申请")
 # the organ deciding the cases it counts (「行政复议144件，120件做了复议决定」): a 复议机关's caseload
-_DECIDES_CASES = re.compile(r"[做作](?:了|出)?(?:行政)?复议决定")
+# (a count of decisions: not 「复议机关作出维持原答复的复议决定」 about the organ's own case)
+_DECIDES_CASES = re.compile(r"\d+件(?:已|均)?[做作](?:了|出)(?:了)?(?:行政)?复议决定")
 # (not 「…2件（其中1件为2023年信息公开件）」: a case about last year's application is still about disclosure)
 _BROADER = re.compile(r"[^。；;！？\n]{0,6}?其中(?:(?!\d{4}年)[^。；;，,！？\n]){0,12}?(?:信息公开|依申请)")
 
