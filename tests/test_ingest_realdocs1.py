@@ -1,0 +1,41 @@
+"""Shapes from a held-out round of real published report files (PDF with a text layer, the official Word
+template), read through ingest.read_report / read_text.  The organs, addresses and figures here are made up;
+each test draws the shape the real file had.
+
+- The preamble wrapped at the page's width so that a line begins with what looks like a web page's
+  「字段：值」 line (「…电话：0000-1234567，电」 then 「子邮箱：someone@example.cn）。」): that line was dropped as
+  page furniture and the preamble lost its end.
+"""
+from __future__ import annotations
+
+from ingest import read_text
+
+_PREAMBLE_WRAPPED = """某市人民政府
+2025 年政府信息公开工作年度报告
+   本报告由某市人民政府办公室根据《中华人民共和国政府
+信息公开条例》（国令第 711 号）（以下简称《条例》）规定编
+制。报告所列统计期限自 2025 年 1 月 1 日至 2025 年 12 月 31 日。
+如对本报告有疑问，请与某市人民政府办公室联系（地址：某
+市人民路 9 号，邮编：100001，电话：0000-1234567，电
+子邮箱：someone@example.cn）。
+   一、总体情况
+   2025 年，我市严格落实《中华人民共和国政府信息公开条例》各项规定。
+   五、存在的主要问题及改进情况
+   政策解读质量仍需提升。
+   六、其他需要报告的事项
+   无。
+"""
+
+
+def test_a_wrapped_preamble_line_that_looks_like_a_field_is_kept():
+    s0 = read_text(_PREAMBLE_WRAPPED).report.sections["s0"]
+    assert s0.endswith("电话：0000-1234567，电子邮箱：someone@example.cn）。")
+
+
+def test_a_web_pages_field_lines_under_the_title_are_still_dropped():
+    page = _PREAMBLE_WRAPPED.replace(
+        "2025 年政府信息公开工作年度报告\n",
+        "2025 年政府信息公开工作年度报告\n来源：某市人民政府办公室\n发布时间：2026-01-20\n字号：大 中 小\n")
+    s0 = read_text(page).report.sections["s0"]
+    assert s0.startswith("本报告由某市人民政府办公室") and "来源" not in s0 and "字号" not in s0
+    assert s0.endswith("someone@example.cn）。")
