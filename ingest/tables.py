@@ -27,7 +27,7 @@ from model.schema import (
     t3_row_cells,
     t4,
 )
-from model.values import BadValue, Value, parse_value
+from model.values import NA, BadValue, Value, parse_value
 
 from . import blocks, glued
 from .blocks import Table
@@ -278,6 +278,7 @@ class _T3Pass:
             if figs:
                 out.end = max(out.end, figs[-1].pos)
                 _unrecognised_rows(stream, figs[-1].pos, nxt, out)
+                figs = _in_column_order(figs)
             self.raw[target] = figs
             chosen = _choose(figs, 7, _group_at(stream, e))
             if chosen is not None:
@@ -647,6 +648,36 @@ def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
         names = "」「".join(_t3_name(t) for t in placed)
         out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按各列的位置对应，空白处留空，请核对",
                                           tuple(c for t in placed for c in t3_row_cells(t))))
+
+
+def _in_column_order(figs: list[Fig]) -> list[Fig]:
+    """A tall row whose cells are aligned differently (the Word template in circulation puts 总计 at the top of
+    its cell and the other figures in the middle) prints its figures on two lines, in reading order: 总计
+    first, beside the label's first line.  Laid out in columns, they are taken in the columns' order when
+    that order adds up to the row's 总计 and the printed one does not."""
+    if (len(figs) != 7 or len({f.line for f in figs}) < 2 or any(f.col is None for f in figs)
+            or any(_count(f) is None for f in figs)):
+        return figs
+    by_col = sorted(figs, key=lambda f: f.col)
+    apart = all(b.col - a.col >= 2 for a, b in zip(by_col, by_col[1:]))
+    return by_col if apart and _total_holds(by_col) and not _total_holds(figs) else figs
+
+
+def _total_holds(figs: list[Fig]) -> bool:
+    """The row's six figures add up to its 总计, a 「/」 counting as 0."""
+    vals = [_count(f) for f in figs]
+    return sum(vals[:6]) == vals[6]
+
+
+def _count(fig: Fig) -> int | None:
+    """A printed count, 「/」 as 0; None for anything else (an empty cell, a decimal, text)."""
+    if fig.blank:
+        return None
+    try:
+        v = parse_value(fig.text)
+    except BadValue:
+        return None
+    return 0 if v == NA else v if isinstance(v, int) else None
 
 
 def _spaced(figs: list[Fig]) -> bool:
