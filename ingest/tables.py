@@ -145,9 +145,10 @@ def _label_note(stream: Stream, hit: Hit, official: str, cells: tuple[str, ...],
         return
     words = _without_layout_junk(printed, official)
     shown = printed if words == label_key(printed) else words
-    # OCR loses an ordinal that stands apart from the words (「上年结转…」 for 「二、上年结转…」); printed text that
-    # lacks it is a slip
-    if words != label_key(official) and not (stream.read_by_ocr and words == strip_number(label_key(official))):
+    # OCR loses an ordinal that stands apart from the words (「上年结转…」 or 「、上年结转…」 for 「二、上年结转…」);
+    # printed text that lacks it is a slip
+    lost = stream.read_by_ocr and words.lstrip("、.") == strip_number(label_key(official))
+    if words != label_key(official) and not lost:
         out.notes.append(("S.LABELS", cells, f"表格标签「{shown}」与官方格式「{official}」不一致"))
         return
     num_printed = re.match(r"^\s*(?:(\d)\s*([、.．])|(\((\d)\)))", nfkc(printed))

@@ -11,6 +11,9 @@ each test draws the shape the real file had.
   taken shifted by one (or the table given up), 60 to 70 cells wrong a report.  Such a row is now taken in
   its columns' order when that order adds up to its 总计 and the printed one does not (a 「/」 counts as 0).
   Rows of that shape with empty cells stay blank and named.
+- The same real PDF drawn as a scan and read by OCR: every figure right, but 「二、上年结转…」 came back as
+  「、上年结转…」 (the ordinal lost, its mark kept) and was listed as the source's wording slip; like a
+  lost 「二、」, it is now taken as OCR's.
 """
 from __future__ import annotations
 
@@ -72,3 +75,16 @@ def test_totals_at_the_top_beside_slashes_and_empty_cells_are_never_wrong(seed, 
         s = _read_back(Layout(wrap_labels=True, top_totals=True, zeros=zeros), seed, tmp_path)
         assert s.wrong == 0 and s.unnamed == 0, (seed, zeros, str(s), s.wrong_cells[:4])
 
+
+def test_an_ordinal_lost_by_ocr_with_its_mark_kept_is_not_a_wording_change():
+    from ingest.api import build_report
+    from ingest.readers.text import text_items
+    from tests.test_ingest_variants import _table_cells, _text_report
+
+    rep = consistent_report(random.Random(5), maxv=40)
+    text = _text_report(rep, lambda lab: lab.replace("二、上年结转", "、上年结转", 1))
+    for by_ocr, expected in ((True, 0), (False, 1)):
+        result = build_report(text_items(text), "扫描件.pdf", "pdf", read_by_ocr=by_ocr)
+        notes = [m for rule, _, m in result.report.import_notes if rule == "S.LABELS"]
+        assert _table_cells(result.report) == _table_cells(rep), result.summary()
+        assert len(notes) == expected and all("上年结转" in m for m in notes), (by_ocr, notes)
