@@ -281,7 +281,9 @@ class _T3Pass:
                 _unrecognised_rows(stream, figs[-1].pos, nxt, out)
                 figs = _in_column_order(figs)
             self.raw[target] = figs
-            chosen = _choose(figs, 7, _group_at(stream, e))
+        _figures_above_their_label(anchors, self.raw, out)
+        for _, e, target in anchors:
+            chosen = _choose(self.raw[target], 7, _group_at(stream, e))
             if chosen is not None:
                 self.rows[target] = chosen
         _relocate_overflow(self.rows, self.raw, out)
@@ -601,9 +603,8 @@ def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
     a report's own arithmetic error is kept, a reading that mixed rows up is not."""
     if any(f.group is not None for f in figs) or figs[-1].pos == figs[0].pos:
         return True
-    if not all(f.text.isdigit() for f in figs):
-        return False
-    return _sums_hold([int(f.text) for f in figs], groups)
+    vals = _counts(figs)
+    return vals is not None and _sums_hold(vals, groups)
 
 
 def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
@@ -656,18 +657,25 @@ def _in_column_order(figs: list[Fig]) -> list[Fig]:
     its cell and the other figures in the middle) prints its figures on two lines, in reading order: 总计
     first, beside the label's first line.  Laid out in columns, they are taken in the columns' order when
     that order adds up to the row's 总计 and the printed one does not."""
-    if (len(figs) != 7 or len({f.line for f in figs}) < 2 or any(f.col is None for f in figs)
-            or any(_count(f) is None for f in figs)):
+    cols = [f.col for f in figs if f.col is not None]
+    if len(figs) != 7 or len(cols) != 7 or len({f.line for f in figs}) < 2 or _counts(figs) is None:
         return figs
-    by_col = sorted(figs, key=lambda f: f.col)
-    apart = all(b.col - a.col >= 2 for a, b in zip(by_col, by_col[1:]))
-    return by_col if apart and _total_holds(by_col) and not _total_holds(figs) else figs
+    order = sorted(range(7), key=lambda i: cols[i])
+    by_col = [figs[i] for i in order]
+    apart = all(cols[b] - cols[a] >= 2 for a, b in zip(order, order[1:]))
+    return by_col if apart and _counts_add_up(by_col) and not _counts_add_up(figs) else figs
 
 
-def _total_holds(figs: list[Fig]) -> bool:
-    """The row's six figures add up to its 总计, a 「/」 counting as 0."""
+def _counts_add_up(figs: list[Fig]) -> bool:
+    """Seven printed counts whose first six add up to the seventh (总计), a 「/」 counting as 0."""
+    vals = _counts(figs)
+    return vals is not None and _sums_hold(vals, (7,))
+
+
+def _counts(figs: list[Fig]) -> list[int] | None:
+    """The figures as printed counts (「/」 as 0), or None when one is not a count."""
     vals = [_count(f) for f in figs]
-    return sum(vals[:6]) == vals[6]
+    return [v for v in vals if v is not None] if None not in vals else None
 
 
 def _count(fig: Fig) -> int | None:
@@ -679,6 +687,36 @@ def _count(fig: Fig) -> int | None:
     except BadValue:
         return None
     return 0 if v == NA else v if isinstance(v, int) else None
+
+
+def _figures_above_their_label(anchors: list[Anchor], raw: dict[str, list[Fig]], out: TableRead) -> None:
+    """A tall row whose figures stand at the top of their cells and whose label is centred prints its figures
+    on a line of their own above the label, so they follow the row before's.  A row's second line of figures
+    goes to the next row when that row has none and each line, laid out in columns, adds up to its own 总计
+    (empty cells aside)."""
+    moved = []
+    order = [t for _, _, t in anchors]
+    for t, nxt in zip(order, order[1:]):
+        figs = raw.get(t) or []
+        if raw.get(nxt) or any(f.col is None or f.line is None for f in figs):
+            continue
+        lines = sorted({f.line for f in figs if f.line is not None})
+        if len(lines) != 2:
+            continue
+        first, second = ([f for f in figs if f.line == ln] for ln in lines)
+        if _row_of_its_own(first) and _row_of_its_own(second):
+            raw[t], raw[nxt] = first, second
+            moved.append(nxt)
+    if moved:
+        out.problems.append(ImportProblem(
+            NOTE, f"表三{_rows_named(moved)}的数字印在标签上方、紧接上一行之后，已按行对应（各行合计相符），请核对",
+            tuple(c for r in moved for c in t3_row_cells(r))))
+
+
+def _row_of_its_own(figs: list[Fig]) -> bool:
+    """Counts laid out in columns, the last (总计) the sum of the others: one row's figures, empty cells aside."""
+    vals = _counts(figs)
+    return len(figs) >= 2 and vals is not None and vals[-1] == sum(vals[:-1]) and _spaced(figs)
 
 
 def _spaced(figs: list[Fig]) -> bool:
@@ -706,7 +744,7 @@ def _relocate_overflow(rows: dict, raw: dict, out: TableRead) -> None:
         if len(nxt) != k - 1 or any(raw.get(r) for r in nxt) or any(r in rows for r in nxt):
             continue
         parts = [solid[j * 7:(j + 1) * 7] for j in range(k)]
-        if not all(all(f.text.isdigit() for f in p) and int(p[6].text) == sum(int(f.text) for f in p[:6]) for p in parts):
+        if not all(_counts_add_up(p) for p in parts):
             continue
         for r, p in zip([rid] + nxt, parts):
             rows[r] = p
@@ -862,9 +900,9 @@ def _labels_before_figures(stream: Stream, targets: list[str], figs: list[Fig], 
 
 
 def _whole_table_holds(rows: dict[str, list[Fig]]) -> bool:
-    """Every row of table 三 read as plain figures, and the whole table passes every identity."""
-    table = {r: tuple(int(f.text) for f in rows[r]) for r in T3_ROW_IDS
-             if r in rows and all(f.text.isdigit() for f in rows[r])}
+    """Every row of table 三 read as plain counts (「/」 as 0), and the whole table passes every identity."""
+    counts = {r: _counts(rows[r]) for r in T3_ROW_IDS if r in rows}
+    table = {r: tuple(vals) for r, vals in counts.items() if vals is not None}
     return len(table) == len(T3_ROW_IDS) and _identities_hold(table)
 
 
