@@ -291,7 +291,7 @@ class _T3Pass:
         self.decoded = _figures_in_blocks(stream, anchors, self.rows, self.raw, self.start, self.end, out)
         if self.decoded:  # every figure is accounted for: what reading row by row said of them is moot
             del out.problems[first:mark]
-        _place_by_columns(self.rows, self.raw, out)
+        _place_by_columns(self.rows, self.raw, anchors, out)
         self.rows_behind_garbled_labels()
 
     def rows_behind_garbled_labels(self) -> None:
@@ -607,7 +607,7 @@ def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
     return vals is not None and _sums_hold(vals, groups)
 
 
-def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
+def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRead) -> None:
     """pdftotext -layout keeps each figure under its column, so a row with empty cells can be placed:
     the nearest complete rows (same page, as columns move between pages) give the seven column centres;
     a short row's figures go to the nearest centres when each is clearly closer to one column than to
@@ -616,15 +616,16 @@ def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
             and len({x.line for x in f}) == 1]
     if len(full) < 3:
         return
+    spans = {t: (s, e) for s, e, t in anchors}
     placed = []
     for t, figs in raw.items():
         solid = [f for f in figs if not f.blank]
         if t in rows or not 0 < len(solid) < 7 or len(solid) != len(figs):
             continue
-        if any(f.col is None for f in solid) or len({f.line for f in solid}) != 1:
+        if any(f.col is None for f in solid) or not _one_row_of_columns(solid, spans.get(t)):
             continue
         near = sorted(full, key=lambda f: abs(f[0].line - solid[0].line))[:4]
-        if not all(_spaced(f) for f in near + [solid]):
+        if not all(_spaced(f) for f in near):
             continue  # figures one space apart (pdftotext -raw, web text): their positions mean nothing
         centres = []
         for j in range(7):
@@ -638,7 +639,7 @@ def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
         if gap < 2:
             continue
         slots: list = [None] * 7
-        for f in solid:
+        for f in sorted(solid, key=lambda f: f.col or 0.0):
             d = sorted((abs(f.col - c), j) for j, c in enumerate(centres))
             if d[0][0] > gap * 0.35 or slots[d[0][1]] is not None:
                 break
@@ -650,6 +651,21 @@ def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
         names = "」「".join(_t3_name(t) for t in placed)
         out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按各列的位置对应，空白处留空，请核对",
                                           tuple(c for t in placed for c in t3_row_cells(t))))
+
+
+def _one_row_of_columns(figs: list[Fig], span: tuple[int, int] | None) -> bool:
+    """A row's figures laid out in columns: on one line, or on two lines of a tall row (总计 at the top of its
+    cell beside the label, the rest in the middle) whose columns read alike: each line's figures spaced apart,
+    the first line the label's, and the second holding two figures or more (a line holding one figure and
+    nothing else is placed by its indent, not by columns)."""
+    lines = sorted({f.line for f in figs if f.line is not None})
+    if len(lines) == 1:
+        return _spaced(figs)
+    if len(lines) != 2 or lines[1] - lines[0] > 2 or span is None:
+        return False
+    first, second = ([f for f in figs if f.line == ln] for ln in lines)
+    return (_spaced(first) and _spaced(second) and len(second) >= 2 and span[0] < first[0].pos < span[1]
+            and len({f.col for f in figs}) == len(figs))
 
 
 def _in_column_order(figs: list[Fig]) -> list[Fig]:
