@@ -279,10 +279,12 @@ class _T3Pass:
             if figs:
                 out.end = max(out.end, figs[-1].pos)
                 _unrecognised_rows(stream, figs[-1].pos, nxt, out)
-                figs = _in_column_order(figs)
+                figs = self._in_column_order(target, figs)
             self.raw[target] = figs
         _figures_above_their_label(anchors, self.raw, out)
         for _, e, target in anchors:
+            if target in self.dropped:
+                continue
             chosen = _choose(self.raw[target], 7, _group_at(stream, e))
             if chosen is not None:
                 self.rows[target] = chosen
@@ -293,6 +295,22 @@ class _T3Pass:
             del out.problems[first:mark]
         _place_by_columns(self.rows, self.raw, anchors, out)
         self.rows_behind_garbled_labels()
+
+    def _in_column_order(self, target: str, figs: list[Fig]) -> list[Fig]:
+        """A tall row whose cells are aligned differently (the Word template in circulation puts 总计 at the
+        top of its cell and the other figures in the middle) prints its figures on two lines, in reading
+        order: 总计 first, beside the label's first line.  Laid out in columns, they are taken in the columns'
+        order when that order adds up to the row's 总计 and the printed one does not; when both add up, which
+        is meant cannot be told and the row is left blank."""
+        by_col = _column_order(figs)
+        if by_col is None or _counts(by_col) == _counts(figs) or not _counts_add_up(by_col):
+            return figs  # (「0 0 0 0 0 0 0」 reads the same in any order)
+        if _counts_add_up(figs):
+            self.dropped.add(target)
+            self.out.problems.append(ImportProblem(
+                AMBIGUOUS, f"表三「{_t3_name(target)}」的数字印在两行，按列的顺序和印出的顺序都合计相符，无法确定，留空",
+                t3_row_cells(target)))
+        return by_col
 
     def rows_behind_garbled_labels(self) -> None:
         """A row whose label came out garbled (a converter ran the group label 「（六）其他处理」 into it and lost
@@ -668,18 +686,15 @@ def _one_row_of_columns(figs: list[Fig], span: tuple[int, int] | None) -> bool:
             and len({f.col for f in figs}) == len(figs))
 
 
-def _in_column_order(figs: list[Fig]) -> list[Fig]:
-    """A tall row whose cells are aligned differently (the Word template in circulation puts 总计 at the top of
-    its cell and the other figures in the middle) prints its figures on two lines, in reading order: 总计
-    first, beside the label's first line.  Laid out in columns, they are taken in the columns' order when
-    that order adds up to the row's 总计 and the printed one does not."""
+def _column_order(figs: list[Fig]) -> list[Fig] | None:
+    """A row's seven counts printed on two lines or more, in the order of their columns (each clearly apart
+    from the next); None for any other row."""
     cols = [f.col for f in figs if f.col is not None]
     if len(figs) != 7 or len(cols) != 7 or len({f.line for f in figs}) < 2 or _counts(figs) is None:
-        return figs
+        return None
     order = sorted(range(7), key=lambda i: cols[i])
-    by_col = [figs[i] for i in order]
     apart = all(cols[b] - cols[a] >= 2 for a, b in zip(order, order[1:]))
-    return by_col if apart and _counts_add_up(by_col) and not _counts_add_up(figs) else figs
+    return [figs[i] for i in order] if apart else None
 
 
 def _counts_add_up(figs: list[Fig]) -> bool:
