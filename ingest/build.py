@@ -23,6 +23,7 @@ from .sections import (
     clean_body,
     find_headings,
     find_title,
+    goes_on,
     guess_level,
     heading_of,
     join_split_headings,
@@ -272,9 +273,20 @@ def _preamble(doc: _Layout, title_end: int, meta: Meta, wrap: Wrap) -> str:
         if date:
             meta.published = meta.published or date
             continue
-        if not _PAGE_META.match(nfkc(content)) and nfkc(content).strip() != "目录":
-            lines.append(content)
-    return clean_body(lines[::-1], wrap)
+        lines.append(content)
+    return clean_body(_without_page_meta(lines[::-1]), wrap)
+
+
+def _without_page_meta(lines: list[str]) -> list[str]:
+    """Drop a web page's 「来源：…」「发布时间：…」 lines and a 「目录」, but not a page-wrapped line that only looks
+    like one because the sentence before goes on into it (「…电话：0517-1234567，电」 then 「子邮箱：…」)."""
+    kept: list[str] = []
+    for line in lines:
+        t = nfkc(line).strip()
+        meta = t == "目录" or (_PAGE_META.match(t) and not (kept and goes_on(kept[-1])))
+        if not meta:
+            kept.append(line)
+    return kept
 
 
 def _date_alone(line: str) -> str | None:

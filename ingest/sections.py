@@ -443,6 +443,11 @@ def _ends_sentence(t: str) -> bool:
     return len(t) >= 2 and t[-1] in _CLOSE and t[-2] in _FINAL
 
 
+def goes_on(line: str) -> bool:
+    """A line whose sentence goes on into the next one (it ends on no full stop)."""
+    return bool(line.strip()) and not _ends_sentence(line)
+
+
 def _is_word(ch: str) -> bool:
     return bool(ch) and (ch.isalnum() or "\u4e00" <= ch <= "\u9fff")
 

@@ -27,7 +27,7 @@ from model.schema import (
     t3_row_cells,
     t4,
 )
-from model.values import BadValue, Value, parse_value
+from model.values import NA, BadValue, Value, parse_value
 
 from . import blocks, glued
 from .blocks import Table
@@ -145,9 +145,10 @@ def _label_note(stream: Stream, hit: Hit, official: str, cells: tuple[str, ...],
         return
     words = _without_layout_junk(printed, official)
     shown = printed if words == label_key(printed) else words
-    # OCR loses an ordinal that stands apart from the words (「上年结转…」 for 「二、上年结转…」); printed text that
-    # lacks it is a slip
-    if words != label_key(official) and not (stream.read_by_ocr and words == strip_number(label_key(official))):
+    # OCR loses an ordinal that stands apart from the words (「上年结转…」 or 「、上年结转…」 for 「二、上年结转…」);
+    # printed text that lacks it is a slip
+    lost = stream.read_by_ocr and words.lstrip("、.") == strip_number(label_key(official))
+    if words != label_key(official) and not lost:
         out.notes.append(("S.LABELS", cells, f"表格标签「{shown}」与官方格式「{official}」不一致"))
         return
     num_printed = re.match(r"^\s*(?:(\d)\s*([、.．])|(\((\d)\)))", nfkc(printed))
@@ -278,8 +279,13 @@ class _T3Pass:
             if figs:
                 out.end = max(out.end, figs[-1].pos)
                 _unrecognised_rows(stream, figs[-1].pos, nxt, out)
+                figs = self._in_column_order(target, figs)
             self.raw[target] = figs
-            chosen = _choose(figs, 7, _group_at(stream, e))
+        _figures_above_their_label(anchors, self.raw, out)
+        for _, e, target in anchors:
+            if target in self.dropped:
+                continue
+            chosen = _choose(self.raw[target], 7, _group_at(stream, e))
             if chosen is not None:
                 self.rows[target] = chosen
         _relocate_overflow(self.rows, self.raw, out)
@@ -287,8 +293,24 @@ class _T3Pass:
         self.decoded = _figures_in_blocks(stream, anchors, self.rows, self.raw, self.start, self.end, out)
         if self.decoded:  # every figure is accounted for: what reading row by row said of them is moot
             del out.problems[first:mark]
-        _place_by_columns(self.rows, self.raw, out)
+        _place_by_columns(self.rows, self.raw, anchors, out)
         self.rows_behind_garbled_labels()
+
+    def _in_column_order(self, target: str, figs: list[Fig]) -> list[Fig]:
+        """A tall row whose cells are aligned differently (the Word template in circulation puts 总计 at the
+        top of its cell and the other figures in the middle) prints its figures on two lines, in reading
+        order: 总计 first, beside the label's first line.  Laid out in columns, they are taken in the columns'
+        order when that order adds up to the row's 总计 and the printed one does not; when both add up, which
+        is meant cannot be told and the row is left blank."""
+        by_col = _column_order(figs)
+        if by_col is None or _counts(by_col) == _counts(figs) or not _counts_add_up(by_col):
+            return figs  # (「0 0 0 0 0 0 0」 reads the same in any order)
+        if _counts_add_up(figs):
+            self.dropped.add(target)
+            self.out.problems.append(ImportProblem(
+                AMBIGUOUS, f"表三「{_t3_name(target)}」的数字印在两行，按列的顺序和印出的顺序都合计相符，无法确定，留空",
+                t3_row_cells(target)))
+        return by_col
 
     def rows_behind_garbled_labels(self) -> None:
         """A row whose label came out garbled (a converter ran the group label 「（六）其他处理」 into it and lost
@@ -599,12 +621,11 @@ def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
     a report's own arithmetic error is kept, a reading that mixed rows up is not."""
     if any(f.group is not None for f in figs) or figs[-1].pos == figs[0].pos:
         return True
-    if not all(f.text.isdigit() for f in figs):
-        return False
-    return _sums_hold([int(f.text) for f in figs], groups)
+    vals = _counts(figs)
+    return vals is not None and _sums_hold(vals, groups)
 
 
-def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
+def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRead) -> None:
     """pdftotext -layout keeps each figure under its column, so a row with empty cells can be placed:
     the nearest complete rows (same page, as columns move between pages) give the seven column centres;
     a short row's figures go to the nearest centres when each is clearly closer to one column than to
@@ -613,15 +634,16 @@ def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
             and len({x.line for x in f}) == 1]
     if len(full) < 3:
         return
+    spans = {t: (s, e) for s, e, t in anchors}
     placed = []
     for t, figs in raw.items():
         solid = [f for f in figs if not f.blank]
         if t in rows or not 0 < len(solid) < 7 or len(solid) != len(figs):
             continue
-        if any(f.col is None for f in solid) or len({f.line for f in solid}) != 1:
+        if any(f.col is None for f in solid) or not _one_row_of_columns(solid, spans.get(t)):
             continue
         near = sorted(full, key=lambda f: abs(f[0].line - solid[0].line))[:4]
-        if not all(_spaced(f) for f in near + [solid]):
+        if not all(_spaced(f) for f in near):
             continue  # figures one space apart (pdftotext -raw, web text): their positions mean nothing
         centres = []
         for j in range(7):
@@ -635,7 +657,7 @@ def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
         if gap < 2:
             continue
         slots: list = [None] * 7
-        for f in solid:
+        for f in sorted(solid, key=lambda f: f.col or 0.0):
             d = sorted((abs(f.col - c), j) for j, c in enumerate(centres))
             if d[0][0] > gap * 0.35 or slots[d[0][1]] is not None:
                 break
@@ -647,6 +669,85 @@ def _place_by_columns(rows: dict, raw: dict, out: TableRead) -> None:
         names = "」「".join(_t3_name(t) for t in placed)
         out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按各列的位置对应，空白处留空，请核对",
                                           tuple(c for t in placed for c in t3_row_cells(t))))
+
+
+def _one_row_of_columns(figs: list[Fig], span: tuple[int, int] | None) -> bool:
+    """A row's figures laid out in columns: on one line, or on two lines of a tall row (总计 at the top of its
+    cell beside the label, the rest in the middle) whose columns read alike: each line's figures spaced apart,
+    the first line the label's, and the second holding two figures or more (a line holding one figure and
+    nothing else is placed by its indent, not by columns)."""
+    lines = sorted({f.line for f in figs if f.line is not None})
+    if len(lines) == 1:
+        return _spaced(figs)
+    if len(lines) != 2 or lines[1] - lines[0] > 2 or span is None:
+        return False
+    first, second = ([f for f in figs if f.line == ln] for ln in lines)
+    return (_spaced(first) and _spaced(second) and len(second) >= 2 and span[0] < first[0].pos < span[1]
+            and len({f.col for f in figs}) == len(figs))
+
+
+def _column_order(figs: list[Fig]) -> list[Fig] | None:
+    """A row's seven counts printed on two lines or more, in the order of their columns (each clearly apart
+    from the next); None for any other row."""
+    cols = [f.col for f in figs if f.col is not None]
+    if len(figs) != 7 or len(cols) != 7 or len({f.line for f in figs}) < 2 or _counts(figs) is None:
+        return None
+    order = sorted(range(7), key=lambda i: cols[i])
+    apart = all(cols[b] - cols[a] >= 2 for a, b in zip(order, order[1:]))
+    return [figs[i] for i in order] if apart else None
+
+
+def _counts_add_up(figs: list[Fig]) -> bool:
+    """Seven printed counts whose first six add up to the seventh (总计), a 「/」 counting as 0."""
+    vals = _counts(figs)
+    return vals is not None and _sums_hold(vals, (7,))
+
+
+def _counts(figs: list[Fig]) -> list[int] | None:
+    """The figures as printed counts (「/」 as 0), or None when one is not a count."""
+    vals = [_count(f) for f in figs]
+    return [v for v in vals if v is not None] if None not in vals else None
+
+
+def _count(fig: Fig) -> int | None:
+    """A printed count, 「/」 as 0; None for anything else (an empty cell, a decimal, text)."""
+    if fig.blank:
+        return None
+    try:
+        v = parse_value(fig.text)
+    except BadValue:
+        return None
+    return 0 if v == NA else v if isinstance(v, int) else None
+
+
+def _figures_above_their_label(anchors: list[Anchor], raw: dict[str, list[Fig]], out: TableRead) -> None:
+    """A tall row whose figures stand at the top of their cells and whose label is centred prints its figures
+    on a line of their own above the label, so they follow the row before's.  A row's second line of figures
+    goes to the next row when that row has none and each line, laid out in columns, adds up to its own 总计
+    (empty cells aside)."""
+    moved = []
+    order = [t for _, _, t in anchors]
+    for t, nxt in zip(order, order[1:]):
+        figs = raw.get(t) or []
+        if raw.get(nxt) or any(f.col is None or f.line is None for f in figs):
+            continue
+        lines = sorted({f.line for f in figs if f.line is not None})
+        if len(lines) != 2:
+            continue
+        first, second = ([f for f in figs if f.line == ln] for ln in lines)
+        if _row_of_its_own(first) and _row_of_its_own(second):
+            raw[t], raw[nxt] = first, second
+            moved.append(nxt)
+    if moved:
+        out.problems.append(ImportProblem(
+            NOTE, f"表三{_rows_named(moved)}的数字印在标签上方、紧接上一行之后，已按行对应（各行合计相符），请核对",
+            tuple(c for r in moved for c in t3_row_cells(r))))
+
+
+def _row_of_its_own(figs: list[Fig]) -> bool:
+    """Counts laid out in columns, the last (总计) the sum of the others: one row's figures, empty cells aside."""
+    vals = _counts(figs)
+    return len(figs) >= 2 and vals is not None and vals[-1] == sum(vals[:-1]) and _spaced(figs)
 
 
 def _spaced(figs: list[Fig]) -> bool:
@@ -674,7 +775,7 @@ def _relocate_overflow(rows: dict, raw: dict, out: TableRead) -> None:
         if len(nxt) != k - 1 or any(raw.get(r) for r in nxt) or any(r in rows for r in nxt):
             continue
         parts = [solid[j * 7:(j + 1) * 7] for j in range(k)]
-        if not all(all(f.text.isdigit() for f in p) and int(p[6].text) == sum(int(f.text) for f in p[:6]) for p in parts):
+        if not all(_counts_add_up(p) for p in parts):
             continue
         for r, p in zip([rid] + nxt, parts):
             rows[r] = p
@@ -830,9 +931,9 @@ def _labels_before_figures(stream: Stream, targets: list[str], figs: list[Fig], 
 
 
 def _whole_table_holds(rows: dict[str, list[Fig]]) -> bool:
-    """Every row of table 三 read as plain figures, and the whole table passes every identity."""
-    table = {r: tuple(int(f.text) for f in rows[r]) for r in T3_ROW_IDS
-             if r in rows and all(f.text.isdigit() for f in rows[r])}
+    """Every row of table 三 read as plain counts (「/」 as 0), and the whole table passes every identity."""
+    counts = {r: _counts(rows[r]) for r in T3_ROW_IDS if r in rows}
+    table = {r: tuple(vals) for r, vals in counts.items() if vals is not None}
     return len(table) == len(T3_ROW_IDS) and _identities_hold(table)
 
 

@@ -39,6 +39,10 @@ class Layout:
     furniture: bool = True  # a running header and a page number on every page
     size: float = 9.0  # the tables' text (五号 10.5, 小四 12)
     turned: bool = False  # a landscape page stored upright and turned 90° for the reader
+    top_totals: bool = False  # 表三's 总计 figures at the top of their cells, the other figures centred (cells
+    # of one row aligned differently, as the Word template in circulation has them)
+    tall_row: str = ""  # this 表三 row two lines taller than its label needs (an empty paragraph in the cell), its
+    # label centred and its figures at the top: they print on a line above the label
 
 
 VARIATIONS: dict[str, Layout] = {
@@ -77,6 +81,8 @@ class Cell:
     figure: bool = False
     turn: str = ""  # "", "vertical", "rotated"
     centre: bool = False
+    top: bool = False  # the text at the top of the cell, not centred vertically
+    more: int = 0  # lines of height the cell needs beyond its text
 
 
 @dataclass
@@ -119,7 +125,7 @@ def _need(cell: Cell, width: float) -> float:
         return _width(cell.text) + 2 * PAD
     if cell.figure:
         return LEAD + 2 * PAD
-    return len(wrap(cell.text, width - 2 * PAD)) * LEAD + 2 * PAD
+    return (len(wrap(cell.text, width - 2 * PAD)) + cell.more) * LEAD + 2 * PAD
 
 
 def _heights(grid: Grid) -> list[float]:
@@ -280,7 +286,7 @@ def _text(c, cell: Cell, lines: list[str], xa: float, xb: float, y1: float, y2: 
         c.drawCentredString(0, 0, cell.text)
         c.restoreState()
         return
-    y = mid_y + len(lines) * LEAD / 2 - LEAD + (LEAD - SIZE) / 2 + 1
+    y = (y1 - PAD - LEAD if cell.top else mid_y + len(lines) * LEAD / 2 - LEAD) + (LEAD - SIZE) / 2 + 1
     for ln in lines:
         if cell.figure or cell.centre or cell.turn:
             c.drawCentredString(mid_x, y, ln)
@@ -381,8 +387,9 @@ def t3_grid(shown: Figures, width: float) -> Grid:
             if gid not in done:
                 done.add(gid)
                 cells.append(Cell(r, 1, S.T3_GROUPS[gid].label, rs=len(S.T3_GROUPS[gid].rows), turn=turn))
-            cells.append(Cell(r, 2, lab))
-        cells += [Cell(r, 3 + j, t, figure=True) for j, t in enumerate(figs[i])]
+            cells.append(Cell(r, 2, lab, more=2 * (rid == layout.tall_row)))
+        cells += [Cell(r, 3 + j, t, figure=True, top=(layout.top_totals and j == 6) or rid == layout.tall_row)
+                  for j, t in enumerate(figs[i])]
     return Grid(widths, cells, head=h)
 
 
