@@ -30,6 +30,23 @@ def scanned(page: Path, angle: float, seed: int) -> Image.Image:
     return im
 
 
+def worn(page: Path, angle: float, seed: int) -> Image.Image:
+    """A page from a worn copy on a poor scanner: drawn at 150 dpi, turned, blurred, with dust and specks (one
+    pixel in 200 black, grey or light) and saved as a rough JPEG: specks read as marks beside figures (「福9」
+    「0°」), small figures in wide cells missed by the detector."""
+    import io
+
+    rng = random.Random(seed)
+    im = Image.open(page).convert("L").rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+    im = im.filter(ImageFilter.GaussianBlur(0.6))
+    px = im.load()
+    for _ in range(im.width * im.height // 200):
+        px[rng.randrange(im.width), rng.randrange(im.height)] = rng.choice((0, 90, 200))
+    buf = io.BytesIO()
+    im.save(buf, "JPEG", quality=55)
+    return Image.open(io.BytesIO(buf.getvalue())).convert("L")
+
+
 def image_pdf(images: list[Image.Image], out: Path, dpi: int = 200) -> Path:
     """An image-only PDF (no text layer), as a scanner saves it."""
     first, rest = images[0], images[1:]

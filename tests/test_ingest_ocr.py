@@ -15,7 +15,7 @@ from ingest.result import ImportResult
 from model.report import Report
 from model.values import format_value
 from tests.conftest import EXPECTED, REAL_PDF
-from tests.scans import image_pdf, render_pages, scanned
+from tests.scans import image_pdf, render_pages, scanned, worn
 from tests.tools import need
 
 
@@ -62,7 +62,8 @@ def _assert_same_cells(ocr: ImportResult, text: ImportResult, stem: str) -> None
     expected = json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8"))["cells"]
     want = _table_cells(text)
     assert len(want) >= 60, "the page must hold a real table"
-    assert all(v == str(expected[c]) for c, v in want.items()), "the text layer itself reads the sample"
+    # (the sample's expected figures leave out what the importer fills in itself: the 2019 form's rows as 0)
+    assert all(v == str(expected[c]) for c, v in want.items() if c in expected), "the text layer reads the sample"
     got = _table_cells(ocr)
     wrong = {c: (got.get(c), v) for c, v in want.items() if got.get(c) != v}
     assert not wrong
@@ -79,6 +80,23 @@ def test_scanned_pdf_page_reads_the_cells_of_its_text_layer(huaian_table_page):
     assert seen == [(1, 1, "页")]
     _assert_same_cells(ocr, text, "huaian_city_2024")
     assert "扫描件：1 页由文字识别（OCR）读取" in ocr.summary()
+
+
+@pytest.mark.slow
+def test_a_worn_scan_of_a_whole_report_reads_no_cell_wrong_and_table_two_whole(tmp_path):
+    """A worn copy badly scanned (tests.scans.worn, 150 dpi): specks beside figures, table 二's small figures
+    in wide cells, table 四's one row of thin 「1」s.  No cell read differs from the text layer, table 二 is read
+    whole (its rows were blank: ocr_figures' places under a header) and most of the rest is read (43 cells were
+    blank here before specks, marks, rules and the places by a row's pitch were seen to; a row OCR cannot
+    place stays blank and named)."""
+    pdftoppm = need("pdftoppm", package="poppler-utils")
+    pages = render_pages(REAL_PDF / "hongze_2023.pdf", tmp_path / "png", 150, pdftoppm=pdftoppm)
+    scan = image_pdf([worn(png, (-0.5, 0.7)[k % 2], seed=k) for k, png in enumerate(pages)], tmp_path / "scan.pdf",
+                     dpi=150)
+    got, want = _table_cells(read_report(scan)), _table_cells(read_report(REAL_PDF / "hongze_2023.pdf"))
+    assert {c: v for c, v in got.items() if want.get(c) != v} == {}
+    assert [c for c in want if c.startswith("t2.") and c not in got] == []
+    assert len(set(want) - set(got)) <= 35
 
 
 @pytest.mark.slow
@@ -643,3 +661,42 @@ def test_without_the_ocr_engine_a_pdfs_text_is_read_and_its_table_pictures_named
     out = pdf.read_pdf(str(path), "贴图.pdf")
     assert any("一、总体情况" in c for k, c in out[1] if k == "line")
     assert out[3] == {"pages": 0, "unread": 4, "no_engine": True}
+
+
+def test_specks_and_marks_beside_a_tables_figures_are_put_right():
+    """ocr_figures.figures_freed: a lone mark read with little confidence is a speck (dropped: its cell is read
+    again alone), a figure with a mark beside it in a row of figures is the figure, two a mark joins are two;
+    units stay, and a row of text is left as it is."""
+    from ingest.readers.ocr_figures import LOW_CONFIDENCE, figures_freed
+
+    def word(x: int, text: str, conf: float = 0.95, top: int = 100) -> dict:
+        return {"top": top, "bottom": top + 40, "x0": x, "x1": x + 20 * len(text), "size": 40, "text": text,
+                "conf": conf}
+
+    row = [word(100, "5"), word(200, "福", 0.12), word(230, "9"), word(300, "0°", 0.64), word(400, "0:0", 0.7),
+           word(500, "X0", 0.5), word(600, "12")]
+    text = [word(100, "2024年", top=300), word(300, "第3", top=300), word(400, "品", 0.95, top=300)]
+    freed = figures_freed(row + text)
+    assert [w["text"] for w in freed if w["top"] == 100] == ["5", "9", "0", "0", "0", "0", "12"]
+    assert [w["text"] for w in freed if w["top"] == 300] == ["2024年", "第3", "品"]
+    assert all(w["conf"] < LOW_CONFIDENCE for w in freed if w["x0"] >= 300 and w["top"] == 100 and w["text"] != "12")
+    split = [w for w in freed if 400 <= w["x0"] < 460 and w["top"] == 100]
+    assert len(split) == 2 and split[0]["x1"] <= split[1]["x0"]
+
+
+def test_the_cells_of_a_row_under_a_header_are_places_to_read_again():
+    """ocr_figures.gap_places: 「行政规范性文件」 with none of its small figures detected, under 「本年制发件数
+    本年废止件数 现行有效件数」, is read again under each header cell; a paragraph's short last line is not."""
+    from ingest.readers.ocr_figures import gap_places
+
+    def word(x0: int, x1: int, text: str, top: int) -> dict:
+        return {"top": top, "bottom": top + 40, "x0": x0, "x1": x1, "size": 40, "text": text, "conf": 0.99}
+
+    header = [word(100, 250, "信息内容", 100), word(400, 610, "本年制发件数", 100), word(660, 870, "本年废止件数", 100),
+              word(920, 1130, "现行有效件数", 100)]
+    label = [word(100, 340, "行政规范性文件", 200)]
+    places = [round(x) for x, _ in gap_places(header + label)]
+    assert places == [505, 765, 1025]
+    paragraph = [word(100, 1130, "加强政务新媒体管理，及时关停整合用户关注度低的账号，确保公开信息准确", 400),
+                 word(100, 500, "规范。", 460)]
+    assert gap_places(paragraph) == []

@@ -11,6 +11,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..result import IngestError
+from .ocr_figures import FIGURE, LOW_CONFIDENCE, figures_freed, gap_places
+
+__all__ = ["FIGURE", "MAX_OCR_PAGES", "MAX_PIXELS", "RENDER_DPI", "ocr_engine", "page_words", "read_image",
+           "unsure_figures"]
 
 if TYPE_CHECKING:  # numpy, Pillow, the engine and pypdfium2 are imported where a scan is read
     import numpy as np
@@ -21,7 +25,6 @@ if TYPE_CHECKING:  # numpy, Pillow, the engine and pypdfium2 are imported where 
 MAX_OCR_PAGES = 30  # a report is 5–15 pages
 RENDER_DPI = 200  # scanned PDF pages are drawn at this resolution for OCR
 MAX_PIXELS = 60_000_000  # a photo larger than this is not a page
-LOW_CONFIDENCE = 0.8  # a figure read with less is named when a sum of its table fails
 UNAVAILABLE = "本机的文字识别组件（rapidocr_onnxruntime）无法加载，不能读取扫描件或图片"
 
 _engine: Engine | None = None
@@ -66,7 +69,7 @@ def page_words(image: Image, whole_page: bool = True) -> list[dict]:
     """A page's (or a picture's) boxes → words (turned straight), in its pixels, with their confidence."""
     # box_thresh 0.3 (not 0.5): a lone 「0」 in a table cell is a faint box, and a missed one shifts its row
     boxes = ocr_engine().read(_pixels(image), box_thresh=0.3)
-    words = _words(boxes)
+    words = figures_freed(_words(boxes))
     if whole_page:  # (in a picture of a table, the figure last read is no page number)
         words = _without_page_number(words, image.height)
     return words + _figures_in_gaps(words, image, _skew(boxes))
@@ -93,7 +96,6 @@ def _load_image(path: str, name: str) -> Image:
 
 
 _PAGE_NUMBER = re.compile(r"[-—－\s]*\d{1,3}[-—－\s]*|第\s*\d{1,3}\s*页.*")
-FIGURE = re.compile(r"\d[\d,.]*")
 _DIGIT_LIKE = re.compile(r"[0-9OoDIl]+")
 _AS_DIGIT = str.maketrans("OoDIl", "00011")
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # ０-９ Ａ-Ｚ ａ-ｚ, not the punctuation
@@ -118,91 +120,56 @@ def _words(boxes: list[Box]) -> list[dict]:
 
 
 def _figures_in_gaps(words: list[dict], image: Image, angle: float) -> list[dict]:
-    """The detector misses a lone 「1」 in a table cell (too thin to be a text box).  Where a row of figures has
-    a gap under a column the other rows fill, or where a fuller row of the same table has a figure, the gap is
-    cut out and recognised alone; what it holds joins the row as an unsure figure (named if a sum then fails)."""
-    figures = [w for w in words if FIGURE.fullmatch(w["text"])]
-    columns = _columns(figures)
-    bands = _bands(figures)
-    found = []
-    for band in bands:
-        for x in _merged(columns + _places_in_a_fuller_row(band, bands), band):
-            if not any(_under(w, x) for w in band):
-                word = _read_gap(image, angle, x, band)
-                if word:
-                    found.append(word)
-    return found
-
-
-def _under(w: dict, x: float) -> bool:
-    """The figure stands in the column centred at x."""
-    return abs((w["x0"] + w["x1"]) / 2 - x) < w["size"] + (w["x1"] - w["x0"]) / 2
-
-
-def _places_in_a_fuller_row(band: list[dict], bands: list[list[dict]]) -> list[float]:
-    """The columns of a row just above or below with one or two figures more, whose figures stand over every
-    figure of this one (「规章 _ 0 11」 over 「行政规范性文件 3 2 40」: a two-row table has no column of three)."""
-    places: list[float] = []
-    height = band[0]["bottom"] - band[0]["top"]
-    for other in bands:
-        near = abs(other[0]["top"] - band[0]["top"]) < 4 * height  # the same table, not one further down
-        if near and 0 < len(other) - len(band) <= 2:
-            centres = [(w["x0"] + w["x1"]) / 2 for w in other]
-            if all(any(_under(w, x) for x in centres) for w in band):
-                places += centres
-    return places
-
-
-def _merged(places: list[float], band: list[dict]) -> list[float]:
-    """The places, one for each column (those within a figure's height of one another are one)."""
-    size = band[0]["size"]
-    out: list[float] = []
-    for x in sorted(places):
-        if not out or x - out[-1] > size:
-            out.append(x)
-    return out
-
-
-def _bands(figures: list[dict]) -> list[list[dict]]:
-    """Figures side by side (overlapping vertically), left to right; rows of two or more only."""
-    bands: list[list[dict]] = []
-    for w in sorted(figures, key=lambda w: w["top"]):
-        if bands and w["top"] < bands[-1][0]["bottom"] - 0.5 * w["size"]:
-            bands[-1].append(w)
-        else:
-            bands.append([w])
-    return [sorted(b, key=lambda w: w["x0"]) for b in bands if len(b) >= 2]
-
-
-def _columns(figures: list[dict]) -> list[float]:
-    """The centres of columns of figures: centres within a figure's height, three or more."""
-    centres = sorted((w["x0"] + w["x1"]) / 2 for w in figures)
-    size = sorted(w["size"] for w in figures)[len(figures) // 2] if figures else 0
-    groups: list[list[float]] = []
-    for c in centres:
-        if groups and c - groups[-1][-1] <= size:
-            groups[-1].append(c)
-        else:
-            groups.append([c])
-    return [sum(g) / len(g) for g in groups if len(g) >= 3]
+    """The figures the detector missed, each read alone where a cell seems to hold one (ocr_figures.gap_places),
+    unsure (named if a sum of its table then fails)."""
+    found = (_read_gap(image, angle, x, row) for x, row in gap_places(words))
+    return [w for w in found if w is not None]
 
 
 def _read_gap(image: Image, angle: float, x: float, band: list[dict]) -> dict | None:
+    """The cell at x in the row: the figure it holds, read alone (as cut out, else whitened), or None (empty,
+    or no figure)."""
     top, bottom = min(w["top"] for w in band), max(w["bottom"] for w in band)
     half = (bottom - top) * 0.6
     cos, sin = math.cos(angle), math.sin(angle)  # back from the straightened frame to the image's
     cx, cy = x * cos - (top + bottom) / 2 * sin, x * sin + (top + bottom) / 2 * cos
     box = tuple(round(v) for v in (cx - half, cy - half * 0.9, cx + half, cy + half * 0.9))
-    crop = _pixels(image.crop(box))
-    dark = crop if crop.ndim == 2 else crop.min(axis=2)
-    if crop.size == 0 or (dark < 128).sum() < max(8, 0.005 * crop.shape[0] * crop.shape[1]):
+    tall = _pixels(image.crop((box[0], box[1] - 2 * (box[3] - box[1]), box[2], box[3] + 2 * (box[3] - box[1]))))
+    crop = _without_rules(_pixels(image.crop(box)), tall)
+    if crop.size == 0 or _dark(crop).sum() < max(8, 0.005 * crop.shape[0] * crop.shape[1]):
         return None  # an empty cell (a thin 「1」 is some 15 dark pixels at 200 dpi)
-    read, conf = ocr_engine().read_line(crop)
-    text = _clean(read)
-    if not FIGURE.fullmatch(text):
-        return None
-    conf = min(conf, LOW_CONFIDENCE - 0.01)
-    return {"top": top, "bottom": bottom, "x0": x - 1, "x1": x + 1, "size": bottom - top, "text": text, "conf": conf}
+    for pixels in (crop, _whitened(crop)):
+        read, conf = ocr_engine().read_line(pixels)
+        text = _clean(read)
+        if FIGURE.fullmatch(text):
+            conf = min(conf, LOW_CONFIDENCE - 0.01)
+            return {"top": top, "bottom": bottom, "x0": x - 1, "x1": x + 1, "size": bottom - top, "text": text,
+                    "conf": conf}
+    return None
+
+
+def _without_rules(crop: np.ndarray, tall: np.ndarray) -> np.ndarray:
+    """The crop with a table's rules made white: a column of pixels dark nearly all down the taller strip
+    around the cell (tall: two cells' heights more above and below; a figure covers half of it at most), a
+    row dark nearly all across the crop.  Left in, a rule beside the cell reads as a 「1」."""
+    if crop.size == 0 or tall.shape[1] != crop.shape[1]:
+        return crop
+    out = crop.copy()
+    out[:, _dark(tall).mean(axis=0) > 0.9] = 255
+    out[_dark(crop).mean(axis=1) > 0.9, :] = 255
+    return out
+
+
+def _dark(pixels: np.ndarray) -> np.ndarray:
+    return (pixels if pixels.ndim == 2 else pixels.min(axis=2)) < 128
+
+
+def _whitened(crop: np.ndarray) -> np.ndarray:
+    """The crop with the paper's grain and a cell's shading made white: in them a small figure read alone is
+    sometimes lost."""
+    import numpy as np
+
+    return np.where(crop > 170, 255, crop).astype(crop.dtype)
 
 
 def _pixels(image: Image) -> np.ndarray:
