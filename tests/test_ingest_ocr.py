@@ -682,6 +682,12 @@ def test_specks_and_marks_beside_a_tables_figures_are_put_right():
     assert all(w["conf"] < LOW_CONFIDENCE for w in freed if w["x0"] >= 300 and w["top"] == 100 and w["text"] != "12")
     split = [w for w in freed if 400 <= w["x0"] < 460 and w["top"] == 100]
     assert len(split) == 2 and split[0]["x1"] <= split[1]["x0"]
+    # 「12.0」 among whole numbers is dropped (its cell is read again); 「0.」 is 0 unless a label follows it
+    row = [word(100, "3.", top=500), word(140, "其他", top=500), word(300, "108", top=500), word(400, "12.0", top=500),
+           word(500, "0.", top=500), word(600, "110", top=500)]
+    assert [w["text"] for w in figures_freed(row)] == ["3.", "其他", "108", "0", "110"]
+    amounts = [word(100, "收费", top=700), word(300, "12.5", top=700), word(400, "3.25", top=700)]
+    assert [w["text"] for w in figures_freed(amounts)] == ["收费", "12.5", "3.25"]
 
 
 def test_the_cells_of_a_row_under_a_header_are_places_to_read_again():

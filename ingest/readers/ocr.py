@@ -140,7 +140,7 @@ def _read_gap(image: Image, angle: float, x: float, band: list[dict]) -> dict | 
         return None  # an empty cell (a thin 「1」 is some 15 dark pixels at 200 dpi)
     for pixels in (crop, _whitened(crop)):
         read, conf = ocr_engine().read_line(pixels)
-        text = _clean(read)
+        text = _clean(read).rstrip(".")  # (a speck beside the figure read as a full stop)
         if FIGURE.fullmatch(text):
             conf = min(conf, LOW_CONFIDENCE - 0.01)
             return {"top": top, "bottom": bottom, "x0": x - 1, "x1": x + 1, "size": bottom - top, "text": text,

@@ -30,8 +30,30 @@ def figures_freed(words: list[dict]) -> list[dict]:
     for row in _rows_of(words):
         clean = sum(1 for w in row if FIGURE.fullmatch(w["text"]))
         for w in row:
-            out += _freed(w) if clean >= 2 and not FIGURE.fullmatch(w["text"]) else [w]
+            if clean < 2:
+                out.append(w)
+            elif not FIGURE.fullmatch(w["text"]):
+                out += _freed(w)
+            elif not _a_stray_decimal(w, row):
+                out.append(_without_a_dot(w, row))
     return out
+
+
+def _a_stray_decimal(w: dict, row: list[dict]) -> bool:
+    """「12.0」 among whole numbers (「108 2 12.0 0 0 0 110」): a speck read as a digit and a point, dropped so
+    that its cell is read again alone; a row of amounts has decimals in more than one cell or stands alone."""
+    if "." not in w["text"].rstrip("."):
+        return False
+    whole = [v for v in row if v is not w and FIGURE.fullmatch(v["text"]) and "." not in v["text"].rstrip(".")]
+    return len(whole) >= 2
+
+
+def _without_a_dot(w: dict, row: list[dict]) -> dict:
+    """「0.」 in a row of figures: a speck read as a full stop (which would part the row's figures from one
+    another), unless label text follows it (「3.」 numbering the label after it)."""
+    if not w["text"].endswith(".") or any(v["x0"] >= w["x1"] and not FIGURE.fullmatch(v["text"]) for v in row):
+        return w
+    return {**w, "text": w["text"].rstrip(".")}
 
 
 def _speck(w: dict, figure_height: float) -> bool:
