@@ -96,7 +96,7 @@ def gap_places(words: list[dict]) -> list[tuple[float, list[dict]]]:
     """The detector misses a lone 「1」 in a table cell (too thin to be a text box), and small figures in wide
     cells.  The places (x, the row's words) where a cell seems to hold a figure no word has: under a column
     the other rows fill, a figure of a fuller row of the same table, a step of an evenly spaced row, or a
-    column of the header above a row that has a label and no figures."""
+    cell of the row above (a header's) for a row that has a label and fewer figures."""
     figures = [w for w in words if FIGURE.fullmatch(w["text"])]
     columns = _columns(figures)
     bands = _bands(figures)
