@@ -25,6 +25,7 @@ class Fig:
     group: object = None  # grid row identity, None for running text
     line: int | None = None  # running text: which line the figure is on
     col: float | None = None  # running text: the figure's centre, in characters from the line start
+    page: int = 0  # running text: the page it is on (a scan's columns move from page to page)
 
     @property
     def blank(self) -> bool:
@@ -40,6 +41,7 @@ class Stream:
     positions: list[int] = field(default_factory=list)  # Fig.pos of every figure, ascending
     key_len: int = 0  # length of the key built so far
     lines_seen: int = 0  # running-text lines so far (a figure's line number)
+    pages_seen: int = 0  # page breaks so far (a figure's page)
     read_by_ocr: bool = False  # the text was recognised from a picture (OCR loses a lone ordinal, 「二、」)
     _key_parts: list[str] = field(default_factory=list)
 
@@ -71,7 +73,7 @@ class Stream:
 
     def add_fig(self, text: str, group: object = None, at: tuple[int, float] | None = None) -> None:
         line, col = at if at else (None, None)
-        self.figs.append(Fig(self.key_len, text, group, line=line, col=col))
+        self.figs.append(Fig(self.key_len, text, group, line=line, col=col, page=self.pages_seen))
 
     # ---------------------------------------------------------------- tokenising
 
@@ -175,4 +177,6 @@ def build(items: Iterable[tuple], marks_at: dict[int, str] | None = None, read_b
             s.add_grid(content, tno)
         elif kind == "line":
             s.add_line(content)
+        elif kind == "page":
+            s.pages_seen += 1
     return s.finish()

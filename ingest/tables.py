@@ -627,11 +627,12 @@ def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
 
 def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRead) -> None:
     """pdftotext -layout keeps each figure under its column, so a row with empty cells can be placed:
-    the nearest complete rows (same page, as columns move between pages) give the seven column centres;
+    the nearest complete rows that add up (_nearest_rows) give the seven column centres;
     a short row's figures go to the nearest centres when each is clearly closer to one column than to
     any other.  The clerk is told which rows."""
+    # (rows that add up: a row OCR misread, 「4. 0 0 0 0 0 6」 for 「6 0 0 0 0 0 6」, has its figures out of place too)
     full = [f for f in rows.values() if len(f) == 7 and all(x.col is not None for x in f)
-            and len({x.line for x in f}) == 1]
+            and len({x.line for x in f}) == 1 and _counts_add_up(f)]
     if len(full) < 3:
         return
     spans = {t: (s, e) for s, e, t in anchors}
@@ -642,7 +643,7 @@ def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRe
             continue
         if any(f.col is None for f in solid) or not _one_row_of_columns(solid, spans.get(t)):
             continue
-        near = sorted(full, key=lambda f: abs(f[0].line - solid[0].line))[:4]
+        near = _nearest_rows(full, solid[0])
         if not all(_spaced(f) for f in near):
             continue  # figures one space apart (pdftotext -raw, web text): their positions mean nothing
         centres = []
@@ -669,6 +670,15 @@ def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRe
         names = "」「".join(_t3_name(t) for t in placed)
         out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按各列的位置对应，空白处留空，请核对",
                                           tuple(c for t in placed for c in t3_row_cells(t))))
+
+
+def _nearest_rows(full: list, fig: Fig) -> list:
+    """The four complete rows nearest the figure's line, of its own page when it has three or more (a scan's
+    columns move from page to page; a printed page's stay, and a check of the centres refuses rows that do not
+    agree)."""
+    same_page = [f for f in full if f[0].page == fig.page]
+    line = fig.line or 0
+    return sorted(same_page if len(same_page) >= 3 else full, key=lambda f: abs(f[0].line - line))[:4]
 
 
 def _one_row_of_columns(figs: list[Fig], span: tuple[int, int] | None) -> bool:

@@ -4,6 +4,7 @@ that OCR read it.  The checks around OCR (time limit, missing engine, digit hint
 from __future__ import annotations
 
 import multiprocessing
+import random
 import sys
 import time
 from pathlib import Path
@@ -97,6 +98,21 @@ def test_a_worn_scan_of_a_whole_report_reads_no_cell_wrong_and_table_two_whole(t
     assert {c: v for c, v in got.items() if want.get(c) != v} == {}
     assert [c for c in want if c.startswith("t2.") and c not in got] == []
     assert len(set(want) - set(got)) <= 35
+
+
+@pytest.mark.slow
+def test_a_worn_scan_of_a_city_report_lays_out_rows_with_a_missed_figure_by_their_columns(tmp_path):
+    """A worn scan of the city report (small figures in narrow columns, as tests.scans.worn makes it): OCR's
+    boxes measured in one unit for the page keep each column in place, so a row whose one figure the detector
+    missed is laid out by the rows of its page that add up (92 cells were blank here before: whole rows with
+    one figure missed, or with a 「..」 speck under them); no cell is read wrong."""
+    pdftoppm = need("pdftoppm", package="poppler-utils")
+    pages = render_pages(REAL_PDF / "huaian_city_2024.pdf", tmp_path / "png", 150, pdftoppm=pdftoppm)
+    scan = image_pdf([worn(png, (-0.5, 0.7)[k % 2], seed=k) for k, png in enumerate(pages)], tmp_path / "scan.pdf",
+                     dpi=150)
+    got, want = _table_cells(read_report(scan)), _table_cells(read_report(REAL_PDF / "huaian_city_2024.pdf"))
+    assert {c: v for c, v in got.items() if want.get(c) != v} == {}
+    assert len(set(want) - set(got)) <= 65
 
 
 @pytest.mark.slow
@@ -706,3 +722,79 @@ def test_the_cells_of_a_row_under_a_header_are_places_to_read_again():
     paragraph = [word(100, 1130, "加强政务新媒体管理，及时关停整合用户关注度低的账号，确保公开信息准确", 400),
                  word(100, 500, "规范。", 460)]
     assert gap_places(paragraph) == []
+
+
+def _box(x: int, text: str, conf: float = 0.95, top: int = 100, size: int = 40) -> dict:
+    return {"top": top, "bottom": top + size, "x0": x, "x1": x + 20 * len(text), "size": size, "text": text,
+            "conf": conf}
+
+
+def test_punctuation_specks_and_a_unit_misread_among_counts_are_put_right():
+    """ocr_figures.figures_freed: punctuation alone is a speck when smaller than the figures (「..」 just under a
+    row, which would join it as 「0..」) or standing in a row of figures, however surely read; a figure read
+    unsurely with a unit among counts (「3元」 for 31: table cells print no unit) is dropped so that its cell is
+    read again; 「0.」 before a 「：」 speck is 0.  Text keeps its punctuation and units."""
+    from ingest.readers.ocr_figures import figures_freed
+
+    row = [_box(100, "上年结转"), _box(300, "34"), _box(400, "0."), _box(460, "：", 0.4), _box(500, "3元", 0.42),
+           _box(600, "34.")]
+    under = [_box(350, "..", 0.5, top=128, size=14)]
+    assert [w["text"] for w in figures_freed(row + under)] == ["上年结转", "34", "0", "34"]
+    text = [_box(100, "收费金额：", top=300), _box(300, "5元", 0.95, top=300), _box(500, "。", 0.9, top=300)]
+    assert [w["text"] for w in figures_freed(text)] == ["收费金额：", "5元", "。"]
+
+
+def test_a_labels_point_read_as_a_colon_is_its_point():
+    """「3：补正后申请内容仍不明确」: OCR's colon for the 「3.」 of a label (its 3 would join the row before);
+    a time or a figure after a colon is left alone."""
+    from ingest.readers.ocr import _clean
+
+    assert _clean("3：补正后申请内容仍不明确") == "3.补正后申请内容仍不明确"
+    assert _clean("2:重复申请") == "2.重复申请"
+    assert _clean("10:30") == "10:30" and _clean("2024：全年") == "2024：全年"
+
+
+def test_a_scans_rows_place_their_figures_in_the_same_columns():
+    """layout.lines_of: OCR's boxes are as tall as their specks and padding make them, so a row's own size would
+    put a column at a different place in each row; words carrying the page's one unit (ocr.page_words) keep
+    each figure's column, so that a row with an empty cell is laid out by the others."""
+    from ingest.readers.layout import lines_of
+
+    def row(top: int, size: int, xs: list[int]) -> list[dict]:
+        words = [_box(100, "本年新收申请", top=top, size=size)] + [_box(x, "0", top=top, size=size) for x in xs]
+        return [{**w, "unit": 30} for w in words]
+
+    lines = lines_of(row(100, 26, [600, 700, 800]) + row(200, 36, [600, 800]))
+    assert [text.rindex("0") for _, _, text in lines] == [lines[0][2].rindex("0")] * 2
+    assert {size for _, size, _ in lines} == {30.0}
+
+
+def test_a_row_with_an_empty_cell_after_a_page_break_is_laid_out_by_its_own_pages_rows():
+    """tables._place_by_columns: a scan's pages stand at different places under the scanner, so the columns of
+    the rows just before a page break are no guide to a row just after it: its own page's rows are."""
+    from ingest.api import build_report
+    from model import schema as S
+    from tests.factories import consistent_report
+    from tests.test_ingest_variants import HEADS, _table_cells
+
+    rep = consistent_report(random.Random(3), maxv=40)
+    rows = S.T3_ROW_IDS
+    half = len(rows) // 2
+    items: list[tuple] = [("line", f"{rep.meta.organ}{rep.meta.year}{S.TITLE_SUFFIX}"), ("line", HEADS[0]),
+                          ("line", "正文。"), ("line", HEADS[2])]
+    for i, rid in enumerate(rows):
+        if i == half:
+            items.append(("page", None))
+        first = 40 if i < half else 46  # the second page lies further right
+        line = S.T3_ROW_LABEL[rid].ljust(first - 4)
+        for j, cell in enumerate(S.t3_row_cells(rid)):
+            if i == half and j == 2:
+                continue  # the first row of the page has an empty cell
+            figure = format_value(rep.cells[cell])
+            line = line.ljust(max(first + 8 * j - len(figure) // 2, len(line) + 2)) + figure
+        items.append(("line", line))
+    items += [("line", h) for h in HEADS[3:]]
+    got, want = _table_cells(build_report(items, "扫描件.pdf", "pdf", read_by_ocr=True).report), _table_cells(rep)
+    empty = S.t3_row_cells(rows[half])[2]
+    assert {c: v for c, v in want.items() if c.startswith("t3.") and c != empty and got.get(c) != v} == {}
+    assert got.get(empty) is None

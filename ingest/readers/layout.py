@@ -2,7 +2,8 @@
 vertically form a line, a line's indent is measured from the body's left edge in character widths.
 
 A word is a dict: x0, x1, top, bottom (distances from the page's top-left corner, any one unit) and text,
-with size (the font size, same unit) when known, and ruled when a table's rule stands after it."""
+with size (the font size, same unit) when known, ruled when a table's rule stands after it, and unit when
+a table's columns are to be measured in one width for the whole page (OCR: a box's height is no font size)."""
 from __future__ import annotations
 
 import re
@@ -70,7 +71,10 @@ def lines_of(words: Iterable[dict]) -> list[Line]:
     for top, bottom, ws in sorted(lines, key=lambda ln: ln[0]):
         ws.sort(key=lambda w: w["x0"])
         size = Counter(round(w.get("size", bottom - top)) for w in ws).most_common(1)[0][0] or 10
-        out.append((ws[0]["x0"], float(size), _joined(ws, size)))
+        unit = ws[0].get("unit") or size
+        text = _joined(ws, size, unit)
+        # a table's row is placed in columns of the unit, so that its figures' columns agree with other rows'
+        out.append((ws[0]["x0"], float(unit if "  " in text else size), text))
     return out
 
 
@@ -80,9 +84,10 @@ _CELL_GAP = 0.5  # a gap between words this many characters wide or wider parts 
 _COLUMN = 1 / 3
 
 
-def _joined(ws: list[dict], size: float) -> str:
+def _joined(ws: list[dict], size: float, unit: float) -> str:
     """The line's words joined: run together, one space apart, or across a cell's gap placed at the column
-    their left edge stands at (_COLUMN), as pdftotext -layout does, so that a figure keeps
+    their left edge stands at (_COLUMN of the unit: the font size, or the page's one unit that OCR gives its
+    words), as pdftotext -layout does, so that a figure keeps
     its column when a cell beside it is empty.  A cell's gap: a wide one, or any space between two figures
     (narrow figure columns; a rule between them).  Two spaces at least: one reads as text run together."""
     text = ws[0]["text"]
@@ -91,7 +96,7 @@ def _joined(ws: list[dict], size: float) -> str:
         apart = gap > 0.15 * size or a.get("ruled")
         wide = gap > _CELL_GAP * size
         if wide or (apart and _FIGURE.match(a["text"]) and _FIGURE.match(b["text"])):
-            column = round((b["x0"] - ws[0]["x0"]) / (size * _COLUMN))
+            column = round((b["x0"] - ws[0]["x0"]) / (unit * _COLUMN))
             text += " " * max(2, column - len(text)) + b["text"]
         else:
             text += (" " if apart else "") + b["text"]

@@ -72,7 +72,18 @@ def page_words(image: Image, whole_page: bool = True) -> list[dict]:
     words = figures_freed(_words(boxes))
     if whole_page:  # (in a picture of a table, the figure last read is no page number)
         words = _without_page_number(words, image.height)
-    return words + _figures_in_gaps(words, image, _skew(boxes))
+    return _with_one_unit(words + _figures_in_gaps(words, image, _skew(boxes)))
+
+
+def _with_one_unit(words: list[dict]) -> list[dict]:
+    """The words with the page's one column unit (layout.lines_of), the median height of its boxes: a box's
+    height changes with the specks and padding around it, so a row's own would place one column of a table
+    at a different place in each row (and a row with an empty cell could not be laid out by the others)."""
+    if not words:
+        return words
+    heights = sorted(w["size"] for w in words)
+    unit = heights[len(heights) // 2]
+    return [{**w, "unit": unit} for w in words]
 
 
 def unsure_figures(words: list[dict], page: int) -> list[tuple[int, str, float]]:
@@ -98,6 +109,7 @@ def _load_image(path: str, name: str) -> Image:
 _PAGE_NUMBER = re.compile(r"[-—－\s]*\d{1,3}[-—－\s]*|第\s*\d{1,3}\s*页.*")
 _DIGIT_LIKE = re.compile(r"[0-9OoDIl]+")
 _AS_DIGIT = str.maketrans("OoDIl", "00011")
+_ORDINAL_COLON = re.compile(r"^(\d{1,2})[：:](?=[\u4e00-\u9fff])")
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # ０-９ Ａ-Ｚ ａ-ｚ, not the punctuation
 
 
@@ -201,6 +213,7 @@ def _skew(boxes: list[Box]) -> float:
 def _clean(text: str) -> str:
     """Full-width forms as plain ones (「４」 → 「4」); a figure OCR read with a letter in it (「O」 for 0)."""
     text = _FULL_WIDTH.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text).strip()
+    text = _ORDINAL_COLON.sub(r"\1.", text)  # 「3：补正后申请…」: a label's 「3.」 (else its 3 joins the row before)
     if _DIGIT_LIKE.fullmatch(text) and (any(c.isdigit() for c in text) or len(text) == 1):
         text = text.translate(_AS_DIGIT)
     return text

@@ -18,6 +18,10 @@ SPECK = 0.3
 _MARKED_FIGURE = re.compile(r"(?P<mark>[^\d\s年月日件条项个次万元%％第共计（(）)]?)(?P<fig>\d{1,6})\.?"
                             r"(?P<after>[^\d\s年月日件条项个次万元%％（(）)]?)")
 _JOINED_FIGURES = re.compile(r"(\d{1,6})[:：°·,，、\s](\d{1,6})")
+# specks read as punctuation alone (「.」「..」「：」「·」), whatever their confidence: in a row of figures no cell
+# holds one (「/」 and 「-」 for an empty cell are no marks)
+_MARKS_ONLY = re.compile(r"[.．。:：·•,，、'‘’\"`]+")
+_FIGURE_AND_UNIT = re.compile(r"\d{1,6}[年月日件条项个次万元]")
 
 
 def figures_freed(words: list[dict]) -> list[dict]:
@@ -29,6 +33,8 @@ def figures_freed(words: list[dict]) -> list[dict]:
     out: list[dict] = []
     for row in _rows_of(words):
         clean = sum(1 for w in row if FIGURE.fullmatch(w["text"]))
+        if clean >= 2:
+            row = [w for w in row if not _a_mark_or_a_misread_unit(w)]
         for w in row:
             if clean < 2:
                 out.append(w)
@@ -37,6 +43,13 @@ def figures_freed(words: list[dict]) -> list[dict]:
             elif not _a_stray_decimal(w, row):
                 out.append(_without_a_dot(w, row))
     return out
+
+
+def _a_mark_or_a_misread_unit(w: dict) -> bool:
+    """In a row of figures: punctuation alone (a speck), or a figure read unsurely with a unit (「3元」 for 31: a
+    table's cells print no unit), dropped so that its cell is read again alone."""
+    text = w["text"]
+    return bool(_MARKS_ONLY.fullmatch(text)) or (w["conf"] < LOW_CONFIDENCE and bool(_FIGURE_AND_UNIT.fullmatch(text)))
 
 
 def _a_stray_decimal(w: dict, row: list[dict]) -> bool:
@@ -62,7 +75,8 @@ def _speck(w: dict, figure_height: float) -> bool:
     text, conf = w["text"], w["conf"]
     if FIGURE.fullmatch(text):
         return conf < SPECK or (conf < LOW_CONFIDENCE and w["size"] < 0.5 * figure_height)
-    return len(text) == 1 and conf < SPECK
+    # punctuation alone and smaller than a figure (「..」 under a row, which would join it as 「0..」)
+    return (len(text) == 1 and conf < SPECK) or (bool(_MARKS_ONLY.fullmatch(text)) and w["size"] < 0.8 * figure_height)
 
 
 def _freed(w: dict) -> list[dict]:

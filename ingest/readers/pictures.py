@@ -81,7 +81,8 @@ def _placed(words: list[dict], width: int, box: PageBox) -> list[dict]:
     scale = (box[2] - box[0]) / max(width, 1)
     left, top = box[0], box[1]
     return [{**w, "top": top + w["top"] * scale, "bottom": top + w["bottom"] * scale, "x0": left + w["x0"] * scale,
-             "x1": left + w["x1"] * scale, "size": w["size"] * scale} for w in words]
+             "x1": left + w["x1"] * scale, "size": w["size"] * scale}
+            | ({"unit": w["unit"] * scale} if "unit" in w else {}) for w in words]
 
 
 _TABLE_FIGURES = 6  # figures a picture shows before it counts as a table (a photo, a banner, a chart: fewer)
