@@ -121,7 +121,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 「办理完成6件」 is closed; 「依申请公开办理事项1件」 names the applications, not a verb
     ("handled", r"办理(?!完毕|完成|事项)|处理(?!完毕|完成|结果|情况|意见|决定)"),
     # 「已完成依申请公开申请1件」: 完成 with the applications as its object (not the bare noun: received)
-    ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕|处理完成|办理完成|"
+    # 「回复处理0件」: answered (not the 处理 of handled)
+    ("closed", r"办结|作出答复|(?:答复|回复)处理(?!结果|情况|意见|决定)|答复|回复|处理完毕|办理完毕|处理完成|办理完成|"
                r"完成(?=(?:依申请公开|(?:政府)?信息公开)?(?:申请|事项))"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
     ("applicant:np", r"自然人|公民个人|公民(?![、，,和及或与])"),
@@ -149,6 +150,7 @@ def _keys_naming(first: str) -> re.Pattern:
 _KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 
 _CLAUSE_ENDS = r"(?=[，,。；;、）)\n]|$)"
+_THIS_ORGAN = r"(?:本机关|本单位|本行政机关|我[局委办])?"
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^(?:申请)?(?:结转|转结|顺延|转入(?=下)|转至(?=下)|转(?=下一?年)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
                                r"(?:(?:到|至|入)?下一?年度?|(?:到|至)\d{4}年度?)?(?:继续)?(?:答复|办理)?")),
@@ -164,6 +166,10 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("cat:r3_2", re.compile(rf"^(?:均|被|依法)?部分(?:予以)?公开{_CLAUSE_ENDS}")),
     ("cat:r3_1", re.compile(rf"^(?:均|已|被|依法)?(?:予以公开|全部公开){_CLAUSE_ENDS}")),
     ("cat:r3_4", re.compile(rf"^(?:均|依法)?(?:告知)?无法提供{_CLAUSE_ENDS}")),
+    # 「其中12条属于本机关不掌握相关政府信息而无法提供」: the row of 无法提供 named as the reason (or all of it)
+    ("leaf:r3_4_1/r3_4", re.compile(rf"^(?:均|都)?(?:属于|系|为|是|因)?{_THIS_ORGAN}不掌握(?:的|相关)?(?:政府)?信息而?"
+                                    rf"(?:依法)?(?:告知)?无法提供{_CLAUSE_ENDS}")),
+    ("leaf:r3_4_1", re.compile(rf"^(?:均|都)?(?:属于|系|为|是){_THIS_ORGAN}不掌握(?:的|相关)?(?:政府)?信息{_CLAUSE_ENDS}")),
     ("cat:r3_5", re.compile(rf"^(?:均|依法)?不予处理{_CLAUSE_ENDS}")),
     # a case's result after its count, ending its clause: 「行政复议3件，其中2件维持，1件纠错」 (read only after a count
     # of cases in the sentence, as the results before their count are)
@@ -177,7 +183,7 @@ _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上�
 # 「累计收到」 is a running total, over years unless the sentence dates it to this one (「2024年，我局累计收到」
 # 「全年累计受理」); 「截至…累计」 counts from some earlier start
 _THIS_YEAR = re.compile(r"全年|本年|今年|年内|年度")
-_FROM_START = re.compile(r"截至|截止|以来|历年|至今|自")
+_FROM_START = re.compile(r"截至|截止|(?<!今年)(?<!本年)以来|历年|至今|自")  # (「今年以来，全区累计处理」: this year)
 # ((?=\d) first: the lookbehind is tried only before a digit)
 _SUBSET = re.compile(r"按时|按期|逾期|延期|超期|当场|当日|即时|网上|线上|线下|电话|书面|当面|平均|通过|经由|"
                      r"邮寄|信函|信件|来函|传真|电子邮件|邮件|在线|网络|平台|现场|窗口|"
@@ -252,7 +258,8 @@ _WHOLE_YEAR = re.compile(r"全年|本年|今年|年度")
 _YEAR = re.compile(r"(\d{4})年")
 # what makes an 申请 not a 政府信息公开 application
 # 「受理依申请公开事项36件」: 事项 of disclosure itself; 「办结县长信箱13件」: letters to a mailbox, not applications
-_DISCLOSURE_ITEMS = re.compile(r"(?:依申请公开|信息公开(?:申请)?)(?:办理)?事项")  # 「依申请公开办理事项1件」
+# 「依申请公开办理事项1件」「收到依申请公开申请事项1件」
+_DISCLOSURE_ITEMS = re.compile(r"(?:依申请公开|信息公开)(?:申请)?(?:办理)?事项")
 _NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|信箱|诉求|热线|"
                              r"补正|事项|服务|12345|意见")
 _REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问责|责任追究|前置|决定书|复议法|诉讼法|"
@@ -300,7 +307,9 @@ _NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("未", "没有")), (_NONE_RECEIVED_BARE_R
 _NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未): their paragraphs are found once for both
 # (「未收到申请政府信息公开事项」: the application named first, then what it was for)
 # 「未收到依申请公开请求」「未收到申请公开信息的要求」: the application called a request; 「未收到依申请公开事项申请」
-_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:事项)?(?:申请|请求|要求)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
+# 「未收到依申请公开办理」: what it would be, 办理, named for it; 「…事项.」: a Latin full stop (not in 「3.5」)
+_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:事项)?(?:申请|请求|要求)?(?:的)?(?:情况|事项|件|材料|事件|办理)?"
+                        r"(?:发生|出现)?(?:[，,。；;！？!?\n（(]|\.(?!\d)|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
 _NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政|政府)?规范性文件"
@@ -951,7 +960,7 @@ class _NumberReader:
             return False  # 「正在办理中的政务服务事项120件」「结转下年度的建议提案5件」
         if n.kind == "carried_out" and self._pending_cases(n):
             return False  # 「收到行政复议1件，维持结果1件，尚未办结0件」: cases not yet decided
-        if n.unit == "条" and self.received_unit != (n.sent_start, "条"):
+        if n.unit == "条" and self.received_unit != (n.sent_start, "条") and not self._shares_in_items(n):
             return False  # 「涉及信息380条，其中予以公开200条」: items of information, not applications
         before = s[n.sent_start:start]
         if _ACTIVE.search(before) and "申请" not in before.replace("依申请公开", ""):
@@ -967,6 +976,14 @@ class _NumberReader:
             # (「从申请人类型看，自然人申请40件」) anywhere in the paragraph of one
             return (n.key is None or n.key.group(0) != "企业") and self.received_para == c.paragraph_at(start)[0]
         return True
+
+    def _shares_in_items(self, n: _Number) -> bool:
+        """「收到申请12条，…。其中12条属于…」: the sentence right after applications counted in 条 opens with
+        其中, and theirs is that sentence's only count in 条 (not 「…，涉及信息380条。其中…」): its 条 are shares of them."""
+        if self.received_unit[1] != "条" or n.sent_start == 0 or not self.s.startswith("其中", n.sent_start):
+            return False
+        a, b = self.c.sentence_at(n.sent_start - 1)
+        return a == self.received_unit[0] and sum(m.group(2)[:1] == "条" for m in numbers(self.s[a:b])) == 1
 
     def _pending_cases(self, n: _Number) -> bool:
         """A figure 「尚未办结」 (not 「结转」) after the sentence named 复议 or 诉讼 cases, with no application since."""
@@ -1024,7 +1041,7 @@ class _NumberReader:
 
 # every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理,
 # 维持 纠正 纠错, 审结 审理)
-_TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审]")
+_TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审掌]")
 
 
 def _scope(s: str, sent_start: int, pos: int) -> str:
