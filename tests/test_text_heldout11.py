@@ -7,6 +7,7 @@ finding)."""
 from __future__ import annotations
 
 from model.report import Report
+from model.text.claims import extract_claims
 from tests.heldout import claim_rule_findings, kinds, made_up
 
 # 40 new + 2 carried in = 36 closed + 6 carried out; results: 10 公开, 8 部分, 4 不予公开, 6 无法提供 (不掌握),
@@ -80,3 +81,21 @@ def test_the_reason_after_its_count():
         ("received", 40), ("leaf:r3_4_1", 6), ("cat:r3_1", 10)]
     # 条 after a sentence that also counted items in 条 may count the items
     assert kinds("（二）依申请公开。2023年收到申请40条，涉及信息380条。其中予以公开200条。") == [("received", 40)]
+
+
+def test_a_park_names_itself_park():
+    # a 园区's 管委会 calls itself 「园区」: its own figures, not one of its parts'
+    text = ("（二）依申请公开办理情况。2023年园区在依申请公开管理系统中收到40封申请，已按照处理流程进行处理。\n"
+            "（三）政府信息资源管理。2023年园区未制定规范性文件。")
+    park = "某某经济开发区管委会"
+    assert [(c.kind, c.value) for c in extract_claims(text, 2023, park=True)] == [
+        ("received", 40), ("none_normative", None)]
+    assert claim_rule_findings(made_up(text, BASE, park, {})) == []
+    assert {f.rule for f in claim_rule_findings(made_up(text.replace("40封", "41封"), BASE, park,
+                                                        {"t2.normative.issued": 1}))} == {"N.RECEIVED", "N.T2"}
+    # in a department's report 园区 is a part of the area; and 各园区, 园区（…）, 园区和… are parts in a park's too
+    assert kinds(text) == []
+    assert claim_findings(text.replace("40封", "41封"), t2__normative__issued=1) == []
+    for part in ("（二）依申请公开。全年收到申请40件，其中各园区收到5件。", "（二）依申请公开。园区（社区）收到申请5件。",
+                 "（二）依申请公开。园区和街道收到申请5件。"):
+        assert [(c.kind, c.value) for c in extract_claims(part, 2023, park=True)] in ([], [("received", 40)]), part

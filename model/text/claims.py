@@ -200,11 +200,16 @@ _SELF = re.compile(r"[本我该](?:街道办事处|街道|[镇乡](?:人民)?政
 _STREET_SELF = re.compile(r"(?<![各该个全])街道(?:办事处|办)?(?![（(、和及与]|[^，,。；;]{0,3}[）)])")
 
 
-def _is_subunit(text: str, street: bool = False) -> bool:
+# in a 园区's or 开发区's own report (its 管委会's) a bare 「园区」 names the organ (「2024年园区收到12封申请」)
+_PARK_SELF = re.compile(r"(?<![各该个全])(?:园区|开发区)(?:管委会|管理委员会)?(?![（(、和及与]|[^，,。；;]{0,3}[）)])")
+
+
+def _is_subunit(text: str, names: re.Pattern | None = None) -> bool:
+    """`names`: how the organ names itself where the word would name a part otherwise (_STREET_SELF …)."""
     if _SELF.search(text):  # (the rare case: no new string otherwise)
         text = _SELF.sub("", text)
-    if street and "街道" in text:
-        text = _STREET_SELF.sub("", text)
+    if names is not None:
+        text = names.sub("", text)
     return bool(_SUBUNIT.search(text))
 
 
@@ -570,8 +575,8 @@ def _unit_fits(s: str, end: int, unit: str, kind: str, key: re.Match | None) -> 
     return not (unit == "个" and _NAMED_AFTER_GE.match(s, end))
 
 
-def _number_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
-    return _NumberReader(c, year, street).claims()
+def _number_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
+    return _NumberReader(c, year, names).claims()
 
 
 class _NumberReader:
@@ -579,8 +584,8 @@ class _NumberReader:
     subject of 「其中结果维持…」, a sentence about towns or other business, the received figure's paragraph),
     so that memory is kept here."""
 
-    def __init__(self, c: Compact, year: int | None, street: bool = False):
-        self.c, self.s, self.year, self.street = c, c.s, year, street
+    def __init__(self, c: Compact, year: int | None, names: re.Pattern | None = None):
+        self.c, self.s, self.year, self.names = c, c.s, year, names
         self.reversed_s = c.s[::-1]
         self.subject: tuple[int, str] | None = None  # (sentence start, review|lawsuit) for 其中结果维持…
         self.received_sentence = -1
@@ -797,7 +802,7 @@ class _NumberReader:
         w = _after_last(s, self.reversed_s, _WIDE_END_RE, max(floor, n.sent_start), n.start)
         n.own = s[w:n.cl + n.key.start()] if n.key else s[w:n.start]
         n.scope = _scope(s, n.sent_start, n.start)
-        if _is_subunit(s[w:n.start].replace("本级", ""), self.street):
+        if _is_subunit(s[w:n.start].replace("本级", ""), self.names):
             self.subunit_sentence = n.sent_start
             return True
         if self.foreign_sentence == n.sent_start and not _DISCLOSURE_WORDS.search(n.lead):
@@ -1120,11 +1125,11 @@ def _carry_over_kind(n: _Number, year: int | None) -> str | None:
     return n.kind if y == year - 1 else None
 
 
-def _statement_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _statement_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     """The statements without a number: none received, no 复议/诉讼, no 规范性文件, all closed."""
-    return (_none_received_claims(c, year, street) + _none_case_claims(c, year, street)
-            + _none_normative_claims(c, year, street) + _complete_claims(c, year, street)
-            + _none_carried_claims(c, year, street))
+    return (_none_received_claims(c, year, names) + _none_case_claims(c, year, names)
+            + _none_normative_claims(c, year, names) + _complete_claims(c, year, names)
+            + _none_carried_claims(c, year, names))
 
 
 def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
@@ -1132,7 +1137,7 @@ def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
     return Claim(kind, None, a, b, c.s[i:j])
 
 
-def _none_received_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _none_received_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     s = c.s
     out: list[Claim] = []
     found: list[re.Match] = []
@@ -1147,13 +1152,13 @@ def _none_received_claims(c: Compact, year: int | None, street: bool) -> list[Cl
     for m in found:
         if m.start() < last_end:
             continue  # one statement matched by two patterns
-        if _none_received_holds(c, m, year, street):
+        if _none_received_holds(c, m, year, names):
             out.append(_statement(c, "none_received", m.start(), m.end()))
             last_end = m.end()
     return out
 
 
-def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool) -> bool:
+def _none_received_holds(c: Compact, m: re.Match, year: int | None, names: re.Pattern | None) -> bool:
     """「未收到政府信息公开申请」 said of this year, the whole organ and every application."""
     s, w = c.s, m.group(0)
     sent_start, _ = c.sentence_at(m.start())
@@ -1163,7 +1168,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool
         return False
     w0 = _clause_start(s, m.start(), sent_start)
     clause = s[w0:m.end()]
-    if _is_subunit(s[sent_start:m.end()], street) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
+    if _is_subunit(s[sent_start:m.end()], names) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
         return False  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
     if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|转结|办结|答复|处理|公开率|更正",
                                                        _RECEIVED_AND_HANDLED.sub("", clause)):
@@ -1182,7 +1187,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool
     return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))
 
 
-def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _none_case_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
     s = c.s
     out: list[Claim] = []
@@ -1199,7 +1204,7 @@ def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]
         sent_start, _ = c.sentence_at(m.start())
         if _REVIEW_EXCLUDE.search(w) or _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])):
             continue
-        if _is_subunit(s[sent_start:m.end()], street):
+        if _is_subunit(s[sent_start:m.end()], names):
             continue  # 「各乡镇未发生行政复议」
         last_end = m.end()
         if _skip_for_year(c, sent_start, m.start(), "none", year):
@@ -1211,20 +1216,20 @@ def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]
     return out
 
 
-def _none_normative_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _none_normative_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     s = c.s
     out: list[Claim] = []
     for m in c.finditer(_NONE_NORMATIVE_RE, ("规范性文件",)):
         sent_start, _ = c.sentence_at(m.start())
         if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
-        if _is_subunit(s[sent_start:m.end()], street):
+        if _is_subunit(s[sent_start:m.end()], names):
             continue  # 「各乡镇未制发规范性文件」
         out.append(_statement(c, "none_normative", m.start(), m.end()))
     return out
 
 
-def _none_carried_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _none_carried_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     """「无上年结转政府信息公开申请」「无结转下年度事项」: no carry-over in or out, read as the figure 0."""
     s = c.s
     out: list[Claim] = []
@@ -1233,7 +1238,7 @@ def _none_carried_claims(c: Compact, year: int | None, street: bool) -> list[Cla
         if tail is None or not _about_applications(c, m.start()):
             continue  # 「无结转下年度的建议提案」: other business
         sent_start, _ = c.sentence_at(m.start())
-        if _is_subunit(s[sent_start:m.end()], street) or _skip_for_year(c, sent_start, m.start(), "none", year) \
+        if _is_subunit(s[sent_start:m.end()], names) or _skip_for_year(c, sent_start, m.start(), "none", year) \
                 or _ASPIRATION.search(s, _clause_start(s, m.start(), sent_start), m.start()):
             continue  # 「各乡镇无结转」「确保无结转下年度」
         if m.group("next") and (year is None or int(m.group("next")) != year + 1):
@@ -1244,7 +1249,7 @@ def _none_carried_claims(c: Compact, year: int | None, street: bool) -> list[Cla
     return out
 
 
-def _complete_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _complete_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     """「申请均已办结」: the whole sentence is the claim."""
     s = c.s
     out: list[Claim] = []
@@ -1261,7 +1266,7 @@ def _complete_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
         if not _DISCLOSURE_WORDS.search(sent) and any(
                 not _GENERIC_OBJECT.fullmatch(o.group(1)) for o in _APPLIED_FOR.finditer(sent)):
             continue  # 「受理涉农补贴申请3200件，已全部办结」: applications of another kind
-        if _is_subunit(s[sent_start:m.start()], street):
+        if _is_subunit(s[sent_start:m.start()], names):
             continue  # 「各乡镇收到的申请均已办结」
         out.append(_statement(c, "complete", sent_start, sent_end))
         last_sentence = sent_start
@@ -1269,12 +1274,14 @@ def _complete_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
 
 
 @lru_cache(maxsize=32)
-def extract_claims(text: str, year: int | None = None, street: bool = False) -> tuple[Claim, ...]:
-    """Every claim in `text`, in text order; `street`: the organ is a 街道 (its text calls it 「街道」).  Cached:
+def extract_claims(text: str, year: int | None = None, street: bool = False, park: bool = False) -> tuple[Claim, ...]:
+    """Every claim in `text`, in text order; `street`: the organ is a 街道 (its text calls it 「街道」), `park`: a
+    园区's or 开发区's 管委会 (its text calls it 「园区」「开发区」).  Cached:
     several rules read the same section."""
     c = compact(text)
     if not c.s:
         return ()  # an empty section (the readers' set-up is most of the time of one)
-    claims = _number_claims(c, year, street) + _statement_claims(c, year, street)
+    names = _STREET_SELF if street else _PARK_SELF if park else None
+    claims = _number_claims(c, year, names) + _statement_claims(c, year, names)
     claims.sort(key=lambda cl: (cl.start, cl.end))
     return tuple(claims)
