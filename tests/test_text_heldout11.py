@@ -99,3 +99,13 @@ def test_a_park_names_itself_park():
     for part in ("（二）依申请公开。全年收到申请40件，其中各园区收到5件。", "（二）依申请公开。园区（社区）收到申请5件。",
                  "（二）依申请公开。园区和街道收到申请5件。"):
         assert [(c.kind, c.value) for c in extract_claims(part, 2023, park=True)] in ([], [("received", 40)]), part
+
+
+def test_no_disclosure_cases_named_by_信息公开():
+    # 「无信息公开举报、复议和诉讼」: none of the organ's disclosure cases (as 「无政府信息公开行政复议」)
+    text = "（二）依申请公开。2023年度本局无依申请公开政府信息。全年无信息公开举报、复议和诉讼等情形发生。"
+    assert kinds(text) == [("none_received", None), ("none_review", None), ("none_lawsuit", None)]
+    assert claim_findings(text, **NONE) == []
+    assert {f.rule for f in claim_findings(text, **NONE, t4__review__tot=1, t4__review__upheld=1)} == {"N.NONE"}
+    # a count of cases after a clause that names none of something else is still read
+    assert kinds("（二）依申请公开。全年无信息公开申请，行政复议2件。") == [("none_received", None), ("review", 2)]
