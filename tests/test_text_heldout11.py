@@ -109,3 +109,38 @@ def test_no_disclosure_cases_named_by_信息公开():
     assert {f.rule for f in claim_findings(text, **NONE, t4__review__tot=1, t4__review__upheld=1)} == {"N.NONE"}
     # a count of cases after a clause that names none of something else is still read
     assert kinds("（二）依申请公开。全年无信息公开申请，行政复议2件。") == [("none_received", None), ("review", 2)]
+
+
+def test_applications_counted_in_qi():
+    # 「收到申请22起」: the results in 起 too are applications (as in 份)
+    text = "（二）依申请公开。2023年度，我局共收到信息公开申请40起，答复36起。其中予以公开10起，属于行政执法案卷4起。"
+    assert kinds(text) == [("received", 40), ("closed", 36), ("cat:r3_1", 10), ("leaf:r3_3_7", 4)]
+    assert claim_findings(text, t3__r3_3_5__tot=0, t3__r3_3_7__tot=4) == []
+    [f] = claim_findings(text, t3__r3_3_5__tot=0, t3__r3_3_7__tot=3, t3__r3_6_3__tot=9)
+    assert f.rule == "N.CATEGORY" and f.actual == 4
+    # 起 of something else: no results
+    assert kinds("（二）依申请公开。2023年共发生交通事故40起，其中属于行政执法案卷4起。") == []
+
+
+def test_processed_is_closed():
+    text = "（二）依申请公开办理情况。2023年我局收到政府信息公开申请书40条，已处理34条，结转下年度继续办理6条。"
+    assert kinds(text) == [("received", 40), ("closed", 34), ("carried_out", 6)]
+    assert claim_findings(text, t3__r2__np=0, t3__r2__tot=0, t3__r3_7__tot=34, t3__r3_6_3__tot=6) == []
+    [f] = claim_findings(text.replace("已处理34条", "已处理35条"), t3__r2__np=0, t3__r2__tot=0, t3__r3_7__tot=34,
+                         t3__r3_6_3__tot=6)
+    assert f.rule == "N.CLOSED" and f.actual == 35
+    # 处理 alone, its results or what is being processed are no count of closed
+    assert kinds("（二）依申请公开。2023年已处理结果3件，已处理中4件。") == []
+
+
+def test_a_reply_and_a_case_named_after_their_counts():
+    text = ("（二）依申请公开情况。本年度，我局收到政府信息公开申请40件。其中34件已按照相关要求进行书面回复，"
+            "6件结转2024年度继续办理。其中，发生2起有关政府信息公开的行政复议案件。")
+    assert kinds(text) == [("received", 40), ("closed", 34), ("carried_out", 6), ("review", 2)]
+    assert claim_findings(text, t3__r2__np=0, t3__r2__tot=0, t3__r3_7__tot=34, t3__r3_6_3__tot=6,
+                          t4__review__tot=2, t4__review__upheld=2) == []
+    found = claim_findings(text, t3__r2__np=0, t3__r2__tot=0, t3__r3_7__tot=34, t3__r3_6_3__tot=6,
+                           t4__review__tot=1, t4__review__upheld=1)
+    assert [(f.rule, f.actual) for f in found] == [("N.REVIEW", 2)]
+    # cases about something else after their count are not the organ's disclosure cases
+    assert kinds("（二）依申请公开。收到申请40件。发生2起有关行政处罚的行政复议案件。") == [("received", 40)]

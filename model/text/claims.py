@@ -122,7 +122,9 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("handled", r"办理(?!完毕|完成|事项)|处理(?!完毕|完成|结果|情况|意见|决定)"),
     # 「已完成依申请公开申请1件」: 完成 with the applications as its object (not the bare noun: received)
     # 「回复处理0件」: answered (not the 处理 of handled)
-    ("closed", r"办结|作出答复|(?:答复|回复)处理(?!结果|情况|意见|决定)|答复|回复|处理完毕|办理完毕|处理完成|办理完成|"
+    # 「收到申请58条，已处理54条」: 已 makes 处理 done, not handled
+    ("closed", r"办结|作出答复|(?:答复|回复)处理(?!结果|情况|意见|决定)|已处理(?!结果|情况|意见|决定|中)|答复|回复|"
+               r"处理完毕|办理完毕|处理完成|办理完成|"
                r"完成(?=(?:依申请公开|(?:政府)?信息公开)?(?:申请|事项))"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
     ("applicant:np", r"自然人|公民个人|公民(?![、，,和及或与])"),
@@ -136,7 +138,7 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 # A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
 # there only the keywords that can start with that character are tried: those whose pattern names it ("0":
 # the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回完法自商企科社属涉国危三保内四过没需要大复直规依逾"
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回完法自商企科社属涉国危三保内四过没需要大复直规依逾已"
 _KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
 
 
@@ -158,7 +160,11 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:(?:结转|转结)(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
                                r"(?:尚|仍|还)?(?:在|处于)(?:法定)?(?:答复|办理)(?:期限|期|时限)内"
                                r"(?!予以|作出|答复|办结|回复|完成|依法|按时|及时)|尚未办结|未办结|仍在办理|正在办理|尚在办理)")),
-    ("closed", re.compile(rf"^(?:申请)?(?:均已|已经|已)办结{_CLAUSE_ENDS}")),  # 「其中33件已办结，答复27件」
+    # 「其中33件已办结，答复27件」「其中3件已按照相关要求进行书面回复」
+    # 「发生1起有关政府信息公开的行政复议案件」: the cases named after their count, about the disclosure
+    ("review", re.compile(rf"^(?:有关|涉及|关于)(?:政府)?信息公开(?:的|类)?行政复议(?:案件)?{_CLAUSE_ENDS}")),
+    ("lawsuit", re.compile(rf"^(?:有关|涉及|关于)(?:政府)?信息公开(?:的|类)?行政诉讼(?:案件)?{_CLAUSE_ENDS}")),
+    ("closed", re.compile(rf"^(?:申请)?(?:均已|已经|已)(?:按照?[^，,。；;\d]{{0,8}}?)?(?:进行)?(?:书面)?(?:办结|答复|回复){_CLAUSE_ENDS}")),
     ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
     # the result after the number, ending its clause: 「其中3件予以公开，1件部分公开」「5件均予以公开。」 (not 「对2件不予
     # 公开的申请均说明理由」, which says what was done with them)
@@ -959,8 +965,8 @@ class _NumberReader:
         follows = p0 > 0 and self.received_para == c.paragraph_at(p0 - 1)[0]
         if not (_about_applications(c, start) or follows):
             return False
-        if n.unit not in "件个宗条" and not (n.unit == "份" and self.received_unit[1] == "份"):
-            return False  # 份 only where the applications themselves were counted in 份
+        if n.unit not in "件个宗条" and not (n.unit in "份起" and self.received_unit[1] == n.unit):
+            return False  # 份 and 起 only where the applications themselves were counted so (「收到申请22起」)
         if n.kind.startswith("carried_") and not _CARRY_GAP.fullmatch(n.after_key):
             return False  # 「正在办理中的政务服务事项120件」「结转下年度的建议提案5件」
         if n.kind == "carried_out" and self._pending_cases(n):
@@ -1046,7 +1052,7 @@ class _NumberReader:
 
 # every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理,
 # 维持 纠正 纠错, 审结 审理)
-_TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审掌]")
+_TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审掌复]")
 
 
 def _scope(s: str, sent_start: int, pos: int) -> str:
