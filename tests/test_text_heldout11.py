@@ -144,3 +144,20 @@ def test_a_reply_and_a_case_named_after_their_counts():
     assert [(f.rule, f.actual) for f in found] == [("N.REVIEW", 2)]
     # cases about something else after their count are not the organ's disclosure cases
     assert kinds("（二）依申请公开。收到申请40件。发生2起有关行政处罚的行政复议案件。") == [("received", 40)]
+
+
+def test_answered_in_the_way_the_rules_say_and_none_taken_in():
+    # the reply after its count with how it was made between (round 11's third batch)
+    text = ("（二）依申请公开方面。2023年，本局共收到依申请公开40件，大部分通过信函或在线申请，34件已按照规定时限和程序"
+            "依法依规进行了答复，6件结转下年。")
+    assert kinds(text) == [("received", 40), ("closed", 34), ("carried_out", 6)]
+    closing = dict(t3__r2__np=0, t3__r2__tot=0, t3__r3_7__tot=34, t3__r3_6_3__tot=6)
+    assert claim_findings(text, **closing) == []
+    [f] = claim_findings(text.replace("34件已按照", "35件已按照"), **closing)
+    assert f.rule == "N.CLOSED" and f.actual == 35
+    assert kinds("（二）依申请公开。2023年收到申请40件，34件已按照要求转交相关部门。") == [("received", 40)]
+    # 「未接收到…行政复议和行政诉讼」: none of the cases
+    text = "（二）依申请公开。2023年度本局未接收到政府信息公开引发的行政复议和行政诉讼案件处理情况。"
+    assert kinds(text) == [("none_review", None), ("none_lawsuit", None)]
+    assert claim_findings(text) == []
+    assert {f.rule for f in claim_findings(text, t4__review__tot=1, t4__review__upheld=1)} == {"N.NONE"}
