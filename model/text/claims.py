@@ -121,7 +121,10 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 「办理完成6件」 is closed; 「依申请公开办理事项1件」 names the applications, not a verb
     ("handled", r"办理(?!完毕|完成|事项)|处理(?!完毕|完成|结果|情况|意见|决定)"),
     # 「已完成依申请公开申请1件」: 完成 with the applications as its object (not the bare noun: received)
-    ("closed", r"办结|作出答复|答复|回复|处理完毕|办理完毕|处理完成|办理完成|"
+    # 「回复处理0件」: answered (not the 处理 of handled)
+    # 「收到申请58条，已处理54条」: 已 makes 处理 done, not handled
+    ("closed", r"办结|作出答复|(?:答复|回复)处理(?!结果|情况|意见|决定)|已处理(?!结果|情况|意见|决定|中)|答复|回复|"
+               r"处理完毕|办理完毕|处理完成|办理完成|"
                r"完成(?=(?:依申请公开|(?:政府)?信息公开)?(?:申请|事项))"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
     ("applicant:np", r"自然人|公民个人|公民(?![、，,和及或与])"),
@@ -135,7 +138,7 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 # A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
 # there only the keywords that can start with that character are tried: those whose pattern names it ("0":
 # the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回完法自商企科社属涉国危三保内四过没需要大复直规依逾"
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回完法自商企科社属涉国危三保内四过没需要大复直规依逾已"
 _KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
 
 
@@ -149,6 +152,7 @@ def _keys_naming(first: str) -> re.Pattern:
 _KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 
 _CLAUSE_ENDS = r"(?=[，,。；;、）)\n]|$)"
+_THIS_ORGAN = r"(?:本机关|本单位|本行政机关|我[局委办])?"
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^(?:申请)?(?:结转|转结|顺延|转入(?=下)|转至(?=下)|转(?=下一?年)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
                                r"(?:(?:到|至|入)?下一?年度?|(?:到|至)\d{4}年度?)?(?:继续)?(?:答复|办理)?")),
@@ -156,7 +160,12 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:(?:结转|转结)(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
                                r"(?:尚|仍|还)?(?:在|处于)(?:法定)?(?:答复|办理)(?:期限|期|时限)内"
                                r"(?!予以|作出|答复|办结|回复|完成|依法|按时|及时)|尚未办结|未办结|仍在办理|正在办理|尚在办理)")),
-    ("closed", re.compile(rf"^(?:申请)?(?:均已|已经|已)办结{_CLAUSE_ENDS}")),  # 「其中33件已办结，答复27件」
+    # 「发生1起有关政府信息公开的行政复议案件」: the cases named after their count, about the disclosure
+    ("review", re.compile(rf"^(?:有关|涉及|关于)(?:政府)?信息公开(?:的|类)?行政复议(?:案件)?{_CLAUSE_ENDS}")),
+    ("lawsuit", re.compile(rf"^(?:有关|涉及|关于)(?:政府)?信息公开(?:的|类)?行政诉讼(?:案件)?{_CLAUSE_ENDS}")),
+    # 「其中33件已办结，答复27件」「其中3件已按照相关要求进行书面回复」「19件已按照规定时限和程序依法依规进行了答复」
+    ("closed", re.compile(rf"^(?:申请)?(?:均已|已经|已)(?:按照?[^，,。；;\d]{{0,16}}?)?(?:进行了?|作出)?(?:书面)?"
+                          rf"(?:办结|答复|回复){_CLAUSE_ENDS}")),
     ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
     # the result after the number, ending its clause: 「其中3件予以公开，1件部分公开」「5件均予以公开。」 (not 「对2件不予
     # 公开的申请均说明理由」, which says what was done with them)
@@ -164,6 +173,10 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("cat:r3_2", re.compile(rf"^(?:均|被|依法)?部分(?:予以)?公开{_CLAUSE_ENDS}")),
     ("cat:r3_1", re.compile(rf"^(?:均|已|被|依法)?(?:予以公开|全部公开){_CLAUSE_ENDS}")),
     ("cat:r3_4", re.compile(rf"^(?:均|依法)?(?:告知)?无法提供{_CLAUSE_ENDS}")),
+    # 「其中12条属于本机关不掌握相关政府信息而无法提供」: the row of 无法提供 named as the reason (or all of it)
+    ("leaf:r3_4_1/r3_4", re.compile(rf"^(?:均|都)?(?:属于|系|为|是|因)?{_THIS_ORGAN}不掌握(?:的|相关)?(?:政府)?信息而?"
+                                    rf"(?:依法)?(?:告知)?无法提供{_CLAUSE_ENDS}")),
+    ("leaf:r3_4_1", re.compile(rf"^(?:均|都)?(?:属于|系|为|是){_THIS_ORGAN}不掌握(?:的|相关)?(?:政府)?信息{_CLAUSE_ENDS}")),
     ("cat:r3_5", re.compile(rf"^(?:均|依法)?不予处理{_CLAUSE_ENDS}")),
     # a case's result after its count, ending its clause: 「行政复议3件，其中2件维持，1件纠错」 (read only after a count
     # of cases in the sentence, as the results before their count are)
@@ -177,7 +190,7 @@ _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上�
 # 「累计收到」 is a running total, over years unless the sentence dates it to this one (「2024年，我局累计收到」
 # 「全年累计受理」); 「截至…累计」 counts from some earlier start
 _THIS_YEAR = re.compile(r"全年|本年|今年|年内|年度")
-_FROM_START = re.compile(r"截至|截止|以来|历年|至今|自")
+_FROM_START = re.compile(r"截至|截止|(?<!今年)(?<!本年)以来|历年|至今|自")  # (「今年以来，全区累计处理」: this year)
 # ((?=\d) first: the lookbehind is tried only before a digit)
 _SUBSET = re.compile(r"按时|按期|逾期|延期|超期|当场|当日|即时|网上|线上|线下|电话|书面|当面|平均|通过|经由|"
                      r"邮寄|信函|信件|来函|传真|电子邮件|邮件|在线|网络|平台|现场|窗口|"
@@ -194,11 +207,16 @@ _SELF = re.compile(r"[本我该](?:街道办事处|街道|[镇乡](?:人民)?政
 _STREET_SELF = re.compile(r"(?<![各该个全])街道(?:办事处|办)?(?![（(、和及与]|[^，,。；;]{0,3}[）)])")
 
 
-def _is_subunit(text: str, street: bool = False) -> bool:
+# in a 园区's or 开发区's own report (its 管委会's) a bare 「园区」 names the organ (「2024年园区收到12封申请」)
+_PARK_SELF = re.compile(r"(?<![各该个全])(?:园区|开发区)(?:管委会|管理委员会)?(?![（(、和及与]|[^，,。；;]{0,3}[）)])")
+
+
+def _is_subunit(text: str, names: re.Pattern | None = None) -> bool:
+    """`names`: how the organ names itself where the word would name a part otherwise (_STREET_SELF …)."""
     if _SELF.search(text):  # (the rare case: no new string otherwise)
         text = _SELF.sub("", text)
-    if street and "街道" in text:
-        text = _STREET_SELF.sub("", text)
+    if names is not None:
+        text = names.sub("", text)
     return bool(_SUBUNIT.search(text))
 
 
@@ -252,7 +270,8 @@ _WHOLE_YEAR = re.compile(r"全年|本年|今年|年度")
 _YEAR = re.compile(r"(\d{4})年")
 # what makes an 申请 not a 政府信息公开 application
 # 「受理依申请公开事项36件」: 事项 of disclosure itself; 「办结县长信箱13件」: letters to a mailbox, not applications
-_DISCLOSURE_ITEMS = re.compile(r"(?:依申请公开|信息公开(?:申请)?)(?:办理)?事项")  # 「依申请公开办理事项1件」
+# 「依申请公开办理事项1件」「收到依申请公开申请事项1件」
+_DISCLOSURE_ITEMS = re.compile(r"(?:依申请公开|信息公开)(?:申请)?(?:办理)?事项")
 _NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|信箱|诉求|热线|"
                              r"补正|事项|服务|12345|意见")
 _REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问责|责任追究|前置|决定书|复议法|诉讼法|"
@@ -271,7 +290,7 @@ _DECIDES_CASES = re.compile(r"\d+件(?:已|均)?[做作](?:了|出)(?:了)?(?:�
 # (not 「…2件（其中1件为2023年信息公开件）」: a case about last year's application is still about disclosure)
 _BROADER = re.compile(r"[^。；;！？\n]{0,6}?其中(?:(?!\d{4}年)[^。；;，,！？\n]){0,12}?(?:信息公开|依申请)")
 
-_NEG = r"(?:未发生|未出现|未有|没有|未产生|未收到|未接到|未涉及|不存在|未引发|未引起|未因|未被(?:提起|申请)|无(?=因|涉及|政府信息公开|行政复议|行政诉讼|相关|提起|被))"
+_NEG = r"(?:未发生|未出现|未有|没有|未产生|未收到|未接(?:收)?到|未涉及|不存在|未引发|未引起|未因|未被(?:提起|申请)|无(?=因|涉及|(?:政府)?信息公开|行政复议|行政诉讼|相关|提起|被))"  # 「无信息公开举报、复议和诉讼」
 _NONE_RECEIVED_RE = re.compile(
     r"(?:未|没有|尚未|均未|并未|暂未|从未)(?:收到|接到|接收到?|收悉|受理)[^，,。；;！？\n]{0,40}?申请(?!人)")
 # 「全年无政府信息公开申请」「本年度我局无依申请公开情况」「暂无依申请公开的情况发生」: none without 未
@@ -300,7 +319,9 @@ _NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("未", "没有")), (_NONE_RECEIVED_BARE_R
 _NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未): their paragraphs are found once for both
 # (「未收到申请政府信息公开事项」: the application named first, then what it was for)
 # 「未收到依申请公开请求」「未收到申请公开信息的要求」: the application called a request; 「未收到依申请公开事项申请」
-_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:事项)?(?:申请|请求|要求)?(?:的)?(?:情况|事项|件|材料|事件)?(?:发生|出现)?(?:[，,。；;！？!?\n（(]|$)")
+# 「未收到依申请公开办理」: what it would be, 办理, named for it; 「…事项.」: a Latin full stop (not in 「3.5」)
+_NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:事项)?(?:申请|请求|要求)?(?:的)?(?:情况|事项|件|材料|事件|办理)?"
+                        r"(?:发生|出现)?(?:[，,。；;！？!?\n（(]|\.(?!\d)|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
 _NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政|政府)?规范性文件"
@@ -561,8 +582,8 @@ def _unit_fits(s: str, end: int, unit: str, kind: str, key: re.Match | None) -> 
     return not (unit == "个" and _NAMED_AFTER_GE.match(s, end))
 
 
-def _number_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
-    return _NumberReader(c, year, street).claims()
+def _number_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
+    return _NumberReader(c, year, names).claims()
 
 
 class _NumberReader:
@@ -570,8 +591,8 @@ class _NumberReader:
     subject of 「其中结果维持…」, a sentence about towns or other business, the received figure's paragraph),
     so that memory is kept here."""
 
-    def __init__(self, c: Compact, year: int | None, street: bool = False):
-        self.c, self.s, self.year, self.street = c, c.s, year, street
+    def __init__(self, c: Compact, year: int | None, names: re.Pattern | None = None):
+        self.c, self.s, self.year, self.names = c, c.s, year, names
         self.reversed_s = c.s[::-1]
         self.subject: tuple[int, str] | None = None  # (sentence start, review|lawsuit) for 其中结果维持…
         self.received_sentence = -1
@@ -788,7 +809,7 @@ class _NumberReader:
         w = _after_last(s, self.reversed_s, _WIDE_END_RE, max(floor, n.sent_start), n.start)
         n.own = s[w:n.cl + n.key.start()] if n.key else s[w:n.start]
         n.scope = _scope(s, n.sent_start, n.start)
-        if _is_subunit(s[w:n.start].replace("本级", ""), self.street):
+        if _is_subunit(s[w:n.start].replace("本级", ""), self.names):
             self.subunit_sentence = n.sent_start
             return True
         if self.foreign_sentence == n.sent_start and not _DISCLOSURE_WORDS.search(n.lead):
@@ -945,13 +966,13 @@ class _NumberReader:
         follows = p0 > 0 and self.received_para == c.paragraph_at(p0 - 1)[0]
         if not (_about_applications(c, start) or follows):
             return False
-        if n.unit not in "件个宗条" and not (n.unit == "份" and self.received_unit[1] == "份"):
-            return False  # 份 only where the applications themselves were counted in 份
+        if n.unit not in "件个宗条" and not (n.unit in "份起" and self.received_unit[1] == n.unit):
+            return False  # 份 and 起 only where the applications themselves were counted so (「收到申请22起」)
         if n.kind.startswith("carried_") and not _CARRY_GAP.fullmatch(n.after_key):
             return False  # 「正在办理中的政务服务事项120件」「结转下年度的建议提案5件」
         if n.kind == "carried_out" and self._pending_cases(n):
             return False  # 「收到行政复议1件，维持结果1件，尚未办结0件」: cases not yet decided
-        if n.unit == "条" and self.received_unit != (n.sent_start, "条"):
+        if n.unit == "条" and self.received_unit != (n.sent_start, "条") and not self._shares_in_items(n):
             return False  # 「涉及信息380条，其中予以公开200条」: items of information, not applications
         before = s[n.sent_start:start]
         if _ACTIVE.search(before) and "申请" not in before.replace("依申请公开", ""):
@@ -967,6 +988,14 @@ class _NumberReader:
             # (「从申请人类型看，自然人申请40件」) anywhere in the paragraph of one
             return (n.key is None or n.key.group(0) != "企业") and self.received_para == c.paragraph_at(start)[0]
         return True
+
+    def _shares_in_items(self, n: _Number) -> bool:
+        """「收到申请12条，…。其中12条属于…」: the sentence right after applications counted in 条 opens with
+        其中, and theirs is that sentence's only count in 条 (not 「…，涉及信息380条。其中…」): its 条 are shares of them."""
+        if self.received_unit[1] != "条" or n.sent_start == 0 or not self.s.startswith("其中", n.sent_start):
+            return False
+        a, b = self.c.sentence_at(n.sent_start - 1)
+        return a == self.received_unit[0] and sum(m.group(2)[:1] == "条" for m in numbers(self.s[a:b])) == 1
 
     def _pending_cases(self, n: _Number) -> bool:
         """A figure 「尚未办结」 (not 「结转」) after the sentence named 复议 or 诉讼 cases, with no application since."""
@@ -1024,7 +1053,7 @@ class _NumberReader:
 
 # every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理,
 # 维持 纠正 纠错, 审结 审理)
-_TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审]")
+_TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审掌复]")
 
 
 def _scope(s: str, sent_start: int, pos: int) -> str:
@@ -1103,11 +1132,11 @@ def _carry_over_kind(n: _Number, year: int | None) -> str | None:
     return n.kind if y == year - 1 else None
 
 
-def _statement_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _statement_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     """The statements without a number: none received, no 复议/诉讼, no 规范性文件, all closed."""
-    return (_none_received_claims(c, year, street) + _none_case_claims(c, year, street)
-            + _none_normative_claims(c, year, street) + _complete_claims(c, year, street)
-            + _none_carried_claims(c, year, street))
+    return (_none_received_claims(c, year, names) + _none_case_claims(c, year, names)
+            + _none_normative_claims(c, year, names) + _complete_claims(c, year, names)
+            + _none_carried_claims(c, year, names))
 
 
 def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
@@ -1115,7 +1144,7 @@ def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
     return Claim(kind, None, a, b, c.s[i:j])
 
 
-def _none_received_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _none_received_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     s = c.s
     out: list[Claim] = []
     found: list[re.Match] = []
@@ -1130,13 +1159,13 @@ def _none_received_claims(c: Compact, year: int | None, street: bool) -> list[Cl
     for m in found:
         if m.start() < last_end:
             continue  # one statement matched by two patterns
-        if _none_received_holds(c, m, year, street):
+        if _none_received_holds(c, m, year, names):
             out.append(_statement(c, "none_received", m.start(), m.end()))
             last_end = m.end()
     return out
 
 
-def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool) -> bool:
+def _none_received_holds(c: Compact, m: re.Match, year: int | None, names: re.Pattern | None) -> bool:
     """「未收到政府信息公开申请」 said of this year, the whole organ and every application."""
     s, w = c.s, m.group(0)
     sent_start, _ = c.sentence_at(m.start())
@@ -1146,7 +1175,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool
         return False
     w0 = _clause_start(s, m.start(), sent_start)
     clause = s[w0:m.end()]
-    if _is_subunit(s[sent_start:m.end()], street) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
+    if _is_subunit(s[sent_start:m.end()], names) or _SUBUNIT.match(s, m.end() + 1 if s[m.end():m.end() + 1] == "的" else m.end()):
         return False  # 「县政府本级未收到申请」「没有收到申请的乡镇」: a part of the organ
     if _ASPIRATION.search(s[w0:m.start()]) or re.search(r"结转|转结|办结|答复|处理|公开率|更正",
                                                        _RECEIVED_AND_HANDLED.sub("", clause)):
@@ -1165,7 +1194,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None, street: bool
     return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))
 
 
-def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _none_case_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     """「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为0件」."""
     s = c.s
     out: list[Claim] = []
@@ -1182,7 +1211,7 @@ def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]
         sent_start, _ = c.sentence_at(m.start())
         if _REVIEW_EXCLUDE.search(w) or _PAST.search(_CARRIED_IN.sub("", s[sent_start:m.end()])):
             continue
-        if _is_subunit(s[sent_start:m.end()], street):
+        if _is_subunit(s[sent_start:m.end()], names):
             continue  # 「各乡镇未发生行政复议」
         last_end = m.end()
         if _skip_for_year(c, sent_start, m.start(), "none", year):
@@ -1194,20 +1223,20 @@ def _none_case_claims(c: Compact, year: int | None, street: bool) -> list[Claim]
     return out
 
 
-def _none_normative_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _none_normative_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     s = c.s
     out: list[Claim] = []
     for m in c.finditer(_NONE_NORMATIVE_RE, ("规范性文件",)):
         sent_start, _ = c.sentence_at(m.start())
         if _PAST.search(s[sent_start:m.end()]) or _skip_for_year(c, sent_start, m.start(), "none", year):
             continue
-        if _is_subunit(s[sent_start:m.end()], street):
+        if _is_subunit(s[sent_start:m.end()], names):
             continue  # 「各乡镇未制发规范性文件」
         out.append(_statement(c, "none_normative", m.start(), m.end()))
     return out
 
 
-def _none_carried_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _none_carried_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     """「无上年结转政府信息公开申请」「无结转下年度事项」: no carry-over in or out, read as the figure 0."""
     s = c.s
     out: list[Claim] = []
@@ -1216,7 +1245,7 @@ def _none_carried_claims(c: Compact, year: int | None, street: bool) -> list[Cla
         if tail is None or not _about_applications(c, m.start()):
             continue  # 「无结转下年度的建议提案」: other business
         sent_start, _ = c.sentence_at(m.start())
-        if _is_subunit(s[sent_start:m.end()], street) or _skip_for_year(c, sent_start, m.start(), "none", year) \
+        if _is_subunit(s[sent_start:m.end()], names) or _skip_for_year(c, sent_start, m.start(), "none", year) \
                 or _ASPIRATION.search(s, _clause_start(s, m.start(), sent_start), m.start()):
             continue  # 「各乡镇无结转」「确保无结转下年度」
         if m.group("next") and (year is None or int(m.group("next")) != year + 1):
@@ -1227,7 +1256,7 @@ def _none_carried_claims(c: Compact, year: int | None, street: bool) -> list[Cla
     return out
 
 
-def _complete_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
+def _complete_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
     """「申请均已办结」: the whole sentence is the claim."""
     s = c.s
     out: list[Claim] = []
@@ -1244,7 +1273,7 @@ def _complete_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
         if not _DISCLOSURE_WORDS.search(sent) and any(
                 not _GENERIC_OBJECT.fullmatch(o.group(1)) for o in _APPLIED_FOR.finditer(sent)):
             continue  # 「受理涉农补贴申请3200件，已全部办结」: applications of another kind
-        if _is_subunit(s[sent_start:m.start()], street):
+        if _is_subunit(s[sent_start:m.start()], names):
             continue  # 「各乡镇收到的申请均已办结」
         out.append(_statement(c, "complete", sent_start, sent_end))
         last_sentence = sent_start
@@ -1252,12 +1281,14 @@ def _complete_claims(c: Compact, year: int | None, street: bool) -> list[Claim]:
 
 
 @lru_cache(maxsize=32)
-def extract_claims(text: str, year: int | None = None, street: bool = False) -> tuple[Claim, ...]:
-    """Every claim in `text`, in text order; `street`: the organ is a 街道 (its text calls it 「街道」).  Cached:
+def extract_claims(text: str, year: int | None = None, street: bool = False, park: bool = False) -> tuple[Claim, ...]:
+    """Every claim in `text`, in text order; `street`: the organ is a 街道 (its text calls it 「街道」), `park`: a
+    园区's or 开发区's 管委会 (its text calls it 「园区」「开发区」).  Cached:
     several rules read the same section."""
     c = compact(text)
     if not c.s:
         return ()  # an empty section (the readers' set-up is most of the time of one)
-    claims = _number_claims(c, year, street) + _statement_claims(c, year, street)
+    names = _STREET_SELF if street else _PARK_SELF if park else None
+    claims = _number_claims(c, year, names) + _statement_claims(c, year, names)
     claims.sort(key=lambda cl: (cl.start, cl.end))
     return tuple(claims)
