@@ -744,6 +744,26 @@ def test_punctuation_specks_and_a_unit_misread_among_counts_are_put_right():
     assert [w["text"] for w in figures_freed(text)] == ["收费金额：", "5元", "。"]
 
 
+def test_a_small_prints_lost_points_are_put_back_or_left_out():
+    """At a low resolution a point is a speck's size: a label's 「3补正后…」 in a row of three figures or more is
+    「3.补正后…」 (its 3 would join the row before; 「3名」「12月」 are counts and dates); 「0.」 before a figure
+    with a mark (「95-」) is 0; an unsure 「4.」 first in the row, where a label's number would stand, keeps its
+    point (the row is left blank rather than read with a 4)."""
+    from ingest.readers.ocr_figures import figures_freed
+
+    def texts(words: list[dict]) -> list[str]:
+        return [w["text"] for w in figures_freed(words)]
+
+    figures = [_box(600, "1"), _box(700, "0"), _box(800, "1")]
+    assert texts([_box(100, "3补正后申请内容仍不明确")] + figures)[0] == "3.补正后申请内容仍不明确"
+    assert texts([_box(100, "3名工作人员参加培训")] + figures)[0] == "3名工作人员参加培训"
+    assert texts([_box(100, "3补正后申请内容仍不明确"), _box(600, "1"), _box(700, "0")])[0] == "3补正后申请内容仍不明确"
+    row = [_box(100, "本年新收"), _box(300, "95"), _box(400, "0"), _box(500, "0.", 0.82), _box(600, "95-", 0.91)]
+    assert texts(row) == ["本年新收", "95", "0", "0", "95"]
+    row = [_box(100, "保护第三方合法权益"), _box(600, "4.", 0.37), _box(700, "0"), _box(800, "0"), _box(900, "6")]
+    assert texts(row)[1] == "4."
+
+
 def test_a_labels_point_read_as_a_colon_is_its_point():
     """「3：补正后申请内容仍不明确」: OCR's colon for the 「3.」 of a label (its 3 would join the row before);
     a time or a figure after a colon is left alone."""
@@ -798,3 +818,21 @@ def test_a_row_with_an_empty_cell_after_a_page_break_is_laid_out_by_its_own_page
     empty = S.t3_row_cells(rows[half])[2]
     assert {c: v for c, v in want.items() if c.startswith("t3.") and c != empty and got.get(c) != v} == {}
     assert got.get(empty) is None
+
+
+@pytest.mark.slow
+def test_a_figure_read_with_little_confidence_is_read_again_alone():
+    """ocr._doubtful_read_again: a 0 among specks read 「9」 at 0.38 is cut out and read again alone: the 0
+    stands, unsure; a figure read surely is not read again."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from export.fonts import FONTS_DIR
+    from ingest.readers.ocr import LOW_CONFIDENCE, _doubtful_read_again
+
+    image = Image.new("L", (400, 120), 255)
+    ImageDraw.Draw(image).text((180, 40), "0", font=ImageFont.truetype(str(FONTS_DIR / "NianbaoSerif-Regular.ttf"), 32),
+                               fill=0)
+    doubtful = {"top": 40, "bottom": 80, "x0": 178, "x1": 202, "size": 40, "text": "9", "conf": 0.38}
+    again = _doubtful_read_again([doubtful, {**doubtful, "conf": 0.95}], image, 0.0)
+    assert [w["text"] for w in again] == ["0", "9"]
+    assert again[0]["conf"] < LOW_CONFIDENCE
