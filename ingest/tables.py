@@ -1061,10 +1061,30 @@ def _t2_hits(stream: Stream, rows: list, start: int, end: int, old: bool, out: T
                         out.notes.append(("S.LABELS", tuple(t2(rid, c) for c in block.cols),
                                           f"表格标签「{alias}」与官方格式「{lab}」不一致"))
                     break
+        if hit is None:
+            hit = _t2_find_misspelt(stream, lab, rid, block, cur, end, out)
         hits.append(hit)
         if hit:
             cur = hit[1]
     return hits
+
+
+def _t2_find_misspelt(stream: Stream, lab: str, rid: str, block, start: int, end: int, out: TableRead) -> Hit | None:
+    """A long label printed with one character wrong (「行政事业型收费」), its figures right after it: the row
+    is the form's, read with a label note.  Four-character labels (「行政许可」) are not matched loosely: one
+    slip there is a quarter of the word, and another row's label is only two away."""
+    key = label_key(lab)
+    if len(key) < 6:
+        return None
+    hit = find_fuzzy(stream.key, key, start, end, 1)
+    if hit is None:
+        return None
+    nxt = stream.first_fig_from(hit[1])
+    if nxt is None or nxt.pos - hit[1] > 2:
+        return None
+    printed = stream.key[hit[0]:hit[1]]
+    out.notes.append(("S.LABELS", tuple(t2(rid, c) for c in block.cols), f"表格标签「{printed}」与官方格式「{lab}」不一致"))
+    return hit
 
 
 def _t2_read_rows(stream: Stream, rows: list, found: list, start: int, end: int, old: bool, out: TableRead) -> list:
@@ -1108,7 +1128,8 @@ def _t2_take_row(stream: Stream, hit: Hit, figs: list[Fig], rid: str, lab: str, 
         # 2019 form: 上一年项目数量 | 本年增/减 | 处理决定数量 — the last is the 2021 form's figure
         _parse(cells[0], solid[2], out)
         return None
-    if old and rid == "fees":  # whatever it prints (「0 | 未增未减」 gives one figure), none of it is an amount
+    if old and rid == "fees" and not _fees_under_amount_header(stream, hit):
+        # whatever the 2019 row prints (「0 | 未增未减」 gives one figure), none of it is an amount
         out.problems.append(ImportProblem(OLD_FORMAT, "表二「行政事业性收费」是2019年试行格式（上一年项目数量、本年增/减），"
                                                       "没有「本年收费金额」，留空", cells))
         return None
@@ -1133,6 +1154,13 @@ def _t2_take_row(stream: Stream, hit: Hit, figs: list[Fig], rid: str, lab: str, 
     out.problems.append(ImportProblem(
         UNREADABLE, f"表二「{lab}」找到 {len(figs)} 个数字（{shown or '无'}），应为 {len(cells)} 个，留空", cells))
     return None
+
+
+def _fees_under_amount_header(stream: Stream, hit: Hit) -> bool:
+    """A page may print 第二十条第(一)项 in the 2019 form and 第(八)项 in the 2021 form: the fee row's own
+    header, the nearer of 「本年收费金额」 and the 2019 「上一年项目数量」 before it, says which."""
+    amount = stream.key.rfind(label_key("本年收费金额"), 0, hit[0])
+    return amount > stream.key.rfind(label_key("上一年项目数量"), 0, hit[0])
 
 
 def _must_be_glued(runs: list[str]) -> bool:
