@@ -176,3 +176,13 @@ def test_a_short_label_with_one_character_wrong_is_not_guessed(wrong):
     result = read_text(_page(rep, SHAPES["rows"], _t2_misspelt(rep, wrong, right)))
     assert cell not in result.report.cells
     assert cell in {c for p in result.problems for c in p.cells}
+
+
+@pytest.mark.parametrize("shape", NEW_SHAPES, ids=str)
+@pytest.mark.parametrize("seed", range(3))
+def test_every_cell_reads_back_where_agencies_leave_zeros_empty(shape, seed):
+    """Both layouts mark an empty cell (a line 「| 」, a bar between bars): the row keeps its columns."""
+    rep = _report(seed)
+    result = read_text(_page(rep, NEW_SHAPES[shape]))
+    want = _table_cells(rep)
+    assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
