@@ -1062,14 +1062,15 @@ def _t2_hits(stream: Stream, rows: list, start: int, end: int, old: bool, out: T
                                           f"表格标签「{alias}」与官方格式「{lab}」不一致"))
                     break
         if hit is None:
-            hit = _t2_find_misspelt(stream, lab, rid, block, cur, end, out)
+            hit = _t2_find_misspelt(stream, lab, tuple(t2(rid, c) for c in block.cols), cur, end, out)
         hits.append(hit)
         if hit:
             cur = hit[1]
     return hits
 
 
-def _t2_find_misspelt(stream: Stream, lab: str, rid: str, block, start: int, end: int, out: TableRead) -> Hit | None:
+def _t2_find_misspelt(stream: Stream, lab: str, cells: tuple[str, ...], start: int, end: int,
+                      out: TableRead) -> Hit | None:
     """A long label printed with one character wrong (「行政事业型收费」), its figures right after it: the row
     is the form's, read with a label note.  Four-character labels (「行政许可」) are not matched loosely: one
     slip there is a quarter of the word, and another row's label is only two away."""
@@ -1083,7 +1084,7 @@ def _t2_find_misspelt(stream: Stream, lab: str, rid: str, block, start: int, end
     if nxt is None or nxt.pos - hit[1] > 2:
         return None
     printed = stream.key[hit[0]:hit[1]]
-    out.notes.append(("S.LABELS", tuple(t2(rid, c) for c in block.cols), f"表格标签「{printed}」与官方格式「{lab}」不一致"))
+    out.notes.append(("S.LABELS", cells, f"表格标签「{printed}」与官方格式「{lab}」不一致"))
     return hit
 
 
