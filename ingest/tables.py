@@ -115,6 +115,21 @@ def _group_at(stream: Stream, pos: int) -> object:
     return nxt.group if nxt is not None else None
 
 
+_GROUP_KEYS = tuple(label_key(g.label) for g in T3_GROUPS.values())
+
+
+def _group_label_after_figures(stream: Stream, label_end: int, nxt: int) -> int:
+    """Where a row's figures end: at the next label, or earlier at a group label of 三 (「（三）不予公开」)
+    printed after some of them.  The group label heads the rows below it, so what follows it is theirs; a page
+    that left out those rows' own labels (「（三）不予公开 | 0 | 0 | …」) gives them to none, and the row above
+    keeps its seven figures."""
+    for gk in _GROUP_KEYS:
+        p = stream.key.find(gk, label_end, nxt)
+        if p >= 0 and any(not f.blank for f in stream.figs_in(label_end - 1, p)):  # figures at p precede it
+            nxt = p
+    return nxt
+
+
 _GROUP_CHARS = set(label_key("".join([T3_RESULTS_GROUP] + [g.label for g in T3_GROUPS.values()])))
 _COLUMN_WORDS = re.compile("(?:" + "|".join(label_key(w) for w in (*T3_COL_LABEL.values(), T3_APPLICANT, T3_LEGAL))
                            + ")+")
@@ -274,7 +289,7 @@ class _T3Pass:
         stream, anchors, out = self.stream, self.anchors, self.out
         first = len(out.problems)
         for i, (s, e, target) in enumerate(anchors):
-            nxt = anchors[i + 1][0] if i + 1 < len(anchors) else self.end
+            nxt = _group_label_after_figures(stream, e, anchors[i + 1][0] if i + 1 < len(anchors) else self.end)
             figs = _figs_between(stream, s, nxt, e)
             if figs:
                 out.end = max(out.end, figs[-1].pos)
