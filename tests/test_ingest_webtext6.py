@@ -219,3 +219,18 @@ def test_a_group_whose_rows_print_no_labels_leaves_the_row_above_its_figures(sha
     named = {c for p in result.problems for c in p.cells}
     group_cells = [c for r, _ in S.T3_GROUPS[gid].rows for c in S.t3_row_cells(r)]
     assert all(c in named for c in group_cells if c not in got)
+
+
+@pytest.mark.parametrize("shape", ALL, ids=str)
+@pytest.mark.parametrize("cut", [5, 12, 20, 26])
+def test_table_three_split_by_a_page_break_with_its_header_repeated_reads_back(shape, cut):
+    """A page break inside table 三 that prints the three header rows again (none of the 33 pages had one; the
+    brief names it a weak spot): every cell still reads back."""
+    rep = _report(3)
+    grid = _full(_t3_grid(rep))
+    page = _page(rep, ALL[shape], _full(_t2_grid(rep)))
+    page = page.replace("\n".join(ALL[shape](_t3_grid(rep))), "\n".join(ALL[shape](grid[:cut] + grid[:3] + grid[cut:])))
+    assert page.count("申请人情况") == 2
+    result = read_text(page)
+    want = {c: v for c, v in _table_cells(rep).items() if c.startswith("t3.")}
+    assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
