@@ -115,6 +115,21 @@ def _group_at(stream: Stream, pos: int) -> object:
     return nxt.group if nxt is not None else None
 
 
+_GROUP_KEYS = tuple(label_key(g.label) for g in T3_GROUPS.values())
+
+
+def _group_label_after_figures(stream: Stream, label_end: int, nxt: int) -> int:
+    """Where a row's figures end: at the next label, or earlier at a group label of 三 (「（三）不予公开」)
+    printed after some of them.  The group label heads the rows below it, so what follows it is theirs; a page
+    that left out those rows' own labels (「（三）不予公开 | 0 | 0 | …」) gives them to none, and the row above
+    keeps its seven figures."""
+    for gk in _GROUP_KEYS:
+        p = stream.key.find(gk, label_end, nxt)
+        if p >= 0 and any(not f.blank for f in stream.figs_in(label_end - 1, p)):  # figures at p precede it
+            nxt = p
+    return nxt
+
+
 _GROUP_CHARS = set(label_key("".join([T3_RESULTS_GROUP] + [g.label for g in T3_GROUPS.values()])))
 _COLUMN_WORDS = re.compile("(?:" + "|".join(label_key(w) for w in (*T3_COL_LABEL.values(), T3_APPLICANT, T3_LEGAL))
                            + ")+")
@@ -274,7 +289,7 @@ class _T3Pass:
         stream, anchors, out = self.stream, self.anchors, self.out
         first = len(out.problems)
         for i, (s, e, target) in enumerate(anchors):
-            nxt = anchors[i + 1][0] if i + 1 < len(anchors) else self.end
+            nxt = _group_label_after_figures(stream, e, anchors[i + 1][0] if i + 1 < len(anchors) else self.end)
             figs = _figs_between(stream, s, nxt, e)
             if figs:
                 out.end = max(out.end, figs[-1].pos)
@@ -1071,10 +1086,31 @@ def _t2_hits(stream: Stream, rows: list, start: int, end: int, old: bool, out: T
                         out.notes.append(("S.LABELS", tuple(t2(rid, c) for c in block.cols),
                                           f"表格标签「{alias}」与官方格式「{lab}」不一致"))
                     break
+        if hit is None:
+            hit = _t2_find_misspelt(stream, lab, tuple(t2(rid, c) for c in block.cols), cur, end, out)
         hits.append(hit)
         if hit:
             cur = hit[1]
     return hits
+
+
+def _t2_find_misspelt(stream: Stream, lab: str, cells: tuple[str, ...], start: int, end: int,
+                      out: TableRead) -> Hit | None:
+    """A long label printed with one character wrong (「行政事业型收费」), its figures right after it: the row
+    is the form's, read with a label note.  Four-character labels (「行政许可」) are not matched loosely: one
+    slip there is a quarter of the word, and another row's label is only two away."""
+    key = label_key(lab)
+    if len(key) < 6:
+        return None
+    hit = find_fuzzy(stream.key, key, start, end, 1)
+    if hit is None:
+        return None
+    nxt = stream.first_fig_from(hit[1])
+    if nxt is None or nxt.pos - hit[1] > 2:
+        return None
+    printed = stream.key[hit[0]:hit[1]]
+    out.notes.append(("S.LABELS", cells, f"表格标签「{printed}」与官方格式「{lab}」不一致"))
+    return hit
 
 
 def _t2_read_rows(stream: Stream, rows: list, found: list, start: int, end: int, old: bool, out: TableRead) -> list:
@@ -1118,7 +1154,8 @@ def _t2_take_row(stream: Stream, hit: Hit, figs: list[Fig], rid: str, lab: str, 
         # 2019 form: 上一年项目数量 | 本年增/减 | 处理决定数量 — the last is the 2021 form's figure
         _parse(cells[0], solid[2], out)
         return None
-    if old and rid == "fees":  # whatever it prints (「0 | 未增未减」 gives one figure), none of it is an amount
+    if old and rid == "fees" and not _fees_under_amount_header(stream, hit):
+        # whatever the 2019 row prints (「0 | 未增未减」 gives one figure), none of it is an amount
         out.problems.append(ImportProblem(OLD_FORMAT, "表二「行政事业性收费」是2019年试行格式（上一年项目数量、本年增/减），"
                                                       "没有「本年收费金额」，留空", cells))
         return None
@@ -1143,6 +1180,13 @@ def _t2_take_row(stream: Stream, hit: Hit, figs: list[Fig], rid: str, lab: str, 
     out.problems.append(ImportProblem(
         UNREADABLE, f"表二「{lab}」找到 {len(figs)} 个数字（{shown or '无'}），应为 {len(cells)} 个，留空", cells))
     return None
+
+
+def _fees_under_amount_header(stream: Stream, hit: Hit) -> bool:
+    """A page may print 第二十条第(一)项 in the 2019 form and 第(八)项 in the 2021 form: the fee row's own
+    header, the nearer of 「本年收费金额」 and the 2019 「上一年项目数量」 before it, says which."""
+    amount = stream.key.rfind(label_key("本年收费金额"), 0, hit[0])
+    return amount > stream.key.rfind(label_key("上一年项目数量"), 0, hit[0])
 
 
 def _must_be_glued(runs: list[str]) -> bool:
