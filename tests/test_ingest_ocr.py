@@ -97,7 +97,7 @@ def test_a_worn_scan_of_a_whole_report_reads_no_cell_wrong_and_table_two_whole(t
     got, want = _table_cells(read_report(scan)), _table_cells(read_report(REAL_PDF / "hongze_2023.pdf"))
     assert {c: v for c, v in got.items() if want.get(c) != v} == {}
     assert [c for c in want if c.startswith("t2.") and c not in got] == []
-    assert len(set(want) - set(got)) <= 35
+    assert len(set(want) - set(got)) <= 10  # (14 before a page's one unit and the rules on a turned page: 0 now)
 
 
 @pytest.mark.slow
@@ -112,7 +112,7 @@ def test_a_worn_scan_of_a_city_report_lays_out_rows_with_a_missed_figure_by_thei
                      dpi=150)
     got, want = _table_cells(read_report(scan)), _table_cells(read_report(REAL_PDF / "huaian_city_2024.pdf"))
     assert {c: v for c, v in got.items() if want.get(c) != v} == {}
-    assert len(set(want) - set(got)) <= 65
+    assert len(set(want) - set(got)) <= 55  # (44 now)
 
 
 @pytest.mark.slow
@@ -836,3 +836,21 @@ def test_a_figure_read_with_little_confidence_is_read_again_alone():
     again = _doubtful_read_again([doubtful, {**doubtful, "conf": 0.95}], image, 0.0)
     assert [w["text"] for w in again] == ["0", "9"]
     assert again[0]["conf"] < LOW_CONFIDENCE
+
+
+def test_a_rule_on_a_turned_page_is_made_white_and_a_figure_beside_it_kept():
+    """ocr._without_rules: a cell cut out beside a table's rule reads the rule as a 「1」; on a page turned by
+    half a degree the rule drifts a pixel or two across the strip around the cell, and is still found; a
+    figure's 「1」 (one cell tall) is not a rule."""
+    import numpy as np
+
+    from ingest.readers.ocr import _without_rules
+
+    h = 40
+    tall = np.full((3 * h, 50), 255, np.uint8)
+    for y in range(3 * h):
+        tall[y, 5 + 2 * y // (3 * h)] = 0  # the rule, two pixels further right at the bottom
+    tall[h + 8:2 * h - 8, 30:33] = 0  # a 「1」 in the cell
+    out = _without_rules(tall[h:2 * h].copy(), tall)
+    assert (out[:, 3:9] == 255).all()
+    assert (out[8:-8, 30:33] == 0).all()
