@@ -112,7 +112,7 @@ def test_a_worn_scan_of_a_city_report_lays_out_rows_with_a_missed_figure_by_thei
                      dpi=150)
     got, want = _table_cells(read_report(scan)), _table_cells(read_report(REAL_PDF / "huaian_city_2024.pdf"))
     assert {c: v for c, v in got.items() if want.get(c) != v} == {}
-    assert len(set(want) - set(got)) <= 55  # (44 now)
+    assert len(set(want) - set(got)) <= 40  # (25 now)
 
 
 @pytest.mark.slow
@@ -748,7 +748,8 @@ def test_a_small_prints_lost_points_are_put_back_or_left_out():
     """At a low resolution a point is a speck's size: a label's 「3补正后…」 in a row of three figures or more is
     「3.补正后…」 (its 3 would join the row before; 「3名」「12月」 are counts and dates); 「0.」 before a figure
     with a mark (「95-」) is 0; an unsure 「4.」 first in the row, where a label's number would stand, keeps its
-    point (the row is left blank rather than read with a 4)."""
+    point (the row is left blank rather than read with a 4); one character read unsurely between two figures
+    is a speck."""
     from ingest.readers.ocr_figures import figures_freed
 
     def texts(words: list[dict]) -> list[str]:
@@ -762,6 +763,9 @@ def test_a_small_prints_lost_points_are_put_back_or_left_out():
     assert texts(row) == ["本年新收", "95", "0", "0", "95"]
     row = [_box(100, "保护第三方合法权益"), _box(600, "4.", 0.37), _box(700, "0"), _box(800, "0"), _box(900, "6")]
     assert texts(row)[1] == "4."
+    # one character read unsurely between two figures is a speck (else 「0.」 would keep its point before it)
+    row = [_box(100, "属于国家秘密"), _box(600, "2"), _box(700, "0.", 0.9), _box(760, "学", 0.35), _box(800, "2")]
+    assert texts(row) == ["属于国家秘密", "2", "0", "2"]
 
 
 def test_a_labels_point_read_as_a_colon_is_its_point():

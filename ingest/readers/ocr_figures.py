@@ -35,7 +35,7 @@ def figures_freed(words: list[dict]) -> list[dict]:
     for row in _rows_of(words):
         clean = sum(1 for w in row if FIGURE.fullmatch(w["text"]))
         if clean >= 2:
-            row = [w for w in row if not _a_mark_or_a_misread_unit(w)]
+            row = [w for w in row if not _a_mark_or_a_misread_unit(w) and not _a_speck_between_figures(w, row)]
         for w in row:
             if clean < 2:
                 out.append(w)
@@ -57,6 +57,15 @@ def _a_mark_or_a_misread_unit(w: dict) -> bool:
     table's cells print no unit), dropped so that its cell is read again alone."""
     text = w["text"]
     return bool(_MARKS_ONLY.fullmatch(text)) or (w["conf"] < LOW_CONFIDENCE and bool(_FIGURE_AND_UNIT.fullmatch(text)))
+
+
+def _a_speck_between_figures(w: dict, row: list[dict]) -> bool:
+    """One character read unsurely between two of a row's figures (「学」 at 0.35): a speck, no cell's text
+    (a label stands before the figures; one written down a cell, 「本」「年」, too)."""
+    if len(w["text"]) != 1 or w["conf"] >= LOW_CONFIDENCE or w["text"].isdigit():
+        return False
+    figures = [v for v in row if FIGURE.fullmatch(v["text"])]
+    return any(v["x1"] <= w["x0"] for v in figures) and any(v["x0"] >= w["x1"] for v in figures)
 
 
 def _a_stray_decimal(w: dict, row: list[dict]) -> bool:
