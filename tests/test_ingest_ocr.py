@@ -766,6 +766,8 @@ def test_a_small_prints_lost_points_are_put_back_or_left_out():
     # one character read unsurely between two figures is a speck (else 「0.」 would keep its point before it)
     row = [_box(100, "属于国家秘密"), _box(600, "2"), _box(700, "0.", 0.9), _box(760, "学", 0.35), _box(800, "2")]
     assert texts(row) == ["属于国家秘密", "2", "0", "2"]
+    # two marks beside a figure (a dash among them would read as 「/」)
+    assert texts([_box(100, "要求提供公开出版物"), _box(600, "0"), _box(700, ".0-.", 0.7), _box(800, "0")])[2] == "0"
 
 
 def test_a_labels_point_read_as_a_colon_is_its_point():
@@ -776,6 +778,8 @@ def test_a_labels_point_read_as_a_colon_is_its_point():
     assert _clean("3：补正后申请内容仍不明确") == "3.补正后申请内容仍不明确"
     assert _clean("2:重复申请") == "2.重复申请"
     assert _clean("10:30") == "10:30" and _clean("2024：全年") == "2024：全年"
+    # beside a digit, a letter or mark read for a 「1」 is one (「1i」 for 11); alone it is a speck, no figure
+    assert (_clean("1i"), _clean("1!"), _clean("i"), _clean("!")) == ("11", "11", "i", "!")
 
 
 def test_a_scans_rows_place_their_figures_in_the_same_columns():
@@ -858,3 +862,31 @@ def test_a_rule_on_a_turned_page_is_made_white_and_a_figure_beside_it_kept():
     out = _without_rules(tall[h:2 * h].copy(), tall)
     assert (out[:, 3:9] == 255).all()
     assert (out[8:-8, 30:33] == 0).all()
+
+
+def test_a_cell_read_twice_and_a_speck_freed_of_its_mark_are_left_out():
+    """ocr_figures.figures_freed: the detector read one cell twice (「7.」 at 0.41 half over 「0」 at 0.67): the
+    surer reading stays; a figure freed of its mark can be a speck itself (「↑1」 at 0.46, a third of a figure
+    tall)."""
+    from ingest.readers.ocr_figures import figures_freed
+
+    row = [_box(100, "属于行政查询事项"), _box(300, "105"), _box(400, "0"), _box(500, "0", 0.67),
+           _box(490, "7.", 0.41, top=85, size=28), _box(600, "↑1", 0.46, top=112, size=12), _box(700, "105")]
+    assert [w["text"] for w in figures_freed(row)] == ["属于行政查询事项", "105", "0", "0", "105"]
+
+
+def test_a_one_the_detector_read_on_a_rule_is_no_figure():
+    """ocr._a_rule: a 「1」 whose box stands on a table's rule (dark a cell's height above and below it too) is
+    the rule; a figure's 「1」 is as tall as its cell's text."""
+    import numpy as np
+    from PIL import Image
+
+    from ingest.readers.ocr import _a_rule
+
+    pixels = np.full((300, 300), 255, np.uint8)
+    pixels[:, 100:103] = 0  # a rule down the table
+    pixels[135:165, 200:203] = 0  # a 「1」 in a cell
+    image = Image.fromarray(pixels)
+    on_rule = {"top": 130, "bottom": 170, "x0": 95, "x1": 108, "size": 40, "text": "1", "conf": 0.9}
+    figure = {**on_rule, "x0": 195, "x1": 208}
+    assert _a_rule(on_rule, image, 0.0) and not _a_rule(figure, image, 0.0)

@@ -73,7 +73,7 @@ def page_words(image: Image, whole_page: bool = True) -> list[dict]:
     if whole_page:  # (in a picture of a table, the figure last read is no page number)
         words = _without_page_number(words, image.height)
     angle = _skew(boxes)
-    words = _doubtful_read_again(words, image, angle)
+    words = _doubtful_read_again([w for w in words if not _a_rule(w, image, angle)], image, angle)
     return _with_one_unit(words + _figures_in_gaps(words, image, angle))
 
 
@@ -126,7 +126,9 @@ def _load_image(path: str, name: str) -> Image:
 
 _PAGE_NUMBER = re.compile(r"[-—－\s]*\d{1,3}[-—－\s]*|第\s*\d{1,3}\s*页.*")
 _DIGIT_LIKE = re.compile(r"[0-9OoDIl]+")
-_AS_DIGIT = str.maketrans("OoDIl", "00011")
+_AS_DIGIT = str.maketrans("OoDIli!|", "00011111")
+# beside a digit, more letters and marks read for a 「1」 (「1i」 for 11); alone they are specks
+_DIGIT_LIKE_BESIDE_A_DIGIT = re.compile(r"[0-9OoDIli!|]+")
 _ORDINAL_COLON = re.compile(r"^(\d{1,2})[：:](?=[\u4e00-\u9fff])")
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # ０-９ Ａ-Ｚ ａ-ｚ, not the punctuation
 
@@ -158,13 +160,30 @@ def _figures_in_gaps(words: list[dict], image: Image, angle: float) -> list[dict
     return [w for w in found if w is not None and w["conf"] >= SPECK]
 
 
+def _a_rule(w: dict, image: Image, angle: float) -> bool:
+    """A 「1」 the detector read where a table's rule stands (beside a cell's figure, or at the table's edge): a
+    column of its box dark a cell's height above and below it too, as no figure is."""
+    if w["text"] != "1":
+        return False
+    height = w["bottom"] - w["top"]
+    cx, cy = _in_the_image(angle, (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2)
+    half = (w["x1"] - w["x0"]) / 2 + 2
+    strip = _pixels(image.crop(tuple(round(v) for v in (cx - half, cy - 1.5 * height, cx + half, cy + 1.5 * height))))
+    return strip.size > 0 and bool((_within_two(_dark(strip)).mean(axis=0) > 0.9).any())
+
+
+def _in_the_image(angle: float, x: float, y: float) -> tuple[float, float]:
+    """A point of the straightened frame (the words') in the image's own."""
+    cos, sin = math.cos(angle), math.sin(angle)
+    return x * cos - y * sin, x * sin + y * cos
+
+
 def _read_gap(image: Image, angle: float, x: float, band: list[dict]) -> dict | None:
     """The cell at x in the row: the figure it holds, read alone (as cut out, else whitened), or None (empty,
     or no figure)."""
     top, bottom = min(w["top"] for w in band), max(w["bottom"] for w in band)
     half = (bottom - top) * 0.6
-    cos, sin = math.cos(angle), math.sin(angle)  # back from the straightened frame to the image's
-    cx, cy = x * cos - (top + bottom) / 2 * sin, x * sin + (top + bottom) / 2 * cos
+    cx, cy = _in_the_image(angle, x, (top + bottom) / 2)
     box = tuple(round(v) for v in (cx - half, cy - half * 0.9, cx + half, cy + half * 0.9))
     tall = _pixels(image.crop((box[0], box[1] - (box[3] - box[1]), box[2], box[3] + (box[3] - box[1]))))
     crop = _without_rules(_pixels(image.crop(box)), tall)
@@ -245,6 +264,7 @@ def _clean(text: str) -> str:
     """Full-width forms as plain ones (「４」 → 「4」); a figure OCR read with a letter in it (「O」 for 0)."""
     text = _FULL_WIDTH.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text).strip()
     text = _ORDINAL_COLON.sub(r"\1.", text)  # 「3：补正后申请…」: a label's 「3.」 (else its 3 joins the row before)
-    if _DIGIT_LIKE.fullmatch(text) and (any(c.isdigit() for c in text) or len(text) == 1):
+    if (_DIGIT_LIKE.fullmatch(text) and len(text) == 1) or (
+            _DIGIT_LIKE_BESIDE_A_DIGIT.fullmatch(text) and any(c.isdigit() for c in text)):
         text = text.translate(_AS_DIGIT)
     return text

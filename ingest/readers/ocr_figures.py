@@ -15,8 +15,8 @@ LOW_CONFIDENCE = 0.8  # a figure read with less is named when a sum of its table
 # (「0°」「0:」「.0」「X0」), the figure; two figures a mark joins (「0:0」), two.  Units and markers are no marks
 # (「2024年」 and 「第3」 stay as they are).
 SPECK = 0.3
-_MARKED_FIGURE = re.compile(r"(?P<mark>[^\d\s年月日件条项个次万元%％第共计（(）)]?)(?P<fig>\d{1,6})\.?"
-                            r"(?P<after>[^\d\s年月日件条项个次万元%％（(）)]?)")
+_MARKED_FIGURE = re.compile(r"(?P<mark>[^\d\s年月日件条项个次万元%％第共计（(）)]{0,2})(?P<fig>\d{1,6})\.?"
+                            r"(?P<after>[^\d\s年月日件条项个次万元%％（(）)]{0,2})")  # (「.0-.」: two marks)
 _JOINED_FIGURES = re.compile(r"(\d{1,6})[:：°·,，、\s](\d{1,6})")
 # specks read as punctuation alone (「.」「..」「：」「·」), whatever their confidence: in a row of figures no cell
 # holds one (「/」 and 「-」 for an empty cell are no marks)
@@ -31,6 +31,8 @@ def figures_freed(words: list[dict]) -> list[dict]:
     heights = sorted(w["size"] for w in words if FIGURE.fullmatch(w["text"]))
     figure_height = heights[len(heights) // 2] if heights else 0.0
     words = [w for w in words if not _speck(w, figure_height)]
+    figures = [w for w in words if FIGURE.fullmatch(w["text"])]
+    words = [w for w in words if not _read_twice(w, figures)]
     out: list[dict] = []
     for row in _rows_of(words):
         clean = sum(1 for w in row if FIGURE.fullmatch(w["text"]))
@@ -40,7 +42,8 @@ def figures_freed(words: list[dict]) -> list[dict]:
             if clean < 2:
                 out.append(w)
             elif not FIGURE.fullmatch(w["text"]):
-                out += _freed(_with_its_point(w) if clean >= 3 else w)
+                # (a figure freed of its mark can be a speck itself: 「·1」 read at 0.24, a third of a figure tall)
+                out += [f for f in _freed(_with_its_point(w) if clean >= 3 else w) if not _speck(f, figure_height)]
             elif not _a_stray_decimal(w, row):
                 out.append(_without_a_dot(w, row))
     return out
@@ -57,6 +60,21 @@ def _a_mark_or_a_misread_unit(w: dict) -> bool:
     table's cells print no unit), dropped so that its cell is read again alone."""
     text = w["text"]
     return bool(_MARKS_ONLY.fullmatch(text)) or (w["conf"] < LOW_CONFIDENCE and bool(_FIGURE_AND_UNIT.fullmatch(text)))
+
+
+def _read_twice(w: dict, figures: list[dict]) -> bool:
+    """A figure whose box lies over another figure's (by half the smaller one across, a third down) and was
+    read with less confidence: the detector read one cell twice (「7.」 at 0.41 half over 「0」 at 0.67)."""
+    if not FIGURE.fullmatch(w["text"]):
+        return False
+    return any(v is not w and v["conf"] > w["conf"] and _over(w, v, "x0", "x1", 0.5) and _over(w, v, "top", "bottom", 0.3)
+               for v in figures)
+
+
+def _over(a: dict, b: dict, lo: str, hi: str, share: float) -> bool:
+    """a and b overlap between lo and hi by `share` of the smaller one or more."""
+    overlap = min(a[hi], b[hi]) - max(a[lo], b[lo])
+    return overlap > share * min(a[hi] - a[lo], b[hi] - b[lo])
 
 
 def _a_speck_between_figures(w: dict, row: list[dict]) -> bool:
