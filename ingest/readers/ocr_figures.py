@@ -15,8 +15,10 @@ LOW_CONFIDENCE = 0.8  # a figure read with less is named when a sum of its table
 # (「0°」「0:」「.0」「X0」), the figure; two figures a mark joins (「0:0」), two.  Units and markers are no marks
 # (「2024年」 and 「第3」 stay as they are).
 SPECK = 0.3
-_MARKED_FIGURE = re.compile(r"(?P<mark>[^\d\s年月日件条项个次万元%％第共计（(）)]{0,2})(?P<fig>\d{1,6})\.?"
-                            r"(?P<after>[^\d\s年月日件条项个次万元%％（(）)]{0,2})")  # (「.0-.」: two marks)
+# (two marks on a side only when neither is a character, 「.0-.」: 「3.其他」 is a label)
+_MARKED_FIGURE = re.compile(r"(?P<mark>[^\d\s年月日件条项个次万元%％第共计（(）)]?|[^\d\s\u4e00-\u9fff（(）)]{2})"
+                            r"(?P<fig>\d{1,6})\.?"
+                            r"(?P<after>[^\d\s年月日件条项个次万元%％（(）)]?|[^\d\s\u4e00-\u9fff（(）)]{2})")
 _JOINED_FIGURES = re.compile(r"(\d{1,6})[:：°·,，、\s](\d{1,6})")
 # specks read as punctuation alone (「.」「..」「：」「·」), whatever their confidence: in a row of figures no cell
 # holds one (「/」 and 「-」 for an empty cell are no marks)
