@@ -4,7 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from model.text import claims, statute
+from model.text import claims, numbering, statute
+from model.text.compact import compact
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # few characters, so that shared starts and ends, repeats and near misses are common
@@ -76,3 +77,29 @@ def test_each_way_of_saying_none_holds_its_sign(pattern, sign, text):
     m = pattern.search(text)
     assert m is not None
     assert claims._followed_by(text, m.start(), m.end(), *sign)
+
+
+# ---- S.NUMBERING: a section without any marker is not read for heading lines
+
+MARKERISH = st.lists(st.sampled_from(["一、", "（一）", "（二）", "二）", "1.", "2.", "1、", "一是", "二是", "改进措施",
+                                      "：", "。", "\n", "主动公开情况", "本机关", "（3）", "，", "十"]),
+                     max_size=16).map("".join)
+
+
+def plain_numbering(text: str) -> list:
+    """What S.NUMBERING finds reading the heading lines of every section."""
+    c = compact(text)
+    events = numbering._marker_events(c.s) + numbering._shi_events(c.s)
+    events += numbering._heading_events(c.s, {i for i, _, _, _ in events})
+    return numbering._NumberingPass(c).run(sorted(events))
+
+
+@SETTINGS
+@given(text=MARKERISH)
+def test_numbering_without_headings_read_finds_the_same(text):
+    assert numbering.numbering_problems(text) == plain_numbering(text)
+
+
+def test_a_section_of_headings_and_no_marker_has_no_events():
+    assert numbering._events("改进措施\n主动公开情况\n本机关依法公开。") == []
+    assert numbering._events("改进措施\n1.加强培训。")[0][2] == "heading"  # read when a marker follows
