@@ -317,6 +317,12 @@ _NONE_T4_ZERO_RE = re.compile(r"(?:政府信息公开(?:行政复议|行政诉�
 _NONE_RECEIVED = ((_NONE_RECEIVED_RE, ("未", "没有")), (_NONE_RECEIVED_BARE_RE, ("无", "没有", "未有")),
                   (_NONE_RECEIVED_ZERO_RE, ("申请数", "申请件数", "申请总数")))
 _NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未): their paragraphs are found once for both
+# what every match of each pattern holds, looked for (str.find) before the pattern is tried at every character of a
+# paragraph: a negation and the first character of what follows it (most paragraphs say what was received)
+_RECEIVED_SIGN = (("未", "没有"), "收接受")  # 「未收到」「没有接到」「未受理」
+_BARE_SIGN = (("无", "没有", "未有"), "任政信依公自申")  # 「无政府信息公开申请」「没有依申请公开」「无公民…申请」
+_REQUESTED_SIGN = "要求公开"
+_CARRY_SIGN = (("无", "没有"), "上结转下")  # 「无上年结转」「上年无结转」「没有结转下年度」
 # (「未收到申请政府信息公开事项」: the application named first, then what it was for)
 # 「未收到依申请公开请求」「未收到申请公开信息的要求」: the application called a request; 「未收到依申请公开事项申请」
 # 「未收到依申请公开办理」: what it would be, 办理, named for it; 「…事项.」: a Latin full stop (not in 「3.5」)
@@ -1139,6 +1145,17 @@ def _statement_claims(c: Compact, year: int | None, names: re.Pattern | None) ->
             + _none_carried_claims(c, year, names))
 
 
+def _followed_by(s: str, start: int, end: int, heads: tuple[str, ...], nexts: str) -> bool:
+    """Some head in s[start:end] is followed right away, inside it, by one of the characters of `nexts`."""
+    for head in heads:
+        i = s.find(head, start, end - len(head))
+        while i >= 0:
+            if s[i + len(head)] in nexts:
+                return True
+            i = s.find(head, i + 1, end - len(head))
+    return False
+
+
 def _statement(c: Compact, kind: str, i: int, j: int) -> Claim:
     a, b = c.span(i, j)
     return Claim(kind, None, a, b, c.s[i:j])
@@ -1149,9 +1166,12 @@ def _none_received_claims(c: Compact, year: int | None, names: re.Pattern | None
     out: list[Claim] = []
     found: list[re.Match] = []
     for p0, p1 in c.paragraphs_with(_NEG_WORDS):  # (Compact.finditer for both)
-        found += _NONE_RECEIVED_RE.finditer(s, p0, p1)
-        found += _NONE_RECEIVED_BARE_RE.finditer(s, p0, p1)
-        found += _NONE_REQUESTED_RE.finditer(s, p0, p1)
+        if _followed_by(s, p0, p1, *_RECEIVED_SIGN):
+            found += _NONE_RECEIVED_RE.finditer(s, p0, p1)
+        if _followed_by(s, p0, p1, *_BARE_SIGN):
+            found += _NONE_RECEIVED_BARE_RE.finditer(s, p0, p1)
+        if s.find(_REQUESTED_SIGN, p0, p1) >= 0:
+            found += _NONE_REQUESTED_RE.finditer(s, p0, p1)
     zero_re, zero_words = _NONE_RECEIVED[2]
     found += c.finditer(zero_re, zero_words)
     found.sort(key=lambda m: m.start())  # stable: at one start, the patterns in _NONE_RECEIVED's order
@@ -1240,6 +1260,8 @@ def _none_carried_claims(c: Compact, year: int | None, names: re.Pattern | None)
     """「无上年结转政府信息公开申请」「无结转下年度事项」: no carry-over in or out, read as the figure 0."""
     s = c.s
     out: list[Claim] = []
+    if not _followed_by(s, 0, len(s), *_CARRY_SIGN):
+        return out
     for m in c.finditer(_NONE_CARRY_RE, ("结转", "转结")):
         tail = _NONE_CARRY_TAIL.match(s, m.end())
         if tail is None or not _about_applications(c, m.start()):

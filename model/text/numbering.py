@@ -71,13 +71,18 @@ def numbering_problems(text: str) -> list[NumberingProblem]:
     if not text:
         return []
     c = compact(text)
-    return _NumberingPass(c).run(_events(c.s))
+    events = _events(c.s)
+    return _NumberingPass(c).run(events) if events else []
 
 
 # ---- the markers, in text order: (pos, end, kind, number)
 
 def _events(s: str) -> list[tuple[int, int, str, int]]:
+    """The markers and the heading lines; none at all when there is no marker (a heading alone raises nothing:
+    it only makes a list after it start afresh), so most sections' paragraphs are not read for headings."""
     events = _marker_events(s) + _shi_events(s)
+    if not events:
+        return events
     events += _heading_events(s, {i for i, _, _, _ in events})
     events.sort()
     return events

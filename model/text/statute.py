@@ -36,12 +36,13 @@ class StatuteProblem:
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, giving up (limit + 1) once it is certainly over `limit`."""
+    """Levenshtein distance when at most `limit`, else limit + 1 (given up once it is certainly over)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     # each character of one that the other lacks takes an edit
     if sum(ch not in b for ch in a) > limit or sum(ch not in a for ch in b) > limit:
         return limit + 1
+    a, b = _differing_middles(a, b)
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
@@ -50,7 +51,20 @@ def _distance(a: str, b: str, limit: int) -> int:
         if min(cur) > limit:
             return limit + 1
         prev = cur
-    return prev[-1]
+    return min(prev[-1], limit + 1)
+
+
+def _differing_middles(a: str, b: str) -> tuple[str, str]:
+    """a and b without the start and end they share: the distance between them is the same, and a near miss
+    of the statute's name (《中华人民共和国信息公开条例》) leaves a few characters instead of a 13 × 15 table."""
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return a[head:len(a) - tail], b[head:len(b) - tail]
 
 
 def _doc_numbers(s: str) -> Iterator[re.Match]:
