@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from ingest import IngestError, read_report
 from model.fileformat import FileFormatError, dumps, load
 from model.report import Meta, Report
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _nianbao_dict() -> dict:
@@ -66,3 +73,57 @@ def test_a_lone_surrogate_escape_is_refused_not_loaded(tmp_path, where):
     path = tmp_path / "代理码.nianbao"
     path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
     _refused_both_ways(path, "无效的字符")
+
+
+# ---------------------------------------------------------------- a Rust parser's panic
+
+_FREE, _END, _FATSECT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+
+
+def _dir_entry(name: str, kind: int, start: int, size: int, child: int = _FREE) -> bytes:
+    """One 128-byte directory entry ([MS-CFB] 2.6)."""
+    raw = name.encode("utf-16-le") + b"\0\0"
+    return (raw.ljust(64, b"\0") + struct.pack("<HBB3I", len(raw), kind, 1, _FREE, _FREE, child) + b"\0" * 36
+            + struct.pack("<III", start, size, 0))
+
+
+def _compound_file(stream: bytes) -> bytes:
+    """A version-3 compound file (512-byte sectors) holding one stream named Workbook: sector 0 the FAT, then
+    the stream (4096 bytes or more, so in ordinary sectors), then the directory."""
+    n = -(-len(stream) // 512)
+    directory = 1 + n
+    fat = [_FATSECT] + [k + 2 for k in range(n - 1)] + [_END, _END]
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + b"\0" * 6 + struct.pack("<9I", 0, 1, directory, 0, 4096, _END, 0, _END, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", _FREE) * 108)
+    fat_sector = b"".join(struct.pack("<I", v) for v in fat).ljust(512, b"\xff")
+    entries = _dir_entry("Root Entry", 5, _END, 0, child=1) + _dir_entry("Workbook", 2, 1, len(stream))
+    return header + fat_sector + stream.ljust(512 * n, b"\0") + entries.ljust(512, b"\0")
+
+
+def _workbook_cut_in_its_directory(path) -> None:
+    """An .xls (a BIFF8 BOF and EOF) whose download stopped inside its last sector, the directory: olefile
+    reads it, calamine panics (「range end index 64 out of range」)."""
+    bof = struct.pack("<HHHHII", 0x0809, 16, 0x0600, 0x0005, 0, 0)
+    data = _compound_file((bof + struct.pack("<HH", 0x000A, 0)).ljust(4096, b"\0"))
+    path.write_bytes(data[:len(data) - 512 + 300])
+
+
+def test_a_parser_panic_is_one_line_not_a_dead_reader(tmp_path):
+    path = tmp_path / "截断.xls"
+    _workbook_cut_in_its_directory(path)
+    with pytest.raises(IngestError) as e:
+        read_report(path)
+    msg = str(e.value)
+    assert msg.startswith("截断.xls：") and "\n" not in msg and "无法解析" in msg, msg
+    assert "异常退出" not in msg  # the child answered: its panic was caught, it did not die with a traceback
+
+
+def test_check_of_a_file_a_parser_panics_on_prints_no_traceback(tmp_path):
+    path = tmp_path / "截断.et"
+    _workbook_cut_in_its_directory(path)
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(path)], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "RUST_BACKTRACE": "1"})
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert proc.stdout.count("\n") == 1 and "截断.et" in proc.stdout, proc.stdout
+    assert proc.stderr == "", proc.stderr  # neither 「thread … panicked」 nor a Python traceback
