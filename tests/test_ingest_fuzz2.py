@@ -6,6 +6,7 @@ import json
 import os
 import struct
 import subprocess
+import time
 import sys
 from pathlib import Path
 
@@ -127,3 +128,38 @@ def test_check_of_a_file_a_parser_panics_on_prints_no_traceback(tmp_path):
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert proc.stdout.count("\n") == 1 and "截断.et" in proc.stdout, proc.stdout
     assert proc.stderr == "", proc.stderr  # neither 「thread … panicked」 nor a Python traceback
+
+
+# ---------------------------------------------------------------- bounded before the in-process reading
+
+def _refused_within(path, words: str, seconds: float) -> None:
+    t = time.perf_counter()
+    with pytest.raises(IngestError) as e:
+        read_report(path)
+    msg = str(e.value)
+    assert msg.startswith(f"{path.name}：") and "\n" not in msg and words in msg, msg
+    assert time.perf_counter() - t < seconds
+
+
+_HEADING_LINES = ["一、总体情况", "（一）主动公开情况", "本年度收到申请12件。"]
+
+
+def test_a_web_page_of_tens_of_thousands_of_lines_is_refused_at_once(tmp_path):
+    # its text is read here, after the page was parsed in the sandbox, and was not bounded in lines: 99,000
+    # heading-like lines broken by <br> were read for 17 s
+    path = tmp_path / "行.html"
+    path.write_text("<html><body><p>" + "<br>".join(_HEADING_LINES * 8000) + "</p></body></html>", encoding="utf-8")
+    _refused_within(path, "行数过多", 8)
+
+
+def test_a_text_of_heading_lines_under_the_old_line_limit_is_refused(tmp_path):
+    path = tmp_path / "标题.txt"  # 45,000 lines: ~9 s at some 0.2 ms a heading-like line
+    path.write_text("\n".join(_HEADING_LINES * 15000), encoding="utf-8")
+    _refused_within(path, "行数过多", 5)
+
+
+@pytest.mark.parametrize("sep", [" ", "，"])
+def test_a_text_of_more_figures_than_any_report_is_refused(tmp_path, sep):
+    path = tmp_path / "数字.txt"  # a report holds some 1,000 figures; each one here was looked at several times
+    path.write_text(sep.join(str(k % 90 + 10) for k in range(30000)), encoding="utf-8")
+    _refused_within(path, "数字过多", 5)
