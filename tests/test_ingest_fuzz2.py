@@ -163,3 +163,38 @@ def test_a_text_of_more_figures_than_any_report_is_refused(tmp_path, sep):
     path = tmp_path / "数字.txt"  # a report holds some 1,000 figures; each one here was looked at several times
     path.write_text(sep.join(str(k % 90 + 10) for k in range(30000)), encoding="utf-8")
     _refused_within(path, "数字过多", 5)
+
+
+# ---------------------------------------------------------------- a text cut off inside its last character
+
+def _cut_inside_a_character(data: bytes, at: float, width: int) -> bytes:
+    """data cut one byte into the first character of width bytes (its lead byte ≥ 0x81) from at of its length."""
+    k = int(len(data) * at)
+    while not (data[k] >= 0x81 and (width == 2 or data[k] >= 0xE0)):
+        k += 1
+    return data[:k + 1]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_web_page_whose_download_stopped_midway_is_read_up_to_there(tmp_path, encoding):
+    from export.html import render_html
+    from tests.test_ingest_formats import sample_report
+
+    rep = sample_report(5)
+    page = render_html(rep, draft=False).replace('charset="utf-8"', f'charset="{encoding}"')
+    path = tmp_path / "中断.html"
+    path.write_bytes(_cut_inside_a_character(page.encode(encoding), 0.97, 3 if encoding == "utf-8" else 2))
+    result = read_report(path)  # was: 「无法识别文字编码（不是 UTF-8 或 GBK 文本）」
+    assert result.report.meta.organ == rep.meta.organ
+    assert result.report.cells["t3.r1.tot"] == rep.cells["t3.r1.tot"]
+
+
+def test_a_text_cut_inside_a_character_keeps_all_before_it(tmp_path):
+    from ingest.readers.text import decode
+
+    text = "示例县测试局2031年政府信息公开工作年度报告\n一、总体情况\n本年度主动公开信息12条。"
+    for encoding in ("utf-8", "gb18030"):
+        data = text.encode(encoding)
+        assert decode(data[:-1], "a.txt") == text[:-1]
+    with pytest.raises(IngestError, match="无法识别文字编码"):  # damage elsewhere than at the end is still refused
+        decode(text.encode("utf-8")[:5] + b"\xff\xfe\xfd" + text.encode("utf-8")[5:], "a.txt")
