@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,11 @@ from .result import NOTE, ImportProblem, ImportResult, IngestError
 from .sniff import sniff
 
 MAX_TEXT_CHARS = 2_000_000  # a real report is ~10–50 K characters of text
-MAX_TEXT_LINES = 50_000  # and a few thousand lines (a table as one cell per line included); reading is ~15 µs a line
+# and a few thousand lines (a table as one cell per line included); reading takes 15 µs a plain line and some
+# 150 µs a heading's, in this process where no time limit applies: 20,000 such lines are a few seconds
+MAX_TEXT_LINES = 20_000
+MAX_FIGURES = 20_000  # a report holds ~1,000 figures; each is looked at as a table cell, a claim, a date …
+_FIGURE = re.compile(r"\d+")
 MAX_FILE_BYTES = 60 * 1024 * 1024
 SNIFF_BYTES = 8192  # what sniff() looks at
 FIRST_READ = 64 * 1024  # read at once: the whole of a report of ours (~10 KB) or a text file, the head of others
@@ -44,17 +49,33 @@ def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
     if len(text) > MAX_TEXT_CHARS:
         raise IngestError(f"{name}：文字过长（{len(text) // 10000} 万字），不是一份年度报告")
     _check_lines(text.count("\n"), name)
+    _check_figures(len(_FIGURE.findall(text)), name)
     return build_report(text_items(text), name, "text")
 
 
 def _check_lines(lines: int, name: str) -> None:
     if lines > MAX_TEXT_LINES:
-        raise IngestError(f"{name}：文字行数过多（{lines // 10000} 万行），不是一份年度报告")
+        raise IngestError(f"{name}：文字行数过多（{lines} 行），不是一份年度报告")
+
+
+def _check_figures(figures: int, name: str) -> None:
+    if figures > MAX_FIGURES:
+        raise IngestError(f"{name}：数字过多（{figures} 个），不是一份年度报告")
+
+
+def _check_items(items: list[tuple], name: str) -> None:
+    """What a reader gave (lines, and tables as rows of cells) is bounded as a text is, before it is read
+    here, outside the reader's time limit."""
+    texts = [c for k, c in items if k == "line"] + [str(x) for k, c in items if k == "table" for row in c for x in row if x]
+    size = sum(map(len, texts))
+    if size > MAX_TEXT_CHARS:
+        raise IngestError(f"{name}：文字过长（{size // 10000} 万字），不是一份年度报告")
+    _check_lines(len(items) + sum(len(c) for k, c in items if k == "table"), name)
+    _check_figures(sum(len(_FIGURE.findall(t)) for t in texts), name)
 
 
 def _from_html(items: list[tuple], name: str, read_by_ocr: bool = False) -> ImportResult:
-    if sum(len(c) for k, c in items if k == "line") > MAX_TEXT_CHARS:
-        raise IngestError(f"{name}：网页文字过长，不是一份年度报告")
+    _check_items(items, name)
     return build_report(items, name, "html", lines_are_paragraphs=True, read_by_ocr=read_by_ocr)
 
 
@@ -142,11 +163,7 @@ def _read_kind(p: Path, kind: str, timeout: float, progress: Callable[[int, int,
             raise IngestError(str(e)) from None
         return ImportResult(report, [], name, "own_xlsx")
     items, tables = out[1], out[2]
-    size = sum(len(c) for k, c in items if k == "line") + sum(
-        len(str(x)) for k, c in items if k == "table" for row in c for x in row if x)
-    if size > MAX_TEXT_CHARS:
-        raise IngestError(f"{name}：文字过长（{size // 10000} 万字），不是一份年度报告")
-    _check_lines(len(items) + sum(len(c) for k, c in items if k == "table"), name)
+    _check_items(items, name)
     result = build_report(items, name, kind, tables, lines_are_paragraphs=kind not in ("pdf", "ofd", "image"),
                           read_by_ocr=_ocr_read(out))
     return _with_ocr_notes(result, out)

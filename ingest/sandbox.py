@@ -200,8 +200,20 @@ def _teller(conn: Connection[Any, Any], memory: int, timeout: float) -> Callable
     return tell
 
 
+def _quiet_stderr() -> None:
+    """The child's stderr goes nowhere: a Rust parser's panic (calamine on a truncated .xls) prints its own
+    「thread panicked at …」 there before it reaches Python, and the clerk gets the one line the parent gives."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
 def _child(conn: Connection[Any, Any], kind: str, path: str, name: str, memory: int, timeout: float) -> None:
     _limit(memory, timeout)
+    _quiet_stderr()
     try:
         if kind not in READERS:
             raise IngestError(f"{name}：未知的文件类型")
@@ -217,7 +229,11 @@ def _child(conn: Connection[Any, Any], kind: str, path: str, name: str, memory: 
         conn.send(("error", f"{name}：文件结构嵌套过深，无法读取"))
     except OSError as e:
         conn.send(("error", f"{name}：{describe(e)}"))
-    except Exception as e:  # any parser failure (PdfminerException …) is one Chinese message, never a traceback
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    # any parser failure (PdfminerException …) is one Chinese message, never a traceback; BaseException too:
+    # a Rust parser's panic reaches Python as pyo3's PanicException, which is no Exception
+    except BaseException as e:
         conn.send(("error", f"{name}：{_KIND_NAME.get(kind, '')}文件无法解析，{problem(e)}"))
     finally:
         try:

@@ -88,7 +88,17 @@ def _need(cond: bool, what: str) -> None:
 def _text(v: Any, where: str, limit: int = MAX_TEXT) -> str:  # Any: a value parsed from JSON
     _need(isinstance(v, str), f"{where} 应为文字")
     _need(len(v) <= limit, f"{where} 过长（{len(v)} 字）")
+    _need(_encodable(v), f"{where} 含有无效的字符（不成对的 \\u 转义），文件已损坏")
     return v
+
+
+def _encodable(v: str) -> bool:
+    """False for a lone surrogate (「\\ud800」 in the JSON): loaded, it could be neither printed nor saved again."""
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _cells(raw: Any, where: str) -> dict[str, Value]:
@@ -130,7 +140,7 @@ def from_dict(data: Any) -> Report:
     meta_raw = data.get("meta", {})
     _need(isinstance(meta_raw, dict), "meta 应为对象")
     level = meta_raw.get("level", "department")
-    _need(level in LEVELS, f"机关层级「{str(level)[:20]}」无效，应为 {'/'.join(LEVELS)}")
+    _need(isinstance(level, str) and level in LEVELS, f"机关层级「{str(level)[:20]}」无效，应为 {'/'.join(LEVELS)}")
     published = meta_raw.get("published")
     if published is not None:
         _text(published, "发布日期", 40)
@@ -171,9 +181,11 @@ def from_dict(data: Any) -> Report:
         headings = {_text(k, "标题键", 20): _text(v, "标题", 400) for k, v in h.items()}
 
     notes = []
-    for n in data.get("import_notes") or []:
+    notes_raw = data.get("import_notes") or []
+    _need(isinstance(notes_raw, list), "import_notes 格式错误")
+    for n in notes_raw:
         _need(isinstance(n, dict) and isinstance(n.get("cells", []), list), "import_notes 格式错误")
-        notes.append((_text(n.get("rule", ""), "规则", 40), tuple(c for c in n.get("cells", []) if c in CELLS),
+        notes.append((_text(n.get("rule", ""), "规则", 40), tuple(c for c in n.get("cells", []) if isinstance(c, str) and c in CELLS),
                       _text(n.get("message", ""), "导入说明", 2000)))
     auto_totals = data.get("auto_totals", False)
     _need(isinstance(auto_totals, bool), "auto_totals 应为 true 或 false")

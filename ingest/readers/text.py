@@ -21,14 +21,25 @@ def decode(data: bytes, name: str) -> str:
     enc = utf16_without_bom(data[:8192])
     if enc:
         return data.decode(enc, errors="replace")
+    for enc in ("utf-8", "gb18030"):
+        text = _whole_or_cut(data, enc)
+        if text is not None:
+            return text
+    raise IngestError(f"{name}：无法识别文字编码（不是 UTF-8 或 GBK 文本）")
+
+
+def _whole_or_cut(data: bytes, enc: str) -> str | None:
+    """data in enc, or None; a file cut off inside its last character (a download or copy that stopped
+    midway) loses that character only, rather than being read in the other encoding or refused."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise IngestError(f"{name}：无法识别文字编码（不是 UTF-8 或 GBK 文本）") from None
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        if e.end < len(data) or e.start < len(data) - 3:
+            return None
+        try:
+            return data[:e.start].decode(enc)
+        except UnicodeDecodeError:
+            return None
 
 
 _BR = re.compile(r"<br\s*/?>", re.I)

@@ -255,6 +255,7 @@ def _claim_findings(report: Report, sid: str, rule: str) -> tuple[Finding, ...]:
     claims = _claims_by_rule(report.sections.get(sid) or "", report.meta.year, street, park).get(rule, ())
     out: list[Finding] = []
     seen: dict[str, int] = {}
+    excused: set[str] | None = None  # found at the first figure that disagrees, once: not once a figure
     for claim in claims:
         n = seen.get(claim.kind, 0)
         seen[claim.kind] = n + 1
@@ -269,21 +270,22 @@ def _claim_findings(report: Report, sid: str, rule: str) -> tuple[Finding, ...]:
                 f = replace(f, level=WARNING)
             if f is None and rule == "N.CATEGORY":
                 f = _check_pct(report, sid, claim, key)
-        if f is not None and _scope_excuses(report, sid, claim, claims, rule):
+        if f is not None and claim.scope != "own" and excused is None:
+            excused = _kinds_own_level_agrees(report, sid, claims, rule)
+        if f is not None and (claim.scope == "own" or claim.kind in (excused or ())):
             f = None
         if f is not None:
             out.append(f)
     return tuple(out)
 
 
-def _scope_excuses(report: Report, sid: str, claim: Claim, claims: list[Claim] | tuple, rule: str) -> bool:
-    """A figure that disagrees with the table but need not agree: the organ's own level's (「其中市政府本级收到
-    349件」: the table may be its whole area's), or its whole area's when the text gives its own level's beside
-    it and that one agrees (「全市收到3607件，其中市政府本级收到349件」 with 349 in the table)."""
-    if claim.scope == "own":
-        return True
-    return any(c.kind == claim.kind and c.scope == "own" and c.value is not None
-               and _check_number(report, sid, c, "", rule) is None for c in claims)
+def _kinds_own_level_agrees(report: Report, sid: str, claims: list[Claim] | tuple, rule: str) -> set[str]:
+    """The kinds of figure that may disagree with the table.  A figure of the organ's own level (「其中市政府本级
+    收到349件」: the table may be its whole area's) is excused by its scope; its whole area's is, when the text
+    gives its own level's beside it and that one agrees (「全市收到3607件，其中市政府本级收到349件」 with 349 in
+    the table): those kinds are returned."""
+    return {c.kind for c in claims if c.scope == "own" and c.value is not None
+            and _check_number(report, sid, c, "", rule) is None}
 
 
 def _rule_cells(rule: str) -> tuple[str, ...]:
