@@ -83,6 +83,16 @@ def test_scanned_pdf_page_reads_the_cells_of_its_text_layer(huaian_table_page):
     assert "扫描件：1 页由文字识别（OCR）读取" in ocr.summary()
 
 
+def _worn_scan_and_text_cells(stem: str, tmp_path) -> tuple[dict, dict]:
+    """The table cells OCR reads from a worn 150 dpi scan of the real PDF (tests.scans.worn), and those of its
+    text layer."""
+    pdftoppm = need("pdftoppm", package="poppler-utils")
+    pages = render_pages(REAL_PDF / f"{stem}.pdf", tmp_path / "png", 150, pdftoppm=pdftoppm)
+    scan = image_pdf([worn(png, (-0.5, 0.7)[k % 2], seed=k) for k, png in enumerate(pages)], tmp_path / "scan.pdf",
+                     dpi=150)
+    return _table_cells(read_report(scan)), _table_cells(read_report(REAL_PDF / f"{stem}.pdf"))
+
+
 @pytest.mark.slow
 def test_a_worn_scan_of_a_whole_report_reads_no_cell_wrong_and_table_two_whole(tmp_path):
     """A worn copy badly scanned (tests.scans.worn, 150 dpi): specks beside figures, table 二's small figures
@@ -90,11 +100,7 @@ def test_a_worn_scan_of_a_whole_report_reads_no_cell_wrong_and_table_two_whole(t
     whole (its rows were blank: ocr_figures' places under a header) and most of the rest is read (43 cells were
     blank here before specks, marks, rules and the places by a row's pitch were seen to; a row OCR cannot
     place stays blank and named)."""
-    pdftoppm = need("pdftoppm", package="poppler-utils")
-    pages = render_pages(REAL_PDF / "hongze_2023.pdf", tmp_path / "png", 150, pdftoppm=pdftoppm)
-    scan = image_pdf([worn(png, (-0.5, 0.7)[k % 2], seed=k) for k, png in enumerate(pages)], tmp_path / "scan.pdf",
-                     dpi=150)
-    got, want = _table_cells(read_report(scan)), _table_cells(read_report(REAL_PDF / "hongze_2023.pdf"))
+    got, want = _worn_scan_and_text_cells("hongze_2023", tmp_path)
     assert {c: v for c, v in got.items() if want.get(c) != v} == {}
     assert [c for c in want if c.startswith("t2.") and c not in got] == []
     assert len(set(want) - set(got)) <= 10  # (14 before a page's one unit and the rules on a turned page: 0 now)
@@ -106,11 +112,7 @@ def test_a_worn_scan_of_a_city_report_lays_out_rows_with_a_missed_figure_by_thei
     boxes measured in one unit for the page keep each column in place, so a row whose one figure the detector
     missed is laid out by the rows of its page that add up (92 cells were blank here before: whole rows with
     one figure missed, or with a 「..」 speck under them); no cell is read wrong."""
-    pdftoppm = need("pdftoppm", package="poppler-utils")
-    pages = render_pages(REAL_PDF / "huaian_city_2024.pdf", tmp_path / "png", 150, pdftoppm=pdftoppm)
-    scan = image_pdf([worn(png, (-0.5, 0.7)[k % 2], seed=k) for k, png in enumerate(pages)], tmp_path / "scan.pdf",
-                     dpi=150)
-    got, want = _table_cells(read_report(scan)), _table_cells(read_report(REAL_PDF / "huaian_city_2024.pdf"))
+    got, want = _worn_scan_and_text_cells("huaian_city_2024", tmp_path)
     assert {c: v for c, v in got.items() if want.get(c) != v} == {}
     assert len(set(want) - set(got)) <= 40  # (25 now)
 
