@@ -48,7 +48,9 @@ class Claim:
 
 # 次 only counts cases and the bare 「依申请公开3次」 (see _read); after another unit it makes a count of times
 # (「培训300个次」「发布信息50条次」), but 「申请12件次」 is 12 applications
-_UNITS = "件起宗个条份部例次封"  # (封: letters, read only as applications: 「收到12封申请」)
+# (封: letters, read only as applications: 「收到12封申请」; 项 only right after the applications named:
+# 「接到依申请公开事项5项」)
+_UNITS = "件起宗个条份部例次封项"
 _NUM_RE = re.compile(
     rf"(?<![\d.．:：\-/])(\d{{1,3}}(?:,\d{{3}})+|\d+|[{CHINESE_NUMERALS}]+)(件次|[{_UNITS}](?!次))")
 _NUMBER_CHARS = frozenset(CHINESE_NUMERALS + ",")  # and the digits
@@ -84,9 +86,9 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("leaf:r3_3_1", r"(?:属于|涉及)?国家秘密"),
     ("leaf:r3_3_2", r"(?:其他)?法律(?:、)?行政法规禁止公开"),
     ("leaf:r3_3_3", r"(?:危及)?三安全一稳定"),
-    ("leaf:r3_3_4", r"保护第三方合法权益"),
-    ("leaf:r3_3_5", r"(?:属于)?(?:三类)?内部事务信息"),
-    ("leaf:r3_3_6", r"(?:属于)?(?:四类)?过程性信息"),
+    ("leaf:r3_3_4", r"(?:保护|涉及)第三方合法权益"),
+    ("leaf:r3_3_5", r"(?:属于)?(?:三类|政府)?内部事务信息"),
+    ("leaf:r3_3_6", r"(?:属于)?(?:四类)?过程性性?信息"),  # (「过程性性信息」: a typo met)
     ("leaf:r3_3_7", r"(?:属于)?行政执法案卷"),
     ("leaf:r3_3_8", r"(?:属于)?行政查询事项"),
     ("leaf:r3_4_2", r"没有现成信息(?:需要?另行制作)?|需要?另行制作"),
@@ -107,7 +109,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("lawsuit", r"行政诉讼|收到(?:的)?诉讼"),
     ("normative_in_force", r"(?:现行|继续)有效(?:的)?(?:行政)?规范性文件"),
     # 「制定政府规范性文件3件」「新发布的行政规范性文件4件」「行政规范性文件制发件数0件」
-    ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了|的)?(?:行政|政府)?规范性文件|"
+    # 「以县政府名义印发并公开的行政规范性文件17件」
+    ("normative_issued", r"(?:制发|印发|出台|制定|发布|新增)(?:了|并公开)?(?:的)?(?:行政|政府)?规范性文件|"
                          r"(?:行政|政府)?规范性文件(?:本年)?(?:新)?(?:制发|印发)(?:件数|数量|数)?"),
     ("rules_issued", r"(?:制发|印发|出台|制定|发布|新增|公布)(?:公开|发布|了)?(?:[省市区县](?:人民)?政府)?规章"),
     # the verb after the target is part of it: 「顺延至下一年答复2件」 is not 答复 (closed)
@@ -123,7 +126,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 「已完成依申请公开申请1件」: 完成 with the applications as its object (not the bare noun: received)
     # 「回复处理0件」: answered (not the 处理 of handled)
     # 「收到申请58条，已处理54条」: 已 makes 处理 done, not handled
-    ("closed", r"办结|作出答复|(?:答复|回复)处理(?!结果|情况|意见|决定)|已处理(?!结果|情况|意见|决定|中)|答复|回复|"
+    # 「本年度已办理5件（全部办理）」: 已 makes 办理 done too
+    ("closed", r"办结|作出答复|(?:答复|回复)处理(?!结果|情况|意见|决定)|已(?:处理|办理)(?!结果|情况|意见|决定|中)|答复|回复|"
                r"处理完毕|办理完毕|处理完成|办理完成|"
                r"完成(?=(?:依申请公开|(?:政府)?信息公开)?(?:申请|事项))"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
@@ -152,7 +156,24 @@ def _keys_naming(first: str) -> re.Pattern:
 _KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 
 _CLAUSE_ENDS = r"(?=[，,。；;、）)\n]|$)"
+
+
+def _reason_first_tails() -> list[tuple[str, re.Pattern]]:
+    """The tail keys of a row of 不予公开 or 不予处理 named after the number: before its result (「4件由于重复申请
+    不予处理」: that row's count, or the result's when all had that reason, as 「因…不予公开2件」 before it), or
+    alone, ending its clause (「不予公开2件，其中1件因涉及第三方合法权益」: that row's)."""
+    results = {"r3_3": r"不予(?:以)?公开", "r3_5": r"不予处理"}
+    with_result, alone = [], []
+    for kind, pattern in _KEYS:
+        group = kind[len("leaf:"):].rsplit("_", 1)[0] if kind.startswith("leaf:") else ""
+        if group in results:
+            reason = rf"^(?:均|都)?(?:属于|系|为|是|因为?|由于)?(?:申请人)?(?:{pattern})(?:的|而|等?原因)?(?:申请)?"
+            with_result.append((f"{kind}/{group}", re.compile(rf"{reason}(?:依法)?(?:予以)?{results[group]}{_CLAUSE_ENDS}")))
+            alone.append((kind, re.compile(rf"{reason}{_CLAUSE_ENDS}")))
+    return with_result + alone
 _THIS_ORGAN = r"(?:本机关|本单位|本行政机关|我[局委办])?"
+# a case not decided yet: 「尚未审结」「正在复议机关审理中」
+_PENDING = r"(?:尚未审结|未审结|(?:正在|仍在|在)(?:复议机关|法院|人民法院)?审理中?|审理中)"
 _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^(?:申请)?(?:结转|转结|顺延|转入(?=下)|转至(?=下)|转(?=下一?年)|仍在办理|正在办理|尚在办理|尚未办结|未办结)"
                                r"(?:(?:到|至|入)?下一?年度?|(?:到|至)\d{4}年度?)?(?:继续)?(?:答复|办理)?")),
@@ -178,11 +199,13 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
                                     rf"(?:依法)?(?:告知)?无法提供{_CLAUSE_ENDS}")),
     ("leaf:r3_4_1", re.compile(rf"^(?:均|都)?(?:属于|系|为|是){_THIS_ORGAN}不掌握(?:的|相关)?(?:政府)?信息{_CLAUSE_ENDS}")),
     ("cat:r3_5", re.compile(rf"^(?:均|依法)?不予处理{_CLAUSE_ENDS}")),
+    # 「其中4件由于重复申请不予处理」「2件因属于国家秘密不予公开」: a row of 不予处理 or 不予公开 named as the reason
+    *_reason_first_tails(),
     # a case's result after its count, ending its clause: 「行政复议3件，其中2件维持，1件纠错」 (read only after a count
     # of cases in the sentence, as the results before their count are)
     ("t4sub:upheld", re.compile(rf"^(?:结果)?(?:为|均为|均|被)?维持(?:原(?:行政行为|答复|决定))?{_CLAUSE_ENDS}")),
     ("t4sub:corrected", re.compile(rf"^(?:结果)?(?:为|均为|均|被)?(?:纠正|纠错){_CLAUSE_ENDS}")),
-    ("t4sub:pending", re.compile(rf"^(?:均|仍)?(?:尚未审结|未审结|正在审理中?|在审理中|审理中){_CLAUSE_ENDS}")),
+    ("t4sub:pending", re.compile(rf"^(?:均|仍|目前)?{_PENDING}{_CLAUSE_ENDS}")),
 )
 
 _DELTA = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|较\d{4}年|比\d{4}年|增长|下降|上升|减少|增加|增幅|降幅|"
@@ -330,7 +353,8 @@ _NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?
                         r"(?:发生|出现)?(?:[，,。；;！？!?\n（(]|\.(?!\d)|$)")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
-_NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:行政|政府)?规范性文件"
+# 「未制发规章、行政规范性文件」: none of either
+_NONE_NORMATIVE_RE = re.compile(r"(?:未|没有|无)(?:制发|出台|制定|印发|发布)(?:新的|任何)?(?:规章(?:[、和及与]|或者?))?(?:行政|政府)?规范性文件"
                                 r"(?!的?(?:权|职|资格|主体|任务|计划))")  # not 「无制发规范性文件权限」
 # 「无上年结转政府信息公开申请」「上年无结转」「无结转下年度办理的申请」: a carry-over of none, the figure 0
 # 「无下年度结转」「无结转2024年继续办理件」 (the next year named: checked against the report's)
@@ -355,7 +379,9 @@ _NOUN_KINDS = ("received_bare", "received_noun")
 _TIMES_KINDS = _SUBJECT_KINDS + ("t4_all",)
 # a case count's result in a clause of its own after it: 「被行政复议1件，为其他结果」「行政复议2件，均为结果维持」
 _CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(?:(?P<upheld>维持)(?:原(?:行政行为|答复|决定))?|"
-                          r"(?P<corrected>纠正|纠错)|(?P<other>其他结果)|(?P<pending>尚未审结|未审结|正在审理中?|审理中))"
+                          r"(?P<corrected>纠正|纠错)|(?P<other>其他结果)|"
+                          # 「行政诉讼有1件，目前正在法院审理中」「1起…行政复议案件，该案件至本报告发布之时尚未审结」
+                          rf"(?P<pending>(?:目前|现|至今)?(?:(?:该|上述)?案件?(?:(?!部分|其中|另)[^，,。；;！？\d]){{0,10}}?)?{_PENDING}))"
                           r"(?:的?结果)?(?=[，,。；;！？!?\n]|$)")  # 「均维持结果」
 # a closed figure followed by another way the applications were dealt with: 「答复7件，不予受理4件」 lists outcomes,
 # the 7 is one of them, not the total (「办结20件，其中不予处理2件」 names a share of it)
@@ -363,6 +389,8 @@ _ANOTHER_OUTCOME = re.compile(r"[，,、；;](?:(?!其中)[^，,。；;\d]){0,6}
                               r"[^，,。；;\d]{0,6}?\d+[件条个]")
 _LETTERS_ARE_APPLICATIONS = re.compile(r"(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请(?!人)")
 _SUM_LEAD = re.compile(r"(?:合计|共计|总计|共)(?:为|是|有)?")
+# the applications named last in a lead, right before the number (「收到政府信息公开申请3项」)
+_APPLICATIONS_LAST = re.compile(r"(?:申请|(?:依申请|信息)公开(?:申请)?事项)$")
 _RECEIVED_AND = re.compile(r"(?:收到|受理|接收)(?:并|和|及|且)$")
 # a count of documents with the verb before the number and the noun after it: 「制发3份规范性文件」
 # (「新制作《…办法》《…细则》等8件规范性文件」: the titles between, then 等)
@@ -582,6 +610,8 @@ def _unit_fits(s: str, end: int, unit: str, kind: str, key: re.Match | None) -> 
         return False  # 「依申请公开2条，免于公开信息0条」: items of information, as likely as applications
     if unit == "封" and not (_LETTERS_ARE_APPLICATIONS.match(s, end) or (key is not None and key.string.endswith("申请"))):
         return False  # 「收到群众来信12封」「收到12封邮件」: letters, not said to be applications
+    if unit == "项" and not (kind == "received" and key is not None and _APPLICATIONS_LAST.search(key.string)):
+        return False  # 「公开事项12项」「完成3项任务」: items, not applications
     if unit in "个条份部例" and _DURATION.match(s, end - 1 if unit == "个" else end):
         return False  # 「在15个工作日内答复」: a time, not a count
     # 「答复、归档等7个环节」: steps, not applications
@@ -691,7 +721,8 @@ class _NumberReader:
     def _remember(self, n: _Number) -> None:
         """What a claim read tells about the figures after it."""
         # 「收到并答复政府信息公开申请45件」: 45 received, and the same 45 answered
-        received_too = n.kind == "closed" and bool(_RECEIVED_AND.search(n.before_key))
+        # 「收到并办理依申请公开政府信息24件」: 24 received, and the same 24 handled
+        received_too = n.kind in ("closed", "handled") and bool(_RECEIVED_AND.search(n.before_key))
         if received_too:
             a, b = self.c.span(n.cl, n.quote_end)
             self.extra.append(Claim("received", n.value, a, b, self.s[n.cl:n.quote_end], scope=n.scope))
@@ -1058,8 +1089,8 @@ class _NumberReader:
 
 
 # every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理,
-# 维持 纠正 纠错, 审结 审理)
-_TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审掌复]")
+# 维持 纠正 纠错, 审结 审理, and the rows of 不予公开 and 不予处理: 秘密 禁止 稳定 权益 事务 过程 案卷 查询 信访 重复)
+_TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审掌复秘禁稳权务程卷询访]")
 
 
 def _scope(s: str, sent_start: int, pos: int) -> str:
