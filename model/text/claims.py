@@ -87,7 +87,7 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("leaf:r3_3_2", r"(?:其他)?法律(?:、)?行政法规禁止公开"),
     ("leaf:r3_3_3", r"(?:危及)?三安全一稳定"),
     ("leaf:r3_3_4", r"(?:保护|涉及)第三方合法权益"),
-    ("leaf:r3_3_5", r"(?:属于)?(?:三类|政府)?内部事务信息"),
+    ("leaf:r3_3_5", r"(?:属于)?(?:三类)?内部事务信息"),
     ("leaf:r3_3_6", r"(?:属于)?(?:四类)?过程性性?信息"),  # (「过程性性信息」: a typo met)
     ("leaf:r3_3_7", r"(?:属于)?行政执法案卷"),
     ("leaf:r3_3_8", r"(?:属于)?行政查询事项"),
@@ -158,19 +158,22 @@ _KEYS_AT = {ch: _keys_naming(ch) for ch in KEY_FIRST + "0"}
 _CLAUSE_ENDS = r"(?=[，,。；;、）)\n]|$)"
 
 
-def _reason_first_tails() -> list[tuple[str, re.Pattern]]:
-    """The tail keys of a row of 不予公开 or 不予处理 named after the number: before its result (「4件由于重复申请
-    不予处理」: that row's count, or the result's when all had that reason, as 「因…不予公开2件」 before it), or
-    alone, ending its clause (「不予公开2件，其中1件因涉及第三方合法权益」: that row's)."""
+def _reason_first_tail() -> tuple[re.Pattern, dict[str, str]]:
+    """The tail of a row of 不予公开 or 不予处理 named after the number, as one pattern (a group a row, all tried at
+    once) and each group's kind: before its result (「4件由于重复申请不予处理」: that row's count, or the result's
+    when all had that reason, as 「因…不予公开2件」 before it), or alone, ending its clause (「不予公开2件，其中1件因
+    涉及第三方合法权益」: that row's).  At one place a row with its result wins."""
     results = {"r3_3": r"不予(?:以)?公开", "r3_5": r"不予处理"}
-    with_result, alone = [], []
-    for kind, pattern in _KEYS:
+    with_result, alone, kinds = [], [], {}
+    for i, (kind, pattern) in enumerate(_KEYS):
         group = kind[len("leaf:"):].rsplit("_", 1)[0] if kind.startswith("leaf:") else ""
         if group in results:
-            reason = rf"^(?:均|都)?(?:属于|系|为|是|因为?|由于)?(?:申请人)?(?:{pattern})(?:的|而|等?原因)?(?:申请)?"
-            with_result.append((f"{kind}/{group}", re.compile(rf"{reason}(?:依法)?(?:予以)?{results[group]}{_CLAUSE_ENDS}")))
-            alone.append((kind, re.compile(rf"{reason}{_CLAUSE_ENDS}")))
-    return with_result + alone
+            # (「属于政府内部事务信息」)
+            reason = rf"(?:均|都)?(?:属于|系|为|是|因为?|由于)?(?:申请人|政府)?(?:{pattern})(?:的|而|等?原因)?(?:申请)?"
+            with_result.append(rf"(?P<w{i}>{reason}(?:依法)?(?:予以)?{results[group]})")
+            alone.append(rf"(?P<a{i}>{reason})")
+            kinds[f"w{i}"], kinds[f"a{i}"] = f"{kind}/{group}", kind
+    return re.compile(rf"^(?:{'|'.join(with_result + alone)}){_CLAUSE_ENDS}"), kinds
 _THIS_ORGAN = r"(?:本机关|本单位|本行政机关|我[局委办])?"
 # a case not decided yet: 「尚未审结」「正在复议机关审理中」
 _PENDING = r"(?:尚未审结|未审结|(?:正在|仍在|在)(?:复议机关|法院|人民法院)?审理中?|审理中)"
@@ -199,8 +202,6 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
                                     rf"(?:依法)?(?:告知)?无法提供{_CLAUSE_ENDS}")),
     ("leaf:r3_4_1", re.compile(rf"^(?:均|都)?(?:属于|系|为|是){_THIS_ORGAN}不掌握(?:的|相关)?(?:政府)?信息{_CLAUSE_ENDS}")),
     ("cat:r3_5", re.compile(rf"^(?:均|依法)?不予处理{_CLAUSE_ENDS}")),
-    # 「其中4件由于重复申请不予处理」「2件因属于国家秘密不予公开」: a row of 不予处理 or 不予公开 named as the reason
-    *_reason_first_tails(),
     # a case's result after its count, ending its clause: 「行政复议3件，其中2件维持，1件纠错」 (read only after a count
     # of cases in the sentence, as the results before their count are)
     ("t4sub:upheld", re.compile(rf"^(?:结果)?(?:为|均为|均|被)?维持(?:原(?:行政行为|答复|决定))?{_CLAUSE_ENDS}")),
@@ -668,6 +669,8 @@ class _NumberReader:
         return out
 
     def _read(self, m: re.Match, floor: int) -> Claim | None:
+        if self.s[m.end() - 1] == "项" and not self.s.endswith(("申请", "事项"), 0, m.start()):
+            return None  # (what _unit_fits would find, at once: most 项 count items, 「公开事项7项」 aside)
         value = parse_int(m.group(1))
         if value is None or _is_rough(self.s, m):
             return None
@@ -1134,7 +1137,14 @@ def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
         tm = pat.match(tail)
         if tm:
             return tkind, end + tm.end()
+    # 「其中4件由于重复申请不予处理」「2件因属于国家秘密不予公开」: a row of 不予处理 or 不予公开 named as the reason
+    tm = _REASON_TAIL.match(tail)
+    if tm:
+        return _REASON_TAIL_KIND[tm.lastgroup or ""], end + tm.end()
     return None, end
+
+
+_REASON_TAIL, _REASON_TAIL_KIND = _reason_first_tail()
 
 
 _REASON_GAP = re.compile(r"(?:的|而|依法|均|被|予以)*")
