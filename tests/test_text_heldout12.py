@@ -3,7 +3,8 @@ in five batches, then 19 kept unseen until the end): no reading was wrong; the m
 closed, 「收到并办理…24件」 (received too), applications counted in 项 right after they are named, a row of
 不予公开 or 不予处理 after its count (「4件由于重复申请不予处理」「不予公开2件，其中1件因涉及第三方合法权益」),
 「未制发规章、行政规范性文件」, 「印发并公开的行政规范性文件」, a case not decided said after its count (「2件正在复议
-机关审理中」「目前正在法院审理中」「该案件至本报告发布之时尚未审结」) and the typo 「过程性性信息」.  The organs and
+机关审理中」「目前正在法院审理中」「该案件至本报告发布之时尚未审结」) and the typo 「过程性性信息」; and, met in the
+last batch once it was measured, 「下年度继续办理0件」, 「上一年度结转受理0件」 and 「未有结转下年度」.  The organs and
 figures here are made up; each case pairs text with table figures that agree (no finding) and, where the text
 can be wrong, figures that disagree (the right finding)."""
 from __future__ import annotations
@@ -110,3 +111,21 @@ def test_a_case_not_decided_said_after_its_count():
     assert [f.rule for f in claim_findings(text, t4__direct__pending=0, t4__direct__upheld=1)] == ["N.REVIEW"]
     # some of them only: no result of all
     assert kinds("（二）依申请公开。2023年被申请行政复议2件，部分尚未审结。") == [("review", 2)]
+
+
+def test_carry_overs_met_in_the_last_batch():
+    # (met in the batch kept unseen, after it was measured)
+    # the form's row without its 结转, and 结转 with 受理 for its verb
+    text = "（二）依申请公开情况。2023年新收到政府信息公开申请40件，上一年度结转受理2件，下年度继续办理6件。"
+    assert kinds(text) == [("received", 40), ("carried_in", 2), ("carried_out", 6)]
+    assert claim_findings(text) == []
+    [f] = claim_findings(text.replace("继续办理6件", "继续办理5件"))
+    assert f.rule == "N.CLOSED" and f.actual == 5
+    # 「未有结转」: a carry-over of none
+    text = "（二）依申请公开。2023年共收到政府信息公开申请40件，未有结转下年度继续办理。"
+    assert kinds(text) == [("received", 40), ("carried_out", 0)]
+    assert claim_findings(text, t3__r4__tot=0, t3__r3_7__tot=42, t3__r3_6_3__tot=10) == []
+    [f] = claim_findings(text)
+    assert f.rule == "N.CLOSED" and f.actual == 0
+    # 继续办理 after no year: not the row
+    assert kinds("（二）依申请公开。2023年共收到申请40件，继续办理6件。") == [("received", 40)]
