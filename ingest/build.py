@@ -80,6 +80,7 @@ class _Layout:
         self.heads = find_headings(self.lines)
         self.sheets = [i for i, (k, _) in enumerate(items) if k == "sheet"]
         self.title_end: int | None = None  # the last line of the title, once found
+        self.publisher: str | None = None  # the organ taken from a page's 「发布机构」 field (it may be the office)
         # where the tables start when the heading 二 is missing: just before 「第二十条第（一）项」
         self.table_start = self.heads.get("s2")
         if self.table_start is None:
@@ -114,7 +115,7 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
                 meta.organ = re.sub(r"\s+", "", nfkc(pre[byline]).strip())
                 doc.title_end = byline
         if not meta.organ and fields.get("organ") and names_its_place(fields["organ"]):
-            meta.organ = re.sub(r"\s+", "", fields["organ"])
+            meta.organ = doc.publisher = re.sub(r"\s+", "", fields["organ"])
     # 「现将某局2024年政府信息公开工作年度报告公布如下」「本报告由某局编制」, below the title if there is one
     named = organ_from_preamble("".join(pre[title[2] + 1:] if title else pre))
     if named and (not meta.organ or (named.endswith(meta.organ) and named != meta.organ)):
@@ -168,6 +169,8 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
         meta.year = _year_from_text(report.sections.get("s1", ""))
     if not meta.organ:
         _organ_from_body(meta, signer, report.sections, problems)
+    elif doc.publisher and meta.organ == doc.publisher:
+        _publisher_for_the_government(meta, report.sections.get("s1", ""), problems)
     report.headings = {sid: printed_heading(lines[i] or "") for sid, i in heads.items()} if heads else None
     return fee_table
 
@@ -550,6 +553,15 @@ def _organ_from_body(meta: Meta, signer: str | None, sections: dict, problems: l
     for p in untitled:
         problems.remove(p)
     problems.append(ImportProblem(NOTE, f"{'未找到报告标题；' if untitled else ''}机关名称「{organ}」取自{where}，请核对"))
+
+
+def _publisher_for_the_government(meta: Meta, overview: str, problems: list[ImportProblem]) -> None:
+    """A page published by a government's office (「发布机构：某县人民政府办公室」) under a title that names no organ:
+    the report is the government's when it speaks as the county (organ_signed_for); noted."""
+    organ = organ_signed_for(meta.organ, overview)
+    if organ != meta.organ:
+        problems.append(ImportProblem(NOTE, f"机关名称「{organ}」取自网页的发布机构「{meta.organ}」（报告以本级政府的口吻写成），请核对"))
+        meta.organ, meta.level = organ, guess_level(organ)
 
 
 def _strip_signature(body: list[str], organ: str) -> tuple[list[str], str | None, str | None]:

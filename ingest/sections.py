@@ -307,7 +307,7 @@ def _without_work(organ: str, work: re.Pattern) -> str:
 _NOT_A_PLACE = re.compile(r"[局委办厅部署院所站队室馆处科会司行]|中心|街道|[乡镇村]$|[乡镇](?:人民)?政府$|社区|园区|新区管委|"
                           r"开发区|保税区|高新区|产业区|试验区")  # 「某经济开发区」: no division, its 管委会 a department
 # 「某县人民政府机关」「某市人民政府本级」: the government itself, without the organs it sums up elsewhere
-_GOVERNMENT_ITSELF = re.compile(r"(?<=[府省市区县旗州盟])(?:机关|本级|[(（]本级[)）])$")
+_GOVERNMENT_ITSELF = re.compile(r"(?<=[府省市区县旗州盟])(?:机关|本级|[(（](?:本级|[^()（）]{0,12}(?:办公室|办公厅))[)）])$")
 _GOVERNMENT = re.compile(r"(?<=[省市区县旗州盟])(?:人民)?政府$")  # 「某县政府」 as 「某县人民政府」
 
 
@@ -347,8 +347,10 @@ _ORG_TEXT = r"[^，。,、；;：:（）()《》〈〉“”\"'<>›»|/\s\d]{2,
 _REPORT_VERB = r"(?:现将|特编制|编制(?:完成|并)?|现公布|现予公布|公布|发布|公开|形成|撰写)了?《?"
 _REPORT_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?"
 _REPORT_NAME = r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?报告"
+# 「某市人民政府（市人民政府办公厅）」: a government and its office reporting as one (the government's own report)
+_JOINT = r"(?:[（(][^（）()《》，。]{2,12}(?:办公室|办公厅)[)）])?"
 _ORGAN_BEFORE_REPORT = re.compile(  # the organ before the year, or after it (「公布2024年度某县人民政府办公室…」)
-    rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}){_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
+    rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}{_JOINT}){_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
 _ALIAS = r"(?:[（(]以下(?:简称|称)[^（）()]{1,20}[）)])?"  # 「由某开发区管理委员会（以下简称经开区管委会）编制」
 _ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT}){_ALIAS}(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照|结合|"
                              r"(?P<summed>综合(?![科股处办室组部])|汇总))")  # (not 「由某街道党政办公室综合科编制」)

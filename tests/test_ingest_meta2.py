@@ -173,3 +173,26 @@ def test_two_organs_answering_one_short_name_give_only_the_exact_one():
     assert attach_prior(_r("横山镇", 2024), priors) is None
     priors = priors_by_organ([("a.pdf", _r("甲县横山镇", 2023)), ("b.pdf", _r("乙市横山镇", 2023)), ("c.pdf", _r("横山镇", 2023))])
     assert attach_prior(_r("横山镇", 2024), priors) == "c.pdf"
+
+
+def test_a_page_published_by_the_governments_office():
+    """A title that names no organ and the page's 「发布机构」 the government's office: the office published the
+    government's report when the report speaks as the county; its own when it speaks as the office."""
+    def page(overview: str) -> str:
+        return ("索引号：000000/2024-001 发布机构：示范县人民政府办公室\n2024年政府信息公开工作年度报告\n一、总体情况\n"
+                + overview + "\n" + PARTS)
+    meta = _meta(page("2024年，我县坚持以人民为中心，全县各级行政机关深入推进政务公开。"))
+    assert (meta.organ, meta.level) == ("示范县人民政府", "county")
+    assert "机关名称「示范县人民政府」取自网页的发布机构「示范县人民政府办公室」（报告以本级政府的口吻写成），请核对" in \
+        _notes(page("2024年，我县坚持以人民为中心。"))
+    assert _meta(page("2024年，我办坚持依法公开。")).organ == "示范县人民政府办公室"
+
+
+def test_a_government_and_its_office_reporting_as_one():
+    """「现公布《某市人民政府（市人民政府办公厅）2021年…报告》」: the government's own report, not the whole city's nor
+    the office's (the overview's subject 「某市人民政府办公厅」 is not taken over it)."""
+    text = ("根据《条例》要求，现公布《示范市人民政府(市人民政府办公厅)2021年政府信息公开工作年度报告》。\n一、总体情况\n"
+            "2021年，示范市人民政府办公厅坚持以习近平新时代中国特色社会主义思想为引领。\n" + PARTS)
+    meta = _meta(text)
+    assert (meta.organ, meta.year, meta.level) == ("示范市人民政府(市人民政府办公厅)", 2021, "prefecture")
+    assert not same_organ(meta.organ, "示范市") and not same_organ(meta.organ, "示范市人民政府办公厅")
