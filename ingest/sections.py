@@ -373,6 +373,8 @@ def organ_from_preamble(text: str) -> str:
     for pattern in (_ORGAN_BEFORE_REPORT, _ORGAN_COMPILED, _ORGAN_PUBLISHES):
         for m in pattern.finditer(t):
             org = _VERB_LEFT.sub("", _VERB_INSIDE.sub("", m.group("org") or m.groupdict().get("org2") or ""))
+            if org.endswith("人民"):
+                org += "政府"  # 「2019年某区人民政府信息公开工作年度报告」: the name and the work share 政府
             if len(org) < 3 or org.startswith(("我", "本", "该", "关于")):  # 「现将我局…」 says not which
                 continue
             if names_an_organ(org):

@@ -196,3 +196,11 @@ def test_a_government_and_its_office_reporting_as_one():
     meta = _meta(text)
     assert (meta.organ, meta.year, meta.level) == ("示范市人民政府(市人民政府办公厅)", 2021, "prefecture")
     assert not same_organ(meta.organ, "示范市") and not same_organ(meta.organ, "示范市人民政府办公厅")
+
+
+def test_a_preamble_whose_government_shares_政府_with_the_work():
+    """「编制了2019年某区人民政府信息公开工作年度报告」: the organ is the 人民政府, not 「某区人民」 nor the overview's 「某区政府」."""
+    text = ("根据《条例》规定，示范区政务公开领导小组办公室编制了2019年示范区人民政府信息公开工作年度报告。\n一、总体情况\n"
+            "2019年，示范区政府以习近平新时代中国特色社会主义思想为指导。\n" + PARTS)
+    meta = _meta(text)
+    assert (meta.organ, meta.year, meta.level) == ("示范区人民政府", 2019, "county")
