@@ -28,13 +28,16 @@ from .sections import (
     heading_of,
     join_split_headings,
     names_an_organ,
+    names_its_place,
     organ_from_overview,
     organ_from_preamble,
     organ_like,
     organ_line_below,
+    organ_signed_for,
     organ_year,
     printed_heading,
     published_in,
+    report_year_in,
 )
 from .tables import TableRead, read_t2, read_t3, read_t4
 from .textnorm import is_page_furniture, label_key, nfkc
@@ -77,6 +80,7 @@ class _Layout:
         self.heads = find_headings(self.lines)
         self.sheets = [i for i, (k, _) in enumerate(items) if k == "sheet"]
         self.title_end: int | None = None  # the last line of the title, once found
+        self.publisher: str | None = None  # the organ taken from a page's 「发布机构」 field (it may be the office)
         # where the tables start when the heading 二 is missing: just before 「第二十条第（一）项」
         self.table_start = self.heads.get("s2")
         if self.table_start is None:
@@ -110,8 +114,8 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
             if byline is not None:
                 meta.organ = re.sub(r"\s+", "", nfkc(pre[byline]).strip())
                 doc.title_end = byline
-        if not meta.organ and fields.get("organ"):
-            meta.organ = re.sub(r"\s+", "", fields["organ"])
+        if not meta.organ and fields.get("organ") and names_its_place(fields["organ"]):
+            meta.organ = doc.publisher = re.sub(r"\s+", "", fields["organ"])
     # 「现将某局2024年政府信息公开工作年度报告公布如下」「本报告由某局编制」, below the title if there is one
     named = organ_from_preamble("".join(pre[title[2] + 1:] if title else pre))
     if named and (not meta.organ or (named.endswith(meta.organ) and named != meta.organ)):
@@ -124,6 +128,8 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
     meta.level = guess_level(meta.organ)
     if meta.year is None:  # 「统计期限为2024年1月1日至…」 above the first heading
         meta.year = _year_from_text("".join(pre), True)
+    if meta.year is None:  # 「现公布某局2024年政府信息公开工作年度报告」
+        meta.year = report_year_in("".join(pre[title[2] + 1:] if title else pre))
     return meta
 
 
@@ -162,7 +168,9 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
     if meta.year is None:  # the statistics period in section 一, else the first year it names
         meta.year = _year_from_text(report.sections.get("s1", ""))
     if not meta.organ:
-        _organ_from_body(meta, signer, report.sections.get("s1", ""), problems)
+        _organ_from_body(meta, signer, report.sections, problems)
+    elif doc.publisher and meta.organ == doc.publisher:
+        _publisher_for_the_government(meta, report.sections.get("s1", ""), problems)
     report.headings = {sid: printed_heading(lines[i] or "") for sid, i in heads.items()} if heads else None
     return fee_table
 
@@ -523,13 +531,21 @@ def parse_date(line: str) -> str | None:
 _NO_TITLE = "未找到报告标题（机关名称和年度需要手工填写）"
 
 
-def _organ_from_body(meta: Meta, signer: str | None, overview: str, problems: list[ImportProblem]) -> None:
+def _organ_from_body(meta: Meta, signer: str | None, sections: dict, problems: list[ImportProblem]) -> None:
     """No organ in the title nor above the first heading: the signature under section 六 names it (「某局 /
-    2025年1月20日」), else the subject of section 一's first sentence (「2024年，某县自然资源局坚持…」); noted."""
-    if signer and names_an_organ(signer) and organ_like(signer) and not signer.startswith(("我", "本")):
-        organ, where = signer, "文末的落款"
+    2025年1月20日」), else the preamble printed under 「一、总体情况」 (「特向社会公布2020年某局…报告」), else the
+    subject of section 一's first sentence (「2024年，某县自然资源局坚持…」) or of one printed above the preamble; noted."""
+    overview = sections.get("s1", "")
+    if signer and names_an_organ(signer) and organ_like(signer) and names_its_place(signer) \
+            and not signer.startswith(("我", "本")):
+        organ = organ_signed_for(signer, overview)
+        where = "文末的落款" if organ == signer else f"文末的落款「{signer}」（报告以本级政府的口吻写成）"
+    elif organ := organ_from_preamble(overview.split("\n", 1)[0]):
+        organ, where = organ, "「一、总体情况」下的说明文字"
+    elif organ := organ_from_overview(overview):
+        where = "「一、总体情况」的第一句"
     else:
-        organ, where = organ_from_overview(overview), "「一、总体情况」的第一句"
+        organ, where = organ_from_overview(sections.get("s0", "")), "报告开头的第一句"
     if not organ:
         return
     meta.organ, meta.level = organ, guess_level(organ)
@@ -537,6 +553,15 @@ def _organ_from_body(meta: Meta, signer: str | None, overview: str, problems: li
     for p in untitled:
         problems.remove(p)
     problems.append(ImportProblem(NOTE, f"{'未找到报告标题；' if untitled else ''}机关名称「{organ}」取自{where}，请核对"))
+
+
+def _publisher_for_the_government(meta: Meta, overview: str, problems: list[ImportProblem]) -> None:
+    """A page published by a government's office (「发布机构：某县人民政府办公室」) under a title that names no organ:
+    the report is the government's when it speaks as the county (organ_signed_for); noted."""
+    organ = organ_signed_for(meta.organ, overview)
+    if organ != meta.organ:
+        problems.append(ImportProblem(NOTE, f"机关名称「{organ}」取自网页的发布机构「{meta.organ}」（报告以本级政府的口吻写成），请核对"))
+        meta.organ, meta.level = organ, guess_level(organ)
 
 
 def _strip_signature(body: list[str], organ: str) -> tuple[list[str], str | None, str | None]:

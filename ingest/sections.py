@@ -145,7 +145,8 @@ def find_headings(lines: list[str | None]) -> dict[str, int]:
 
 # ---------------------------------------------------------------- title
 
-_TITLE_END = re.compile(r"报告(?:\((?:19|20)\d{2}年度?\))?$")  # 「…年度报告（2023年度）」: the year after it
+_TITLE_END = re.compile(r"(?:报告|(?<=工作|公开)年报)(?:\((?:19|20)\d{2}年度?\))?$")  # 「…年度报告（2023年度）」: the year after it
+_YEARLESS_ANNUAL = re.compile(r"年报$")  # 「…信息公开工作年报」 is a title only with its year (a page's column is named so)
 _YEAR = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?")  # 「二〇二四年」 in some titles
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 
@@ -183,7 +184,7 @@ def find_title(lines: list[str]) -> tuple[str, int, int] | None:
                     text = _title_from(lines, *hit)
             if _YEAR.search(text):
                 return text, hit[0], hit[1]
-            if "信息公开" in text:
+            if "信息公开" in text and not _YEARLESS_ANNUAL.search(text):
                 found.append((text, hit[0], hit[1]))
     return found[0] if found else None
 
@@ -264,7 +265,7 @@ def _title_from(lines: list[str], a: int, b: int) -> str:
     return re.sub(r"\s+", "", text)
 
 
-_SUFFIX = re.compile(r"(?:关于)?(?:\d{4}\s*年度?)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告$")
+_SUFFIX = re.compile(r"(?:关于)?(?:\d{4}\s*年度?)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)$")
 
 
 def organ_year(title: str) -> tuple[str, int | None]:
@@ -303,15 +304,19 @@ def _without_work(organ: str, work: re.Pattern) -> str:
 
 
 # what names an office, a town or a street inside a place's name: 「某县教育局」「某镇」 are no county government
-_NOT_A_PLACE = re.compile(r"[局委办厅部署院所站队室馆处科会司行]|中心|街道|[乡镇村]$|[乡镇](?:人民)?政府$|社区|园区|新区管委")
+_NOT_A_PLACE = re.compile(r"[局委办厅部署院所站队室馆处科会司行]|中心|街道|[乡镇村]$|[乡镇](?:人民)?政府$|社区|园区|新区管委|"
+                          r"开发区|保税区|高新区|产业区|试验区")  # 「某经济开发区」: no division, its 管委会 a department
+# 「某县人民政府机关」「某市人民政府本级」: the government itself, without the organs it sums up elsewhere
+_GOVERNMENT_ITSELF = re.compile(r"(?<=[府省市区县旗州盟])(?:机关|本级|[(（](?:本级|[^()（）]{0,12}(?:办公室|办公厅))[)）])$")
+_GOVERNMENT = re.compile(r"(?<=[省市区县旗州盟])(?:人民)?政府$")  # 「某县政府」 as 「某县人民政府」
 
 
 def guess_level(organ: str) -> str:
     """The level of a government named 「某县人民政府」 or, as titles often print it, by its place alone
     (「合水县」「上海市」); anything else counts as a department.  A city is a prefecture unless it is one of the
     county-level cities (ingest/places.py) or named under its prefecture (「某某州某某市」)."""
-    o = re.sub(r"\s+", "", organ)
-    head = o[: -len("人民政府")] if o.endswith("人民政府") else o
+    o = _GOVERNMENT_ITSELF.sub("", re.sub(r"\s+", "", organ))
+    head = _GOVERNMENT.sub("", o[: -len("人民政府")] if o.endswith("人民政府") else o)
     if _ends_with_a_county(head):
         return "county"  # before the office words: 「行唐县」「闵行区」「四会市」 hold one
     if not head or _NOT_A_PLACE.search(head):
@@ -342,9 +347,12 @@ _ORG_TEXT = r"[^，。,、；;：:（）()《》〈〉“”\"'<>›»|/\s\d]{2,
 _REPORT_VERB = r"(?:现将|特编制|编制(?:完成|并)?|现公布|现予公布|公布|发布|公开|形成|撰写)了?《?"
 _REPORT_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?"
 _REPORT_NAME = r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?报告"
+# 「某市人民政府（市人民政府办公厅）」: a government and its office reporting as one (the government's own report)
+_JOINT = r"(?:[（(][^（）()《》，。]{2,12}(?:办公室|办公厅)[)）])?"
 _ORGAN_BEFORE_REPORT = re.compile(  # the organ before the year, or after it (「公布2024年度某县人民政府办公室…」)
-    rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}){_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
-_ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT})(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照|结合|"
+    rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}{_JOINT}){_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
+_ALIAS = r"(?:[（(]以下(?:简称|称)[^（）()]{1,20}[）)])?"  # 「由某开发区管理委员会（以下简称经开区管委会）编制」
+_ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT}){_ALIAS}(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照|结合|"
                              r"(?P<summed>综合(?![科股处办室组部])|汇总))")  # (not 「由某街道党政办公室综合科编制」)
 # 「由某局办公室编制」: the bureau's own office wrote it, the bureau is the organ; 「由某区人民政府办公室综合各部门…编制」: a
 # summary of the government's organs, whose organ is the government
@@ -365,6 +373,8 @@ def organ_from_preamble(text: str) -> str:
     for pattern in (_ORGAN_BEFORE_REPORT, _ORGAN_COMPILED, _ORGAN_PUBLISHES):
         for m in pattern.finditer(t):
             org = _VERB_LEFT.sub("", _VERB_INSIDE.sub("", m.group("org") or m.groupdict().get("org2") or ""))
+            if org.endswith("人民"):
+                org += "政府"  # 「2019年某区人民政府信息公开工作年度报告」: the name and the work share 政府
             if len(org) < 3 or org.startswith(("我", "本", "该", "关于")):  # 「现将我局…」 says not which
                 continue
             if names_an_organ(org):
@@ -376,6 +386,20 @@ def organ_from_preamble(text: str) -> str:
 
 
 _NO_PLACE = re.compile(r"[省市区县旗州盟]?(?:人民)?政府")
+
+# 「现将某局2024年政府信息公开工作年度报告公布如下」「将保税区2021年度政府信息公开年度报告如下」: the report's year as
+# the preamble names it (not a notice's 「关于做好2024年政府信息公开工作年度报告编制发布工作的通知」)
+_YEAR_OF_REPORT = re.compile(rf"(?<![\d《])(?P<year>\d{{4}})年度?(?:{_ORG_TEXT})?{_REPORT_NAME}(?!编制|发布|格式|[^，。；]{{0,12}}通知)")
+
+
+def report_year_in(text: str) -> int | None:
+    """The year of the report a preamble names (「…2024年政府信息公开工作年度报告」), or None."""
+    t = re.sub(r"\s+", "", nfkc(text[:PREAMBLE_LOOKED_AT]))
+    for m in _YEAR_OF_REPORT.finditer(t):
+        year = int(m.group("year"))
+        if 1990 <= year <= 2200:
+            return year
+    return None
 
 
 # 「2024年，某县自然资源局坚持以…」: what may open the overview's first sentence before its subject, and the words
@@ -404,7 +428,7 @@ def organ_from_overview(text: str) -> str:
             break
         if len(org) >= 4 and not org.startswith(("我", "本", "该", "全", "各", "关于")) and not _NOT_IN_A_NAME.search(org) \
                 and organ_like(org) \
-                and names_an_organ(org) and not _NO_PLACE.fullmatch(org):
+                and names_an_organ(org) and names_its_place(org) and not _NO_PLACE.fullmatch(org):
             return org
     return ""
 
@@ -415,6 +439,29 @@ def _the_organ_not_its_office(org: str, summed: bool) -> str:
     if summed:
         org = _GOVERNMENT_OFFICE.sub("", org)
     return _BUREAU_OFFICE.sub("", org)
+
+
+_SPEAKS_FOR_THE_PLACE = re.compile(r"(?:我|本|全)[县市区旗州]")  # 「2024年，我县…」「全县各级行政机关…」
+_SPEAKS_FOR_THE_OFFICE = re.compile(r"(?:我|本)[办厅]")
+_OFFICE_AS_SUBJECT = re.compile(r"^[^。]{0,30}办公[室厅]")  # 「2024年，县政府办公室紧紧围绕…」
+
+
+def organ_signed_for(signer: str, overview: str) -> str:
+    """The organ a signature stands for: a government's office signs the government's report (「某县人民政府办公室」
+    under a report whose overview speaks as 「我县」「全县」), and its own (「我办」) as itself; unsure, as signed."""
+    government = _GOVERNMENT_OFFICE.sub("", signer)
+    if government != signer and _SPEAKS_FOR_THE_PLACE.search(overview) \
+            and not (_SPEAKS_FOR_THE_OFFICE.search(overview) or _OFFICE_AS_SUBJECT.search(overview)):
+        return government
+    return signer
+
+
+# 「县人民政府办公室」「市政府办公厅」「县信访局」: an organ of some county or city, which one not said (not 「市中区…」)
+_PLACELESS = re.compile(r"^[省市区县旗州盟乡镇](?:(?:人民)?政府|(?=[^省市区县旗州盟]*(?:局|委员会|委|办公室|办|中心)$))")
+
+
+def names_its_place(org: str) -> bool:
+    return not _PLACELESS.match(org)
 
 
 def names_an_organ(org: str) -> bool:

@@ -2,6 +2,7 @@
 worst first, and the organ matching that pairs each report with last year's."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -88,9 +89,51 @@ def priors_by_organ(reports: list[tuple[str, Report]]) -> dict[str, list[tuple[s
     return out
 
 
+# The forms one organ's name takes from one year to the next: 「某县人民政府」「某县政府」「某县」; 「某镇人民政府」「某镇」;
+# 「某街道办事处」「某街道」; 「某管理委员会」「某管委会」; with or without the province and city above it.
+_LOOSE = ((re.compile(r"人民政府"), "政府"), (re.compile(r"[(（](本级)[)）]$"), r"\1"),
+          (re.compile(r"(?<=[省区县市旗州盟乡镇])政府(?=(?:本级|机关)?$)"), ""),
+          (re.compile(r"(?<=街道)办事处$"), ""), (re.compile(r"管理委员会"), "管委会"))
+# the places a name may be printed under: 「某省」「某市」「某自治州」「某区」「某县」…
+_PLACES_ABOVE = re.compile(r"(?:[^省市州盟区县旗局委办厅院]{2,8}?(?:省|自治区|市|自治州|州|盟|地区|区|县|旗))+")
+# a name that says which organ by itself: it starts with a place (not 「县教育局」「市住建局」)
+_STARTS_WITH_A_PLACE = re.compile(r"^[^省市州盟区县旗局委办厅院]{2,12}?(?:省|自治区|市|州|盟|地区|区|县|旗|乡|镇|街道)")
+
+
+def loose_organ_key(name: str) -> str:
+    """The name without the variants of its form between years (_LOOSE); what stays tells organs apart (「某县人民
+    政府」 and 「某县人民政府办公室」, 「某县人民政府机关」 remain three)."""
+    t = organ_key(name)
+    for pattern, repl in _LOOSE:
+        t = pattern.sub(repl, t)
+    return t
+
+
+def same_organ(a: str, b: str) -> bool:
+    """Two names of one organ: the same but for _LOOSE's variants, or one is the other under the places above it
+    (「某市某县教育局」 and 「某县教育局」), the shorter still naming its place."""
+    a, b = loose_organ_key(a), loose_organ_key(b)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return bool(short) and long.endswith(short) and bool(_PLACES_ABOVE.fullmatch(long[:-len(short)])) \
+        and bool(_STARTS_WITH_A_PLACE.match(short))
+
+
+def prior_candidates(organ: str, priors: dict[str, list[tuple[str, Report]]]) -> list[tuple[str, Report]]:
+    """Last year's reports of the organ: under its exact name, and under the names that are another form of it
+    (same_organ) as long as those are all one organ; were two different organs to answer (「某县横山镇」 and
+    「某市横山镇」 for 「横山镇」), only the exact name."""
+    exact = organ_key(organ)
+    keys = [k for k in priors if same_organ(k, exact)] if exact else []
+    if all(same_organ(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+        return [c for k in keys for c in priors[k]]
+    return priors.get(exact, [])
+
+
 def attach_prior(report: Report, priors: dict[str, list[tuple[str, Report]]]) -> str | None:
     """Give the report last year's snapshot of its organ (when found); returns that file."""
-    found = choose_prior(report, priors.get(organ_key(report.meta.organ), []))
+    found = choose_prior(report, prior_candidates(report.meta.organ, priors))
     if found is None:
         return None
     report.prior = Prior.of(found[1])
