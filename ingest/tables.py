@@ -1165,6 +1165,13 @@ def _t2_take_row(stream: Stream, hit: Hit, figs: list[Fig], rid: str, lab: str, 
             _parse(cid, f, out)
         _name_blank_cells(out, "表二", [cid for cid, f in zip(cells, chosen) if f.blank])
         return None
+    if rid in _T2_DECISION_ROWS and len(solid) >= 3 and _zeros_side_by_side(figs):
+        # the 2019 form's three columns kept under the 2021 header (「行政处罚 | 0 | 0 | 0」): whichever of
+        # them is the count, it is 0 (two zeros and an empty cell leave the count unknown)
+        _parse(cells[0], solid[0], out)
+        out.problems.append(ImportProblem(NOTE, f"表二「{lab}」印出 {len(solid)} 个数字，应为 1 个；均为 0，记为 0，请核对",
+                                          cells))
+        return None
     runs = _runs_of(figs, len(cells))
     if runs and len(runs) < len(cells) and not _too_long(runs):
         try:
@@ -1180,6 +1187,15 @@ def _t2_take_row(stream: Stream, hit: Hit, figs: list[Fig], rid: str, lab: str, 
     out.problems.append(ImportProblem(
         UNREADABLE, f"表二「{lab}」找到 {len(figs)} 个数字（{shown or '无'}），应为 {len(cells)} 个，留空", cells))
     return None
+
+
+def _zeros_side_by_side(figs: list[Fig]) -> bool:
+    """Figures all printed 「0」 in cells of a table (running text, as a PDF's, may hold another row's figures
+    after a label), no empty cell between them (the row's empty cells after them are its end)."""
+    if any(f.group is None for f in figs):
+        return False
+    printed = "".join("_" if f.blank else "0" if f.text == "0" else "x" for f in figs).strip("_")
+    return bool(printed) and set(printed) == {"0"}
 
 
 def _fees_under_amount_header(stream: Stream, hit: Hit) -> bool:

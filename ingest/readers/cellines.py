@@ -1,13 +1,15 @@
-"""Tables that a web page's text gives one cell per line, each cell marked by a bar.
+"""Tables that a web page's text gives one cell per line, each cell marked by a bar or a blank line.
 
-Two renderings are common when a page is taken as text (a crawler's text, a browser extension's copy):
+Three renderings are common when a page is taken as text (a crawler's text, a browser extension's copy):
 
 - terminated: each cell on a line of its own ending in 「 |」; an empty cell is a line that is just 「|」; the
   places a spanned (merged) cell covers leave lines of bars only (「|||」), which hold no cell;
 - separated: each cell on a line of its own with a line 「|」 after it; a 「|」 right after another closes
-  an empty cell.
+  an empty cell;
+- gapped: no bar at all, each cell a paragraph with one blank line between, and an empty cell one more
+  blank line (「一、本年新收政府信息公开申请数量」, seven blank lines, 「0」: six empty cells, then 总计).
 
-Neither marks where a row ends, and a word may stand where a figure does (「未增未减」 in the 2019 form), so
+None marks where a row ends, and a word may stand where a figure does (「未增未减」 in the 2019 form), so
 rows are not guessed: such a run of lines becomes one grid row of its cells ('' an empty cell).  The table
 readers take each label's figures up to the next label, as in running text, and an empty cell keeps its
 place among them as in a Word or HTML table.
@@ -15,6 +17,10 @@ place among them as in a Word or HTML table.
 from __future__ import annotations
 
 import re
+
+from ..script import fold
+from ..sections import heading_of
+from ..textnorm import is_page_furniture
 
 MIN_CELLS = 6  # fewer bar-marked cells in a run are text that happens to end in a bar, not a table
 # a figure, not words: a count, an amount, 「/」「—」, the 2019 form's 「减4」「-3」
@@ -32,6 +38,8 @@ def split(lines: list[str]) -> list:
         end, cells = _terminated(lines, i)
         if end == i:
             end, cells = _separated(lines, i)
+        if end == i:
+            end, cells = _gapped(lines, i)
         end = max(end, i + 1)
         if sum(1 for c in cells if c) >= MIN_CELLS:
             out.append([cells])
@@ -81,6 +89,49 @@ def _separated(lines: list[str], i: int) -> tuple[int, list[str]]:
         cells.append("\n".join(words))
         j = k + 1
     return j, cells
+
+
+_TABLE_START = re.compile(r"^(?:[(（]?本列数据的勾稽关系|第二十条|行政复议$)")  # where table 二, 三 or 四 begins
+_ENDS_SENTENCE = "。；;"
+_LONGEST_CELL = 60  # a longer line is a paragraph of text (the longest row label has 33 characters)
+
+
+def _gapped(lines: list[str], i: int) -> tuple[int, list[str]]:
+    """(end, cells) of a table given as paragraphs from its first line at i up to the next heading or line
+    of text; no cells unless the run is that shape throughout and some row shows an empty cell as an extra
+    blank line, so that any other run keeps being read as the lines it is.  Text of a PDF (pdftotext without
+    -layout) has blank lines between its cells too, but also lines next to each other (a label wrapped, a
+    header) and page numbers: such a run is not taken."""
+    if not _TABLE_START.match(fold(lines[i].strip())):  # a page in traditional characters too
+        return i, []
+    cells: list[str] = []
+    gaps: list[int] = []  # blank lines before each cell but the first
+    blank = 0
+    j = i
+    while j < len(lines):
+        s = lines[j].strip()
+        if not s:
+            blank += 1
+        elif "|" in s or len(s) > _LONGEST_CELL or s[-1] in _ENDS_SENTENCE or (cells and heading_of(fold(s))):
+            break
+        else:
+            if cells:
+                gaps.append(blank)
+            cells.append(s)
+            blank = 0
+        j += 1
+    end = j - blank  # the blank lines after the last cell are not the table's
+    # one blank line between cells is the rule, an empty cell shows as one more, and nothing else is in the
+    # run; else the run stays lines (as a whole: none of its lines starts a table of the other kinds)
+    if not gaps or min(gaps) < 1 or gaps.count(1) * 2 < len(gaps) or max(gaps) < 2:
+        return end, []
+    if any("\f" in line or is_page_furniture(line) for line in lines[i:end]):
+        return end, []
+    out = [cells[0]]
+    for gap, cell in zip(gaps, cells[1:]):
+        out.extend([""] * (gap - 1))
+        out.append(cell)
+    return end, out
 
 
 def _cell(s: str) -> bool:
