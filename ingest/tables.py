@@ -649,8 +649,7 @@ def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRe
     a short row's figures go to the nearest centres when each is clearly closer to one column than to
     any other.  The clerk is told which rows."""
     # (rows that add up: a row OCR misread, 「4. 0 0 0 0 0 6」 for 「6 0 0 0 0 0 6」, has its figures out of place too)
-    full = [f for f in rows.values() if len(f) == 7 and all(x.col is not None for x in f)
-            and len({x.line for x in f}) == 1 and _counts_add_up(f)]
+    full = [f for f in rows.values() if _complete_in_columns(f)]
     if len(full) < 3:
         return
     spans = {t: (s, e) for s, e, t in anchors}
@@ -690,6 +689,15 @@ def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRe
         names = "」「".join(_t3_name(t) for t in placed)
         out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按各列的位置对应，空白处留空，请核对",
                                           tuple(c for t in placed for c in t3_row_cells(t))))
+
+
+def _complete_in_columns(figs: list[Fig]) -> bool:
+    """Seven figures laid out in columns that add up: on one line, or on two lines of the template's tall row
+    taken in their columns' order (each column clearly right of the one before)."""
+    if len(figs) != 7 or any(f.col is None for f in figs) or not _counts_add_up(figs):
+        return False
+    lines = {f.line for f in figs}
+    return len(lines) == 1 or (len(lines) == 2 and _column_order(figs) == figs)
 
 
 def _nearest_rows(full: list, fig: Fig) -> list:
