@@ -62,7 +62,8 @@ def _figs_between(stream: Stream, start: int, end: int, label_end: int) -> list[
     out: list[Fig] = []
     last = label_end
     for f in stream.figs_in(start, end):  # a figure at a label's first character was printed before it
-        if out and f.pos - max(last, label_end) >= STOP_TEXT and f.pos > label_end:
+        # (a row printed empty does not take the figures of a row whose label was not found, after it)
+        if f.pos - max(last, label_end) >= STOP_TEXT and f.pos > label_end:
             break
         out.append(f)
         last = f.pos
@@ -318,8 +319,8 @@ class _T3Pass:
         order when that order adds up to the row's 总计 and the printed one does not; when both add up, which
         is meant cannot be told and the row is left blank."""
         by_col = _column_order(figs)
-        if by_col is None or _counts(by_col) == _counts(figs) or not _counts_add_up(by_col):
-            return figs  # (「0 0 0 0 0 0 0」 reads the same in any order)
+        if by_col is None or [f.text for f in by_col] == [f.text for f in figs] or not _counts_add_up(by_col):
+            return figs  # (「0 0 0 0 0 0 0」 reads the same in any order; 「0 / 0 / / 0 0」 does not)
         if _counts_add_up(figs):
             self.dropped.add(target)
             self.out.problems.append(ImportProblem(
@@ -636,6 +637,8 @@ def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
     a report's own arithmetic error is kept, a reading that mixed rows up is not."""
     if any(f.group is not None for f in figs) or figs[-1].pos == figs[0].pos:
         return True
+    if any(f.blank for f in figs):  # a row of table 三 placed by its columns (the template's two-line rows)
+        return groups == (7,) and _adds_up_as_placed([None if f.blank else f for f in figs])
     vals = _counts(figs)
     return vals is not None and _sums_hold(vals, groups)
 
@@ -646,8 +649,7 @@ def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRe
     a short row's figures go to the nearest centres when each is clearly closer to one column than to
     any other.  The clerk is told which rows."""
     # (rows that add up: a row OCR misread, 「4. 0 0 0 0 0 6」 for 「6 0 0 0 0 0 6」, has its figures out of place too)
-    full = [f for f in rows.values() if len(f) == 7 and all(x.col is not None for x in f)
-            and len({x.line for x in f}) == 1 and _counts_add_up(f)]
+    full = [f for f in rows.values() if _complete_in_columns(f)]
     if len(full) < 3:
         return
     spans = {t: (s, e) for s, e, t in anchors}
@@ -679,12 +681,23 @@ def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRe
                 break
             slots[d[0][1]] = f
         else:
+            if _lone_figure_below(solid) and not _adds_up_as_placed(slots):
+                continue  # a lone figure's column is told by its position alone: its row must add up as well
             rows[t] = [f if f is not None else Fig(solid[0].pos, BLANK) for f in slots]
             placed.append(t)
     if placed:
         names = "」「".join(_t3_name(t) for t in placed)
         out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按各列的位置对应，空白处留空，请核对",
                                           tuple(c for t in placed for c in t3_row_cells(t))))
+
+
+def _complete_in_columns(figs: list[Fig]) -> bool:
+    """Seven figures laid out in columns that add up: on one line, or on two lines of the template's tall row
+    taken in their columns' order (each column clearly right of the one before)."""
+    if len(figs) != 7 or any(f.col is None for f in figs) or not _counts_add_up(figs):
+        return False
+    lines = {f.line for f in figs}
+    return len(lines) == 1 or (len(lines) == 2 and _column_order(figs) == figs)
 
 
 def _nearest_rows(full: list, fig: Fig) -> list:
@@ -699,16 +712,33 @@ def _nearest_rows(full: list, fig: Fig) -> list:
 def _one_row_of_columns(figs: list[Fig], span: tuple[int, int] | None) -> bool:
     """A row's figures laid out in columns: on one line, or on two lines of a tall row (总计 at the top of its
     cell beside the label, the rest in the middle) whose columns read alike: each line's figures spaced apart,
-    the first line the label's, and the second holding two figures or more (a line holding one figure and
-    nothing else is placed by its indent, not by columns)."""
+    the first line the label's, the second right under it or with the label going on after it (a label of
+    many lines, the figures in its middle).  A figure alone on its line is placed in columns too
+    (ingest/readers/layout.py)."""
     lines = sorted({f.line for f in figs if f.line is not None})
     if len(lines) == 1:
         return _spaced(figs)
-    if len(lines) != 2 or lines[1] - lines[0] > 2 or span is None:
+    if len(lines) != 2 or span is None:
         return False
     first, second = ([f for f in figs if f.line == ln] for ln in lines)
-    return (_spaced(first) and _spaced(second) and len(second) >= 2 and span[0] < first[0].pos < span[1]
+    if lines[1] - lines[0] > 2 and not second[-1].pos < span[1]:
+        return False
+    return (_spaced(first) and _spaced(second) and span[0] < first[0].pos <= span[1]
             and len({f.col for f in figs}) == len(figs))
+
+
+def _lone_figure_below(figs: list[Fig]) -> bool:
+    """A row on two lines whose second line holds one figure alone."""
+    lines = sorted({f.line or 0 for f in figs})
+    return len(lines) == 2 and sum((f.line or 0) == lines[1] for f in figs) == 1
+
+
+def _adds_up_as_placed(slots: list[Fig | None]) -> bool:
+    """A row placed by its columns whose 总计 is printed and its printed parts add up to it, an empty cell and
+    a 「/」 counting as 0."""
+    vals = [0 if f is None else _count(f) for f in slots]
+    counts = [v for v in vals if v is not None]
+    return slots[-1] is not None and len(counts) == len(slots) and sum(counts[:-1]) == counts[-1]
 
 
 def _column_order(figs: list[Fig]) -> list[Fig] | None:

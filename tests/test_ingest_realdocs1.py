@@ -12,7 +12,7 @@ each test draws the shape the real file had.
   its columns' order when that order adds up to its 总计 and the printed one does not (a 「/」 counts as 0).
   Rows of that shape with empty cells are placed by their columns when the second line holds two figures or
   more (a line with one figure alone is placed by its indent, not by columns: such rows stay blank and named;
-  60 to 70 blank cells a report before, 12 to 25 now).  A row whose figures add up in both orders
+  60 to 70 blank cells a report before, 12 to 25 now; such rows are read since: tests/test_ingest_realdocs2.py).  A row whose figures add up in both orders
   (「227 0 0 0 0 0 227」 printed, 「0 0 0 0 0 227 227」 by columns) cannot be told and is left blank: it was
   read in the printed order, wrong.  With zeros printed 「/」 the rows so placed, the
   rows whose figures a converter printed after the row before, and the checks of a row's total across label

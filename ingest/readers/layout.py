@@ -74,7 +74,7 @@ def lines_of(words: Iterable[dict]) -> list[Line]:
         unit = ws[0].get("unit") or size
         text = _joined(ws, size, unit)
         # a table's row is placed in columns of the unit, so that its figures' columns agree with other rows'
-        out.append((ws[0]["x0"], float(unit if "  " in text else size), text))
+        out.append((ws[0]["x0"], float(unit if _in_columns(text) else size), text))
     return out
 
 
@@ -105,12 +105,21 @@ def _joined(ws: list[dict], size: float, unit: float) -> str:
 
 def _indent(x0: float, size: float, text: str, margin: float | None) -> int:
     """Spaces before the line: two a character width.  A line whose words stand in columns (a table's row,
-    two spaces or more inside it) is placed in the columns its words are placed in (_COLUMN), so that a
-    figure's column agrees between rows that start in different cells."""
+    two spaces or more inside it, or a figure alone: a cell's) is placed in the columns its words are placed
+    in (_COLUMN), so that a figure's column agrees between rows that start in different cells."""
     if margin is None:
         return 0
     chars = (x0 - margin) / max(size, 1.0)
-    return max(0, round(chars / _COLUMN) if "  " in text else 2 * round(chars))
+    return max(0, round(chars / _COLUMN) if _in_columns(text) else 2 * round(chars))
+
+
+_LONE_FIGURE = re.compile(r"^(?:\d[\d,.]*|[/／])$")
+
+
+def _in_columns(text: str) -> bool:
+    """A line of a table's cells: words apart across a cell's gap, or a figure alone (a row's figure on a line
+    of its own, beside a label that wraps)."""
+    return "  " in text or bool(_LONE_FIGURE.match(text))
 
 
 def _left_margin(page_lines: Sequence[Sequence[Line]]) -> float | None:
