@@ -114,7 +114,7 @@ def test_a_worn_scan_of_a_city_report_lays_out_rows_with_a_missed_figure_by_thei
     one figure missed, or with a 「..」 speck under them); no cell is read wrong."""
     got, want = _worn_scan_and_text_cells("huaian_city_2024", tmp_path)
     assert {c: v for c, v in got.items() if want.get(c) != v} == {}
-    assert len(set(want) - set(got)) <= 40  # (25 now)
+    assert len(set(want) - set(got)) <= 40  # (11 now)
 
 
 @pytest.mark.slow
@@ -892,3 +892,27 @@ def test_a_one_the_detector_read_on_a_rule_is_no_figure():
     on_rule = {"top": 130, "bottom": 170, "x0": 95, "x1": 108, "size": 40, "text": "1", "conf": 0.9}
     figure = {**on_rule, "x0": 195, "x1": 208}
     assert _a_rule(on_rule, image, 0.0) and not _a_rule(figure, image, 0.0)
+
+
+def test_a_place_off_its_cells_centre_is_read_within_the_cells_rules():
+    """ocr._cell_across: a place found by a row's pitch lies off its cell's centre when the table's columns are
+    not all of a width (table 四's 总计 columns are wider), and a crop a figure wide there cuts the figure in two;
+    the rules either side tell the cell (one split over two columns of pixels too), and a cell wider than a few
+    figures or without rules tells nothing."""
+    import numpy as np
+    from PIL import Image
+
+    from ingest.readers.ocr import _cell_across
+
+    pixels = np.full((120, 400), 255, np.uint8)
+    pixels[:, 100] = pixels[:, 180] = 0  # the cell's rules
+    pixels[:60, 259] = 0  # a rule on a turned page: half in one column of pixels, half in the next
+    pixels[60:, 260] = 0
+    pixels[45:75, 150:154] = 0  # a 「1」 right of the centre
+    image = Image.fromarray(pixels)
+    assert _cell_across(image, 130, 60, 30) == (103, 178)  # within the rules (made two pixels wider)
+    assert _cell_across(image, 220, 60, 30) == (183, 258)
+    assert _cell_across(Image.fromarray(np.full((120, 400), 255, np.uint8)), 130, 60, 30) is None
+    wide = np.full((120, 400), 255, np.uint8)
+    wide[:, 10] = wide[:, 390] = 0
+    assert _cell_across(Image.fromarray(wide), 200, 60, 30) is None

@@ -180,11 +180,29 @@ def _in_the_image(angle: float, x: float, y: float) -> tuple[float, float]:
 
 def _read_gap(image: Image, angle: float, x: float, band: list[dict]) -> dict | None:
     """The cell at x in the row: the figure it holds, read alone (as cut out, else whitened), or None (empty,
-    or no figure)."""
+    or no figure).  In a ruled table it is read at its cell's centre first (placed there: the page is turned a
+    degree at most), then at x."""
     top, bottom = min(w["top"] for w in band), max(w["bottom"] for w in band)
-    half = (bottom - top) * 0.6
     cx, cy = _in_the_image(angle, x, (top + bottom) / 2)
-    box = tuple(round(v) for v in (cx - half, cy - half * 0.9, cx + half, cy + half * 0.9))
+    cell = _cell_across(image, cx, cy, bottom - top)
+    if cell is not None and any(cell[0] <= (w["x0"] + w["x1"]) / 2 - x + cx <= cell[1] for w in band):
+        cell = None  # the cell holds a figure read already: x is no place in it (the rules found may be off)
+    centres = dict.fromkeys(([(cell[0] + cell[1]) / 2] if cell else []) + [cx])
+    for centre in centres:
+        found = _read_cell(image, centre, cy, bottom - top)
+        if found is not None:
+            text, conf = found
+            x_read = x + centre - cx
+            return {"top": top, "bottom": bottom, "x0": x_read - 1, "x1": x_read + 1, "size": bottom - top,
+                    "text": text, "conf": conf}
+    return None
+
+
+def _read_cell(image: Image, cx: float, cy: float, height: float) -> tuple[str, float] | None:
+    """The figure a cell a figure wide centred at (cx, cy) holds and how sure its reading is (unsure at most),
+    or None."""
+    half = height * 0.6
+    box = (round(cx - half), round(cy - half * 0.9), round(cx + half), round(cy + half * 0.9))
     tall = _pixels(image.crop((box[0], box[1] - (box[3] - box[1]), box[2], box[3] + (box[3] - box[1]))))
     crop = _without_rules(_pixels(image.crop(box)), tall)
     if crop.size == 0 or _dark(crop).sum() < max(8, 0.005 * crop.shape[0] * crop.shape[1]):
@@ -193,10 +211,26 @@ def _read_gap(image: Image, angle: float, x: float, band: list[dict]) -> dict | 
         read, conf = ocr_engine().read_line(pixels)
         text = _clean(read).rstrip(".")  # (a speck beside the figure read as a full stop)
         if FIGURE.fullmatch(text):
-            conf = min(conf, LOW_CONFIDENCE - 0.01)
-            return {"top": top, "bottom": bottom, "x0": x - 1, "x1": x + 1, "size": bottom - top, "text": text,
-                    "conf": conf}
+            return text, min(conf, LOW_CONFIDENCE - 0.01)
     return None
+
+
+def _cell_across(image: Image, cx: float, cy: float, height: float) -> tuple[float, float] | None:
+    """Between which x a ruled table's cell at (cx, cy) lies: inside the nearest rules on either side (columns
+    of pixels dark nearly all down the row), when that cell is a few figures wide at most.  A place found by a
+    row's pitch or by other rows' columns can be off the cell's centre (its columns are not all of a width),
+    and a crop a figure wide around it then cuts its figure in two."""
+    import numpy as np
+
+    x0, reach = max(0, round(cx - 3 * height)), 3 * height
+    strip = _pixels(image.crop((x0, round(cy - 0.8 * height), round(cx + reach), round(cy + 0.8 * height))))
+    if strip.size == 0:
+        return None
+    rules = np.flatnonzero(_within_two(_dark(strip)).mean(axis=0) > 0.9) + x0  # (a rule split over two columns)
+    before, after = rules[rules < cx - 0.3 * height], rules[rules > cx + 0.3 * height]
+    if not len(before) or not len(after) or after.min() - before.max() > 4 * height:
+        return None
+    return float(before.max() + 1), float(after.min())
 
 
 def _without_rules(crop: np.ndarray, tall: np.ndarray) -> np.ndarray:
