@@ -85,6 +85,14 @@ def _printed_in_full(rep, shape) -> str:
     return text
 
 
+
+def _assert_reads_back(rep, page: str):
+    """The page read as the program does; every table cell of the report read back exactly."""
+    result = read_text(page)
+    want = _table_cells(rep)
+    assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
+    return result
+
 def test_the_shapes_print_what_the_pages_printed():
     """(else the tests below would prove nothing about these layouts)"""
     rep = _report(0)
@@ -102,9 +110,7 @@ def test_the_shapes_print_what_the_pages_printed():
 @pytest.mark.parametrize("seed", range(4))
 def test_every_cell_reads_back_from_gapped_paragraphs(seed):
     rep = _report(seed)
-    result = read_text(_printed_in_full(rep, gapped))
-    want = _table_cells(rep)
-    assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
+    result = _assert_reads_back(rep, _printed_in_full(rep, gapped))
     assert set(result.report.headings) == {s.id for s in S.SECTIONS}
 
 
@@ -113,18 +119,14 @@ def test_every_cell_reads_back_where_agencies_leave_zeros_empty(seed):
     """Each blank line more than the one between cells is an empty cell: the row keeps its columns, and the
     empty 法人或其他组织 cells of a row whose 自然人 makes its 总计 are 0 as in the other shapes."""
     rep = _report(seed)
-    result = read_text(_page(rep, gapped))
-    want = _table_cells(rep)
-    assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
+    _assert_reads_back(rep, _page(rep, gapped))
 
 
 @pytest.mark.parametrize("seed", range(2))
 def test_every_cell_reads_back_from_gapped_paragraphs_in_traditional_characters(seed):
     """「第二十條第（一）項」「本列數據的勾稽關係」: the tables start where they do in simplified characters."""
     rep = _report(seed)
-    result = read_text(traditional(_page(rep, gapped)))
-    want = _table_cells(rep)
-    assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
+    _assert_reads_back(rep, traditional(_page(rep, gapped)))
 
 
 def test_a_row_printing_only_its_total_reads_as_on_the_page():
@@ -155,9 +157,7 @@ def test_merged_places_printed_as_empty_paragraphs_read_back(seed):
     """A blank before a row's figures (the places its label spans) or after them (a group label's places
     below) keeps every figure in its column."""
     rep = _report(seed)
-    result = read_text(_page(rep, gapped_with_merged_places))
-    want = _table_cells(rep)
-    assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
+    _assert_reads_back(rep, _page(rep, gapped_with_merged_places))
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -192,9 +192,7 @@ def test_text_paragraphs_around_a_gapped_table_stay_text():
 @pytest.mark.parametrize("seed", range(3))
 def test_every_cell_reads_back_from_cells_with_row_bars(seed):
     rep = _report(seed)
-    result = read_text(_printed_in_full(rep, separated_with_row_bars))
-    want = _table_cells(rep)
-    assert {c: result.report.cells.get(c) for c in want} == want, result.summary()
+    _assert_reads_back(rep, _printed_in_full(rep, separated_with_row_bars))
 
 
 @pytest.mark.parametrize("shape", ["rows", "markdown", "terminated", "separated"])
