@@ -27,6 +27,20 @@ def claim_rule_findings(report: Report) -> list:
     return [f for f in check(report) if f.rule in CLAIM_RULES]
 
 
+class Round:
+    """One round's made-up organ and base figures: report(text, **cells) gives its report with those cells
+    changed, findings(text, **cells) that report's claim findings."""
+
+    def __init__(self, base: dict, organ: str) -> None:
+        self.base, self.organ = base, organ
+
+    def report(self, s1: str, **cells) -> Report:
+        return made_up(s1, self.base, self.organ, cells)
+
+    def findings(self, s1: str, **cells) -> list:
+        return claim_rule_findings(self.report(s1, **cells))
+
+
 def kinds(text: str) -> list[tuple[str, int | None]]:
     return [(c.kind, c.value) for c in extract_claims(text, 2023)]
 

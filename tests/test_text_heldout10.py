@@ -5,8 +5,7 @@ misses met most often.  The organs and figures here are made up; each case pairs
 agree (no finding) and, where the text can be wrong, figures that disagree (the right finding)."""
 from __future__ import annotations
 
-from model.report import Report
-from tests.heldout import claim_rule_findings, kinds, made_up, subjects
+from tests.heldout import Round, kinds, subjects
 
 # 40 new + 2 carried in = 36 closed + 6 carried out; results: 10 公开, 8 部分, 4 不予公开, 6 无法提供, 8 其他处理
 # (2 of them 逾期不补正); 复议 2 (维持); 规范性文件: 3 issued, 20 in force
@@ -19,12 +18,8 @@ BASE = {
 }
 
 
-def report(s1: str, **cells) -> Report:
-    return made_up(s1, BASE, "某县林业局", cells)
-
-
-def claim_findings(s1: str, **cells):
-    return claim_rule_findings(report(s1, **cells))
+ROUND = Round(BASE, "某县林业局")
+report, claim_findings = ROUND.report, ROUND.findings
 
 
 def test_a_carry_over_whose_verb_is_answered():

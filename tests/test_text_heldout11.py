@@ -8,9 +8,8 @@ with table figures that agree (no finding) and, where the text can be wrong, fig
 finding)."""
 from __future__ import annotations
 
-from model.report import Report
 from model.text.claims import extract_claims
-from tests.heldout import claim_rule_findings, kinds, made_up
+from tests.heldout import Round, claim_rule_findings, kinds, made_up
 
 # 40 new + 2 carried in = 36 closed + 6 carried out; results: 10 公开, 8 部分, 4 不予公开, 6 无法提供 (不掌握),
 # 8 其他处理
@@ -22,12 +21,8 @@ BASE = {
 NONE = {k: 0 for k in BASE}  # no application at all
 
 
-def report(s1: str, **cells) -> Report:
-    return made_up(s1, BASE, "某县教育局", cells)
-
-
-def claim_findings(s1: str, **cells):
-    return claim_rule_findings(report(s1, **cells))
+ROUND = Round(BASE, "某县教育局")
+report, claim_findings = ROUND.report, ROUND.findings
 
 
 def test_applications_named_as_items():

@@ -9,8 +9,7 @@ figures here are made up; each case pairs text with table figures that agree (no
 can be wrong, figures that disagree (the right finding)."""
 from __future__ import annotations
 
-from model.report import Report
-from tests.heldout import claim_rule_findings, kinds, made_up, subjects
+from tests.heldout import Round, kinds, subjects
 
 # 40 new + 2 carried in = 36 closed + 6 carried out; results: 10 公开, 8 部分, 4 不予公开 (2 第三方合法权益, 2 内部事务),
 # 6 无法提供 (不掌握), 4 不予处理 (重复申请), 4 其他处理; 复议 2 (1 维持, 1 未审结), 直接起诉 1 (未审结);
@@ -25,12 +24,8 @@ BASE = {
 }
 
 
-def report(s1: str, **cells) -> Report:
-    return made_up(s1, BASE, "某县农业农村局", cells)
-
-
-def claim_findings(s1: str, **cells):
-    return claim_rule_findings(report(s1, **cells))
+ROUND = Round(BASE, "某县农业农村局")
+report, claim_findings = ROUND.report, ROUND.findings
 
 
 def test_done_is_closed():

@@ -5,8 +5,7 @@ made up; each case pairs text with table figures that agree (no finding) and, wh
 figures that disagree (the right finding)."""
 from __future__ import annotations
 
-from model.report import Report
-from tests.heldout import claim_rule_findings, kinds, made_up
+from tests.heldout import Round, kinds
 
 # 60 new + 2 carried in = 57 closed + 5 carried out
 BASE = {
@@ -16,12 +15,8 @@ BASE = {
 }
 
 
-def report(s1: str, **cells) -> Report:
-    return made_up(s1, BASE, "某市交通运输局", cells)
-
-
-def claim_findings(s1: str, **cells):
-    return claim_rule_findings(report(s1, **cells))
+ROUND = Round(BASE, "某市交通运输局")
+report, claim_findings = ROUND.report, ROUND.findings
 
 
 def test_a_count_followed_by_something_else_than_applications_is_not_the_received_figure():

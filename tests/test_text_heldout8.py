@@ -7,8 +7,7 @@ each case pairs text with table figures that agree (no finding) and, where the t
 disagree (the right finding)."""
 from __future__ import annotations
 
-from model.report import Report
-from tests.heldout import claim_rule_findings, kinds, made_up, subjects
+from tests.heldout import Round, kinds, subjects
 
 # 60 new + 2 carried in = 57 closed + 5 carried out; 4 复议 (3 维持, 1 pending), 2 诉讼 (both 维持)
 BASE = {
@@ -20,12 +19,8 @@ BASE = {
 }
 
 
-def report(s1: str, **cells) -> Report:
-    return made_up(s1, BASE, "某区住房和城乡建设局", cells)
-
-
-def claim_findings(s1: str, **cells):
-    return claim_rule_findings(report(s1, **cells))
+ROUND = Round(BASE, "某区住房和城乡建设局")
+report, claim_findings = ROUND.report, ROUND.findings
 
 
 def test_a_case_result_names_its_own_kind_of_case():
