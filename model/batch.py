@@ -90,10 +90,22 @@ def priors_by_organ(reports: list[tuple[str, Report]]) -> dict[str, list[tuple[s
 
 
 # The forms one organ's name takes from one year to the next: 「某县人民政府」「某县政府」「某县」; 「某镇人民政府」「某镇」;
-# 「某街道办事处」「某街道」; 「某管理委员会」「某管委会」; with or without the province and city above it.
+# 「某街道办事处」「某街道」; 「某管理委员会」「某管委会」; a zone's or a department's short name (_SHORT); with or
+# without the province and city above it.
 _LOOSE = ((re.compile(r"人民政府"), "政府"), (re.compile(r"[(（](本级)[)）]$"), r"\1"),
           (re.compile(r"(?<=[省区县市旗州盟乡镇])政府(?=(?:本级|机关)?$)"), ""),
           (re.compile(r"(?<=街道)办事处$"), ""), (re.compile(r"管理委员会"), "管委会"))
+# the short names in common use for a zone or a department (「某县住建局」 for 「某县住房和城乡建设局」), each of one
+# organ only: a renamed organ (国土资源局 → 自然资源和规划局) is another name, not a short one
+_SHORT = {
+    "经济技术开发区": "经开区", "高新技术产业开发区": "高新区", "政府办公室": "政府办",
+    "发展和改革委员会": "发改委", "发展和改革局": "发改局", "住房和城乡建设局": "住建局",
+    "住房和城乡建设委员会": "住建委", "人力资源和社会保障局": "人社局", "人力资源社会保障局": "人社局",
+    "市场监督管理局": "市场监管局", "卫生健康委员会": "卫健委", "卫生健康局": "卫健局", "工业和信息化局": "工信局",
+    "科学技术局": "科技局", "退役军人事务局": "退役军人局", "医疗保障局": "医保局", "应急管理局": "应急局",
+    "交通运输局": "交通局", "城市管理局": "城管局",
+}
+_SHORTENED = re.compile("|".join(sorted(_SHORT, key=len, reverse=True)))
 # the places a name may be printed under: 「某省」「某市」「某自治州」「某区」「某县」…
 _PLACES_ABOVE = re.compile(r"(?:[^省市州盟区县旗局委办厅院]{2,8}?(?:省|自治区|市|自治州|州|盟|地区|区|县|旗))+")
 # a name that says which organ by itself: it starts with a place (not 「县教育局」「市住建局」)
@@ -106,7 +118,7 @@ def loose_organ_key(name: str) -> str:
     t = organ_key(name)
     for pattern, repl in _LOOSE:
         t = pattern.sub(repl, t)
-    return t
+    return _SHORTENED.sub(lambda m: _SHORT[m.group()], t)
 
 
 def same_organ(a: str, b: str) -> bool:

@@ -139,6 +139,9 @@ def test_the_level_of_a_government_itself_and_of_a_zone(organ, level):
     ("示范市示范区教育局", "示范区教育局"), ("示范省示范市人民政府", "示范市人民政府"),
     ("示范市示范区海棠新城开发区管理委员会", "示范区海棠新城开发区管委会"),
     ("示范市人民政府（本级）", "示范市政府本级"), ("甲　局 ", "甲局"),
+    ("示范市经济技术开发区管理委员会", "示范市经开区管委会"), ("示范县住房和城乡建设局", "示范县住建局"),
+    ("示范市示范区人力资源和社会保障局", "示范区人社局"), ("示范县人民政府办公室", "示范县政府办"),
+    ("示范市高新技术产业开发区管委会", "示范市高新区管委会"),
 ])
 def test_forms_of_one_organs_name(a, b):
     assert same_organ(a, b) and same_organ(b, a)
@@ -150,6 +153,9 @@ def test_forms_of_one_organs_name(a, b):
     ("示范县横山镇", "示范市横山镇"), ("示范县政务服务中心", "示范县人民政府政务服务中心"),
     # the government itself is not the whole place
     ("示范县人民政府", "示范县人民政府机关"), ("示范市", "示范市本级"), ("示范市人民政府", "示范市人民政府（本级）"),
+    # a short name stands for its own organ only
+    ("示范县住建局", "示范市住房和城乡建设局"), ("示范县交通局", "示范县交通运输执法大队"),
+    ("示范县人民政府", "示范县政府办"), ("示范县卫健局", "示范县卫生健康委员会"),
 ])
 def test_different_organs_are_never_one(a, b):
     assert not same_organ(a, b)
@@ -166,6 +172,13 @@ def test_last_years_report_under_another_form_of_the_name():
     assert attach_prior(_r("示范县政府办公室", 2024), priors) == "office.pdf"
     assert attach_prior(_r("横山镇人民政府", 2024), priors) == "town.pdf"
     assert attach_prior(_r("示范县教育局", 2024), priors) is None
+
+
+def test_last_years_report_under_the_organs_short_name():
+    priors = priors_by_organ([("zone.pdf", _r("示范市经开区管委会", 2023)), ("build.pdf", _r("示范县住建局", 2023))])
+    assert attach_prior(_r("示范市经济技术开发区管理委员会", 2024), priors) == "zone.pdf"
+    assert attach_prior(_r("示范县住房和城乡建设局", 2024), priors) == "build.pdf"
+    assert attach_prior(_r("示范市住房和城乡建设局", 2024), priors) is None
 
 
 def test_two_organs_answering_one_short_name_give_only_the_exact_one():
