@@ -66,16 +66,18 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 转结 is written for 结转 too (「含上年度转结申请8件」「转结下年度办理1件」)
     # 「2023年结转办理1件」: the verb after 结转 is part of it, as for carried_out
     # 「含2023年转至今年办理的3件」: 转 into this year names a carry-over too
-    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?|"
-                   r"转(?:至|到|入)(?:本年度?|今年))(?:继续)?(?:办理|答复|处理|受理)?(?![至到入下])|"
-                   r"(?:结转|转结)上一?年度?"),  # 「结转上年度申请3件」
+    # 「结转上年度申请3件」「结转上年度办理3件」
+    # 「上年结转政府信息公开办理数量1件」「上年结转政府信息公开申请办件5件」: the 办 of its object is not handled
+    ("carried_in", r"(?:(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?|"
+                   r"转(?:至|到|入)(?:本年度?|今年))|(?:结转|转结)上一?年度?)(?:继续)?(?:办理|答复|处理|受理)?(?![至到入下])"
+                   r"(?:(?:(?:政府)?信息公开|依申请公开)(?:申请)?(?:办理数量|办理件数|办件))?"),
     # the verb after the target is part of it: 「结转至下一年度办理2件」 is not 办理 (handled)
     ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?|"
                     r"转接?(?:至|到)?下一?年度?(?:继续)?(?:办理|答复|处理|转办)?"),  # 「转下一年度继续办理3件」「转接下年度办理5件」
     ("cat:r3_1+r3_2", r"(?:予以|全部)公开(?:和|及|与|、|以及|或)部分公开"),
     ("cat:r3_3", r"不予公开|不同意公开"),  # 「属于同意公开的60件…不同意公开的6件」
     ("cat:r3_1", r"予以公开|全部公开|同意公开"),
-    ("cat:r3_2", r"部分(?:予以)?公开"),
+    ("cat:r3_2", r"部分(?:予以|同意)?公开"),  # 「部分同意公开3件」 (not 同意公开: the whole)
     ("cat:r3_4", r"无法提供"),
     ("cat:r3_5", r"不予处理"),
     ("cat:r3_6", r"其他处理"),
@@ -368,8 +370,13 @@ _NONE_CARRY_TAIL = re.compile(r"(?:继续)?(?:办理|处理|答复)?(?:的)?(?:�
                               r"(?=[，,。；;！？!?\n）)]|$)")
 _COMPLETE_RE = re.compile(
     r"(?:均已|都已|已全部|全部已|已经全部|均已经)[^，,。；;！？\n]{0,20}?(?:办结|答复|回复|处理完毕|办理完毕|处理完成|办理完成)|"
-    r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)(?<!到期)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
-_COMPLETE_WORDS = ("均已", "都已", "全部", "办结率")  # one is in every match of _COMPLETE_RE
+    r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)(?<!到期)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)|"
+    # 办结 said of every application, on time: 「所有申请均按时办结」「均在法定时限内给予申请人办结」, and 已 right after
+    # the count (「依申请公开3件，已按时办结」「办理事项1件，已在规定时间内办结答复」); not 答复 in time (「均在法定期限内
+    # 予以答复」: the ones answered were answered in time), nor a count (「已办结38件」)
+    r"(?P<closed_all>(?:均|都|全部)(?:按时|按期|及时|依法|如期)|均在[^，,。；;！？\n]{1,12}?内[^，,。；;！？\n]{0,8}?|"
+    r"(?<=件[，,])已(?:在[^，,。；;！？\n]{1,12}?内)?(?:按时|按期|及时|依法|如期)?)办结(?:答复)?(?=[，,。；;！？\n]|$)")
+_COMPLETE_WORDS = ("均已", "都已", "全部", "办结")  # one is in every match of _COMPLETE_RE
 _COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
                                r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|信箱|热线|投诉|评论")
 
@@ -1340,6 +1347,8 @@ def _complete_claims(c: Compact, year: int | None, names: re.Pattern | None) -> 
             continue  # 「受理涉农补贴申请3200件，已全部办结」: applications of another kind
         if _is_subunit(s[sent_start:m.start()], names):
             continue  # 「各乡镇收到的申请均已办结」
+        if m.group("closed_all") is not None and not _DISCLOSURE_WORDS.search(s, *c.paragraph_at(m.start())):
+            continue  # 「所有申请均按时办结」 in a paragraph not about disclosure
         out.append(_statement(c, "complete", sent_start, sent_end))
         last_sentence = sent_start
     return out
