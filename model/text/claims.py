@@ -239,6 +239,10 @@ _STREET_SELF = re.compile(r"(?<![各该个全])街道(?:办事处|办)?(?![（(�
 _PARK_SELF = re.compile(r"(?<![各该个全])(?:园区|开发区)(?:管委会|管理委员会)?(?![（(、和及与]|[^，,。；;]{0,3}[）)])")
 
 
+# in a 乡镇's own report 「某某乡人民政府」 names the organ (「张蔡庄乡人民政府…未收到依申请公开事项」): a town has no towns
+_TOWN_SELF = re.compile(r"(?<![各该个全])[镇乡](?:人民)?政府(?![（(、和及与]|[^，,。；;]{0,3}[）)])")
+
+
 def _is_subunit(text: str, names: re.Pattern | None = None) -> bool:
     """`names`: how the organ names itself where the word would name a part otherwise (_STREET_SELF …)."""
     if _SELF.search(text):  # (the rare case: no new string otherwise)
@@ -321,9 +325,9 @@ _BROADER = re.compile(r"[^。；;！？\n]{0,6}?其中(?:(?!\d{4}年)[^。；;�
 _NEG = r"(?:未发生|未出现|未有|没有|未产生|未收到|未接(?:收)?到|未涉及|不存在|未引发|未引起|未因|未被(?:提起|申请)|无(?=因|涉及|(?:政府)?信息公开|行政复议|行政诉讼|相关|提起|被))"  # 「无信息公开举报、复议和诉讼」
 _NONE_RECEIVED_RE = re.compile(
     r"(?:未|没有|尚未|均未|并未|暂未|从未)(?:收到|接到|接收到?|收悉|受理)[^，,。；;！？\n]{0,40}?申请(?!人)")
-# 「全年无政府信息公开申请」「本年度我局无依申请公开情况」「暂无依申请公开的情况发生」: none without 未
+# 「全年无政府信息公开申请」「本年度我局无依申请公开情况」「暂无依申请公开的情况发生」「无受理政府信息公开申请情况」: none without 未
 _NONE_RECEIVED_BARE_RE = re.compile(
-    r"(?:暂无|均无|并无|无|没有|未有)(?:任何)?(?:(?:政府)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:的)?(?:办理)?(?:申请|事项|情况|件|业务)?|"
+    r"(?:暂无|均无|并无|无|没有|未有)(?:任何)?(?:受理)?(?:(?:政府)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:的)?(?:办理)?(?:申请|事项|情况|件|业务)?|"
     r"(?:公民|自然人|申请人)[^，,。；;！？\n]{0,16}?(?:申请|提出)[^，,。；;！？\n]{0,6}?(?:政府信息公开|公开政府信息|信息公开)(?:申请)?)"
     r"(?:的)?(?:情况|事项)?(?:发生|出现)?(?=[，,。；;！？!?\n]|$)")
 # 「未接到群众要求公开的信息」: the application named by what it asks for
@@ -348,7 +352,7 @@ _NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未
 # what every match of each pattern holds, looked for (str.find) before the pattern is tried at every character of a
 # paragraph: a negation and the first character of what follows it (most paragraphs say what was received)
 _RECEIVED_SIGN = (("未", "没有"), "收接受")  # 「未收到」「没有接到」「未受理」
-_BARE_SIGN = (("无", "没有", "未有"), "任政信依公自申")  # 「无政府信息公开申请」「没有依申请公开」「无公民…申请」
+_BARE_SIGN = (("无", "没有", "未有"), "任受政信依公自申")  # 「无政府信息公开申请」「没有依申请公开」「无公民…申请」
 _REQUESTED_SIGN = "要求公开"
 _CARRY_SIGN = (("无", "没有", "未有"), "上结转下")  # 「无上年结转」「上年无结转」「没有结转下年度」「未有结转下年度」
 # (「未收到申请政府信息公开事项」: the application named first, then what it was for)
@@ -1261,7 +1265,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None, names: re.Pa
     if _SUBSET.search(_ANY_MEANS.sub("", w)) or "涉及" in w or "关于" in _ABOUT_DISCLOSURE.sub("", w):
         return False  # 「未收到信函申请」「未收到涉及…的申请」: only a part
     # 「未收到法人或其他组织的申请」: one applicant type
-    return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))
+    return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众|公众", w))
 
 
 def _none_case_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
@@ -1355,14 +1359,15 @@ def _complete_claims(c: Compact, year: int | None, names: re.Pattern | None) -> 
 
 
 @lru_cache(maxsize=32)
-def extract_claims(text: str, year: int | None = None, street: bool = False, park: bool = False) -> tuple[Claim, ...]:
+def extract_claims(text: str, year: int | None = None, street: bool = False, park: bool = False,
+                   town: bool = False) -> tuple[Claim, ...]:
     """Every claim in `text`, in text order; `street`: the organ is a 街道 (its text calls it 「街道」), `park`: a
-    园区's or 开发区's 管委会 (its text calls it 「园区」「开发区」).  Cached:
-    several rules read the same section."""
+    园区's or 开发区's 管委会 (its text calls it 「园区」「开发区」), `town`: a 乡镇 (its text calls it 「某某镇人民政府」).
+    Cached: several rules read the same section."""
     c = compact(text)
     if not c.s:
         return ()  # an empty section (the readers' set-up is most of the time of one)
-    names = _STREET_SELF if street else _PARK_SELF if park else None
+    names = _STREET_SELF if street else _PARK_SELF if park else _TOWN_SELF if town else None
     claims = _number_claims(c, year, names) + _statement_claims(c, year, names)
     claims.sort(key=lambda cl: (cl.start, cl.end))
     return tuple(claims)
