@@ -392,6 +392,11 @@ _NOUN_KINDS = ("received_bare", "received_noun")
 # the kinds a count in 次 may have: cases, and the bare 「依申请公开3次」 (not 「召开会议3次」「答复培训2次」)
 _TIMES_KINDS = _SUBJECT_KINDS + ("t4_all",)
 # a case count's result in a clause of its own after it: 「被行政复议1件，为其他结果」「行政复议2件，均为结果维持」
+# the result of every application received, in the clause after their count (_NumberReader._result_of_all)
+_RESULT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,](?:均|全部|都|均已|已全部|已)?"
+                            r"(?:(?P<r3_1>予以公开|全部公开)|(?P<carried_out>(?:结转|转结|顺延)(?:至|到)?下一?年度?"
+                            r"(?:继续)?(?:办理|答复|处理)?))" + _CLAUSE_ENDS)
+_CARRY_WORDS = re.compile(r"上一?年|去年|结转|转结")
 _CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(?:(?P<upheld>维持)(?:原(?:行政行为|答复|决定))?|"
                           r"(?P<corrected>纠正|纠错)|(?P<other>其他结果)|"
                           # 「行政诉讼有1件，目前正在法院审理中」「1起…行政复议案件，该案件至本报告发布之时尚未审结」
@@ -704,6 +709,8 @@ class _NumberReader:
         self._remember(n)
         if n.kind in _SUBJECT_KINDS:
             self._case_result(n)
+        elif n.kind == "received":
+            self._result_of_all(n)
         return self._claim(n)
 
     def _note_subject(self, n: _Number) -> None:
@@ -751,6 +758,19 @@ class _NumberReader:
         if n.kind.startswith("leaf:") and "/" not in n.kind:
             self.rows_named = (n.sent_start, self.rows_named[1] | {n.kind[len("leaf:"):].rsplit("_", 1)[0]})
         self.last_claim = (n.quote_end, n.kind)
+
+    def _result_of_all(self, n: _Number) -> None:
+        """「共收到申请3件，均予以公开」「收到1件政府信息公开申请，结转至下一年度办理」: the result of every application
+        received, in the clause after the count."""
+        rm = _RESULT_OF_ALL.match(self.s, n.quote_end)
+        if rm is None or not n.value:
+            return
+        p0, p1 = self.c.paragraph_at(n.start)
+        if _CARRY_WORDS.search(self.s, p0, rm.start()) or _CARRY_WORDS.search(self.s, rm.end(), p1):
+            return  # applications carried in may have that result too (or be the ones carried out): not all of it
+        a, b = self.c.span(n.cl, rm.end())
+        kind = "cat:r3_1" if rm.lastgroup == "r3_1" else "carried_out"
+        self.extra.append(Claim(kind, n.value, a, b, self.s[n.cl:rm.end()], scope=n.scope))
 
     def _case_result(self, n: _Number) -> None:
         """「被行政复议1件，为其他结果」: the result of all the cases counted, in the clause after the count."""
