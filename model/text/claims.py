@@ -68,7 +68,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 「含2023年转至今年办理的3件」: 转 into this year names a carry-over too
     # 「结转上年度申请3件」「结转上年度办理3件」
     # 「上年结转政府信息公开办理数量1件」「上年结转政府信息公开申请办件5件」: the 办 of its object is not handled
-    ("carried_in", r"(?:(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?|"
+    # 「2023年结转2024年…申请4件」: into the year named (the report's, or _skip_for_year drops it; not 「结转至2025年」)
+    ("carried_in", r"(?:(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年)|\d{4}年度?)?|"
                    r"转(?:至|到|入)(?:本年度?|今年))|(?:结转|转结)上一?年度?)(?:继续)?(?:办理|答复|处理|受理)?(?![至到入下])"
                    r"(?:(?:(?:政府)?信息公开|依申请公开)(?:申请)?(?:办理数量|办理件数|办件))?"),
     # the verb after the target is part of it: 「结转至下一年度办理2件」 is not 办理 (handled)
@@ -258,7 +259,7 @@ _ORGAN = re.compile(r"办公室|[局委院站队科镇乡]|办(?![理结件])|�
 _WIDE_END = "，,；;：:。！？!?\n"
 # what may stand between 收到/受理 and 申请 when the application is one for information
 _GENERIC_OBJECT = re.compile(r"(?:了|各类|各种|的|相关|共|共计|群众|公民|申请人|新|依|有关|书面|此类|该类|类似|提出|递交|提交)*")
-_ACTIVE = re.compile(r"主动公开|公文|发文|制发|公开属性|文件")
+_ACTIVE = re.compile(r"(?<!已)主动公开|公文|发文|制发|公开属性|文件")  # (「已主动公开」: a reply to an application)
 _CAT_SUBSET = re.compile(r"补正|征求|协商|撤回|纠正|重新|复议|诉讼")
 _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零一二两三四五六七八九十]*$")
 # what a match of _RANGE ends with, or stands before ($ matches before a newline that ends the window too)
@@ -378,9 +379,10 @@ _COMPLETE_RE = re.compile(
     # 办结 said of every application, on time: 「所有申请均按时办结」「均在法定时限内给予申请人办结」, and 已 right after
     # the count (「依申请公开3件，已按时办结」「办理事项1件，已在规定时间内办结答复」「予以公开1件，现已办结」);
     # not 答复 in time (「均在法定期限内予以答复」: the ones answered were answered in time), nor a count (「已办结38件」)
-    r"(?P<closed_all>(?:均|都|全部)(?:按时|按期|及时|依法|如期)|均在[^，,。；;！？\n]{1,12}?内[^，,。；;！？\n]{0,8}?|"
-    r"(?<=件[，,])(?:现|目前)?已(?:在[^，,。；;！？\n]{1,12}?内)?(?:按时|按期|及时|依法|如期)?)办结(?:答复)?(?=[，,。；;！？\n]|$)")
-_COMPLETE_WORDS = ("均已", "都已", "全部", "办结")  # one is in every match of _COMPLETE_RE
+    r"(?P<closed_all>(?:(?:均|都|全部)(?:按时|按期|及时|依法|如期)|均在[^，,。；;！？\n]{1,12}?内[^，,。；;！？\n]{0,8}?)"
+    r"办结(?:答复)?|(?<=件[，,])(?:现|目前)?已(?:在[^，,。；;！？\n]{1,12}?内)?(?:按时|按期|及时|依法|如期)?"
+    r"(?:办结(?:答复)?|办理完毕|处理完毕|答复完毕))(?=[，,。；;！？\n]|$)")  # 「申请一件，已办理完毕」
+_COMPLETE_WORDS = ("均已", "都已", "全部", "办结", "完毕")  # one is in every match of _COMPLETE_RE
 _COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
                                r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|信箱|热线|投诉|评论")
 
@@ -658,6 +660,7 @@ class _NumberReader:
         # (sentence, received|handled, where the part's figure is): a sentence whose first figure is a part (「受理线上申请65件，办结62件」)
         self.part_sentence = (-1, "", -1)
         self.last_claim = (-1, "")  # (where its phrase ends, kind) of the last claim read
+        self.last_value = 0  # and its figure
         # (sentence start, the results one of whose rows it counted on its own): 「逾期未补正2件，其他处理5件」
         self.rows_named: tuple[int, frozenset[str]] = (-1, frozenset())
         self.extra: list[Claim] = []  # claims a number makes besides its own (a case count's result after it)
@@ -734,6 +737,12 @@ class _NumberReader:
             # 「办结12件（含上年转入的办结3件）」: a share of the count the bracket follows (not so for received:
             # 「收到12件（含新收11件，上年结转1件）」 names 表三 第一项, a reading of its own)
             return True
+        if n.kind.startswith(("cat:", "leaf:")) and self.last_claim[1] == "carried_in" \
+                and n.sent_start <= self.last_claim[0] and "其中" in self.s[self.last_claim[0]:n.start] \
+                and n.value <= self.last_value:
+            # 「上年结转申请4件，其中同意公开4件」: the results of the carried-in ones only (not 「…上年结转4件，其中
+            # 予以公开30件」: of all of them)
+            return True
         if self.rows_named[0] != n.sent_start:
             self.rows_named = (n.sent_start, frozenset())
         if n.kind.startswith("cat:") and n.kind[len("cat:"):] in self.rows_named[1]:
@@ -758,6 +767,7 @@ class _NumberReader:
         if n.kind.startswith("leaf:") and "/" not in n.kind:
             self.rows_named = (n.sent_start, self.rows_named[1] | {n.kind[len("leaf:"):].rsplit("_", 1)[0]})
         self.last_claim = (n.quote_end, n.kind)
+        self.last_value = n.value
 
     def _result_of_all(self, n: _Number) -> None:
         """「共收到申请3件，均予以公开」「收到1件政府信息公开申请，结转至下一年度办理」: the result of every application
