@@ -102,7 +102,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("leaf:r3_6_1", r"逾期(?:未|不)补正(?:、?行政机关不再处理其(?:政府)?信息公开申请)?"),
     ("t4sub:upheld", r"结果维持|维持"),
     ("t4sub:corrected", r"结果纠正|纠正|纠错"),
-    ("t4sub:other", r"其他结果"),
+    # a case withdrawn is closed with 其他结果 (「申请人主动撤诉1件」「撤销复议申请1件」)
+    ("t4sub:other", r"其他结果|撤诉|撤回(?:行政)?(?:复议申请|起诉)|撤销(?:行政)?复议申请"),
     ("t4sub:pending", r"尚未审结|未审结|正在审理|审理中"),
     # the two kinds of lawsuit the form counts apart (「未经复议直接起诉1件」「复议后起诉1件」), before 行政复议
     ("lawsuit:after", r"(?:行政)?复议后(?:再)?(?:起诉|诉讼|提起(?:行政)?诉讼)"),
@@ -147,7 +148,7 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 # A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
 # there only the keywords that can start with that character are tried: those whose pattern names it ("0":
 # the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回完法自商企科社属涉国危三保内四过没需要大复直规依逾已"
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回完法自商企科社属涉国危三保内四过没需要大复直规依逾已撤"
 _KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
 
 
@@ -404,6 +405,9 @@ _CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(
                           # 「行政诉讼有1件，目前正在法院审理中」「1起…行政复议案件，该案件至本报告发布之时尚未审结」
                           rf"(?P<pending>(?:目前|现|至今)?(?:(?:该|上述)?案件?(?:(?!部分|其中|另)[^，,。；;！？\d]){{0,10}}?)?{_PENDING}))"
                           r"(?:的?结果)?(?=[，,。；;！？!?\n]|$)")  # 「均维持结果」
+# the kind of every lawsuit counted, in the clause after the count: 「行政诉讼6件，均为未经复议直接起诉」
+_LAWSUIT_KIND_OF_ALL = re.compile(r"[，,](?:均为|均系|均是|全部为|均|全部|都是)?(?:(?P<direct>(?:未经(?:行政)?复议)?直接(?:起诉|提起(?:行政)?诉讼))|"
+                                  r"(?P<after>(?:行政)?复议后(?:再)?(?:起诉|提起(?:行政)?诉讼)))" + _CLAUSE_ENDS)
 # a closed figure followed by another way the applications were dealt with: 「答复7件，不予受理4件」 lists outcomes,
 # the 7 is one of them, not the total (「办结20件，其中不予处理2件」 names a share of it)
 _ANOTHER_OUTCOME = re.compile(r"[，,、；;](?:(?!其中)[^，,。；;\d]){0,6}?(?:不予受理|撤回|退回|驳回|补正|转办|告知)"
@@ -784,6 +788,10 @@ class _NumberReader:
 
     def _case_result(self, n: _Number) -> None:
         """「被行政复议1件，为其他结果」: the result of all the cases counted, in the clause after the count."""
+        km = _LAWSUIT_KIND_OF_ALL.match(self.s, n.quote_end) if n.kind == "lawsuit" else None
+        if km is not None:
+            a, b = self.c.span(n.cl, km.end())
+            self.extra.append(Claim(f"lawsuit:{km.lastgroup}", n.value, a, b, self.s[n.cl:km.end()], scope=n.scope))
         rm = _CASE_RESULT.match(self.s, n.quote_end)
         if rm is not None:
             a, b = self.c.span(n.cl, rm.end())
