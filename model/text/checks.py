@@ -235,15 +235,17 @@ def _check_complete(report: Report, sid: str, claim: Claim, key: str) -> Finding
 
 
 _STREET_ORGAN = ("街道", "街道办事处", "街道办")
+_TOWN_ORGAN = ("镇人民政府", "乡人民政府", "镇政府", "乡政府")
 # a 园区's or 开发区's 管委会 (「某某工业园区管委会」), whose text calls it 「园区」「开发区」
 _PARK_ORGAN = re.compile(r"(?:园区|开发区)(?:管委会|管理委员会|管委)$")
 
 
 @lru_cache(maxsize=32)
-def _claims_by_rule(text: str, year: int | None, street: bool, park: bool = False) -> dict[str, list[Claim]]:
+def _claims_by_rule(text: str, year: int | None, street: bool, park: bool = False,
+                    town: bool = False) -> dict[str, list[Claim]]:
     """The claims of a section, in text order, under the rule that checks each (six rules read one section)."""
     out: dict[str, list[Claim]] = {}
-    for claim in extract_claims(text, year, street, park):
+    for claim in extract_claims(text, year, street, park, town):
         out.setdefault(_rule_of(claim.kind), []).append(claim)
     return out
 
@@ -252,7 +254,8 @@ def _claim_findings(report: Report, sid: str, rule: str) -> tuple[Finding, ...]:
     organ = (report.meta.organ or "").rstrip()
     street = organ.endswith(_STREET_ORGAN)  # its text calls it 「街道」
     park = bool(_PARK_ORGAN.search(organ))
-    claims = _claims_by_rule(report.sections.get(sid) or "", report.meta.year, street, park).get(rule, ())
+    town = organ.endswith(_TOWN_ORGAN)  # its text calls it 「某某镇人民政府」
+    claims = _claims_by_rule(report.sections.get(sid) or "", report.meta.year, street, park, town).get(rule, ())
     out: list[Finding] = []
     seen: dict[str, int] = {}
     excused: set[str] | None = None  # found at the first figure that disagrees, once: not once a figure

@@ -66,16 +66,19 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 转结 is written for 结转 too (「含上年度转结申请8件」「转结下年度办理1件」)
     # 「2023年结转办理1件」: the verb after 结转 is part of it, as for carried_out
     # 「含2023年转至今年办理的3件」: 转 into this year names a carry-over too
-    ("carried_in", r"(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年))?|"
-                   r"转(?:至|到|入)(?:本年度?|今年))(?:继续)?(?:办理|答复|处理|受理)?(?![至到入下])|"
-                   r"(?:结转|转结)上一?年度?"),  # 「结转上年度申请3件」
+    # 「结转上年度申请3件」「结转上年度办理3件」
+    # 「上年结转政府信息公开办理数量1件」「上年结转政府信息公开申请办件5件」: the 办 of its object is not handled
+    # 「2023年结转2024年…申请4件」: into the year named (the report's, or _skip_for_year drops it; not 「结转至2025年」)
+    ("carried_in", r"(?:(?:含|包括|其中)?(?:上一?年度?|\d{4}年度?)(?:(?:结转|转结)(?:(?:至|到|入)(?:本年度?|今年)|\d{4}年度?)?|"
+                   r"转(?:至|到|入)(?:本年度?|今年))|(?:结转|转结)上一?年度?)(?:继续)?(?:办理|答复|处理|受理)?(?![至到入下])"
+                   r"(?:(?:(?:政府)?信息公开|依申请公开)(?:申请)?(?:办理数量|办理件数|办件))?"),
     # the verb after the target is part of it: 「结转至下一年度办理2件」 is not 办理 (handled)
     ("carried_out", r"(?:结转|转结)(?:至|到|入)?(?:下一?年度?|\d{4}年度?)?(?:继续)?(?:办理|答复|处理)?|"
                     r"转接?(?:至|到)?下一?年度?(?:继续)?(?:办理|答复|处理|转办)?"),  # 「转下一年度继续办理3件」「转接下年度办理5件」
     ("cat:r3_1+r3_2", r"(?:予以|全部)公开(?:和|及|与|、|以及|或)部分公开"),
     ("cat:r3_3", r"不予公开|不同意公开"),  # 「属于同意公开的60件…不同意公开的6件」
     ("cat:r3_1", r"予以公开|全部公开|同意公开"),
-    ("cat:r3_2", r"部分(?:予以)?公开"),
+    ("cat:r3_2", r"部分(?:予以|同意)?公开"),  # 「部分同意公开3件」 (not 同意公开: the whole)
     ("cat:r3_4", r"无法提供"),
     ("cat:r3_5", r"不予处理"),
     ("cat:r3_6", r"其他处理"),
@@ -99,7 +102,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("leaf:r3_6_1", r"逾期(?:未|不)补正(?:、?行政机关不再处理其(?:政府)?信息公开申请)?"),
     ("t4sub:upheld", r"结果维持|维持"),
     ("t4sub:corrected", r"结果纠正|纠正|纠错"),
-    ("t4sub:other", r"其他结果"),
+    # a case withdrawn is closed with 其他结果 (「申请人主动撤诉1件」「撤销复议申请1件」)
+    ("t4sub:other", r"其他结果|撤诉|撤回(?:行政)?(?:复议申请|起诉)|撤销(?:行政)?复议申请"),
     ("t4sub:pending", r"尚未审结|未审结|正在审理|审理中"),
     # the two kinds of lawsuit the form counts apart (「未经复议直接起诉1件」「复议后起诉1件」), before 行政复议
     ("lawsuit:after", r"(?:行政)?复议后(?:再)?(?:起诉|诉讼|提起(?:行政)?诉讼)"),
@@ -144,7 +148,7 @@ _KEY_KIND = {f"k{i}": kind for i, (kind, _) in enumerate(_KEYS)}
 # A lead is scanned for keywords only at the characters one can start with (besides digits: 2023年度结转), and
 # there only the keywords that can start with that character are tried: those whose pattern names it ("0":
 # the ones with a \d), in _KEYS' order.  tests/test_text_claims.py checks KEY_FIRST against _KEYS.
-KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回完法自商企科社属涉国危三保内四过没需要大复直规依逾已"
+KEY_FIRST = "含包其上结予全不同部无重信维纠尚未正审行现继制印出发新公仍顺转收受接政办处作答回完法自商企科社属涉国危三保内四过没需要大复直规依逾已撤"
 _KEY_START = re.compile(rf"[{KEY_FIRST}\d]")
 
 
@@ -237,6 +241,10 @@ _STREET_SELF = re.compile(r"(?<![各该个全])街道(?:办事处|办)?(?![（(�
 _PARK_SELF = re.compile(r"(?<![各该个全])(?:园区|开发区)(?:管委会|管理委员会)?(?![（(、和及与]|[^，,。；;]{0,3}[）)])")
 
 
+# in a 乡镇's own report 「某某乡人民政府」 names the organ (「张蔡庄乡人民政府…未收到依申请公开事项」): a town has no towns
+_TOWN_SELF = re.compile(r"(?<![各该个全])[镇乡](?:人民)?政府(?![（(、和及与]|[^，,。；;]{0,3}[）)])")
+
+
 def _is_subunit(text: str, names: re.Pattern | None = None) -> bool:
     """`names`: how the organ names itself where the word would name a part otherwise (_STREET_SELF …)."""
     if _SELF.search(text):  # (the rare case: no new string otherwise)
@@ -252,7 +260,7 @@ _ORGAN = re.compile(r"办公室|[局委院站队科镇乡]|办(?![理结件])|�
 _WIDE_END = "，,；;：:。！？!?\n"
 # what may stand between 收到/受理 and 申请 when the application is one for information
 _GENERIC_OBJECT = re.compile(r"(?:了|各类|各种|的|相关|共|共计|群众|公民|申请人|新|依|有关|书面|此类|该类|类似|提出|递交|提交)*")
-_ACTIVE = re.compile(r"主动公开|公文|发文|制发|公开属性|文件")
+_ACTIVE = re.compile(r"(?<!已)主动公开|公文|发文|制发|公开属性|文件")  # (「已主动公开」: a reply to an application)
 _CAT_SUBSET = re.compile(r"补正|征求|协商|撤回|纠正|重新|复议|诉讼")
 _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零一二两三四五六七八九十]*$")
 # what a match of _RANGE ends with, or stands before ($ matches before a newline that ends the window too)
@@ -319,9 +327,9 @@ _BROADER = re.compile(r"[^。；;！？\n]{0,6}?其中(?:(?!\d{4}年)[^。；;�
 _NEG = r"(?:未发生|未出现|未有|没有|未产生|未收到|未接(?:收)?到|未涉及|不存在|未引发|未引起|未因|未被(?:提起|申请)|无(?=因|涉及|(?:政府)?信息公开|行政复议|行政诉讼|相关|提起|被))"  # 「无信息公开举报、复议和诉讼」
 _NONE_RECEIVED_RE = re.compile(
     r"(?:未|没有|尚未|均未|并未|暂未|从未)(?:收到|接到|接收到?|收悉|受理)[^，,。；;！？\n]{0,40}?申请(?!人)")
-# 「全年无政府信息公开申请」「本年度我局无依申请公开情况」「暂无依申请公开的情况发生」: none without 未
+# 「全年无政府信息公开申请」「本年度我局无依申请公开情况」「暂无依申请公开的情况发生」「无受理政府信息公开申请情况」: none without 未
 _NONE_RECEIVED_BARE_RE = re.compile(
-    r"(?:暂无|均无|并无|无|没有|未有)(?:任何)?(?:(?:政府)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:的)?(?:办理)?(?:申请|事项|情况|件|业务)?|"
+    r"(?:暂无|均无|并无|无|没有|未有)(?:任何)?(?:受理)?(?:(?:政府)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:的)?(?:办理)?(?:申请|事项|情况|件|业务)?|"
     r"(?:公民|自然人|申请人)[^，,。；;！？\n]{0,16}?(?:申请|提出)[^，,。；;！？\n]{0,6}?(?:政府信息公开|公开政府信息|信息公开)(?:申请)?)"
     r"(?:的)?(?:情况|事项)?(?:发生|出现)?(?=[，,。；;！？!?\n]|$)")
 # 「未接到群众要求公开的信息」: the application named by what it asks for
@@ -346,7 +354,7 @@ _NEG_WORDS = ("未", "没有", "无")  # the first two's words (未有 holds 未
 # what every match of each pattern holds, looked for (str.find) before the pattern is tried at every character of a
 # paragraph: a negation and the first character of what follows it (most paragraphs say what was received)
 _RECEIVED_SIGN = (("未", "没有"), "收接受")  # 「未收到」「没有接到」「未受理」
-_BARE_SIGN = (("无", "没有", "未有"), "任政信依公自申")  # 「无政府信息公开申请」「没有依申请公开」「无公民…申请」
+_BARE_SIGN = (("无", "没有", "未有"), "任受政信依公自申")  # 「无政府信息公开申请」「没有依申请公开」「无公民…申请」
 _REQUESTED_SIGN = "要求公开"
 _CARRY_SIGN = (("无", "没有", "未有"), "上结转下")  # 「无上年结转」「上年无结转」「没有结转下年度」「未有结转下年度」
 # (「未收到申请政府信息公开事项」: the application named first, then what it was for)
@@ -368,8 +376,14 @@ _NONE_CARRY_TAIL = re.compile(r"(?:继续)?(?:办理|处理|答复)?(?:的)?(?:�
                               r"(?=[，,。；;！？!?\n）)]|$)")
 _COMPLETE_RE = re.compile(
     r"(?:均已|都已|已全部|全部已|已经全部|均已经)[^，,。；;！？\n]{0,20}?(?:办结|答复|回复|处理完毕|办理完毕|处理完成|办理完成)|"
-    r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)(?<!到期)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)")
-_COMPLETE_WORDS = ("均已", "都已", "全部", "办结率")  # one is in every match of _COMPLETE_RE
+    r"(?<!按时)(?<!及时)(?<!按期)(?<!限时)(?<!准时)(?<!期内)(?<!时限内)(?<!到期)办结率(?:为|达|达到)?100(?:\.0+)?[%％]|全部(?:予以)?(?:办结|答复完毕|回复完毕)|"
+    # 办结 said of every application, on time: 「所有申请均按时办结」「均在法定时限内给予申请人办结」, and 已 right after
+    # the count (「依申请公开3件，已按时办结」「办理事项1件，已在规定时间内办结答复」「予以公开1件，现已办结」);
+    # not 答复 in time (「均在法定期限内予以答复」: the ones answered were answered in time), nor a count (「已办结38件」)
+    r"(?P<closed_all>(?:(?:均|都|全部)(?:按时|按期|及时|依法|如期)|均在[^，,。；;！？\n]{1,12}?内[^，,。；;！？\n]{0,8}?)"
+    r"办结(?:答复)?|(?<=件[，,])(?:现|目前)?已(?:在[^，,。；;！？\n]{1,12}?内)?(?:按时|按期|及时|依法|如期)?"
+    r"(?:办结(?:答复)?|办理完毕|处理完毕|答复完毕))(?=[，,。；;！？\n]|$)")  # 「申请一件，已办理完毕」
+_COMPLETE_WORDS = ("均已", "都已", "全部", "办结", "完毕")  # one is in every match of _COMPLETE_RE
 _COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
                                r"(?:答复|办理)(?:期限|期|时限)内(?!予以|作出|答复|办结|依法)|上一?年|去年|留言|咨询|信访|建议|提案|诉求|来信|信箱|热线|投诉|评论")
 
@@ -381,11 +395,19 @@ _NOUN_KINDS = ("received_bare", "received_noun")
 # the kinds a count in 次 may have: cases, and the bare 「依申请公开3次」 (not 「召开会议3次」「答复培训2次」)
 _TIMES_KINDS = _SUBJECT_KINDS + ("t4_all",)
 # a case count's result in a clause of its own after it: 「被行政复议1件，为其他结果」「行政复议2件，均为结果维持」
+# the result of every application received, in the clause after their count (_NumberReader._result_of_all)
+_RESULT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,](?:均|全部|都|均已|已全部|已)?"
+                            r"(?:(?P<r3_1>予以公开|全部公开)|(?P<carried_out>(?:结转|转结|顺延)(?:至|到)?下一?年度?"
+                            r"(?:继续)?(?:办理|答复|处理)?))" + _CLAUSE_ENDS)
+_CARRY_WORDS = re.compile(r"上一?年|去年|结转|转结")
 _CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(?:(?P<upheld>维持)(?:原(?:行政行为|答复|决定))?|"
                           r"(?P<corrected>纠正|纠错)|(?P<other>其他结果)|"
                           # 「行政诉讼有1件，目前正在法院审理中」「1起…行政复议案件，该案件至本报告发布之时尚未审结」
                           rf"(?P<pending>(?:目前|现|至今)?(?:(?:该|上述)?案件?(?:(?!部分|其中|另)[^，,。；;！？\d]){{0,10}}?)?{_PENDING}))"
                           r"(?:的?结果)?(?=[，,。；;！？!?\n]|$)")  # 「均维持结果」
+# the kind of every lawsuit counted, in the clause after the count: 「行政诉讼6件，均为未经复议直接起诉」
+_LAWSUIT_KIND_OF_ALL = re.compile(r"[，,](?:均为|均系|均是|全部为|均|全部|都是)?(?:(?P<direct>(?:未经(?:行政)?复议)?直接(?:起诉|提起(?:行政)?诉讼))|"
+                                  r"(?P<after>(?:行政)?复议后(?:再)?(?:起诉|提起(?:行政)?诉讼)))" + _CLAUSE_ENDS)
 # a closed figure followed by another way the applications were dealt with: 「答复7件，不予受理4件」 lists outcomes,
 # the 7 is one of them, not the total (「办结20件，其中不予处理2件」 names a share of it)
 _ANOTHER_OUTCOME = re.compile(r"[，,、；;](?:(?!其中)[^，,。；;\d]){0,6}?(?:不予受理|撤回|退回|驳回|补正|转办|告知)"
@@ -642,6 +664,7 @@ class _NumberReader:
         # (sentence, received|handled, where the part's figure is): a sentence whose first figure is a part (「受理线上申请65件，办结62件」)
         self.part_sentence = (-1, "", -1)
         self.last_claim = (-1, "")  # (where its phrase ends, kind) of the last claim read
+        self.last_value = 0  # and its figure
         # (sentence start, the results one of whose rows it counted on its own): 「逾期未补正2件，其他处理5件」
         self.rows_named: tuple[int, frozenset[str]] = (-1, frozenset())
         self.extra: list[Claim] = []  # claims a number makes besides its own (a case count's result after it)
@@ -693,6 +716,8 @@ class _NumberReader:
         self._remember(n)
         if n.kind in _SUBJECT_KINDS:
             self._case_result(n)
+        elif n.kind == "received":
+            self._result_of_all(n)
         return self._claim(n)
 
     def _note_subject(self, n: _Number) -> None:
@@ -715,6 +740,12 @@ class _NumberReader:
                 and _INSIDE_A_TOTAL.match(self.s, n.cl - 1, n.cl + 2):
             # 「办结12件（含上年转入的办结3件）」: a share of the count the bracket follows (not so for received:
             # 「收到12件（含新收11件，上年结转1件）」 names 表三 第一项, a reading of its own)
+            return True
+        if n.kind.startswith(("cat:", "leaf:")) and self.last_claim[1] == "carried_in" \
+                and n.sent_start <= self.last_claim[0] and "其中" in self.s[self.last_claim[0]:n.start] \
+                and n.value <= self.last_value:
+            # 「上年结转申请4件，其中同意公开4件」: the results of the carried-in ones only (not 「…上年结转4件，其中
+            # 予以公开30件」: of all of them)
             return True
         if self.rows_named[0] != n.sent_start:
             self.rows_named = (n.sent_start, frozenset())
@@ -740,9 +771,27 @@ class _NumberReader:
         if n.kind.startswith("leaf:") and "/" not in n.kind:
             self.rows_named = (n.sent_start, self.rows_named[1] | {n.kind[len("leaf:"):].rsplit("_", 1)[0]})
         self.last_claim = (n.quote_end, n.kind)
+        self.last_value = n.value
+
+    def _result_of_all(self, n: _Number) -> None:
+        """「共收到申请3件，均予以公开」「收到1件政府信息公开申请，结转至下一年度办理」: the result of every application
+        received, in the clause after the count."""
+        rm = _RESULT_OF_ALL.match(self.s, n.quote_end)
+        if rm is None or not n.value:
+            return
+        p0, p1 = self.c.paragraph_at(n.start)
+        if _CARRY_WORDS.search(self.s, p0, rm.start()) or _CARRY_WORDS.search(self.s, rm.end(), p1):
+            return  # applications carried in may have that result too (or be the ones carried out): not all of it
+        a, b = self.c.span(n.cl, rm.end())
+        kind = "cat:r3_1" if rm.lastgroup == "r3_1" else "carried_out"
+        self.extra.append(Claim(kind, n.value, a, b, self.s[n.cl:rm.end()], scope=n.scope))
 
     def _case_result(self, n: _Number) -> None:
         """「被行政复议1件，为其他结果」: the result of all the cases counted, in the clause after the count."""
+        km = _LAWSUIT_KIND_OF_ALL.match(self.s, n.quote_end) if n.kind == "lawsuit" else None
+        if km is not None:
+            a, b = self.c.span(n.cl, km.end())
+            self.extra.append(Claim(f"lawsuit:{km.lastgroup}", n.value, a, b, self.s[n.cl:km.end()], scope=n.scope))
         rm = _CASE_RESULT.match(self.s, n.quote_end)
         if rm is not None:
             a, b = self.c.span(n.cl, rm.end())
@@ -1254,7 +1303,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None, names: re.Pa
     if _SUBSET.search(_ANY_MEANS.sub("", w)) or "涉及" in w or "关于" in _ABOUT_DISCLOSURE.sub("", w):
         return False  # 「未收到信函申请」「未收到涉及…的申请」: only a part
     # 「未收到法人或其他组织的申请」: one applicant type
-    return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众", w))
+    return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众|公众", w))
 
 
 def _none_case_claims(c: Compact, year: int | None, names: re.Pattern | None) -> list[Claim]:
@@ -1340,20 +1389,23 @@ def _complete_claims(c: Compact, year: int | None, names: re.Pattern | None) -> 
             continue  # 「受理涉农补贴申请3200件，已全部办结」: applications of another kind
         if _is_subunit(s[sent_start:m.start()], names):
             continue  # 「各乡镇收到的申请均已办结」
+        if m.group("closed_all") is not None and not _DISCLOSURE_WORDS.search(s, *c.paragraph_at(m.start())):
+            continue  # 「所有申请均按时办结」 in a paragraph not about disclosure
         out.append(_statement(c, "complete", sent_start, sent_end))
         last_sentence = sent_start
     return out
 
 
 @lru_cache(maxsize=32)
-def extract_claims(text: str, year: int | None = None, street: bool = False, park: bool = False) -> tuple[Claim, ...]:
+def extract_claims(text: str, year: int | None = None, street: bool = False, park: bool = False,
+                   town: bool = False) -> tuple[Claim, ...]:
     """Every claim in `text`, in text order; `street`: the organ is a 街道 (its text calls it 「街道」), `park`: a
-    园区's or 开发区's 管委会 (its text calls it 「园区」「开发区」).  Cached:
-    several rules read the same section."""
+    园区's or 开发区's 管委会 (its text calls it 「园区」「开发区」), `town`: a 乡镇 (its text calls it 「某某镇人民政府」).
+    Cached: several rules read the same section."""
     c = compact(text)
     if not c.s:
         return ()  # an empty section (the readers' set-up is most of the time of one)
-    names = _STREET_SELF if street else _PARK_SELF if park else None
+    names = _STREET_SELF if street else _PARK_SELF if park else _TOWN_SELF if town else None
     claims = _number_claims(c, year, names) + _statement_claims(c, year, names)
     claims.sort(key=lambda cl: (cl.start, cl.end))
     return tuple(claims)
