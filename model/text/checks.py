@@ -174,6 +174,16 @@ def _check_number(report: Report, sid: str, claim: Claim, key: str, rule: str) -
                    span=(sid, claim.start, claim.end), primary=readings[0][1])
 
 
+def _within_carried_in(report: Report, claim: Claim) -> bool:
+    """A result of every application received whose row exceeds it by no more than the applications carried in
+    (「收到申请3件，均予以公开」, 予以公开 4 with 1 carried in): those may have had that result too."""
+    if not claim.of_received or claim.value is None:
+        return False
+    carried_in, readings = _sum(report, (R2,)), _candidates(claim)
+    row = _sum(report, readings[0][1]) if readings else None
+    return bool(carried_in) and row is not None and claim.value <= row <= claim.value + (carried_in or 0)
+
+
 def _round(v: Decimal, places: int, mode: str) -> Decimal:
     return v.quantize(Decimal(1).scaleb(-places), rounding=mode)
 
@@ -268,7 +278,7 @@ def _claim_findings(report: Report, sid: str, rule: str) -> tuple[Finding, ...]:
         elif claim.kind == "complete":
             f = _check_complete(report, sid, claim, key)
         else:
-            f = _check_number(report, sid, claim, key, rule)
+            f = None if _within_carried_in(report, claim) else _check_number(report, sid, claim, key, rule)
             if f is not None and claim.kind == "normative_in_force":
                 f = replace(f, level=WARNING)
             if f is None and rule == "N.CATEGORY":

@@ -42,6 +42,9 @@ class Claim:
     # "own" for the organ's own figure (「市政府本级收到349件」), "area" for its whole area's (「全市共收到3607件」),
     # "" when the text does not say: where it gives both, the table may hold either
     scope: str = ""
+    # the result of every application received (「收到申请3件，均予以公开」): the row may also hold applications carried
+    # in that the text leaves unsaid
+    of_received: bool = False
 
 
 # ---------------------------------------------------------------- patterns
@@ -784,7 +787,7 @@ class _NumberReader:
             return  # applications carried in may have that result too (or be the ones carried out): not all of it
         a, b = self.c.span(n.cl, rm.end())
         kind = "cat:r3_1" if rm.lastgroup == "r3_1" else "carried_out"
-        self.extra.append(Claim(kind, n.value, a, b, self.s[n.cl:rm.end()], scope=n.scope))
+        self.extra.append(Claim(kind, n.value, a, b, self.s[n.cl:rm.end()], scope=n.scope, of_received=True))
 
     def _case_result(self, n: _Number) -> None:
         """「被行政复议1件，为其他结果」: the result of all the cases counted, in the clause after the count."""
