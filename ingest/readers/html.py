@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..result import IngestError
+from . import cellines
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -88,6 +89,7 @@ class _Parser(HTMLParser):
         self.skip = 0
         self.tables: list[_Table] = []  # stack: a table inside a cell of the one below
         self.caption: list[str] | None = None  # <caption> often holds the section heading
+        self.paragraph_lines = -1  # lines given since the open <p> outside tables began (-1: none open)
 
     @property
     def cell(self) -> _Cell | None:
@@ -108,6 +110,7 @@ class _Parser(HTMLParser):
         for part in text.split("\n"):
             if part.strip():
                 self.items.append(("line", part.strip()))
+                self.paragraph_lines += 1
 
     def _count(self) -> None:
         self.events += 1
@@ -144,6 +147,8 @@ class _Parser(HTMLParser):
                 self.cell.flush()
             elif not self.tables:
                 self._flush_line()
+                if tag == "p":
+                    self.paragraph_lines = 0
 
     def handle_endtag(self, tag: str) -> None:
         self._count()
@@ -180,6 +185,10 @@ class _Parser(HTMLParser):
                 self.cell.flush()
             elif not self.tables:
                 self._flush_line()
+                if tag == "p" and self.paragraph_lines == 0:
+                    self.items.append(_EMPTY_PARAGRAPH)
+                if tag == "p":
+                    self.paragraph_lines = -1
 
     def _picture(self, src: str) -> None:
         if self.cell is not None:
@@ -225,7 +234,50 @@ def html_items(text: str, name: str = "网页", pictures: bool = False) -> list[
     except _TooComplex as e:
         raise IngestError(f"{name}：{e}") from None
     p._flush_line()
-    return p.items
+    return _paragraph_cells(p.items)
+
+
+_EMPTY_PARAGRAPH = ("empty paragraph", None)  # a <p> with no text (「<p>&nbsp;</p>」), kept only to find empty cells
+
+
+def _paragraph_cells(items: list[tuple]) -> list[tuple]:
+    """A table a page gives as one paragraph per cell, an empty cell an empty paragraph (the page behind the
+    「gapped」 text of ingest/readers/cellines.py) → a grid of one row, its empty cells kept, as the text
+    reader makes it: dropped, the empty cells would leave a row's figures under no certain column.  Runs of
+    that shape are found as in text, each paragraph taken as a line with a blank line after it and an empty
+    paragraph as one blank line more; empty paragraphs anywhere else are dropped."""
+    out: list[tuple] = []
+    lines: list[str] = []  # the run of paragraphs being gathered, as text lines
+    origin: list[int] = []  # for each line, the index in `run` of the item it comes from
+    run: list[tuple] = []
+
+    def flush() -> None:
+        i = 0
+        while i < len(lines):
+            end, cells = cellines.gapped_table(lines, i)
+            if cells:
+                out.append(("table", [cells]))
+                i = end
+                continue
+            k = origin[i]
+            if run[k] is not _EMPTY_PARAGRAPH and (i == 0 or origin[i - 1] != k):
+                out.append(run[k])
+            i += 1
+        lines.clear()
+        origin.clear()
+        run.clear()
+
+    for item in items:
+        if item is _EMPTY_PARAGRAPH or item[0] == "line":
+            run.append(item)
+            shown = [""] if item is _EMPTY_PARAGRAPH else [item[1], ""]
+            lines.extend(shown)
+            origin.extend([len(run) - 1] * len(shown))
+        else:
+            flush()
+            out.append(item)
+    flush()
+    return out
 
 
 def _defuse_unterminated(p: _Parser) -> None:
