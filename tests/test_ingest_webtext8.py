@@ -13,7 +13,9 @@ line, else one <p> per cell with an empty <p> for an empty cell).
   empty paragraphs, so the row's two figures stood under no certain column and the row was blank.  A run of
   paragraphs from a table's first line is now read as the text reader reads the same page as text (each
   cell a paragraph, an empty cell one blank line more: ingest/readers/cellines.py, 「gapped」), keeping its
-  empty cells; empty paragraphs anywhere else are dropped as before.
+  empty cells; empty paragraphs anywhere else are dropped as before.  The same held for the page's content in
+  the cell of a table that lays the page out (older CMS pages), and for <div> blocks in place of <p>: both
+  are read so now.
 - Held as they read: 「规章000」 run together (0 0 0), 「规 章」 with a space, a rules row with its label cell
   empty, 「现行有效件」 cut short, 「第二十条第」 with the item left out, a row ended by its bar on the next line
   (「规章 | 0 | 0 | 0」 then 「|」), a 2019 decision row 「行政许可 | 0 | +21 | 776」 (776), 「-」 under the 2019
@@ -57,6 +59,18 @@ def as_web_page(text_page: str, empty: str = EMPTY_PARAGRAPHS["nbsp"]) -> str:
         "\n".join(out) + "</div></body></html>"
 
 
+def in_a_layout_table(page: str) -> str:
+    """The same page with its content in the one cell of a table that lays the page out (older CMS pages)."""
+    return page.replace('<div class="TRS_Editor">', '<table width="100%"><tr><td class="content"><div>').replace(
+        "</div></body>", "</div></td></tr></table></body>")
+
+
+def as_div_blocks(page: str) -> str:
+    """The same page with each paragraph a <div> rather than a <p>."""
+    return page.replace('<p style="text-indent:2em">', "<div>").replace("<p>&nbsp;</p>", "<div>&nbsp;</div>").replace(
+        "</p>", "</div>")
+
+
 def _assert_reads_back(rep, page: str):
     result = read_text(page, "网页")
     want = _table_cells(rep)
@@ -88,6 +102,16 @@ def test_every_cell_reads_back_from_a_paragraph_per_cell(seed, empty):
     rep = _report(seed)
     result = _assert_reads_back(rep, as_web_page(_page(rep, gapped), EMPTY_PARAGRAPHS[empty]))
     assert set(result.report.headings) == {s.id for s in S.SECTIONS}
+    assert result.report.sections["s1"] == "2025年，本机关主动公开政府信息128条。"
+
+
+@pytest.mark.parametrize("markup", [in_a_layout_table, as_div_blocks], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("seed", range(2))
+def test_every_cell_reads_back_from_a_paragraph_per_cell_in_other_markup(seed, markup):
+    rep = _report(seed)
+    page = markup(as_web_page(_page(rep, gapped)))
+    assert "<p>" not in page or "<td" in page
+    result = _assert_reads_back(rep, page)
     assert result.report.sections["s1"] == "2025年，本机关主动公开政府信息128条。"
 
 

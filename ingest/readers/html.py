@@ -31,11 +31,31 @@ def looks_like_html(text: str) -> bool:
     return any(t in low for t in ("<html", "<!doctype html", "<body", "<table", "<div", "<p>", "<p "))
 
 
+_PARAGRAPHS = {"p", "div"}  # blocks that hold one cell's text where a page gives a table a block per cell
+_EMPTY_PARAGRAPH = ("empty paragraph", None)  # a block with no text (「<p>&nbsp;</p>」), kept only to find empty cells
+
+
+class _Paragraph:
+    """Marks a <p> or <div> that closes with no text in its items (a page's empty cell, or a spacer)."""
+
+    def __init__(self) -> None:
+        self.start: int | None = None  # len(items) where the innermost open block began
+
+    def opened(self, items: list[tuple]) -> None:
+        self.start = len(items)
+
+    def closed(self, items: list[tuple]) -> None:
+        if self.start is not None and not any(k == "line" for k, _ in items[self.start:]):
+            items.append(_EMPTY_PARAGRAPH)
+        self.start = None  # an enclosing block holds this one: no mark of its own
+
+
 class _Cell:
     def __init__(self, colspan: int) -> None:
         self.colspan = colspan
         self.parts: list[str] = []  # text of the current line
         self.items: list[tuple] = []  # finished lines and nested tables
+        self.paragraph = _Paragraph()
 
     def flush(self) -> None:
         text = re.sub(r"[ \t\r\n]+", " ", "".join(self.parts)).strip()  # the page source's own line breaks
@@ -89,7 +109,7 @@ class _Parser(HTMLParser):
         self.skip = 0
         self.tables: list[_Table] = []  # stack: a table inside a cell of the one below
         self.caption: list[str] | None = None  # <caption> often holds the section heading
-        self.paragraph_lines = -1  # lines given since the open <p> outside tables began (-1: none open)
+        self.paragraph = _Paragraph()
 
     @property
     def cell(self) -> _Cell | None:
@@ -110,7 +130,6 @@ class _Parser(HTMLParser):
         for part in text.split("\n"):
             if part.strip():
                 self.items.append(("line", part.strip()))
-                self.paragraph_lines += 1
 
     def _count(self) -> None:
         self.events += 1
@@ -145,10 +164,12 @@ class _Parser(HTMLParser):
         elif tag in _BLOCK:
             if self.cell is not None:
                 self.cell.flush()
+                if tag in _PARAGRAPHS:
+                    self.cell.paragraph.opened(self.cell.items)
             elif not self.tables:
                 self._flush_line()
-                if tag == "p":
-                    self.paragraph_lines = 0
+                if tag in _PARAGRAPHS:
+                    self.paragraph.opened(self.items)
 
     def handle_endtag(self, tag: str) -> None:
         self._count()
@@ -183,12 +204,12 @@ class _Parser(HTMLParser):
         elif tag in _BLOCK:
             if self.cell is not None:
                 self.cell.flush()
+                if tag in _PARAGRAPHS:
+                    self.cell.paragraph.closed(self.cell.items)
             elif not self.tables:
                 self._flush_line()
-                if tag == "p" and self.paragraph_lines == 0:
-                    self.items.append(_EMPTY_PARAGRAPH)
-                if tag == "p":
-                    self.paragraph_lines = -1
+                if tag in _PARAGRAPHS:
+                    self.paragraph.closed(self.items)
 
     def _picture(self, src: str) -> None:
         if self.cell is not None:
@@ -235,9 +256,6 @@ def html_items(text: str, name: str = "网页", pictures: bool = False) -> list[
         raise IngestError(f"{name}：{e}") from None
     p._flush_line()
     return _paragraph_cells(p.items)
-
-
-_EMPTY_PARAGRAPH = ("empty paragraph", None)  # a <p> with no text (「<p>&nbsp;</p>」), kept only to find empty cells
 
 
 def _paragraph_cells(items: list[tuple]) -> list[tuple]:
