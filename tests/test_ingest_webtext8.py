@@ -1,7 +1,7 @@
 """Web pages as text and as saved pages, the shapes an eighth set of published reports showed (towns, 乡, 街道,
 开发区 and 住建, 交通, 卫健, 司法, 林业, 政务服务 and 房屋征收 offices from 陕西, 湖北, 湖南, 江苏, 浙江, 广东, 吉林,
-重庆, 天津, 四川, 江西, 山东, 内蒙古 and others, 2019–2025; 40 pages, most of them cut short in table 二 or
-early in table 三, 11 of them in the 2019 trial form).  Each page was read as the text saved from it and as a
+重庆, 天津, 四川, 江西, 山东, 辽宁, 北京, 内蒙古 and others, 2019–2025; 40 pages, most of them cut short in table 二 or
+early in table 三, 9 of them in the 2019 trial form).  Each page was read as the text saved from it and as a
 small .html built from that text the way CMS pages mark tables up (a <table> for rows the text gives one to a
 line, else one <p> per cell with an empty <p> for an empty cell).
 
