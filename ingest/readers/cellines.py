@@ -91,6 +91,16 @@ def _separated(lines: list[str], i: int) -> tuple[int, list[str]]:
     return j, cells
 
 
+def gapped_table(lines: list[str], i: int) -> tuple[int, list[str]]:
+    """(end, cells) of a table of the gapped kind starting at line i, or (i, []) where none does: for a reader
+    whose paragraphs are not text lines (a web page's <p> per cell, an empty cell an empty <p>) and which
+    writes them out as text lines with the same blank lines between."""
+    end, cells = _gapped(lines, i)
+    if sum(1 for c in cells if c) >= MIN_CELLS:
+        return end, cells
+    return i, []
+
+
 _TABLE_START = re.compile(r"^(?:[(（]?本列数据的勾稽关系|第二十条|行政复议$)")  # where table 二, 三 or 四 begins
 _ENDS_SENTENCE = "。；;"
 _LONGEST_CELL = 60  # a longer line is a paragraph of text (the longest row label has 33 characters)

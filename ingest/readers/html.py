@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..result import IngestError
+from . import cellines
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -30,11 +31,31 @@ def looks_like_html(text: str) -> bool:
     return any(t in low for t in ("<html", "<!doctype html", "<body", "<table", "<div", "<p>", "<p "))
 
 
+_PARAGRAPHS = {"p", "div"}  # blocks that hold one cell's text where a page gives a table a block per cell
+_EMPTY_PARAGRAPH = ("empty paragraph", None)  # a block with no text (「<p>&nbsp;</p>」), kept only to find empty cells
+
+
+class _Paragraph:
+    """Marks a <p> or <div> that closes with no text in its items (a page's empty cell, or a spacer)."""
+
+    def __init__(self) -> None:
+        self.start: int | None = None  # len(items) where the innermost open block began
+
+    def opened(self, items: list[tuple]) -> None:
+        self.start = len(items)
+
+    def closed(self, items: list[tuple]) -> None:
+        if self.start is not None and not any(k == "line" for k, _ in items[self.start:]):
+            items.append(_EMPTY_PARAGRAPH)
+        self.start = None  # an enclosing block holds this one: no mark of its own
+
+
 class _Cell:
     def __init__(self, colspan: int) -> None:
         self.colspan = colspan
         self.parts: list[str] = []  # text of the current line
         self.items: list[tuple] = []  # finished lines and nested tables
+        self.paragraph = _Paragraph()
 
     def flush(self) -> None:
         text = re.sub(r"[ \t\r\n]+", " ", "".join(self.parts)).strip()  # the page source's own line breaks
@@ -88,6 +109,7 @@ class _Parser(HTMLParser):
         self.skip = 0
         self.tables: list[_Table] = []  # stack: a table inside a cell of the one below
         self.caption: list[str] | None = None  # <caption> often holds the section heading
+        self.paragraph = _Paragraph()
 
     @property
     def cell(self) -> _Cell | None:
@@ -142,8 +164,12 @@ class _Parser(HTMLParser):
         elif tag in _BLOCK:
             if self.cell is not None:
                 self.cell.flush()
+                if tag in _PARAGRAPHS:
+                    self.cell.paragraph.opened(self.cell.items)
             elif not self.tables:
                 self._flush_line()
+                if tag in _PARAGRAPHS:
+                    self.paragraph.opened(self.items)
 
     def handle_endtag(self, tag: str) -> None:
         self._count()
@@ -178,8 +204,12 @@ class _Parser(HTMLParser):
         elif tag in _BLOCK:
             if self.cell is not None:
                 self.cell.flush()
+                if tag in _PARAGRAPHS:
+                    self.cell.paragraph.closed(self.cell.items)
             elif not self.tables:
                 self._flush_line()
+                if tag in _PARAGRAPHS:
+                    self.paragraph.closed(self.items)
 
     def _picture(self, src: str) -> None:
         if self.cell is not None:
@@ -225,7 +255,47 @@ def html_items(text: str, name: str = "网页", pictures: bool = False) -> list[
     except _TooComplex as e:
         raise IngestError(f"{name}：{e}") from None
     p._flush_line()
-    return p.items
+    return _paragraph_cells(p.items)
+
+
+def _paragraph_cells(items: list[tuple]) -> list[tuple]:
+    """A table a page gives as one paragraph per cell, an empty cell an empty paragraph (the page behind the
+    「gapped」 text of ingest/readers/cellines.py) → a grid of one row, its empty cells kept, as the text
+    reader makes it: dropped, the empty cells would leave a row's figures under no certain column.  Runs of
+    that shape are found as in text, each paragraph taken as a line with a blank line after it and an empty
+    paragraph as one blank line more; empty paragraphs anywhere else are dropped."""
+    out: list[tuple] = []
+    lines: list[str] = []  # the run of paragraphs being gathered, as text lines
+    origin: list[int] = []  # for each line, the index in `run` of the item it comes from
+    run: list[tuple] = []
+
+    def flush() -> None:
+        i = 0
+        while i < len(lines):
+            end, cells = cellines.gapped_table(lines, i)
+            if cells:
+                out.append(("table", [cells]))
+                i = end
+                continue
+            k = origin[i]
+            if run[k] is not _EMPTY_PARAGRAPH and (i == 0 or origin[i - 1] != k):
+                out.append(run[k])
+            i += 1
+        lines.clear()
+        origin.clear()
+        run.clear()
+
+    for item in items:
+        if item is _EMPTY_PARAGRAPH or item[0] == "line":
+            run.append(item)
+            shown = [""] if item is _EMPTY_PARAGRAPH else [item[1], ""]
+            lines.extend(shown)
+            origin.extend([len(run) - 1] * len(shown))
+        else:
+            flush()
+            out.append(item)
+    flush()
+    return out
 
 
 def _defuse_unterminated(p: _Parser) -> None:
