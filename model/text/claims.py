@@ -418,6 +418,10 @@ _CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(
                           # 「行政诉讼有1件，目前正在法院审理中」「1起…行政复议案件，该案件至本报告发布之时尚未审结」
                           rf"(?P<pending>(?:目前|现|至今)?(?:(?:该|上述)?案件?(?:(?!部分|其中|另)[^，,。；;！？\d]){{0,10}}?)?{_PENDING}))"
                           r"(?:的?结果)?(?=[，,。；;！？!?\n]|$)")  # 「均维持结果」
+# the result in brackets right after the count: 「行政复议1件（申请人撤回结案）」「（已撤销申请）」「（结果维持）」
+_CASE_RESULT_BRACKETED = re.compile(r"[（(](?:结果)?(?:为|均为|均|已|已被)?(?:(?P<upheld>维持)|(?P<corrected>纠正|纠错)|"
+                                    r"(?P<other>(?:申请人|原告)?(?:主动|自行|已)?(?:撤回|撤销)(?:行政)?(?:复议申请|复议|申请|起诉)?"
+                                    r"(?:结案|终止)?|其他结果)|(?P<pending>" + _PENDING + r"))[）)]")
 # the kind of every lawsuit counted, in the clause after the count: 「行政诉讼6件，均为未经复议直接起诉」
 _LAWSUIT_KIND_OF_ALL = re.compile(r"[，,](?:均为|均系|均是|全部为|均|全部|都是)?(?:(?P<direct>(?:未经(?:行政)?复议)?直接(?:起诉|提起(?:行政)?诉讼))|"
                                   r"(?P<after>(?:行政)?复议后(?:再)?(?:起诉|提起(?:行政)?诉讼)))" + _CLAUSE_ENDS)
@@ -811,7 +815,7 @@ class _NumberReader:
         if km is not None:
             a, b = self.c.span(n.cl, km.end())
             self.extra.append(Claim(f"lawsuit:{km.lastgroup}", n.value, a, b, self.s[n.cl:km.end()], scope=n.scope))
-        rm = _CASE_RESULT.match(self.s, n.quote_end)
+        rm = _CASE_RESULT.match(self.s, n.quote_end) or _CASE_RESULT_BRACKETED.match(self.s, n.quote_end)
         if rm is not None:
             a, b = self.c.span(n.cl, rm.end())
             self.extra.append(Claim(f"t4sub:{rm.lastgroup}", n.value, a, b, self.s[n.cl:rm.end()],
