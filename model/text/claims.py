@@ -201,7 +201,7 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("review", re.compile(rf"^(?:有关|涉及|关于)(?:政府)?信息公开(?:的|类)?行政复议(?:案件)?{_CLAUSE_ENDS}")),
     ("lawsuit", re.compile(rf"^(?:有关|涉及|关于)(?:政府)?信息公开(?:的|类)?行政诉讼(?:案件)?{_CLAUSE_ENDS}")),
     # 「其中33件已办结，答复27件」「其中3件已按照相关要求进行书面回复」「19件已按照规定时限和程序依法依规进行了答复」
-    ("closed", re.compile(rf"^(?:申请)?(?:均已|已经|已)(?:按照?[^，,。；;\d]{{0,16}}?)?(?:进行了?|作出)?(?:书面)?"
+    ("closed", re.compile(rf"^(?:申请件?)?(?:均已|已经|已)(?:按照?[^，,。；;\d]{{0,16}}?)?(?:进行了?|作出|予以)?(?:书面)?"
                           rf"(?:办结|答复|回复){_CLAUSE_ENDS}")),
     ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
     # the result after the number, ending its clause: 「其中3件予以公开，1件部分公开」「5件均予以公开。」 (not 「对2件不予
@@ -621,6 +621,7 @@ class _Number:
     quote_end: int  # the claim phrase ends here (after the unit, or after a tail keyword)
     own: str = ""  # the clause's subject before the keyword, brackets included
     scope: str = ""  # Claim.scope
+    of_received: bool = False  # Claim.of_received
     after_key: str = field(init=False)
     before_key: str = field(init=False)
     lead_rest: str = field(init=False)  # the lead without its keyword
@@ -851,9 +852,7 @@ class _NumberReader:
             leaf = _reason_leaf(lead, key, kind)
             if leaf is not None:  # 「因本机关不掌握相关政府信息无法提供1件」: that row, or all of 无法提供
                 kind = f"{_KEY_KIND[leaf.lastgroup or '']}/{kind[len('cat:'):]}"
-        quote_end = end
-        if kind is None:
-            kind, quote_end = _tail_kind(s[end:min(sent_end, end + 24)], end)
+        kind, quote_end, of_received = _with_tail(kind, key, lead, s[end:min(sent_end, end + 24)], end)
         if kind is None or kind == "in_force_tail":
             kind, quote_end = self._normative_kind(lead, sent_start, start, end)
             if kind is None:
@@ -863,7 +862,8 @@ class _NumberReader:
         unit = m.group(2)[:1]  # (件次: 件)
         if not _unit_fits(s, end, unit, kind, key):
             return None
-        return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end)
+        return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end,
+                       of_received=of_received)
 
     def _sum_of_parts(self, lead: str, sent_start: int, start: int, value: int) -> str | None:
         """「收到网上申请105件，快递17件，合计122件」: the sum of the parts the sentence opened with is the total
@@ -1160,9 +1160,10 @@ class _NumberReader:
                     and not _ROUGH_PCT.search(s, pm.start(), min(len(s), pm.end() + 2)):
                 pa, pb = c.span(cl, pm.end())
                 return Claim(n.kind, n.value, pa, pb, s[cl:pm.end()], subject=subject, pct=Decimal(pm.group(1)),
-                             pct_text=pm.group(1) + "%", scope=n.scope)
+                             pct_text=pm.group(1) + "%", scope=n.scope, of_received=n.of_received)
         a, b = c.span(cl, n.quote_end)
-        return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject, scope=n.scope)
+        return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject, scope=n.scope,
+                     of_received=n.of_received)
 
 
 # every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理,
@@ -1201,6 +1202,17 @@ def _case_in(lead: str) -> str | None:
     if not keys or not _T4_GAP.fullmatch(lead, keys[-1].end()):
         return None
     return _SUBJECT_OF.get(_KEY_KIND[keys[-1].lastgroup or ""])
+
+
+def _with_tail(kind: str | None, key: re.Match | None, lead: str, tail: str, end: int) -> tuple[str | None, int, bool]:
+    """(kind, quote end, of_received): the kind from the words after the number when the lead gives none, or when
+    they say the ones received were answered (「2024年受理的37件申请件已按规定…予以答复」: those carried in may have
+    been closed too, so of_received)."""
+    if kind is None or (kind == "received" and key is not None and lead.endswith("的", key.end())):
+        tail_kind, tail_end = _tail_kind(tail, end)
+        if kind is None or tail_kind == "closed":
+            return tail_kind, tail_end, kind == "received"
+    return kind, end, False
 
 
 def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
