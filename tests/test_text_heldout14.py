@@ -141,3 +141,5 @@ def test_the_ones_received_that_were_answered():
     assert ("closed", 40) in kinds(text)
     assert [f for f in claim_findings(text, **ALL_CLOSED) if f.rule == "N.CLOSED"] == []
     assert [f.actual for f in claim_findings(text) if f.rule == "N.CLOSED"][:1] == [40]  # 36 closed
+    # a kind of them: not read
+    assert kinds("（二）依申请公开。2023年收到涉及征地的37件申请已全部答复。") == []

@@ -1207,8 +1207,8 @@ def _case_in(lead: str) -> str | None:
 def _with_tail(kind: str | None, key: re.Match | None, lead: str, tail: str, end: int) -> tuple[str | None, int, bool]:
     """(kind, quote end, of_received): the kind from the words after the number when the lead gives none, or when
     they say the ones received were answered (「2024年受理的37件申请件已按规定…予以答复」: those carried in may have
-    been closed too, so of_received)."""
-    if kind is None or (kind == "received" and key is not None and lead.endswith("的", key.end())):
+    been closed too, so of_received; not 「收到涉及征地的37件…」, a kind of them)."""
+    if kind is None or (kind == "received" and key is not None and lead[key.end():] == "的"):
         tail_kind, tail_end = _tail_kind(tail, end)
         if kind is None or tail_kind == "closed":
             return tail_kind, tail_end, kind == "received"
