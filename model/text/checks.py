@@ -176,12 +176,18 @@ def _check_number(report: Report, sid: str, claim: Claim, key: str, rule: str) -
 
 def _within_carried_in(report: Report, claim: Claim) -> bool:
     """A result of every application received whose row exceeds it by no more than the applications carried in
-    (「收到申请3件，均予以公开」, 予以公开 4 with 1 carried in): those may have had that result too."""
+    (「收到申请3件，均予以公开」, 予以公开 4 with 1 carried in): those may have had that result too.  An applicant
+    type of every one (「收到申请2件，均为自然人申请」) counts only new ones: its row may fall short of the count by
+    the applications carried in, which the count may hold."""
     if not claim.of_received or claim.value is None:
         return False
-    carried_in, readings = _sum(report, (R2,)), _candidates(claim)
+    carried_in, readings = _sum(report, (R2,)) or 0, _candidates(claim)
     row = _sum(report, readings[0][1]) if readings else None
-    return bool(carried_in) and row is not None and claim.value <= row <= claim.value + (carried_in or 0)
+    if not carried_in or row is None:
+        return False
+    if claim.kind.startswith("applicant:"):
+        return claim.value - carried_in <= row <= claim.value
+    return claim.value <= row <= claim.value + carried_in
 
 
 def _round(v: Decimal, places: int, mode: str) -> Decimal:

@@ -138,7 +138,9 @@ _KEYS: tuple[tuple[str, str], ...] = (
     # 「本年度已办理5件（全部办理）」: 已 makes 办理 done too
     ("closed", r"办结|作出答复|(?:答复|回复)处理(?!结果|情况|意见|决定)|已(?:处理|办理)(?!结果|情况|意见|决定|中)|答复|回复|"
                r"处理完毕|办理完毕|处理完成|办理完成|"
-               r"完成(?=(?:依申请公开|(?:政府)?信息公开)?(?:申请|事项))"),
+               r"完成(?=(?:依申请公开|(?:政府)?信息公开)?(?:申请|事项))|"
+               # 「收到依申请公开信息共74件，完成72件」: 完成 right before the count
+               r"完成(?=$)"),
     ("applicant:legal", r"法人或(?:者)?其他组织|法人和其他组织"),
     ("applicant:np", r"自然人|公民个人|公民(?![、，,和及或与])"),
     ("applicant:biz", r"商业企业|企业"),
@@ -193,11 +195,13 @@ _TAIL_KEYS: tuple[tuple[str, re.Pattern], ...] = (
     ("carried_out", re.compile(r"^[^，,。；;（）()\d]{0,10}?(?:(?:结转|转结)(?:到|至|入)?(?:下一?年度?|\d{4}年度?)|"
                                r"(?:尚|仍|还)?(?:在|处于)(?:法定)?(?:答复|办理)(?:期限|期|时限)内"
                                r"(?!予以|作出|答复|办结|回复|完成|依法|按时|及时)|尚未办结|未办结|仍在办理|正在办理|尚在办理)")),
+    # 「共答复312件（4件为上年度结转办结，…）」: the carried-in ones named after their count
+    ("carried_in", re.compile(r"^(?:为|系|是|属于?)(?:上一?年度?|去年)(?:结转|转结)")),
     # 「发生1起有关政府信息公开的行政复议案件」: the cases named after their count, about the disclosure
     ("review", re.compile(rf"^(?:有关|涉及|关于)(?:政府)?信息公开(?:的|类)?行政复议(?:案件)?{_CLAUSE_ENDS}")),
     ("lawsuit", re.compile(rf"^(?:有关|涉及|关于)(?:政府)?信息公开(?:的|类)?行政诉讼(?:案件)?{_CLAUSE_ENDS}")),
     # 「其中33件已办结，答复27件」「其中3件已按照相关要求进行书面回复」「19件已按照规定时限和程序依法依规进行了答复」
-    ("closed", re.compile(rf"^(?:申请)?(?:均已|已经|已)(?:按照?[^，,。；;\d]{{0,16}}?)?(?:进行了?|作出)?(?:书面)?"
+    ("closed", re.compile(rf"^(?:申请件?)?(?:均已|已经|已)(?:按照?[^，,。；;\d]{{0,16}}?)?(?:进行了?|作出|予以)?(?:书面)?"
                           rf"(?:办结|答复|回复){_CLAUSE_ENDS}")),
     ("leaf:r3_6_1", re.compile(r"^(?:申请)?(?:(?:因|系)?申请人)?(?:未按(?:照)?[^，。；]{0,6}补正|逾期(?:未|不)补正|无正当理由逾期不补正)")),
     # the result after the number, ending its clause: 「其中3件予以公开，1件部分公开」「5件均予以公开。」 (not 「对2件不予
@@ -269,7 +273,7 @@ _RANGE = re.compile(r"[\d一二三四五六七八九十][至到~～\-—－][零
 # what a match of _RANGE ends with, or stands before ($ matches before a newline that ends the window too)
 _RANGE_LAST = "至到~～-—－零一二两三四五六七八九十\n"
 _CARRY_GAP = re.compile(r"(?:的|了|共|共计|为|有|政府|信息|公开|依申请|申请|继续|办理|答复|处理|中|案件|继续办理|件|"
-                        r"数量|件数|总数|数)*")  # 「上年结转政府信息公开申请数量0件」: the form's words
+                        r"数量|件数|总数|数|事项)*")  # 「上年结转政府信息公开申请数量0件」: the form's words
 _EXCLUDED = re.compile(r"(?:不含|不包括|未含|未包括|并不包括)")
 _WITH_PARTIAL = re.compile(r"[（(](?:含|包括|其中)部分公开")
 # a bracket opened right after a count by 含/包括/其中: what it counts is a share of that count
@@ -308,7 +312,7 @@ _YEAR = re.compile(r"(\d{4})年")
 # what makes an 申请 not a 政府信息公开 application
 # 「受理依申请公开事项36件」: 事项 of disclosure itself; 「办结县长信箱13件」: letters to a mailbox, not applications
 # 「依申请公开办理事项1件」「收到依申请公开申请事项1件」
-_DISCLOSURE_ITEMS = re.compile(r"(?:依申请公开|信息公开)(?:申请)?(?:办理)?事项")
+_DISCLOSURE_ITEMS = re.compile(r"(?:(?:依申请公开|信息公开)(?:申请)?|公开申请)(?:办理)?事项")  # 「收到公开申请事项26项」
 _NOT_DISCLOSURE = re.compile(r"复议|诉讼|许可|审批|政务服务|办件|咨询|信访|投诉|举报|留言|建议|提案|来信|信箱|诉求|热线|"
                              r"补正|事项|服务|12345|意见")
 _REVIEW_EXCLUDE = re.compile(r"纠错|败诉|撤销|确认违法|被追责|问责|责任追究|前置|决定书|复议法|诉讼法|"
@@ -383,8 +387,8 @@ _COMPLETE_RE = re.compile(
     # 办结 said of every application, on time: 「所有申请均按时办结」「均在法定时限内给予申请人办结」, and 已 right after
     # the count (「依申请公开3件，已按时办结」「办理事项1件，已在规定时间内办结答复」「予以公开1件，现已办结」);
     # not 答复 in time (「均在法定期限内予以答复」: the ones answered were answered in time), nor a count (「已办结38件」)
-    r"(?P<closed_all>(?:(?:均|都|全部)(?:按时|按期|及时|依法|如期)|均在[^，,。；;！？\n]{1,12}?内[^，,。；;！？\n]{0,8}?)"
-    r"办结(?:答复)?|(?<=件[，,])(?:现|目前)?已(?:在[^，,。；;！？\n]{1,12}?内)?(?:按时|按期|及时|依法|如期)?"
+    r"(?P<closed_all>(?:(?:均|都|全部)(?:按时|按期|及时|依法|依规|如期)+|均在[^，,。；;！？\n]{1,12}?内[^，,。；;！？\n]{0,8}?)"
+    r"办结(?:答复)?|(?<=件[，,])(?:现|目前)?已(?:在[^，,。；;！？\n]{1,12}?内)?(?:按时|按期|及时|依法|依规|如期)*"
     r"(?:办结(?:答复)?|办理完毕|处理完毕|答复完毕))(?=[，,。；;！？\n]|$)")  # 「申请一件，已办理完毕」
 _COMPLETE_WORDS = ("均已", "都已", "全部", "办结", "完毕")  # one is in every match of _COMPLETE_RE
 _COMPLETE_EXCLUDE = re.compile(r"结转|转结|顺延|下一?年度|转入|正在办理|仍在办理|尚在办理|尚未办结|未办结|办理中|"
@@ -402,12 +406,22 @@ _TIMES_KINDS = _SUBJECT_KINDS + ("t4_all",)
 _RESULT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,](?:均|全部|都|均已|已全部|已)?"
                             r"(?:(?P<r3_1>予以公开|全部公开)|(?P<carried_out>(?:结转|转结|顺延)(?:至|到)?下一?年度?"
                             r"(?:继续)?(?:办理|答复|处理)?))" + _CLAUSE_ENDS)
+# the applicant type of every application received, likewise: 「收到申请2件，均为自然人申请」
+_APPLICANT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,](?:申请人)?"
+                               r"(?:均为|均系|均是|全部为|全部是|都是|全为)(?:自然人|公民)(?:个人)?(?:提出)?(?:的)?(?:申请)?"
+                               + _CLAUSE_ENDS)
 _CARRY_WORDS = re.compile(r"上一?年|去年|结转|转结")
-_CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(?:(?P<upheld>维持)(?:原(?:行政行为|答复|决定))?|"
+# (「均经审理依法驳回原告诉讼请求」: the court found for the organ, which the form counts as 维持; not 驳回起诉)
+_CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(?:(?P<upheld>维持(?:原(?:行政行为|答复|决定))?|"
+                          r"(?:经(?:法院)?审理)?(?:依法)?(?:(?:人民)?法院)?(?:依法)?(?:判决)?驳回(?:原告)?(?:的)?(?:全部)?诉讼请求)|"
                           r"(?P<corrected>纠正|纠错)|(?P<other>其他结果)|"
                           # 「行政诉讼有1件，目前正在法院审理中」「1起…行政复议案件，该案件至本报告发布之时尚未审结」
                           rf"(?P<pending>(?:目前|现|至今)?(?:(?:该|上述)?案件?(?:(?!部分|其中|另)[^，,。；;！？\d]){{0,10}}?)?{_PENDING}))"
                           r"(?:的?结果)?(?=[，,。；;！？!?\n]|$)")  # 「均维持结果」
+# the result in brackets right after the count: 「行政复议1件（申请人撤回结案）」「（已撤销申请）」「（结果维持）」
+_CASE_RESULT_BRACKETED = re.compile(r"[（(](?:结果)?(?:为|均为|均|已|已被)?(?:(?P<upheld>维持)|(?P<corrected>纠正|纠错)|"
+                                    r"(?P<other>(?:申请人|原告)?(?:主动|自行|已)?(?:撤回|撤销)(?:行政)?(?:复议申请|复议|申请|起诉)?"
+                                    r"(?:结案|终止)?|其他结果)|(?P<pending>" + _PENDING + r"))[）)]")
 # the kind of every lawsuit counted, in the clause after the count: 「行政诉讼6件，均为未经复议直接起诉」
 _LAWSUIT_KIND_OF_ALL = re.compile(r"[，,](?:均为|均系|均是|全部为|均|全部|都是)?(?:(?P<direct>(?:未经(?:行政)?复议)?直接(?:起诉|提起(?:行政)?诉讼))|"
                                   r"(?P<after>(?:行政)?复议后(?:再)?(?:起诉|提起(?:行政)?诉讼)))" + _CLAUSE_ENDS)
@@ -418,7 +432,7 @@ _ANOTHER_OUTCOME = re.compile(r"[，,、；;](?:(?!其中)[^，,。；;\d]){0,6}
 _LETTERS_ARE_APPLICATIONS = re.compile(r"(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请(?!人)")
 _SUM_LEAD = re.compile(r"(?:合计|共计|总计|共)(?:为|是|有)?")
 # the applications named last in a lead, right before the number (「收到政府信息公开申请3项」)
-_APPLICATIONS_LAST = re.compile(r"(?:申请|(?:依申请|信息)公开(?:申请)?事项)$")
+_APPLICATIONS_LAST = re.compile(r"(?:申请(?:事项)?|(?:依申请|信息)公开(?:申请)?事项)$")  # 「收到公开申请事项26项」
 _RECEIVED_AND = re.compile(r"(?:收到|受理|接收)(?:并|和|及|且)$")
 # a count of documents with the verb before the number and the noun after it: 「制发3份规范性文件」
 # (「新制作《…办法》《…细则》等8件规范性文件」: the titles between, then 等)
@@ -607,6 +621,7 @@ class _Number:
     quote_end: int  # the claim phrase ends here (after the unit, or after a tail keyword)
     own: str = ""  # the clause's subject before the keyword, brackets included
     scope: str = ""  # Claim.scope
+    of_received: bool = False  # Claim.of_received
     after_key: str = field(init=False)
     before_key: str = field(init=False)
     lead_rest: str = field(init=False)  # the lead without its keyword
@@ -778,15 +793,21 @@ class _NumberReader:
 
     def _result_of_all(self, n: _Number) -> None:
         """「共收到申请3件，均予以公开」「收到1件政府信息公开申请，结转至下一年度办理」: the result of every application
-        received, in the clause after the count."""
-        rm = _RESULT_OF_ALL.match(self.s, n.quote_end)
-        if rm is None or not n.value:
+        received, in the clause after the count; 「收到申请2件，均为自然人申请」: their applicant type."""
+        if not n.value:
             return
+        rm = _RESULT_OF_ALL.match(self.s, n.quote_end)
+        if rm is not None:
+            kind = "cat:r3_1" if rm.lastgroup == "r3_1" else "carried_out"
+        else:
+            rm = _APPLICANT_OF_ALL.match(self.s, n.quote_end)
+            if rm is None:
+                return
+            kind = "applicant:np"
         p0, p1 = self.c.paragraph_at(n.start)
         if _CARRY_WORDS.search(self.s, p0, rm.start()) or _CARRY_WORDS.search(self.s, rm.end(), p1):
             return  # applications carried in may have that result too (or be the ones carried out): not all of it
         a, b = self.c.span(n.cl, rm.end())
-        kind = "cat:r3_1" if rm.lastgroup == "r3_1" else "carried_out"
         self.extra.append(Claim(kind, n.value, a, b, self.s[n.cl:rm.end()], scope=n.scope, of_received=True))
 
     def _case_result(self, n: _Number) -> None:
@@ -795,7 +816,7 @@ class _NumberReader:
         if km is not None:
             a, b = self.c.span(n.cl, km.end())
             self.extra.append(Claim(f"lawsuit:{km.lastgroup}", n.value, a, b, self.s[n.cl:km.end()], scope=n.scope))
-        rm = _CASE_RESULT.match(self.s, n.quote_end)
+        rm = _CASE_RESULT.match(self.s, n.quote_end) or _CASE_RESULT_BRACKETED.match(self.s, n.quote_end)
         if rm is not None:
             a, b = self.c.span(n.cl, rm.end())
             self.extra.append(Claim(f"t4sub:{rm.lastgroup}", n.value, a, b, self.s[n.cl:rm.end()],
@@ -831,9 +852,7 @@ class _NumberReader:
             leaf = _reason_leaf(lead, key, kind)
             if leaf is not None:  # 「因本机关不掌握相关政府信息无法提供1件」: that row, or all of 无法提供
                 kind = f"{_KEY_KIND[leaf.lastgroup or '']}/{kind[len('cat:'):]}"
-        quote_end = end
-        if kind is None:
-            kind, quote_end = _tail_kind(s[end:min(sent_end, end + 24)], end)
+        kind, quote_end, of_received = _with_tail(kind, key, lead, s[end:min(sent_end, end + 24)], end)
         if kind is None or kind == "in_force_tail":
             kind, quote_end = self._normative_kind(lead, sent_start, start, end)
             if kind is None:
@@ -843,7 +862,8 @@ class _NumberReader:
         unit = m.group(2)[:1]  # (件次: 件)
         if not _unit_fits(s, end, unit, kind, key):
             return None
-        return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end)
+        return _Number(value, start, end, unit, sent_start, sent_end, cl, lead, key, kind, quote_end,
+                       of_received=of_received)
 
     def _sum_of_parts(self, lead: str, sent_start: int, start: int, value: int) -> str | None:
         """「收到网上申请105件，快递17件，合计122件」: the sum of the parts the sentence opened with is the total
@@ -1140,9 +1160,10 @@ class _NumberReader:
                     and not _ROUGH_PCT.search(s, pm.start(), min(len(s), pm.end() + 2)):
                 pa, pb = c.span(cl, pm.end())
                 return Claim(n.kind, n.value, pa, pb, s[cl:pm.end()], subject=subject, pct=Decimal(pm.group(1)),
-                             pct_text=pm.group(1) + "%", scope=n.scope)
+                             pct_text=pm.group(1) + "%", scope=n.scope, of_received=n.of_received)
         a, b = c.span(cl, n.quote_end)
-        return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject, scope=n.scope)
+        return Claim(n.kind, n.value, a, b, s[cl:n.quote_end], subject=subject, scope=n.scope,
+                     of_received=n.of_received)
 
 
 # every match of a _TAIL_KEYS pattern holds one of these (结转 转结 顺延 转入 在 处于 办结 补正, 公开 提供 处理,
@@ -1181,6 +1202,17 @@ def _case_in(lead: str) -> str | None:
     if not keys or not _T4_GAP.fullmatch(lead, keys[-1].end()):
         return None
     return _SUBJECT_OF.get(_KEY_KIND[keys[-1].lastgroup or ""])
+
+
+def _with_tail(kind: str | None, key: re.Match | None, lead: str, tail: str, end: int) -> tuple[str | None, int, bool]:
+    """(kind, quote end, of_received): the kind from the words after the number when the lead gives none, or when
+    they say the ones received were answered (「2024年受理的37件申请件已按规定…予以答复」: those carried in may have
+    been closed too, so of_received; not 「收到涉及征地的37件…」, a kind of them)."""
+    if kind is None or (kind == "received" and key is not None and lead[key.end():] == "的"):
+        tail_kind, tail_end = _tail_kind(tail, end)
+        if kind is None or tail_kind == "closed":
+            return tail_kind, tail_end, kind == "received"
+    return kind, end, False
 
 
 def _tail_kind(tail: str, end: int) -> tuple[str | None, int]:
