@@ -164,7 +164,7 @@ def _label_note(stream: Stream, hit: Hit, official: str, cells: tuple[str, ...],
     # OCR loses an ordinal that stands apart from the words (「上年结转…」 or 「、上年结转…」 for 「二、上年结转…」);
     # printed text that lacks it is a slip
     lost = stream.read_by_ocr and words.lstrip("、.") == strip_number(label_key(official))
-    if words != label_key(official) and not lost:
+    if words != label_key(official) and not lost and not _label_runs_on(stream, hit, official):
         out.notes.append(("S.LABELS", cells, f"表格标签「{shown}」与官方格式「{official}」不一致"))
         return
     num_printed = re.match(r"^\s*(?:(\d)\s*([、.．])|(\((\d)\)))", nfkc(printed))
@@ -175,6 +175,18 @@ def _label_note(stream: Stream, hit: Hit, official: str, cells: tuple[str, ...],
         used = f"{num_printed.group(1)}、" if num_printed.group(2) else f"（{num_printed.group(4)}）"
         out.notes.append(("S.LABELS", cells, f"表格标签「{head}」的序号用了「{used}」，"
                                              f"官方格式为「{num_official.group(0)}」"))
+
+
+def _label_runs_on(stream: Stream, hit: Hit, official: str) -> bool:
+    """The label's last characters come right after the part found, behind characters of a group label printed
+    one a line (「…已获取信」 | 「理」 and the figures | 「息」): the label is whole, only wrapped around them."""
+    s, e, _ = hit
+    key = label_key(official)
+    words = _without_layout_junk("".join(stream.shown[s:e]), official)
+    if not key.startswith(words) or len(key) - len(words) > 3:
+        return False
+    return any(_without_layout_junk("".join(stream.shown[s:end]), official) == key
+               for end in range(e + 1, min(e + 2 * (len(key) - len(words)) + 2, len(stream.shown)) + 1))
 
 
 def _runs_of(figs: list[Fig], n: int = 1) -> list[str] | None:
