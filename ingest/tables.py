@@ -662,7 +662,7 @@ def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
     if any(f.group is not None for f in figs) or figs[-1].pos == figs[0].pos:
         return True
     if any(f.blank for f in figs):  # a row of table 三 placed by its columns (the template's two-line rows)
-        return groups == (7,) and _adds_up_as_placed([None if f.blank else f for f in figs])
+        return groups == (7,) and _holds_as_placed([None if f.blank else f for f in figs])
     vals = _counts(figs)
     return vals is not None and _sums_hold(vals, groups)
 
@@ -691,7 +691,7 @@ def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRe
         slots = _slots_by_header(header, solid) if by_header and header else _slots_by_rows(full, solid)
         if slots is None:
             continue
-        if (by_header or _lone_figure_below(solid)) and not _adds_up_as_placed(slots):
+        if (by_header or _lone_figure_below(solid)) and not _holds_as_placed(slots):
             continue  # a figure's column told by its position alone: its row must add up as well
         rows[t] = [f if f is not None else Fig(solid[0].pos, BLANK) for f in slots]
         placed.append(t)
@@ -1409,9 +1409,9 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None, glued_source
     return out
 
 
-def _group_holds(slots: list[Fig | None]) -> bool:
-    """A group of table 四 placed by its columns: its printed parts add up to its printed 总计, or every figure
-    printed is 0 (or 「/」), or nothing is printed."""
+def _holds_as_placed(slots: list[Fig | None]) -> bool:
+    """A row (or a group of table 四) placed by its columns: its printed parts add up to its printed 总计, or
+    every figure printed is 0 (or 「/」: a row of zeros whose 总计 is printed empty), or nothing is printed."""
     return _adds_up_as_placed(slots) or all(_count(f) == 0 for f in slots if f is not None)
 
 
@@ -1437,7 +1437,7 @@ def _t4_by_header(stream: Stream, start: int, figs: list[Fig]) -> list[Fig] | No
     if centres is None or not _header_fits(centres, [], solid):
         return None
     slots = _slots_by_header(centres, solid)
-    if slots is None or not all(_group_holds(slots[i:i + 5]) for i in range(0, 15, 5)):
+    if slots is None or not all(_holds_as_placed(slots[i:i + 5]) for i in range(0, 15, 5)):
         return None
     return [f if f is not None else Fig(solid[0].pos, BLANK) for f in slots]
 
