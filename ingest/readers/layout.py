@@ -116,7 +116,7 @@ def _indent(x0: float, size: float, text: str, margin: float | None) -> int:
 
 
 _LONE_FIGURE = re.compile(r"^(?:\d[\d,.]*|[/／])$")
-_LONE_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_LONE_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 
 def _in_columns(text: str) -> bool:
