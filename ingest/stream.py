@@ -44,8 +44,10 @@ class Stream:
     lines_seen: int = 0  # running-text lines so far (a figure's line number)
     pages_seen: int = 0  # page breaks so far (a figure's page)
     read_by_ocr: bool = False  # the text was recognised from a picture (OCR loses a lone ordinal, 「二、」)
-    # running text laid out in columns: each label word's (key start, key end, page, line, centre), the centre
-    # in the columns of its line as the eye sees it (a table header's cells: where their columns stand)
+    # lines laid out by ingest/readers/layout.py (PDF, OFD: laid_out): each label word's (key start, key end,
+    # page, line, centre), the centre in the columns of its line as the eye sees it (a table header's cells:
+    # where their columns stand; other text's columns do not say how wide a character is)
+    laid_out: bool = False
     words_placed: list[tuple[int, int, int, int, float]] = field(default_factory=list)
     _key_parts: list[str] = field(default_factory=list)
 
@@ -135,7 +137,7 @@ class Stream:
                 j = i + 1
             start = self.key_len
             self._add_label(t[i:j])
-            if columns and line_no is not None and self.key_len > start:
+            if self.laid_out and columns and line_no is not None and self.key_len > start:
                 self.words_placed.append((start, self.key_len, self.pages_seen, line_no, _seen_centre(t, i, j)))
             i = j
 
@@ -177,9 +179,11 @@ _ALL_FIGS = re.compile(r"^(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[/／
 _NA_ONLY = re.compile(r"^[/／—–―─\-－]{1,2}$")
 
 
-def build(items: Iterable[tuple], marks_at: dict[int, str] | None = None, read_by_ocr: bool = False) -> Stream:
-    """items: ("line", text) or ("table", rows) in document order.  marks_at: item index → mark name."""
-    s = Stream(read_by_ocr=read_by_ocr)
+def build(items: Iterable[tuple], marks_at: dict[int, str] | None = None, read_by_ocr: bool = False,
+          laid_out: bool = False) -> Stream:
+    """items: ("line", text) or ("table", rows) in document order.  marks_at: item index → mark name.
+    laid_out: the lines are ingest/readers/layout.py's (Stream.words_placed)."""
+    s = Stream(read_by_ocr=read_by_ocr, laid_out=laid_out)
     tno = 0
     for i, (kind, content) in enumerate(items):
         if marks_at and i in marks_at:

@@ -9,7 +9,8 @@ applicant kinds, 表四 of a few cases), zeros printed empty, 「0」 or 「/」
   group adds up, or prints only 0).  A header cell alone on its line (「其他」 beside cells that wrap) is placed
   in columns like a figure alone, and the lines of a table standing out into the page's left margin are
   measured from the leftmost of them (from the body's edge their indent was cut to none, and their columns
-  moved).
+  moved).  Only lines laid out from a PDF's (or OFD's) words are read so: in other text (a PDF-to-text tool's)
+  how wide a character is is not known, and the header's words cannot be set against the figures.
 - A row of 「0」 and 「/」 on the template's two lines that adds up in both orders was left blank: when each
   of its figures stands under its own header column, in the columns' order, that order is read.
 - A label wrapped around its figures' line behind the characters of a group label printed one a line
@@ -113,7 +114,7 @@ def _t4_page(figures: list[tuple[float, str]], left: float = 60) -> list:
 
 def _read_t4(words: list) -> dict:
     items, _ = page_items([lines_of(words)])
-    stream = build(items)
+    stream = build(items, laid_out=True)
     return read_t4(stream, 0).cells
 
 
@@ -164,3 +165,20 @@ def test_a_label_wrapped_around_its_figures_behind_a_vertical_group_label_is_no_
     res = read_report(path)
     assert s.wrong == s.blank == 0, str(s)
     assert not [m for rule, _, m in res.report.import_notes if rule == "S.LABELS"]
+
+
+def test_text_laid_out_by_another_tool_is_not_placed_by_its_header(tmp_path):
+    # the same lines pasted as text (a PDF-to-text tool's): how wide its characters are is not known, so the
+    # header's words cannot be set against the figures
+    from ingest import read_text
+    from ingest.readers.pdf import read_pdf
+
+    rng = random.Random(0)
+    report = consistent_report(rng, maxv=30, sparse=True, applicants=1)
+    path = tmp_path / "pasted.pdf"
+    draw_report(report, Layout(**_TEMPLATE, zeros=""), path, rng)
+    lines = [text for kind, text in read_pdf(str(path), path.name)[1] if kind == "line"]
+    res = read_text("\n".join(lines))
+    assert not [p for p in res.problems if "表头各列" in p.message]
+    wrong = [c for c in S.TABLE_CELL_IDS if res.report.cells.get(c) not in (None, report.cells.get(c))]
+    assert not wrong, wrong
