@@ -824,9 +824,8 @@ def _count(fig: Fig) -> int | None:
 def _header_columns(stream: Stream, start: int, end: int, labels: tuple[str, ...]) -> list[float] | None:
     """The centres of a table's columns as its header prints them: the header words between start and end
     that are part of a column's heading (「商业企」 of a wrapped 「商业企业」, 「他」 of a narrow column's 「其」
-    over 「他」), grouped by where they stand,
-    one group a column, left to right in the form's order.  None unless every column is found so and no
-    group holds a word of another's heading."""
+    over 「他」), grouped by where they stand, one group a column, left to right in the form's order.  None
+    unless every column is found so and no group holds a word of another's heading."""
     if stream.read_by_ocr:
         return None  # a scan's columns move from page to page
     keys = [label_key(lab) for lab in labels]
