@@ -63,7 +63,7 @@ def build_report(items: list[tuple], name: str, kind: str, grid_tables: list | N
     doc = _Layout(items)
     report = Report(meta=_meta(doc, problems))
     fee_table = _sections(doc, report, problems, lines_are_paragraphs)
-    _tables(doc, report, problems, grid_tables, read_by_ocr)
+    _tables(doc, report, problems, grid_tables, read_by_ocr, laid_out=kind in _LAID_OUT)
     _fees(report, fee_table, problems)
     if not (report.meta.title or doc.heads or report.cells):
         # a README or a contract would otherwise come back as an all-blank report with 200 findings
@@ -175,8 +175,11 @@ def _sections(doc: _Layout, report: Report, problems: list[ImportProblem], lines
     return fee_table
 
 
+_LAID_OUT = ("pdf", "ofd")  # kinds whose lines ingest/readers/layout.py lays out from the words' places
+
+
 def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_tables: list | None,
-            read_by_ocr: bool) -> None:
+            read_by_ocr: bool, laid_out: bool = False) -> None:
     heads, items = doc.heads, doc.items
     starts = [i for i in (doc.table_start, heads.get("s3"), heads.get("s4")) if i is not None]
     if starts:
@@ -185,7 +188,7 @@ def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_ta
         r0 = doc.section_end(heads["s1"]) if "s1" in heads else 0
     r1 = next((heads[s] for s in ("s5", "s6") if s in heads and heads[s] > r0), len(items))
     marks: dict[int, str] = {heads[s] - r0: s for s in ("s3", "s4") if s in heads and r0 <= heads[s] < r1}
-    reads = _read_tables(streams.build(items[r0:r1], marks, read_by_ocr))
+    reads = _read_tables(streams.build(items[r0:r1], marks, read_by_ocr, laid_out))
     if any(not reads[t].found_rows for t in reads) and (r0 > 0 or r1 < len(items)):
         # a table outside its section (a workbook with the tables on another sheet): look everywhere but in the
         # parts written as text, whose paragraphs read as rows when a label is near (「（一）主动公开」 for
@@ -193,7 +196,7 @@ def _tables(doc: _Layout, report: Report, problems: list[ImportProblem], grid_ta
         prose = _prose_parts(doc)
         whole = _read_tables(streams.build([it for i, it in enumerate(items)
                                             if it[0] != "line" or not any(a <= i < b for a, b in prose)],
-                                           read_by_ocr=read_by_ocr))
+                                           read_by_ocr=read_by_ocr, laid_out=laid_out))
         reads = {t: reads[t] if reads[t].found_rows else whole[t] for t in reads}
     if grid_tables:
         grid_read = _read_grid_tables(grid_tables)

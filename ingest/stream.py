@@ -9,6 +9,7 @@ empty grid cells are kept as blanks, so that a table with empty cells keeps its 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,6 +44,11 @@ class Stream:
     lines_seen: int = 0  # running-text lines so far (a figure's line number)
     pages_seen: int = 0  # page breaks so far (a figure's page)
     read_by_ocr: bool = False  # the text was recognised from a picture (OCR loses a lone ordinal, 「二、」)
+    # lines laid out by ingest/readers/layout.py (PDF, OFD: laid_out): each label word's (key start, key end,
+    # page, line, centre), the centre in the columns of its line as the eye sees it (a table header's cells:
+    # where their columns stand; other text's columns do not say how wide a character is)
+    laid_out: bool = False
+    words_placed: list[tuple[int, int, int, int, float]] = field(default_factory=list)
     _key_parts: list[str] = field(default_factory=list)
 
     def _add_label(self, printed: str) -> None:
@@ -129,7 +135,10 @@ class Stream:
             j = run.end() if run else i
             if j == i:
                 j = i + 1
+            start = self.key_len
             self._add_label(t[i:j])
+            if self.laid_out and columns and line_no is not None and self.key_len > start:
+                self.words_placed.append((start, self.key_len, self.pages_seen, line_no, _seen_centre(t, i, j)))
             i = j
 
     def add_line(self, line: str) -> None:
@@ -155,6 +164,12 @@ class Stream:
                     self.add_text(c, group)
 
 
+def _seen_centre(t: str, i: int, j: int) -> float:
+    """The centre of t[i:j] in the columns of its line (ingest/readers/layout.py: a third of a character; a word
+    starts at its column, and within it a wide character takes three columns, any other about one and a half)."""
+    return i + sum(3.0 if unicodedata.east_asian_width(ch) in "WF" else 1.5 for ch in t[i:j]) / 2
+
+
 _TOKEN = re.compile(r"(?P<ws>\s+)|(?P<signed>(?<!\S)[+\-－]\d+(?:\.\d+)?(?!\S))|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
                     r"|(?P<parnum>\(\d{1,2}\)(?=[ \t\u3000]*[^\s\d/／—–―─\-－(]))"
                     r"|(?P<na>[/／—–―─\-－]+)|(?P<other>.)", re.S)
@@ -164,9 +179,11 @@ _ALL_FIGS = re.compile(r"^(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[/／
 _NA_ONLY = re.compile(r"^[/／—–―─\-－]{1,2}$")
 
 
-def build(items: Iterable[tuple], marks_at: dict[int, str] | None = None, read_by_ocr: bool = False) -> Stream:
-    """items: ("line", text) or ("table", rows) in document order.  marks_at: item index → mark name."""
-    s = Stream(read_by_ocr=read_by_ocr)
+def build(items: Iterable[tuple], marks_at: dict[int, str] | None = None, read_by_ocr: bool = False,
+          laid_out: bool = False) -> Stream:
+    """items: ("line", text) or ("table", rows) in document order.  marks_at: item index → mark name.
+    laid_out: the lines are ingest/readers/layout.py's (Stream.words_placed)."""
+    s = Stream(read_by_ocr=read_by_ocr, laid_out=laid_out)
     tno = 0
     for i, (kind, content) in enumerate(items):
         if marks_at and i in marks_at:

@@ -164,7 +164,7 @@ def _label_note(stream: Stream, hit: Hit, official: str, cells: tuple[str, ...],
     # OCR loses an ordinal that stands apart from the words (「上年结转…」 or 「、上年结转…」 for 「二、上年结转…」);
     # printed text that lacks it is a slip
     lost = stream.read_by_ocr and words.lstrip("、.") == strip_number(label_key(official))
-    if words != label_key(official) and not lost:
+    if words != label_key(official) and not lost and not _label_runs_on(stream, hit, official):
         out.notes.append(("S.LABELS", cells, f"表格标签「{shown}」与官方格式「{official}」不一致"))
         return
     num_printed = re.match(r"^\s*(?:(\d)\s*([、.．])|(\((\d)\)))", nfkc(printed))
@@ -175,6 +175,18 @@ def _label_note(stream: Stream, hit: Hit, official: str, cells: tuple[str, ...],
         used = f"{num_printed.group(1)}、" if num_printed.group(2) else f"（{num_printed.group(4)}）"
         out.notes.append(("S.LABELS", cells, f"表格标签「{head}」的序号用了「{used}」，"
                                              f"官方格式为「{num_official.group(0)}」"))
+
+
+def _label_runs_on(stream: Stream, hit: Hit, official: str) -> bool:
+    """The label's last characters come right after the part found, behind characters of a group label printed
+    one a line (「…已获取信」 | 「理」 and the figures | 「息」): the label is whole, only wrapped around them."""
+    s, e, _ = hit
+    key = label_key(official)
+    words = _without_layout_junk("".join(stream.shown[s:e]), official)
+    if not key.startswith(words) or len(key) - len(words) > 3:
+        return False
+    return any(_without_layout_junk("".join(stream.shown[s:end]), official) == key
+               for end in range(e + 1, min(e + 2 * (len(key) - len(words)) + 2, len(stream.shown)) + 1))
 
 
 def _runs_of(figs: list[Fig], n: int = 1) -> list[str] | None:
@@ -221,6 +233,7 @@ class _T3Pass:
         self.dropped: set[str] = set()
         self.collapsed: set[str] = set()  # rows of a group printed as one row
         self.decoded: set[str] = set()  # targets read by decoding blocks of figures (ingest/blocks.py)
+        self.header: list[float] | None = None  # the columns' centres as the header prints them (_header)
 
     # ---- labels
 
@@ -289,6 +302,7 @@ class _T3Pass:
         print figures in."""
         stream, anchors, out = self.stream, self.anchors, self.out
         first = len(out.problems)
+        self.header = self._header()
         for i, (s, e, target) in enumerate(anchors):
             nxt = _group_label_after_figures(stream, e, anchors[i + 1][0] if i + 1 < len(anchors) else self.end)
             figs = _figs_between(stream, s, nxt, e)
@@ -309,8 +323,18 @@ class _T3Pass:
         self.decoded = _figures_in_blocks(stream, anchors, self.rows, self.raw, self.start, self.end, out)
         if self.decoded:  # every figure is accounted for: what reading row by row said of them is moot
             del out.problems[first:mark]
-        _place_by_columns(self.rows, self.raw, anchors, out)
+        _place_by_columns(self.rows, self.raw, anchors, out, self.header)
         self.rows_behind_garbled_labels()
+
+    def _under_the_header(self, figs: list[Fig]) -> bool:
+        """Seven figures each under its own column of the table's header, in their order: the columns' order
+        is the one meant (the printed one reads the two lines one after the other)."""
+        return self.header is not None and _header_fits(self.header, [figs], figs)
+
+    def _header(self) -> list[float] | None:
+        """The seven columns' centres as the table's header prints them (before its first row)."""
+        first = self.anchors[0][0] if self.anchors else self.start
+        return _header_columns(self.stream, self.start, first, tuple(T3_COL_LABEL[c] for c in T3_COL_IDS))
 
     def _in_column_order(self, target: str, figs: list[Fig]) -> list[Fig]:
         """A tall row whose cells are aligned differently (the Word template in circulation puts 总计 at the
@@ -321,7 +345,7 @@ class _T3Pass:
         by_col = _column_order(figs)
         if by_col is None or [f.text for f in by_col] == [f.text for f in figs] or not _counts_add_up(by_col):
             return figs  # (「0 0 0 0 0 0 0」 reads the same in any order; 「0 / 0 / / 0 0」 does not)
-        if _counts_add_up(figs):
+        if _counts_add_up(figs) and not self._under_the_header(by_col):
             self.dropped.add(target)
             self.out.problems.append(ImportProblem(
                 AMBIGUOUS, f"表三「{_t3_name(target)}」的数字印在两行，按列的顺序和印出的顺序都合计相符，无法确定，留空",
@@ -638,19 +662,23 @@ def _plausible(figs: list[Fig], groups: tuple[int, ...]) -> bool:
     if any(f.group is not None for f in figs) or figs[-1].pos == figs[0].pos:
         return True
     if any(f.blank for f in figs):  # a row of table 三 placed by its columns (the template's two-line rows)
-        return groups == (7,) and _adds_up_as_placed([None if f.blank else f for f in figs])
+        return groups == (7,) and _holds_as_placed([None if f.blank else f for f in figs])
     vals = _counts(figs)
     return vals is not None and _sums_hold(vals, groups)
 
 
-def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRead) -> None:
+def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRead,
+                      header: list[float] | None = None) -> None:
     """pdftotext -layout keeps each figure under its column, so a row with empty cells can be placed:
     the nearest complete rows that add up (_nearest_rows) give the seven column centres;
     a short row's figures go to the nearest centres when each is clearly closer to one column than to
-    any other.  The clerk is told which rows."""
+    any other.  A table with fewer than three complete rows (most figures 0, printed empty or 「/」) is placed
+    by its header's columns instead (header: _header_columns) when every figure of the table stands under
+    one of them, and a row so placed must add up.  The clerk is told which rows."""
     # (rows that add up: a row OCR misread, 「4. 0 0 0 0 0 6」 for 「6 0 0 0 0 0 6」, has its figures out of place too)
     full = [f for f in rows.values() if _complete_in_columns(f)]
-    if len(full) < 3:
+    by_header = len(full) < 3
+    if by_header and not (header and _header_fits(header, full, [f for fs in raw.values() for f in fs])):
         return
     spans = {t: (s, e) for s, e, t in anchors}
     placed = []
@@ -660,35 +688,53 @@ def _place_by_columns(rows: dict, raw: dict, anchors: list[Anchor], out: TableRe
             continue
         if any(f.col is None for f in solid) or not _one_row_of_columns(solid, spans.get(t)):
             continue
-        near = _nearest_rows(full, solid[0])
-        if not all(_spaced(f) for f in near):
-            continue  # figures one space apart (pdftotext -raw, web text): their positions mean nothing
-        centres = []
-        for j in range(7):
-            xs = sorted(f[j].col for f in near)
-            if xs[-1] - xs[0] > 4:  # the columns wander: not a layout print
-                break
-            centres.append(xs[len(xs) // 2])
-        if len(centres) < 7:
+        slots = _slots_by_header(header, solid) if by_header and header else _slots_by_rows(full, solid)
+        if slots is None:
             continue
-        gap = min(b - a for a, b in zip(centres, centres[1:]))
-        if gap < 2:
-            continue
-        slots: list = [None] * 7
-        for f in sorted(solid, key=lambda f: f.col or 0.0):
-            d = sorted((abs(f.col - c), j) for j, c in enumerate(centres))
-            if d[0][0] > gap * 0.35 or slots[d[0][1]] is not None:
-                break
-            slots[d[0][1]] = f
-        else:
-            if _lone_figure_below(solid) and not _adds_up_as_placed(slots):
-                continue  # a lone figure's column is told by its position alone: its row must add up as well
-            rows[t] = [f if f is not None else Fig(solid[0].pos, BLANK) for f in slots]
-            placed.append(t)
+        if (by_header or _lone_figure_below(solid)) and not _holds_as_placed(slots):
+            continue  # a figure's column told by its position alone: its row must add up as well
+        rows[t] = [f if f is not None else Fig(solid[0].pos, BLANK) for f in slots]
+        placed.append(t)
     if placed:
         names = "」「".join(_t3_name(t) for t in placed)
-        out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按各列的位置对应，空白处留空，请核对",
+        by = "表头各列" if by_header else "各列"
+        out.problems.append(ImportProblem(NOTE, f"表三「{names}」有空白单元格，已按{by}的位置对应，空白处留空，请核对",
                                           tuple(c for t in placed for c in t3_row_cells(t))))
+
+
+def _slots_by_rows(full: list[list[Fig]], solid: list[Fig]) -> list[Fig | None] | None:
+    """A short row's figures in the seven columns of the nearest complete rows, or None."""
+    near = _nearest_rows(full, solid[0])
+    if not all(_spaced(f) for f in near):
+        return None  # figures one space apart (pdftotext -raw, web text): their positions mean nothing
+    centres = []
+    for j in range(7):
+        xs = sorted(f[j].col for f in near)
+        if xs[-1] - xs[0] > 4:  # the columns wander: not a layout print
+            return None
+        centres.append(xs[len(xs) // 2])
+    gap = min(b - a for a, b in zip(centres, centres[1:]))
+    if gap < 2:
+        return None
+    slots: list[Fig | None] = [None] * 7
+    for f in sorted(solid, key=lambda f: f.col or 0.0):
+        d = sorted((abs(f.col - c), j) for j, c in enumerate(centres))
+        if d[0][0] > gap * 0.35 or slots[d[0][1]] is not None:
+            return None
+        slots[d[0][1]] = f
+    return slots
+
+
+def _slots_by_header(centres: list[float], solid: list[Fig]) -> list[Fig | None] | None:
+    """A short row's figures in the header's columns (one figure a column), or None."""
+    gap = min(b - a for a, b in zip(centres, centres[1:]))
+    slots: list[Fig | None] = [None] * len(centres)
+    for f in solid:
+        j = _nearest_column(centres, gap, f)
+        if j is None or slots[j] is not None:
+            return None
+        slots[j] = f
+    return slots
 
 
 def _complete_in_columns(figs: list[Fig]) -> bool:
@@ -773,6 +819,50 @@ def _count(fig: Fig) -> int | None:
     except BadValue:
         return None
     return 0 if v == NA else v if isinstance(v, int) else None
+
+
+def _header_columns(stream: Stream, start: int, end: int, labels: tuple[str, ...]) -> list[float] | None:
+    """The centres of a table's columns as its header prints them: the header words between start and end
+    that are part of a column's heading (「商业企」 of a wrapped 「商业企业」, 「他」 of a narrow column's 「其」
+    over 「他」), grouped by where they stand, one group a column, left to right in the form's order.  None
+    unless every column is found so and no group holds a word of another's heading."""
+    if stream.read_by_ocr:
+        return None  # a scan's columns move from page to page
+    keys = [label_key(lab) for lab in labels]
+    words = sorted((centre, stream.key[s:e]) for s, e, _, _, centre in stream.words_placed
+                   if start <= s and e <= end and any(stream.key[s:e] in k for k in keys))
+    groups: list[list[tuple[float, str]]] = []
+    for w in words:
+        if groups and w[0] - groups[-1][-1][0] <= 2:  # (two columns: a third of a character each)
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    if len(groups) != len(keys) or not all(word in k for g, k in zip(groups, keys) for _, word in g):
+        return None
+    centres = [sum(c for c, _ in g) / len(g) for g in groups]
+    return centres if min(b - a for a, b in zip(centres, centres[1:])) >= 2 else None
+
+
+def _seen_centre(fig: Fig) -> float:
+    """A figure's centre as the eye sees it, in the columns header words are placed in (Stream.words_placed):
+    Fig.col counts a digit one column, it is about one and a half wide."""
+    return (fig.col or 0.0) + len(fig.text) / 4
+
+
+def _header_fits(centres: list[float], full: list[list[Fig]], figs: list[Fig]) -> bool:
+    """The header's columns are where the figures stand: each figure clearly nearest one column (centred in
+    its cell, as the header words are), and a complete row's figures each in their own."""
+    gap = min(b - a for a, b in zip(centres, centres[1:]))
+    return (all(_nearest_column(centres, gap, f) is not None for f in figs if not f.blank)
+            and all(_nearest_column(centres, gap, f) == j for row in full for j, f in enumerate(row)))
+
+
+def _nearest_column(centres: list[float], gap: float, fig: Fig) -> int | None:
+    """The column a figure stands in: the nearest centre when it is within a third of a column of it."""
+    if fig.col is None:
+        return None
+    d, j = min((abs(_seen_centre(fig) - c), j) for j, c in enumerate(centres))
+    return j if d <= gap * 0.35 else None
 
 
 def _figures_above_their_label(anchors: list[Anchor], raw: dict[str, list[Fig]], out: TableRead) -> None:
@@ -1305,15 +1395,51 @@ def read_t4(stream: Stream, start: int = 0, end: int | None = None, glued_source
         return out
     out.found_rows = 1
     chosen = _t4_row(figs, cells, out)
-    if chosen is not None and not _plausible(chosen, (5, 5, 5)):
+    placed = _t4_by_header(stream, start, figs) if chosen is None else None
+    if placed is not None:
+        out.problems.append(ImportProblem(NOTE, "表四有空白单元格，已按表头各列的位置对应（各组印出的数字与总计相符），请核对",
+                                          tuple(c for c, f in zip(cells, placed) if not f.blank)))
+        _take_t4(cells, placed, out)
+    elif chosen is not None and not _plausible(chosen, (5, 5, 5)):
         out.problems.append(ImportProblem(UNREADABLE, "表四的数字与表头文字交错，且各项之和与总计不符，可能错位，留空", cells))
     elif chosen is not None:
-        for cid, f in zip(cells, chosen):
-            _parse(cid, f, out)
-        _zero_empty_t4_parts(out, [cid for cid, f in zip(cells, chosen) if f.blank])
+        _take_t4(cells, chosen, out)
     else:
         _t4_runs(figs, cells, glued_source, out)
     return out
+
+
+def _holds_as_placed(slots: list[Fig | None]) -> bool:
+    """A row (or a group of table 四) placed by its columns: its printed parts add up to its printed 总计, or
+    every figure printed is 0 (or 「/」: a row of zeros whose 总计 is printed empty), or nothing is printed."""
+    return _adds_up_as_placed(slots) or all(_count(f) == 0 for f in slots if f is not None)
+
+
+def _take_t4(cells: tuple[str, ...], chosen: list[Fig], out: TableRead) -> None:
+    for cid, f in zip(cells, chosen):
+        _parse(cid, f, out)
+    _zero_empty_t4_parts(out, [cid for cid, f in zip(cells, chosen) if f.blank])
+
+
+def _t4_by_header(stream: Stream, start: int, figs: list[Fig]) -> list[Fig] | None:
+    """Fewer than fifteen figures on the row's one line, laid out in columns (a PDF that prints nothing for
+    0): each in the column of the header word above it (_header_columns), the fifteen cells with blanks
+    where none stands; taken when each group (复议, 直接起诉, 复议后起诉) is empty or adds up to its printed
+    总计, else None."""
+    solid = [f for f in figs if not f.blank]
+    if not 0 < len(solid) < 15 or len(solid) != len(figs) or any(f.col is None for f in solid):
+        return None
+    if len({f.line for f in solid}) != 1 or not _spaced(solid):
+        return None
+    head = stream.key.find(_T4_HEAD, start, solid[0].pos)
+    labels = tuple(lab for _, lab in T4_COLS) * len(T4_GROUPS)
+    centres = _header_columns(stream, head, solid[0].pos, labels) if head >= 0 else None
+    if centres is None or not _header_fits(centres, [], solid):
+        return None
+    slots = _slots_by_header(centres, solid)
+    if slots is None or not all(_holds_as_placed(slots[i:i + 5]) for i in range(0, 15, 5)):
+        return None
+    return [f if f is not None else Fig(solid[0].pos, BLANK) for f in slots]
 
 
 def _t4_figures(stream: Stream, start: int, end: int) -> list[Fig]:

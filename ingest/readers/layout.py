@@ -20,6 +20,7 @@ def page_items(page_lines: Sequence[Sequence[Line]]) -> tuple[list[tuple], int]:
     and the number of characters read."""
     items: list[tuple] = []
     margin = _left_margin(page_lines)
+    table_margin = _columns_margin(page_lines, margin)
     running = _running_lines(page_lines)
     chars = 0
     for k, lines in enumerate(page_lines):
@@ -28,7 +29,8 @@ def page_items(page_lines: Sequence[Sequence[Line]]) -> tuple[list[tuple], int]:
         for i, (x0, size, text) in enumerate(lines):
             if (i == 0 or i == len(lines) - 1) and _running_key(text) in running:
                 continue
-            items.append(("line", " " * _indent(x0, size, text, margin) + text))
+            items.append(("line", " " * _indent(x0, size, text, table_margin if _in_columns(text) else margin)
+                          + text))
             chars += len(text)
     return items, chars
 
@@ -114,12 +116,22 @@ def _indent(x0: float, size: float, text: str, margin: float | None) -> int:
 
 
 _LONE_FIGURE = re.compile(r"^(?:\d[\d,.]*|[/／])$")
+_LONE_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 
 def _in_columns(text: str) -> bool:
-    """A line of a table's cells: words apart across a cell's gap, or a figure alone (a row's figure on a line
-    of its own, beside a label that wraps)."""
-    return "  " in text or bool(_LONE_FIGURE.match(text))
+    """A line of a table's cells: words apart across a cell's gap, a figure alone (a row's figure on a line
+    of its own, beside a label that wraps), or a short word alone (a column's heading, 「其他」 or 「总计」, on
+    a line of its own where the header's other cells wrap: it tells where its column stands)."""
+    return "  " in text or bool(_LONE_FIGURE.match(text) or _LONE_HEADING.match(text))
+
+
+def _columns_margin(page_lines: Sequence[Sequence[Line]], margin: float | None) -> float | None:
+    """Where lines laid out in columns are measured from: the body's left edge, or the leftmost such line's
+    when a table stands out into the margin (measured from the body's edge, a line starting left of it would
+    lose its columns: no indent is less than none)."""
+    starts = [x0 for lines in page_lines for x0, _, text in lines if _in_columns(text)]
+    return min([margin, *starts]) if margin is not None and starts else margin
 
 
 def _left_margin(page_lines: Sequence[Sequence[Line]]) -> float | None:
