@@ -159,34 +159,62 @@ def find_title(lines: list[str]) -> tuple[str, int, int] | None:
     """(title, first line, last line) among the lines before section 一.
 
     The title ends with 「报告」 and may be wrapped over two or three lines; one that names a year wins
-    over one that does not (a web page's breadcrumb 「首页 > 年度报告」 is no title).
+    over one that does not (a web page's breadcrumb 「首页 > 年度报告」 is no title).  A web page prints its
+    own heading above the document: where the document's title, naming the organ and the year, follows
+    right under the first one, it is the title (the clerk wrote that one).
     """
     clean = [(i, nfkc(l).strip()) for i, l in enumerate(lines)]
     found = []
-    for i, t in clean:
-        if not t or re.search(r"[>›»]|http|[:：]", t) or is_page_furniture(t):
+    for i in range(len(lines)):
+        hit = _title_at(lines, clean, i)
+        if hit is None:
             continue
-        joined = re.sub(r"\s+", "", t)
-        hit = None
-        if _TITLE_END.search(joined) and len(joined) <= 80:
-            hit = (_extend_back(clean, i), i)
-        elif i + 1 < len(lines):  # a title wrapped mid-word: this line and the next (an empty one between)
-            k = i + 1 if clean[i + 1][1] or i + 2 >= len(lines) else i + 2
-            nxt = re.sub(r"\s+", "", nfkc(lines[k]))
-            if nxt and _TITLE_END.search(joined + nxt) and len(joined + nxt) <= 80 and len(nxt) <= 12:
-                hit = (_extend_back(clean, i), k)
-        if hit:
-            text = _title_from(lines, *hit)
-            if not organ_year(text)[0]:  # 「2024年政府信息公开工作年度报告」: the organ is on a line above
-                first = _organ_line_above(clean, hit[0])
-                if first is not None:
-                    hit = (first, hit[1])
-                    text = _title_from(lines, *hit)
-            if _YEAR.search(text):
-                return text, hit[0], hit[1]
-            if "信息公开" in text and not _YEARLESS_ANNUAL.search(text):
-                found.append((text, hit[0], hit[1]))
+        text, first, last = hit
+        if _YEAR.search(text):
+            below = _title_right_under(lines, clean, last)
+            return below if below is not None else hit
+        if "信息公开" in text and not _YEARLESS_ANNUAL.search(text):
+            found.append(hit)
     return found[0] if found else None
+
+
+def _title_right_under(lines: list[str], clean: list[tuple[int, str]], last: int) -> tuple[str, int, int] | None:
+    """The document's own title starting on the next line that is not empty, where it names the organ and
+    the year (a page's heading 「2022年政府信息公开工作年度报告」 above 「某镇人民政府」 / 「2022年…报告」)."""
+    j = last + 1
+    while j < len(lines) and not clean[j][1]:
+        j += 1
+    for start in (j, j + 1):  # the organ may stand alone on the first line, the title under it
+        hit = _title_at(lines, clean, start) if start < len(lines) else None
+        if hit is not None and hit[1] == j:
+            organ, year = organ_year(hit[0])
+            return hit if organ and year is not None and names_an_organ(organ) else None
+    return None
+
+
+def _title_at(lines: list[str], clean: list[tuple[int, str]], i: int) -> tuple[str, int, int] | None:
+    """The title ending on line i (or on the line after it, wrapped mid-word), with its first line."""
+    t = clean[i][1]
+    if not t or re.search(r"[>›»]|http|[:：]", t) or is_page_furniture(t):
+        return None
+    joined = re.sub(r"\s+", "", t)
+    hit = None
+    if _TITLE_END.search(joined) and len(joined) <= 80:
+        hit = (_extend_back(clean, i), i)
+    elif i + 1 < len(lines):  # a title wrapped mid-word: this line and the next (an empty one between)
+        k = i + 1 if clean[i + 1][1] or i + 2 >= len(lines) else i + 2
+        nxt = re.sub(r"\s+", "", nfkc(lines[k]))
+        if nxt and _TITLE_END.search(joined + nxt) and len(joined + nxt) <= 80 and len(nxt) <= 12:
+            hit = (_extend_back(clean, i), k)
+    if hit is None:
+        return None
+    text = _title_from(lines, *hit)
+    if not organ_year(text)[0]:  # 「2024年政府信息公开工作年度报告」: the organ is on a line above
+        first = _organ_line_above(clean, hit[0])
+        if first is not None:
+            hit = (first, hit[1])
+            text = _title_from(lines, *hit)
+    return text, hit[0], hit[1]
 
 
 _PUBLISHED = re.compile(r"(?:发布|成文|印发|公开)(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
