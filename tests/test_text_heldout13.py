@@ -17,20 +17,9 @@ named with no figure.  The organs and figures here are made up; each case pairs 
 (no finding) and, where the text can be wrong, figures that disagree (the right finding)."""
 from __future__ import annotations
 
-from tests.heldout import Round, claim_rule_findings, kinds, made_up, subjects
+from tests.heldout import ALL_CLOSED_42, BASE_40, Round, claim_rule_findings, kinds, made_up, subjects
 
-# 40 new + 2 carried in = 36 closed + 6 carried out; results: 10 公开, 8 部分, 4 不予公开 (2 第三方合法权益, 2 内部事务),
-# 6 无法提供 (不掌握), 4 不予处理 (重复申请), 4 其他处理; 复议 2 (1 维持, 1 其他结果), 直接起诉 1 (未审结)
-BASE = {
-    "t3.r1.np": 38, "t3.r1.biz": 2, "t3.r1.tot": 40, "t3.r2.np": 2, "t3.r2.tot": 2,
-    "t3.r3_1.tot": 10, "t3.r3_2.tot": 8, "t3.r3_3_4.tot": 2, "t3.r3_3_5.tot": 2, "t3.r3_4_1.tot": 6,
-    "t3.r3_5_2.tot": 4, "t3.r3_6_3.tot": 4, "t3.r3_7.tot": 36, "t3.r4.tot": 6,
-    "t4.review.tot": 2, "t4.review.upheld": 1, "t4.review.other": 1,
-    "t4.direct.tot": 1, "t4.direct.pending": 1,
-    "t2.normative.issued": 3, "t2.normative.in_force": 20,
-}
-# all 42 closed, none carried out (the figures a text saying every application was closed agrees with)
-ALL_CLOSED = {"t3__r4__tot": 0, "t3__r3_7__tot": 42, "t3__r3_6_3__tot": 10}
+BASE, ALL_CLOSED = BASE_40, ALL_CLOSED_42
 # a small organ: 3 received, all disclosed
 SMALL = {"t3.r1.np": 3, "t3.r1.tot": 3, "t3.r3_1.tot": 3, "t3.r3_7.tot": 3}
 
