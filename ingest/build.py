@@ -15,7 +15,7 @@ from . import script
 from . import stream as streams
 from .fees import fee_rows, read_fees
 from .labels import strip_number
-from .pagemeta import field_table_lines, page_fields
+from .pagemeta import field_table_lines, page_fields, with_colons
 from .result import AMBIGUOUS, MISSING, NOTE, ImportProblem, ImportResult, IngestError
 from .runon import split_run_on
 from .sections import (
@@ -24,6 +24,7 @@ from .sections import (
     find_headings,
     find_title,
     goes_on,
+    government_from_overview,
     guess_level,
     heading_of,
     join_split_headings,
@@ -98,7 +99,8 @@ class _Layout:
 def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
     first_head = min(doc.heads.values()) if doc.heads else min(len(doc.items), 20)
     # a web page's field table (「标题 | … | 发布机构 | … |」) counts as its field lines
-    pre = [l if l is not None else (field_table_lines(doc.items[i][1]) if doc.items[i][0] == "table" else "") or ""
+    pre = [with_colons(l) if l is not None
+           else (field_table_lines(doc.items[i][1]) if doc.items[i][0] == "table" else "") or ""
            for i, l in enumerate(doc.lines[:first_head])]
     meta = Meta(published=published_in(pre))
     title = find_title(pre)
@@ -547,6 +549,8 @@ def _organ_from_body(meta: Meta, signer: str | None, sections: dict, problems: l
         organ, where = organ, "「一、总体情况」下的说明文字"
     elif organ := organ_from_overview(overview):
         where = "「一、总体情况」的第一句"
+    elif organ := government_from_overview(overview):
+        where = "「一、总体情况」的第一句（报告以本级政府的口吻写成）"
     else:
         organ, where = organ_from_overview(sections.get("s0", "")), "报告开头的第一句"
     if not organ:

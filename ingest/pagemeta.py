@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .textnorm import nfkc
 
@@ -18,7 +19,20 @@ _KEY = {"标题": "title", "题名": "title", "名称": "title", "发布机构":
         "发布单位": "organ", "来源": "organ", "发布时间": "date", "发布日期": "date", "成文日期": "date"}
 
 
-def page_fields(lines: list[str | None]) -> tuple[dict[str, str], int | None]:
+# a field table copied as text keeps its labels but not its colons: 「标 题 某局…年度报告」「发布机构 某局 发文日期 …」
+_BARE_LABEL = re.compile(rf"(?:^|(?<=\s))({_WORDS})\s+(?=\S)")
+_STARTS_BARE = re.compile(rf"^\s*({_WORDS})\s+(?=\S)")
+
+
+def with_colons(line: str) -> str:
+    """A line that starts with a field's label but no colon (「标 题 某局…报告」) written as field line(s)
+    (「标题：某局…报告」), so that it is read as one and not taken for the title; any other line as it is."""
+    if not _STARTS_BARE.match(line) or _FIELD.match(line):
+        return line
+    return _BARE_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group(1)) + "：", line)
+
+
+def page_fields(lines: Sequence[str | None]) -> tuple[dict[str, str], int | None]:
     """({title, organ, date}: text) from the field lines among lines, and the index of the last field line."""
     fields: dict[str, str] = {}
     last = None

@@ -48,7 +48,7 @@ _PAIRS = (
     "學学場场諮咨輿舆饋馈寬宽備备儘尽齡龄婦妇鞏巩脫脱堅坚勵励麵面覈核佔占頒颁偉伟騰腾夥伙傢家巖岩廬庐閩闽"
     "粵粤贛赣瀋沈隴陇遼辽魯鲁瓊琼靑青復复"
     # characters of place names (烏魯木齊, 義烏, 鳳陽, 嶽陽 …)
-    "烏乌鳳凤嶽岳莊庄灘滩壩坝崗岗厲厉盧卢薊蓟晉晋鶴鹤鴨鸭鷹鹰麗丽")
+    "烏乌鳳凤嶽岳莊庄灘滩壩坝崗岗厲厉盧卢薊蓟晉晋鶴鹤鴨鸭鷹鹰麗丽涇泾滄沧瀘泸濰潍潁颍鄲郸蕪芜鄖郧灤滦")
 FOLD = {ord(t): s for t, s in zip(_PAIRS[::2], _PAIRS[1::2]) if t != s}
 _TRADITIONAL = re.compile("[" + "".join(map(chr, FOLD)) + "]")
 _MIN_HITS = 8  # traditional-only characters in a document before it counts as written in them

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -260,8 +261,12 @@ def _organ_line_above(clean: list[tuple[int, str]], i: int) -> int | None:
         prev = clean[j][1]
         if not prev:
             continue
-        return j if organ_like(prev) else None
+        return j if organ_like(prev) or _TOWN.search(prev) else None
     return None
+
+
+# a town, a street or a 苏木 named by itself (「九原区阿嘎如泰苏木」 above 「2025年…年度报告」)
+_TOWN = re.compile(r"^[^。，：:;；/>›»|\d\s]{2,20}(?:[乡镇]|苏木|街道)$")
 
 
 def organ_line_below(lines: list[str], i: int) -> int | None:
@@ -377,14 +382,16 @@ _REPORT_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?"
 _REPORT_NAME = r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?报告"
 # 「某市人民政府（市人民政府办公厅）」: a government and its office reporting as one (the government's own report)
 _JOINT = r"(?:[（(][^（）()《》，。]{2,12}(?:办公室|办公厅)[)）])?"
-_ORGAN_BEFORE_REPORT = re.compile(  # the organ before the year, or after it (「公布2024年度某县人民政府办公室…」)
-    rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}{_JOINT}){_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
 _ALIAS = r"(?:[（(]以下(?:简称|称)[^（）()]{1,20}[）)])?"  # 「由某开发区管理委员会（以下简称经开区管委会）编制」
+_ORGAN_BEFORE_REPORT = re.compile(  # the organ before the year, or after it (「公布2024年度某县人民政府办公室…」)
+    rf"{_REPORT_VERB}(?:(?P<org>{_ORG_TEXT}{_JOINT}){_ALIAS}{_REPORT_YEAR}|{_REPORT_YEAR}(?P<org2>{_ORG_TEXT})){_REPORT_NAME}")
 _ORGAN_COMPILED = re.compile(rf"由(?P<org>{_ORG_TEXT}){_ALIAS}(?:(?:负责|组织|牵头)?(?:编制|编写|撰写|起草)|根据|依据|按照|依照|结合|"
                              r"(?P<summed>综合(?![科股处办室组部])|汇总))")  # (not 「由某街道党政办公室综合科编制」)
 # 「由某局办公室编制」: the bureau's own office wrote it, the bureau is the organ; 「由某区人民政府办公室综合各部门…编制」: a
 # summary of the government's organs, whose organ is the government
 _BUREAU_OFFICE = re.compile(r"(?:(?<=[局委厅署院])|(?<=中心))办公室$")
+# 「本报告由某苏木党政综合办公室编制」: a town's or street's own office wrote it for the town
+_TOWN_OFFICE = re.compile(r"(?:(?<=[乡镇])|(?<=苏木)|(?<=街道)|(?<=人民政府))党政(?:综合)?(?:办公室|办)$")
 _GOVERNMENT_OFFICE = re.compile(r"(?<=政府)(?:办公室|办公厅)$")
 _ORGAN_PUBLISHES = re.compile(rf"(?P<org>{_ORG_TEXT})(?:特|现)?(?:面)?向社会(?:公布|公开|发布)")
 PREAMBLE_LOOKED_AT = 3000  # characters: a preamble names its organ in its first sentences (and a hostile file is long)
@@ -442,9 +449,9 @@ OVERVIEW_SUBJECT_LONGEST = 30
 _NOT_IN_A_NAME = re.compile(r"[^\w（）()]")  # a mark: a clause before the subject (「在县委的领导下，某局…」)
 
 
-def organ_from_overview(text: str) -> str:
-    """The organ that opens section 一's first sentence as its subject (「2024年，某县自然资源局坚持…」), or 「」
-    (「2024年，我局…」, a place alone, anything not ending like an organ's name)."""
+def _overview_subjects(text: str) -> Iterator[str]:
+    """What may be the subject of section 一's first sentence, shortest first: the text before each word a
+    verb phrase starts with (「2024年，某县自然资源局坚持…」 → 「某县自然资源局」)."""
     t = re.sub(r"\s+", "", nfkc(text[:200]))
     start = _OPENING.match(t)
     head = t[start.end() if start else 0:][:OVERVIEW_SUBJECT_LONGEST + 8]
@@ -453,11 +460,33 @@ def organ_from_overview(text: str) -> str:
         if org.endswith("人民") and m.group().startswith("政府"):
             org += "政府"  # 「某区人民政府信息公开工作…」: the 政府 is the organ's
         if len(org) > OVERVIEW_SUBJECT_LONGEST:
-            break
-        if len(org) >= 4 and not org.startswith(("我", "本", "该", "全", "各", "关于")) and not _NOT_IN_A_NAME.search(org) \
-                and organ_like(org) \
+            return
+        if len(org) >= 3 and not org.startswith(("我", "本", "该", "全", "各", "关于")) and not _NOT_IN_A_NAME.search(org):
+            yield org
+
+
+def organ_from_overview(text: str) -> str:
+    """The organ that opens section 一's first sentence as its subject (「2024年，某县自然资源局坚持…」「2021年，
+    某街道认真…」), or 「」 (「2024年，我局…」, a place alone, anything not ending like an organ's name)."""
+    for org in _overview_subjects(text):
+        if len(org) >= 4 and (organ_like(org) or _TOWN.search(org)) \
                 and names_an_organ(org) and names_its_place(org) and not _NO_PLACE.fullmatch(org):
             return org
+    return ""
+
+
+_SPEAKS_AS_AN_ORGAN = re.compile(r"(?:我|本)[局委办厅室中]")  # 「我局」「本委」: a department's or an office's own voice
+
+
+def government_from_overview(text: str) -> str:
+    """A whole county's (city's) report naming no organ: section 一 opens with the place alone as its subject
+    (「2020年，某县认真贯彻…」) and speaks as the place (「我县」「全县」), never as a bureau or an office; the
+    government of that place (「某县人民政府」), or 「」."""
+    if not _SPEAKS_FOR_THE_PLACE.search(text) or _SPEAKS_AS_AN_ORGAN.search(text):
+        return ""
+    for place in _overview_subjects(text):
+        if guess_level(place) != "department" and not place.endswith("政府") and names_its_place(place):
+            return place + "人民政府"
     return ""
 
 
@@ -466,7 +495,7 @@ def _the_organ_not_its_office(org: str, summed: bool) -> str:
     government when it summed up the government's organs."""
     if summed:
         org = _GOVERNMENT_OFFICE.sub("", org)
-    return _BUREAU_OFFICE.sub("", org)
+    return _TOWN_OFFICE.sub("", _BUREAU_OFFICE.sub("", org))
 
 
 _SPEAKS_FOR_THE_PLACE = re.compile(r"(?:我|本|全)[县市区旗州]")  # 「2024年，我县…」「全县各级行政机关…」
