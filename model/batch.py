@@ -112,6 +112,11 @@ _PLACES_ABOVE = re.compile(r"(?:[^省市州盟区县旗局委办厅院]{2,8}?(?:
 _STARTS_WITH_A_PLACE = re.compile(r"^[^省市州盟区县旗局委办厅院]{2,12}?(?:省|自治区|市|州|盟|地区|区|县|旗|乡|镇|街道)")
 
 
+# a town's or street's name that many counties share (the county seat's 「城关镇」, 「城厢镇」「城南街道」「东城街道」…):
+# printed without its county, it does not say which one
+_COMMON_TOWN = re.compile(r"^(?:城关|城厢|城郊|城中|城区|新城|城[东西南北]|[东西南北中]城)(?:镇|乡|街道)$")
+
+
 def loose_organ_key(name: str) -> str:
     """The name without the variants of its form between years (_LOOSE); what stays tells organs apart (「某县人民
     政府」 and 「某县人民政府办公室」, 「某县人民政府机关」 remain three)."""
@@ -129,7 +134,7 @@ def same_organ(a: str, b: str) -> bool:
         return True
     short, long = sorted((a, b), key=len)
     return bool(short) and long.endswith(short) and bool(_PLACES_ABOVE.fullmatch(long[:-len(short)])) \
-        and bool(_STARTS_WITH_A_PLACE.match(short))
+        and bool(_STARTS_WITH_A_PLACE.match(short)) and not _COMMON_TOWN.match(short)
 
 
 def prior_candidates(organ: str, priors: dict[str, list[tuple[str, Report]]]) -> list[tuple[str, Report]]:
