@@ -164,7 +164,7 @@ def find_title(lines: list[str]) -> tuple[str, int, int] | None:
     own heading above the document: where the document's title, naming the organ and the year, follows
     right under the first one, it is the title (the clerk wrote that one).
     """
-    clean = [(i, nfkc(l).strip()) for i, l in enumerate(lines)]
+    clean = [(i, _FILE_TYPE.sub("", nfkc(l).strip())) for i, l in enumerate(lines)]
     found = []
     for i in range(len(lines)):
         hit = _title_at(lines, clean, i)
@@ -293,8 +293,12 @@ def _names_organ(title: str) -> bool:
     return bool(organ) and names_an_organ(organ)
 
 
+# a document-sharing page heads the text with the file's name: 「某苏木2021年政府信息公开工作年度报告.docx」
+_FILE_TYPE = re.compile(r"(?<=报告)\.(?:docx?|pdf|wps|ofd|txt)$", re.IGNORECASE)
+
+
 def _title_from(lines: list[str], a: int, b: int) -> str:
-    text = "".join(l.strip().strip("#*").strip() for l in lines[a:b + 1])  # as printed: no width folding
+    text = "".join(_FILE_TYPE.sub("", l.strip().strip("#*").strip()) for l in lines[a:b + 1])  # as printed: no width folding
     return re.sub(r"\s+", "", text)
 
 
