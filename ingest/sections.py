@@ -265,8 +265,9 @@ def _organ_line_above(clean: list[tuple[int, str]], i: int) -> int | None:
     return None
 
 
-# a town, a street or a 苏木 named by itself (「九原区阿嘎如泰苏木」 above 「2025年…年度报告」)
-_TOWN = re.compile(r"^[^。，：:;；/>›»|\d\s]{2,20}(?:[乡镇]|苏木|街道)$")
+# a town, a street or a 苏木 named by itself (「九原区阿嘎如泰苏木」 above 「2025年…年度报告」); not 「各乡镇」「所属乡镇」
+# 「乡镇街道」, which name none
+_TOWN = re.compile(r"^(?![各全本我该所])(?![乡镇街道苏木]+$)[^。，：:;；/>›»|\d\s]{2,20}(?:[乡镇]|苏木|街道)$")
 
 
 def organ_line_below(lines: list[str], i: int) -> int | None:
