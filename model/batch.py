@@ -104,6 +104,9 @@ _SHORT = {
     "市场监督管理局": "市场监管局", "卫生健康委员会": "卫健委", "卫生健康局": "卫健局", "工业和信息化局": "工信局",
     "科学技术局": "科技局", "退役军人事务局": "退役军人局", "医疗保障局": "医保局", "应急管理局": "应急局",
     "交通运输局": "交通局", "城市管理局": "城管局",
+    # the same names printed without their 和 (「某区发展改革委」 in its own title), and their short forms
+    "发展改革委员会": "发改委", "发展改革委": "发改委", "发展改革局": "发改局", "教育体育局": "教体局",
+    "教育和体育局": "教体局",
 }
 _SHORTENED = re.compile("|".join(sorted(_SHORT, key=len, reverse=True)))
 # the places a name may be printed under: 「某省」「某市」「某自治州」「某区」「某县」…

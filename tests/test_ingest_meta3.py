@@ -179,3 +179,18 @@ def test_the_only_城关镇_in_the_prior_folder_is_not_last_years_report_of_any_
     assert attach_prior(_r("城关镇人民政府", 2024), priors) == "b.pdf"
     assert attach_prior(_r("示范县城关镇人民政府", 2024), priors) == "a.pdf"
     assert attach_prior(_r("城关镇", 2024), priors_by_organ([("a.pdf", _r("示范县城关镇", 2023))])) is None
+
+
+@pytest.mark.parametrize("a, b", [
+    ("示范区发展改革委", "示范区发展和改革委员会"),  # 「和平区发展改革委」 titles its own report so
+    ("示范区发改委", "示范区发展改革委员会"),
+    ("示范新区发展改革局", "示范新区发展和改革局"),
+    ("示范县教体局", "示范县教育和体育局"), ("示范县教育体育局", "示范县教体局"),
+])
+def test_short_names_without_their_和(a, b):
+    assert same_organ(a, b) and same_organ(b, a)
+
+
+@pytest.mark.parametrize("a, b", [("示范县教育局", "示范县教体局"), ("示范县发改局", "示范县发改委")])
+def test_other_organs_stay_apart(a, b):
+    assert not same_organ(a, b)
