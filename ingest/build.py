@@ -120,8 +120,10 @@ def _meta(doc: _Layout, problems: list[ImportProblem]) -> Meta:
             meta.organ = doc.publisher = re.sub(r"\s+", "", fields["organ"])
     # 「现将某局2024年政府信息公开工作年度报告公布如下」「本报告由某局编制」, below the title if there is one
     named = organ_from_preamble("".join(pre[title[2] + 1:] if title else pre))
-    if named and (not meta.organ or (named.endswith(meta.organ) and named != meta.organ)):
-        # none in the title, or the title's is the same without its place (「市人民政府办公室」)
+    if named and (not meta.organ or (named.endswith(meta.organ) and named != meta.organ
+                                     and not names_its_place(meta.organ))):
+        # none in the title, or the title's is the same without its place (「市人民政府办公室」); a title naming its
+        # place (「某区某苏木」) keeps it, the preamble adding only the places above (「某市某区某苏木」)
         meta.organ = named
         problems.append(ImportProblem(NOTE, f"{'未找到报告标题；' if not title else ''}机关名称「{named}」"
                                             "取自报告开头的说明文字，请核对"))
