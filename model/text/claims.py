@@ -413,10 +413,14 @@ _RESULT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|�
                             r"(?:(?P<r3_1>予以公开|全部公开)|(?P<carried_out>(?:结转|转结|顺延)(?:至|到)?下一?年度?"
                             r"(?:继续)?(?:办理|答复|处理)?))" + _CLAUSE_ENDS)
 # the applicant type of every application received, likewise: 「收到申请2件，均为自然人申请」
-_APPLICANT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,](?:申请人)?"
-                               r"(?:均为|均系|均是|全部为|全部是|都是|全为)(?:自然人|公民)(?:个人)?(?:提出)?(?:的)?(?:申请)?"
+# (「申请1件，申请主体为自然人」: the one applicant named as the applicant body)
+_APPLICANT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,]"
+                               r"(?:(?:申请人|申请主体)?(?:均为|均系|均是|全部为|全部是|都是|全为)|申请主体为)"
+                               r"(?:自然人|公民)(?:个人)?(?:提出)?(?:的)?(?:申请)?"
                                + _CLAUSE_ENDS)
 _CARRY_WORDS = re.compile(r"上一?年|去年|结转|转结")
+# the ones carried out (「无下年度结转」): had an applicant among those received, so they say nothing of its type
+_CARRIED_OUT_WORDS = re.compile(r"(?:结转|转结|顺延)(?:至|到)?下一?年度?|下一?年度?(?:结转|转结)")
 # (「均经审理依法驳回原告诉讼请求」: the court found for the organ, which the form counts as 维持; not 驳回起诉)
 _CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(?:(?P<upheld>维持(?:原(?:行政行为|答复|决定))?|"
                           r"(?:经(?:法院)?审理)?(?:依法)?(?:(?:人民)?法院)?(?:依法)?(?:判决)?驳回(?:原告)?(?:的)?(?:全部)?诉讼请求)|"
@@ -811,10 +815,16 @@ class _NumberReader:
                 return
             kind = "applicant:np"
         p0, p1 = self.c.paragraph_at(n.start)
-        if _CARRY_WORDS.search(self.s, p0, rm.start()) or _CARRY_WORDS.search(self.s, rm.end(), p1):
+        if self._carry_named(kind, p0, rm.start()) or self._carry_named(kind, rm.end(), p1):
             return  # applications carried in may have that result too (or be the ones carried out): not all of it
         a, b = self.c.span(n.cl, rm.end())
         self.extra.append(Claim(kind, n.value, a, b, self.s[n.cl:rm.end()], scope=n.scope, of_received=True))
+
+    def _carry_named(self, kind: str, start: int, end: int) -> bool:
+        """A carry-over named between start and end; for an applicant type only one carried in counts."""
+        if _CARRY_WORDS.search(self.s, start, end) is None:
+            return False
+        return kind != "applicant:np" or bool(_CARRY_WORDS.search(_CARRIED_OUT_WORDS.sub("", self.s[start:end])))
 
     def _case_result(self, n: _Number) -> None:
         """「被行政复议1件，为其他结果」: the result of all the cases counted, in the clause after the count."""
