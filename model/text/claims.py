@@ -409,9 +409,12 @@ _NOUN_KINDS = ("received_bare", "received_noun")
 _TIMES_KINDS = _SUBJECT_KINDS + ("t4_all",)
 # a case count's result in a clause of its own after it: 「被行政复议1件，为其他结果」「行政复议2件，均为结果维持」
 # the result of every application received, in the clause after their count (_NumberReader._result_of_all)
-_RESULT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,](?:均|全部|都|均已|已全部|已)?"
+# (「均为非本机关掌握信息」: every one asked for what the organ does not hold, 无法提供 for that reason)
+_RESULT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,](?:且|并且)?(?:均|全部|都|均已|已全部|已)?"
                             r"(?:(?P<r3_1>予以公开|全部公开)|(?P<carried_out>(?:结转|转结|顺延)(?:至|到)?下一?年度?"
-                            r"(?:继续)?(?:办理|答复|处理)?))" + _CLAUSE_ENDS)
+                            r"(?:继续)?(?:办理|答复|处理)?)|"
+                            r"(?P<r3_4_1>为非本(?:机关|单位|部门)掌握(?:的)?(?:政府)?信息))" + _CLAUSE_ENDS)
+_RESULT_KIND = {"r3_1": "cat:r3_1", "carried_out": "carried_out", "r3_4_1": "leaf:r3_4_1/r3_4"}
 # the applicant type of every application received, likewise: 「收到申请2件，均为自然人申请」
 # (「申请1件，申请主体为自然人」: the one applicant named as the applicant body)
 _APPLICANT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,]"
@@ -806,19 +809,22 @@ class _NumberReader:
         received, in the clause after the count; 「收到申请2件，均为自然人申请」: their applicant type."""
         if not n.value:
             return
-        rm = _RESULT_OF_ALL.match(self.s, n.quote_end)
-        if rm is not None:
-            kind = "cat:r3_1" if rm.lastgroup == "r3_1" else "carried_out"
-        else:
-            rm = _APPLICANT_OF_ALL.match(self.s, n.quote_end)
-            if rm is None:
-                return
-            kind = "applicant:np"
-        p0, p1 = self.c.paragraph_at(n.start)
-        if self._carry_named(kind, p0, rm.start()) or self._carry_named(kind, rm.end(), p1):
-            return  # applications carried in may have that result too (or be the ones carried out): not all of it
-        a, b = self.c.span(n.cl, rm.end())
-        self.extra.append(Claim(kind, n.value, a, b, self.s[n.cl:rm.end()], scope=n.scope, of_received=True))
+        at = n.quote_end
+        for _ in range(2):  # 「均为自然人申请，且均为非本机关掌握信息」: two clauses said of all of them
+            rm = _RESULT_OF_ALL.match(self.s, at)
+            if rm is not None:
+                kind = _RESULT_KIND[rm.lastgroup or ""]
+            else:
+                rm = _APPLICANT_OF_ALL.match(self.s, at)
+                if rm is None:
+                    return
+                kind = "applicant:np"
+            at = rm.end()
+            p0, p1 = self.c.paragraph_at(n.start)
+            if self._carry_named(kind, p0, rm.start()) or self._carry_named(kind, rm.end(), p1):
+                continue  # applications carried in may have that result too (or be the ones carried out): not all of it
+            a, b = self.c.span(n.cl, rm.end())
+            self.extra.append(Claim(kind, n.value, a, b, self.s[n.cl:rm.end()], scope=n.scope, of_received=True))
 
     def _carry_named(self, kind: str, start: int, end: int) -> bool:
         """A carry-over named between start and end; for an applicant type only one carried in counts."""
