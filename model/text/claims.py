@@ -424,8 +424,8 @@ _APPLICANT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公�
 _CARRY_WORDS = re.compile(r"上一?年|去年|结转|转结")
 # the ones carried out (「无下年度结转」): had an applicant among those received, so they say nothing of its type
 _CARRIED_OUT_WORDS = re.compile(r"(?:结转|转结|顺延)(?:至|到)?下一?年度?|下一?年度?(?:结转|转结)")
-# (「均经审理依法驳回原告诉讼请求」: the court found for the organ, which the form counts as 维持; not 驳回起诉)
-_CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(?:(?P<upheld>维持(?:原(?:行政行为|答复|决定))?|"
+# (「均经审理依法驳回原告诉讼请求」: the court found for the organ, which the form counts as 维持; not 驳回起诉; 「均获维持」)
+_CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:获)?(?:结果)?(?:(?P<upheld>维持(?:原(?:行政行为|答复|决定))?|"
                           r"(?:经(?:法院)?审理)?(?:依法)?(?:(?:人民)?法院)?(?:依法)?(?:判决)?驳回(?:原告)?(?:的)?(?:全部)?诉讼请求)|"
                           r"(?P<corrected>纠正|纠错)|(?P<other>其他结果)|"
                           # 「行政诉讼有1件，目前正在法院审理中」「1起…行政复议案件，该案件至本报告发布之时尚未审结」
