@@ -294,7 +294,9 @@ _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[�
 # the whole area (全市), or the organ's own level: 本级, or an office answering for the government itself
 # (「区政府办代表区政府受理政府信息公开申请17件」: the government's own applications, not its departments')
 # (「我市各级政府门户网站」「全县各级行政机关」: every level of the area's organs)
-_SCOPE = re.compile(r"(全[县市区旗州盟省](?!委|政府办)|各级(?:人民)?(?:政府|行政机关))|(本级|代表(?:本级|[县市区旗州盟省])?(?:人民)?政府)")
+# (「全区共受理227件，其中区政府受理36件」: the government itself, a part of its area's figure)
+_SCOPE = re.compile(r"(全[县市区旗州盟省](?!委|政府办)|各级(?:人民)?(?:政府|行政机关))|"
+                    r"(本级|代表(?:本级|[县市区旗州盟省])?(?:人民)?政府|(?<=其中)[县市区旗州盟省](?:人民)?政府(?![办各部所直]))")
 _NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未|不予|不)$")  # 「不予受理4件」
 # what may follow a count's unit without naming what it counts (a list goes on, a verb or an adverb comes)
 _NOT_AN_OBJECT = frozenset("、和及与或并另其中均都已全共计为是且")
