@@ -293,7 +293,10 @@ _WHOLE = re.compile(r"全[县市区旗州盟镇乡省]|本机关|本单位|我[�
 # the two scopes a government's report may give figures for: its whole area and its own level (本级)
 # the whole area (全市), or the organ's own level: 本级, or an office answering for the government itself
 # (「区政府办代表区政府受理政府信息公开申请17件」: the government's own applications, not its departments')
-_SCOPE = re.compile(r"(全[县市区旗州盟省](?!委|政府办))|(本级|代表(?:本级|[县市区旗州盟省])?(?:人民)?政府)")
+# (「我市各级政府门户网站」「全县各级行政机关」: every level of the area's organs)
+# (「全区共受理227件，其中区政府受理36件」: the government itself, a part of its area's figure)
+_SCOPE = re.compile(r"(全[县市区旗州盟省](?!委|政府办)|各级(?:人民)?(?:政府|行政机关))|"
+                    r"(本级|代表(?:本级|[县市区旗州盟省])?(?:人民)?政府|(?<=其中)[县市区旗州盟省](?:人民)?政府(?![办各部所直]))")
 _NEG_BEFORE = re.compile(r"(?:未|没有|无|尚未|均未|并未|暂未|从未|不予|不)$")  # 「不予受理4件」
 # what may follow a count's unit without naming what it counts (a list goes on, a verb or an adverb comes)
 _NOT_AN_OBJECT = frozenset("、和及与或并另其中均都已全共计为是且")
@@ -335,6 +338,11 @@ _NEG = r"(?:未发生|未出现|未有|没有|未产生|未收到|未接(?:收)?
 _NONE_RECEIVED_RE = re.compile(
     r"(?:未|没有|尚未|均未|并未|暂未|从未)(?:收到|接到|接收到?|收悉|受理)[^，,。；;！？\n]{0,40}?申请(?!人)")
 # 「全年无政府信息公开申请」「本年度我局无依申请公开情况」「暂无依申请公开的情况发生」「无受理政府信息公开申请情况」: none without 未
+# 「未收到群众以当场申请、信件、数据电文等书面形式提出的申请」: the first 申请 is one item of a list of channels
+_NONE_RECEIVED_LISTED_RE = re.compile(
+    r"(?:未|没有|尚未|均未|并未|暂未|从未)(?:收到|接到|接收到?|收悉|受理)[^，,。；;！？\n]{0,20}?申请、[^，,。；;！？\n]{0,40}?申请(?!人)")
+# channels listed up to 等…形式: every channel, not a part (「以当场申请、信件、数据电文等书面形式」)
+_EVERY_CHANNEL = re.compile(r"[^，,。；;、]{1,8}(?:、[^，,。；;、]{1,8})+等(?:书面|多种|各种)?(?:形式|方式|渠道|途径)")
 _NONE_RECEIVED_BARE_RE = re.compile(
     r"(?:暂无|均无|并无|无|没有|未有)(?:任何)?(?:受理)?(?:(?:政府)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:的)?(?:办理)?(?:申请|事项|情况|件|业务)?|"
     r"(?:公民|自然人|申请人)[^，,。；;！？\n]{0,16}?(?:申请|提出)[^，,。；;！？\n]{0,6}?(?:政府信息公开|公开政府信息|信息公开)(?:申请)?)"
@@ -368,7 +376,7 @@ _CARRY_SIGN = (("无", "没有", "未有"), "上结转下")  # 「无上年结�
 # 「未收到依申请公开请求」「未收到申请公开信息的要求」: the application called a request; 「未收到依申请公开事项申请」
 # 「未收到依申请公开办理」: what it would be, 办理, named for it; 「…事项.」: a Latin full stop (not in 「3.5」)
 _NONE_TAIL = re.compile(r"(?:公开)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:事项)?(?:申请|请求|要求)?(?:的)?(?:情况|事项|件|材料|事件|办理)?"
-                        r"(?:发生|出现)?(?:[，,。；;！？!?\n（(]|\.(?!\d)|$)")
+                        r"(?:发生|出现)?(?:[，,。；;！？!?\n（(、]|\.(?!\d)|$|(?=[和及与][^，,。；;！？\n]{0,30}?(?:复议|诉讼)))")
 _ASPIRATION = re.compile(r"确保|做到|力争|杜绝|避免|防止|有$|是否$")
 _NONE_T4_RE = re.compile(_NEG + r"[^，,。；;！？\n]{0,30}?(?:复议|诉讼)[^，,。；;！？\n]{0,12}")
 # 「未制发规章、行政规范性文件」: none of either
@@ -403,16 +411,23 @@ _NOUN_KINDS = ("received_bare", "received_noun")
 _TIMES_KINDS = _SUBJECT_KINDS + ("t4_all",)
 # a case count's result in a clause of its own after it: 「被行政复议1件，为其他结果」「行政复议2件，均为结果维持」
 # the result of every application received, in the clause after their count (_NumberReader._result_of_all)
-_RESULT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,](?:均|全部|都|均已|已全部|已)?"
+# (「均为非本机关掌握信息」: every one asked for what the organ does not hold, 无法提供 for that reason)
+_RESULT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,](?:且|并且)?(?:均|全部|都|均已|已全部|已)?"
                             r"(?:(?P<r3_1>予以公开|全部公开)|(?P<carried_out>(?:结转|转结|顺延)(?:至|到)?下一?年度?"
-                            r"(?:继续)?(?:办理|答复|处理)?))" + _CLAUSE_ENDS)
+                            r"(?:继续)?(?:办理|答复|处理)?)|"
+                            r"(?P<r3_4_1>为非本(?:机关|单位|部门)掌握(?:的)?(?:政府)?信息))" + _CLAUSE_ENDS)
+_RESULT_KIND = {"r3_1": "cat:r3_1", "carried_out": "carried_out", "r3_4_1": "leaf:r3_4_1/r3_4"}
 # the applicant type of every application received, likewise: 「收到申请2件，均为自然人申请」
-_APPLICANT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,](?:申请人)?"
-                               r"(?:均为|均系|均是|全部为|全部是|都是|全为)(?:自然人|公民)(?:个人)?(?:提出)?(?:的)?(?:申请)?"
+# (「申请1件，申请主体为自然人」: the one applicant named as the applicant body)
+_APPLICANT_OF_ALL = re.compile(r"(?:(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请)?[，,]"
+                               r"(?:(?:申请人|申请主体)?(?:均为|均系|均是|全部为|全部是|都是|全为)|申请主体为)"
+                               r"(?:自然人|公民)(?:个人)?(?:提出)?(?:的)?(?:申请)?"
                                + _CLAUSE_ENDS)
 _CARRY_WORDS = re.compile(r"上一?年|去年|结转|转结")
-# (「均经审理依法驳回原告诉讼请求」: the court found for the organ, which the form counts as 维持; not 驳回起诉)
-_CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:结果)?(?:(?P<upheld>维持(?:原(?:行政行为|答复|决定))?|"
+# the ones carried out (「无下年度结转」): had an applicant among those received, so they say nothing of its type
+_CARRIED_OUT_WORDS = re.compile(r"(?:结转|转结|顺延)(?:至|到)?下一?年度?|下一?年度?(?:结转|转结)")
+# (「均经审理依法驳回原告诉讼请求」: the court found for the organ, which the form counts as 维持; not 驳回起诉; 「均获维持」)
+_CASE_RESULT = re.compile(r"[，,](?:结果)?(?:为|均为|均|被)?(?:获)?(?:结果)?(?:(?P<upheld>维持(?:原(?:行政行为|答复|决定))?|"
                           r"(?:经(?:法院)?审理)?(?:依法)?(?:(?:人民)?法院)?(?:依法)?(?:判决)?驳回(?:原告)?(?:的)?(?:全部)?诉讼请求)|"
                           r"(?P<corrected>纠正|纠错)|(?P<other>其他结果)|"
                           # 「行政诉讼有1件，目前正在法院审理中」「1起…行政复议案件，该案件至本报告发布之时尚未审结」
@@ -796,19 +811,28 @@ class _NumberReader:
         received, in the clause after the count; 「收到申请2件，均为自然人申请」: their applicant type."""
         if not n.value:
             return
-        rm = _RESULT_OF_ALL.match(self.s, n.quote_end)
-        if rm is not None:
-            kind = "cat:r3_1" if rm.lastgroup == "r3_1" else "carried_out"
-        else:
-            rm = _APPLICANT_OF_ALL.match(self.s, n.quote_end)
-            if rm is None:
-                return
-            kind = "applicant:np"
-        p0, p1 = self.c.paragraph_at(n.start)
-        if _CARRY_WORDS.search(self.s, p0, rm.start()) or _CARRY_WORDS.search(self.s, rm.end(), p1):
-            return  # applications carried in may have that result too (or be the ones carried out): not all of it
-        a, b = self.c.span(n.cl, rm.end())
-        self.extra.append(Claim(kind, n.value, a, b, self.s[n.cl:rm.end()], scope=n.scope, of_received=True))
+        at = n.quote_end
+        for _ in range(2):  # 「均为自然人申请，且均为非本机关掌握信息」: two clauses said of all of them
+            rm = _RESULT_OF_ALL.match(self.s, at)
+            if rm is not None:
+                kind = _RESULT_KIND[rm.lastgroup or ""]
+            else:
+                rm = _APPLICANT_OF_ALL.match(self.s, at)
+                if rm is None:
+                    return
+                kind = "applicant:np"
+            at = rm.end()
+            p0, p1 = self.c.paragraph_at(n.start)
+            if self._carry_named(kind, p0, rm.start()) or self._carry_named(kind, rm.end(), p1):
+                continue  # applications carried in may have that result too (or be the ones carried out): not all of it
+            a, b = self.c.span(n.cl, rm.end())
+            self.extra.append(Claim(kind, n.value, a, b, self.s[n.cl:rm.end()], scope=n.scope, of_received=True))
+
+    def _carry_named(self, kind: str, start: int, end: int) -> bool:
+        """A carry-over named between start and end; for an applicant type only one carried in counts."""
+        if _CARRY_WORDS.search(self.s, start, end) is None:
+            return False
+        return kind != "applicant:np" or bool(_CARRY_WORDS.search(_CARRIED_OUT_WORDS.sub("", self.s[start:end])))
 
     def _case_result(self, n: _Number) -> None:
         """「被行政复议1件，为其他结果」: the result of all the cases counted, in the clause after the count."""
@@ -1173,7 +1197,8 @@ _TAIL_SIGNS = re.compile("[结转顺在处补公提维纠审掌复秘禁稳权�
 
 def _scope(s: str, sent_start: int, pos: int) -> str:
     """The scope the sentence names last before the number: "area" (全市), "own" (本级) or ""."""
-    if s.find("全", sent_start, pos) < 0 and s.find("本级", sent_start, pos) < 0 and s.find("代表", sent_start, pos) < 0:
+    if s.find("全", sent_start, pos) < 0 and s.find("本级", sent_start, pos) < 0 and s.find("代表", sent_start, pos) < 0 \
+            and s.find("各级", sent_start, pos) < 0:
         return ""  # (most sentences: no pattern run)
     named = [m for m in _SCOPE.finditer(s, sent_start, pos) if not _in_closed_brackets(s, sent_start, m, pos)]
     return "" if not named else ("area" if named[-1].group(1) else "own")
@@ -1295,6 +1320,7 @@ def _none_received_claims(c: Compact, year: int | None, names: re.Pattern | None
     for p0, p1 in c.paragraphs_with(_NEG_WORDS):  # (Compact.finditer for both)
         if _followed_by(s, p0, p1, *_RECEIVED_SIGN):
             found += _NONE_RECEIVED_RE.finditer(s, p0, p1)
+            found += _NONE_RECEIVED_LISTED_RE.finditer(s, p0, p1)  # (after: at one start, tried second)
         if _followed_by(s, p0, p1, *_BARE_SIGN):
             found += _NONE_RECEIVED_BARE_RE.finditer(s, p0, p1)
         if s.find(_REQUESTED_SIGN, p0, p1) >= 0:
@@ -1335,7 +1361,7 @@ def _none_received_holds(c: Compact, m: re.Match, year: int | None, names: re.Pa
                  r"补正|缴费|费用|投诉|举报|意见|建议|咨询|信访|留言|提案|许可|审批|政务服务|答复|回复|告知|材料|"
                  r"通知|回执|决定", w):
         return False
-    if _SUBSET.search(_ANY_MEANS.sub("", w)) or "涉及" in w or "关于" in _ABOUT_DISCLOSURE.sub("", w):
+    if _SUBSET.search(_EVERY_CHANNEL.sub("", _ANY_MEANS.sub("", w))) or "涉及" in w or "关于" in _ABOUT_DISCLOSURE.sub("", w):
         return False  # 「未收到信函申请」「未收到涉及…的申请」: only a part
     # 「未收到法人或其他组织的申请」: one applicant type
     return not (re.search(r"法人|企业|组织|机构", w) and not re.search(r"公民|自然人|个人|群众|公众", w))
