@@ -26,15 +26,7 @@ from ingest.pagemeta import with_colons
 from ingest.sections import organ_from_overview, organ_from_preamble
 from model.batch import attach_prior, priors_by_organ, same_organ
 from model.report import Meta, Report
-
-PARTS = """二、主动公开政府信息情况
-三、收到和处理政府信息公开申请情况
-四、政府信息公开行政复议、行政诉讼情况
-五、存在的主要问题及改进情况
-（一）存在问题。一是形式单一。
-六、其他需要报告的事项
-本年度未收取信息处理费。
-"""
+from tests.test_ingest_meta2 import PARTS  # sections 二 to 六, for a report whose opening is the test
 
 
 def _read(text: str):
