@@ -50,7 +50,34 @@ def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
         raise IngestError(f"{name}：文字过长（{len(text) // 10000} 万字），不是一份年度报告")
     _check_lines(text.count("\n"), name)
     _check_figures(len(_FIGURE.findall(text)), name)
-    return build_report(text_items(text), name, "text")
+    try:
+        result = build_report(text_items(text), name, "text")
+    except IngestError:
+        return _read_flattened(text, name, None)
+    return _read_flattened(text, name, result) if _no_report(result) else result
+
+
+def _no_report(result: ImportResult) -> bool:
+    """Neither a title nor any of the six headings: only the fallback below may make a report of it."""
+    return not (result.report.meta.title or result.report.headings)
+
+
+def _read_flattened(text: str, name: str, result: ImportResult | None) -> ImportResult:
+    """A page that lost its line breaks, read again with them put back (ingest/flat.py); the first read's
+    outcome (its result, or its error) stands unless the second finds the report's headings."""
+    from .flat import is_flattened, reflowed
+
+    again = reflowed(text) if is_flattened(text) else None
+    if again is not None:
+        try:
+            second = build_report(text_items(again), name, "text")
+        except IngestError:
+            second = None
+        if second is not None and not _no_report(second):
+            return second
+    if result is None:
+        return build_report(text_items(text), name, "text")  # raises the first read's error again
+    return result
 
 
 def _check_lines(lines: int, name: str) -> None:
