@@ -52,8 +52,8 @@ def read_text(text: str, name: str = "粘贴的文字") -> ImportResult:
     _check_figures(len(_FIGURE.findall(text)), name)
     try:
         result = build_report(text_items(text), name, "text")
-    except IngestError:
-        return _read_flattened(text, name, None)
+    except IngestError as e:
+        return _read_flattened(text, name, e)
     return _read_flattened(text, name, result) if _no_report(result) else result
 
 
@@ -62,7 +62,7 @@ def _no_report(result: ImportResult) -> bool:
     return not (result.report.meta.title or result.report.headings)
 
 
-def _read_flattened(text: str, name: str, result: ImportResult | None) -> ImportResult:
+def _read_flattened(text: str, name: str, first: ImportResult | IngestError) -> ImportResult:
     """A page that lost its line breaks, read again with them put back (ingest/flat.py); the first read's
     outcome (its result, or its error) stands unless the second finds the report's headings."""
     from .flat import is_flattened, reflowed
@@ -75,9 +75,9 @@ def _read_flattened(text: str, name: str, result: ImportResult | None) -> Import
             second = None
         if second is not None and not _no_report(second):
             return second
-    if result is None:
-        return build_report(text_items(text), name, "text")  # raises the first read's error again
-    return result
+    if isinstance(first, IngestError):
+        raise first
+    return first
 
 
 def _check_lines(lines: int, name: str) -> None:
