@@ -14,7 +14,7 @@ import re
 from model.headings import VARIANTS
 from model.schema import SECTIONS
 
-from .runon import _TABLE_SECTIONS, RUN_ON, _table_rows, _title_cut
+from .runon import RUN_ON, TABLE_SECTIONS, table_rows, title_cut
 
 MAX_LINES = 3  # a title and a byline may keep their own lines; the rest runs on
 _NUMBERS = "一二三四五六"
@@ -46,8 +46,8 @@ def reflowed(text: str) -> str | None:
     starts = [m.start() for m in _HEADING.finditer(text)]
     if len(starts) < 2:
         return None
-    lines = _title_cut(" ".join(text[:starts[0]].split()))
+    lines = title_cut(" ".join(text[:starts[0]].split()))
     for a, b in zip(starts, starts[1:] + [len(text)]):
         part = text[a:b].strip()
-        lines.extend(_table_rows(part) if _TABLE_SECTIONS.match(part) else _ITEM.split(part))
+        lines.extend(table_rows(part) if TABLE_SECTIONS.match(part) else _ITEM.split(part))
     return "\n".join(line.strip() for line in lines if line.strip()) + "\n"

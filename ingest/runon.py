@@ -25,7 +25,7 @@ _HEADING = re.compile("|".join(
 _ROW = re.compile("|".join([r"第二十条第", re.escape(T2_CONTENT_LABEL)]
                            + [re.escape(label) for b in T2_BLOCKS for _, label in b.rows]
                            + [r"[一二三四]、", r"（[一二三四五六七]）", r"[1-8]\.(?!\d)"]))
-_TABLE_SECTIONS = re.compile(r"^(?:[二三四]|[234])\s*[、.．]")
+TABLE_SECTIONS = re.compile(r"^(?:[二三四]|[234])\s*[、.．]")
 _TITLE = re.compile(r"^.{4,60}?(?:工作)?年度报告")
 # a table section's heading in full: the table's header and figures that follow it on the line are the table's
 _TABLE_HEADING = re.compile("|".join(
@@ -47,25 +47,25 @@ def _cut(line: str) -> list[str] | None:
     starts = [m.start() for m in _HEADING.finditer(key if len(key) == len(line) else line)]
     if len(starts) < 2:
         return None
-    parts = _title_cut(line[:starts[0]])
+    parts = title_cut(line[:starts[0]])
     for a, b in zip(starts, starts[1:] + [len(line)]):
         part = line[a:b].strip()
-        parts.extend(_table_rows(part) if _TABLE_SECTIONS.match(part) else [part])
+        parts.extend(table_rows(part) if TABLE_SECTIONS.match(part) else [part])
     return parts
 
 
-def _table_rows(section: str) -> list[str]:
+def table_rows(section: str) -> list[str]:
     """A table section run together: one line per row (its heading first, on a line of its own: a heading line
     holds no figure), as the table readers know it."""
     head = _TABLE_HEADING.match(section)
     if head and head.end() < len(section):
-        return [head.group()] + _table_rows(section[head.end():])
+        return [head.group()] + table_rows(section[head.end():])
     cuts = [m.start() for m in _ROW.finditer(section) if m.start() > 0]
     rows = [section[a:b] for a, b in zip([0] + cuts, cuts + [len(section)])]
     return [r for r in rows if r.strip()]
 
 
-def _title_cut(head: str) -> list[str]:
+def title_cut(head: str) -> list[str]:
     """The text before the first heading: a title at its start on a line of its own, then the preamble."""
     m = _TITLE.match(head.strip())
     parts = [m.group(), head.strip()[m.end():]] if m else [head.strip()]
