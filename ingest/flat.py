@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import re
 
-from model.headings import VARIANTS
+from model.headings import HEADING_END, VARIANTS
 from model.schema import SECTIONS
 
 from .runon import RUN_ON, TABLE_SECTIONS, table_rows, title_cut
 
 MAX_LINES = 3  # a title and a byline may keep their own lines; the rest runs on
 _NUMBERS = "一二三四五六"
-_END = r"[。:：]?$"
 
 
 def _words(sid: str, heading: str) -> str:
     """The heading's words as the form prints them (spaces allowed between), or as a known variant."""
     official = r"\s*".join(map(re.escape, heading.split("、", 1)[1][:4]))
-    variant = VARIANTS[sid].pattern.removeprefix("^").removesuffix(_END)
+    variant = VARIANTS[sid].pattern.removeprefix("^").removesuffix(HEADING_END)
     return f"(?:{official}|{variant})"
 
 

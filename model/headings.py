@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 
-_END = r"[。:：]?$"
+HEADING_END = r"[。:：]?$"  # a heading line may end in 。 or a colon (ingest/flat.py strips it to find a variant mid-line)
 VARIANTS = {
-    "s1": re.compile(r"^概述" + _END),
-    "s2": re.compile(r"^主动公开政府信息的?情况" + _END),
-    "s3": re.compile(r"^收到和处理政府信息公开申请的?情况" + _END),
-    "s4": re.compile(r"^因?政府信息公开(?:工作)?被?(?:申请)?行政复议[、和及与]?(?:提起)?行政诉讼(?:的)?情况" + _END),
+    "s1": re.compile(r"^概述" + HEADING_END),
+    "s2": re.compile(r"^主动公开政府信息的?情况" + HEADING_END),
+    "s3": re.compile(r"^收到和处理政府信息公开申请的?情况" + HEADING_END),
+    "s4": re.compile(r"^因?政府信息公开(?:工作)?被?(?:申请)?行政复议[、和及与]?(?:提起)?行政诉讼(?:的)?情况" + HEADING_END),
     "s5": re.compile(r"^(?:政府信息公开工作)?存在的?(?:主要)?(?:困难和)?问题(?:及|和|与|以及)(?:其)?(?:下一步)?(?:改进|整改)"
-                     r"(?:措施|情况|方向|计划|举措)?" + _END),
-    "s6": re.compile(r"^其[他它]需要报告的?事项" + _END),
+                     r"(?:措施|情况|方向|计划|举措)?" + HEADING_END),
+    "s6": re.compile(r"^其[他它]需要报告的?事项" + HEADING_END),
 }
 
 
